@@ -1,0 +1,51 @@
+// The shell: router, top bar, bottom navigation. Part of the shell bundle: keep it small;
+// screens are lazy routes (routes.tsx).
+import { useEffect, useState } from 'preact/hooks';
+import { LocationProvider, Router, Route, useLocation } from 'preact-iso';
+import { getCurrentUnitId, getLang } from '../data/prefs';
+import { onLanguageChange, setLanguage } from '../i18n';
+import { ErrorBoundary } from './ErrorBoundary';
+import { Shell } from './Shell';
+import { routes } from './routes';
+
+export function App() {
+  const [hasUnit, setHasUnit] = useState<boolean | undefined>(undefined);
+  const [, setLangTick] = useState(0);
+
+  useEffect(() => {
+    const off = onLanguageChange(() => setLangTick((n) => n + 1));
+    void getLang().then((l) => (l && l !== 'vi' ? setLanguage(l) : undefined));
+    void getCurrentUnitId().then((id) => setHasUnit(!!id));
+    const onUnit = () => setHasUnit(true);
+    window.addEventListener('scd:unit-ready', onUnit);
+    return () => {
+      off();
+      window.removeEventListener('scd:unit-ready', onUnit);
+    };
+  }, []);
+
+  if (hasUnit === undefined) return null;
+  return (
+    <LocationProvider>
+      <ErrorBoundary>
+        <FirstRunGate hasUnit={hasUnit} />
+        <Shell>
+          <Router>
+            {routes.map((r) => (
+              <Route key={r.path} path={r.path} component={r.component} />
+            ))}
+          </Router>
+        </Shell>
+      </ErrorBoundary>
+    </LocationProvider>
+  );
+}
+
+/** A device with no unit yet always lands on the first-run screen. */
+function FirstRunGate({ hasUnit }: { hasUnit: boolean }) {
+  const { path, route } = useLocation();
+  useEffect(() => {
+    if (!hasUnit && path !== '/setup' && path !== '/settings/backup') route('/setup', true);
+  }, [hasUnit, path]);
+  return null;
+}

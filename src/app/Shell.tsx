@@ -1,0 +1,38 @@
+// Top bar and bottom navigation (thumb reach on a phone). Part of the shell bundle.
+import type { ComponentChildren } from 'preact';
+import { useLocation } from 'preact-iso';
+import { t, type MessageKey } from '../i18n';
+
+const NAV: { href: string; label: MessageKey; icon: string }[] = [
+  { href: '/members', label: 'common.navMembers', icon: '👥' },
+  { href: '/import', label: 'common.navImport', icon: '📥' },
+  { href: '/settings', label: 'common.navSettings', icon: '⚙️' },
+];
+
+export function Shell({ children }: { children: ComponentChildren }) {
+  const { path } = useLocation();
+  const isSetup = path === '/setup';
+  return (
+    <div class="shell">
+      <header class="topbar">
+        <a href="/" class="brand">
+          {t('common.appName')}
+        </a>
+      </header>
+      <div class="content">{children}</div>
+      {!isSetup && (
+        <nav class="bottomnav" aria-label={t('common.navLabel')}>
+          {NAV.map((n) => {
+            const active = path === n.href || (n.href === '/members' && (path === '/' || path.startsWith('/members')));
+            return (
+              <a key={n.href} href={n.href} class={active ? 'active' : ''} aria-current={active ? 'page' : undefined}>
+                <span aria-hidden="true">{n.icon}</span>
+                {t(n.label)}
+              </a>
+            );
+          })}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// Member register: every write is one transaction with its outbox entry (data/commit.ts).
+import { uuidv7 } from '../../lib/ids';
+import { memberFields, type Member, type MemberFields } from '../../protocol/member';
+import {
+  memberEventFields,
+  STATUS_AFTER_EVENT,
+  type MemberEvent,
+  type MemberEventFields,
+} from '../../protocol/member-event';
+import { commit } from '../../data/commit';
+import { upsertRow } from '../../data/outbox';
+import { activeDb, activeUnitId } from '../../data/session';
+
+/** All members not tombstoned (archived ones included; the list filters them). */
+export async function listMembers(): Promise<Member[]> {
+  const db = await activeDb();
+  return db.members.filter((m) => !m.deleted).toArray();
+}
+
+export async function getMember(id: string): Promise<Member | undefined> {
+  const db = await activeDb();
+  const m = await db.members.get(id);
+  return m && !m.deleted ? m : undefined;
+}
+
+export async function createMember(input: MemberFields): Promise<Member> {
+  const fields = memberFields.parse(input);
+  const db = await activeDb();
+  const unitId = await activeUnitId();
+  return commit(db, [db.members], () => upsertRow<Member>(db, 'members', uuidv7(), unitId, fields));
+}
+
+export async function updateMember(id: string, patch: Partial<MemberFields>): Promise<Member> {
+  const db = await activeDb();
+  const prev = await db.members.get(id);
+  if (!prev || prev.deleted) throw new Error(`member ${id} not found`);
+  const fields = memberFields.parse({ ...prev, ...patch });
+  return commit(db, [db.members], () => upsertRow<Member>(db, 'members', id, prev.unitId, fields));
+}
+
+export function archiveMember(id: string): Promise<Member> {
+  return updateMember(id, { archivedAt: new Date().toISOString() });
+}
+
+export function unarchiveMember(id: string): Promise<Member> {
+  return updateMember(id, { archivedAt: '' });
+}
+
+/**
+ * Records a lifecycle event; events that move the member's status (admission, transfers,
+ * graduation, struck off, expulsion) change it in the same transaction.
+ */
+export async function addMemberEvent(input: MemberEventFields): Promise<MemberEvent> {
+  const fields = memberEventFields.parse(input);
+  const db = await activeDb();
+  const unitId = await activeUnitId();
+  return commit(db, [db.members, db.memberEvents], async () => {
+    const member = await db.members.get(fields.memberId);
+    if (!member || member.deleted) throw new Error(`member ${fields.memberId} not found`);
+    const event = await upsertRow<MemberEvent>(db, 'memberEvents', uuidv7(), unitId, fields);
+    const patch = memberPatchForEvent(fields);
+    if (Object.keys(patch).length) await upsertRow<Member>(db, 'members', member.id, member.unitId, patch);
+    return event;
+  });
+}
+
+/** What an event changes on the member record (pure; tested). */
+export function memberPatchForEvent(e: MemberEventFields): Partial<MemberFields> {
+  const patch: Partial<MemberFields> = {};
+  const status = e.kind === 'discipline' && e.disciplineLevel === 'expulsion' ? 'expelled' : STATUS_AFTER_EVENT[e.kind];
+  if (status) patch.status = status;
+  if (e.kind === 'admission') patch.admissionDate = e.date;
+  if (e.kind === 'party_admission') {
+    patch.partyStatus = 'probationary';
+    patch.partyAdmissionDate = e.date;
+  }
+  return patch;
+}
+
+export async function listMemberEvents(memberId: string): Promise<MemberEvent[]> {
+  const db = await activeDb();
+  const events = await db.memberEvents.where('memberId').equals(memberId).toArray();
+  return events.filter((e) => !e.deleted).sort((a, b) => b.date.localeCompare(a.date));
+}

@@ -1,0 +1,27 @@
+// The unit record: created on first run, edited in settings.
+import { uuidv7 } from '../../lib/ids';
+import { unitFields, type Unit, type UnitFields } from '../../protocol/unit';
+import { commit } from '../../data/commit';
+import { upsertRow } from '../../data/outbox';
+import { activeDb, activeUnitId, switchUnit } from '../../data/session';
+
+/** First run: makes the unit, its database, and remembers it as this device's unit. */
+export async function createUnit(input: UnitFields): Promise<Unit> {
+  const fields = unitFields.parse(input);
+  const id = uuidv7();
+  const db = await switchUnit(id);
+  return commit(db, [db.units], () => upsertRow<Unit>(db, 'units', id, id, fields));
+}
+
+export async function updateUnit(patch: Partial<UnitFields>): Promise<Unit> {
+  const db = await activeDb();
+  const id = await activeUnitId();
+  const prev = await db.units.get(id);
+  const fields = unitFields.parse({ ...prev, ...patch });
+  return commit(db, [db.units], () => upsertRow<Unit>(db, 'units', id, id, fields));
+}
+
+export async function getUnit(): Promise<Unit | undefined> {
+  const db = await activeDb();
+  return db.units.get(await activeUnitId());
+}

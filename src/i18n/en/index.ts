@@ -1,0 +1,11 @@
+// English, loaded only when chosen. Missing keys fall back to Vietnamese.
+import common from './common.json';
+import err from './err.json';
+import setup from './setup.json';
+import members from './members.json';
+import importNs from './import.json';
+import settings from './settings.json';
+import pwa from './pwa.json';
+import backup from './backup.json';
+
+export default { common, err, setup, members, import: importNs, settings, pwa, backup } as Record<string, Record<string, string>>;

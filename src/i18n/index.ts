@@ -1,0 +1,59 @@
+// t(): Vietnamese is the source of truth and bundled; English loads lazily, and any key it
+// lacks falls back to Vietnamese (preact-www's per-key fallback). Keys are typed from the
+// Vietnamese files: "namespace.key". Part of the shell: keep it small.
+import common from './vi/common.json';
+import err from './vi/err.json';
+import setup from './vi/setup.json';
+import members from './vi/members.json';
+import importNs from './vi/import.json';
+import settings from './vi/settings.json';
+import pwa from './vi/pwa.json';
+import backup from './vi/backup.json';
+import type { Lang } from '../data/prefs';
+
+const vi = { common, err, setup, members, import: importNs, settings, pwa, backup };
+type Dict = typeof vi;
+export type MessageKey = { [N in keyof Dict]: `${N & string}.${keyof Dict[N] & string}` }[keyof Dict];
+type Flat = Record<string, string>;
+
+const viFlat = flatten(vi);
+let active: Flat = viFlat;
+let lang: Lang = 'vi';
+const listeners = new Set<() => void>();
+
+function flatten(d: Record<string, Record<string, string>>): Flat {
+  const out: Flat = {};
+  for (const [ns, entries] of Object.entries(d)) for (const [k, v] of Object.entries(entries)) out[`${ns}.${k}`] = v;
+  return out;
+}
+
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  const s = active[key] ?? viFlat[key] ?? key;
+  return params ? s.replace(/\{(\w+)\}/g, (_, p) => String(params[p] ?? `{${p}}`)) : s;
+}
+
+/** For messages whose key comes from data (zod issues, server errors): unknown keys show as given. */
+export function tDynamic(key: string, params?: Record<string, string | number>): string {
+  return t(key as MessageKey, params);
+}
+
+export function currentLang(): Lang {
+  return lang;
+}
+
+export async function setLanguage(next: Lang): Promise<void> {
+  if (next === 'en') {
+    const en = (await import('./en/index')).default;
+    active = { ...viFlat, ...flatten(en) };
+  } else {
+    active = viFlat;
+  }
+  lang = next;
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
+  for (const fn of listeners) fn();
+}
+
+export function onLanguageChange(fn: () => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}

@@ -1,0 +1,79 @@
+// Dates are stored as ISO yyyy-mm-dd and shown as dd/mm/yyyy (DOMAIN.md conventions).
+
+export function isValidIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  return isRealDate(+m[1], +m[2], +m[3]);
+}
+
+export function isRealDate(y: number, mo: number, d: number): boolean {
+  if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+function daysInMonth(y: number, mo: number): number {
+  return new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function toIso(y: number, mo: number, d: number): string {
+  return `${y}-${pad(mo)}-${pad(d)}`;
+}
+
+/** "2003-09-06" → "06/09/2003"; empty stays empty. */
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/**
+ * Parses what secretaries type or what Excel lists hold: dd/mm/yyyy, d/m/yy, dd-mm-yyyy,
+ * dd.mm.yyyy, yyyy-mm-dd. Two-digit years: 00–(this year+1) → 20xx, else 19xx.
+ * Returns ISO or null when the text is not a real date.
+ */
+export function parseDateText(raw: string, today = new Date()): string | null {
+  const s = raw.trim();
+  if (!s) return null;
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (m) return checked(+m[1], +m[2], +m[3]);
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s);
+  if (!m) return null;
+  let y = +m[3];
+  if (m[3].length === 2) {
+    const pivot = (today.getFullYear() + 1) % 100;
+    y += y <= pivot ? 2000 : 1900;
+  }
+  return checked(y, +m[2], +m[1]);
+}
+
+function checked(y: number, mo: number, d: number): string | null {
+  return isRealDate(y, mo, d) ? toIso(y, mo, d) : null;
+}
+
+/** Excel serial day number (1900 date system, with its 1900-02-29 bug) → ISO. */
+export function excelSerialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 80000) return null;
+  const ms = Math.round((serial - 25569) * 86400 * 1000);
+  const d = new Date(ms);
+  return checked(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export function todayIso(now = new Date()): string {
+  return toIso(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** Whole years between two ISO dates (age on a date). */
+export function yearsBetween(fromIso: string, toIsoDate: string): number {
+  const [y1, m1, d1] = fromIso.split('-').map(Number);
+  const [y2, m2, d2] = toIsoDate.split('-').map(Number);
+  let years = y2 - y1;
+  if (m2 < m1 || (m2 === m1 && d2 < d1)) years--;
+  return years;
+}
+
+/** Graduation (trưởng thành) is at 30: true when the member turns 30 in the given year. */
+export function turnsThirtyIn(dateOfBirth: string | undefined, year: number): boolean {
+  return !!dateOfBirth && Number(dateOfBirth.slice(0, 4)) + 30 === year;
+}

@@ -1,0 +1,45 @@
+// A member's history (DOMAIN.md "Member event"): feeds the Sổ chi đoàn tables 6–10.
+import * as z from 'zod';
+import { id, isoDate, optionalText, syncMeta } from './common';
+
+export const MEMBER_EVENT_KINDS = [
+  'admission',
+  'transfer_in',
+  'transfer_out',
+  'graduation',
+  'struck_off',
+  'commendation',
+  'discipline',
+  'party_introduction',
+  'party_admission',
+  'card_issued',
+] as const;
+export type MemberEventKind = (typeof MEMBER_EVENT_KINDS)[number];
+export const DISCIPLINE_LEVELS = ['reprimand', 'warning', 'dismissal', 'expulsion'] as const;
+
+export const memberEventFields = z
+  .object({
+    memberId: id,
+    kind: z.enum(MEMBER_EVENT_KINDS),
+    date: isoDate,
+    decisionNumber: optionalText(60),
+    disciplineLevel: z.enum(DISCIPLINE_LEVELS).optional(),
+    note: optionalText(1000),
+  })
+  .refine((e) => e.kind !== 'discipline' || !!e.disciplineLevel, {
+    message: 'err.disciplineLevel',
+    path: ['disciplineLevel'],
+  });
+export type MemberEventFields = z.infer<typeof memberEventFields>;
+
+export const memberEventRecord = memberEventFields.and(z.object(syncMeta));
+export type MemberEvent = z.infer<typeof memberEventRecord>;
+
+/** The status an event moves a member to, where it moves one (the rest only add history). */
+export const STATUS_AFTER_EVENT: Partial<Record<MemberEventKind, 'active' | 'transferred_out' | 'graduated' | 'struck_off' | 'expelled'>> = {
+  admission: 'active',
+  transfer_in: 'active',
+  transfer_out: 'transferred_out',
+  graduation: 'graduated',
+  struck_off: 'struck_off',
+};

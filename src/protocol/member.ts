@@ -1,0 +1,74 @@
+// The member record (hồ sơ đoàn viên) of DOMAIN.md. Dates are ISO yyyy-mm-dd strings;
+// the UI shows dd/mm/yyyy.
+import * as z from 'zod';
+import { syncMeta, text, optionalText, optionalIsoDate } from './common';
+
+export const GENDERS = ['male', 'female', 'other'] as const;
+export const POSITIONS = ['secretary', 'deputySecretary', 'committeeMember', 'member'] as const;
+export const DUES_CATEGORIES = ['unsalaried', 'salaried'] as const;
+export const PARTY_STATUSES = ['none', 'candidate', 'probationary', 'full'] as const;
+export const MEMBER_STATUSES = [
+  'active',
+  'temporary',
+  'transferred_out',
+  'graduated',
+  'struck_off',
+  'expelled',
+] as const;
+export type Position = (typeof POSITIONS)[number];
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(\+?\d[\d .-]{6,18}\d)?$/, { message: 'err.phone' })
+  .optional();
+const email = z.union([z.literal(''), z.email({ message: 'err.email' })]).optional();
+const citizenId = z
+  .string()
+  .trim()
+  .regex(/^(\d{9}|\d{12})?$/, { message: 'err.citizenId' })
+  .optional();
+
+export const memberFields = z.object({
+  fullName: text(100).min(2, { message: 'err.required' }),
+  gender: z.enum(GENDERS).optional(),
+  dateOfBirth: optionalIsoDate,
+  ethnicity: optionalText(50),
+  religion: optionalText(50),
+  hometown: optionalText(200),
+  currentAddress: optionalText(250),
+  phone,
+  email,
+  citizenId,
+  occupation: optionalText(100),
+  educationLevel: optionalText(20),
+  professionalQualification: optionalText(100),
+  politicalTheoryLevel: optionalText(100),
+  admissionDate: optionalIsoDate,
+  admissionPlace: optionalText(200),
+  cardNumber: optionalText(30),
+  position: z.enum(POSITIONS),
+  duesCategory: z.enum(DUES_CATEGORIES),
+  partyStatus: z.enum(PARTY_STATUSES),
+  partyAdmissionDate: optionalIsoDate,
+  partyOfficialDate: optionalIsoDate,
+  status: z.enum(MEMBER_STATUSES),
+  subGroup: optionalText(80),
+  notes: optionalText(2000),
+  /** set when the secretary archives the record: hidden from lists, restorable */
+  archivedAt: optionalText(40),
+  /** the import that created this member, so the whole import can be undone */
+  importId: optionalText(64),
+});
+export type MemberFields = z.infer<typeof memberFields>;
+
+export const memberRecord = memberFields.extend(syncMeta);
+export type Member = z.infer<typeof memberRecord>;
+
+export const MEMBER_DEFAULTS: Pick<MemberFields, 'position' | 'duesCategory' | 'partyStatus' | 'status'> = {
+  position: 'member',
+  duesCategory: 'unsalaried',
+  partyStatus: 'none',
+  status: 'active',
+};

@@ -1,0 +1,21 @@
+// The outbox entry: what sync will push (DESIGN.md "Sync protocol").
+import * as z from 'zod';
+
+export const SYNCED_TABLES = ['units', 'members', 'memberEvents'] as const;
+export type SyncedTable = (typeof SYNCED_TABLES)[number];
+
+export const mutation = z.object({
+  /** idempotent id of this mutation */
+  mid: z.string().min(8).max(64),
+  /** counts up per device with no gaps */
+  seq: z.number().int().positive(),
+  table: z.enum(SYNCED_TABLES),
+  rowId: z.string().min(8).max(64),
+  op: z.enum(['upsert', 'delete']),
+  fields: z.record(z.string(), z.unknown()),
+  /** server version of each changed field the device had when it edited */
+  base: z.record(z.string(), z.number().int().nonnegative()),
+  /** hybrid logical clock stamp */
+  hlc: z.string().max(64),
+});
+export type Mutation = z.infer<typeof mutation>;
