@@ -7,7 +7,7 @@ import { isValidIsoDate } from '../lib/dates';
 export const isoDate = z.string().refine(isValidIsoDate, { message: 'err.date' });
 export const optionalIsoDate = z.union([z.literal(''), isoDate]).optional();
 export const id = z.string().min(8).max(64).regex(/^[0-9A-Za-z:_-]+$/, { message: 'err.id' });
-export const text = (max = 200) => z.string().trim().max(max, { message: 'err.tooLong' });
+export const text = (max = 200) => z.string({ error: 'err.required' }).trim().max(max, { message: 'err.tooLong' });
 export const optionalText = (max = 200) => text(max).optional();
 
 /** Meta carried by every synced row (DESIGN.md "Local data"). */

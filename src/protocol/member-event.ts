@@ -2,20 +2,8 @@
 import * as z from 'zod';
 import { id, isoDate, optionalText, syncMeta } from './common';
 
-export const MEMBER_EVENT_KINDS = [
-  'admission',
-  'transfer_in',
-  'transfer_out',
-  'graduation',
-  'struck_off',
-  'commendation',
-  'discipline',
-  'party_introduction',
-  'party_admission',
-  'card_issued',
-] as const;
-export type MemberEventKind = (typeof MEMBER_EVENT_KINDS)[number];
-export const DISCIPLINE_LEVELS = ['reprimand', 'warning', 'dismissal', 'expulsion'] as const;
+import { MEMBER_EVENT_KINDS, DISCIPLINE_LEVELS, type MemberEventKind } from './member-event-enums';
+export * from './member-event-enums';
 
 export const memberEventFields = z
   .object({

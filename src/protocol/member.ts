@@ -3,20 +3,8 @@
 import * as z from 'zod';
 import { syncMeta, text, optionalText, optionalIsoDate } from './common';
 
-export const GENDERS = ['male', 'female', 'other'] as const;
-export const POSITIONS = ['secretary', 'deputySecretary', 'committeeMember', 'member'] as const;
-export const DUES_CATEGORIES = ['unsalaried', 'salaried'] as const;
-export const PARTY_STATUSES = ['none', 'candidate', 'probationary', 'full'] as const;
-export const MEMBER_STATUSES = [
-  'active',
-  'temporary',
-  'transferred_out',
-  'graduated',
-  'struck_off',
-  'expelled',
-] as const;
-export type Position = (typeof POSITIONS)[number];
-export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+import { GENDERS, POSITIONS, DUES_CATEGORIES, PARTY_STATUSES, MEMBER_STATUSES } from './member-enums';
+export * from './member-enums';
 
 const phone = z
   .string()

@@ -1,4 +1,5 @@
-// Member register: every write is one transaction with its outbox entry (data/commit.ts).
+// Member register writes: every write is one transaction with its outbox entry
+// (data/commit.ts). Reads live in member-queries.ts so list screens don't load zod.
 import { uuidv7 } from '../../lib/ids';
 import { memberFields, type Member, type MemberFields } from '../../protocol/member';
 import {
@@ -10,18 +11,6 @@ import {
 import { commit } from '../../data/commit';
 import { upsertRow } from '../../data/outbox';
 import { activeDb, activeUnitId } from '../../data/session';
-
-/** All members not tombstoned (archived ones included; the list filters them). */
-export async function listMembers(): Promise<Member[]> {
-  const db = await activeDb();
-  return db.members.filter((m) => !m.deleted).toArray();
-}
-
-export async function getMember(id: string): Promise<Member | undefined> {
-  const db = await activeDb();
-  const m = await db.members.get(id);
-  return m && !m.deleted ? m : undefined;
-}
 
 export async function createMember(input: MemberFields): Promise<Member> {
   const fields = memberFields.parse(input);
@@ -75,10 +64,4 @@ export function memberPatchForEvent(e: MemberEventFields): Partial<MemberFields>
     patch.partyAdmissionDate = e.date;
   }
   return patch;
-}
-
-export async function listMemberEvents(memberId: string): Promise<MemberEvent[]> {
-  const db = await activeDb();
-  const events = await db.memberEvents.where('memberId').equals(memberId).toArray();
-  return events.filter((e) => !e.deleted).sort((a, b) => b.date.localeCompare(a.date));
 }

@@ -21,7 +21,4 @@ export async function updateUnit(patch: Partial<UnitFields>): Promise<Unit> {
   return commit(db, [db.units], () => upsertRow<Unit>(db, 'units', id, id, fields));
 }
 
-export async function getUnit(): Promise<Unit | undefined> {
-  const db = await activeDb();
-  return db.units.get(await activeUnitId());
-}
+export { getUnit } from './unit-queries';

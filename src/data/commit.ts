@@ -1,0 +1,39 @@
+// Runs a user write: one read-write transaction over the row tables plus outbox and
+// syncState. Afterwards asks for persistent storage once (DESIGN.md: after the first saved
+// record) and tells listeners (sync) that there is something to push.
+import type { Table } from 'dexie';
+import type { UnitDb } from './db';
+import { requestPersistOnce } from './storage';
+
+type WriteListener = () => void;
+const listeners = new Set<WriteListener>();
+export function onLocalWrite(fn: WriteListener): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+/** Errors a user can act on carry an i18n key. */
+export class UserError extends Error {
+  constructor(public key: string, cause?: unknown) {
+    super(key, { cause });
+  }
+}
+
+export async function commit<T>(db: UnitDb, tables: Table[], fn: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await db.transaction('rw', [...tables, db.outbox, db.syncState], fn);
+  } catch (e) {
+    if (isQuotaError(e)) throw new UserError('err.quota', e);
+    throw e;
+  }
+  void requestPersistOnce();
+  for (const fn of listeners) fn();
+  return result;
+}
+
+function isQuotaError(e: unknown): boolean {
+  const name = (e as { name?: string; inner?: { name?: string } })?.name;
+  const inner = (e as { inner?: { name?: string } })?.inner?.name;
+  return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
+}

@@ -1,0 +1,111 @@
+// The local database: one Dexie database per unit ("scd-<unitId>"), the whole version
+// chain in this one file. What lives where:
+//   - synced tables (units, members, memberEvents): rows with `rev` and `deleted` tombstones
+//   - outbox: per-field changes waiting to be pushed, appended in the same transaction as the row
+//   - conflicts, needsAttention: what sync could not apply silently, kept for the user
+//   - syncState: this device's id, next outbox seq, HLC state, pull cursor
+//   - imports: each Excel/CSV import, so it can be undone as a whole
+// Device preferences that need no transaction (language, current unit) live in idb-keyval
+// (src/data/prefs.ts). Schema changes are new version(n) steps with an upgrade test.
+import Dexie, { type EntityTable } from 'dexie';
+import type { Unit } from '../protocol/unit';
+import type { Member } from '../protocol/member';
+import type { MemberEvent } from '../protocol/member-event';
+import type { Mutation, SyncedTable } from '../protocol/outbox';
+
+export interface DeviceState {
+  key: 'device';
+  deviceId: string;
+  nextSeq: number;
+  hlcMs: number;
+  hlcCounter: number;
+  cursor: number;
+  lastAckedSeq: number;
+  lastSyncedAt?: string;
+}
+
+export interface ImportRecord {
+  id: string;
+  at: string;
+  fileName: string;
+  memberIds: string[];
+  undoneAt?: string;
+}
+
+export interface ConflictRecord {
+  id: string;
+  table: SyncedTable;
+  rowId: string;
+  field: string;
+  mine: unknown;
+  theirs: unknown;
+  at: string;
+  resolvedAt?: string;
+}
+
+export interface NeedsAttentionRecord {
+  mid: string;
+  mutation: Mutation;
+  reason: string;
+  at: string;
+}
+
+export class UnitDb extends Dexie {
+  units!: EntityTable<Unit, 'id'>;
+  members!: EntityTable<Member, 'id'>;
+  memberEvents!: EntityTable<MemberEvent, 'id'>;
+  imports!: EntityTable<ImportRecord, 'id'>;
+  outbox!: EntityTable<Mutation, 'seq'>;
+  conflicts!: EntityTable<ConflictRecord, 'id'>;
+  needsAttention!: EntityTable<NeedsAttentionRecord, 'mid'>;
+  syncState!: EntityTable<DeviceState, 'key'>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({
+      units: 'id',
+      members: 'id, status, subGroup, position, cardNumber, importId',
+      memberEvents: 'id, memberId',
+      imports: 'id, at',
+      outbox: 'seq, &mid, [table+rowId]',
+      conflicts: 'id, [table+rowId]',
+      needsAttention: 'mid',
+      syncState: 'key',
+    });
+  }
+}
+
+export const SYNCED_ROW_TABLES = ['units', 'members', 'memberEvents'] as const satisfies readonly SyncedTable[];
+
+export function unitDbName(unitId: string): string {
+  return `scd-${unitId}`;
+}
+
+let current: UnitDb | null = null;
+
+/** Opens (or returns) the database of the given unit; closes another unit's if open. */
+export function openUnitDb(unitId: string): UnitDb {
+  const name = unitDbName(unitId);
+  if (current?.name === name) return current;
+  current?.close();
+  current = new UnitDb(name);
+  // Another tab upgrading the schema: close so its upgrade is never blocked, then reload
+  // when the user is ready (RELIABILITY.md 18).
+  current.on('versionchange', () => {
+    current?.close();
+    if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent('scd:db-versionchange'));
+    return false;
+  });
+  return current;
+}
+
+export function currentDb(): UnitDb {
+  if (!current) throw new Error('No unit database is open');
+  return current;
+}
+
+/** Test helper and "switch unit": forget the open database. */
+export function closeUnitDb(): void {
+  current?.close();
+  current = null;
+}

@@ -1,0 +1,23 @@
+// useLive: re-runs a repo query whenever the tables it read change (Dexie liveQuery),
+// so every open screen and tab shows the same data. Components use this, never Dexie.
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+
+export interface Live<T> {
+  value: T | undefined;
+  error: unknown;
+  isLoaded: boolean;
+}
+
+export function useLive<T>(query: () => Promise<T>, deps: unknown[]): Live<T> {
+  const [state, setState] = useState<Live<T>>({ value: undefined, error: undefined, isLoaded: false });
+  useEffect(() => {
+    const sub = liveQuery(query).subscribe({
+      next: (value) => setState({ value, error: undefined, isLoaded: true }),
+      error: (error) => setState({ value: undefined, error, isLoaded: true }),
+    });
+    return () => sub.unsubscribe();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return state;
+}

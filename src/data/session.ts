@@ -1,0 +1,35 @@
+// Which unit this device works in. The unit's database opens lazily (Dexie stays out of
+// the shell chunk); the id lives in idb-keyval so the shell can route before Dexie loads.
+import { openUnitDb, type UnitDb } from './db';
+import { getCurrentUnitId, setCurrentUnitId } from './prefs';
+
+let unitId: string | undefined;
+
+export async function activeDb(): Promise<UnitDb> {
+  unitId ??= await getCurrentUnitId();
+  if (!unitId) throw new NoUnitError();
+  return openUnitDb(unitId);
+}
+
+export async function activeUnitId(): Promise<string> {
+  unitId ??= await getCurrentUnitId();
+  if (!unitId) throw new NoUnitError();
+  return unitId;
+}
+
+export async function switchUnit(id: string): Promise<UnitDb> {
+  unitId = id;
+  await setCurrentUnitId(id);
+  return openUnitDb(id);
+}
+
+/** Tests: forget the cached unit id. */
+export function resetSession(): void {
+  unitId = undefined;
+}
+
+export class NoUnitError extends Error {
+  constructor() {
+    super('No unit has been set up on this device');
+  }
+}

@@ -1,0 +1,22 @@
+import { t, type MessageKey } from '../../i18n';
+import { yearsBetween, todayIso, turnsThirtyIn } from '../../lib/dates';
+import type { Member } from '../../protocol/member';
+
+export const ROW_HEIGHT = 64;
+
+export function MemberRow({ member: m, year }: { member: Member; year: number }) {
+  const details: string[] = [];
+  if (m.position !== 'member') details.push(t(`members.position_${m.position}` as MessageKey));
+  if (m.subGroup) details.push(m.subGroup);
+  if (m.dateOfBirth) details.push(t('members.age', { n: yearsBetween(m.dateOfBirth, todayIso()) }));
+  if (m.status !== 'active') details.push(t(`members.status_${m.status}` as MessageKey));
+  return (
+    <a class="member-row" href={`/members/${m.id}`}>
+      <span class="name">{m.fullName}</span>
+      <span class="muted small">
+        {details.join(' · ')}
+        {turnsThirtyIn(m.dateOfBirth, year) && <span class="badge">30</span>}
+      </span>
+    </a>
+  );
+}

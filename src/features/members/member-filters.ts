@@ -1,0 +1,34 @@
+// The list filters (issue 2): status, sub-group, position, turning 30 this year. Pure.
+import { turnsThirtyIn } from '../../lib/dates';
+import { PARTICIPATING_STATUSES, type MemberStatus, type Position } from '../../protocol/member-enums';
+import type { Member } from '../../protocol/member';
+
+export type StatusFilter = 'participating' | 'all' | 'archived' | MemberStatus;
+
+export interface MemberFilter {
+  status: StatusFilter;
+  subGroup: string;
+  position: Position | '';
+  turningThirty: boolean;
+}
+
+export const DEFAULT_FILTER: MemberFilter = { status: 'participating', subGroup: '', position: '', turningThirty: false };
+
+export function matchesFilter(m: Member, f: MemberFilter, year: number): boolean {
+  const isArchived = !!m.archivedAt;
+  if (f.status === 'archived') {
+    if (!isArchived) return false;
+  } else {
+    if (isArchived) return false;
+    if (f.status === 'participating' && !PARTICIPATING_STATUSES.includes(m.status)) return false;
+    if (f.status !== 'participating' && f.status !== 'all' && m.status !== f.status) return false;
+  }
+  if (f.subGroup && m.subGroup !== f.subGroup) return false;
+  if (f.position && m.position !== f.position) return false;
+  if (f.turningThirty && !turnsThirtyIn(m.dateOfBirth, year)) return false;
+  return true;
+}
+
+export function isDefaultFilter(f: MemberFilter): boolean {
+  return f.status === 'participating' && !f.subGroup && !f.position && !f.turningThirty;
+}

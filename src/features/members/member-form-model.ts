@@ -1,0 +1,55 @@
+// The member form's values are the strings a secretary types (dates as dd/mm/yyyy); this
+// turns them into a valid record or per-field error keys. Pure, tested.
+import { formatDate, parseDateText, todayIso, yearsBetween } from '../../lib/dates';
+import { memberFields, MEMBER_DEFAULTS, type Member, type MemberFields } from '../../protocol/member';
+
+export const DATE_FIELDS = ['dateOfBirth', 'admissionDate', 'partyAdmissionDate', 'partyOfficialDate'] as const;
+const TEXT_FIELDS = [
+  'fullName', 'gender', 'ethnicity', 'religion', 'hometown', 'currentAddress', 'phone', 'email', 'citizenId',
+  'occupation', 'educationLevel', 'professionalQualification', 'politicalTheoryLevel', 'admissionPlace',
+  'cardNumber', 'position', 'duesCategory', 'partyStatus', 'status', 'subGroup', 'notes',
+] as const;
+
+export type FormField = (typeof TEXT_FIELDS)[number] | (typeof DATE_FIELDS)[number];
+export type FormValues = Record<FormField, string>;
+export type FormErrors = Partial<Record<FormField, string>>;
+
+export function toFormValues(m?: Partial<Member>): FormValues {
+  const src: Partial<Member> = { ...MEMBER_DEFAULTS, ...m };
+  const v = {} as FormValues;
+  for (const f of TEXT_FIELDS) v[f] = (src[f] as string | undefined) ?? '';
+  for (const f of DATE_FIELDS) v[f] = formatDate(src[f]);
+  return v;
+}
+
+/** Age on admission must be 16–30 (Điều lệ Đoàn; DOMAIN.md member rules). */
+export const ADMISSION_AGE = { min: 16, max: 30 };
+
+export function fromFormValues(v: FormValues, today = todayIso()): { fields: MemberFields } | { errors: FormErrors } {
+  const errors: FormErrors = {};
+  const draft: Record<string, unknown> = {};
+  for (const f of TEXT_FIELDS) draft[f] = v[f].trim() === '' ? undefined : v[f].trim();
+  for (const f of DATE_FIELDS) {
+    const raw = v[f].trim();
+    if (!raw) continue;
+    const iso = parseDateText(raw);
+    if (iso) draft[f] = iso;
+    else errors[f] = 'err.date';
+  }
+  const parsed = memberFields.safeParse(draft);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as FormField;
+      if (field && !errors[field]) errors[field] = issue.message.startsWith('err.') ? issue.message : 'err.invalid';
+    }
+  }
+  const dob = draft.dateOfBirth as string | undefined;
+  const admitted = draft.admissionDate as string | undefined;
+  if (dob && dob > today && !errors.dateOfBirth) errors.dateOfBirth = 'err.birthInFuture';
+  if (dob && admitted && !errors.admissionDate) {
+    const age = yearsBetween(dob, admitted);
+    if (age < ADMISSION_AGE.min || age > ADMISSION_AGE.max) errors.admissionDate = 'err.admissionAge';
+  }
+  if (Object.keys(errors).length || !parsed.success) return { errors };
+  return { fields: parsed.data };
+}

@@ -1,0 +1,22 @@
+// Member register reads. No zod here: the member list chunk must stay small (B1).
+import type { Member } from '../../protocol/member';
+import type { MemberEvent } from '../../protocol/member-event';
+import { activeDb } from '../../data/session';
+
+/** All members not tombstoned (archived ones included; the list filters them). */
+export async function listMembers(): Promise<Member[]> {
+  const db = await activeDb();
+  return db.members.filter((m) => !m.deleted).toArray();
+}
+
+export async function getMember(id: string): Promise<Member | undefined> {
+  const db = await activeDb();
+  const m = await db.members.get(id);
+  return m && !m.deleted ? m : undefined;
+}
+
+export async function listMemberEvents(memberId: string): Promise<MemberEvent[]> {
+  const db = await activeDb();
+  const events = await db.memberEvents.where('memberId').equals(memberId).toArray();
+  return events.filter((e) => !e.deleted).sort((a, b) => b.date.localeCompare(a.date));
+}

@@ -1,0 +1,78 @@
+// First run: create the unit locally. No account or server is needed to start.
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { t, tDynamic } from '../../i18n';
+import { TextField, SelectField, TextAreaField } from '../../ui/fields';
+import type { UnitKind } from '../../protocol/unit';
+
+type Values = { name: string; kind: UnitKind; parentUnit: string; subGroups: string; term: string; secretaryName: string };
+
+export default function SetupPage() {
+  const { route } = useLocation();
+  const [v, setV] = useState<Values>({ name: '', kind: 'branch', parentUnit: '', subGroups: '', term: '', secretaryName: '' });
+  const [errors, setErrors] = useState<Partial<Record<keyof Values | 'form', string>>>({});
+  const [isSaving, setSaving] = useState(false);
+  const set = (k: keyof Values) => (value: string) => setV({ ...v, [k]: value });
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setSaving(true);
+    try {
+      const [{ createUnit }, { unitFields }] = await Promise.all([import('./unit-repo'), import('../../protocol/unit')]);
+      const input = {
+        name: v.name.trim(),
+        kind: v.kind,
+        parentUnit: v.parentUnit.trim(),
+        subGroups: v.subGroups.split('\n').map((s) => s.trim()).filter(Boolean),
+        term: v.term.trim() || undefined,
+        secretaryName: v.secretaryName.trim() || undefined,
+      };
+      const parsed = unitFields.safeParse(input);
+      if (!parsed.success) {
+        const errs: typeof errors = {};
+        for (const i of parsed.error.issues) errs[(i.path[0] as keyof Values) ?? 'form'] ??= i.message;
+        setErrors(errs);
+        setSaving(false);
+        return;
+      }
+      await createUnit(parsed.data);
+      window.dispatchEvent(new Event('scd:unit-ready'));
+      route('/members', true);
+    } catch {
+      setErrors({ form: 'err.unexpected' });
+      setSaving(false);
+    }
+  };
+  const err = (k: keyof Values) => (errors[k] ? tDynamic(errors[k]!) : undefined);
+
+  return (
+    <main class="page setup">
+      <h1>{t('setup.title')}</h1>
+      <p class="lead"><strong>{t('setup.welcome')}</strong></p>
+      <p class="muted">{t('setup.intro')}</p>
+      <form onSubmit={submit} noValidate>
+        <TextField id="u-name" label={t('setup.name')} value={v.name} onInput={set('name')} placeholder={t('setup.namePlaceholder')} error={err('name')} required />
+        <SelectField<UnitKind>
+          id="u-kind"
+          label={t('setup.kind')}
+          value={v.kind}
+          onChange={(k) => setV({ ...v, kind: k })}
+          options={[
+            { value: 'branch', label: t('setup.kind_branch') },
+            { value: 'baseUnion', label: t('setup.kind_baseUnion') },
+          ]}
+        />
+        <TextField id="u-parent" label={t('setup.parentUnit')} value={v.parentUnit} onInput={set('parentUnit')} placeholder={t('setup.parentPlaceholder')} hint={t('setup.parentHint')} error={err('parentUnit')} required />
+        <TextAreaField id="u-groups" label={t('setup.subGroups')} value={v.subGroups} onInput={set('subGroups')} hint={t('setup.subGroupsHint')} error={err('subGroups')} />
+        <TextField id="u-term" label={t('setup.term')} value={v.term} onInput={set('term')} placeholder={t('setup.termPlaceholder')} error={err('term')} />
+        <TextField id="u-secretary" label={t('setup.secretary')} value={v.secretaryName} onInput={set('secretaryName')} error={err('secretaryName')} />
+        {errors.form && <p class="error" role="alert">{tDynamic(errors.form)}</p>}
+        <button type="submit" class="btn primary block" disabled={isSaving}>
+          {isSaving ? t('setup.starting') : t('setup.start')}
+        </button>
+      </form>
+      <p class="muted small restore-hint">{t('setup.restoreHint')}</p>
+      <a class="btn block" href="/settings/backup">{t('setup.restore')}</a>
+    </main>
+  );
+}

@@ -1,0 +1,59 @@
+// Renders only the rows in view (plus a margin) of a long list scrolled with the window,
+// so 5,000 members cost the same to paint as 30 (PERFORMANCE.md: render only visible rows).
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+interface Props<T> {
+  items: T[];
+  rowHeight: number;
+  renderRow: (item: T, index: number) => ComponentChildren;
+  getKey: (item: T) => string;
+  overscan?: number;
+  label?: string;
+}
+
+export function VirtualList<T>({ items, rowHeight, renderRow, getKey, overscan = 8, label }: Props<T>) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [range, setRange] = useState({ start: 0, end: 40 });
+
+  useEffect(() => {
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      const el = ref.current;
+      if (!el) return;
+      const top = el.getBoundingClientRect().top;
+      const first = Math.max(0, Math.floor(-top / rowHeight) - overscan);
+      const count = Math.ceil(window.innerHeight / rowHeight) + overscan * 2;
+      setRange((r) => (r.start === first && r.end === first + count ? r : { start: first, end: first + count }));
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(measure);
+    };
+    measure();
+    window.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+    };
+  }, [rowHeight, overscan, items.length]);
+
+  const end = Math.min(items.length, range.end);
+  const rows: ComponentChildren[] = [];
+  for (let i = range.start; i < end; i++) {
+    rows.push(
+      <li key={getKey(items[i])} style={{ position: 'absolute', top: i * rowHeight, left: 0, right: 0, height: rowHeight }}>
+        {renderRow(items[i], i)}
+      </li>,
+    );
+  }
+  return (
+    <div ref={ref} style={{ position: 'relative', height: items.length * rowHeight }}>
+      <ul class="vlist" aria-label={label} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {rows}
+      </ul>
+    </div>
+  );
+}

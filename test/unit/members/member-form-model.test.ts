@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { fromFormValues, toFormValues } from '../../../src/features/members/member-form-model';
+
+describe('member form values → record', () => {
+  const base = () => ({ ...toFormValues(), fullName: 'Nguyễn Bảo Yến' });
+
+  it('accepts a minimal member with defaults', () => {
+    const r = fromFormValues(base(), '2026-11-28');
+    expect(r).toEqual({ fields: expect.objectContaining({ fullName: 'Nguyễn Bảo Yến', status: 'active', position: 'member' }) });
+  });
+  it('parses typed dates to ISO and shows them back as dd/mm/yyyy', () => {
+    const r = fromFormValues({ ...base(), dateOfBirth: '6/9/2003', admissionDate: '06/10/2019' }, '2026-11-28');
+    expect('fields' in r && r.fields.dateOfBirth).toBe('2003-09-06');
+    expect(toFormValues({ dateOfBirth: '2003-09-06' }).dateOfBirth).toBe('06/09/2003');
+  });
+  it('gives an error key per bad field, never a half record', () => {
+    const r = fromFormValues({ ...base(), fullName: ' ', dateOfBirth: '31/02/2003', phone: 'abc', email: 'x@' }, '2026-11-28');
+    expect(r).toEqual({ errors: { fullName: 'err.required', dateOfBirth: 'err.date', phone: 'err.phone', email: 'err.email' } });
+  });
+  it('enforces age 16–30 on admission and no birth in the future', () => {
+    expect(fromFormValues({ ...base(), dateOfBirth: '01/01/2010', admissionDate: '01/06/2024' }, '2026-11-28')).toEqual({
+      errors: { admissionDate: 'err.admissionAge' },
+    });
+    expect(fromFormValues({ ...base(), dateOfBirth: '01/01/2027' }, '2026-11-28')).toEqual({ errors: { dateOfBirth: 'err.birthInFuture' } });
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { buildMemberIndex, searchMembers } from '../../../src/features/members/member-search';
+import { matchesFilter, DEFAULT_FILTER } from '../../../src/features/members/member-filters';
+import type { Member } from '../../../src/protocol/member';
+
+let n = 0;
+function member(fullName: string, extra: Partial<Member> = {}): Member {
+  n++;
+  return {
+    id: `m-${String(n).padStart(8, '0')}`, unitId: 'unit-0001', rev: {}, deleted: false, createdAt: '', updatedAt: '',
+    fullName, position: 'member', duesCategory: 'unsalaried', partyStatus: 'none', status: 'active', ...extra,
+  };
+}
+
+describe('member search as you type', () => {
+  const index = buildMemberIndex([
+    member('Dương Tuấn Long'),
+    member('Trương Gia Đạt', { cardNumber: '473933459' }),
+    member('Lê Thị Đường'),
+    member('Nguyễn Bảo Yến', { phone: '0708758510' }),
+    member('Đặng Diệu Châu'),
+  ]);
+  const names = (q: string) => searchMembers(index, q).map((m) => m.member.fullName);
+
+  it('"duong" finds Dương and Đường', () => {
+    expect(names('duong')).toEqual(['Lê Thị Đường', 'Dương Tuấn Long']); // Đ sorts after D, before L
+  });
+  it('ignores case and accepts NFD input', () => {
+    expect(names('ĐẶNG'.normalize('NFD'))).toEqual(['Đặng Diệu Châu']);
+  });
+  it('matches words in any order and card numbers or phones', () => {
+    expect(names('long duong')).toEqual(['Dương Tuấn Long']);
+    expect(names('4739')).toEqual(['Trương Gia Đạt']);
+    expect(names('0708')).toEqual(['Nguyễn Bảo Yến']);
+  });
+  it('lists in Vietnamese name order when the query is empty', () => {
+    expect(names('')).toEqual(['Đặng Diệu Châu', 'Trương Gia Đạt', 'Lê Thị Đường', 'Dương Tuấn Long', 'Nguyễn Bảo Yến']);
+  });
+});
+
+describe('list filters', () => {
+  it('hides archived and departed members by default', () => {
+    expect(matchesFilter(member('A B', { archivedAt: '2026-01-01T00:00:00Z' }), DEFAULT_FILTER, 2026)).toBe(false);
+    expect(matchesFilter(member('A B', { status: 'graduated' }), DEFAULT_FILTER, 2026)).toBe(false);
+    expect(matchesFilter(member('A B', { status: 'temporary' }), DEFAULT_FILTER, 2026)).toBe(true);
+  });
+  it('filters by turning 30 this year, position and sub-group', () => {
+    const m = member('A B', { dateOfBirth: '1996-03-01', position: 'secretary', subGroup: 'Tổ 1' });
+    expect(matchesFilter(m, { ...DEFAULT_FILTER, turningThirty: true }, 2026)).toBe(true);
+    expect(matchesFilter(m, { ...DEFAULT_FILTER, turningThirty: true }, 2025)).toBe(false);
+    expect(matchesFilter(m, { ...DEFAULT_FILTER, position: 'member' }, 2026)).toBe(false);
+    expect(matchesFilter(m, { ...DEFAULT_FILTER, subGroup: 'Tổ 2' }, 2026)).toBe(false);
+    expect(matchesFilter(m, { ...DEFAULT_FILTER, status: 'archived' }, 2026)).toBe(false);
+  });
+});
