@@ -1,6 +1,7 @@
 // The local database: one Dexie database per unit ("scd-<unitId>"), the whole version
 // chain in this one file. What lives where:
-//   - synced tables (units, members, memberEvents): rows with `rev` and `deleted` tombstones
+//   - synced tables (units, members, memberEvents, meetings, activities, attendance, minutes,
+//     minutesAddenda): rows with `rev` and `deleted` tombstones
 //   - outbox: per-field changes waiting to be pushed, appended in the same transaction as the row
 //   - conflicts, needsAttention: what sync could not apply silently, kept for the user
 //   - syncState: this device's id, next outbox seq, HLC state, pull cursor
@@ -12,6 +13,8 @@ import type { Unit } from '../protocol/unit';
 import type { Member } from '../protocol/member';
 import type { MemberEvent } from '../protocol/member-event';
 import type { Mutation, SyncedTable } from '../protocol/outbox';
+import type { Activity, Attendance, Meeting } from '../protocol/meeting';
+import type { Addendum, Minutes } from '../protocol/minutes';
 
 export interface DeviceState {
   key: 'device';
@@ -54,6 +57,11 @@ export class UnitDb extends Dexie {
   units!: EntityTable<Unit, 'id'>;
   members!: EntityTable<Member, 'id'>;
   memberEvents!: EntityTable<MemberEvent, 'id'>;
+  meetings!: EntityTable<Meeting, 'id'>;
+  activities!: EntityTable<Activity, 'id'>;
+  attendance!: EntityTable<Attendance, 'id'>;
+  minutes!: EntityTable<Minutes, 'id'>;
+  minutesAddenda!: EntityTable<Addendum, 'id'>;
   imports!: EntityTable<ImportRecord, 'id'>;
   outbox!: EntityTable<Mutation, 'seq'>;
   conflicts!: EntityTable<ConflictRecord, 'id'>;
@@ -72,10 +80,28 @@ export class UnitDb extends Dexie {
       needsAttention: 'mid',
       syncState: 'key',
     });
+    // v2 (meetings issue): meetings, activities, the roll (attendance id = eventId:memberId),
+    // minutes (id = meetingId) and their append-only addenda. New tables only: no upgrade step.
+    this.version(2).stores({
+      meetings: 'id, startsAt, status',
+      activities: 'id, date',
+      attendance: 'id, eventId, memberId',
+      minutes: 'id',
+      minutesAddenda: 'id, meetingId',
+    });
   }
 }
 
-export const SYNCED_ROW_TABLES = ['units', 'members', 'memberEvents'] as const satisfies readonly SyncedTable[];
+export const SYNCED_ROW_TABLES = [
+  'units',
+  'members',
+  'memberEvents',
+  'meetings',
+  'activities',
+  'attendance',
+  'minutes',
+  'minutesAddenda',
+] as const satisfies readonly SyncedTable[];
 
 export function unitDbName(unitId: string): string {
   return `scd-${unitId}`;

@@ -9,9 +9,14 @@ import importNs from './vi/import.json';
 import settings from './vi/settings.json';
 import pwa from './vi/pwa.json';
 import backup from './vi/backup.json';
+import meetings from './vi/meetings.json';
+import attendance from './vi/attendance.json';
+import minutes from './vi/minutes.json';
+import activities from './vi/activities.json';
+import home from './vi/home.json';
 import type { Lang } from '../data/prefs';
 
-const vi = { common, err, setup, members, import: importNs, settings, pwa, backup };
+const vi = { common, err, setup, members, import: importNs, settings, pwa, backup, meetings, attendance, minutes, activities, home };
 type Dict = typeof vi;
 export type MessageKey = { [N in keyof Dict]: `${N & string}.${keyof Dict[N] & string}` }[keyof Dict];
 type Flat = Record<string, string>;

@@ -6,7 +6,7 @@ import { isValidIsoDate } from '../lib/dates';
 /** Error messages are i18n keys (src/i18n/vi/*.json), so forms, import and server speak one language. */
 export const isoDate = z.string().refine(isValidIsoDate, { message: 'err.date' });
 export const optionalIsoDate = z.union([z.literal(''), isoDate]).optional();
-export const id = z.string().min(8).max(64).regex(/^[0-9A-Za-z:_-]+$/, { message: 'err.id' });
+export const id = z.string().min(8).max(100).regex(/^[0-9A-Za-z:_-]+$/, { message: 'err.id' });
 export const text = (max = 200) => z.string({ error: 'err.required' }).trim().max(max, { message: 'err.tooLong' });
 export const optionalText = (max = 200) => text(max).optional();
 

@@ -1,7 +1,7 @@
 // The outbox entry: what sync will push (DESIGN.md "Sync protocol").
 import * as z from 'zod';
 
-export const SYNCED_TABLES = ['units', 'members', 'memberEvents'] as const;
+export const SYNCED_TABLES = ['units', 'members', 'memberEvents', 'meetings', 'activities', 'attendance', 'minutes', 'minutesAddenda'] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 export const mutation = z.object({
@@ -10,7 +10,7 @@ export const mutation = z.object({
   /** counts up per device with no gaps */
   seq: z.number().int().positive(),
   table: z.enum(SYNCED_TABLES),
-  rowId: z.string().min(8).max(64),
+  rowId: z.string().min(8).max(100),
   op: z.enum(['upsert', 'delete']),
   fields: z.record(z.string(), z.unknown()),
   /** server version of each changed field the device had when it edited */

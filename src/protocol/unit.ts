@@ -2,6 +2,7 @@
 // cấp trên is data, not code (DOMAIN.md: since the 2025 reform the level above varies).
 import * as z from 'zod';
 import { syncMeta, text, optionalText } from './common';
+import { MEETING_FREQUENCIES } from './meeting-enums';
 
 export const UNIT_KINDS = ['branch', 'baseUnion'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -15,6 +16,8 @@ export const unitFields = z.object({
   /** nhiệm kỳ, e.g. "2022–2024" */
   term: optionalText(40),
   secretaryName: optionalText(100),
+  /** regular meetings monthly, or quarterly where cấp trên agreed (DOMAIN.md); absent = monthly */
+  meetingFrequency: z.enum(MEETING_FREQUENCIES).optional(),
 });
 export type UnitFields = z.infer<typeof unitFields>;
 

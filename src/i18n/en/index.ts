@@ -7,5 +7,10 @@ import importNs from './import.json';
 import settings from './settings.json';
 import pwa from './pwa.json';
 import backup from './backup.json';
+import meetings from './meetings.json';
+import attendance from './attendance.json';
+import minutes from './minutes.json';
+import activities from './activities.json';
+import home from './home.json';
 
-export default { common, err, setup, members, import: importNs, settings, pwa, backup } as Record<string, Record<string, string>>;
+export default { common, err, setup, members, import: importNs, settings, pwa, backup, meetings, attendance, minutes, activities, home } as Record<string, Record<string, string>>;

@@ -1,0 +1,22 @@
+// Meeting reads (no zod: list and roll screens stay small).
+import type { Meeting } from '../../protocol/meeting';
+import { activeDb } from '../../data/session';
+
+/** Meetings whose start falls in a month ("yyyy-mm"), in time order. */
+export async function listMeetingsInMonth(month: string): Promise<Meeting[]> {
+  const db = await activeDb();
+  const rows = await db.meetings.where('startsAt').between(`${month}-01`, `${month}-31T99`, true, true).toArray();
+  return rows.filter((m) => !m.deleted);
+}
+
+export async function listMeetingsInYear(year: number): Promise<Meeting[]> {
+  const db = await activeDb();
+  const rows = await db.meetings.where('startsAt').between(`${year}-01-01`, `${year}-12-31T99`, true, true).toArray();
+  return rows.filter((m) => !m.deleted);
+}
+
+export async function getMeeting(id: string): Promise<Meeting | undefined> {
+  const db = await activeDb();
+  const m = await db.meetings.get(id);
+  return m && !m.deleted ? m : undefined;
+}

@@ -1,0 +1,89 @@
+// Minutes: drafts save as you type; finalize freezes the attendance block from the roll and
+// locks minutes and roll in the same transaction; afterwards only dated addenda are added.
+import { uuidv7 } from '../../lib/ids';
+import { minutesFields, addendumFields, type Minutes, type MinutesFields, type Addendum } from '../../protocol/minutes';
+import { buildAttendanceSnapshot } from '../../protocol/minutes-text';
+import { PARTICIPATING_STATUSES } from '../../protocol/member-enums';
+import { commit, UserError } from '../../data/commit';
+import { upsertRow } from '../../data/outbox';
+import { activeDb, activeUnitId } from '../../data/session';
+import type { Meeting } from '../../protocol/meeting';
+
+type DraftPatch = Partial<Omit<MinutesFields, 'meetingId' | 'status' | 'finalizedAt' | 'attendance'>>;
+
+export async function saveMinutesDraft(meetingId: string, patch: DraftPatch): Promise<Minutes> {
+  const db = await activeDb();
+  const unitId = await activeUnitId();
+  return commit(db, [db.minutes], async () => {
+    const prev = await db.minutes.get(meetingId);
+    if (prev && !prev.deleted && prev.status === 'finalized') throw new UserError('err.locked');
+    const fields = minutesFields.parse({ votes: [], tasks: [], ...prev, ...patch, meetingId, status: 'draft' });
+    return upsertRow<Minutes>(db, 'minutes', meetingId, unitId, fields);
+  });
+}
+
+/**
+ * Finalize: the attendance block is computed from the roll at this moment and stored in the
+ * record; the meeting is marked held. Nothing can edit the minutes or the roll afterwards.
+ */
+export async function finalizeMinutes(meetingId: string): Promise<Minutes> {
+  const db = await activeDb();
+  const unitId = await activeUnitId();
+  return commit(db, [db.minutes, db.meetings, db.members, db.attendance], async () => {
+    const prev = await db.minutes.get(meetingId);
+    if (prev && !prev.deleted && prev.status === 'finalized') throw new UserError('err.locked');
+    const meeting = await db.meetings.get(meetingId);
+    if (!meeting || meeting.deleted) throw new Error(`meeting ${meetingId} not found`);
+    const roster = await rosterFor(meeting);
+    const rows = (await db.attendance.where('eventId').equals(meetingId).toArray()).filter((r) => !r.deleted);
+    const attendance = buildAttendanceSnapshot(roster, rows, meeting.guests);
+    const fields = minutesFields.parse({
+      votes: [],
+      tasks: [],
+      ...prev,
+      meetingId,
+      status: 'finalized',
+      finalizedAt: new Date().toISOString(),
+      attendance,
+    });
+    const saved = await upsertRow<Minutes>(db, 'minutes', meetingId, unitId, fields);
+    if (meeting.status !== 'held') await upsertRow<Meeting>(db, 'meetings', meeting.id, meeting.unitId, { status: 'held' });
+    return saved;
+  });
+
+  async function rosterFor(meeting: Meeting) {
+    const members = await db.members.toArray();
+    const marked = new Set((await db.attendance.where('eventId').equals(meetingId).toArray()).filter((r) => !r.deleted).map((r) => r.memberId));
+    // The roll's members: everyone participating (in the meeting's sub-group, if any), plus
+    // anyone marked on this roll who has since left, so no tick is dropped from the record.
+    return members.filter(
+      (m) =>
+        !m.deleted &&
+        (marked.has(m.id) || (!m.archivedAt && PARTICIPATING_STATUSES.includes(m.status) && (!meeting.subGroup || m.subGroup === meeting.subGroup))),
+    );
+  }
+}
+
+/** A dated correction to finalized minutes (append-only rows: never edited). */
+export async function addAddendum(meetingId: string, text: string): Promise<Addendum> {
+  const fields = addendumFields.parse({ meetingId, text, writtenAt: new Date().toISOString() });
+  const db = await activeDb();
+  const unitId = await activeUnitId();
+  return commit(db, [db.minutes, db.minutesAddenda], async () => {
+    const minutes = await db.minutes.get(meetingId);
+    if (!minutes || minutes.status !== 'finalized') throw new UserError('err.notFinalized');
+    return upsertRow<Addendum>(db, 'minutesAddenda', uuidv7(), unitId, fields);
+  });
+}
+
+export async function getMinutes(meetingId: string): Promise<Minutes | undefined> {
+  const db = await activeDb();
+  const m = await db.minutes.get(meetingId);
+  return m && !m.deleted ? m : undefined;
+}
+
+export async function listAddenda(meetingId: string): Promise<Addendum[]> {
+  const db = await activeDb();
+  const rows = await db.minutesAddenda.where('meetingId').equals(meetingId).toArray();
+  return rows.filter((r) => !r.deleted).sort((a, b) => a.writtenAt.localeCompare(b.writtenAt));
+}

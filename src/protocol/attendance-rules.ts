@@ -1,0 +1,129 @@
+// Attendance rules as pure functions over plain rows (no zod, no Dexie): the roll's live
+// counts, participation rates, the strike-off warning and the "meeting due" warning.
+import type { AttendanceStatus, MeetingFrequency } from './meeting-enums';
+
+export interface RollRow {
+  memberId: string;
+  status: AttendanceStatus;
+  reason?: string;
+}
+
+/** One tap moves a member on: unmarked → present → late → absent (excused) → absent (unexcused) → present. */
+export function nextStatus(current: AttendanceStatus | undefined): AttendanceStatus {
+  switch (current) {
+    case undefined:
+      return 'present';
+    case 'present':
+      return 'late';
+    case 'late':
+      return 'absent_excused';
+    case 'absent_excused':
+      return 'absent_unexcused';
+    case 'absent_unexcused':
+      return 'present';
+  }
+}
+
+export interface RollCounts {
+  total: number;
+  present: number;
+  late: number;
+  absentExcused: number;
+  absentUnexcused: number;
+  unmarked: number;
+}
+
+/** Counts over the roster: rows for members not on the roster (e.g. since archived) are ignored. */
+export function countRoll(rosterIds: readonly string[], rows: readonly RollRow[]): RollCounts {
+  const byMember = new Map(rows.map((r) => [r.memberId, r.status]));
+  const c: RollCounts = { total: rosterIds.length, present: 0, late: 0, absentExcused: 0, absentUnexcused: 0, unmarked: 0 };
+  for (const id of rosterIds) {
+    const s = byMember.get(id);
+    if (s === 'present') c.present++;
+    else if (s === 'late') c.late++;
+    else if (s === 'absent_excused') c.absentExcused++;
+    else if (s === 'absent_unexcused') c.absentUnexcused++;
+    else c.unmarked++;
+  }
+  return c;
+}
+
+export const isAttending = (s: AttendanceStatus) => s === 'present' || s === 'late';
+
+export interface HeldEvent {
+  id: string;
+  /** yyyy-mm-dd… (meeting startsAt or activity date) */
+  date: string;
+}
+
+export interface AttendanceFact {
+  eventId: string;
+  memberId: string;
+  status: AttendanceStatus;
+}
+
+/**
+ * A member's participation in a year: of the held meetings and activities of that year on
+ * which the member was marked, the share attended (present or late). Unmarked events do not
+ * count either way: the app cannot know whether the member was expected.
+ */
+export function participation(memberId: string, events: readonly HeldEvent[], facts: readonly AttendanceFact[], year: number) {
+  const inYear = new Set(events.filter((e) => e.date.startsWith(String(year))).map((e) => e.id));
+  let marked = 0;
+  let attended = 0;
+  let absentUnexcused = 0;
+  for (const f of facts) {
+    if (f.memberId !== memberId || !inYear.has(f.eventId)) continue;
+    marked++;
+    if (isAttending(f.status)) attended++;
+    if (f.status === 'absent_unexcused') absentUnexcused++;
+  }
+  return { marked, attended, absentUnexcused, rate: marked ? attended / marked : undefined };
+}
+
+/**
+ * Strike-off warning (DOMAIN.md, Điều lệ Đoàn guidance: a member absent from activities
+ * without reason for 3 months within a year may be struck off — the secretary decides, the
+ * app only warns): members absent without reason in `threshold` or more distinct months.
+ */
+export function unexcusedAbsenceWarnings(
+  events: readonly HeldEvent[],
+  facts: readonly AttendanceFact[],
+  year: number,
+  threshold = 3,
+): { memberId: string; months: string[] }[] {
+  const monthOf = new Map(events.filter((e) => e.date.startsWith(String(year))).map((e) => [e.id, e.date.slice(0, 7)]));
+  const months = new Map<string, Set<string>>();
+  for (const f of facts) {
+    const month = monthOf.get(f.eventId);
+    if (!month || f.status !== 'absent_unexcused') continue;
+    if (!months.has(f.memberId)) months.set(f.memberId, new Set());
+    months.get(f.memberId)!.add(month);
+  }
+  return [...months]
+    .filter(([, m]) => m.size >= threshold)
+    .map(([memberId, m]) => ({ memberId, months: [...m].sort() }));
+}
+
+export interface PlannedMeeting {
+  kind: string;
+  startsAt: string;
+  status: 'planned' | 'held' | 'cancelled';
+}
+
+/**
+ * The home warning: is this period's regular meeting held or at least planned? A chi đoàn
+ * meets monthly; quarterly where members are dispersed and cấp trên agreed (a unit setting).
+ */
+export function regularMeetingDue(meetings: readonly PlannedMeeting[], frequency: MeetingFrequency, today: string) {
+  const y = today.slice(0, 4);
+  const m = Number(today.slice(5, 7));
+  const months =
+    frequency === 'monthly'
+      ? [today.slice(0, 7)]
+      : [0, 1, 2].map((i) => `${y}-${String(Math.floor((m - 1) / 3) * 3 + 1 + i).padStart(2, '0')}`);
+  const inPeriod = meetings.filter((x) => x.kind === 'regular' && x.status !== 'cancelled' && months.includes(x.startsAt.slice(0, 7)));
+  if (inPeriod.some((x) => x.status === 'held')) return { state: 'held' as const, months };
+  if (inPeriod.length) return { state: 'planned' as const, months };
+  return { state: 'missing' as const, months };
+}
