@@ -1,0 +1,47 @@
+// Entry point of `npm start` (through scripts/start.mjs): read the environment, listen, and on
+// SIGINT/SIGTERM stop taking requests, finish the ones in flight and close the database.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { readConfig } from './config';
+import { startServer } from './server';
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env);
+  if (!existsSync(path.join(config.distDir, 'index.html'))) {
+    console.warn(`[server] ${config.distDir}/index.html is missing: the API runs, app pages answer 503 until you run npm run build.`);
+  }
+  const server = await startServer(config);
+  console.log(`Sổ Chi Đoàn is running at ${server.url} (data: ${config.dataDir}, app: ${config.distDir})`);
+
+  let isStopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    // `npm start` forwards Ctrl-C too, so a repeated signal is expected and ignored.
+    if (isStopping) return;
+    isStopping = true;
+    console.log(`[server] ${signal}: shutting down…`);
+    const hardStop = setTimeout(() => {
+      console.error('[server] shutdown took too long; exiting');
+      process.exit(1);
+    }, 10_000);
+    hardStop.unref();
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('[server] shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') {
+    console.error(`[server] port ${process.env.PORT ?? 8080} is already in use. Stop the other process or set PORT=…`);
+  } else {
+    console.error('[server] failed to start:', error);
+  }
+  process.exit(1);
+});

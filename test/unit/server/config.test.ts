@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../../server/src/config';
+
+describe('readConfig', () => {
+  it('defaults to port 8080 on every interface with ./data and ./dist', () => {
+    expect(readConfig({}, '/srv/app')).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: path.resolve('/srv/app/data'),
+      distDir: path.resolve('/srv/app/dist'),
+    });
+  });
+
+  it('reads PORT, HOST, DATA_DIR and DIST_DIR', () => {
+    const config = readConfig({ PORT: '3000', HOST: '127.0.0.1', DATA_DIR: '/var/lib/scd', DIST_DIR: 'build' }, '/srv/app');
+    expect(config).toEqual({ port: 3000, host: '127.0.0.1', dataDir: '/var/lib/scd', distDir: path.resolve('/srv/app/build') });
+  });
+
+  it.each(['abc', '-1', '70000', '80.5'])('refuses PORT=%s', (port) => {
+    expect(() => readConfig({ PORT: port })).toThrow(/PORT/);
+  });
+});

@@ -1,0 +1,118 @@
+// The SQLite store on a real file: durability settings, migrations, stable server identity.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SQLITE_FILE_NAME, openSqliteStore, type SqliteStore } from '../../../server/src/store/sqlite';
+import { sqliteMigrations, type SqliteMigration } from '../../../server/src/store/sqlite-migrations';
+
+let dataDir: string;
+const opened: SqliteStore[] = [];
+
+function open(migrations?: readonly SqliteMigration[]): SqliteStore {
+  const store = openSqliteStore({ dataDir, migrations });
+  opened.push(store);
+  return store;
+}
+
+beforeEach(() => {
+  // A nested, not yet existing folder: the store must create it.
+  dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'scd-store-')), 'nested', 'data');
+});
+
+afterEach(async () => {
+  for (const store of opened.splice(0)) await store.close();
+  rmSync(path.dirname(path.dirname(dataDir)), { recursive: true, force: true });
+});
+
+describe('SqliteStore', () => {
+  it('creates DATA_DIR and the database file', () => {
+    const store = open();
+    expect(store.filePath).toBe(path.join(dataDir, SQLITE_FILE_NAME));
+    expect(existsSync(store.filePath)).toBe(true);
+  });
+
+  it('uses WAL, synchronous=FULL and foreign keys on its connection', () => {
+    const store = open();
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('leaves the file in WAL mode for any other connection (e.g. a backup)', async () => {
+    const store = open();
+    await store.close();
+    const other = new Database(path.join(dataDir, SQLITE_FILE_NAME), { readonly: true });
+    try {
+      expect(other.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      other.close();
+    }
+  });
+
+  it('health() answers while open and fails after close()', async () => {
+    const store = open();
+    await expect(store.health()).resolves.toBeUndefined();
+    await store.close();
+    await store.close(); // idempotent
+    await expect(store.health()).rejects.toThrow();
+  });
+
+  it('keeps the server id and creation time across reopen, and migrates only once', async () => {
+    const first = open();
+    const meta = await first.meta();
+    expect(meta.serverId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(Number.isNaN(Date.parse(meta.createdAt))).toBe(false);
+    await first.close();
+
+    const second = open();
+    expect(await second.meta()).toEqual(meta);
+    const versions = second.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+    expect(versions).toEqual(sqliteMigrations.map((m) => m.version));
+  });
+
+  it('two data folders get different server ids', async () => {
+    const a = await open().meta();
+    dataDir = path.join(dataDir, 'other');
+    const b = await open().meta();
+    expect(a.serverId).not.toBe(b.serverId);
+  });
+});
+
+describe('migrations', () => {
+  const failing: SqliteMigration = {
+    version: 2,
+    name: 'half-done',
+    up(db) {
+      db.exec('CREATE TABLE half_done (id TEXT PRIMARY KEY)');
+      throw new Error('boom in the middle');
+    },
+  };
+  const working: SqliteMigration = {
+    version: 2,
+    name: 'widgets',
+    up(db) {
+      db.exec('CREATE TABLE widgets (id TEXT PRIMARY KEY)');
+    },
+  };
+
+  it('a failing migration leaves nothing behind and the next start applies the fixed one', async () => {
+    expect(() => open([...sqliteMigrations, failing])).toThrow('boom in the middle');
+    const store = open([...sqliteMigrations, working]);
+    const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).toContain('widgets');
+    expect(tables).not.toContain('half_done');
+    expect(store.db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(2);
+  });
+
+  it('refuses a database written by a newer server instead of ignoring its schema', async () => {
+    const newer = open([...sqliteMigrations, working]);
+    await newer.close();
+    expect(() => open(sqliteMigrations)).toThrow(/newer than this server knows/);
+  });
+
+  it('refuses a migration list with gaps', () => {
+    expect(() => open([...sqliteMigrations, { ...working, version: 5 }])).toThrow(/expected 2/);
+  });
+});

@@ -1,0 +1,52 @@
+// scripts/start.mjs decides whether `npm start` must rebuild dist/ first.
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+type StartScript = { staleBuildReason(root: string): string | null };
+const scriptUrl = pathToFileURL(path.resolve(__dirname, '../../../scripts/start.mjs')).href;
+const { staleBuildReason } = (await import(scriptUrl)) as StartScript;
+
+let root: string;
+const past = new Date('2024-01-01T00:00:00Z');
+const later = new Date('2024-06-01T00:00:00Z');
+
+function write(relative: string, mtime: Date): void {
+  const file = path.join(root, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, relative);
+  utimesSync(file, mtime, mtime);
+}
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'scd-start-'));
+  write('src/main.tsx', past);
+  write('src/features/members/MembersPage.tsx', past);
+  write('index.html', past);
+  write('vite.config.ts', past);
+  write('public/icons/icon-192.png', past);
+});
+
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('staleBuildReason', () => {
+  it('asks for a build when dist/index.html is missing', () => {
+    expect(staleBuildReason(root)).toMatch(/does not exist/);
+  });
+
+  it('is null when the build is newer than every input', () => {
+    write('dist/index.html', later);
+    expect(staleBuildReason(root)).toBeNull();
+  });
+
+  it.each(['src/features/members/MembersPage.tsx', 'index.html', 'vite.config.ts', 'public/icons/icon-192.png'])(
+    'asks for a build when %s changed after it',
+    (input) => {
+      write('dist/index.html', later);
+      write(input, new Date('2024-07-01T00:00:00Z'));
+      expect(staleBuildReason(root)).toContain(input);
+    },
+  );
+});
