@@ -1,0 +1,124 @@
+// Steps a secretary takes, written against the app's Vietnamese labels (roles and accessible
+// names, no CSS selectors), shared by the browser tests.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { FIXTURES } from './harness';
+
+export const FIXTURE_CSV = join(FIXTURES, 'chi-doan-cong-ty-30-4.csv');
+
+/** Full names of the fixture's members, in file order. */
+export function fixtureNames(file = FIXTURE_CSV): string[] {
+  const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split('\n').slice(1);
+  return lines.map((l) => l.split(',')[1]);
+}
+
+export const UNIT = {
+  name: 'Chi đoàn Công ty May da xuất khẩu 30/4',
+  kind: 'Chi đoàn',
+  parent: 'Đoàn phường 7',
+  subGroups: ['Tổ Cắt', 'Tổ May 1', 'Tổ Hoàn thiện'],
+  term: '2024–2027',
+  secretary: 'Đặng Diệu Châu',
+};
+
+const WAIT = { timeout: 20_000 };
+
+export function heading(page: Page, name: string): Locator {
+  return page.getByRole('heading', { name, exact: true });
+}
+
+/** First run: the device has no unit, so any URL lands on /setup. */
+export async function setupUnit(page: Page, unit = UNIT): Promise<void> {
+  await heading(page, 'Thiết lập đơn vị').waitFor(WAIT);
+  expect(new URL(page.url()).pathname).toBe('/setup');
+  await expect.poll(() => page.getByRole('link', { name: 'Khôi phục từ bản sao lưu' }).count()).toBe(1);
+  await page.getByLabel('Tên đơn vị').fill(unit.name);
+  await page.getByLabel('Loại đơn vị').selectOption({ label: unit.kind });
+  await page.getByLabel('Cấp trên').fill(unit.parent);
+  await page.getByLabel('Các tổ / chi đoàn trực thuộc').fill(unit.subGroups.join('\n'));
+  await page.getByLabel('Nhiệm kỳ').fill(unit.term);
+  await page.getByLabel('Bí thư', { exact: true }).fill(unit.secretary);
+  await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
+  await heading(page, 'Đoàn viên').waitFor(WAIT);
+}
+
+/** The member list's count line: "42 đoàn viên" or, filtered, "3 / 42 đoàn viên". */
+export function countLine(page: Page): Locator {
+  return page.getByText(/^\s*(\d+\s*\/\s*)?\d+ đoàn viên\s*$/);
+}
+
+export async function expectMemberCount(page: Page, n: number): Promise<void> {
+  const text = async () => ((await countLine(page).count()) ? (await countLine(page).first().innerText()).trim() : '');
+  await expect.poll(text, WAIT).toMatch(new RegExp(`(^|/\\s*)${n} đoàn viên$`));
+}
+
+/** Links of the rendered rows of the member list (the list is virtualised: rows in view only). */
+export function memberRows(page: Page): Locator {
+  return page.getByRole('list', { name: 'Đoàn viên' }).getByRole('link');
+}
+
+/** Which of `names` appear in the rendered rows (each row's text includes the full name). */
+export async function listedNames(page: Page, names: string[]): Promise<string[]> {
+  const texts = await memberRows(page).allInnerTexts();
+  return names.filter((n) => texts.some((t) => t.normalize('NFC').includes(n)));
+}
+
+export function searchBox(page: Page): Locator {
+  return page.getByLabel('Tìm đoàn viên');
+}
+
+/** Types a query (keystroke by keystroke, as on a phone) and waits until exactly `expected` of `names` are listed. */
+export async function searchFor(page: Page, query: string, expected: string[], names: string[], opts: { type?: boolean } = {}): Promise<void> {
+  const box = searchBox(page);
+  await box.fill('');
+  if (opts.type) await box.pressSequentially(query, { delay: 30 });
+  else await box.fill(query);
+  await expect.poll(() => listedNames(page, names), WAIT).toEqual(names.filter((n) => expected.includes(n)));
+}
+
+/** Client-side navigation through the bottom bar (no page load). */
+export async function navTo(page: Page, label: 'Đoàn viên' | 'Nhập Excel' | 'Cài đặt'): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name: label }).click();
+}
+
+/** Import a CSV/XLSX through /import: choose file → mapping (Tiếp tục) → preview (Nhập …) → result. */
+export async function importFile(page: Page, file: string, shot?: (name: string) => Promise<unknown>): Promise<void> {
+  await page.getByLabel('Chọn tệp Excel hoặc CSV').setInputFiles(file);
+  const next = page.getByRole('button', { name: 'Tiếp tục' });
+  await next.waitFor(WAIT);
+  await shot?.('import-2-mapping');
+  await next.click();
+  const doImport = page.getByRole('button', { name: /^Nhập/ });
+  await doImport.first().waitFor(WAIT);
+  await shot?.('import-3-preview');
+  await doImport.first().click();
+  await page.getByRole('button', { name: 'Hoàn tác' }).waitFor({ timeout: 60_000 });
+  await shot?.('import-4-result');
+}
+
+/** Waits until a service worker is active, then reloads once if it does not control the page yet. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  const controlled = await page.evaluate(() => !!navigator.serviceWorker.controller);
+  if (!controlled) {
+    await page.reload();
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, WAIT);
+  }
+}
+
+/** Waits until the active worker has finished precaching (it is "ready" only after install). */
+export async function swState(page: Page): Promise<{ active?: string; waiting?: string; installing?: string; controller: boolean }> {
+  return page.evaluate(async () => {
+    const r = await navigator.serviceWorker.getRegistration();
+    return {
+      active: r?.active?.state,
+      waiting: r?.waiting?.state,
+      installing: r?.installing?.state,
+      controller: !!navigator.serviceWorker.controller,
+    };
+  });
+}

@@ -1,0 +1,131 @@
+// DESIGN.md "PWA": an installable manifest, a service worker that controls the page and has
+// precached every route chunk, and the server's caching rules for sw.js and index.html.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DIST, cleanupAll, launchBrowser, screenshot, startServer, type AppServer, type BrowserSession } from './harness';
+import { heading, swState } from './app';
+
+let server: AppServer;
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(cleanupAll);
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(buf: Buffer): { width: number; height: number } | null {
+  const sig = '89504e470d0a1a0a';
+  if (buf.subarray(0, 8).toString('hex') !== sig || buf.subarray(12, 16).toString('latin1') !== 'IHDR') return null;
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+}
+
+interface ManifestIcon {
+  src: string;
+  sizes?: string;
+  type?: string;
+  purpose?: string;
+}
+
+describe('manifest', () => {
+  test('index.html links /manifest.webmanifest', async () => {
+    const html = await (await fetch(server.url + '/')).text();
+    expect(html).toMatch(/<link[^>]+rel=["']?manifest["']?[^>]*href=["']?\/manifest\.webmanifest/);
+  });
+
+  test('is valid and installable: Vietnamese names, standalone, start_url, theme colour, 192/512/maskable PNG icons', async () => {
+    const res = await fetch(server.url + '/manifest.webmanifest');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type') ?? '').toMatch(/application\/(manifest\+)?json/);
+    const m = (await res.json()) as Record<string, unknown> & { icons: ManifestIcon[] };
+    expect(m.name).toBe('Sổ Chi Đoàn');
+    expect(typeof m.short_name).toBe('string');
+    expect((m.short_name as string).length).toBeGreaterThan(0);
+    expect((m.short_name as string).length).toBeLessThanOrEqual(12); // shown under the home-screen icon
+    expect(m.display).toBe('standalone');
+    expect(m.start_url).toBe('/');
+    expect(m.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(m.lang).toBe('vi');
+    expect(Array.isArray(m.icons)).toBe(true);
+
+    const has = (size: string, purpose: string) =>
+      m.icons.some((i) => (i.sizes ?? '').split(/\s+/).includes(size) && (i.purpose ?? 'any').split(/\s+/).includes(purpose));
+    expect(has('192x192', 'any'), 'a 192×192 icon').toBe(true);
+    expect(has('512x512', 'any'), 'a 512×512 icon').toBe(true);
+    expect(m.icons.some((i) => (i.purpose ?? '').split(/\s+/).includes('maskable')), 'a maskable icon').toBe(true);
+
+    for (const icon of m.icons) {
+      const r = await fetch(new URL(icon.src, server.url + '/manifest.webmanifest'));
+      expect(r.status, icon.src).toBe(200);
+      expect(r.headers.get('content-type'), icon.src).toBe('image/png');
+      const size = pngSize(Buffer.from(await r.arrayBuffer()));
+      expect(size, `${icon.src} is a PNG`).not.toBeNull();
+      const [w, h] = (icon.sizes ?? '').split('x').map(Number);
+      expect(size, `${icon.src} is ${icon.sizes}`).toEqual({ width: w, height: h });
+    }
+  });
+});
+
+describe('service worker', () => {
+  test('sw.js and index.html are served with no-cache; a deep link gets the app (SPA fallback); /api/ never does', async () => {
+    for (const path of ['/sw.js', '/index.html', '/']) {
+      const r = await fetch(server.url + path);
+      expect(r.status, path).toBe(200);
+      expect(r.headers.get('cache-control') ?? '', path).toMatch(/no-cache|no-store/);
+    }
+    const deep = await fetch(server.url + '/members/01940000-0000-7000-8000-000000000000/edit');
+    expect(deep.status).toBe(200);
+    expect(deep.headers.get('content-type') ?? '').toMatch(/text\/html/);
+    const api = await fetch(server.url + '/api/v1/no-such-endpoint');
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type') ?? '').toMatch(/json/);
+  });
+
+  test('controls the page after a reload and has precached every route chunk', async () => {
+    const { page } = browser;
+    await page.goto(server.url + '/');
+    await heading(page, 'Thiết lập đơn vị').waitFor({ timeout: 30_000 });
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await heading(page, 'Thiết lập đơn vị').waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    const state = await swState(page);
+    expect(state).toMatchObject({ active: 'activated', controller: true });
+    expect(await page.evaluate(() => new URL(navigator.serviceWorker.controller!.scriptURL).pathname)).toBe('/sw.js');
+    await screenshot(page, 'pwa-1-setup-controlled');
+
+    // Every JS and CSS file of the build is in the precache: every screen opens offline.
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const req of await cache.keys()) urls.push(new URL(req.url).pathname);
+      }
+      return urls;
+    });
+    const assets = readdirSync(join(DIST, 'assets')).filter((f) => /\.(js|css)$/.test(f));
+    const missing = assets.filter((f) => !cached.includes(`/assets/${f}`));
+    expect(missing, 'assets not precached').toEqual([]);
+    expect(cached).toContain('/index.html');
+
+    // The API is never answered by the service worker's navigation fallback.
+    const health = await page.evaluate(async () => {
+      const r = await fetch('/api/v1/health');
+      return { status: r.status, type: r.headers.get('content-type') };
+    });
+    expect(health.status).toBe(200);
+    expect(health.type).toMatch(/json/);
+    const nav = await page.goto(server.url + '/api/v1/no-such-endpoint');
+    expect(nav?.status()).toBe(404);
+    expect(nav?.headers()['content-type'] ?? '').toMatch(/json/);
+  });
+
+  test('the built index.html has no inline script (CSP script-src self)', () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>\s*\S/i);
+  });
+});
