@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SQLITE_FILE_NAME, openSqliteStore, type SqliteStore } from '../../../server/src/store/sqlite';
 import { sqliteMigrations, type SqliteMigration } from '../../../server/src/store/sqlite-migrations';
 
+let tempRoot: string;
 let dataDir: string;
 const opened: SqliteStore[] = [];
 
@@ -18,12 +19,13 @@ function open(migrations?: readonly SqliteMigration[]): SqliteStore {
 
 beforeEach(() => {
   // A nested, not yet existing folder: the store must create it.
-  dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'scd-store-')), 'nested', 'data');
+  tempRoot = mkdtempSync(path.join(tmpdir(), 'scd-store-'));
+  dataDir = path.join(tempRoot, 'nested', 'data');
 });
 
 afterEach(async () => {
   for (const store of opened.splice(0)) await store.close();
-  rmSync(path.dirname(path.dirname(dataDir)), { recursive: true, force: true });
+  rmSync(tempRoot, { recursive: true, force: true });
 });
 
 describe('SqliteStore', () => {
