@@ -10,6 +10,7 @@ const SetupPage = lazy(() => import('../features/setup/SetupPage'));
 const ImportPage = lazy(() => import('../features/import/ImportPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const BackupPage = lazy(() => import('../features/backup/BackupPage'));
+const RollPage = lazy(() => import('../features/attendance/RollPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -22,6 +23,8 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/import', component: ImportPage },
   { path: '/settings', component: SettingsPage },
   { path: '/settings/backup', component: BackupPage },
+  { path: '/meetings/:id/roll', component: RollPage },
+  { path: '/activities/:id/roll', component: RollPage },
   { path: '/*', component: NotFoundPage },
 ];
 

@@ -50,6 +50,15 @@ export async function markAllPresent(eventId: string, memberIds: readonly string
   });
 }
 
+/** Back to unmarked for many members in one transaction (undo of "everyone present"). */
+export async function clearAttendanceMany(eventId: string, memberIds: readonly string[]): Promise<void> {
+  const db = await activeDb();
+  await commit(db, [db.attendance, db.minutes], async () => {
+    await assertRollOpen(db, eventId);
+    for (const memberId of memberIds) await deleteRow(db, 'attendance', attendanceId(eventId, memberId));
+  });
+}
+
 export async function listAttendance(eventId: string): Promise<Attendance[]> {
   const db = await activeDb();
   const rows = await db.attendance.where('eventId').equals(eventId).toArray();

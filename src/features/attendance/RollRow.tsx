@@ -1,0 +1,61 @@
+// One member on the roll: the whole row is the tap target (≥ 56 px), the status shows as a
+// coloured pill with its words (never colour alone). A class component with a shallow
+// shouldComponentUpdate: a tap re-renders the one row whose mark changed, not the ~30 in view.
+import { Component } from 'preact';
+import { t, type MessageKey } from '../../i18n';
+import type { Member } from '../../protocol/member';
+import type { Mark } from './roll-state';
+
+export const ROLL_ROW_HEIGHT = 64;
+
+export function statusLabel(mark: Mark | undefined): string {
+  return mark ? t(`attendance.status_${mark.status}` as MessageKey) : t('attendance.status_unmarked');
+}
+
+interface Props {
+  member: Member;
+  mark: Mark | undefined;
+  locked: boolean;
+  onTap: (memberId: string) => void;
+  onReason: (memberId: string) => void;
+}
+
+export class RollRow extends Component<Props> {
+  shouldComponentUpdate(next: Props): boolean {
+    const p = this.props;
+    return p.member !== next.member || p.mark !== next.mark || p.locked !== next.locked || p.onTap !== next.onTap || p.onReason !== next.onReason;
+  }
+
+  tap = () => this.props.onTap(this.props.member.id);
+  reason = () => this.props.onReason(this.props.member.id);
+
+  render({ member, mark, locked }: Props) {
+    const status = mark?.status ?? 'none';
+    const sub = mark?.status === 'absent_excused' && mark.reason ? t('attendance.reasonOf', { reason: mark.reason }) : member.subGroup;
+    const body = (
+      <>
+        <span class="roll-who">
+          <span class="roll-name">{member.fullName}</span>
+          {sub && <span class="roll-sub">{sub}</span>}
+        </span>
+        <span class="roll-pill">{statusLabel(mark)}</span>
+      </>
+    );
+    return (
+      <div class={`roll-row st-${status}`}>
+        {locked ? (
+          <div class="roll-tap">{body}</div>
+        ) : (
+          <button type="button" class="roll-tap" onClick={this.tap}>
+            {body}
+          </button>
+        )}
+        {!locked && mark?.status === 'absent_excused' && (
+          <button type="button" class="roll-reason" onClick={this.reason} aria-label={`${t('attendance.reason')}: ${member.fullName}`}>
+            {t('attendance.reason')}
+          </button>
+        )}
+      </div>
+    );
+  }
+}
