@@ -79,13 +79,26 @@ export async function searchFor(page: Page, query: string, expected: string[], n
 }
 
 /** Client-side navigation through the bottom bar (no page load). */
-export async function navTo(page: Page, label: 'Đoàn viên' | 'Nhập Excel' | 'Cài đặt'): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: label }).click();
+export async function navTo(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
+}
+
+/** The import page's file input (label "Chọn tệp Excel hoặc CSV" in the brief, "Chọn tệp .xlsx hoặc .csv" in the app). */
+export function importFileInput(page: Page): Locator {
+  return page.getByLabel(/^Chọn tệp (Excel hoặc CSV|\.xlsx hoặc \.csv)/);
+}
+
+/** Opens /import the way a secretary does: from the member list (empty state) if offered, else by URL. */
+export async function openImport(page: Page, baseUrl: string): Promise<void> {
+  const link = page.getByRole('link', { name: /^Nhập (từ )?Excel/ });
+  if (await link.count()) await link.first().click();
+  else await page.goto(baseUrl + '/import');
+  await importFileInput(page).waitFor({ state: 'attached', timeout: 20_000 });
 }
 
 /** Import a CSV/XLSX through /import: choose file → mapping (Tiếp tục) → preview (Nhập …) → result. */
 export async function importFile(page: Page, file: string, shot?: (name: string) => Promise<unknown>): Promise<void> {
-  await page.getByLabel('Chọn tệp Excel hoặc CSV').setInputFiles(file);
+  await importFileInput(page).setInputFiles(file);
   const next = page.getByRole('button', { name: 'Tiếp tục' });
   await next.waitFor(WAIT);
   await shot?.('import-2-mapping');

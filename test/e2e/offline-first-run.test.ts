@@ -12,6 +12,7 @@ import {
   listedNames,
   memberRows,
   navTo,
+  openImport,
   searchBox,
   searchFor,
   setupUnit,
@@ -38,14 +39,13 @@ describe('first run → import → search → edit → offline → restart', () 
     await heading(page, 'Thiết lập đơn vị').waitFor({ timeout: 30_000 });
     await screenshot(page, 'setup-1-empty');
     await setupUnit(page);
-    expect(new URL(page.url()).pathname).toMatch(/^\/(members)?$/);
+    expect(new URL(page.url()).pathname).toBe('/members');
     await screenshot(page, 'members-0-empty');
   });
 
   test('the fixture CSV (42 members) imports through /import', async () => {
     const { page } = browser;
-    await navTo(page, 'Nhập Excel');
-    await page.getByLabel('Chọn tệp Excel hoặc CSV').waitFor({ timeout: 20_000 });
+    await openImport(page, server.url);
     await screenshot(page, 'import-1-choose');
     await importFile(page, FIXTURE_CSV, (name) => screenshot(page, name));
     await navTo(page, 'Đoàn viên');
@@ -128,7 +128,7 @@ describe('first run → import → search → edit → offline → restart', () 
     browser = await browser.relaunch({ offline: true });
     page = browser.page;
     expect(server.isRunning()).toBe(false);
-    await page.goto(server.url + '/');
+    await page.goto(server.url + '/members');
     await heading(page, 'Đoàn viên').waitFor({ timeout: 30_000 });
     await expectMemberCount(page, 43);
     await searchBox(page).fill('tuyet');
