@@ -22,14 +22,5 @@ export async function updateActivity(id: string, patch: Partial<ActivityFields>)
   });
 }
 
-export async function listActivitiesInYear(year: number): Promise<Activity[]> {
-  const db = await activeDb();
-  const rows = await db.activities.where('date').between(`${year}-01-01`, `${year}-12-31`, true, true).toArray();
-  return rows.filter((a) => !a.deleted);
-}
-
-export async function getActivity(id: string): Promise<Activity | undefined> {
-  const db = await activeDb();
-  const a = await db.activities.get(id);
-  return a && !a.deleted ? a : undefined;
-}
+// Reads live in activity-queries.ts (no zod); re-exported for callers of the repo.
+export { listActivitiesInYear, getActivity } from './activity-queries';

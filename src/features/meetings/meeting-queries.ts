@@ -20,3 +20,22 @@ export async function getMeeting(id: string): Promise<Meeting | undefined> {
   const m = await db.meetings.get(id);
   return m && !m.deleted ? m : undefined;
 }
+
+/** Planned meetings from a day on (yyyy-mm-dd), in time order; the home screen's "next meeting". */
+export async function listUpcomingMeetings(fromDate: string, limit = 5): Promise<Meeting[]> {
+  const db = await activeDb();
+  const rows = await db.meetings
+    .where('startsAt')
+    .aboveOrEqual(fromDate)
+    .filter((m) => !m.deleted && m.status === 'planned')
+    .limit(limit)
+    .toArray();
+  return rows;
+}
+
+/** True once the meeting's minutes are finalized: the meeting is then a closed record. */
+export async function isMinutesFinalized(meetingId: string): Promise<boolean> {
+  const db = await activeDb();
+  const m = await db.minutes.get(meetingId);
+  return !!m && !m.deleted && m.status === 'finalized';
+}

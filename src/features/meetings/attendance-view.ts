@@ -1,0 +1,116 @@
+// The member view of attendance (issue 3, item 5), pure and tested: which meetings and
+// activities of a year count, one member's history, and the strike-off warning list.
+import { unexcusedAbsenceWarnings, type AttendanceFact } from '../../protocol/attendance-rules';
+import type { AttendanceStatus, MeetingStatus } from '../../protocol/meeting-enums';
+import { PARTICIPATING_STATUSES, type MemberStatus } from '../../protocol/member-enums';
+import { compareNames } from '../../lib/names';
+
+export interface YearEvent {
+  type: 'meeting' | 'activity';
+  id: string;
+  kind: string;
+  title: string;
+  /** yyyy-mm-dd */
+  date: string;
+  /** a meeting whose roll is one sub-group */
+  subGroup?: string;
+}
+
+interface MeetingLike {
+  id: string;
+  kind: string;
+  title: string;
+  startsAt: string;
+  status: MeetingStatus;
+  subGroup?: string;
+}
+interface ActivityLike {
+  id: string;
+  kind: string;
+  title: string;
+  date: string;
+  status: MeetingStatus;
+}
+
+/**
+ * Events that count for participation: those marked held, and planned ones whose day has
+ * come (a roll taken at a meeting nobody marked "held" still happened). Cancelled never
+ * count; a future meeting never counts, even if an excused absence was noted in advance.
+ */
+export function countedEvents(meetings: readonly MeetingLike[], activities: readonly ActivityLike[], today: string): YearEvent[] {
+  const counts = (status: MeetingStatus, date: string) => status === 'held' || (status === 'planned' && date <= today);
+  const out: YearEvent[] = [];
+  for (const m of meetings) {
+    const date = m.startsAt.slice(0, 10);
+    if (counts(m.status, date)) out.push({ type: 'meeting', id: m.id, kind: m.kind, title: m.title, date, subGroup: m.subGroup });
+  }
+  for (const a of activities) if (counts(a.status, a.date)) out.push({ type: 'activity', id: a.id, kind: a.kind, title: a.title, date: a.date });
+  return out.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+}
+
+export interface FactWithReason extends AttendanceFact {
+  reason?: string;
+}
+
+export interface HistoryRow {
+  event: YearEvent;
+  /** undefined: not marked on that roll */
+  status?: AttendanceStatus;
+  reason?: string;
+}
+
+/**
+ * One member's year, newest first. Every event the member was marked on; besides those,
+ * meetings the member was expected at but not marked (whole-unit or own sub-group rolls,
+ * after admission) so a gap in the roll shows. Activities are voluntary: only marked ones.
+ */
+export function memberHistory(
+  member: { id: string; subGroup?: string; admissionDate?: string },
+  events: readonly YearEvent[],
+  facts: readonly FactWithReason[],
+): HistoryRow[] {
+  const mine = new Map(facts.filter((f) => f.memberId === member.id).map((f) => [f.eventId, f]));
+  const rows: HistoryRow[] = [];
+  for (const e of events) {
+    const f = mine.get(e.id);
+    if (f) {
+      rows.push({ event: e, status: f.status, reason: f.reason });
+      continue;
+    }
+    if (e.type !== 'meeting') continue;
+    if (e.subGroup && e.subGroup !== member.subGroup) continue;
+    if (member.admissionDate && e.date < member.admissionDate) continue;
+    rows.push({ event: e });
+  }
+  return rows.sort((a, b) => b.event.date.localeCompare(a.event.date) || b.event.id.localeCompare(a.event.id));
+}
+
+export interface WarningRow {
+  memberId: string;
+  fullName: string;
+  subGroup?: string;
+  /** yyyy-mm, in order */
+  months: string[];
+}
+
+/**
+ * Members absent without reason in 3 or more months of the year (the app warns, the
+ * secretary decides). Only members who still take part are listed; most months first,
+ * then by given name.
+ */
+export function absenceWarnings(
+  events: readonly YearEvent[],
+  facts: readonly AttendanceFact[],
+  year: number,
+  members: readonly { id: string; fullName: string; status: MemberStatus; subGroup?: string; archivedAt?: string }[],
+  threshold = 3,
+): WarningRow[] {
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const rows: WarningRow[] = [];
+  for (const w of unexcusedAbsenceWarnings(events, facts, year, threshold)) {
+    const m = byId.get(w.memberId);
+    if (!m || m.archivedAt || !PARTICIPATING_STATUSES.includes(m.status)) continue;
+    rows.push({ memberId: m.id, fullName: m.fullName, subGroup: m.subGroup, months: w.months });
+  }
+  return rows.sort((a, b) => b.months.length - a.months.length || compareNames(a.fullName, b.fullName));
+}
