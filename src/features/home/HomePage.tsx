@@ -1,0 +1,105 @@
+// / — the secretary's dashboard: is this period's regular meeting planned (warn if not, with
+// a button to plan it), the next meeting with its roll one tap away, the member count, and
+// the absence warning list.
+import { t, tDynamic } from '../../i18n';
+import { useLive } from '../../data/live';
+import { todayIso } from '../../lib/dates';
+import { regularMeetingDue } from '../../protocol/attendance-rules';
+import { getUnit } from '../setup/unit-queries';
+import { listMeetingsInYear, listUpcomingMeetings } from '../meetings/meeting-queries';
+import { nextUpcomingMeeting } from '../meetings/calendar';
+import { meetingKindLabel, whenLabel } from '../meetings/labels';
+import { countActiveMembers } from './home-queries';
+import { periodLabel } from './period';
+import './home.css';
+
+async function loadHome(today: string) {
+  const [unit, yearMeetings, upcoming, memberCount] = await Promise.all([
+    getUnit(),
+    listMeetingsInYear(Number(today.slice(0, 4))),
+    listUpcomingMeetings(today, 5),
+    countActiveMembers(),
+  ]);
+  const frequency = unit?.meetingFrequency ?? 'monthly';
+  return { unit, frequency, due: regularMeetingDue(yearMeetings, frequency, today), next: nextUpcomingMeeting(upcoming, today), memberCount };
+}
+
+export default function HomePage() {
+  const today = todayIso();
+  // An async querier: Dexie's liveQuery keeps watching across awaits only for async functions.
+  const data = useLive(async () => loadHome(today), [today]);
+
+  if (data.error) return <main class="page"><p class="error" role="alert">{tDynamic('err.unexpected')}</p></main>;
+  if (!data.value) return <main class="page"><p class="muted">{t('common.loading')}</p></main>;
+  const { unit, frequency, due, next, memberCount } = data.value;
+  const period = periodLabel(frequency, today);
+
+  return (
+    <main class="page home">
+      <h1 class="unit-name">{unit?.name}</h1>
+      {unit?.parentUnit && <p class="muted small unit-parent">{unit.parentUnit}</p>}
+
+      {due.state === 'missing' && (
+        <section class="card warn-card" role="alert">
+          <h2>⚠️ {t(frequency === 'quarterly' ? 'home.dueMissingQuarter' : 'home.dueMissingMonth', { period })}</h2>
+          <p class="small">{t(frequency === 'quarterly' ? 'home.dueRuleQuarter' : 'home.dueRuleMonth')}</p>
+          <a class="btn primary block" href="/meetings/new?kind=regular">
+            {t('home.planRegular')}
+          </a>
+        </section>
+      )}
+      {due.state === 'held' && <p class="ok small">✓ {t('home.dueHeld', { period })}</p>}
+
+      <section class="card next-meeting">
+        <h2>{t('home.nextMeeting')}</h2>
+        {next ? (
+          <>
+            <a class="next-title" href={`/meetings/${next.id}`}>
+              {next.title}
+            </a>
+            <p class="muted small">
+              {meetingKindLabel(next.kind)} · {whenLabel(next.startsAt, next.endsAt)}
+              {next.place ? ` · ${next.place}` : ''}
+            </p>
+            <div class="row">
+              <a class="btn primary big" href={`/meetings/${next.id}/roll`}>
+                ✅ {t('home.roll')}
+              </a>
+              <a class="btn" href={`/meetings/${next.id}`}>
+                {t('home.openMeeting')}
+              </a>
+            </div>
+          </>
+        ) : (
+          <>
+            <p class="muted">{t('home.noUpcoming')}</p>
+            <a class="btn" href="/meetings/new">+ {t('home.plan')}</a>
+          </>
+        )}
+      </section>
+
+      <div class="home-tiles">
+        <a class="tile" href="/members">
+          <strong>{memberCount}</strong>
+          <span>{t('home.members')}</span>
+        </a>
+        <a class="tile" href="/meetings">
+          <strong>📅</strong>
+          <span>{t('home.calendar')}</span>
+        </a>
+        <a class="tile" href="/activities">
+          <strong>🌱</strong>
+          <span>{t('home.activities')}</span>
+        </a>
+      </div>
+
+      <a class="card link-card" href="/attendance/warnings">
+        <span>
+          <strong>{t('home.warningsLink')}</strong>
+          <span class="muted small">{t('home.warningsHint')}</span>
+        </span>
+        <span aria-hidden="true">›</span>
+      </a>
+    </main>
+  );
+}

@@ -1,0 +1,63 @@
+// /attendance/warnings?y=yyyy — members absent without reason in 3 or more months of the
+// year (unexcusedAbsenceWarnings). The app only reminds; the secretary decides.
+import { useLocation } from 'preact-iso';
+import { t, tDynamic } from '../../i18n';
+import { useLive } from '../../data/live';
+import { todayIso } from '../../lib/dates';
+import { listMembers } from '../members/member-queries';
+import { listAttendanceOf, loadYearRecords } from './attendance-queries';
+import { absenceWarnings, countedEvents } from './attendance-view';
+import { parseYear } from './format';
+import './meetings.css';
+
+async function load(year: number, today: string) {
+  const records = await loadYearRecords(year);
+  const events = countedEvents(records.meetings, records.activities, today);
+  const [facts, members] = await Promise.all([listAttendanceOf(events.map((e) => e.id)), listMembers()]);
+  return { rows: absenceWarnings(events, facts, year, members), eventCount: events.length };
+}
+
+export default function AbsenceWarningsPage() {
+  const { query } = useLocation();
+  const today = todayIso();
+  const year = parseYear(query.y) ?? Number(today.slice(0, 4));
+  const data = useLive(async () => load(year, today), [year, today]);
+  const rows = data.value?.rows ?? [];
+
+  return (
+    <main class="page warnings">
+      <a class="back" href="/">← {t('home.title')}</a>
+      <h1>{t('meetings.warningsTitle')}</h1>
+      <nav class="month-nav" aria-label={t('meetings.yearNav')}>
+        <a class="btn" href={`/attendance/warnings?y=${year - 1}`} aria-label={t('meetings.prevYear')}>‹</a>
+        <strong>{t('meetings.yearTitle', { year })}</strong>
+        <a class="btn" href={`/attendance/warnings?y=${year + 1}`} aria-label={t('meetings.nextYear')}>›</a>
+      </nav>
+      <p class="card note">{t('meetings.warningsExplain')}</p>
+      {data.error ? <p class="error" role="alert">{tDynamic('err.unexpected')}</p> : null}
+      {!data.isLoaded ? (
+        <p class="muted">{t('common.loading')}</p>
+      ) : rows.length === 0 ? (
+        <p class="ok">{data.value?.eventCount ? t('meetings.warningsNone') : t('meetings.warningsNoEvents')}</p>
+      ) : (
+        <>
+          <p class="muted small">{t('meetings.warningsCount', { n: rows.length })}</p>
+          <ul class="history">
+            {rows.map((r) => (
+              <li key={r.memberId}>
+                <a href={`/members/${r.memberId}/attendance?y=${year}`}>
+                  <span class="title">{r.fullName}</span>
+                  <span class="muted small">
+                    {t('meetings.warningsMonths', { n: r.months.length, months: r.months.map((m) => m.slice(5, 7)).join(', ') })}
+                    {r.subGroup ? ` · ${r.subGroup}` : ''}
+                  </span>
+                </a>
+                <a class="btn small-btn" href={`/members/${r.memberId}`}>{t('meetings.openMember')}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </main>
+  );
+}
