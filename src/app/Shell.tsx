@@ -3,10 +3,12 @@ import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { t, type MessageKey } from '../i18n';
 
-const NAV: { href: string; label: MessageKey; icon: string }[] = [
-  { href: '/members', label: 'common.navMembers', icon: '👥' },
-  { href: '/import', label: 'common.navImport', icon: '📥' },
-  { href: '/settings', label: 'common.navSettings', icon: '⚙️' },
+// Import stays reachable from the members page (empty state) and from settings.
+const NAV: { href: string; label: MessageKey; icon: string; owns: RegExp }[] = [
+  { href: '/', label: 'home.navHome', icon: '🏠', owns: /^\/$/ },
+  { href: '/members', label: 'common.navMembers', icon: '👥', owns: /^\/(members|import)(\/|$)/ },
+  { href: '/meetings', label: 'meetings.navMeetings', icon: '📅', owns: /^\/(meetings|activities|attendance)(\/|$)/ },
+  { href: '/settings', label: 'common.navSettings', icon: '⚙️', owns: /^\/settings(\/|$)/ },
 ];
 
 export function Shell({ children }: { children: ComponentChildren }) {
@@ -23,7 +25,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
       {!isSetup && (
         <nav class="bottomnav" aria-label={t('common.navLabel')}>
           {NAV.map((n) => {
-            const active = path === n.href || (n.href === '/members' && (path === '/' || path.startsWith('/members')));
+            const active = n.owns.test(path);
             return (
               <a key={n.href} href={n.href} class={active ? 'active' : ''} aria-current={active ? 'page' : undefined}>
                 <span aria-hidden="true">{n.icon}</span>

@@ -11,14 +11,35 @@ const ImportPage = lazy(() => import('../features/import/ImportPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const BackupPage = lazy(() => import('../features/backup/BackupPage'));
 const RollPage = lazy(() => import('../features/attendance/RollPage'));
+const HomePage = lazy(() => import('../features/home/HomePage'));
+const MeetingsPage = lazy(() => import('../features/meetings/MeetingsPage'));
+const MeetingFormPage = lazy(() => import('../features/meetings/MeetingFormPage'));
+const MeetingDetailPage = lazy(() => import('../features/meetings/MeetingDetailPage'));
+const MeetingSettingsPage = lazy(() => import('../features/meetings/MeetingSettingsPage'));
+const MemberAttendancePage = lazy(() => import('../features/meetings/MemberAttendancePage'));
+const AbsenceWarningsPage = lazy(() => import('../features/meetings/AbsenceWarningsPage'));
+const ActivitiesPage = lazy(() => import('../features/activities/ActivitiesPage'));
+const ActivityFormPage = lazy(() => import('../features/activities/ActivityFormPage'));
+const ActivityDetailPage = lazy(() => import('../features/activities/ActivityDetailPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
-  { path: '/', component: MembersPage },
+  { path: '/', component: HomePage },
   { path: '/members', component: MembersPage },
   { path: '/members/new', component: MemberFormPage },
   { path: '/members/:id', component: MemberDetailPage },
   { path: '/members/:id/edit', component: MemberFormPage },
+  { path: '/members/:id/attendance', component: MemberAttendancePage },
+  { path: '/attendance/warnings', component: AbsenceWarningsPage },
+  { path: '/meetings', component: MeetingsPage },
+  { path: '/meetings/new', component: MeetingFormPage },
+  { path: '/meetings/settings', component: MeetingSettingsPage },
+  { path: '/meetings/:id', component: MeetingDetailPage },
+  { path: '/meetings/:id/edit', component: MeetingFormPage },
+  { path: '/activities', component: ActivitiesPage },
+  { path: '/activities/new', component: ActivityFormPage },
+  { path: '/activities/:id', component: ActivityDetailPage },
+  { path: '/activities/:id/edit', component: ActivityFormPage },
   { path: '/setup', component: SetupPage },
   { path: '/import', component: ImportPage },
   { path: '/settings', component: SettingsPage },
@@ -31,4 +52,5 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
 /** Warm the chunks a secretary will open next, after first paint. */
 export function prefetchRoutes(): void {
   void import('../features/members/MembersPage');
+  void import('../features/meetings/MeetingsPage');
 }
