@@ -3,13 +3,13 @@
 import { uuidv7 } from '../../lib/ids';
 import { minutesFields, addendumFields, type Minutes, type MinutesFields, type Addendum } from '../../protocol/minutes';
 import { buildAttendanceSnapshot } from '../../protocol/minutes-text';
-import { PARTICIPATING_STATUSES } from '../../protocol/member-enums';
+import { rollRoster } from './roll-roster';
 import { commit, UserError } from '../../data/commit';
 import { upsertRow } from '../../data/outbox';
 import { activeDb, activeUnitId } from '../../data/session';
 import type { Meeting } from '../../protocol/meeting';
 
-type DraftPatch = Partial<Omit<MinutesFields, 'meetingId' | 'status' | 'finalizedAt' | 'attendance'>>;
+export type DraftPatch = Partial<Omit<MinutesFields, 'meetingId' | 'status' | 'finalizedAt' | 'attendance'>>;
 
 export async function saveMinutesDraft(meetingId: string, patch: DraftPatch): Promise<Minutes> {
   const db = await activeDb();
@@ -54,13 +54,7 @@ export async function finalizeMinutes(meetingId: string): Promise<Minutes> {
   async function rosterFor(meeting: Meeting) {
     const members = await db.members.toArray();
     const marked = new Set((await db.attendance.where('eventId').equals(meetingId).toArray()).filter((r) => !r.deleted).map((r) => r.memberId));
-    // The roll's members: everyone participating (in the meeting's sub-group, if any), plus
-    // anyone marked on this roll who has since left, so no tick is dropped from the record.
-    return members.filter(
-      (m) =>
-        !m.deleted &&
-        (marked.has(m.id) || (!m.archivedAt && PARTICIPATING_STATUSES.includes(m.status) && (!meeting.subGroup || m.subGroup === meeting.subGroup))),
-    );
+    return rollRoster(members, meeting.subGroup, marked);
   }
 }
 
