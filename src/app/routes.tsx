@@ -11,6 +11,8 @@ const ImportPage = lazy(() => import('../features/import/ImportPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const BackupPage = lazy(() => import('../features/backup/BackupPage'));
 const RollPage = lazy(() => import('../features/attendance/RollPage'));
+const MinutesPage = lazy(() => import('../features/minutes/MinutesPage'));
+const MinutesPrintPage = lazy(() => import('../features/minutes/MinutesPrintPage'));
 const HomePage = lazy(() => import('../features/home/HomePage'));
 const MeetingsPage = lazy(() => import('../features/meetings/MeetingsPage'));
 const MeetingFormPage = lazy(() => import('../features/meetings/MeetingFormPage'));
@@ -46,6 +48,8 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/settings/backup', component: BackupPage },
   { path: '/meetings/:id/roll', component: RollPage },
   { path: '/activities/:id/roll', component: RollPage },
+  { path: '/meetings/:id/minutes', component: MinutesPage },
+  { path: '/meetings/:id/minutes/print', component: MinutesPrintPage },
   { path: '/*', component: NotFoundPage },
 ];
 

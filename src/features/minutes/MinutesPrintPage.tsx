@@ -1,0 +1,77 @@
+// /meetings/:id/minutes/print — the minutes on A4 in the formal layout, for the printer
+// (minutes.css: @page A4, 2 cm margins, Times New Roman, black on white, app chrome hidden)
+// or as a .docx to edit in Word. Drafts print too, marked "BẢN NHÁP"; addenda follow the text.
+import { useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { t } from '../../i18n';
+import { useLive } from '../../data/live';
+import { loadMinutesContext } from './minutes-context';
+import { buildMinutesDoc, type MinutesDoc } from './minutes-document';
+import { MinutesDocumentView } from './MinutesDocumentView';
+import './minutes.css';
+
+async function downloadDocx(doc: MinutesDoc, startsAt: string): Promise<void> {
+  // The zip writer loads only when asked for.
+  const [{ minutesDocx, minutesFileName }, { DOCX_MIME }] = await Promise.all([import('./minutes-docx'), import('../../lib/docx')]);
+  const blob = new Blob([minutesDocx(doc) as Uint8Array<ArrayBuffer>], { type: DOCX_MIME });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = minutesFileName(startsAt);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export default function MinutesPrintPage() {
+  const { params } = useRoute();
+  // An async querier: Dexie's liveQuery keeps tracking reads across awaits only inside an
+  // async function (a plain arrow returning a promise is read once and never refreshed).
+  const live = useLive(async () => loadMinutesContext(params.id), [params.id]);
+  const [docxState, setDocxState] = useState<'idle' | 'busy' | 'error'>('idle');
+  const ctx = live.value;
+  const doc = ctx && buildMinutesDoc(ctx);
+
+  const onDocx = async () => {
+    if (!ctx || !doc) return;
+    setDocxState('busy');
+    try {
+      await downloadDocx(doc, ctx.meeting.startsAt);
+      setDocxState('idle');
+    } catch {
+      setDocxState('error');
+    }
+  };
+
+  return (
+    <main class="minutes-print">
+      <div class="print-toolbar no-print">
+        <a class="back" href={`/meetings/${params.id}/minutes`}>
+          ← {t('minutes.backToEditor')}
+        </a>
+        <div class="row">
+          <button type="button" class="btn primary" onClick={() => window.print()} disabled={!doc}>
+            🖨 {t('minutes.printNow')}
+          </button>
+          <button type="button" class="btn" onClick={onDocx} disabled={!doc || docxState === 'busy'}>
+            {docxState === 'busy' ? t('minutes.preparingDocx') : `⬇ ${t('minutes.downloadDocx')}`}
+          </button>
+        </div>
+        {docxState === 'error' && (
+          <p class="error" role="alert">
+            {t('minutes.docxError')}
+          </p>
+        )}
+        <p class="muted small">{t('minutes.printHint')}</p>
+      </div>
+      {!live.isLoaded && <p class="muted page">{t('common.loading')}</p>}
+      {live.isLoaded && !ctx && <p class="page">{live.error ? t('minutes.loadError') : t('minutes.notFound')}</p>}
+      {doc && (
+        <div class="doc-frame">
+          <MinutesDocumentView doc={doc} titleAs="h1" />
+        </div>
+      )}
+    </main>
+  );
+}
