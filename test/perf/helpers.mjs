@@ -1,0 +1,155 @@
+// Benchmark helpers (plain Node ESM, no TypeScript loader): build, the real server as a child
+// process, Chromium with CPU throttling, statistics. The browser tests have their own
+// TypeScript harness (test/e2e/harness.ts) with the same rules.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+export const VIEWPORT = { width: 360, height: 740 };
+
+const cleanups = [];
+const children = new Set();
+process.once('exit', () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+});
+
+export async function cleanupAll() {
+  while (cleanups.length) {
+    try {
+      await cleanups.pop()();
+    } catch (e) {
+      console.warn('cleanup:', e?.message ?? e);
+    }
+  }
+}
+
+export function tempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), `scd-bench-${prefix}-`));
+  if (!process.env.BENCH_KEEP_TMP) cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** dist/ must hold a build; built when missing (or always with BENCH_BUILD=1). */
+export function ensureDist(distDir) {
+  if (process.env.BENCH_BUILD === '1' || !existsSync(join(distDir, 'index.html')) || !existsSync(join(distDir, 'sw.js'))) {
+    const t = Date.now();
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+    console.log(`built ${distDir} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
+  return distDir;
+}
+
+export async function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+/** The real server (node --import tsx server/src/index.ts) on a free port with a temp DATA_DIR. */
+export async function startServer({ distDir, dataDir = tempDir('data'), port } = {}) {
+  port ??= await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let log = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: distDir, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  child.stdout.on('data', (d) => (log = (log + d).slice(-20_000)));
+  child.stderr.on('data', (d) => (log = (log + d).slice(-20_000)));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(t);
+  };
+  cleanups.push(stop);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
+    try {
+      const r = await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(2000) });
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server not healthy at ${url}:\n${log}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return { url, port, stop, logs: () => log };
+}
+
+/** Chromium on a (persistent) profile: same profile across launches = a phone reopening the app. */
+export async function launch(userDataDir, { offline = false } = {}) {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: VIEWPORT,
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    serviceWorkers: 'allow',
+    offline,
+  });
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await context.close().catch(() => undefined);
+  };
+  cleanups.push(close);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page, close };
+}
+
+export async function throttle(context, page, rate) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return cdp;
+}
+
+export function percentile(values, p) {
+  if (!values.length) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  // nearest rank
+  const rank = Math.ceil((p / 100) * s.length);
+  return s[Math.min(s.length, Math.max(1, rank)) - 1];
+}
+export const median = (v) => {
+  if (!v.length) return NaN;
+  const s = [...v].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+export const round = (v, d = 1) => (Number.isFinite(v) ? Math.round(v * 10 ** d) / 10 ** d : v);
