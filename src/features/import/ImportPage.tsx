@@ -1,0 +1,181 @@
+// Import a member list from Excel (.xlsx) or CSV: 1 choose file → 2 check columns →
+// 3 preview with per-row problems → import in one transaction, undoable as a whole
+// (RELIABILITY.md 22). Parsing and checking run in a worker (import-client.ts); writes go
+// through import-repo.ts, never Dexie directly.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../i18n';
+import { createImportSession, type ImportSession } from './import-client';
+import { getImport, importMembers, loadExistingKeys, type ImportRecord } from './import-repo';
+import { useLive } from '../../data/live';
+import type { ColumnMapping } from './columns';
+import type { ParsedSummary } from './pipeline';
+import type { ImportPreview } from './validate';
+import { MappingStep } from './MappingStep';
+import { PreviewStep } from './PreviewStep';
+import { HistoryItem, ImportHistory } from './ImportHistory';
+import { errorText, formatCount } from './problem-text';
+import './import.css';
+
+type Step =
+  | { kind: 'file'; error?: string }
+  | { kind: 'busy'; message: string; progress?: string }
+  | { kind: 'mapping'; summary: ParsedSummary; mapping: ColumnMapping; error?: string }
+  | { kind: 'preview'; summary: ParsedSummary; mapping: ColumnMapping; preview: ImportPreview; included: Set<number>; error?: string }
+  | { kind: 'done'; record: ImportRecord };
+
+export default function ImportPage() {
+  const session = useRef<ImportSession | null>(null);
+  const [step, setStep] = useState<Step>({ kind: 'file' });
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => () => session.current?.close(), []);
+  // Each step starts with focus (and so the scroll position) on the title: screen readers
+  // announce the new step, and the thumb starts at the top.
+  useEffect(() => {
+    if (step.kind !== 'busy') heading.current?.focus();
+  }, [step.kind]);
+
+  const getSession = () => (session.current ??= createImportSession());
+
+  const chooseFile = async (file: File | undefined) => {
+    if (!file) return;
+    setStep({ kind: 'busy', message: t('import.reading') });
+    try {
+      const summary = await getSession().parse(file);
+      setStep({ kind: 'mapping', summary, mapping: summary.mapping });
+    } catch (e) {
+      setStep({ kind: 'file', error: errorText(e, 'import.e_unreadable') });
+    }
+  };
+
+  const check = async (summary: ParsedSummary, mapping: ColumnMapping) => {
+    setStep({ kind: 'busy', message: t('import.checking') });
+    try {
+      const existing = await loadExistingKeys();
+      const preview = await getSession().preview(mapping, existing);
+      setStep({ kind: 'preview', summary, mapping, preview, included: new Set() });
+    } catch (e) {
+      setStep({ kind: 'mapping', summary, mapping, error: errorText(e, 'import.e_unreadable') });
+    }
+  };
+
+  const runImport = async (s: Extract<Step, { kind: 'preview' }>) => {
+    const members = [...s.preview.okMembers];
+    for (const row of s.preview.warningRows) if (s.included.has(row.line) && row.fields) members.push(row.fields);
+    const count = formatCount(members.length);
+    setStep({ kind: 'busy', message: t('import.importing', { count }) });
+    try {
+      const record = await importMembers(s.summary.fileName, members, (done) =>
+        setStep({ kind: 'busy', message: t('import.importing', { count }), progress: t('import.importProgress', { done: formatCount(done), count }) }),
+      );
+      setStep({ kind: 'done', record });
+    } catch (e) {
+      setStep({ ...s, error: errorText(e, 'import.e_importFailed') });
+    }
+  };
+
+  return (
+    <main class="page import-page">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('import.title')}
+      </h1>
+      {step.kind === 'file' && <FileStep error={step.error} onFile={chooseFile} />}
+      {step.kind === 'busy' && (
+        <div class="import-busy" role="status" aria-live="polite">
+          <p>{step.message}</p>
+          {step.progress && <p class="small muted">{step.progress}</p>}
+        </div>
+      )}
+      {step.kind === 'mapping' && (
+        <>
+          {step.error && <p class="error" role="alert">{step.error}</p>}
+          <MappingStep
+            summary={step.summary}
+            mapping={step.mapping}
+            onChange={(mapping) => setStep({ ...step, mapping, error: undefined })}
+            onNext={() => void check(step.summary, step.mapping)}
+            onRestart={() => setStep({ kind: 'file' })}
+          />
+        </>
+      )}
+      {step.kind === 'preview' && (
+        <>
+          {step.error && <p class="error" role="alert">{step.error}</p>}
+          <PreviewStep
+            preview={step.preview}
+            included={step.included}
+            onToggle={(line) => {
+              const included = new Set(step.included);
+              if (!included.delete(line)) included.add(line);
+              setStep({ ...step, included });
+            }}
+            onImport={() => void runImport(step)}
+            onBack={() => setStep({ kind: 'mapping', summary: step.summary, mapping: step.mapping })}
+          />
+        </>
+      )}
+      {step.kind === 'done' && <DoneStep record={step.record} onAgain={() => setStep({ kind: 'file' })} />}
+    </main>
+  );
+}
+
+function FileStep({ error, onFile }: { error?: string; onFile: (f: File | undefined) => void }) {
+  return (
+    <>
+      <section class="card" aria-labelledby="import-step">
+        <p id="import-step" class="muted small">
+          {t('import.stepFile')}
+        </p>
+        <p>{t('import.intro')}</p>
+        <label class="btn primary block import-file">
+          {t('import.chooseFile')}
+          <input
+            type="file"
+            class="sr-only"
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            onChange={(e) => {
+              const input = e.target as HTMLInputElement;
+              onFile(input.files?.[0]);
+              input.value = '';
+            }}
+          />
+        </label>
+        <p class="small muted">{t('import.fileHint')}</p>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+      </section>
+      <ImportHistory />
+    </>
+  );
+}
+
+function DoneStep({ record, onAgain }: { record: ImportRecord; onAgain: () => void }) {
+  return (
+    <section>
+      <p class="ok" role="status">
+        {t('import.done', { count: formatCount(record.memberIds.length), file: record.fileName })}
+      </p>
+      <p class="small muted">{t('import.doneHint')}</p>
+      <ul class="import-history">
+        <LiveRecord id={record.id} fallback={record} />
+      </ul>
+      <div class="import-actions">
+        <a class="btn primary block" href="/members">
+          {t('import.viewMembers')}
+        </a>
+      </div>
+      <button type="button" class="btn block" onClick={onAgain}>
+        {t('import.importAnother')}
+      </button>
+    </section>
+  );
+}
+
+/** The just-made import, kept live so "Hoàn tác" turns into "Đã hoàn tác". */
+function LiveRecord({ id, fallback }: { id: string; fallback: ImportRecord }) {
+  const live = useLive(() => getImport(id), [id]);
+  return <HistoryItem record={live.value ?? fallback} isCurrent />;
+}

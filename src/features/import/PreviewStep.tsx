@@ -1,0 +1,102 @@
+// Step 3: counts, the rows that will not be imported and why, a sample of good rows, and
+// the import button. Only the first rows render (PREVIEW_LIMIT): a 50,000-row file shows
+// its counts and first problems without building 50,000 list items.
+import { t } from '../../i18n';
+import { formatDate } from '../../lib/dates';
+import type { ImportPreview } from './validate';
+import { PREVIEW_LIMIT } from './limits';
+import type { CandidateRow } from './validate';
+import { formatCount, problemText } from './problem-text';
+
+interface Props {
+  preview: ImportPreview;
+  included: ReadonlySet<number>;
+  onToggle: (line: number) => void;
+  onImport: () => void;
+  onBack: () => void;
+}
+
+export function PreviewStep({ preview, included, onToggle, onImport, onBack }: Props) {
+  const { counts } = preview;
+  const toImport = preview.okMembers.length + included.size;
+  const problemRows = [...preview.warningRows.slice(0, PREVIEW_LIMIT), ...preview.errorRows].sort((a, b) => a.line - b.line);
+  const problemCount = counts.error + counts.warning;
+  return (
+    <section aria-labelledby="import-step">
+      <p id="import-step" class="muted small">
+        {t('import.stepPreview')}
+      </p>
+      <ul class="card import-counts" aria-live="polite">
+        <li>{t('import.countTotal', { count: formatCount(counts.total) })}</li>
+        <li class="ok">{t('import.countOk', { count: formatCount(counts.ok) })}</li>
+        {counts.error > 0 && <li class="error">{t('import.countError', { count: formatCount(counts.error) })}</li>}
+        {counts.warning > 0 && <li class="warn">{t('import.countWarning', { count: formatCount(counts.warning) })}</li>}
+      </ul>
+
+      {problemCount > 0 && (
+        <>
+          <h2>{t('import.problemsTitle')}</h2>
+          {problemCount > problemRows.length && (
+            <p class="small muted">{t('import.showingFirst', { shown: formatCount(problemRows.length), count: formatCount(problemCount) })}</p>
+          )}
+          <ol class="import-rows">
+            {problemRows.map((row) => (
+              <ProblemRow key={row.line} row={row} isIncluded={included.has(row.line)} onToggle={onToggle} />
+            ))}
+          </ol>
+        </>
+      )}
+
+      {preview.okSample.length > 0 && (
+        <details class="import-ok">
+          <summary>
+            {t('import.okTitle')} ({formatCount(counts.ok)})
+          </summary>
+          {counts.ok > preview.okSample.length && (
+            <p class="small muted">{t('import.showingOk', { shown: formatCount(preview.okSample.length), count: formatCount(counts.ok) })}</p>
+          )}
+          <ol class="import-rows">
+            {preview.okSample.map((row) => (
+              <li key={row.line}>
+                <span class="muted small">{t('import.line', { line: row.line })}</span> {row.name}
+                {row.fields?.dateOfBirth && <span class="muted"> · {formatDate(row.fields.dateOfBirth)}</span>}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+
+      {toImport === 0 && <p class="error">{t('import.nothingToImport')}</p>}
+      <div class="import-actions">
+        <button type="button" class="btn primary block" disabled={toImport === 0} onClick={onImport}>
+          {t('import.importButton', { count: formatCount(toImport) })}
+        </button>
+      </div>
+      <button type="button" class="btn block" onClick={onBack}>
+        {t('common.back')}
+      </button>
+    </section>
+  );
+}
+
+function ProblemRow({ row, isIncluded, onToggle }: { row: CandidateRow; isIncluded: boolean; onToggle: (line: number) => void }) {
+  return (
+    <li data-severity={row.severity}>
+      <div>
+        <strong>{t('import.line', { line: row.line })}</strong> · {row.name || <span class="muted">{t('import.noName')}</span>}
+      </div>
+      <ul class="small">
+        {row.problems.map((p, i) => (
+          <li key={i} class={row.severity === 'error' ? 'error' : 'warn'}>
+            {problemText(p)}
+          </li>
+        ))}
+      </ul>
+      {row.severity === 'warning' && (
+        <label class="import-include">
+          <input type="checkbox" checked={isIncluded} onChange={() => onToggle(row.line)} /> {t('import.includeAnyway')}
+        </label>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,194 @@
+// Turns each data row into a member candidate and finds what is wrong with it that the
+// schema cannot know: missing name, impossible dates, unknown gender, duplicate card
+// numbers and same name + birth date (within the file and against the register).
+// No zod here: this runs in the import worker, which stays small (the schema check runs
+// on the page, validate.ts). One pass with hash lookups: O(n).
+import { todayIso } from '../../lib/dates';
+import type { SheetCell } from '../../lib/xlsx/cells';
+import { DATE_FIELDS, type ColumnMapping, type ImportField } from './columns';
+import {
+  cellText,
+  citizenIdValue,
+  dateValue,
+  duesValue,
+  educationValue,
+  genderValue,
+  isEmptyCell,
+  partyValue,
+  phoneValue,
+  positionValue,
+  statusValue,
+} from './values';
+
+export type ProblemCode =
+  | 'missingName'
+  | 'badDate'
+  | 'birthInFuture'
+  | 'badGender'
+  | 'dupCardFile'
+  | 'dupCardRegister'
+  | 'dupPersonFile'
+  | 'dupPersonRegister'
+  | 'field';
+
+export interface Problem {
+  code: ProblemCode;
+  /** the source column's heading */
+  column?: string;
+  value?: string;
+  /** the other line of a duplicate */
+  line?: number;
+  /** for 'field': the schema's i18n key (err.phone, err.email, …) */
+  message?: string;
+}
+
+/** A row before the schema check: the converted field values and the problems found so far. */
+export interface ConvertedRow {
+  /** 1-based line in the sheet, as the secretary sees it in Excel */
+  line: number;
+  name: string;
+  input: Record<string, unknown>;
+  problems: Problem[];
+}
+
+/** What the register already holds, as comparison keys (see cardKey, personKey). */
+export interface ExistingKeys {
+  cardNumbers: string[];
+  people: string[];
+}
+
+export function cardKey(cardNumber: string): string {
+  return cardNumber.replace(/[\s.-]+/g, '').toUpperCase();
+}
+
+/**
+ * Same person = same name (case and spacing ignored, diacritics NOT: "Lan" and "Lân" are
+ * different names) and same birth date.
+ */
+export function personKey(fullName: string, dateOfBirth: string): string {
+  return `${fullName.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()}|${dateOfBirth}`;
+}
+
+/** Source heading of each mapped field (first column wins), for messages. */
+export function columnNames(headers: string[], mapping: ColumnMapping): Map<ImportField, string> {
+  const out = new Map<ImportField, string>();
+  mapping.forEach((t, i) => t !== 'ignore' && !out.has(t) && out.set(t, headers[i] || `#${i + 1}`));
+  return out;
+}
+
+export function convertRows(
+  sheet: SheetCell[][],
+  headerIndex: number,
+  headers: string[],
+  mapping: ColumnMapping,
+  existing: ExistingKeys,
+  today = todayIso(),
+): ConvertedRow[] {
+  const registerCards = new Set(existing.cardNumbers);
+  const registerPeople = new Set(existing.people);
+  const fileCards = new Map<string, number>();
+  const filePeople = new Map<string, number>();
+  const cardColumn = columnNames(headers, mapping).get('cardNumber');
+  const rows: ConvertedRow[] = [];
+  for (let r = headerIndex + 1; r < sheet.length; r++) {
+    const cells = sheet[r] ?? [];
+    if (cells.every(isEmptyCell)) continue;
+    if (r === headerIndex + 1 && isColumnNumberRow(cells)) continue;
+    const row = convertRow(cells, r + 1, mapping, headers, today);
+    const card = row.input.cardNumber as string | undefined;
+    if (card) {
+      const k = cardKey(card);
+      const first = fileCards.get(k);
+      if (registerCards.has(k)) row.problems.push({ code: 'dupCardRegister', column: cardColumn, value: card });
+      else if (first !== undefined) row.problems.push({ code: 'dupCardFile', value: card, line: first });
+      else fileCards.set(k, row.line);
+    }
+    const dob = row.input.dateOfBirth as string | undefined;
+    if (row.name && dob) {
+      const k = personKey(row.name, dob);
+      const first = filePeople.get(k);
+      if (registerPeople.has(k)) row.problems.push({ code: 'dupPersonRegister' });
+      else if (first !== undefined) row.problems.push({ code: 'dupPersonFile', line: first });
+      else filePeople.set(k, row.line);
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Official forms put a "(1) (2) (3)…" column-number row under the header. */
+function isColumnNumberRow(cells: SheetCell[]): boolean {
+  const filled = cells.filter((c) => !isEmptyCell(c));
+  return filled.length >= 3 && filled.every((c) => /^\(?\d{1,2}\)?$/.test(cellText(c)));
+}
+
+function convertRow(cells: SheetCell[], line: number, mapping: ColumnMapping, headers: string[], today: string): ConvertedRow {
+  const problems: Problem[] = [];
+  const input: Record<string, unknown> = {};
+  const seen = new Set<ImportField>();
+  let familyName = '';
+  let givenName = '';
+  for (let i = 0; i < mapping.length; i++) {
+    const target = mapping[i];
+    const c = cells[i];
+    if (target === 'ignore' || c === undefined || isEmptyCell(c) || seen.has(target)) continue;
+    seen.add(target);
+    const column = headers[i] || `#${i + 1}`;
+    if (DATE_FIELDS.has(target)) {
+      const d = dateValue(c);
+      if (d && 'bad' in d) problems.push({ code: 'badDate', column, value: d.bad });
+      else if (d && target === 'dateOfBirth' && d.iso > today) problems.push({ code: 'birthInFuture', column, value: cellText(c) });
+      else if (d) input[target] = d.iso;
+      continue;
+    }
+    switch (target) {
+      case 'familyName':
+        familyName = oneLine(cellText(c));
+        break;
+      case 'givenName':
+        givenName = oneLine(cellText(c));
+        break;
+      case 'gender': {
+        const g = genderValue(c);
+        if (g === null) problems.push({ code: 'badGender', column, value: cellText(c) });
+        else input.gender = g;
+        break;
+      }
+      case 'position':
+        input.position = positionValue(c);
+        break;
+      case 'partyStatus':
+        input.partyStatus = partyValue(c);
+        break;
+      case 'duesCategory':
+        input.duesCategory = duesValue(c);
+        break;
+      case 'status':
+        input.status = statusValue(c);
+        break;
+      case 'phone':
+        input.phone = phoneValue(c);
+        break;
+      case 'citizenId':
+        input.citizenId = citizenIdValue(c);
+        break;
+      case 'educationLevel':
+        input.educationLevel = educationValue(c);
+        break;
+      case 'notes':
+        input.notes = cellText(c);
+        break;
+      default:
+        input[target] = oneLine(cellText(c));
+    }
+  }
+  if (!input.fullName && (familyName || givenName)) input.fullName = [familyName, givenName].filter(Boolean).join(' ');
+  for (const k in input) if (input[k] === undefined || input[k] === '') delete input[k];
+  const name = (input.fullName as string | undefined) ?? '';
+  if (!name) problems.push({ code: 'missingName' });
+  return { line, name, input, problems };
+}
+
+function oneLine(s: string): string {
+  return /\s\s|[\t\r\n]/.test(s) ? s.replace(/\s+/g, ' ') : s;
+}

@@ -1,0 +1,124 @@
+// The schema pass of an import (RELIABILITY.md 22): every converted row goes through the
+// shared member schema (src/protocol/member.ts), so import, forms, sync and server agree on
+// what a valid member is. Runs on the page, in slices that yield between them, so 50,000
+// rows never block taps; convert.ts (in the worker) did the rest.
+import { memberFields, MEMBER_DEFAULTS, type MemberFields } from '../../protocol/member';
+import type { SheetCell } from '../../lib/xlsx/cells';
+import type { ColumnMapping, ImportField } from './columns';
+import { columnNames, convertRows, type ConvertedRow, type ExistingKeys, type Problem, type ProblemCode } from './convert';
+import { PREVIEW_LIMIT } from './limits';
+import type { ParsedFile } from './pipeline';
+
+export { cardKey, personKey, type ExistingKeys, type Problem, type ProblemCode } from './convert';
+
+/** Possible duplicates of a person are warnings: excluded by default, the secretary may include them. */
+const WARNINGS = new Set<ProblemCode>(['dupPersonFile', 'dupPersonRegister']);
+
+export type Severity = 'ok' | 'warning' | 'error';
+
+export interface CandidateRow {
+  line: number;
+  name: string;
+  /** the member to create; only when the row has no error */
+  fields?: MemberFields;
+  problems: Problem[];
+  severity: Severity;
+}
+
+export interface Counts {
+  total: number;
+  ok: number;
+  warning: number;
+  error: number;
+}
+
+export interface ImportPreview {
+  counts: Counts;
+  /** first PREVIEW_LIMIT rows with an error, in file order */
+  errorRows: CandidateRow[];
+  /** every row that is only a possible duplicate (each has fields; the secretary may include it) */
+  warningRows: CandidateRow[];
+  /** first PREVIEW_LIMIT good rows, to show what will be imported */
+  okSample: CandidateRow[];
+  /** every good row's member, in file order */
+  okMembers: MemberFields[];
+}
+
+/** Schema check of one converted row. */
+export function checkRow(row: ConvertedRow, columns: Map<ImportField, string>): CandidateRow {
+  const problems = row.problems.slice();
+  const parsed = memberFields.safeParse({ ...MEMBER_DEFAULTS, ...row.input });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? '') as ImportField;
+      if (field === 'fullName' && !row.name) continue; // already "missing name"
+      const value = row.input[field];
+      problems.push({ code: 'field', column: columns.get(field) ?? field, value: value === undefined ? '' : String(value), message: issue.message });
+    }
+  }
+  const severity: Severity = !problems.length ? 'ok' : problems.every((p) => WARNINGS.has(p.code)) ? 'warning' : 'error';
+  return { line: row.line, name: row.name, fields: severity !== 'error' && parsed.success ? parsed.data : undefined, problems, severity };
+}
+
+/** Collects checked rows into what the preview shows, keeping only the first rows of long lists. */
+export class PreviewBuilder {
+  readonly preview: ImportPreview = {
+    counts: { total: 0, ok: 0, warning: 0, error: 0 },
+    errorRows: [],
+    warningRows: [],
+    okSample: [],
+    okMembers: [],
+  };
+
+  add(row: CandidateRow): void {
+    const p = this.preview;
+    p.counts.total++;
+    p.counts[row.severity]++;
+    if (row.severity === 'error') {
+      if (p.errorRows.length < PREVIEW_LIMIT) p.errorRows.push(row);
+    } else if (row.severity === 'warning') {
+      p.warningRows.push(row);
+    } else {
+      p.okMembers.push(row.fields!);
+      if (p.okSample.length < PREVIEW_LIMIT) p.okSample.push(row);
+    }
+  }
+}
+
+/** Checks converted rows in slices, yielding to the page between slices. */
+export async function checkRowsInSlices(
+  rows: ConvertedRow[],
+  headers: string[],
+  mapping: ColumnMapping,
+  yieldNow: () => Promise<unknown> = () => new Promise((r) => setTimeout(r, 0)),
+  sliceSize = 500,
+): Promise<ImportPreview> {
+  const columns = columnNames(headers, mapping);
+  const builder = new PreviewBuilder();
+  for (let i = 0; i < rows.length; i += sliceSize) {
+    if (i > 0) await yieldNow();
+    const end = Math.min(rows.length, i + sliceSize);
+    for (let j = i; j < end; j++) builder.add(checkRow(rows[j], columns));
+  }
+  return builder.preview;
+}
+
+/** The whole check in one synchronous call (tests, small files). */
+export function previewRows(
+  sheet: SheetCell[][],
+  headerIndex: number,
+  headers: string[],
+  mapping: ColumnMapping,
+  existing: ExistingKeys,
+  today?: string,
+): ImportPreview {
+  const columns = columnNames(headers, mapping);
+  const builder = new PreviewBuilder();
+  for (const row of convertRows(sheet, headerIndex, headers, mapping, existing, today)) builder.add(checkRow(row, columns));
+  return builder.preview;
+}
+
+/** previewRows for a parsed file. */
+export function previewImport(p: ParsedFile, mapping: ColumnMapping, existing: ExistingKeys): ImportPreview {
+  return previewRows(p.rows, p.headerIndex, p.headers, mapping, existing);
+}

@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+// The import screen as a secretary uses it: choose the fixture file, check the columns,
+// see the preview, import, then undo with a confirmation. Real Dexie over fake-indexeddb;
+// jsdom has no Worker, so the pipeline runs inline (the same code the worker runs).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { freshUnit } from '../helpers';
+import { activeDb } from '../../../src/data/session';
+import ImportPage from '../../../src/features/import/ImportPage';
+
+// fake-indexeddb under jsdom on a busy CI box is slow: give async steps room.
+const SLOW = { timeout: 10_000 };
+
+const fixture = readFileSync(path.resolve(__dirname, '../../fixtures/chi-doan-cong-ty-30-4.csv'));
+
+function chooseFile(name: string, content: BlobPart) {
+  const input = document.querySelector('input[type=file]') as HTMLInputElement;
+  const file = new File([content], name);
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  fireEvent.change(input);
+}
+
+beforeEach(async () => {
+  await freshUnit();
+});
+afterEach(() => cleanup());
+
+describe('ImportPage', () => {
+  it('imports the fixture in three steps and undoes it', async () => {
+    render(<ImportPage />);
+    expect(screen.getByText('Bước 1/3 · Chọn tệp')).toBeTruthy();
+    chooseFile('chi-doan-cong-ty-30-4.csv', fixture);
+
+    await screen.findByText('Bước 2/3 · Kiểm tra các cột', {}, SLOW);
+    const nameSelect = screen.getByLabelText('Cột "Họ và tên"') as HTMLSelectElement;
+    expect(nameSelect.value).toBe('fullName');
+    expect((screen.getByLabelText('Cột "STT"') as HTMLSelectElement).value).toBe('ignore');
+    expect(screen.getByText('Ví dụ: Đặng Diệu Châu')).toBeTruthy();
+
+    // Mapping two columns to the same field blocks "Tiếp tục" with a reason.
+    fireEvent.change(screen.getByLabelText('Cột "Dân tộc"'), { target: { value: 'fullName' } });
+    expect(screen.getByRole('alert').textContent).toContain('cùng là "Họ và tên"');
+    expect((screen.getByText('Tiếp tục') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('Cột "Dân tộc"'), { target: { value: 'ethnicity' } });
+    fireEvent.click(screen.getByText('Tiếp tục'));
+
+    await screen.findByText('Bước 3/3 · Xem trước', {}, SLOW);
+    expect(screen.getByText('42 dòng hợp lệ sẽ được nhập')).toBeTruthy();
+    fireEvent.click(screen.getByText('Nhập 42 đoàn viên'));
+
+    await screen.findByText('Đã nhập 42 đoàn viên từ "chi-doan-cong-ty-30-4.csv".', {}, SLOW);
+    const db = await activeDb();
+    expect(await db.members.filter((m) => !m.deleted).count()).toBe(42);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Hoàn tác' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('Xóa 42 đoàn viên');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Hoàn tác' }));
+    await screen.findByText('Đã hoàn tác lần nhập từ "chi-doan-cong-ty-30-4.csv".', {}, SLOW);
+    await waitFor(async () => expect(await db.members.filter((m) => !m.deleted).count()).toBe(0), SLOW);
+  });
+
+  it('shows rows with problems, excludes them, and lets a possible duplicate be included', async () => {
+    render(<ImportPage />);
+    const csv = 'DANH SÁCH ĐOÀN VIÊN\n\nHọ và tên;Ngày sinh;SĐT\nNguyễn Văn An;01/01/2000;0912345678\n;02/02/2000;\nTrần Bình;31/02/2001;\nNguyễn  Văn An;01/01/2000;\n';
+    chooseFile('ds.csv', csv);
+    await screen.findByText('Bước 2/3 · Kiểm tra các cột', {}, SLOW);
+    expect(screen.getByText('ds.csv: 4 dòng dữ liệu, dòng tiêu đề là dòng 3.')).toBeTruthy();
+    fireEvent.click(screen.getByText('Tiếp tục'));
+    await screen.findByText('Bước 3/3 · Xem trước', {}, SLOW);
+    expect(screen.getByText('2 dòng có lỗi, sẽ không nhập')).toBeTruthy();
+    expect(screen.getByText('Thiếu họ tên.')).toBeTruthy();
+    expect(screen.getByText('Cột "Ngày sinh": "31/02/2001" không phải ngày có thật (ghi theo ngày/tháng/năm).')).toBeTruthy();
+    expect(screen.getByText('Trùng họ tên và ngày sinh với dòng 4.')).toBeTruthy();
+    expect(screen.getByText('Nhập 1 đoàn viên')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('Vẫn nhập dòng này'));
+    expect(screen.getByText('Nhập 2 đoàn viên')).toBeTruthy();
+  });
+
+  it('explains a file it cannot use', async () => {
+    render(<ImportPage />);
+    chooseFile('ds.xlsx', 'not a zip');
+    expect((await screen.findByRole('alert', {}, SLOW)).textContent).toContain('không phải Excel .xlsx hợp lệ');
+    chooseFile('ds.csv', 'a,b\n1,2\n');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Không tìm thấy dòng tiêu đề'), SLOW);
+  });
+});
