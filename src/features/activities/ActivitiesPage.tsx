@@ -56,11 +56,10 @@ export default function ActivitiesPage() {
                   <span class="what">
                     <span class="title">{a.title}</span>
                     <span class="muted small">
-                      {activityKindLabel(a.kind)}
+                      <span class={`pill ${a.status}`}>{statusLabel(a.status)}</span> {activityKindLabel(a.kind)}
                       {a.place ? ` · ${a.place}` : ''}
                     </span>
                   </span>
-                  <span class={`pill ${a.status}`}>{statusLabel(a.status)}</span>
                 </a>
               </li>
             ))}

@@ -53,7 +53,11 @@ export default function ActivityFormPage() {
 
   const set = <K extends keyof ActivityFormValues>(k: K) => (v: ActivityFormValues[K]) => {
     setValues(retitleActivity(values, { ...values, [k]: v }, activityKindLabel));
-    if (errors[k]) setErrors({ ...errors, [k]: undefined });
+    if (errors[k]) {
+      const rest = { ...errors, [k]: undefined };
+      setErrors(rest);
+      if (!Object.values(rest).some(Boolean)) setState({});
+    }
     setDirty(true);
     markDirty(FORM_ID, true);
   };

@@ -81,6 +81,7 @@ export default function MeetingFormPage() {
       const rest = { ...errors };
       for (const k of touched) delete rest[k];
       setErrors(rest);
+      if (!Object.keys(rest).length) setState({});
     }
     setDirty(true);
     markDirty(FORM_ID, true);

@@ -10,7 +10,7 @@ import { todayIso } from '../../lib/dates';
 import { listMeetingsInMonth } from './meeting-queries';
 import { listActivitiesInMonth } from '../activities/activity-queries';
 import { anchorsInMonth, groupByDay, monthGrid, monthLabel, monthOf, parseMonth, shiftMonth, toCalendarItems, type CalendarItem, type DayGroup } from './calendar';
-import { activityKindLabel, dayLabel, meetingKindLabel, statusLabel, timeRange } from './labels';
+import { activityKindLabel, dayLabel, meetingKindLabel, statusLabel } from './labels';
 import './meetings.css';
 
 async function loadMonth(month: string): Promise<DayGroup[]> {
@@ -31,8 +31,8 @@ export default function MeetingsPage() {
     <main class="page meetings">
       <div class="row spread">
         <h1>{t('meetings.title')}</h1>
-        <a class="btn small-btn" href="/meetings/settings" aria-label={t('meetings.settingsTitle')}>
-          ⚙️ {t('meetings.settingsShort')}
+        <a class="btn small-btn" href="/meetings/settings">
+          ⚙️ {t('meetings.settingsTitle')}
         </a>
       </div>
       <nav class="month-nav" aria-label={t('meetings.monthNav')}>
@@ -92,12 +92,12 @@ function AgendaItem({ item }: { item: CalendarItem }) {
         <span class="what">
           <span class="title">{item.title}</span>
           <span class="muted small">
+            <span class={`pill ${item.status}`}>{statusLabel(item.status)}</span>{' '}
             {isMeeting ? meetingKindLabel(item.kind) : `${t('activities.one')} · ${activityKindLabel(item.kind)}`}
-            {isMeeting && item.endTime ? ` · ${timeRange(item.time, item.endTime)}` : ''}
+            {isMeeting && item.endTime ? ` · ${t('meetings.until', { time: item.endTime })}` : ''}
             {item.place ? ` · ${item.place}` : ''}
           </span>
         </span>
-        <span class={`pill ${item.status}`}>{statusLabel(item.status)}</span>
       </a>
     </li>
   );

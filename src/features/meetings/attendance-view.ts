@@ -62,7 +62,8 @@ export interface HistoryRow {
 /**
  * One member's year, newest first. Every event the member was marked on; besides those,
  * meetings the member was expected at but not marked (whole-unit or own sub-group rolls,
- * after admission) so a gap in the roll shows. Activities are voluntary: only marked ones.
+ * after admission) so a gap in the roll shows. Committee (BCH) meetings and activities are
+ * not for everyone: only marked ones.
  */
 export function memberHistory(
   member: { id: string; subGroup?: string; admissionDate?: string },
@@ -77,7 +78,7 @@ export function memberHistory(
       rows.push({ event: e, status: f.status, reason: f.reason });
       continue;
     }
-    if (e.type !== 'meeting') continue;
+    if (e.type !== 'meeting' || e.kind === 'committee') continue;
     if (e.subGroup && e.subGroup !== member.subGroup) continue;
     if (member.admissionDate && e.date < member.admissionDate) continue;
     rows.push({ event: e });

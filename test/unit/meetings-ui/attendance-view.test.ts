@@ -21,11 +21,11 @@ describe('events that count', () => {
 
 describe("a member's year", () => {
   const events = countedEvents(
-    [meeting('jan', '2026-01-10T19:00', 'held'), meeting('feb', '2026-02-10T19:00', 'held'), meeting('febTo2', '2026-02-12T19:00', 'held', 'Tổ 2'), meeting('mar', '2026-03-10T19:00', 'held')],
+    [meeting('jan', '2026-01-10T19:00', 'held'), meeting('feb', '2026-02-10T19:00', 'held'), meeting('febTo2', '2026-02-12T19:00', 'held', 'Tổ 2'), meeting('mar', '2026-03-10T19:00', 'held'), { ...meeting('bch', '2026-03-12T07:00', 'held'), kind: 'committee' }],
     [{ id: 'act1', kind: 'green_sunday', title: 'CN xanh', date: '2026-03-01', status: 'held' }, { id: 'act2', kind: 'green_sunday', title: 'CN xanh', date: '2026-03-08', status: 'held' }],
     '2026-12-31',
   );
-  it('lists marks newest first; unmarked meetings of the whole unit or own group show as gaps; unmarked activities do not', () => {
+  it('lists marks newest first; unmarked meetings of the whole unit or own group show as gaps; unmarked activities and BCH meetings do not', () => {
     const rows = memberHistory({ id: 'lan', subGroup: 'Tổ 1' }, events, [fact('jan', 'lan', 'absent_excused', 'ốm'), fact('mar', 'lan', 'present'), fact('act1', 'lan', 'present'), fact('mar', 'other', 'late')]);
     expect(rows.map((r) => [r.event.id, r.status ?? '—', r.reason ?? ''])).toEqual([
       ['mar', 'present', ''],
