@@ -25,6 +25,23 @@ export interface DeviceState {
   cursor: number;
   lastAckedSeq: number;
   lastSyncedAt?: string;
+  /** set when this device joined a unit on a server (src/sync) */
+  server?: ServerLink;
+  /** sync stopped until the user acts: the server refused the device token (401) */
+  pausedReason?: 'auth';
+  /** pull again from here: a pulled row was kept local by the rebase rule (src/sync/apply.ts) */
+  repullFrom?: number;
+}
+
+/** Where and as whom this device syncs. The local unit id stays; the server's is here. */
+export interface ServerLink {
+  /** '' = the origin that served the app */
+  baseUrl: string;
+  unitId: string;
+  unitName: string;
+  role: string;
+  deviceToken: string;
+  joinedAt: string;
 }
 
 export interface ImportRecord {
@@ -44,6 +61,13 @@ export interface ConflictRecord {
   theirs: unknown;
   at: string;
   resolvedAt?: string;
+  /** as the server reported it (src/sync): the value in effect and the one kept aside */
+  winnerValue?: unknown;
+  loserValue?: unknown;
+  winnerDeviceId?: string;
+  loserDeviceId?: string;
+  /** chosen on this device, not yet told to the server */
+  resolvePending?: { keep: 'winner' | 'loser' };
 }
 
 export interface NeedsAttentionRecord {

@@ -1,0 +1,194 @@
+// The server's HTTP API (/api/v1, docs/sync-api.md) behind one fetch wrapper: JSON in and
+// out, a Bearer token, a timeout on every request (AbortController), and errors sorted into
+// what the engine must do about them:
+//   NetworkError  no answer (offline, DNS, timeout, connection cut)  → retry with back-off
+//   AuthError     401: the token is unknown or revoked                → pause, keep the outbox
+//   HttpError     any other non-2xx, with the server's {error:{code,message}}
+import type { PullRequest, PullResponse, PushRequest, PushResponse, Role } from '../protocol/sync';
+
+export const API_PREFIX = '/api/v1';
+export const DEFAULT_TIMEOUT_MS = 20_000;
+
+export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
+
+export class NetworkError extends Error {
+  constructor(message: string, public isTimeout = false, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+export class HttpError extends Error {
+  constructor(public status: number, public code: string, message: string) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export class AuthError extends HttpError {
+  constructor(code: string, message: string) {
+    super(401, code, message);
+    this.name = 'AuthError';
+  }
+}
+
+export interface ApiOptions {
+  /** '' = same origin as the page */
+  baseUrl: string;
+  token?: string;
+  fetch?: FetchFn;
+  timeoutMs?: number;
+}
+
+/** One JSON request. Resolves with the parsed body of a 2xx answer; rejects with the errors above. */
+export async function apiRequest<T>(opts: ApiOptions, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const doFetch: FetchFn = opts.fetch ?? ((i, init) => fetch(i, init));
+  const controller = new AbortController();
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
+  let res: Response;
+  let text: string;
+  try {
+    res = await doFetch(joinUrl(opts.baseUrl, path), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: controller.signal,
+      cache: 'no-store',
+      credentials: 'omit',
+    });
+    // The body is read under the same timeout: a connection cut mid-answer is a network error.
+    text = await res.text();
+  } catch (e) {
+    throw new NetworkError(timedOut ? `timed out after ${timeoutMs} ms` : String((e as Error)?.message ?? e), timedOut, e);
+  } finally {
+    clearTimeout(timer);
+  }
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (!res.ok) {
+    const err = (json as { error?: { code?: string; message?: string } } | undefined)?.error;
+    const code = err?.code ?? `http_${res.status}`;
+    const message = err?.message ?? (res.statusText || `HTTP ${res.status}`);
+    if (res.status === 401) throw new AuthError(code, message);
+    // A proxy's or captive portal's HTML page is not our server: treat as no connection.
+    if (json === undefined && (res.status === 502 || res.status === 503 || res.status === 504)) {
+      throw new NetworkError(`HTTP ${res.status}`);
+    }
+    throw new HttpError(res.status, code, message);
+  }
+  if (json === undefined && text) throw new NetworkError('the answer was not JSON (not our server?)');
+  return json as T;
+}
+
+export function joinUrl(baseUrl: string, path: string): string {
+  const base = baseUrl.replace(/\/+$/, '');
+  return `${base}${API_PREFIX}${path}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Sync endpoints, for the engine (a fake transport replaces this in some tests).
+
+/** A conflict as GET /units/:unit/conflicts lists it. */
+export interface ServerConflict {
+  id: string;
+  table: string;
+  rowId: string;
+  field: string;
+  winnerValue: unknown;
+  loserValue: unknown;
+  winnerDeviceId: string;
+  loserDeviceId: string;
+  createdAt: string;
+}
+
+export interface ResolveRequest {
+  /** which side the user kept; the value itself travels as a normal mutation */
+  keep: 'winner' | 'loser';
+}
+
+export interface SyncTransport {
+  push(req: PushRequest): Promise<PushResponse>;
+  pull(req: PullRequest): Promise<PullResponse>;
+  openConflicts(): Promise<ServerConflict[]>;
+  resolveConflict(id: string, req: ResolveRequest): Promise<void>;
+}
+
+export function httpTransport(server: { baseUrl: string; unitId: string; deviceToken: string }, extra: { fetch?: FetchFn; timeoutMs?: number } = {}): SyncTransport {
+  const opts: ApiOptions = { baseUrl: server.baseUrl, token: server.deviceToken, ...extra };
+  const unit = `/units/${encodeURIComponent(server.unitId)}`;
+  return {
+    push: (req) => apiRequest<PushResponse>(opts, 'POST', `${unit}/push`, req),
+    pull: (req) => apiRequest<PullResponse>(opts, 'POST', `${unit}/pull`, req),
+    openConflicts: async () => {
+      const body = await apiRequest<ServerConflict[] | { conflicts: ServerConflict[] }>(opts, 'GET', `${unit}/conflicts?status=open`);
+      return Array.isArray(body) ? body : (body?.conflicts ?? []);
+    },
+    resolveConflict: async (id, req) => {
+      await apiRequest<unknown>(opts, 'POST', `${unit}/conflicts/${encodeURIComponent(id)}/resolve`, req);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Accounts, units, invites, devices (admin page, join page, devices page).
+
+export interface JoinResponse {
+  unitId: string;
+  unitName: string;
+  role: Role;
+  deviceToken: string;
+}
+
+export interface UnitSummary {
+  id: string;
+  name: string;
+  parentUnit?: string;
+}
+
+export interface Invite {
+  code: string;
+  expiresAt: string;
+  role: Role;
+}
+
+export interface DeviceInfo {
+  deviceId: string;
+  deviceName?: string;
+  role?: Role;
+  createdAt?: string;
+  lastSeenAt?: string;
+  lastSeq?: number;
+  revokedAt?: string | null;
+}
+
+export const accountApi = {
+  setupStatus: (o: ApiOptions) => apiRequest<{ needsAdmin: boolean }>(o, 'GET', '/setup-status'),
+  setup: (o: ApiOptions, username: string, password: string) => apiRequest<{ token: string }>(o, 'POST', '/setup', { username, password }),
+  login: (o: ApiOptions, username: string, password: string) => apiRequest<{ token: string; role: Role }>(o, 'POST', '/login', { username, password }),
+  listUnits: async (o: ApiOptions) => {
+    const body = await apiRequest<UnitSummary[] | { units: UnitSummary[] }>(o, 'GET', '/units');
+    return Array.isArray(body) ? body : (body?.units ?? []);
+  },
+  createUnit: (o: ApiOptions, name: string, parentUnit?: string) =>
+    apiRequest<UnitSummary>(o, 'POST', '/units', parentUnit ? { name, parentUnit } : { name }),
+  createInvite: (o: ApiOptions, unitId: string, role: Role) => apiRequest<Invite>(o, 'POST', `/units/${encodeURIComponent(unitId)}/invites`, { role }),
+  join: (o: ApiOptions, code: string, deviceName: string, deviceId: string) => apiRequest<JoinResponse>(o, 'POST', '/join', { code, deviceName, deviceId }),
+  listDevices: async (o: ApiOptions, unitId: string) => {
+    const body = await apiRequest<DeviceInfo[] | { devices: DeviceInfo[] }>(o, 'GET', `/units/${encodeURIComponent(unitId)}/devices`);
+    return Array.isArray(body) ? body : (body?.devices ?? []);
+  },
+  revokeDevice: (o: ApiOptions, unitId: string, deviceId: string) =>
+    apiRequest<unknown>(o, 'POST', `/units/${encodeURIComponent(unitId)}/devices/${encodeURIComponent(deviceId)}/revoke`, {}),
+};

@@ -1,0 +1,322 @@
+// Applying what the server sent (pull pages) and what it answered (push results) to the
+// local database. Each page, and each batch of push results, is ONE Dexie transaction with
+// the cursor / the outbox in it, so a tab closed half-way leaves either all of it or none
+// (RELIABILITY.md 8).
+//
+// The rebase rule and what `rev` means
+// ------------------------------------
+// A row's `rev[field]` is the server version the LOCAL value of that field descends from;
+// it becomes the `base` of the next local edit of that field. So when a pulled field still
+// has an unacknowledged outbox entry (the user changed it and the server has not answered):
+//   - the local value is kept (the pull does not overwrite what the user typed), and
+//   - its rev is NOT moved to the pulled version either. Moving it would claim that the user
+//     saw the other device's value; a second edit of the field would then carry the newer
+//     base and overwrite that value on the server without a conflict. Keeping the old rev
+//     keeps the pair (value, version it came from) honest: the server sees both edits as
+//     concurrent and keeps the loser in `conflicts`.
+// Once the entry is acknowledged, the server either took it (the row's version moves, so
+// the next pull brings the field and its version back) or kept it aside as a conflict's
+// loser (nothing moved: the row is not sent again). For that second case a page that kept a
+// local field also records `repullFrom` = that row's version − 1, and the next cycle pulls
+// again from there, after its push: the field is no longer pending and takes the server's
+// value and version. (Cheap: it re-reads only what changed since.)
+// Fields without pending entries take the server's value and version. A field the server
+// does not have is removed locally unless it is pending (the server's row is the truth).
+// Fields this app version does not know are kept as they are (schema skew: nothing dropped).
+import type { Table } from 'dexie';
+import { SYNCED_ROW_TABLES, type DeviceState, type NeedsAttentionRecord, type UnitDb } from '../data/db';
+import type { Mutation, SyncedTable } from '../protocol/outbox';
+import { deviceState } from '../data/outbox';
+import { nextHlc } from '../lib/hlc';
+import { uuidv7 } from '../lib/ids';
+import type { PulledRow, PushResponse } from '../protocol/sync';
+
+/** Meta properties of a local row that are not server fields. */
+const LOCAL_META = new Set(['id', 'unitId', 'rev', 'deleted', 'updatedAt']);
+const KNOWN_TABLES = new Set<string>(SYNCED_ROW_TABLES);
+
+type Row = Record<string, unknown> & { id: string; rev?: Record<string, number>; deleted?: boolean };
+
+export interface ApplyStats {
+  rows: number;
+  /** fields kept because the user changed them and the server has not answered yet */
+  keptLocal: number;
+  /** rows of tables this app version does not have, kept aside for a later version */
+  deferred: number;
+}
+
+/** Rows of tables a newer app version syncs, kept in syncState until this app knows them. */
+interface DeferredRows {
+  key: 'deferred';
+  rows: PulledRow[];
+}
+
+/** Fields of each row that have an outbox entry the server has not acknowledged. */
+export async function pendingFields(db: UnitDb, keys: [string, string][]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (!keys.length) return out;
+  // Usually the outbox is empty or small when a page arrives (the push just ran): reading it
+  // whole is cheaper than an index lookup per pulled row.
+  const waiting = await db.outbox.count();
+  if (!waiting) return out;
+  const wanted = new Set(keys.map(([t, id]) => `${t}\u0000${id}`));
+  const entries =
+    waiting <= keys.length * 4
+      ? (await db.outbox.toArray()).filter((e) => wanted.has(`${e.table}\u0000${e.rowId}`))
+      : await db.outbox.where('[table+rowId]').anyOf(keys).toArray();
+  for (const e of entries) {
+    const k = `${e.table}\u0000${e.rowId}`;
+    let set = out.get(k);
+    if (!set) out.set(k, (set = new Set()));
+    for (const f of Object.keys(e.fields)) set.add(f);
+    if (e.op === 'delete') set.add('deleted');
+  }
+  return out;
+}
+
+/** The local row after merging a pulled row into it (pure; the rebase rule above). */
+export function mergePulled(local: Row | undefined, pulled: PulledRow, pending: ReadonlySet<string>, localUnitId: string, now: string): { row: Row; keptLocal: number } {
+  const rev: Record<string, number> = { ...(local?.rev ?? {}) };
+  const row: Row = { id: pulled.id, unitId: (local?.unitId as string | undefined) ?? localUnitId, rev, deleted: false };
+  let keptLocal = 0;
+  // Local fields: kept when pending, else whatever the server has (absent → removed).
+  if (local) {
+    for (const [k, v] of Object.entries(local)) {
+      if (LOCAL_META.has(k)) continue;
+      if (pending.has(k)) {
+        row[k] = v;
+        if (k in pulled.fields) keptLocal++;
+      }
+    }
+  }
+  for (const [k, v] of Object.entries(pulled.fields)) {
+    if (LOCAL_META.has(k)) continue;
+    if (pending.has(k)) continue;
+    if (v !== null && v !== undefined) row[k] = v;
+  }
+  for (const [k, version] of Object.entries(pulled.versions)) {
+    if (!pending.has(k)) rev[k] = version;
+  }
+  if (pending.has('deleted')) {
+    row.deleted = !!local?.deleted;
+    if (local && !!local.deleted !== pulled.deleted) keptLocal++;
+  } else {
+    row.deleted = pulled.deleted;
+  }
+  if (row.createdAt === undefined) row.createdAt = (local?.createdAt as string | undefined) ?? now;
+  row.updatedAt = now;
+  return { row, keptLocal };
+}
+
+/**
+ * Applies one pull page and moves the cursor, in one transaction. Rows of unknown tables
+ * (a newer server schema) are kept aside in syncState, never dropped.
+ */
+export async function applyPullPage(
+  db: UnitDb,
+  localUnitId: string,
+  rows: PulledRow[],
+  cursor: number,
+  opts: { clearRepull?: boolean } = {},
+): Promise<ApplyStats> {
+  const stats: ApplyStats = { rows: 0, keptLocal: 0, deferred: 0 };
+  const tables = [...SYNCED_ROW_TABLES.map((t) => db.table(t)), db.outbox, db.syncState];
+  await db.transaction('rw', tables, async () => {
+    const known = rows.filter((r) => KNOWN_TABLES.has(r.table));
+    const unknown = rows.filter((r) => !KNOWN_TABLES.has(r.table));
+    const pending = await pendingFields(db, known.map((r) => [r.table, r.id]));
+    const now = new Date().toISOString();
+    let repullFrom: number | undefined;
+    // Group by table so each table is read with one bulkGet and written with one bulkPut.
+    const byTable = new Map<string, PulledRow[]>();
+    for (const r of known) {
+      const list = byTable.get(r.table);
+      if (list) list.push(r);
+      else byTable.set(r.table, [r]);
+    }
+    for (const [table, list] of byTable) {
+      const store = db.table<Row, string>(table);
+      // The same row twice in one page (should not happen): the later version wins.
+      const latest = new Map<string, PulledRow>();
+      for (const r of list) {
+        const prev = latest.get(r.id);
+        if (!prev || prev.version <= r.version) latest.set(r.id, r);
+      }
+      const ids = [...latest.keys()];
+      const locals = await store.bulkGet(ids);
+      const out: Row[] = [];
+      ids.forEach((id, i) => {
+        const pulled = latest.get(id)!;
+        const p = pending.get(`${table}\u0000${id}`) ?? EMPTY;
+        const { row, keptLocal } = mergePulled(locals[i], pulled, p, localUnitId, now);
+        stats.keptLocal += keptLocal;
+        if (p.size && [...p].some((f) => f in pulled.versions || f in pulled.fields)) {
+          repullFrom = Math.min(repullFrom ?? Infinity, pulled.version - 1);
+        }
+        out.push(row);
+      });
+      await store.bulkPut(out);
+      stats.rows += out.length;
+    }
+    if (unknown.length) {
+      const st = db.syncState as unknown as Table<DeferredRows, string>;
+      const prev = await st.get('deferred');
+      await st.put({ key: 'deferred', rows: [...(prev?.rows ?? []), ...unknown] });
+      stats.deferred = unknown.length;
+    }
+    await db.syncState.where('key').equals('device').modify((d: DeviceState) => {
+      d.cursor = cursor;
+      const prev = opts.clearRepull ? undefined : d.repullFrom;
+      const next = Math.min(prev ?? Infinity, repullFrom ?? Infinity);
+      if (Number.isFinite(next)) d.repullFrom = Math.max(0, next);
+      else delete d.repullFrom;
+    });
+  });
+  return stats;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** Rows kept aside by an older app version whose tables this version now has: apply them. */
+export async function applyDeferred(db: UnitDb, localUnitId: string): Promise<number> {
+  const st = db.syncState as unknown as Table<DeferredRows, string>;
+  const prev = await st.get('deferred');
+  if (!prev?.rows.length) return 0;
+  const now = prev.rows.filter((r) => KNOWN_TABLES.has(r.table));
+  if (!now.length) return 0;
+  const dev = (await db.syncState.get('device')) as DeviceState;
+  await applyPullPage(db, localUnitId, now, dev.cursor);
+  await db.transaction('rw', db.syncState, async () => {
+    const cur = await st.get('deferred');
+    await st.put({ key: 'deferred', rows: (cur?.rows ?? []).filter((r) => !KNOWN_TABLES.has(r.table)) });
+  });
+  return now.length;
+}
+
+export interface PushOutcome {
+  /** outbox entries the server took (applied, duplicate, conflict) and that were removed */
+  acked: number;
+  applied: number;
+  conflicts: number;
+  /** entries the server refused: moved to needsAttention with its reason */
+  rejected: number;
+  /** the server refused a seq as a gap: its lastSeq, to resend from lastSeq + 1 */
+  gapAt?: number;
+}
+
+/**
+ * Records the server's answer to one push batch, in one transaction: entries answered
+ * applied / duplicate / conflict leave the outbox; rejected ones move to needsAttention with
+ * the server's reason (never dropped); an entry with no result (after a gap) stays.
+ */
+export async function recordPushResults(db: UnitDb, batch: Mutation[], res: PushResponse): Promise<PushOutcome> {
+  const out: PushOutcome = { acked: 0, applied: 0, conflicts: 0, rejected: 0 };
+  const byMid = new Map(res.results.map((r) => [r.mid, r]));
+  if (res.results.some((r) => r.status === 'gap')) out.gapAt = res.lastSeq;
+  const rowTables = SYNCED_ROW_TABLES.map((t) => db.table(t));
+  await db.transaction('rw', [db.outbox, db.needsAttention, db.syncState, ...rowTables], async () => {
+    const at = new Date().toISOString();
+    let maxAcked = 0;
+    const fixed: Mutation[] = [];
+    const attention: NeedsAttentionRecord[] = [];
+    const done: number[] = [];
+    // The entry may have left already (another tab's cycle): only act on what is still there.
+    const current = await db.outbox.bulkGet(batch.map((e) => e.seq));
+    batch.forEach((entry, i) => {
+      const r = byMid.get(entry.mid);
+      if (!r || r.status === 'gap') return;
+      if (current[i]?.mid !== entry.mid) return;
+      // A duplicate carries the stored result; one that was refused then is still refused.
+      const isRejected = r.status === 'rejected' || (r.status === 'duplicate' && !!r.error);
+      if (isRejected) {
+        attention.push({ mid: entry.mid, mutation: entry, reason: r.error || 'rejected', at });
+        out.rejected++;
+      } else {
+        out.acked++;
+        if (r.status === 'conflict') out.conflicts++;
+        else out.applied++;
+        fixed.push(entry);
+      }
+      done.push(entry.seq);
+      maxAcked = Math.max(maxAcked, entry.seq);
+    });
+    if (attention.length) await db.needsAttention.bulkPut(attention);
+    if (done.length) await db.outbox.bulkDelete(done);
+    // A later accepted change of the same row means the user fixed it (needs attention →
+    // "Sửa"). Fields of the refused change that the fix did not carry (the server checks
+    // each field: they were not at fault) are sent again with their current local values,
+    // so a refused new record does not reach the others half-made.
+    if (fixed.length && (await db.needsAttention.count())) {
+      const waiting = await db.needsAttention.toArray();
+      for (const w of waiting) {
+        const m = w.mutation;
+        const fix = fixed.filter((f) => f.seq > m.seq && f.table === m.table && f.rowId === m.rowId);
+        if (!fix.length) continue;
+        const rest = Object.keys(m.fields).filter((k) => !fix.some((f) => k in f.fields));
+        if (rest.length) await requeueFields(db, m.table, m.rowId, rest);
+        await db.needsAttention.delete(w.mid);
+      }
+    }
+    if (maxAcked) {
+      await db.syncState.where('key').equals('device').modify((d: DeviceState) => {
+        d.lastAckedSeq = Math.max(d.lastAckedSeq ?? 0, maxAcked);
+      });
+    }
+  });
+  return out;
+}
+
+/**
+ * After a gap the server wants seq = lastSeq + 1 next. When the outbox has it, the next
+ * batch simply starts there (entries ≤ lastSeq answer `duplicate`). When it does not (the
+ * server lost this device's history, or the device joined again as a new device), the
+ * waiting entries — none of which the server applied, since it applies in order and stopped
+ * before them — are renumbered from lastSeq + 1, keeping their mids. Returns whether
+ * anything was renumbered.
+ */
+export async function realignOutbox(db: UnitDb, serverLastSeq: number): Promise<boolean> {
+  return db.transaction('rw', [db.outbox, db.syncState], async () => {
+    const entries = await db.outbox.where('seq').above(serverLastSeq).sortBy('seq');
+    if (!entries.length || entries[0].seq === serverLastSeq + 1) return false;
+    await db.outbox.bulkDelete(entries.map((e) => e.seq));
+    const renumbered = entries.map((e, i) => ({ ...e, seq: serverLastSeq + 1 + i }));
+    await db.outbox.bulkAdd(renumbered);
+    const next = serverLastSeq + 1 + entries.length;
+    await db.syncState.where('key').equals('device').modify((d: DeviceState) => {
+      d.nextSeq = next;
+    });
+    return true;
+  });
+}
+
+/**
+ * Appends an outbox entry carrying the CURRENT local values of `fields` of a row (used to
+ * send again what the server refused, after the user fixed it). Same shape and seq/HLC
+ * bookkeeping as data/outbox.ts; must run inside a transaction over outbox, syncState and
+ * the row's table.
+ */
+export async function requeueFields(db: UnitDb, table: SyncedTable, rowId: string, fields: string[]): Promise<Mutation | undefined> {
+  const row = (await db.table(table).get(rowId)) as Row | undefined;
+  if (!row) return undefined;
+  const dev = await deviceState(db);
+  let op: Mutation['op'] = 'upsert';
+  let values: Record<string, unknown> = {};
+  let base: Record<string, number> = {};
+  if (fields.includes('deleted') && row.deleted) {
+    // A refused delete goes again as a delete, which carries nothing else.
+    op = 'delete';
+    values = { deleted: true };
+    base = { deleted: row.rev?.deleted ?? 0 };
+  } else {
+    for (const f of fields) {
+      values[f] = f === 'deleted' ? false : row[f];
+      base[f] = row.rev?.[f] ?? 0;
+    }
+  }
+  if (!Object.keys(values).length) return undefined;
+  const { stamp, state } = nextHlc({ ms: dev.hlcMs, counter: dev.hlcCounter }, Date.now(), dev.deviceId);
+  const entry: Mutation = { mid: uuidv7(), seq: dev.nextSeq, table, rowId, op, fields: values, base, hlc: stamp };
+  await db.outbox.add(entry);
+  await db.syncState.put({ ...dev, nextSeq: dev.nextSeq + 1, hlcMs: state.ms, hlcCounter: state.counter });
+  return entry;
+}
