@@ -33,6 +33,10 @@ export function PreviewStep({ preview, included, onToggle, onImport, onBack }: P
         {counts.warning > 0 && <li class="warn">{t('import.countWarning', { count: formatCount(counts.warning) })}</li>}
       </ul>
 
+      {preview.footer && (
+        <p class="small muted">{t('import.footerNote', { line: preview.footer.line, text: preview.footer.text.slice(0, 60) })}</p>
+      )}
+
       {problemCount > 0 && (
         <>
           <h2>{t('import.problemsTitle')}</h2>

@@ -4,6 +4,7 @@
 // No zod here: this runs in the import worker, which stays small (the schema check runs
 // on the page, validate.ts). One pass with hash lookups: O(n).
 import { todayIso } from '../../lib/dates';
+import { fold } from '../../lib/fold';
 import type { SheetCell } from '../../lib/xlsx/cells';
 import { DATE_FIELDS, type ColumnMapping, type ImportField } from './columns';
 import {
@@ -51,6 +52,12 @@ export interface ConvertedRow {
   problems: Problem[];
 }
 
+/** The rows of a file, converted, and where its signature footer starts (if any). */
+export interface Converted {
+  rows: ConvertedRow[];
+  footer?: { line: number; text: string };
+}
+
 /** What the register already holds, as comparison keys (see cardKey, personKey). */
 export interface ExistingKeys {
   cardNumbers: string[];
@@ -83,14 +90,15 @@ export function convertRows(
   mapping: ColumnMapping,
   existing: ExistingKeys,
   today = todayIso(),
-): ConvertedRow[] {
+): Converted {
   const registerCards = new Set(existing.cardNumbers);
   const registerPeople = new Set(existing.people);
   const fileCards = new Map<string, number>();
   const filePeople = new Map<string, number>();
   const cardColumn = columnNames(headers, mapping).get('cardNumber');
   const rows: ConvertedRow[] = [];
-  for (let r = headerIndex + 1; r < sheet.length; r++) {
+  const end = footerStart(sheet, headerIndex);
+  for (let r = headerIndex + 1; r < end; r++) {
     const cells = sheet[r] ?? [];
     if (cells.every(isEmptyCell)) continue;
     if (r === headerIndex + 1 && isColumnNumberRow(cells)) continue;
@@ -113,7 +121,30 @@ export function convertRows(
     }
     rows.push(row);
   }
-  return rows;
+  if (end >= sheet.length) return { rows };
+  const text = (sheet[end] ?? []).map(cellText).filter(Boolean).join(' ');
+  return { rows, footer: { line: end + 1, text } };
+}
+
+// Lists end with a signature block: "Người lập biểu", "TM. BAN CHẤP HÀNH", "BÍ THƯ",
+// "Phường 7, ngày 20 tháng 3 năm 2025", "Tổng cộng: 42", then the signer's name. None of
+// it is a member: reading stops at the first such line (a row with at most two cells).
+const FOOTER = /^(nguoi lap|xac nhan|t\/?m\b|thay mat|tong cong|tong so|ky ten|ky,? ghi ro|bi thu$|pho bi thu$|danh sach (nay )?co\b|.*\bngay\b.*\bthang\b.*\bnam\b)/;
+
+/** Index of the first footer row below the data, or sheet.length when there is none. */
+export function footerStart(sheet: SheetCell[][], headerIndex: number): number {
+  let sawData = false;
+  for (let r = headerIndex + 1; r < sheet.length; r++) {
+    const filled = (sheet[r] ?? []).filter((c) => !isEmptyCell(c));
+    if (!filled.length) continue;
+    if (sawData && filled.length <= 2 && filled.some((c) => typeof c === 'string' && FOOTER.test(foldText(c)))) return r;
+    sawData = true;
+  }
+  return sheet.length;
+}
+
+function foldText(s: string): string {
+  return fold(s).replace(/[.:]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Official forms put a "(1) (2) (3)…" column-number row under the header. */

@@ -3,7 +3,7 @@
 // tệp…" paints first (old browsers, jsdom tests). The schema check then runs here on the
 // page in slices (validate.ts): zod is already in this chunk, and not copied into the worker.
 import type { ColumnMapping } from './columns';
-import type { ConvertedRow, ExistingKeys } from './convert';
+import type { Converted, ExistingKeys } from './convert';
 import { ImportError, type ImportErrorCode } from './errors';
 import type { ParsedFile, ParsedSummary } from './pipeline';
 import { checkRowsInSlices, type ImportPreview } from './validate';
@@ -13,7 +13,7 @@ export type WorkerRequest =
   | { id: number; type: 'convert'; mapping: ColumnMapping; existing: ExistingKeys };
 
 export type WorkerResponse =
-  | { id: number; ok: true; result: ParsedSummary | ConvertedRow[] }
+  | { id: number; ok: true; result: ParsedSummary | Converted }
   | { id: number; ok: false; code: ImportErrorCode };
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -26,7 +26,7 @@ export interface ImportSession {
 
 interface Converter {
   parse(fileName: string, bytes: ArrayBuffer): Promise<ParsedSummary>;
-  convert(mapping: ColumnMapping, existing: ExistingKeys): Promise<ConvertedRow[]>;
+  convert(mapping: ColumnMapping, existing: ExistingKeys): Promise<Converted>;
   close(): void;
 }
 
@@ -77,7 +77,7 @@ function workerConverter(): Converter | undefined {
     });
   return {
     parse: (fileName, bytes) => call<ParsedSummary>({ type: 'parse', fileName, bytes }, [bytes]),
-    convert: (mapping, existing) => call<ConvertedRow[]>({ type: 'convert', mapping, existing }),
+    convert: (mapping, existing) => call<Converted>({ type: 'convert', mapping, existing }),
     close: () => worker.terminate(),
   };
 }

@@ -7,7 +7,7 @@ import { openXlsx, XlsxError } from '../../lib/xlsx/read';
 import type { SheetCell } from '../../lib/xlsx/cells';
 import { autoMap, findHeaderRow, headerTexts, type ColumnMapping } from './columns';
 import { cellText, isEmptyCell } from './values';
-import { convertRows, type ConvertedRow, type ExistingKeys } from './convert';
+import { convertRows, footerStart, type Converted, type ExistingKeys } from './convert';
 import { ImportError } from './errors';
 import { MAX_DATA_ROWS } from './limits';
 
@@ -88,7 +88,8 @@ function withHeader(fileName: string, rows: SheetCell[][]): ParsedFile {
 export function summarize(p: ParsedFile): ParsedSummary {
   const samples = p.headers.map(() => '');
   let dataRowCount = 0;
-  for (let r = p.headerIndex + 1; r < p.rows.length; r++) {
+  const end = footerStart(p.rows, p.headerIndex);
+  for (let r = p.headerIndex + 1; r < end; r++) {
     const row = p.rows[r] ?? [];
     if (row.every(isEmptyCell)) continue;
     dataRowCount++;
@@ -102,6 +103,6 @@ export function summarize(p: ParsedFile): ParsedSummary {
 }
 
 /** Converts every data row with the chosen mapping (the schema check is validate.ts). */
-export function convertParsed(p: ParsedFile, mapping: ColumnMapping, existing: ExistingKeys): ConvertedRow[] {
+export function convertParsed(p: ParsedFile, mapping: ColumnMapping, existing: ExistingKeys): Converted {
   return convertRows(p.rows, p.headerIndex, p.headers, mapping, existing);
 }

@@ -5,7 +5,7 @@
 import { memberFields, MEMBER_DEFAULTS, type MemberFields } from '../../protocol/member';
 import type { SheetCell } from '../../lib/xlsx/cells';
 import type { ColumnMapping, ImportField } from './columns';
-import { columnNames, convertRows, type ConvertedRow, type ExistingKeys, type Problem, type ProblemCode } from './convert';
+import { columnNames, convertRows, type Converted, type ConvertedRow, type ExistingKeys, type Problem, type ProblemCode } from './convert';
 import { PREVIEW_LIMIT } from './limits';
 import type { ParsedFile } from './pipeline';
 
@@ -42,6 +42,8 @@ export interface ImportPreview {
   okSample: CandidateRow[];
   /** every good row's member, in file order */
   okMembers: MemberFields[];
+  /** where reading stopped: the list's signature footer ("Người lập biểu", "TM. BCH"…) */
+  footer?: { line: number; text: string };
 }
 
 /** Schema check of one converted row. */
@@ -87,7 +89,7 @@ export class PreviewBuilder {
 
 /** Checks converted rows in slices, yielding to the page between slices. */
 export async function checkRowsInSlices(
-  rows: ConvertedRow[],
+  { rows, footer }: Converted,
   headers: string[],
   mapping: ColumnMapping,
   yieldNow: () => Promise<unknown> = () => new Promise((r) => setTimeout(r, 0)),
@@ -100,7 +102,7 @@ export async function checkRowsInSlices(
     const end = Math.min(rows.length, i + sliceSize);
     for (let j = i; j < end; j++) builder.add(checkRow(rows[j], columns));
   }
-  return builder.preview;
+  return { ...builder.preview, footer };
 }
 
 /** The whole check in one synchronous call (tests, small files). */
@@ -114,8 +116,9 @@ export function previewRows(
 ): ImportPreview {
   const columns = columnNames(headers, mapping);
   const builder = new PreviewBuilder();
-  for (const row of convertRows(sheet, headerIndex, headers, mapping, existing, today)) builder.add(checkRow(row, columns));
-  return builder.preview;
+  const { rows, footer } = convertRows(sheet, headerIndex, headers, mapping, existing, today);
+  for (const row of rows) builder.add(checkRow(row, columns));
+  return { ...builder.preview, footer };
 }
 
 /** previewRows for a parsed file. */

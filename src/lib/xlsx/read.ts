@@ -5,7 +5,7 @@
 // a worker and in node tests.
 import { unzipSync, strFromU8 } from 'fflate';
 import { columnIndex, type SheetCell } from './cells';
-import { attr, decodeEntities, decodeOoxmlEscapes, parseAttrs, textRuns } from './xml';
+import { attr, decodeEntities, decodeOoxmlEscapes, elements, parseAttrs, textRuns } from './xml';
 
 export type XlsxErrorCode = 'notXlsx' | 'encrypted' | 'tooManyRows';
 
@@ -27,14 +27,24 @@ export interface ReadOptions {
 }
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+/** Refuse archives that claim to unpack to more than this (zip bombs, absurd sheets). */
+const MAX_UNZIPPED_BYTES = 400_000_000;
 
 export function openXlsx(bytes: Uint8Array, options: ReadOptions = {}): XlsxWorkbook {
   if (OLE_MAGIC.every((b, i) => bytes[i] === b)) throw new XlsxError('encrypted');
   let files: Record<string, Uint8Array>;
+  let declared = 0;
   try {
-    files = unzipSync(bytes, { filter: (f) => /\.(xml|rels)$/i.test(f.name) && !/^xl\/media\//i.test(f.name) });
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        if (!/\.(xml|rels)$/i.test(f.name) || /^xl\/media\//i.test(f.name)) return false;
+        declared += f.originalSize;
+        if (declared > MAX_UNZIPPED_BYTES) throw new XlsxError('tooManyRows');
+        return true;
+      },
+    });
   } catch (e) {
-    throw new XlsxError('notXlsx', e);
+    throw e instanceof XlsxError ? e : new XlsxError('notXlsx', e);
   }
   const text = (path: string) => (files[path] ? strFromU8(files[path]) : undefined);
   const workbookPath = officeDocumentPath(text('_rels/.rels')) ?? 'xl/workbook.xml';
@@ -105,7 +115,7 @@ function resolvePath(dir: string, target: string): string {
 function sharedStrings(xml: string | undefined): string[] {
   if (!xml) return [];
   const out: string[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) out.push(m[1] ? textRuns(m[1]) : '');
+  for (const [, body] of elements(xml, 'si')) out.push(body ? textRuns(body) : '');
   return out;
 }
 
@@ -136,8 +146,6 @@ export function isDateFormat(code: string): boolean {
   return /[dy]/i.test(bare) && !/^(general|@)$/i.test(bare.trim());
 }
 
-const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
-const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 const VALUE = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
 const INLINE = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/;
 const MAX_COLUMNS = 512;
@@ -145,19 +153,19 @@ const MAX_COLUMNS = 512;
 function sheetRows(xml: string, strings: string[], dateStyles: boolean[], date1904: boolean, maxRows: number): SheetCell[][] {
   const rows: SheetCell[][] = [];
   let nextRow = 0;
-  for (const rm of xml.matchAll(ROW)) {
-    const r = attr(rm[1], 'r');
+  for (const [rowAttrs, rowBody] of elements(xml, 'row')) {
+    const r = attr(rowAttrs, 'r');
     const rowIndex = r ? Number(r) - 1 : nextRow;
     nextRow = rowIndex + 1;
-    if (!rm[2]) continue;
+    if (!rowBody) continue;
     const cells: SheetCell[] = [];
     let nextCol = 0;
-    for (const cm of rm[2].matchAll(CELL)) {
-      const ref = attr(cm[1], 'r');
+    for (const [cellAttrs, cellBody] of elements(rowBody, 'c')) {
+      const ref = attr(cellAttrs, 'r');
       const col = ref ? columnIndex(/^[A-Z]+/.exec(ref)?.[0] ?? 'A') : nextCol;
       nextCol = col + 1;
-      if (!cm[2] || col >= MAX_COLUMNS) continue;
-      const value = cellValue(cm[1], cm[2], strings, dateStyles, date1904);
+      if (!cellBody || col >= MAX_COLUMNS) continue;
+      const value = cellValue(cellAttrs, cellBody, strings, dateStyles, date1904);
       if (value === '') continue;
       while (cells.length < col) cells.push('');
       cells[col] = value;

@@ -46,8 +46,8 @@ export function parseAttrs(s: string): Record<string, string> {
 
 /** One attribute of a start tag, without building the whole map (hot path in sheet rows). */
 export function attr(s: string, name: string): string | undefined {
-  const i = s.indexOf(` ${name}=`);
-  const j = i >= 0 ? i : s.indexOf(`\t${name}=`);
+  let j = s.indexOf(` ${name}=`);
+  if (j < 0) j = new RegExp(`\\s${name}=`).exec(s)?.index ?? -1;
   if (j < 0) return undefined;
   const start = j + name.length + 2;
   const q = s[start];
@@ -66,4 +66,37 @@ export function textRuns(xml: string): string {
   let m: RegExpExecArray | null;
   while ((m = re.exec(body))) if (m[1]) out += m[1];
   return decodeOoxmlEscapes(decodeEntities(out));
+}
+
+const isTagBoundary = (code: number) => code === 32 || code === 47 || code === 62 || code === 9 || code === 10 || code === 13;
+
+/**
+ * Each <name …>body</name> or <name …/> in order, as [attribute text, body or undefined],
+ * with whatever namespace prefix the document uses (x:row). A forward scan with indexOf:
+ * linear even on hostile input (an unclosed element ends the scan instead of being searched
+ * for again from every start tag). Elements of this name must not nest.
+ */
+export function* elements(xml: string, name: string): Generator<[string, string | undefined]> {
+  const first = new RegExp(`<(\\w+:)?${name}[\\s/>]`).exec(xml);
+  if (!first) return;
+  const open = `<${first[1] ?? ''}${name}`;
+  const close = `</${first[1] ?? ''}${name}>`;
+  let i = first.index;
+  while (i >= 0) {
+    if (!isTagBoundary(xml.charCodeAt(i + open.length))) {
+      i = xml.indexOf(open, i + 1);
+      continue;
+    }
+    const tagEnd = xml.indexOf('>', i);
+    if (tagEnd < 0) return;
+    if (xml.charCodeAt(tagEnd - 1) === 47) {
+      yield [xml.slice(i + open.length, tagEnd - 1), undefined];
+      i = xml.indexOf(open, tagEnd);
+      continue;
+    }
+    const end = xml.indexOf(close, tagEnd);
+    if (end < 0) return;
+    yield [xml.slice(i + open.length, tagEnd), xml.slice(tagEnd + 1, end)];
+    i = xml.indexOf(open, end + close.length);
+  }
 }

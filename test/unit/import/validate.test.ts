@@ -140,6 +140,33 @@ describe('per-row problems', () => {
   });
 });
 
+describe('signature footer', () => {
+  it('stops at the signature block and never imports the signer as a member', () => {
+    const p = csv(
+      [
+        'STT,Họ và tên,Ngày sinh',
+        '1,Đặng Diệu Châu,21/04/1998',
+        '2,Công Phượng,01/01/2000',
+        ',,',
+        ',"Phường 7, ngày 20 tháng 3 năm 2025",',
+        ',TM. BAN CHẤP HÀNH,',
+        ',BÍ THƯ,',
+        ',Đặng Diệu Châu,',
+      ].join('\n'),
+    );
+    const pv = preview(p);
+    expect(pv.okMembers.map((m) => m.fullName)).toEqual(['Đặng Diệu Châu', 'Công Phượng']);
+    expect(pv.counts.total).toBe(2);
+    expect(pv.footer).toEqual({ line: 5, text: 'Phường 7, ngày 20 tháng 3 năm 2025' });
+  });
+
+  it('keeps a one-cell row that is a real name', () => {
+    const pv = preview(csv('Họ và tên,Ngày sinh\nAn Bình,01/01/2000\nCông Lý,\n'));
+    expect(pv.okMembers.map((m) => m.fullName)).toEqual(['An Bình', 'Công Lý']);
+    expect(pv.footer).toBeUndefined();
+  });
+});
+
 describe('xlsx with numeric cells', () => {
   it('reads Excel serial dates (date-styled and plain numbers) and numeric card numbers without exponent', () => {
     const bytes = writeXlsx({
@@ -210,6 +237,7 @@ describe('big files', () => {
     const converted = convertRows(p.rows, p.headerIndex, p.headers, mapping, NONE);
     let yields = 0;
     const pv = await checkRowsInSlices(converted, p.headers, mapping, async () => void yields++, 1000);
+    expect(pv.footer).toBeUndefined();
     expect(yields).toBe(50);
     expect(pv.counts).toEqual({ total: 50_001, ok: 50_000, warning: 0, error: 1 });
     expect(pv.okSample).toHaveLength(100);

@@ -140,6 +140,23 @@ describe('readXlsx on an Excel-shaped workbook', () => {
     expect(() => openXlsx(noWorkbook)).toThrowError(/notXlsx/);
   });
 
+  it('stays linear on a hostile sheet whose rows never close', () => {
+    const book = excelLikeWorkbook();
+    const files = unzipSync(book);
+    const rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c>'.repeat(40_000);
+    files['xl/worksheets/sheet1.xml'] = strToU8(`<worksheet><sheetData>${rows}</sheetData></worksheet>`);
+    const book2 = openXlsx(zipSync(files, { level: 1 }));
+    const t0 = performance.now();
+    expect(book2.readSheet(1)).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
+  it('reads attributes separated by newlines', () => {
+    const files = unzipSync(excelLikeWorkbook());
+    files['xl/worksheets/sheet1.xml'] = strToU8('<worksheet><sheetData><row\n r="2"><c\n r="B2"\n t="inlineStr"><is><t>y</t></is></c></row></sheetData></worksheet>');
+    expect(openXlsx(zipSync(files)).readSheet(1)).toEqual([[], ['', 'y']]);
+  });
+
   it('refuses sheets over the row limit', () => {
     const rows = Array.from({ length: 20 }, (_, i) => [`r${i}`]);
     expect(() => readXlsx(writeXlsx({ name: 'S', rows }), { maxRows: 10 })).toThrowError(/tooManyRows/);
