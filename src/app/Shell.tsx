@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { t, type MessageKey } from '../i18n';
+import { PwaMount } from '../pwa/PwaMount';
 
 // Import stays reachable from the members page (empty state) and from settings.
 const NAV: { href: string; label: MessageKey; icon: string; owns: RegExp }[] = [
@@ -22,6 +23,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
         </a>
       </header>
       <div class="content">{children}</div>
+      <PwaMount />
       {!isSetup && (
         <nav class="bottomnav" aria-label={t('common.navLabel')}>
           {NAV.map((n) => {

@@ -1,0 +1,160 @@
+// The whole-unit backup file (DESIGN.md "Local data": exported and restored on any device).
+// Pure: no DOM, Dexie or Node, so a future server-side import can use it too.
+//
+// What is in it, and why:
+//   - every synced table (units, members, memberEvents, meetings, activities, attendance,
+//     minutes, minutesAddenda) with its `rev` and `deleted` meta, so tombstones and "what
+//     the server had" survive a restore;
+//   - imports, so an Excel import can still be undone after a restore;
+//   - the outbox: the changes not yet pushed. Without it a restored device would hold the
+//     rows but never send them — "use on this device only" and "join a unit later pushes
+//     what was recorded" (DESIGN.md) would silently lose everything done offline;
+//   - conflicts and needsAttention: they hold the only copy of a losing or rejected value
+//     (RELIABILITY.md: kept, never silently lost);
+//   - sync: the pull cursor and clock of the exporting device. Its device id and sequence
+//     numbers are NOT reused on restore (see features/backup/backup-repo.ts), and its server
+//     link (device token) is never written to the file: a file that leaks must not let
+//     anyone sync as that phone. A restored device joins the server again.
+//
+// A file is refused whole when any part is wrong; nothing is half-restored.
+import * as z from 'zod';
+import { unitRecord } from './unit';
+import { memberRecord } from './member';
+import { memberEventRecord } from './member-event';
+import { activityRecord, attendanceRecord, meetingRecord } from './meeting';
+import { addendumRecord, minutesRecord } from './minutes';
+import { mutation, SYNCED_TABLES } from './outbox';
+
+export const BACKUP_FORMAT = 'so-chi-doan-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+
+const isoTimestamp = z.string().min(10).max(40);
+
+// Device-side records: their shape belongs to src/data/db.ts and grows with it (sync adds
+// fields to conflicts), so the fields the app relies on are checked and the rest is kept.
+const importRecord = z.looseObject({
+  id: z.string().min(1).max(64),
+  at: isoTimestamp,
+  fileName: z.string().max(300),
+  memberIds: z.array(z.string().max(64)),
+  undoneAt: isoTimestamp.optional(),
+});
+
+const conflictRecord = z.looseObject({
+  id: z.string().min(1).max(64),
+  table: z.enum(SYNCED_TABLES),
+  rowId: z.string().min(1).max(100),
+  field: z.string().min(1).max(100),
+  mine: z.unknown(),
+  theirs: z.unknown(),
+  at: isoTimestamp,
+  resolvedAt: isoTimestamp.optional(),
+});
+
+const needsAttentionRecord = z.looseObject({
+  mid: z.string().min(8).max(64),
+  mutation,
+  reason: z.string().max(2000),
+  at: isoTimestamp,
+});
+
+export const backupFile = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+  exportedAt: isoTimestamp,
+  /** the Dexie schema version of the exporting app */
+  schemaVersion: z.number().int().positive(),
+  appVersion: z.string().max(40).optional(),
+  unit: unitRecord,
+  tables: z.object({
+    units: z.array(unitRecord),
+    members: z.array(memberRecord),
+    memberEvents: z.array(memberEventRecord),
+    // Added in schema 2: a file from schema 1 has none.
+    meetings: z.array(meetingRecord).default([]),
+    activities: z.array(activityRecord).default([]),
+    attendance: z.array(attendanceRecord).default([]),
+    minutes: z.array(minutesRecord).default([]),
+    minutesAddenda: z.array(addendumRecord).default([]),
+    imports: z.array(importRecord),
+    outbox: z.array(mutation),
+    conflicts: z.array(conflictRecord),
+    needsAttention: z.array(needsAttentionRecord),
+  }),
+  sync: z.object({
+    /** the exporting device, for the record only; a restore gets its own identity */
+    deviceId: z.string().max(64).optional(),
+    cursor: z.number().int().nonnegative(),
+    lastSyncedAt: z.string().max(40).optional(),
+    hlcMs: z.number().int().nonnegative(),
+    hlcCounter: z.number().int().nonnegative(),
+  }),
+});
+export type Backup = z.infer<typeof backupFile>;
+
+/** Synced row tables: each row belongs to the backup's unit. */
+export const BACKUP_ROW_TABLES = SYNCED_TABLES;
+/** Device-side tables that travel with the rows (see above). */
+export const BACKUP_LOCAL_TABLES = ['imports', 'outbox', 'conflicts', 'needsAttention'] as const;
+/** Every table a backup holds: the unit database's tables except syncState. */
+export const BACKUP_TABLES = [...BACKUP_ROW_TABLES, ...BACKUP_LOCAL_TABLES] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/** Why a file was refused: each code is an i18n key under "backup.". */
+export type BackupProblem = 'errNotJson' | 'errNotBackup' | 'errNewerFormat' | 'errInvalid' | 'errInconsistent';
+
+export type ParseResult =
+  | { ok: true; backup: Backup }
+  | { ok: false; problem: BackupProblem; /** where it went wrong, e.g. "tables.members.12.fullName" */ at?: string; detail?: string };
+
+/**
+ * Reads a backup file's text. Checks, in order: it is JSON; it carries our format marker;
+ * its format version is not newer than this app knows; every record matches the schemas of
+ * src/protocol; and it is one unit's data (every row belongs to `unit`, ids are unique).
+ */
+export function parseBackup(text: string): ParseResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: 'errNotJson' };
+  }
+  if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
+    return { ok: false, problem: 'errNotBackup' };
+  }
+  const version = (raw as { formatVersion?: unknown }).formatVersion;
+  if (typeof version === 'number' && version > BACKUP_FORMAT_VERSION) {
+    return { ok: false, problem: 'errNewerFormat' };
+  }
+  const parsed = backupFile.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, problem: 'errInvalid', at: issue?.path.join('.'), detail: issue?.message };
+  }
+  const inconsistency = findInconsistency(parsed.data);
+  if (inconsistency) return { ok: false, problem: 'errInconsistent', at: inconsistency };
+  return { ok: true, backup: parsed.data };
+}
+
+/** A path naming the first row that does not fit, or undefined when the file is one whole unit. */
+export function findInconsistency(b: Backup): string | undefined {
+  const unitId = b.unit.id;
+  if (b.unit.unitId !== unitId) return 'unit.unitId';
+  if (!b.tables.units.some((u) => u.id === unitId)) return 'tables.units';
+  for (const name of BACKUP_ROW_TABLES) {
+    const seen = new Set<string>();
+    const rows: { id: string; unitId: string }[] = b.tables[name];
+    for (let i = 0; i < rows.length; i++) {
+      if (rows[i].unitId !== unitId) return `tables.${name}.${i}.unitId`;
+      if (seen.has(rows[i].id)) return `tables.${name}.${i}.id`;
+      seen.add(rows[i].id);
+    }
+  }
+  const mids = new Set<string>();
+  for (let i = 0; i < b.tables.outbox.length; i++) {
+    const mid = b.tables.outbox[i].mid;
+    if (mids.has(mid)) return `tables.outbox.${i}.mid`;
+    mids.add(mid);
+  }
+  return undefined;
+}

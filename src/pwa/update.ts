@@ -1,0 +1,166 @@
+// Service worker registration and the update flow (after Squoosh's sw-bridge):
+//   - first install: "Đã sẵn sàng dùng khi không có mạng";
+//   - a new version waiting: "Có phiên bản mới – Cập nhật / Để sau". The page NEVER reloads
+//     by itself (RELIABILITY.md 16). "Cập nhật" refuses while a form is dirty, runs the flush
+//     hook the sync engine registers (setBeforeUpdate), then tells the waiting worker to
+//     skip waiting and reloads once when it takes control;
+//   - another tab took the update: this tab asks the user to reload instead;
+//   - an update check every hour while the app is open and visible.
+// Loaded lazily after first paint; workbox-window itself is a further dynamic import so
+// modules that only need setBeforeUpdate (sync) never pull it in.
+import { isAnyFormDirty } from './dirty';
+import { patchPwaState } from './state';
+import { IS_SW_ENABLED } from './build-info';
+
+type BeforeUpdate = () => Promise<unknown> | unknown;
+let beforeUpdate: BeforeUpdate | undefined;
+
+/** The sync engine registers "push what is waiting" here; it runs before an accepted update. */
+export function setBeforeUpdate(fn: BeforeUpdate | undefined): void {
+  beforeUpdate = fn;
+}
+
+/** Longest wait for the flush hook: the outbox is in IndexedDB and survives the reload anyway. */
+export const FLUSH_TIMEOUT_MS = 10_000;
+export const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+export interface SwLifecycleEvent {
+  isUpdate?: boolean;
+  isExternal?: boolean;
+}
+
+/** The part of workbox-window the flow uses (a fake in tests). */
+export interface SwHandle {
+  on(type: 'waiting' | 'activated' | 'controlling', fn: (e: SwLifecycleEvent) => void): void;
+  /** post SKIP_WAITING to the waiting worker */
+  skipWaiting(): void;
+  hasWaiting(): boolean;
+}
+
+export interface UpdateEnv {
+  reload(): void;
+  isDirty(): boolean;
+  flushTimeoutMs?: number;
+}
+
+export interface UpdateFlow {
+  applyUpdate(): Promise<void>;
+  dismiss(): void;
+}
+
+const browserEnv: UpdateEnv = {
+  reload: () => location.reload(),
+  isDirty: isAnyFormDirty,
+};
+
+let flow: UpdateFlow | undefined;
+
+export function connectUpdateFlow(sw: SwHandle, env: UpdateEnv = browserEnv): UpdateFlow {
+  let isRequested = false;
+  let isReloading = false;
+  const reloadOnce = () => {
+    if (isReloading) return;
+    isReloading = true;
+    env.reload();
+  };
+
+  sw.on('waiting', () => patchPwaState({ isUpdateWaiting: true, isUpdateDismissed: false }));
+  sw.on('activated', (e) => {
+    if (!e.isUpdate && !e.isExternal) patchPwaState({ isOfflineReady: true });
+  });
+  sw.on('controlling', (e) => {
+    if (!isRequested) {
+      // isUpdate = the page already had a worker when it registered. Without one this is the
+      // first install claiming the page (clientsClaim): precaching is done. workbox-window
+      // may call that "external" when the install began before this page registered.
+      if (!e.isUpdate) patchPwaState({ isOfflineReady: true });
+      // With one, another tab accepted an update: this page runs old code, ask to reload.
+      else patchPwaState({ reloadReason: 'otherTab', isUpdateWaiting: false });
+      return;
+    }
+    if (env.isDirty()) {
+      // A form got edits between the tap and the switch: keep them; reload when saved.
+      patchPwaState({ isUpdating: false, isUpdateWaiting: false, reloadReason: 'afterSave' });
+      return;
+    }
+    reloadOnce();
+  });
+
+  async function applyUpdate(): Promise<void> {
+    if (env.isDirty()) {
+      patchPwaState({ mustSaveFirst: true });
+      return;
+    }
+    patchPwaState({ isUpdating: true, mustSaveFirst: false });
+    try {
+      await withTimeout(Promise.resolve(beforeUpdate?.()), env.flushTimeoutMs ?? FLUSH_TIMEOUT_MS);
+    } catch (e) {
+      // Unsent changes stay in the outbox (IndexedDB) and go out after the reload.
+      console.warn('flush before update failed', e);
+    }
+    if (env.isDirty()) {
+      patchPwaState({ isUpdating: false, mustSaveFirst: true });
+      return;
+    }
+    isRequested = true;
+    if (sw.hasWaiting()) sw.skipWaiting();
+    else reloadOnce(); // another tab already activated it: this page runs the old code
+  }
+
+  // The banners' buttons act on the most recently connected worker.
+  flow = {
+    applyUpdate,
+    dismiss: () => patchPwaState({ isUpdateDismissed: true, mustSaveFirst: false }),
+  };
+  return flow;
+}
+
+function withTimeout(p: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function applyUpdate(): Promise<void> {
+  return flow ? flow.applyUpdate() : Promise.resolve();
+}
+
+export function dismissUpdate(): void {
+  flow?.dismiss();
+}
+
+let isStarted = false;
+
+/** Registers /sw.js (production builds only) and wires the flow. Safe to call more than once. */
+export async function startServiceWorker(): Promise<void> {
+  if (isStarted || !IS_SW_ENABLED || !('serviceWorker' in navigator)) return;
+  isStarted = true;
+  const { Workbox } = await import('workbox-window');
+  const wb = new Workbox('/sw.js', { scope: '/' });
+  let registration: ServiceWorkerRegistration | undefined;
+  connectUpdateFlow({
+    on: (type, fn) => wb.addEventListener(type, fn),
+    skipWaiting: () => wb.messageSkipWaiting(),
+    hasWaiting: () => !!registration?.waiting,
+  });
+  registration = await wb.register({ immediate: true });
+  if (!registration) return;
+
+  let lastCheck = Date.now();
+  const check = () => {
+    if (document.visibilityState !== 'visible' || !navigator.onLine) return;
+    lastCheck = Date.now();
+    void wb.update().catch(() => undefined);
+    // workbox-window stops reporting after the first update it did not start: look directly.
+    if (registration?.waiting && navigator.serviceWorker.controller) {
+      patchPwaState({ isUpdateWaiting: true });
+    }
+  };
+  setInterval(check, UPDATE_CHECK_MS);
+  // Timers sleep while a phone is locked: check on return when an hour has passed.
+  document.addEventListener('visibilitychange', () => {
+    if (Date.now() - lastCheck >= UPDATE_CHECK_MS) check();
+  });
+}
