@@ -5,7 +5,7 @@
 import { uuidv7 } from '../../lib/ids';
 import { memberFields, MEMBER_DEFAULTS, type Member, type MemberFields } from '../../protocol/member';
 import { commit } from '../../data/commit';
-import { deleteRow, upsertRow } from '../../data/outbox';
+import { deleteRows, upsertRows } from '../../data/outbox';
 import { activeDb, activeUnitId } from '../../data/session';
 import type { ImportRecord } from '../../data/db';
 import { cardKey, personKey, type ExistingKeys } from './convert';
@@ -41,11 +41,12 @@ export async function importMembers(
   const now = Date.now();
   const record: ImportRecord = { id: uuidv7(now), at: new Date(now).toISOString(), fileName, memberIds: [] };
   return commit(db, [db.members, db.imports], async () => {
-    for (const fields of rows) {
-      const id = uuidv7();
-      await upsertRow<Member>(db, 'members', id, unitId, { ...fields, importId: record.id });
-      record.memberIds.push(id);
-      if (onProgress && record.memberIds.length % 250 === 0) onProgress(record.memberIds.length);
+    // Bulk writes in slices: a few IndexedDB requests per 500 members instead of ~5 per member.
+    for (let i = 0; i < rows.length; i += 500) {
+      const slice = rows.slice(i, i + 500).map((fields) => ({ id: uuidv7(), patch: { ...fields, importId: record.id } }));
+      await upsertRows<Member>(db, 'members', unitId, slice);
+      for (const item of slice) record.memberIds.push(item.id);
+      onProgress?.(record.memberIds.length);
     }
     await db.imports.put(record);
     return record;
@@ -59,7 +60,7 @@ export async function undoImport(importId: string): Promise<ImportRecord> {
     const record = await db.imports.get(importId);
     if (!record) throw new Error(`import ${importId} not found`);
     if (record.undoneAt) return record;
-    for (const id of record.memberIds) await deleteRow(db, 'members', id);
+    await deleteRows(db, 'members', record.memberIds);
     const done = { ...record, undoneAt: new Date().toISOString() };
     await db.imports.put(done);
     return done;

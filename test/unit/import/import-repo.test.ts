@@ -55,30 +55,31 @@ describe('importMembers', () => {
   });
 
   it('leaves nothing behind when the transaction fails mid-way', async () => {
-    const members = await fixtureMembers();
+    // 1,200 rows are written in three bulk slices; the second slice's outbox write fails.
+    const members = Array.from({ length: 1200 }, (_, i) => ({ ...MEMBER_DEFAULTS, fullName: `Đoàn Viên ${i}` }));
     const db = await activeDb();
     const before = { members: await db.members.count(), outbox: await db.outbox.count(), imports: await db.imports.count() };
     const seqBefore = (await db.syncState.get('device'))!.nextSeq;
-    const realAdd = db.outbox.add.bind(db.outbox);
+    const realAdd = db.outbox.bulkAdd.bind(db.outbox);
     let calls = 0;
-    const spy = vi.spyOn(db.outbox, 'add').mockImplementation((...args: Parameters<typeof db.outbox.add>) => {
-      if (++calls === 20) throw new Error('disk full');
+    const spy = vi.spyOn(db.outbox, 'bulkAdd').mockImplementation(((...args: Parameters<typeof db.outbox.bulkAdd>) => {
+      if (++calls === 2) throw new Error('disk full');
       return realAdd(...args);
-    });
+    }) as typeof db.outbox.bulkAdd);
     await expect(importMembers('x.csv', members)).rejects.toThrow();
     spy.mockRestore();
-    expect(calls).toBe(20);
+    expect(calls).toBe(2);
     expect(await db.members.count()).toBe(before.members);
     expect(await db.outbox.count()).toBe(before.outbox);
     expect(await db.imports.count()).toBe(before.imports);
     expect((await db.syncState.get('device'))!.nextSeq).toBe(seqBefore);
   });
 
-  it('reports progress every 250 rows of a big import', async () => {
+  it('reports progress after every slice of 500 rows of a big import', async () => {
     const many = Array.from({ length: 600 }, (_, i) => ({ ...MEMBER_DEFAULTS, fullName: `Đoàn Viên ${i}` }));
     const seen: number[] = [];
     const record = await importMembers('big.csv', many, (done) => seen.push(done));
-    expect(seen).toEqual([250, 500]);
+    expect(seen).toEqual([500, 600]);
     expect(record.memberIds).toHaveLength(600);
   });
 
