@@ -41,11 +41,14 @@ export function App() {
   );
 }
 
+/** Screens that work with no unit on the device: restoring a backup, joining, server admin. */
+const NO_UNIT_PATHS = ['/setup', '/settings/backup', '/join', '/admin', '/sync/devices'];
+
 /** A device with no unit yet always lands on the first-run screen. */
 function FirstRunGate({ hasUnit }: { hasUnit: boolean }) {
   const { path, route } = useLocation();
   useEffect(() => {
-    if (!hasUnit && path !== '/setup' && path !== '/settings/backup') route('/setup', true);
+    if (!hasUnit && !NO_UNIT_PATHS.includes(path)) route('/setup', true);
   }, [hasUnit, path]);
   return null;
 }

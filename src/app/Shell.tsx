@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { t, type MessageKey } from '../i18n';
+import { SyncMount } from '../features/sync/SyncMount';
 import { PwaMount } from '../pwa/PwaMount';
 
 // Import stays reachable from the members page (empty state) and from settings.
@@ -21,6 +22,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
         <a href="/" class="brand">
           {t('common.appName')}
         </a>
+        <SyncMount />
       </header>
       <div class="content">{children}</div>
       <PwaMount />

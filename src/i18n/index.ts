@@ -32,6 +32,17 @@ function flatten(d: Record<string, Record<string, string>>): Flat {
   return out;
 }
 
+/**
+ * Messages of screens that load later (not bundled with the shell): a lazy chunk registers
+ * its namespace when it loads; t()/tDynamic() then find "ns.key" like any other message.
+ */
+const lazyEn: Record<string, Record<string, string>> = {};
+export function registerMessages(ns: string, viDict: Record<string, string>, enDict?: Record<string, string>): void {
+  Object.assign(viFlat, flatten({ [ns]: viDict }));
+  if (enDict) lazyEn[ns] = enDict;
+  if (lang === 'en' && enDict) Object.assign(active, flatten({ [ns]: enDict }));
+}
+
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const s = active[key] ?? viFlat[key] ?? key;
   return params ? s.replace(/\{(\w+)\}/g, (_, p) => String(params[p] ?? `{${p}}`)) : s;
@@ -49,7 +60,7 @@ export function currentLang(): Lang {
 export async function setLanguage(next: Lang): Promise<void> {
   if (next === 'en') {
     const en = (await import('./en/index')).default;
-    active = { ...viFlat, ...flatten(en) };
+    active = { ...viFlat, ...flatten(en), ...flatten(lazyEn) };
   } else {
     active = viFlat;
   }

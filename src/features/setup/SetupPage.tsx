@@ -73,6 +73,8 @@ export default function SetupPage() {
       </form>
       <p class="muted small restore-hint">{t('setup.restoreHint')}</p>
       <a class="btn block" href="/settings/backup">{t('setup.restore')}</a>
+      <p class="muted small restore-hint">{t('setup.joinHint')}</p>
+      <a class="btn block" href="/join">{t('setup.join')}</a>
     </main>
   );
 }

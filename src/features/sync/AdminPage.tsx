@@ -1,0 +1,229 @@
+// /admin: the server's administration for cấp trên. First run (no account yet): create the
+// admin account; then log in, create units, create one-time invite codes with a role (shown
+// as text and as a QR code that opens /join?code=… on a phone), and see a unit's devices.
+// Works on a browser with no unit of its own; talks to the server that served the app.
+import { useEffect, useState } from 'preact/hooks';
+import { ts } from '../../sync/i18n';
+import { TextField } from '../../ui/fields';
+import { accountApi, AuthError, HttpError, NetworkError, type ApiOptions, type Invite, type UnitSummary } from '../../sync/api';
+import type { Role } from '../../protocol/sync';
+import { formatWhen, roleLabel } from './format';
+import { adminSession, setAdminSession } from './admin-session';
+import { Qr } from './Qr';
+import './sync.css';
+
+const INVITE_ROLES: Role[] = ['secretary', 'deputy', 'viewer', 'supervisor'];
+
+function errorText(e: unknown): string {
+  if (e instanceof NetworkError) return ts('errOffline');
+  if (e instanceof HttpError) return ts('errGeneric', { message: e.message });
+  return ts('errGeneric', { message: String((e as Error)?.message ?? e) });
+}
+
+export default function AdminPage() {
+  const [token, setToken] = useState<string | null>(adminSession);
+  const [needsAdmin, setNeedsAdmin] = useState<boolean | undefined>(undefined);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    if (token) return;
+    accountApi
+      .setupStatus({ baseUrl: '' })
+      .then((s) => setNeedsAdmin(s.needsAdmin))
+      .catch((e) => setError(errorText(e)));
+  }, [token]);
+
+  const signedIn = (tok: string) => {
+    setAdminSession(tok);
+    setToken(tok);
+  };
+  const signOut = () => {
+    setAdminSession(null);
+    setToken(null);
+  };
+
+  return (
+    <main class="page sync-page admin">
+      <h1>{ts('adminTitle')}</h1>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {token ? <Units api={{ baseUrl: '', token }} onAuthLost={signOut} /> : needsAdmin === true ? <FirstRun onDone={signedIn} /> : needsAdmin === false ? <Login onDone={signedIn} /> : null}
+      {token && (
+        <button class="btn" onClick={signOut}>
+          {ts('logout')}
+        </button>
+      )}
+    </main>
+  );
+}
+
+function FirstRun({ onDone }: { onDone: (token: string) => void }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [again, setAgain] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (password !== again) return setError(ts('errPasswordMatch'));
+    setBusy(true);
+    setError('');
+    try {
+      onDone((await accountApi.setup({ baseUrl: '' }, username.trim(), password)).token);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="card" onSubmit={submit} noValidate>
+      <p>{ts('adminFirstRun')}</p>
+      <TextField id="admin-user" label={ts('username')} value={username} onInput={setUsername} autoComplete="username" required />
+      <TextField id="admin-pass" label={ts('password')} value={password} onInput={setPassword} type="password" hint={ts('passwordHint')} autoComplete="new-password" required />
+      <TextField id="admin-pass2" label={ts('passwordAgain')} value={again} onInput={setAgain} type="password" autoComplete="new-password" required />
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button class="btn primary block" type="submit" disabled={busy}>
+        {ts('createAdmin')}
+      </button>
+    </form>
+  );
+}
+
+function Login({ onDone }: { onDone: (token: string) => void }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError('');
+    try {
+      onDone((await accountApi.login({ baseUrl: '' }, username.trim(), password)).token);
+    } catch (err) {
+      setError(err instanceof AuthError ? ts('errLogin') : errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="card" onSubmit={submit} noValidate>
+      <TextField id="login-user" label={ts('username')} value={username} onInput={setUsername} autoComplete="username" required />
+      <TextField id="login-pass" label={ts('password')} value={password} onInput={setPassword} type="password" autoComplete="current-password" required />
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button class="btn primary block" type="submit" disabled={busy}>
+        {ts('login')}
+      </button>
+    </form>
+  );
+}
+
+function Units({ api, onAuthLost }: { api: ApiOptions; onAuthLost: () => void }) {
+  const [units, setUnits] = useState<UnitSummary[] | undefined>(undefined);
+  const [name, setName] = useState('');
+  const [parent, setParent] = useState('');
+  const [error, setError] = useState('');
+  const [tick, setTick] = useState(0);
+
+  const fail = (e: unknown) => (e instanceof AuthError ? onAuthLost() : setError(errorText(e)));
+  useEffect(() => {
+    accountApi.listUnits(api).then(setUnits).catch(fail);
+  }, [api.token, tick]);
+
+  const create = async (e: Event) => {
+    e.preventDefault();
+    if (!name.trim()) return;
+    setError('');
+    try {
+      await accountApi.createUnit(api, name.trim(), parent.trim() || undefined);
+      setName('');
+      setParent('');
+      setTick((n) => n + 1);
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  return (
+    <>
+      <form class="card" onSubmit={create} noValidate>
+        <h2>{ts('newUnit')}</h2>
+        <TextField id="unit-name" label={ts('unitName')} value={name} onInput={setName} required />
+        <TextField id="unit-parent" label={ts('parentUnit')} value={parent} onInput={setParent} />
+        <button class="btn primary block" type="submit">
+          {ts('create')}
+        </button>
+      </form>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <h2>{ts('unitsTitle')}</h2>
+      {units && !units.length && <p class="muted">{ts('unitsNone')}</p>}
+      <ul class="conflict-list">
+        {units?.map((u) => <UnitCard key={u.id} unit={u} api={api} onError={fail} />)}
+      </ul>
+    </>
+  );
+}
+
+function UnitCard({ unit, api, onError }: { unit: UnitSummary; api: ApiOptions; onError: (e: unknown) => void }) {
+  const [role, setRole] = useState<Role>('secretary');
+  const [invites, setInvites] = useState<Invite[]>([]);
+  const invite = async () => {
+    try {
+      const inv = await accountApi.createInvite(api, unit.id, role);
+      setInvites([inv, ...invites]);
+    } catch (e) {
+      onError(e);
+    }
+  };
+  const sel = `role-${unit.id}`;
+  return (
+    <li class="card unit" aria-label={unit.name}>
+      <h3>{unit.name}</h3>
+      {unit.parentUnit && <p class="small muted">{unit.parentUnit}</p>}
+      <div class="field">
+        <label for={sel}>{ts('inviteRole')}</label>
+        <select id={sel} value={role} onChange={(e) => setRole((e.target as HTMLSelectElement).value as Role)}>
+          {INVITE_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {roleLabel(r)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="row">
+        <button class="btn primary" onClick={() => void invite()}>
+          {ts('createInvite')}
+        </button>
+        <a class="btn" href={`/sync/devices?unit=${encodeURIComponent(unit.id)}`}>
+          {ts('devicesOfUnit')}
+        </a>
+      </div>
+      {invites.map((inv) => (
+        <div class="invite" key={inv.code}>
+          <p class="small">{ts('inviteFor', { role: roleLabel(inv.role) })}</p>
+          <p class="invite-code" data-role={inv.role}>
+            {inv.code}
+          </p>
+          <Qr text={`${location.origin}/join?code=${encodeURIComponent(inv.code)}`} label={ts('inviteQr')} />
+          <p class="small muted">{ts('inviteExpires', { time: formatWhen(inv.expiresAt) })}</p>
+        </div>
+      ))}
+    </li>
+  );
+}

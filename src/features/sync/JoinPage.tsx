@@ -1,0 +1,84 @@
+// /join: "Tham gia đơn vị" with an invite code (typed, or prefilled from the QR's link
+// /join?code=…). A phone that has its unit pushes what it recorded; a new phone receives
+// the unit.
+import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { ts } from '../../sync/i18n';
+import { getCurrentUnitId } from '../../data/prefs';
+import { TextField } from '../../ui/fields';
+import { HttpError, NetworkError } from '../../sync/api';
+import './sync.css';
+
+export default function JoinPage() {
+  const { query, route } = useLocation();
+  const [code, setCode] = useState(query.code ?? '');
+  const [deviceName, setDeviceName] = useState('');
+  const [baseUrl, setBaseUrl] = useState('');
+  const [hasUnit, setHasUnit] = useState<boolean | undefined>(undefined);
+  const [errors, setErrors] = useState<{ code?: string; name?: string; form?: string }>({});
+  const [isJoining, setJoining] = useState(false);
+  const [done, setDone] = useState('');
+
+  useEffect(() => void getCurrentUnitId().then((id) => setHasUnit(!!id)), []);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const errs: typeof errors = {};
+    if (!code.trim()) errs.code = ts('errRequiredCode');
+    if (!deviceName.trim()) errs.name = ts('errRequiredName');
+    setErrors(errs);
+    if (errs.code || errs.name) return;
+    setJoining(true);
+    try {
+      const { joinUnit } = await import('../../sync/join-repo');
+      const res = await joinUnit({ code, deviceName, baseUrl: baseUrl.trim() });
+      setDone(ts('joined', { unit: res.unitName }));
+      const { syncNow } = await import('../../sync/app-sync');
+      await syncNow().catch(() => undefined);
+      route('/sync');
+    } catch (err) {
+      setErrors({ form: joinError(err) });
+    } finally {
+      setJoining(false);
+    }
+  };
+
+  return (
+    <main class="page sync-page">
+      <h1>{ts('joinTitle')}</h1>
+      <p class="muted">{hasUnit === false ? ts('joinIntroNew') : ts('joinIntro')}</p>
+      <form onSubmit={submit} noValidate>
+        <TextField id="join-code" label={ts('code')} value={code} onInput={setCode} hint={ts('codeHint')} error={errors.code} autoComplete="one-time-code" required />
+        <TextField id="join-name" label={ts('deviceName')} value={deviceName} onInput={setDeviceName} hint={ts('deviceNameHint')} error={errors.name} required />
+        <details class="sync-advanced">
+          <summary>{ts('advanced')}</summary>
+          <TextField id="join-server" label={ts('server')} value={baseUrl} onInput={setBaseUrl} hint={ts('serverHint')} type="url" placeholder="https://…" />
+        </details>
+        {errors.form && (
+          <p class="error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        {done && (
+          <p class="ok" role="status">
+            {done}
+          </p>
+        )}
+        <button class="btn primary block" type="submit" disabled={isJoining}>
+          {isJoining ? ts('joining') : ts('join')}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+function joinError(err: unknown): string {
+  if (err instanceof NetworkError) return ts('errOffline');
+  if (err instanceof HttpError) {
+    if (err.code === 'invalid_code') return ts('errCode');
+    if (err.code === 'device_exists') return ts('errDeviceExists');
+    if (err.status === 429) return ts('errRateLimited');
+    return ts('errGeneric', { message: err.message });
+  }
+  return ts('errGeneric', { message: String((err as Error)?.message ?? err) });
+}

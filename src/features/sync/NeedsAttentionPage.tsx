@@ -1,0 +1,72 @@
+// /sync/attention: changes the server refused, with its reason in plain words. "Sửa" opens
+// the record (saving it sends the change again); "Bỏ thay đổi này" takes the server's values
+// back, after a confirmation. Nothing leaves this list silently.
+import { useState } from 'preact/hooks';
+import { ts } from '../../sync/i18n';
+import { useLive } from '../../data/live';
+import { listNeedsAttention, type AttentionView } from '../../sync/sync-queries';
+import { fieldLabel, formatValue, reasonText, tableLabel } from './format';
+import './sync.css';
+
+const HIDDEN = new Set(['createdAt']);
+
+export default function NeedsAttentionPage() {
+  const list = useLive(listNeedsAttention, []);
+  const [notice, setNotice] = useState('');
+
+  const discard = async (w: AttentionView) => {
+    if (!confirm(ts('discardConfirm'))) return;
+    const { discardRefusedChange } = await import('../../sync/attention-repo');
+    await discardRefusedChange(w.mid);
+    setNotice(ts('discarded'));
+  };
+
+  return (
+    <main class="page sync-page">
+      <a class="back" href="/sync">
+        ← {ts('backToSync')}
+      </a>
+      <h1>{ts('attentionTitle')}</h1>
+      <p class="muted">{ts('attentionIntro')}</p>
+      {notice && (
+        <p class="ok" role="status">
+          {notice}
+        </p>
+      )}
+      {list.isLoaded && !list.value?.length && <p>{ts('attentionNone')}</p>}
+      <ul class="conflict-list">
+        {list.value?.map((w) => (
+          <li key={w.mid} class="card">
+            <p class="small muted">{tableLabel(w.table)}</p>
+            <h2>{w.title || ts('unnamed')}</h2>
+            <p class="error">{ts('reason', { reason: reasonText(w.reason) })}</p>
+            {w.op === 'delete' ? (
+              <p>{ts('opDelete')}</p>
+            ) : (
+              <dl class="facts">
+                {Object.entries(w.fields)
+                  .filter(([k]) => !HIDDEN.has(k))
+                  .map(([k, v]) => (
+                    <div key={k}>
+                      <dt>{fieldLabel(w.table, k)}</dt>
+                      <dd>{formatValue(w.table, k, v)}</dd>
+                    </div>
+                  ))}
+              </dl>
+            )}
+            <div class="row">
+              {w.href && w.row && (
+                <a class="btn primary" href={w.href}>
+                  {ts('fix')}
+                </a>
+              )}
+              <button class="btn danger" onClick={() => void discard(w)}>
+                {ts('discard')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

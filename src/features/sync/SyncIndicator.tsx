@@ -1,0 +1,48 @@
+// Compact sync status in the top bar: "Đã đồng bộ 14:05" / "3 thay đổi đang chờ" /
+// "Ngoại tuyến", plus a badge when something needs the user's eyes (conflicts, refused
+// changes). Tapping it opens /sync. Starts the app's sync runner.
+import { useEffect } from 'preact/hooks';
+import { ts } from '../../sync/i18n';
+import { useLive } from '../../data/live';
+import { appSync } from '../../sync/app-sync';
+import { syncOverview } from '../../sync/sync-queries';
+import { formatWhen } from './format';
+import { useOnline, useSyncStatus } from './use-sync';
+import './sync.css';
+
+export function SyncIndicator() {
+  useEffect(() => void appSync(), []);
+  const status = useSyncStatus();
+  const online = useOnline();
+  const overview = useLive(syncOverview, []).value;
+  if (!overview) return null;
+
+  const review = overview.conflicts + overview.needsAttention;
+  let text: string;
+  let tone = '';
+  if (!overview.server) {
+    if (!overview.pending && !review) return null; // a phone used alone: nothing to nag about
+    text = ts('localOnly');
+  } else if (overview.paused || status.phase === 'paused') {
+    text = ts('paused');
+    tone = 'warn';
+  } else if (!online || status.phase === 'offline') {
+    text = overview.pending ? `${ts('offline')} · ${overview.pending}` : ts('offline');
+    tone = 'off';
+  } else if (status.phase === 'syncing' && overview.pending) {
+    text = ts('syncing');
+  } else if (overview.pending) {
+    text = ts('pendingN', { n: overview.pending });
+  } else if (overview.lastSyncedAt) {
+    text = ts('syncedAt', { time: formatWhen(overview.lastSyncedAt) });
+  } else {
+    text = ts('neverSynced');
+  }
+  const href = review ? (overview.conflicts ? '/sync/conflicts' : '/sync/attention') : '/sync';
+  return (
+    <a class={`sync-chip ${tone}`} href={href} aria-label={`${ts('statusLabel')}: ${text}${review ? `, ${ts('reviewN', { n: review })}` : ''}`}>
+      <span class="sync-chip-text">{text}</span>
+      {review > 0 && <span class="sync-badge">{review}</span>}
+    </a>
+  );
+}

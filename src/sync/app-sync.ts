@@ -1,0 +1,38 @@
+// The app's one sync runner: started by the top-bar status widget after first paint (so
+// Dexie stays out of the shell), fed by local writes, the network and visibility, and
+// registered as the flush that runs before an accepted app update.
+import { onLocalWrite } from '../data/commit';
+import { getCurrentUnitId } from '../data/prefs';
+import { activeDb, activeUnitId } from '../data/session';
+import { SyncRunner } from './runner';
+import type { CycleResult } from './engine';
+
+let runner: SyncRunner | undefined;
+
+export function appSync(): SyncRunner {
+  if (runner) return runner;
+  const r = new SyncRunner({
+    context: async () => {
+      if (!(await getCurrentUnitId())) return null;
+      return { db: await activeDb(), localUnitId: await activeUnitId() };
+    },
+    onLocalWrite,
+    win: window,
+    doc: document,
+    isOnline: () => navigator.onLine !== false,
+  });
+  runner = r;
+  r.start();
+  // A unit was just set up or joined: sync at once (and forget any back-off).
+  window.addEventListener('scd:unit-ready', () => r.trigger('online'));
+  window.addEventListener('scd:sync-now', () => void r.syncNow());
+  // Another tab upgrades the database: this one stops touching it until reloaded.
+  window.addEventListener('scd:db-versionchange', () => r.stop());
+  // (The flush before an app update is registered with src/pwa/update.ts once it lands.)
+  return r;
+}
+
+/** "Đồng bộ ngay": waits for another tab's cycle instead of skipping, ignores back-off. */
+export function syncNow(): Promise<CycleResult | undefined> {
+  return appSync().syncNow();
+}

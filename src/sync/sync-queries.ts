@@ -1,0 +1,169 @@
+// Reads for the sync screens (through useLive, so they update as sync writes). No zod.
+import type { ConflictRecord, NeedsAttentionRecord, ServerLink, UnitDb } from '../data/db';
+import { getCurrentUnitId } from '../data/prefs';
+import { activeDb } from '../data/session';
+import type { SyncedTable } from '../protocol/outbox';
+
+export interface SyncOverview {
+  server?: Omit<ServerLink, 'deviceToken'>;
+  deviceId: string;
+  pending: number;
+  conflicts: number;
+  needsAttention: number;
+  lastSyncedAt?: string;
+  paused: boolean;
+}
+
+/** null when this device has no unit yet. */
+export async function syncOverview(): Promise<SyncOverview | null> {
+  if (!(await getCurrentUnitId())) return null;
+  const db = await activeDb();
+  const [dev, pending, conflicts, needsAttention] = await Promise.all([
+    db.syncState.get('device'),
+    db.outbox.count(),
+    db.conflicts.filter((c) => !c.resolvePending).count(),
+    db.needsAttention.count(),
+  ]);
+  let server: SyncOverview['server'];
+  if (dev?.server) {
+    const { deviceToken: _t, ...rest } = dev.server;
+    server = rest;
+  }
+  return { server, deviceId: dev?.deviceId ?? '', pending, conflicts, needsAttention, lastSyncedAt: dev?.lastSyncedAt, paused: !!dev?.pausedReason };
+}
+
+/** The server link with its token (devices page); undefined when not joined. */
+export async function serverLink(): Promise<(ServerLink & { deviceId: string }) | undefined> {
+  if (!(await getCurrentUnitId())) return undefined;
+  const dev = await (await activeDb()).syncState.get('device');
+  return dev?.server ? { ...dev.server, deviceId: dev.deviceId } : undefined;
+}
+
+export interface RecordRef {
+  table: SyncedTable;
+  rowId: string;
+  /** what a person calls the record: a member's name, a meeting's title… */
+  title: string;
+  /** where to open it */
+  href?: string;
+  /** the row as stored here (undefined: not on this device) */
+  row?: Record<string, unknown>;
+}
+
+type Row = Record<string, unknown> & { id: string };
+
+async function getRow(db: UnitDb, table: string, id: string): Promise<Row | undefined> {
+  try {
+    return (await db.table(table).get(id)) as Row | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Title and link of a record, for the conflicts and needs-attention lists. */
+export async function describeRecord(db: UnitDb, table: SyncedTable, rowId: string): Promise<RecordRef> {
+  const row = await getRow(db, table, rowId);
+  const s = (v: unknown) => (typeof v === 'string' ? v : '');
+  let title = '';
+  let href: string | undefined;
+  switch (table) {
+    case 'members':
+      title = s(row?.fullName);
+      href = `/members/${rowId}/edit`;
+      break;
+    case 'memberEvents': {
+      const member = await getRow(db, 'members', s(row?.memberId));
+      title = s(member?.fullName);
+      href = member ? `/members/${member.id}` : undefined;
+      break;
+    }
+    case 'meetings':
+      title = s(row?.title);
+      href = `/meetings/${rowId}/edit`;
+      break;
+    case 'activities':
+      title = s(row?.title);
+      href = `/activities/${rowId}/edit`;
+      break;
+    case 'attendance': {
+      const [eventId, memberId] = rowId.split(':');
+      const member = await getRow(db, 'members', s(row?.memberId) || memberId);
+      const meeting = await getRow(db, 'meetings', s(row?.eventId) || eventId);
+      const activity = meeting ? undefined : await getRow(db, 'activities', s(row?.eventId) || eventId);
+      const event = meeting ?? activity;
+      title = [s(member?.fullName), s(event?.title)].filter(Boolean).join(' — ');
+      href = meeting ? `/meetings/${meeting.id}/roll` : activity ? `/activities/${activity.id}/roll` : undefined;
+      break;
+    }
+    case 'minutes': {
+      const meeting = await getRow(db, 'meetings', rowId);
+      title = s(meeting?.title);
+      href = `/meetings/${rowId}/minutes`;
+      break;
+    }
+    case 'minutesAddenda': {
+      const meeting = await getRow(db, 'meetings', s(row?.meetingId));
+      title = s(meeting?.title);
+      href = meeting ? `/meetings/${meeting.id}/minutes` : undefined;
+      break;
+    }
+    case 'units':
+      title = s(row?.name);
+      href = '/settings';
+      break;
+  }
+  return { table, rowId, title, href, row };
+}
+
+export interface ConflictView extends RecordRef {
+  id: string;
+  field: string;
+  /** the value in effect now (the HLC winner) and the one kept aside */
+  winnerValue: unknown;
+  loserValue: unknown;
+  /** which side this device wrote: 'winner', 'loser', or undefined (two other phones) */
+  mySide?: 'winner' | 'loser';
+  at: string;
+}
+
+export async function listConflicts(): Promise<ConflictView[]> {
+  if (!(await getCurrentUnitId())) return [];
+  const db = await activeDb();
+  const dev = await db.syncState.get('device');
+  const all = (await db.conflicts.toArray()).filter((c) => !c.resolvePending);
+  all.sort((a, b) => a.at.localeCompare(b.at));
+  return Promise.all(all.map((c) => conflictView(db, c, dev?.deviceId)));
+}
+
+async function conflictView(db: UnitDb, c: ConflictRecord, deviceId?: string): Promise<ConflictView> {
+  const ref = await describeRecord(db, c.table, c.rowId);
+  const winnerValue = 'winnerValue' in c ? c.winnerValue : c.theirs;
+  const loserValue = 'loserValue' in c ? c.loserValue : c.mine;
+  const mySide = c.winnerDeviceId === deviceId ? 'winner' : c.loserDeviceId === deviceId ? 'loser' : undefined;
+  return { ...ref, id: c.id, field: c.field, winnerValue, loserValue, mySide, at: c.at };
+}
+
+export interface AttentionView extends RecordRef {
+  mid: string;
+  reason: string;
+  fields: Record<string, unknown>;
+  op: 'upsert' | 'delete';
+  at: string;
+}
+
+export async function listNeedsAttention(): Promise<AttentionView[]> {
+  if (!(await getCurrentUnitId())) return [];
+  const db = await activeDb();
+  const all: NeedsAttentionRecord[] = await db.needsAttention.toArray();
+  all.sort((a, b) => a.mutation.seq - b.mutation.seq);
+  return Promise.all(
+    all.map(async (w) => ({
+      ...(await describeRecord(db, w.mutation.table, w.mutation.rowId)),
+      mid: w.mid,
+      reason: w.reason,
+      fields: w.mutation.fields,
+      op: w.mutation.op,
+      at: w.at,
+    })),
+  );
+}
