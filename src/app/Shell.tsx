@@ -2,8 +2,8 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { t, type MessageKey } from '../i18n';
-import { SyncMount } from '../features/sync/SyncMount';
 import { PwaMount } from '../pwa/PwaMount';
+import { SyncMount } from '../features/sync/SyncMount';
 
 // Import stays reachable from the members page (empty state) and from settings.
 const NAV: { href: string; label: MessageKey; icon: string; owns: RegExp }[] = [

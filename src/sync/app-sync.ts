@@ -28,7 +28,7 @@ export function appSync(): SyncRunner {
   window.addEventListener('scd:sync-now', () => void r.syncNow());
   // Another tab upgrades the database: this one stops touching it until reloaded.
   window.addEventListener('scd:db-versionchange', () => r.stop());
-  // (The flush before an app update is registered with src/pwa/update.ts once it lands.)
+  void import('../pwa/update').then((m) => m.setBeforeUpdate(() => r.syncNow())).catch(() => undefined);
   return r;
 }
 
