@@ -29,7 +29,7 @@ import type { Mutation, SyncedTable } from '../protocol/outbox';
 import { deviceState } from '../data/outbox';
 import { nextHlc } from '../lib/hlc';
 import { uuidv7 } from '../lib/ids';
-import type { PulledRow, PushResponse } from '../protocol/sync';
+import type { PulledRow, PushResponse, PushResult } from '../protocol/sync';
 
 /** Meta properties of a local row that are not server fields. */
 const LOCAL_META = new Set(['id', 'unitId', 'rev', 'deleted', 'updatedAt']);
@@ -242,6 +242,7 @@ export async function recordPushResults(db: UnitDb, batch: Mutation[], res: Push
     });
     if (attention.length) await db.needsAttention.bulkPut(attention);
     if (done.length) await db.outbox.bulkDelete(done);
+    await rebaseFollowers(db, batch, byMid);
     // A later accepted change of the same row means the user fixed it (needs attention →
     // "Sửa"). Fields of the refused change that the fix did not carry (the server checks
     // each field: they were not at fault) are sent again with their current local values,
@@ -319,4 +320,56 @@ export async function requeueFields(db: UnitDb, table: SyncedTable, rowId: strin
   await db.outbox.add(entry);
   await db.syncState.put({ ...dev, nextSeq: dev.nextSeq + 1, hlcMs: state.ms, hlcCounter: state.counter });
   return entry;
+}
+
+/**
+ * A later waiting edit of a field this push just wrote was made on top of that write, not
+ * on the version the first one started from. Its base moves to the version the server
+ * answered, so the server sees two edits in a row from one phone, not two concurrent edits
+ * (which would file a conflict of the phone with itself, or lose a restore to its own
+ * delete). Only for `applied` answers: a `conflict` may have lost the field, and then the
+ * follower really is concurrent with the winner. The engine never puts two edits of one
+ * field in one batch (engine.ts), so the follower is always still waiting here. Runs inside
+ * recordPushResults' transaction; a follower already sent in a lost request is answered
+ * from the server's stored result, whatever its base says now.
+ */
+async function rebaseFollowers(db: UnitDb, batch: Mutation[], byMid: Map<string, PushResult>): Promise<void> {
+  const leaders = batch.filter((e) => {
+    const r = byMid.get(e.mid);
+    return r?.status === 'applied' && typeof r.version === 'number';
+  });
+  if (!leaders.length) return;
+  const waiting = await db.outbox.count();
+  if (!waiting) return;
+  const rows = new Map<string, Mutation[]>();
+  for (const e of leaders) {
+    const k = `${e.table}\u0000${e.rowId}`;
+    const list = rows.get(k);
+    if (list) list.push(e);
+    else rows.set(k, [e]);
+  }
+  const followers =
+    waiting <= rows.size * 4
+      ? (await db.outbox.toArray()).filter((e) => rows.has(`${e.table}\u0000${e.rowId}`))
+      : await db.outbox
+          .where('[table+rowId]')
+          .anyOf([...rows.values()].map((l) => [l[0].table, l[0].rowId]))
+          .toArray();
+  const changed: Mutation[] = [];
+  for (const f of followers.sort((a, b) => a.seq - b.seq)) {
+    let touched = false;
+    const base = { ...f.base };
+    for (const lead of rows.get(`${f.table}\u0000${f.rowId}`) ?? []) {
+      if (lead.seq >= f.seq) continue;
+      const version = byMid.get(lead.mid)!.version!;
+      for (const field of Object.keys(lead.fields)) {
+        if (field in base && base[field] === (lead.base[field] ?? 0)) {
+          base[field] = version;
+          touched = true;
+        }
+      }
+    }
+    if (touched) changed.push({ ...f, base });
+  }
+  if (changed.length) await db.outbox.bulkPut(changed);
 }

@@ -132,7 +132,7 @@ async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTran
   const upTo = last.seq;
   let gaps = 0;
   for (;;) {
-    const batch = await db.outbox.where('seq').belowOrEqual(upTo).limit(size).toArray();
+    const batch = oneEditPerField(await db.outbox.where('seq').belowOrEqual(upTo).limit(size).toArray());
     if (!batch.length) return;
     const req: PushRequest = {
       protocol: PROTOCOL_VERSION,
@@ -159,6 +159,23 @@ async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTran
     }
     if (outcome.acked + outcome.rejected === 0) throw new SyncProtocolError('the server answered none of the batch');
   }
+}
+
+/**
+ * Cuts a batch before the first entry that edits a field an earlier entry of the batch
+ * edits: the second edit's base is moved to the version the first one gets (apply.ts,
+ * rebaseFollowers) before it is sent. Bulk work (imports, a roll) touches distinct rows and
+ * still goes 1,000 at a time.
+ */
+export function oneEditPerField(entries: Mutation[]): Mutation[] {
+  const seen = new Set<string>();
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    const keys = Object.keys(e.fields).map((f) => `${e.table}\u0000${e.rowId}\u0000${f}`);
+    if (i > 0 && keys.some((k) => seen.has(k))) return entries.slice(0, i);
+    for (const k of keys) seen.add(k);
+  }
+  return entries;
 }
 
 function checkPush(res: PushResponse): PushResponse {

@@ -141,6 +141,25 @@ describe('push', () => {
   });
 });
 
+describe('edits in a row on one phone', () => {
+  test('several offline edits of one field reach the server as a sequence, not as conflicts with itself', async () => {
+    const server = new FakeServer();
+    const { d, transport } = await joined('a', server);
+    await d.write('minutes', 'meeting-0001', { discussion: 'a' });
+    for (const text of ['ab', 'abc', 'abcd']) await d.write('minutes', 'meeting-0001', { discussion: text });
+    await d.remove('minutes', 'meeting-0001');
+    await d.write('minutes', 'meeting-0001', { discussion: 'restored' });
+    const r = await runCycle({ db: d.db, localUnitId: d.localUnitId, transport });
+    expect(r).toMatchObject({ kind: 'done', conflicts: 0, applied: 6 });
+    // one edit of a field per batch: the follower's base moves to the leader's version first
+    expect(server.pushes.map((p) => p.mutations.length)).toEqual([1, 1, 1, 2, 1]);
+    expect(server.conflicts).toHaveLength(0);
+    const row = [...server.rows.values()][0];
+    expect(row).toMatchObject({ deleted: false, fields: { discussion: 'restored' } });
+    expect((await d.db.minutes.get('meeting-0001'))!.discussion).toBe('restored');
+  });
+});
+
 describe('pull', () => {
   test('pages until hasMore is false; a second device receives everything', async () => {
     const server = new FakeServer();
