@@ -1,7 +1,6 @@
 // Reads for the sync screens (through useLive, so they update as sync writes). No zod.
 import type { ConflictRecord, NeedsAttentionRecord, ServerLink, UnitDb } from '../data/db';
-import { getCurrentUnitId } from '../data/prefs';
-import { activeDb } from '../data/session';
+import { activeDb, NoUnitError } from '../data/session';
 import type { SyncedTable } from '../protocol/outbox';
 
 export interface SyncOverview {
@@ -14,10 +13,20 @@ export interface SyncOverview {
   paused: boolean;
 }
 
+/** The unit's database, or undefined on a phone with no unit yet. */
+async function unitDb(): Promise<UnitDb | undefined> {
+  try {
+    return await activeDb();
+  } catch (e) {
+    if (e instanceof NoUnitError) return undefined;
+    throw e;
+  }
+}
+
 /** null when this device has no unit yet. */
 export async function syncOverview(): Promise<SyncOverview | null> {
-  if (!(await getCurrentUnitId())) return null;
-  const db = await activeDb();
+  const db = await unitDb();
+  if (!db) return null;
   const [dev, pending, conflicts, needsAttention] = await Promise.all([
     db.syncState.get('device'),
     db.outbox.count(),
@@ -34,8 +43,8 @@ export async function syncOverview(): Promise<SyncOverview | null> {
 
 /** The server link with its token (devices page); undefined when not joined. */
 export async function serverLink(): Promise<(ServerLink & { deviceId: string }) | undefined> {
-  if (!(await getCurrentUnitId())) return undefined;
-  const dev = await (await activeDb()).syncState.get('device');
+  const db = await unitDb();
+  const dev = await db?.syncState.get('device');
   return dev?.server ? { ...dev.server, deviceId: dev.deviceId } : undefined;
 }
 
@@ -127,8 +136,8 @@ export interface ConflictView extends RecordRef {
 }
 
 export async function listConflicts(): Promise<ConflictView[]> {
-  if (!(await getCurrentUnitId())) return [];
-  const db = await activeDb();
+  const db = await unitDb();
+  if (!db) return [];
   const dev = await db.syncState.get('device');
   const all = (await db.conflicts.toArray()).filter((c) => !c.resolvePending);
   all.sort((a, b) => a.at.localeCompare(b.at));
@@ -152,8 +161,8 @@ export interface AttentionView extends RecordRef {
 }
 
 export async function listNeedsAttention(): Promise<AttentionView[]> {
-  if (!(await getCurrentUnitId())) return [];
-  const db = await activeDb();
+  const db = await unitDb();
+  if (!db) return [];
   const all: NeedsAttentionRecord[] = await db.needsAttention.toArray();
   all.sort((a, b) => a.mutation.seq - b.mutation.seq);
   return Promise.all(

@@ -1,7 +1,7 @@
 // Compact sync status in the top bar: "Đã đồng bộ 14:05" / "3 thay đổi đang chờ" /
 // "Ngoại tuyến", plus a badge when something needs the user's eyes (conflicts, refused
 // changes). Tapping it opens /sync. Starts the app's sync runner.
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ts } from '../../sync/i18n';
 import { useLive } from '../../data/live';
 import { appSync } from '../../sync/app-sync';
@@ -11,10 +11,17 @@ import { useOnline, useSyncStatus } from './use-sync';
 import './sync.css';
 
 export function SyncIndicator() {
-  useEffect(() => void appSync(), []);
+  // A phone that joins or sets up its unit now: read again from the new database.
+  const [unitTick, setUnitTick] = useState(0);
+  useEffect(() => {
+    appSync();
+    const onUnit = () => setUnitTick((n) => n + 1);
+    window.addEventListener('scd:unit-ready', onUnit);
+    return () => window.removeEventListener('scd:unit-ready', onUnit);
+  }, []);
   const status = useSyncStatus();
   const online = useOnline();
-  const overview = useLive(syncOverview, []).value;
+  const overview = useLive(syncOverview, [unitTick]).value;
   if (!overview) return null;
 
   const review = overview.conflicts + overview.needsAttention;
