@@ -1,0 +1,99 @@
+// @vitest-environment jsdom
+// The sync screens over real Dexie (fake-indexeddb): a conflict is shown side by side with
+// the field's label and this phone's side first; "Giữ bản này" writes the value as a normal
+// change and marks the conflict for the server; a refused change shows the server's reason
+// in words, and "Bỏ thay đổi này" asks first and then takes the server's value back.
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { LocationProvider, Route, Router } from 'preact-iso';
+import { freshUnit } from '../helpers';
+import { createMember, updateMember } from '../../../src/features/members/members-repo';
+import { activeDb } from '../../../src/data/session';
+import { MEMBER_DEFAULTS } from '../../../src/protocol/member';
+import { storeConflicts } from '../../../src/sync/engine';
+import { recordPushResults } from '../../../src/sync/apply';
+import ConflictsPage from '../../../src/features/sync/ConflictsPage';
+import NeedsAttentionPage from '../../../src/features/sync/NeedsAttentionPage';
+
+let memberId: string;
+let deviceId: string;
+
+beforeEach(async () => {
+  await freshUnit();
+  const m = await createMember({ ...MEMBER_DEFAULTS, fullName: 'Hoàng Thị Mai Anh', phone: '0905123456' });
+  memberId = m.id;
+  const db = await activeDb();
+  // as if synced: the server has the row at version 3, nothing waits
+  await db.outbox.clear();
+  await db.members.update(memberId, { rev: { fullName: 3, phone: 3 } });
+  deviceId = (await db.syncState.get('device'))!.deviceId;
+});
+afterEach(() => cleanup());
+
+function mount(path: string, Page: () => unknown) {
+  history.replaceState(null, '', path);
+  return render(
+    <LocationProvider>
+      <Router>{[<Route key="p" path={path} component={Page as never} />]}</Router>
+    </LocationProvider>,
+  );
+}
+
+describe('ConflictsPage', () => {
+  test('both values side by side, mine first; keeping mine (not in effect) writes it as a change', async () => {
+    const db = await activeDb();
+    await db.members.update(memberId, { phone: '0922222222', rev: { fullName: 3, phone: 5 } });
+    await storeConflicts(db, deviceId, [
+      { id: 'c1', table: 'members', rowId: memberId, field: 'phone', winnerValue: '0922222222', loserValue: '0911111111', winnerDeviceId: 'other-phone', loserDeviceId: deviceId, createdAt: new Date().toISOString() },
+    ]);
+    mount('/sync/conflicts', ConflictsPage);
+    const card = await screen.findByRole('listitem', { name: 'Hoàng Thị Mai Anh — Số điện thoại' });
+    const sides = within(card).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(sides).toEqual(['Bản của máy này', 'Bản của máy khácđang dùng']);
+    expect(card.textContent).toContain('0911111111');
+    expect(card.textContent).toContain('0922222222');
+    // keep mine (the loser): a normal change with the base of the version in effect
+    fireEvent.click(within(card).getAllByRole('button', { name: 'Giữ bản này' })[0]);
+    await screen.findByText('Đã chọn. Sẽ gửi cho các máy khác khi đồng bộ.');
+    await waitFor(async () => expect(await db.outbox.count()).toBe(1));
+    const [entry] = await db.outbox.toArray();
+    expect(entry).toMatchObject({ table: 'members', rowId: memberId, fields: { phone: '0911111111' }, base: { phone: 5 } });
+    expect((await db.conflicts.get('c1'))!.resolvePending).toEqual({ keep: 'loser' });
+    await waitFor(() => expect(screen.queryByRole('listitem')).toBeNull());
+  });
+
+  test('keeping the value in effect writes nothing, only the resolution', async () => {
+    const db = await activeDb();
+    await storeConflicts(db, deviceId, [
+      { id: 'c2', table: 'members', rowId: memberId, field: 'phone', winnerValue: '0905123456', loserValue: '0933333333', winnerDeviceId: deviceId, loserDeviceId: 'other-phone', createdAt: new Date().toISOString() },
+    ]);
+    mount('/sync/conflicts', ConflictsPage);
+    const card = await screen.findByRole('listitem', { name: 'Hoàng Thị Mai Anh — Số điện thoại' });
+    fireEvent.click(within(card).getAllByRole('button', { name: 'Giữ bản này' })[0]);
+    await waitFor(async () => expect((await db.conflicts.get('c2'))!.resolvePending).toEqual({ keep: 'winner' }));
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('NeedsAttentionPage', () => {
+  test('the reason in words; "Bỏ thay đổi này" asks, then takes the server value back', async () => {
+    await updateMember(memberId, { phone: '0999999999' });
+    const db = await activeDb();
+    const batch = await db.outbox.toArray();
+    await recordPushResults(db, batch, { results: [{ mid: batch[0].mid, status: 'rejected', error: 'err.phone' }], lastSeq: batch[0].seq });
+    mount('/sync/attention', NeedsAttentionPage);
+    await screen.findByText('Lý do: Số điện thoại không hợp lệ.');
+    expect(screen.getByRole('link', { name: 'Sửa' }).getAttribute('href')).toBe(`/members/${memberId}/edit`);
+    const confirmSpy = vi.spyOn(window, 'confirm').mockReturnValueOnce(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Bỏ thay đổi này' }));
+    expect(confirmSpy).toHaveBeenCalledOnce();
+    expect(await db.needsAttention.count()).toBe(1);
+    confirmSpy.mockReturnValueOnce(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Bỏ thay đổi này' }));
+    await screen.findByText('Đã bỏ thay đổi.');
+    expect(await db.needsAttention.count()).toBe(0);
+    // the next pull reads the row again from just below its newest version
+    expect((await db.syncState.get('device'))!.repullFrom).toBe(2);
+    confirmSpy.mockRestore();
+  });
+});
