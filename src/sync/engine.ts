@@ -115,10 +115,16 @@ function resolveServer(s: ServerLink): ServerLink {
 // ---------------------------------------------------------------------------------------
 // Push
 
-/** The wire form of an outbox entry: a cleared field (undefined) travels as null. */
+/**
+ * The wire form of an outbox entry. A field the user cleared is `undefined` in the entry,
+ * which JSON would silently drop (the server would keep the old value and the next pull
+ * would bring it back). It travels as '' — what every optional text and date field accepts
+ * and what the app reads as empty. (An optional enum cannot be cleared this way: the server
+ * refuses it, and the change shows under "needs attention" instead of vanishing.)
+ */
 export function toWire(e: Mutation): Mutation {
   const fields: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(e.fields)) fields[k] = v === undefined ? null : v;
+  for (const [k, v] of Object.entries(e.fields)) fields[k] = v === undefined ? '' : v;
   return { mid: e.mid, seq: e.seq, table: e.table, rowId: e.rowId, op: e.op, fields, base: e.base, hlc: e.hlc };
 }
 

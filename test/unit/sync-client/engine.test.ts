@@ -2,7 +2,7 @@
 // order, pull pages, rejected → needs attention, gap, 401 keeps the outbox, one tab at a time.
 import { afterEach, describe, expect, test } from 'vitest';
 import { MAX_BATCH } from '../../../src/protocol/sync';
-import { createMemoryLocks, runCycle } from '../../../src/sync/engine';
+import { createMemoryLocks, runCycle, toWire } from '../../../src/sync/engine';
 import { AuthError, NetworkError, type SyncTransport } from '../../../src/sync/api';
 import { FakeServer } from './fake-server';
 import { dropAllDatabases, makeDevice, snapshot, type Device } from './devices';
@@ -157,6 +157,22 @@ describe('edits in a row on one phone', () => {
     const row = [...server.rows.values()][0];
     expect(row).toMatchObject({ deleted: false, fields: { discussion: 'restored' } });
     expect((await d.db.minutes.get('meeting-0001'))!.discussion).toBe('restored');
+  });
+});
+
+describe('cleared fields', () => {
+  test('a field the user cleared travels as an empty value, not dropped by JSON', async () => {
+    const server = new FakeServer();
+    const { d, transport } = await joined('a', server);
+    await d.write('members', id(1), { fullName: 'Lê Thị Hoa', phone: '0900000000' });
+    await runCycle({ db: d.db, localUnitId: d.localUnitId, transport });
+    await d.write('members', id(1), { phone: undefined });
+    const [entry] = await d.db.outbox.toArray();
+    expect('phone' in entry.fields).toBe(true);
+    expect(toWire(entry).fields).toEqual({ phone: '' });
+    await runCycle({ db: d.db, localUnitId: d.localUnitId, transport });
+    expect(server.rows.get(`members:${id(1)}`)!.fields.phone).toBe('');
+    expect((await d.db.members.get(id(1)))!.phone ?? '').toBe('');
   });
 });
 
