@@ -130,7 +130,7 @@ export function toWire(e: Mutation): Mutation {
 
 async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTransport, totals: CycleTotals): Promise<void> {
   const { db } = opts;
-  const size = Math.min(opts.batchSize ?? MAX_BATCH, MAX_BATCH);
+  let size = Math.min(opts.batchSize ?? MAX_BATCH, MAX_BATCH);
   // Only what was waiting when the cycle began: a user typing on does not keep it going;
   // the debounced-write trigger starts the next one.
   const last = await db.outbox.orderBy('seq').last();
@@ -146,7 +146,17 @@ async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTran
       deviceId: dev.deviceId,
       mutations: batch.map(toWire),
     };
-    const res = checkPush(await transport.push(req));
+    let res: PushResponse;
+    try {
+      res = checkPush(await transport.push(req));
+    } catch (e) {
+      // Long minutes texts can make 1,000 entries heavier than the server takes: halve and go on.
+      if (e instanceof HttpError && e.status === 413 && batch.length > 1) {
+        size = Math.max(1, Math.floor(batch.length / 2));
+        continue;
+      }
+      throw e;
+    }
     const outcome = await recordPushResults(db, batch, res);
     totals.pushed += outcome.acked + outcome.rejected;
     totals.applied += outcome.applied;

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { MAX_BATCH } from '../../../src/protocol/sync';
 import { createMemoryLocks, runCycle, toWire } from '../../../src/sync/engine';
-import { AuthError, NetworkError, type SyncTransport } from '../../../src/sync/api';
+import { AuthError, HttpError, NetworkError, type SyncTransport } from '../../../src/sync/api';
 import { FakeServer } from './fake-server';
 import { dropAllDatabases, makeDevice, snapshot, type Device } from './devices';
 
@@ -129,6 +129,21 @@ describe('push', () => {
     expect(await runCycle({ db: d.db, localUnitId: d.localUnitId, transport })).toEqual({ kind: 'paused' });
     expect(server.pushes.length).toBe(before);
     expect(await d.db.outbox.count()).toBe(1_500);
+  });
+
+  test('a batch the server finds too large (413) is halved until it fits', async () => {
+    const server = new FakeServer();
+    const { d, transport } = await joined('a', server);
+    await bulkWrite(d, 40);
+    const picky: SyncTransport = {
+      ...transport,
+      push: async (req) => {
+        if (req.mutations.length > 10) throw new HttpError(413, 'payload_too_large', 'too large');
+        return transport.push(req);
+      },
+    };
+    expect(await runCycle({ db: d.db, localUnitId: d.localUnitId, transport: picky })).toMatchObject({ kind: 'done', applied: 40 });
+    expect(server.pushes.map((p) => p.mutations.length)).toEqual([10, 10, 10, 10]);
   });
 
   test('a reader (viewer) pulls but never pushes', async () => {

@@ -5,6 +5,7 @@
 // in words, and "Bỏ thay đổi này" asks first and then takes the server's value back.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import type { ComponentType } from 'preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { freshUnit } from '../helpers';
 import { createMember, updateMember } from '../../../src/features/members/members-repo';
@@ -30,11 +31,11 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-function mount(path: string, Page: () => unknown) {
+function mount(path: string, Page: ComponentType) {
   history.replaceState(null, '', path);
   return render(
     <LocationProvider>
-      <Router>{[<Route key="p" path={path} component={Page as never} />]}</Router>
+      <Router>{[<Route key="p" path={path} component={Page} />]}</Router>
     </LocationProvider>,
   );
 }
