@@ -13,12 +13,14 @@ interface Props {
   index: number;
   getMark: (memberId: string) => Mark | undefined;
   unmarkedLeft: number;
+  canUndo: boolean;
   onIndex: (i: number) => void;
   onMark: (memberId: string, mark: Mark) => void;
+  onUndo: () => void;
   onExit: () => void;
 }
 
-export function RollCall({ members, index, getMark, unmarkedLeft, onIndex, onMark, onExit }: Props) {
+export function RollCall({ members, index, getMark, unmarkedLeft, canUndo, onIndex, onMark, onUndo, onExit }: Props) {
   // After "Vắng có lý do" the card stays to offer a reason; any other choice moves on at once.
   const [askReasonFor, setAskReasonFor] = useState<string | undefined>(undefined);
   const n = members.length;
@@ -50,7 +52,7 @@ export function RollCall({ members, index, getMark, unmarkedLeft, onIndex, onMar
 
   const member = members[index];
   const mark = getMark(member.id);
-  const asking = askReasonFor === member.id;
+  const asking = askReasonFor === member.id && mark?.status === 'absent_excused';
   const go = (i: number) => {
     setAskReasonFor(undefined);
     onIndex(i);
@@ -65,11 +67,14 @@ export function RollCall({ members, index, getMark, unmarkedLeft, onIndex, onMar
   return (
     <section class="card rollcall" aria-labelledby="rc-name">
       <div class="rc-top">
+        <button type="button" class="btn rc-list" onClick={onExit}>
+          ☰ {t('attendance.listMode')}
+        </button>
         <span class="rc-progress" aria-label={t('attendance.progressLabel', { i: index + 1, n })}>
           {t('attendance.progress', { i: index + 1, n })}
         </span>
-        <span class={`roll-pill st-${mark?.status ?? 'none'}`}>{statusLabel(mark)}</span>
       </div>
+      <span class={`roll-pill st-${mark?.status ?? 'none'}`}>{statusLabel(mark)}</span>
       <p class="rc-name" id="rc-name" aria-live="polite">
         {member.fullName}
       </p>
@@ -100,6 +105,9 @@ export function RollCall({ members, index, getMark, unmarkedLeft, onIndex, onMar
       <div class="rc-nav">
         <button type="button" class="btn" disabled={index === 0} onClick={() => go(index - 1)}>
           {t('attendance.prev')}
+        </button>
+        <button type="button" class="btn" disabled={!canUndo} onClick={onUndo}>
+          ↶ {t('attendance.undo')}
         </button>
         <button type="button" class="btn" onClick={() => go(index + 1)}>
           {t('attendance.skip')}

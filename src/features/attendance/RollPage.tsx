@@ -128,10 +128,6 @@ interface RollProps {
 
 function Roll({ event, back, members, rows, finalized }: RollProps) {
   const state = useMemo(() => new RollState(rows), [rows]);
-  const [, setVersion] = useState(0);
-  // Subscribed before the first paint: a tap right after the screen appears must not be lost.
-  useLayoutEffect(() => state.subscribe(() => setVersion(state.version)), [state]);
-
   const [lockedByWrite, setLockedByWrite] = useState(false);
   const locked = finalized || lockedByWrite;
   const [message, setMessage] = useState<string | undefined>();
@@ -164,27 +160,30 @@ function Roll({ event, back, members, rows, finalized }: RollProps) {
     return list;
   }, [index, limitTo, state]);
   const visible = useMemo(() => searchMembers(roster, query), [roster, query]);
+  const callList = useMemo(() => visible.map((m) => m.member), [visible]);
 
+  // Stable callbacks: rows never re-render because their parent did.
   const onTap = useCallback((memberId: string) => void controller.tap(memberId), [controller]);
   const onReason = useCallback((memberId: string) => setReasonFor(memberId), []);
   const setMark = useCallback((memberId: string, mark: Mark | undefined) => void controller.set(memberId, mark), [controller]);
+  const renderRow = useCallback(
+    (m: IndexedMember) => <RollRow member={m.member} state={state} locked={locked} onTap={onTap} onReason={onReason} />,
+    [state, locked, onTap, onReason],
+  );
 
   const undo = () => {
     const entry = controller.undo();
     if (entry?.kind === 'one' && mode === 'call') {
-      const i = visible.findIndex((m) => m.member.id === entry.memberId);
+      const i = callList.findIndex((m) => m.id === entry.memberId);
       if (i >= 0) setCallIndex(i);
     }
   };
   const startCall = () => {
-    const first = visible.findIndex((m) => !state.isMarked(m.member.id));
+    const first = callList.findIndex((m) => !state.isMarked(m.id));
     setCallIndex(first >= 0 ? first : 0);
     setMode('call');
     window.scrollTo(0, 0);
   };
-
-  const c = state.counts;
-  const last = state.peekUndo();
   const reasonMember = reasonFor ? byId.get(reasonFor) : undefined;
 
   return (
@@ -193,18 +192,12 @@ function Roll({ event, back, members, rows, finalized }: RollProps) {
         ‹ {t(event.kind === 'activity' ? 'attendance.backActivity' : 'attendance.backMeeting')}
       </a>
       <h1 class="roll-title">
-        {t('attendance.title')} · {event.title}
+        <span class="roll-eyebrow">{t('attendance.title')}</span> {event.title}
       </h1>
       <p class="muted small roll-when">{[event.when, event.place].filter(Boolean).join(' · ')}</p>
 
       <div class="roll-sticky">
-        <ul class="roll-counts" aria-label={t('attendance.countsLabel')}>
-          <CountTile cls="st-present" n={c.present} label={t('attendance.status_present')} />
-          <CountTile cls="st-late" n={c.late} label={t('attendance.status_late')} />
-          <CountTile cls="st-absent_excused" n={c.absentExcused} label={t('attendance.status_absent_excused')} />
-          <CountTile cls="st-absent_unexcused" n={c.absentUnexcused} label={t('attendance.status_absent_unexcused')} />
-          <CountTile cls="st-none" n={c.unmarked} label={t('attendance.status_unmarked')} />
-        </ul>
+        <RollCounts state={state} />
         {mode === 'list' && (
           <input
             class="search roll-search"
@@ -230,26 +223,12 @@ function Roll({ event, back, members, rows, finalized }: RollProps) {
         </p>
       )}
 
-      {!locked && (
+      {!locked && roster.length > 0 && mode === 'list' && (
         <div class="roll-actions">
-          {mode === 'list' ? (
-            <>
-              {c.unmarked > 0 && (
-                <button type="button" class="btn" title={t('attendance.allPresentConfirm', { n: c.unmarked })} onClick={() => void controller.markAllPresent(roster.map((m) => m.member.id))}>
-                  ✓ {t('attendance.allPresent')}
-                </button>
-              )}
-              {roster.length > 0 && (
-                <button type="button" class="btn" onClick={startCall}>
-                  {t('attendance.rollCall')}
-                </button>
-              )}
-            </>
-          ) : (
-            <button type="button" class="btn" onClick={() => setMode('list')}>
-              {t('attendance.listMode')}
-            </button>
-          )}
+          <MarkAllButton state={state} onClick={() => void controller.markAllPresent(roster.map((m) => m.member.id))} />
+          <button type="button" class="btn" onClick={startCall}>
+            {t('attendance.rollCall')}
+          </button>
         </div>
       )}
 
@@ -277,44 +256,26 @@ function Roll({ event, back, members, rows, finalized }: RollProps) {
           </div>
         </div>
       ) : mode === 'call' && !locked ? (
-        <RollCall
-          members={visible.map((m) => m.member)}
+        <RollCallView
+          state={state}
+          members={callList}
           index={callIndex}
-          getMark={(memberId) => state.get(memberId)}
-          unmarkedLeft={c.unmarked}
           onIndex={setCallIndex}
           onMark={setMark}
+          onUndo={undo}
           onExit={() => setMode('list')}
         />
       ) : (
         <>
-          <p class="muted small roll-hint">
-            {t('attendance.rosterCount', { n: roster.length })}
-            {!locked && <> · {t('attendance.tapHint')}</>}
-          </p>
+          <RollHint state={state} n={roster.length} locked={locked} />
           {visible.length === 0 && <p class="muted">{t('attendance.noMatch')}</p>}
-          <VirtualList
-            items={visible}
-            rowHeight={ROLL_ROW_HEIGHT}
-            getKey={(m: IndexedMember) => m.member.id}
-            label={t('attendance.title')}
-            renderRow={(m: IndexedMember) => <RollRow member={m.member} mark={state.get(m.member.id)} locked={locked} onTap={onTap} onReason={onReason} />}
-          />
+          <div class="roll-list">
+            <VirtualList items={visible} rowHeight={ROLL_ROW_HEIGHT} getKey={memberKey} label={t('attendance.title')} renderRow={renderRow} />
+          </div>
         </>
       )}
 
-      {!locked && last && (
-        <div class="undo-bar" role="status">
-          <span class="undo-text">
-            {last.kind === 'one'
-              ? t('attendance.undoOne', { name: byId.get(last.memberId)?.fullName ?? '', status: statusLabel(last.next) })
-              : t('attendance.undoMany', { n: last.memberIds.length })}
-          </span>
-          <button type="button" class="btn" onClick={undo}>
-            ↶ {t('attendance.undo')}
-          </button>
-        </div>
-      )}
+      {!locked && mode === 'list' && <UndoBar state={state} byId={byId} onUndo={undo} />}
 
       {reasonMember && (
         <ReasonSheet
@@ -328,6 +289,98 @@ function Roll({ event, back, members, rows, finalized }: RollProps) {
         />
       )}
     </main>
+  );
+}
+
+const memberKey = (m: IndexedMember) => m.member.id;
+
+/** Re-renders the calling component on every visible change of the roll (not its parent). */
+function useRollVersion(state: RollState): number {
+  const [version, setVersion] = useState(state.version);
+  // Subscribed before the first paint: a tap right after the screen appears must not be lost.
+  useLayoutEffect(() => state.subscribe(() => setVersion(state.version)), [state]);
+  return version;
+}
+
+function RollCounts({ state }: { state: RollState }) {
+  useRollVersion(state);
+  const c = state.counts;
+  return (
+    <ul class="roll-counts" aria-label={t('attendance.countsLabel')}>
+      <CountTile cls="st-present" n={c.present} label={t('attendance.status_present')} />
+      <CountTile cls="st-late" n={c.late} label={t('attendance.status_late')} />
+      <CountTile cls="st-absent_excused" n={c.absentExcused} label={t('attendance.status_absent_excused')} />
+      <CountTile cls="st-absent_unexcused" n={c.absentUnexcused} label={t('attendance.status_absent_unexcused')} />
+      <CountTile cls="st-none" n={c.unmarked} label={t('attendance.status_unmarked')} />
+    </ul>
+  );
+}
+
+function MarkAllButton({ state, onClick }: { state: RollState; onClick: () => void }) {
+  useRollVersion(state);
+  const n = state.counts.unmarked;
+  if (!n) return null;
+  return (
+    <button type="button" class="btn" title={t('attendance.allPresentConfirm', { n })} onClick={onClick}>
+      {t('attendance.allPresent')}
+    </button>
+  );
+}
+
+function UndoBar({ state, byId, onUndo }: { state: RollState; byId: Map<string, Member>; onUndo: () => void }) {
+  useRollVersion(state);
+  const last = state.peekUndo();
+  if (!last) return null;
+  return (
+    <div class="undo-bar" role="status">
+      <span class="undo-text">
+        {last.kind === 'one'
+          ? t('attendance.undoOne', { name: byId.get(last.memberId)?.fullName ?? '', status: statusLabel(last.next) })
+          : t('attendance.undoMany', { n: last.memberIds.length })}
+      </span>
+      <button type="button" class="btn" onClick={onUndo}>
+        ↶ {t('attendance.undo')}
+      </button>
+    </div>
+  );
+}
+
+interface RollCallViewProps {
+  state: RollState;
+  members: Member[];
+  index: number;
+  onIndex: (i: number) => void;
+  onMark: (id: string, m: Mark) => void;
+  onUndo: () => void;
+  onExit: () => void;
+}
+
+function RollCallView(p: RollCallViewProps) {
+  useRollVersion(p.state);
+  return (
+    <RollCall
+      members={p.members}
+      index={p.index}
+      getMark={(memberId) => p.state.get(memberId)}
+      unmarkedLeft={p.state.counts.unmarked}
+      canUndo={p.state.undoDepth > 0}
+      onIndex={p.onIndex}
+      onMark={p.onMark}
+      onUndo={p.onUndo}
+      onExit={p.onExit}
+    />
+  );
+}
+
+/** How many are on the roll; until the first mark, how a tap works. */
+function RollHint({ state, n, locked }: { state: RollState; n: number; locked: boolean }) {
+  useRollVersion(state);
+  const fresh = !locked && state.counts.unmarked === state.counts.total;
+  return (
+    <p class="muted small roll-hint">
+      {t('attendance.rosterCount', { n })}
+      {fresh && <> · {t('attendance.tapHint')}</>}
+    </p>
   );
 }
 

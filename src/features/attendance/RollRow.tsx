@@ -1,10 +1,10 @@
 // One member on the roll: the whole row is the tap target (≥ 56 px), the status shows as a
-// coloured pill with its words (never colour alone). A class component with a shallow
-// shouldComponentUpdate: a tap re-renders the one row whose mark changed, not the ~30 in view.
+// coloured pill with its words (never colour alone). Each row listens to its own member in
+// RollState, so a tap re-renders that one row — not the list, not the screen (B4).
 import { Component } from 'preact';
 import { t, type MessageKey } from '../../i18n';
 import type { Member } from '../../protocol/member';
-import type { Mark } from './roll-state';
+import type { Mark, RollState } from './roll-state';
 
 export const ROLL_ROW_HEIGHT = 64;
 
@@ -14,22 +14,42 @@ export function statusLabel(mark: Mark | undefined): string {
 
 interface Props {
   member: Member;
-  mark: Mark | undefined;
+  state: RollState;
   locked: boolean;
   onTap: (memberId: string) => void;
   onReason: (memberId: string) => void;
 }
 
 export class RollRow extends Component<Props> {
+  private off?: () => void;
+
+  componentDidMount() {
+    this.listen();
+  }
+
+  componentDidUpdate(prev: Props) {
+    if (prev.member.id !== this.props.member.id || prev.state !== this.props.state) this.listen();
+  }
+
+  componentWillUnmount() {
+    this.off?.();
+  }
+
+  private listen() {
+    this.off?.();
+    this.off = this.props.state.subscribeMember(this.props.member.id, () => this.forceUpdate());
+  }
+
   shouldComponentUpdate(next: Props): boolean {
     const p = this.props;
-    return p.member !== next.member || p.mark !== next.mark || p.locked !== next.locked || p.onTap !== next.onTap || p.onReason !== next.onReason;
+    return p.member !== next.member || p.state !== next.state || p.locked !== next.locked || p.onTap !== next.onTap || p.onReason !== next.onReason;
   }
 
   tap = () => this.props.onTap(this.props.member.id);
   reason = () => this.props.onReason(this.props.member.id);
 
-  render({ member, mark, locked }: Props) {
+  render({ member, state, locked }: Props) {
+    const mark = state.get(member.id);
     const status = mark?.status ?? 'none';
     const sub = mark?.status === 'absent_excused' && mark.reason ? t('attendance.reasonOf', { reason: mark.reason }) : member.subGroup;
     const body = (

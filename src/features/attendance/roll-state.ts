@@ -2,6 +2,8 @@
 // (what the screen shows, optimistically), the marks the database last confirmed, running
 // counts over the roster and the undo stack. A tap is O(1): one Map write and two counter
 // moves, never a re-sort, re-index or re-count of 5,000 members (PERFORMANCE.md B4).
+// Listeners are per member (a row re-renders alone) and general (counts, undo bar), so a tap
+// never re-renders the screen or the list around the row.
 // Pure: no Dexie, no DOM. RollController (roll-controller.ts) wires it to the repo.
 import type { AttendanceStatus } from '../../protocol/meeting-enums';
 import type { RollCounts, RollRow } from '../../protocol/attendance-rules';
@@ -47,9 +49,12 @@ export class RollState {
   private roster = new Set<string>();
   private undoStack: UndoEntry[] = [];
   private listeners = new Set<() => void>();
+  private memberListeners = new Map<string, Set<() => void>>();
+  /** members whose shown mark changed since the last notification */
+  private dirty = new Set<string>();
   private quiet = false;
   counts: RollCounts = emptyCounts();
-  /** bumps on every change: the screen re-renders on it */
+  /** bumps on every visible change */
   version = 0;
 
   constructor(rows: readonly RollRow[] = []) {
@@ -119,7 +124,7 @@ export class RollState {
     } finally {
       this.quiet = false;
     }
-    this.changed();
+    if (this.dirty.size) this.changed();
   }
 
   /**
@@ -135,10 +140,11 @@ export class RollState {
       if (op.next) this.saved.set(op.memberId, op.next);
       else this.saved.delete(op.memberId);
       if (left === 0 && !sameMark(this.shown.get(op.memberId), op.next)) this.show(op.memberId, op.next);
-    } else {
+    } else if (!sameMark(this.shown.get(op.memberId), this.saved.get(op.memberId))) {
       this.show(op.memberId, this.saved.get(op.memberId));
     }
-    this.changed();
+    // A write that committed what is already shown changes nothing on screen: no notification.
+    if (this.dirty.size) this.changed();
   }
 
   pushUndo(entry: UndoEntry): void {
@@ -175,15 +181,28 @@ export class RollState {
     this.changed();
   }
 
+  /** Any visible change: counts, undo stack, marks. */
   subscribe(fn: () => void): () => void {
     this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
+    return () => void this.listeners.delete(fn);
+  }
+
+  /** Changes of one member's mark only (a row on screen). */
+  subscribeMember(memberId: string, fn: () => void): () => void {
+    let set = this.memberListeners.get(memberId);
+    if (!set) this.memberListeners.set(memberId, (set = new Set()));
+    set.add(fn);
+    return () => {
+      set.delete(fn);
+      if (!set.size) this.memberListeners.delete(memberId);
+    };
   }
 
   private show(memberId: string, next: Mark | undefined): void {
     const before = this.shown.get(memberId);
     if (next) this.shown.set(memberId, next);
     else this.shown.delete(memberId);
+    this.dirty.add(memberId);
     if (!this.roster.has(memberId)) return;
     if (before) this.counts[COUNT_KEY[before.status]]--;
     else this.counts.unmarked--;
@@ -194,6 +213,11 @@ export class RollState {
   private changed(): void {
     if (this.quiet) return;
     this.version++;
+    if (this.dirty.size) {
+      const ids = this.dirty;
+      this.dirty = new Set();
+      for (const id of ids) this.memberListeners.get(id)?.forEach((fn) => fn());
+    }
     for (const fn of this.listeners) fn();
   }
 }

@@ -134,7 +134,7 @@ describe('RollPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Vắng có lý do' }));
     fireEvent.click(screen.getByRole('button', { name: 'Công tác' }));
     expect(screen.getByText('3/4')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: '‹ Người trước' }));
+    fireEvent.click(screen.getByRole('button', { name: '‹ Trước' }));
     expect(document.querySelector('.rc-name')!.textContent).toBe('Tạ Đức Khang');
     expect(screen.getByText('Công tác', { exact: false, selector: '.rc-sub' })).toBeTruthy();
     await waitFor(async () => expect(await listAttendance(meeting.id)).toHaveLength(2));

@@ -91,15 +91,26 @@ describe('RollState', () => {
     expect(s.peekUndo()).toMatchObject({ memberId: String(UNDO_LIMIT + 9) });
   });
 
-  it('tells subscribers about each change with a new version', () => {
+  it('notifies the changed member and the general listeners, and nobody when a commit changes nothing on screen', () => {
     const s = new RollState();
-    s.setRoster(['a']);
-    const fn = vi.fn();
-    s.subscribe(fn);
+    s.setRoster(['a', 'b']);
+    const all = vi.fn();
+    const a = vi.fn();
+    const b = vi.fn();
+    s.subscribe(all);
+    s.subscribeMember('a', a);
+    const offB = s.subscribeMember('b', b);
     const v = s.version;
-    s.settle(s.begin('a', { status: 'present' }), true);
-    expect(fn).toHaveBeenCalledTimes(2);
-    expect(s.version).toBe(v + 2);
+    const op = s.begin('a', { status: 'present' });
+    expect([all.mock.calls.length, a.mock.calls.length, b.mock.calls.length]).toEqual([1, 1, 0]);
+    s.settle(op, true);
+    expect([all.mock.calls.length, a.mock.calls.length]).toEqual([1, 1]);
+    expect(s.version).toBe(v + 1);
+    s.settle(s.begin('b', { status: 'late' }), false);
+    expect([all.mock.calls.length, b.mock.calls.length]).toEqual([3, 2]);
+    offB();
+    s.begin('b', { status: 'late' });
+    expect(b.mock.calls.length).toBe(2);
   });
 });
 
