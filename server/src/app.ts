@@ -7,11 +7,22 @@ import { onError, onNotFound } from './http/errors';
 import { securityHeaders } from './http/security-headers';
 import { serveApp } from './http/static-files';
 import { healthRoutes } from './routes/health';
+import { authRoutes } from './routes/auth';
+import { unitRoutes } from './routes/units';
+import { inviteRoutes } from './routes/invites';
+import { deviceRoutes } from './routes/devices';
+import { syncRoutes } from './routes/sync';
+import { conflictRoutes } from './routes/conflicts';
+import type { ApiDeps } from './routes/deps';
+import { DEFAULT_RATE_LIMITS, FailureLimiter, type RateLimits } from './auth/rate-limit';
 import type { Store } from './store/types';
 import { APP_VERSION } from './version';
 
 /** Default request body limit for /api. Sync routes may set their own, larger, limit. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** Push carries up to 1,000 mutations: its own limit (after gzip decompression too). */
+export const PUSH_MAX_BODY_BYTES = 4 * 1024 * 1024;
+const PUSH_PATH = /^\/api\/v1\/units\/[^/]+\/push$/;
 
 export interface AppOptions {
   store: Store;
@@ -19,10 +30,29 @@ export interface AppOptions {
   distDir: string;
   version?: string;
   maxBodyBytes?: number;
+  pushMaxBodyBytes?: number;
+  /** server clock (tests move it); default Date.now */
+  now?: () => number;
+  rateLimits?: Partial<RateLimits>;
+  /** behind a reverse proxy: take the client address from X-Forwarded-For */
+  trustProxy?: boolean;
 }
 
 export function createApp(options: AppOptions): Hono {
-  const { store, distDir, version = APP_VERSION, maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
+  const { store, distDir, version = APP_VERSION, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, pushMaxBodyBytes = PUSH_MAX_BODY_BYTES } = options;
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  const deps: ApiDeps = {
+    store,
+    now: options.now ?? Date.now,
+    limiters: {
+      loginPerUser: new FailureLimiter(limits.loginPerUser),
+      loginPerIp: new FailureLimiter(limits.loginPerIp),
+      joinPerIp: new FailureLimiter(limits.joinPerIp),
+    },
+    trustProxy: options.trustProxy ?? false,
+    maxBodyBytes,
+    pushMaxBodyBytes,
+  };
   const app = new Hono();
   app.onError(onError);
   app.notFound(onNotFound);
@@ -35,9 +65,17 @@ export function createApp(options: AppOptions): Hono {
     // Sync answers are per device and per moment: no browser or proxy may cache them.
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
-  app.use('/api/*', bodyLimit(maxBodyBytes));
+  const defaultLimit = bodyLimit(maxBodyBytes);
+  const pushLimit = bodyLimit(pushMaxBodyBytes);
+  app.use('/api/*', (c, next) => (PUSH_PATH.test(c.req.path) ? pushLimit : defaultLimit)(c, next));
 
   app.route('/api/v1', healthRoutes(store, version));
+  app.route('/api/v1', authRoutes(deps));
+  app.route('/api/v1', unitRoutes(deps));
+  app.route('/api/v1', inviteRoutes(deps));
+  app.route('/api/v1', deviceRoutes(deps));
+  app.route('/api/v1', syncRoutes(deps));
+  app.route('/api/v1', conflictRoutes(deps));
   app.all('/api/*', onNotFound);
 
   app.get('*', serveApp(distDir));

@@ -6,6 +6,10 @@ export interface ServerConfig {
   host: string;
   dataDir: string;
   distDir: string;
+  /** TRUST_PROXY=1: behind a reverse proxy, rate limits key on X-Forwarded-For */
+  trustProxy: boolean;
+  /** SCD_FAULT_STALL_MID_BATCH=1: crash-test fault injection only (see SqliteStoreOptions) */
+  stallMidBatch: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerConfig {
@@ -14,6 +18,8 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
     host: env.HOST?.trim() || '0.0.0.0',
     dataDir: path.resolve(cwd, env.DATA_DIR?.trim() || './data'),
     distDir: path.resolve(cwd, env.DIST_DIR?.trim() || './dist'),
+    trustProxy: isOn(env.TRUST_PROXY),
+    stallMidBatch: isOn(env.SCD_FAULT_STALL_MID_BATCH),
   };
 }
 
@@ -24,4 +30,8 @@ function parsePort(raw: string | undefined): number {
     throw new Error(`PORT must be a whole number from 0 to 65535, got "${raw}"`);
   }
   return port;
+}
+
+function isOn(raw: string | undefined): boolean {
+  return ['1', 'true', 'yes', 'on'].includes((raw ?? '').trim().toLowerCase());
 }

@@ -2,7 +2,7 @@
 // and by tests, which listen on port 0 with a temporary DATA_DIR.
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { createApp } from './app';
+import { createApp, type AppOptions } from './app';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
 
@@ -12,6 +12,12 @@ export interface ServerOptions {
   dataDir: string;
   distDir: string;
   maxBodyBytes?: number;
+  pushMaxBodyBytes?: number;
+  now?: AppOptions['now'];
+  rateLimits?: AppOptions['rateLimits'];
+  trustProxy?: boolean;
+  /** fault injection for the crash test only (see SqliteStoreOptions.stallMidBatch) */
+  stallMidBatch?: boolean;
 }
 
 export interface RunningServer {
@@ -27,8 +33,16 @@ export interface RunningServer {
 const SHUTDOWN_GRACE_MS = 5_000;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const store = openSqliteStore({ dataDir: options.dataDir });
-  const app = createApp({ store, distDir: options.distDir, maxBodyBytes: options.maxBodyBytes });
+  const store = openSqliteStore({ dataDir: options.dataDir, stallMidBatch: options.stallMidBatch });
+  const app = createApp({
+    store,
+    distDir: options.distDir,
+    maxBodyBytes: options.maxBodyBytes,
+    pushMaxBodyBytes: options.pushMaxBodyBytes,
+    now: options.now,
+    rateLimits: options.rateLimits,
+    trustProxy: options.trustProxy,
+  });
   let server: ServerType;
   try {
     server = await listen(app.fetch, options.port, options.host);

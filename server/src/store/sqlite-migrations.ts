@@ -20,4 +20,104 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
       insert.run('created_at', new Date().toISOString());
     },
   },
+  {
+    version: 2,
+    name: 'sync',
+    up(db) {
+      // Accounts of cấp trên (admin, supervisor); passwords as scrypt strings, session tokens
+      // as sha256 only. Devices hold one unit's token (sha256), their role and lastSeq.
+      db.exec(`
+        CREATE TABLE accounts (
+          id TEXT PRIMARY KEY,
+          username TEXT NOT NULL UNIQUE,
+          role TEXT NOT NULL CHECK (role IN ('admin', 'supervisor')),
+          password_hash TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE sessions (
+          token_hash BLOB PRIMARY KEY,
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          created_at TEXT NOT NULL,
+          expires_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX sessions_by_account ON sessions(account_id);
+        CREATE TABLE units (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          parent_unit TEXT,
+          version INTEGER NOT NULL DEFAULT 0,
+          created_at TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE account_units (
+          account_id TEXT NOT NULL REFERENCES accounts(id),
+          unit_id TEXT NOT NULL REFERENCES units(id),
+          PRIMARY KEY (account_id, unit_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE devices (
+          id TEXT PRIMARY KEY,
+          unit_id TEXT NOT NULL REFERENCES units(id),
+          name TEXT NOT NULL,
+          role TEXT NOT NULL CHECK (role IN ('secretary', 'deputy', 'viewer', 'supervisor')),
+          token_hash BLOB NOT NULL UNIQUE,
+          last_seq INTEGER NOT NULL DEFAULT 0,
+          created_at TEXT NOT NULL,
+          last_seen_at TEXT,
+          revoked_at TEXT
+        ) STRICT;
+        CREATE INDEX devices_by_unit ON devices(unit_id);
+        CREATE TABLE invites (
+          code_hash BLOB PRIMARY KEY,
+          unit_id TEXT NOT NULL REFERENCES units(id),
+          role TEXT NOT NULL CHECK (role IN ('secretary', 'deputy', 'viewer', 'supervisor')),
+          created_by TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          expires_at TEXT NOT NULL,
+          used_at TEXT,
+          used_by_device TEXT
+        ) STRICT;
+        CREATE TABLE rows (
+          unit_id TEXT NOT NULL,
+          tbl TEXT NOT NULL,
+          id TEXT NOT NULL,
+          data TEXT NOT NULL,
+          versions TEXT NOT NULL,
+          hlcs TEXT NOT NULL,
+          deleted INTEGER NOT NULL DEFAULT 0,
+          version INTEGER NOT NULL,
+          PRIMARY KEY (unit_id, tbl, id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE UNIQUE INDEX rows_by_version ON rows(unit_id, version);
+        CREATE TABLE mutation_results (
+          unit_id TEXT NOT NULL,
+          device_id TEXT NOT NULL,
+          seq INTEGER NOT NULL,
+          mid TEXT,
+          result TEXT NOT NULL,
+          PRIMARY KEY (device_id, seq)
+        ) STRICT, WITHOUT ROWID;
+        CREATE UNIQUE INDEX mutation_results_by_mid ON mutation_results(unit_id, mid);
+        CREATE TABLE conflicts (
+          id TEXT PRIMARY KEY,
+          unit_id TEXT NOT NULL,
+          tbl TEXT NOT NULL,
+          row_id TEXT NOT NULL,
+          field TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          winner_value TEXT NOT NULL,
+          loser_value TEXT NOT NULL,
+          winner_device TEXT NOT NULL,
+          loser_device TEXT NOT NULL,
+          winner_hlc TEXT NOT NULL,
+          loser_hlc TEXT NOT NULL,
+          mid TEXT NOT NULL,
+          version INTEGER NOT NULL,
+          created_at TEXT NOT NULL,
+          resolved_at TEXT,
+          resolved_by TEXT,
+          resolved_keep TEXT
+        ) STRICT;
+        CREATE INDEX conflicts_by_unit ON conflicts(unit_id, created_at);
+      `);
+    },
+  },
 ];

@@ -1,6 +1,11 @@
-// The one storage interface the HTTP layer talks to. SQLite (sqlite.ts) is the default;
-// Postgres (postgres.ts, when DATABASE_URL is set) arrives with the sync issue and must pass
-// the same tests. Methods are async so both backends fit behind it.
+// The one storage interface the HTTP layer talks to. SQLite (sqlite.ts) is the default and,
+// for now, the only backend; the interface is kept backend-neutral (async methods, no SQL or
+// driver types, push as one call that the store runs in ONE transaction around the pure
+// server/src/sync/push.ts) so a Postgres store can be added behind it and run the same tests.
+import type { SyncedTable } from '../../../src/protocol/outbox';
+import type { PushResponse, Role } from '../../../src/protocol/sync';
+import type { RawMutation } from '../sync/push';
+import type { ConflictKind } from '../sync/types';
 
 /** Which backend answers; reported by GET /api/v1/health. */
 export type StoreKind = 'sqlite';
@@ -13,6 +18,86 @@ export interface ServerMeta {
   createdAt: string;
 }
 
+export type AccountRole = Extract<Role, 'admin' | 'supervisor'>;
+export type DeviceRole = Extract<Role, 'secretary' | 'deputy' | 'viewer' | 'supervisor'>;
+
+export interface Account {
+  id: string;
+  username: string;
+  role: AccountRole;
+  passwordHash: string;
+  createdAt: string;
+}
+
+export interface UnitInfo {
+  id: string;
+  name: string;
+  parentUnit: string | null;
+  createdAt: string;
+}
+
+export interface DeviceInfo {
+  deviceId: string;
+  unitId: string;
+  deviceName: string;
+  role: DeviceRole;
+  createdAt: string;
+  lastSeenAt: string | null;
+  lastSeq: number;
+  revokedAt: string | null;
+}
+
+/** Who holds a token (looked up by its sha256). */
+export type TokenOwner =
+  | { kind: 'account'; account: Account; expiresAt: string; unitIds: string[] }
+  | { kind: 'device'; device: DeviceInfo };
+
+export type RedeemResult =
+  | { ok: true; unit: UnitInfo; role: DeviceRole }
+  | { ok: false; reason: 'invalid_code' | 'device_exists' };
+
+/** A pulled row with its JSON kept as text (the route splices it into the answer unparsed). */
+export interface RawPulledRow {
+  table: SyncedTable;
+  id: string;
+  fieldsJson: string;
+  versionsJson: string;
+  deleted: boolean;
+  version: number;
+}
+
+export interface ConflictView {
+  id: string;
+  table: SyncedTable;
+  rowId: string;
+  field: string;
+  kind: ConflictKind;
+  winnerValue: unknown;
+  loserValue: unknown;
+  winnerDeviceId: string;
+  loserDeviceId: string;
+  winnerHlc: string;
+  loserHlc: string;
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+export interface PushInput {
+  unitId: string;
+  deviceId: string;
+  schemaVersion: number;
+  mutations: readonly RawMutation[];
+  now: number;
+}
+
+/** Thrown by a store when the database is momentarily unable to answer: the route answers 503. */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
 export interface Store {
   readonly kind: StoreKind;
   /** Throws if the database cannot answer a trivial query. */
@@ -20,4 +105,36 @@ export interface Store {
   meta(): Promise<ServerMeta>;
   /** Idempotent; the store is unusable afterwards. */
   close(): Promise<void>;
+
+  // accounts and sessions
+  hasAccounts(): Promise<boolean>;
+  /** Creates the first admin; false (nothing written) when any account exists already. */
+  createFirstAdmin(account: Account): Promise<boolean>;
+  /** false when the username is taken */
+  createAccount(account: Account, unitIds: readonly string[]): Promise<boolean>;
+  findAccount(username: string): Promise<Account | null>;
+  createSession(tokenHash: Buffer, accountId: string, createdAt: string, expiresAt: string): Promise<void>;
+  findTokenOwner(tokenHash: Buffer): Promise<TokenOwner | null>;
+  touchDevice(deviceId: string, at: string): Promise<void>;
+
+  // units, invites, devices
+  createUnit(unit: UnitInfo): Promise<void>;
+  getUnit(id: string): Promise<UnitInfo | null>;
+  /** all units, or only these ids */
+  listUnits(ids?: readonly string[]): Promise<UnitInfo[]>;
+  createInvite(invite: { codeHash: Buffer; unitId: string; role: DeviceRole; createdBy: string; createdAt: string; expiresAt: string }): Promise<void>;
+  /** Consumes the code and registers the device in one transaction: of two racing phones exactly one wins. */
+  redeemInvite(input: { codeHash: Buffer; deviceId: string; deviceName: string; tokenHash: Buffer; now: string }): Promise<RedeemResult>;
+  listDevices(unitId: string): Promise<DeviceInfo[]>;
+  /** null when the unit has no such device; revoking twice keeps the first time */
+  revokeDevice(unitId: string, deviceId: string, at: string): Promise<DeviceInfo | null>;
+
+  // sync
+  /** Runs one push batch in one transaction (throws StoreUnavailableError on a transient failure). */
+  push(input: PushInput): Promise<PushResponse>;
+  /** Rows with version > cursor in version order (at most `limit`, plus whether more exist) and the unit's version. */
+  pull(unitId: string, cursor: number, limit: number): Promise<{ rows: RawPulledRow[]; hasMore: boolean; unitVersion: number }>;
+  listConflicts(unitId: string, status: 'open' | 'resolved' | 'all', limit: number): Promise<ConflictView[]>;
+  /** null when the unit has no such conflict; resolving twice keeps the first time */
+  resolveConflict(input: { unitId: string; id: string; by: string; keep: 'winner' | 'loser' | null; at: string }): Promise<{ id: string; resolvedAt: string } | null>;
 }

@@ -9,12 +9,19 @@ describe('readConfig', () => {
       host: '0.0.0.0',
       dataDir: path.resolve('/srv/app/data'),
       distDir: path.resolve('/srv/app/dist'),
+      trustProxy: false,
+      stallMidBatch: false,
     });
   });
 
   it('reads PORT, HOST, DATA_DIR and DIST_DIR', () => {
     const config = readConfig({ PORT: '3000', HOST: '127.0.0.1', DATA_DIR: '/var/lib/scd', DIST_DIR: 'build' }, '/srv/app');
-    expect(config).toEqual({ port: 3000, host: '127.0.0.1', dataDir: '/var/lib/scd', distDir: path.resolve('/srv/app/build') });
+    expect(config).toEqual({ port: 3000, host: '127.0.0.1', dataDir: '/var/lib/scd', distDir: path.resolve('/srv/app/build'), trustProxy: false, stallMidBatch: false });
+  });
+
+  it('reads TRUST_PROXY (behind a reverse proxy) and the crash-test fault switch', () => {
+    expect(readConfig({ TRUST_PROXY: '1', SCD_FAULT_STALL_MID_BATCH: 'true' })).toMatchObject({ trustProxy: true, stallMidBatch: true });
+    expect(readConfig({ TRUST_PROXY: '0' })).toMatchObject({ trustProxy: false, stallMidBatch: false });
   });
 
   it.each(['abc', '-1', '70000', '80.5'])('refuses PORT=%s', (port) => {

@@ -1,0 +1,70 @@
+// Invite codes: POST /units/:unit/invites (admin; the unit's secretary for secretary, deputy
+// and viewer) and POST /join (no auth, rate-limited per IP), which consumes the code and
+// registers the device in one transaction.
+import { Hono } from 'hono';
+import * as z from 'zod';
+import { clientIp } from '../auth/client-ip';
+import { requireUnit } from '../auth/principal';
+import { actorOf } from '../auth/principal';
+import { hashSecret, newInviteCode, newToken, normalizeInviteCode } from '../auth/tokens';
+import { ApiError } from '../http/errors';
+import { readBody } from '../http/json-body';
+import type { DeviceRole } from '../store/types';
+import { rateLimited } from './auth';
+import { iso, type ApiDeps } from './deps';
+
+export const INVITE_DAYS = 7;
+const DEVICE_ROLES = ['secretary', 'deputy', 'viewer', 'supervisor'] as const satisfies readonly DeviceRole[];
+
+const inviteBody = z.strictObject({ role: z.enum(DEVICE_ROLES) });
+export const deviceIdSchema = z.string().regex(/^[0-9A-Za-z_-]{8,64}$/, '8–64 characters of 0-9 A-Z a-z _ -');
+const joinBody = z.strictObject({
+  code: z.string().max(40, 'at most 40 characters'),
+  deviceName: z.string().trim().min(1, 'required').max(100, 'at most 100 characters'),
+  deviceId: deviceIdSchema,
+});
+
+export function inviteRoutes(deps: ApiDeps): Hono {
+  const { store } = deps;
+  const app = new Hono();
+
+  app.post('/units/:unit/invites', async (c) => {
+    const unitId = c.req.param('unit');
+    const p = await requireUnit(c, deps, unitId, 'invite');
+    const { role } = await readBody(c, inviteBody, deps.maxBodyBytes);
+    if (role === 'supervisor' && p.kind === 'device') {
+      throw new ApiError(403, 'forbidden', 'Only an admin invites a supervisor');
+    }
+    const code = newInviteCode();
+    const now = deps.now();
+    const expiresAt = iso(now + INVITE_DAYS * 24 * 60 * 60 * 1000);
+    await store.createInvite({ codeHash: hashSecret(normalizeInviteCode(code)!), unitId, role, createdBy: actorOf(p), createdAt: iso(now), expiresAt });
+    return c.json({ code, expiresAt, role }, 201);
+  });
+
+  app.post('/join', async (c) => {
+    const now = deps.now();
+    const ip = clientIp(c, deps.trustProxy);
+    const limiter = deps.limiters.joinPerIp;
+    const wait = limiter.retryAfter(ip, now);
+    if (wait > 0) throw rateLimited(c, wait, 'Too many wrong invite codes; wait before trying again');
+    const body = await readBody(c, joinBody, deps.maxBodyBytes);
+    const code = normalizeInviteCode(body.code);
+    const invalid = () => {
+      limiter.fail(ip, now);
+      return new ApiError(400, 'invalid_code', 'This invite code is not valid: it may be mistyped, used already or expired');
+    };
+    if (!code) throw invalid();
+    const token = newToken();
+    const result = await store.redeemInvite({ codeHash: hashSecret(code), deviceId: body.deviceId, deviceName: body.deviceName, tokenHash: hashSecret(token), now: iso(now) });
+    if (!result.ok) {
+      if (result.reason === 'device_exists') {
+        throw new ApiError(409, 'device_exists', 'This device id is registered already; a phone joins each unit with its own device id');
+      }
+      throw invalid();
+    }
+    return c.json({ unitId: result.unit.id, unitName: result.unit.name, role: result.role, deviceToken: token });
+  });
+
+  return app;
+}

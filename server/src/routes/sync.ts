@@ -1,0 +1,85 @@
+// POST /units/:unit/push (secretary or deputy device of the unit) and POST /units/:unit/pull
+// (any device of the unit, an admin, an assigned supervisor). The push runs as ONE store
+// transaction around server/src/sync/push.ts; a transient database failure rolls it back and
+// answers 503 with Retry-After (nothing of the batch happened). The pull answer is built from
+// the stored JSON text without parsing it again.
+import { Hono } from 'hono';
+import * as z from 'zod';
+import { MAX_BATCH, PROTOCOL_VERSION } from '../../../src/protocol/sync';
+import { requireUnit } from '../auth/principal';
+import { ApiError } from '../http/errors';
+import { readJson, parseWith } from '../http/json-body';
+import { hasMidAndSeq, type RawMutation } from '../sync/push';
+import { StoreUnavailableError } from '../store/types';
+import type { ApiDeps } from './deps';
+
+const pushEnvelope = z.strictObject({
+  protocol: z.number(),
+  schemaVersion: z.number().int().positive(),
+  deviceId: z.string().min(8).max(64),
+  mutations: z.array(z.unknown()).min(1).max(MAX_BATCH),
+});
+
+const pullBody = z.strictObject({
+  cursor: z.number().int().nonnegative(),
+  limit: z.number().int().min(1).max(MAX_BATCH).optional(),
+  schemaVersion: z.number().int().positive().optional(),
+});
+
+export function syncRoutes(deps: ApiDeps): Hono {
+  const { store } = deps;
+  const app = new Hono();
+
+  app.post('/units/:unit/push', async (c) => {
+    const unitId = c.req.param('unit');
+    const p = await requireUnit(c, deps, unitId, 'write');
+    if (p.kind !== 'device') throw new ApiError(403, 'forbidden', 'Only a device pushes');
+    const body = parseWith(pushEnvelope, await readJson(c, deps.pushMaxBodyBytes));
+    if (body.protocol !== PROTOCOL_VERSION) {
+      throw new ApiError(400, 'unsupported_protocol', `This server speaks sync protocol ${PROTOCOL_VERSION}; update the app`);
+    }
+    if (body.deviceId !== p.device.deviceId) throw new ApiError(403, 'device_mismatch', "deviceId is not this token's device");
+    // Every entry needs a mid and a seq to be answered at all; everything else about an entry
+    // is checked one by one inside the batch (a bad entry is 'rejected', never the batch).
+    const bad = body.mutations.findIndex((m) => !hasMidAndSeq(m));
+    if (bad >= 0) {
+      throw new ApiError(400, 'invalid_mutation', `mutations.${bad}: every entry needs a mid (8–64 characters) and a positive whole seq`);
+    }
+    try {
+      const answer = await store.push({
+        unitId,
+        deviceId: p.device.deviceId,
+        schemaVersion: body.schemaVersion,
+        mutations: body.mutations as RawMutation[],
+        now: deps.now(),
+      });
+      return c.json(answer);
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) {
+        console.error(`[server] push to ${unitId} rolled back:`, error.message);
+        c.header('Retry-After', '5');
+        throw new ApiError(503, 'unavailable', 'The server could not store this batch right now; nothing was applied. Try again shortly.');
+      }
+      throw error;
+    }
+  });
+
+  app.post('/units/:unit/pull', async (c) => {
+    const unitId = c.req.param('unit');
+    const p = await requireUnit(c, deps, unitId, 'read');
+    const body = parseWith(pullBody, await readJson(c, deps.maxBodyBytes));
+    const limit = body.limit ?? MAX_BATCH;
+    const page = await store.pull(unitId, body.cursor, limit);
+    const cursor = page.rows.length ? page.rows[page.rows.length - 1].version : body.cursor;
+    const rows = page.rows.map(
+      (r) =>
+        `{"table":${JSON.stringify(r.table)},"id":${JSON.stringify(r.id)},"fields":${r.fieldsJson},"versions":${r.versionsJson},"deleted":${r.deleted},"version":${r.version}}`,
+    );
+    let json = `{"rows":[${rows.join(',')}],"cursor":${cursor},"hasMore":${page.hasMore}`;
+    if (p.kind === 'device') json += `,"deviceLastSeq":${p.device.lastSeq}`;
+    if (body.cursor > page.unitVersion) json += `,"resetRequired":true`;
+    return c.body(`${json}}`, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+  });
+
+  return app;
+}

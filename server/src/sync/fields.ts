@@ -1,0 +1,95 @@
+// Validation of a mutation's fields against the shared record schemas (src/protocol), one
+// field at a time: a mutation carries only the fields that changed, so a whole-record parse
+// would refuse every edit. Record-level refinements (e.g. discipline → disciplineLevel) are
+// the device's job; the server keeps each field well-formed.
+import type * as z from 'zod';
+import { SCHEMA_VERSION } from '../../../src/protocol/sync';
+import type { SyncedTable } from '../../../src/protocol/outbox';
+import { unitFields } from '../../../src/protocol/unit';
+import { memberFields } from '../../../src/protocol/member';
+import { memberEventFields } from '../../../src/protocol/member-event';
+import { activityFields, attendanceFields, meetingFields } from '../../../src/protocol/meeting';
+import { addendumFields, minutesFields } from '../../../src/protocol/minutes';
+import { id as idSchema } from '../../../src/protocol/common';
+import { jsonDepth } from './json';
+
+type FieldsSchema = z.ZodObject<z.ZodRawShape>;
+
+export const TABLE_FIELDS: Readonly<Record<SyncedTable, FieldsSchema>> = {
+  units: unitFields,
+  members: memberFields,
+  memberEvents: memberEventFields as unknown as FieldsSchema,
+  meetings: meetingFields,
+  activities: activityFields,
+  attendance: attendanceFields,
+  minutes: minutesFields,
+  minutesAddenda: addendumFields,
+};
+
+/** Meta fields the device never sends: the unit is the URL's, the id is the mutation's rowId. */
+const META_FIELDS = new Set(['id', 'unitId', 'rev', 'updatedAt']);
+/** A field name: what a TypeScript record key looks like. Excludes "__proto__" and friends. */
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+const MAX_FIELDS = 100;
+/** Unknown fields from a newer app are stored as sent, within these bounds. */
+const MAX_UNKNOWN_FIELD_BYTES = 64 * 1024;
+const MAX_UNKNOWN_FIELD_DEPTH = 16;
+
+export interface Rejection {
+  error: string;
+  field?: string;
+}
+
+export function reject(error: string, field?: string): Rejection {
+  return field === undefined ? { error } : { error, field };
+}
+
+export function validateRowId(rowId: string): Rejection | null {
+  return idSchema.safeParse(rowId).success ? null : reject('err.id');
+}
+
+/**
+ * Checks every field of an upsert or delete. `schemaVersion` is the pushing app's: unknown
+ * field names from a newer app are kept (returned as valid), from the same or an older app refused.
+ */
+export function validateFields(
+  table: SyncedTable,
+  op: 'upsert' | 'delete',
+  fields: Record<string, unknown>,
+  schemaVersion: number,
+): Rejection | null {
+  const names = Object.keys(fields);
+  if (op === 'delete') {
+    if (names.some((n) => n !== 'deleted') || (names.length === 1 && fields.deleted !== true)) return reject('err.op', 'deleted');
+    return null;
+  }
+  if (names.length > MAX_FIELDS) return reject('err.mutation');
+  const shape = TABLE_FIELDS[table].shape;
+  for (const name of names) {
+    const value = fields[name];
+    if (!FIELD_NAME.test(name)) return reject('err.unknownField', name.slice(0, 64));
+    if (META_FIELDS.has(name)) return reject('err.metaField', name);
+    if (name === 'deleted') {
+      // An upsert may restore (deleted: false); deleting is op 'delete'.
+      if (value !== false) return reject('err.op', name);
+      continue;
+    }
+    if (name === 'createdAt') {
+      if (typeof value !== 'string' || value.length > 40) return reject('err.invalid', name);
+      continue;
+    }
+    const schema = (Object.prototype.hasOwnProperty.call(shape, name) ? shape[name] : undefined) as z.ZodType | undefined;
+    if (!schema) {
+      if (schemaVersion <= SCHEMA_VERSION) return reject('err.unknownField', name);
+      if (jsonDepth(value, MAX_UNKNOWN_FIELD_DEPTH) > MAX_UNKNOWN_FIELD_DEPTH) return reject('err.invalid', name);
+      if (JSON.stringify(value).length > MAX_UNKNOWN_FIELD_BYTES) return reject('err.tooLong', name);
+      continue;
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      const message = parsed.error.issues[0]?.message ?? '';
+      return reject(/^err\.[A-Za-z]+$/.test(message) ? message : 'err.invalid', name);
+    }
+  }
+  return null;
+}

@@ -1,0 +1,269 @@
+// The pure merge of one mutation into one row (DESIGN.md "Sync protocol", steps 3–5): given
+// the row as stored (or null) and the mutation, answer what the row becomes, which conflicts
+// to keep, or why the mutation is refused. No I/O, no clock: the caller passes `now` and the
+// version to stamp, and whatever related row a domain rule needs.
+//
+// Rules, per field of an upsert:
+//   - the field's stored version equals base[field] (missing base = 0 = never written) → write;
+//   - else an equal value → nothing to do;
+//   - else a concurrent edit: the later HLC wins (stamps are clamped when stored, ties by
+//     deviceId), and the loser is returned as a conflict — it is never dropped.
+// Settled without a conflict: createdAt (the earliest is kept), attendance.checkedAt (follows
+// the HLC winner). Deletes: the tombstone always wins; an edit that had not seen it is kept as
+// a 'deleteEdit' conflict; an upsert with deleted:false whose base matches the tombstone restores.
+// Domain rules: finalized minutes refuse upserts and deletes (err.locked), so does attendance
+// of a meeting whose minutes are finalized; minutesAddenda rows are append-only; an attendance
+// id is eventId:memberId.
+import type { SyncedTable } from '../../../src/protocol/outbox';
+import { validateFields, validateRowId, reject, type Rejection } from './fields';
+import { storedStamp, stampDevice, isLater } from './hlc';
+import { hasOwn, jsonEqual, own } from './json';
+import type { ConflictDraft, RowState } from './types';
+
+export interface MergeMutation {
+  table: SyncedTable;
+  rowId: string;
+  op: 'upsert' | 'delete';
+  fields: Record<string, unknown>;
+  base: Record<string, number>;
+  hlc: string;
+}
+
+export interface MergeInput {
+  mutation: MergeMutation;
+  /** the authenticated device that pushed */
+  deviceId: string;
+  /** the pushing app's schemaVersion */
+  schemaVersion: number;
+  /** server time, ms */
+  now: number;
+  /** the row as stored, or null if the unit has no such row */
+  current: RowState | null;
+  /** for attendance: the minutes row of its meeting (see relatedMinutesId), else null */
+  relatedMinutes: RowState | null;
+  /** the unit version to stamp if this mutation changes the row */
+  nextVersion: number;
+}
+
+export type MergeResult =
+  | ({ status: 'rejected' } & Rejection)
+  | {
+      status: 'applied' | 'conflict';
+      /** the new row state, or null when the row does not change */
+      row: RowState | null;
+      conflicts: ConflictDraft[];
+    };
+
+type AutoRule = 'earliest' | 'followWinner';
+const AUTO_FIELDS: Partial<Record<SyncedTable, Record<string, AutoRule>>> = {
+  attendance: { checkedAt: 'followWinner' },
+};
+
+function autoRule(table: SyncedTable, field: string): AutoRule | undefined {
+  if (field === 'createdAt') return 'earliest';
+  const rules = AUTO_FIELDS[table];
+  return rules ? own(rules, field) : undefined;
+}
+
+/** The minutes row an attendance mutation depends on (minutes id = meeting id), or null. */
+export function relatedMinutesId(m: Pick<MergeMutation, 'table' | 'rowId' | 'fields'>, current: RowState | null): string | null {
+  if (m.table !== 'attendance') return null;
+  const fromFields = own(m.fields, 'eventId');
+  if (typeof fromFields === 'string') return fromFields;
+  const stored = current ? own(current.data, 'eventId') : undefined;
+  if (typeof stored === 'string') return stored;
+  const colon = m.rowId.indexOf(':');
+  return colon > 0 ? m.rowId.slice(0, colon) : null;
+}
+
+const isFinalized = (row: RowState | null) => !!row && own(row.data, 'status') === 'finalized';
+
+export function mergeMutation(input: MergeInput): MergeResult {
+  const { mutation: m, current } = input;
+  const rejected = checkMutation(input);
+  if (rejected) return { status: 'rejected', ...rejected };
+  const stamp = storedStamp(m.hlc, input.deviceId, input.now)!;
+  return m.op === 'delete' ? mergeDelete(input, stamp) : mergeUpsert(input, stamp, current);
+}
+
+function checkMutation(input: MergeInput): Rejection | null {
+  const { mutation: m, current } = input;
+  const badId = validateRowId(m.rowId);
+  if (badId) return badId;
+  if (!storedStamp(m.hlc, input.deviceId, input.now)) return reject('err.hlc');
+  const badField = validateFields(m.table, m.op, m.fields, input.schemaVersion);
+  if (badField) return badField;
+  switch (m.table) {
+    case 'minutes':
+      if (isFinalized(current)) return reject('err.locked');
+      break;
+    case 'minutesAddenda':
+      if (current) return reject('err.appendOnly');
+      if (m.op === 'delete') return reject('err.appendOnly');
+      break;
+    case 'attendance': {
+      if (isFinalized(input.relatedMinutes) && !input.relatedMinutes!.deleted) return reject('err.locked');
+      const eventId = own(m.fields, 'eventId') ?? (current ? own(current.data, 'eventId') : undefined);
+      const memberId = own(m.fields, 'memberId') ?? (current ? own(current.data, 'memberId') : undefined);
+      if (typeof eventId === 'string' && !m.rowId.startsWith(`${eventId}:`)) return reject('err.id', 'eventId');
+      if (typeof memberId === 'string' && !m.rowId.endsWith(`:${memberId}`)) return reject('err.id', 'memberId');
+      if (typeof eventId === 'string' && typeof memberId === 'string' && m.rowId !== `${eventId}:${memberId}`) return reject('err.id');
+      break;
+    }
+  }
+  return null;
+}
+
+function emptyRow(): RowState {
+  return { data: {}, versions: {}, hlcs: {}, deleted: false, version: 0 };
+}
+
+function cloneRow(row: RowState): RowState {
+  return { data: { ...row.data }, versions: { ...row.versions }, hlcs: { ...row.hlcs }, deleted: row.deleted, version: row.version };
+}
+
+/** The stored stamp of the write that gave `field` its current value ('' if unknown). */
+function fieldStamp(row: RowState, field: string): string {
+  const v = own(row.versions, field);
+  return v === undefined ? '' : (own(row.hlcs, String(v)) ?? '');
+}
+
+/** Stamps the row with `version`, keeps only the stamps still referenced. */
+function finish(row: RowState, version: number, stamp: string): RowState {
+  row.version = version;
+  row.hlcs[String(version)] = stamp;
+  const used = new Set(Object.values(row.versions).map(String));
+  for (const v of Object.keys(row.hlcs)) if (!used.has(v)) delete row.hlcs[v];
+  return row;
+}
+
+function valueOrNull(v: unknown): unknown {
+  return v === undefined ? null : v;
+}
+
+function mergeDelete(input: MergeInput, stamp: string): MergeResult {
+  const { mutation: m, current, nextVersion: V } = input;
+  if (current?.deleted) return { status: 'applied', row: null, conflicts: [] };
+  const row = current ? cloneRow(current) : emptyRow();
+  row.deleted = true;
+  row.versions.deleted = V;
+  // A delete may carry base versions of other fields (what the device had seen). A field
+  // written since is an edit the deleting device never saw: keep it as a restorable conflict.
+  const conflicts: ConflictDraft[] = [];
+  if (current) {
+    for (const [field, base] of Object.entries(m.base)) {
+      if (field === 'deleted' || !hasOwn(current.data, field)) continue;
+      if ((own(current.versions, field) ?? 0) > base && !autoRule(m.table, field)) {
+        const loserHlc = fieldStamp(current, field);
+        conflicts.push({
+          field,
+          kind: 'deleteEdit',
+          winnerValue: null,
+          loserValue: current.data[field],
+          winnerHlc: stamp,
+          loserHlc,
+          winnerDeviceId: input.deviceId,
+          loserDeviceId: stampDevice(loserHlc),
+        });
+      }
+    }
+    // The row had been restored after this device last saw it: the restore loses to the delete.
+    const restoredAt = own(current.versions, 'deleted') ?? 0;
+    if (restoredAt > (own(m.base, 'deleted') ?? 0) && conflicts.length === 0) {
+      const loserHlc = fieldStamp(current, 'deleted');
+      conflicts.push({
+        field: 'deleted',
+        kind: 'deleteEdit',
+        winnerValue: true,
+        loserValue: false,
+        winnerHlc: stamp,
+        loserHlc,
+        winnerDeviceId: input.deviceId,
+        loserDeviceId: stampDevice(loserHlc),
+      });
+    }
+  }
+  return { status: conflicts.length ? 'conflict' : 'applied', row: finish(row, V, stamp), conflicts };
+}
+
+function mergeUpsert(input: MergeInput, stamp: string, current: RowState | null): MergeResult {
+  const { mutation: m, nextVersion: V, deviceId } = input;
+  const restoring = hasOwn(m.fields, 'deleted');
+  if (current?.deleted) {
+    const tombstoneVersion = own(current.versions, 'deleted') ?? 0;
+    const sawTombstone = restoring && (own(m.base, 'deleted') ?? 0) === tombstoneVersion;
+    if (!sawTombstone) return editOfTombstone(input, stamp, current, restoring);
+  }
+  const row = current ? cloneRow(current) : emptyRow();
+  let changed = false;
+  const conflicts: ConflictDraft[] = [];
+  const write = (field: string, value: unknown) => {
+    row.data[field] = value;
+    row.versions[field] = V;
+    changed = true;
+  };
+  if (restoring && current?.deleted) {
+    row.deleted = false;
+    row.versions.deleted = V;
+    changed = true;
+  }
+  for (const field of Object.keys(m.fields)) {
+    if (field === 'deleted') continue;
+    const value = m.fields[field];
+    const has = !!current && hasOwn(current.data, field);
+    const stored = has ? current!.data[field] : undefined;
+    const rule = autoRule(m.table, field);
+    if (rule === 'earliest') {
+      if (!has || (typeof value === 'string' && typeof stored === 'string' && value < stored)) write(field, value);
+      continue;
+    }
+    const storedVersion = current ? (own(current.versions, field) ?? 0) : 0;
+    const base = own(m.base, field) ?? 0;
+    if (storedVersion === base) {
+      if (!has || !jsonEqual(stored, value)) write(field, value);
+      continue;
+    }
+    if (has && jsonEqual(stored, value)) continue;
+    // A concurrent edit of the same field: the later stamp wins, the other value is kept.
+    const storedStamp = current ? fieldStamp(current, field) : '';
+    const incomingWins = isLater(stamp, storedStamp);
+    if (incomingWins) write(field, value);
+    if (rule === 'followWinner') continue;
+    const storedDevice = stampDevice(storedStamp);
+    conflicts.push(
+      incomingWins
+        ? { field, kind: 'field', winnerValue: value, loserValue: valueOrNull(stored), winnerHlc: stamp, loserHlc: storedStamp, winnerDeviceId: deviceId, loserDeviceId: storedDevice }
+        : { field, kind: 'field', winnerValue: valueOrNull(stored), loserValue: value, winnerHlc: storedStamp, loserHlc: stamp, winnerDeviceId: storedDevice, loserDeviceId: deviceId },
+    );
+  }
+  return { status: conflicts.length ? 'conflict' : 'applied', row: changed ? finish(row, V, stamp) : null, conflicts };
+}
+
+/**
+ * An upsert for a tombstoned row from a device that had not seen the delete (or restores on a
+ * stale base): the tombstone wins, each differing field is kept as a restorable conflict.
+ */
+function editOfTombstone(input: MergeInput, stamp: string, current: RowState, restoring: boolean): MergeResult {
+  const { mutation: m, deviceId } = input;
+  const tombstoneHlc = fieldStamp(current, 'deleted');
+  const tombstoneDevice = stampDevice(tombstoneHlc);
+  const conflicts: ConflictDraft[] = [];
+  const draft = (field: string, winnerValue: unknown, loserValue: unknown): ConflictDraft => ({
+    field,
+    kind: 'deleteEdit',
+    winnerValue,
+    loserValue,
+    winnerHlc: tombstoneHlc,
+    loserHlc: stamp,
+    winnerDeviceId: tombstoneDevice,
+    loserDeviceId: deviceId,
+  });
+  for (const field of Object.keys(m.fields)) {
+    if (field === 'deleted' || autoRule(m.table, field)) continue;
+    const stored = own(current.data, field);
+    if (!jsonEqual(stored, m.fields[field])) conflicts.push(draft(field, null, m.fields[field]));
+  }
+  // A restore with nothing else to bring back is still an intent the user must see.
+  if (restoring && conflicts.length === 0) conflicts.push(draft('deleted', true, false));
+  return { status: conflicts.length ? 'conflict' : 'applied', row: null, conflicts };
+}

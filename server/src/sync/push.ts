@@ -1,0 +1,150 @@
+// One push batch, in order (DESIGN.md "Sync protocol"): duplicates answered from the stored
+// result, a gap stops the batch, each new mutation is validated and merged, and its result
+// and the device's lastSeq are written through `tx`. The caller runs this inside ONE database
+// transaction (SQLite: BEGIN IMMEDIATE) and commits only when it returns; anything thrown
+// rolls the whole batch back. No I/O here beyond the PushTx calls, so any store fits behind it
+// (a Postgres store would prefetch rows under a row lock on the unit and buffer the writes).
+import { mutation as mutationSchema, SYNCED_TABLES, type SyncedTable } from '../../../src/protocol/outbox';
+import type { PushResponse, PushResult } from '../../../src/protocol/sync';
+import { mergeMutation, relatedMinutesId, type MergeMutation } from './merge';
+import type { ConflictRecord, RowState, StoredResult } from './types';
+
+export interface PushTx {
+  /** the device's lastSeq, read inside the transaction */
+  lastSeq(): number;
+  unitVersion(): number;
+  /** the stored result of this device's seq, if any (mid null = stored without a mid) */
+  storedResult(seq: number): { mid: string | null; result: StoredResult } | undefined;
+  /** who already used this mid in this unit */
+  midOwner(mid: string): { deviceId: string; seq: number; result: StoredResult } | undefined;
+  getRow(table: SyncedTable, id: string): RowState | null;
+  putRow(table: SyncedTable, id: string, row: RowState): void;
+  addConflict(conflict: ConflictRecord): void;
+  putResult(seq: number, mid: string | null, result: StoredResult): void;
+  /** called once at the end with the new lastSeq and unit version */
+  finish(lastSeq: number, unitVersion: number): void;
+}
+
+export interface PushContext {
+  deviceId: string;
+  schemaVersion: number;
+  now: number;
+  newConflictId(): string;
+  /** test hook: called before each new mutation is merged (index in the batch) */
+  beforeMutation?(index: number): void;
+}
+
+/** A mutation as it arrived: only mid and seq are known to be well-formed (checked by the route). */
+export interface RawMutation {
+  mid: string;
+  seq: number;
+  [key: string]: unknown;
+}
+
+/** True when `item` has what a push result needs: a usable mid and seq. */
+export function hasMidAndSeq(item: unknown): item is RawMutation {
+  if (!item || typeof item !== 'object' || Array.isArray(item)) return false;
+  const { mid, seq } = item as { mid?: unknown; seq?: unknown };
+  return typeof mid === 'string' && mid.length >= 8 && mid.length <= 64 && Number.isSafeInteger(seq) && (seq as number) > 0;
+}
+
+export function processPush(tx: PushTx, mutations: readonly RawMutation[], ctx: PushContext): PushResponse {
+  let lastSeq = tx.lastSeq();
+  let unitVersion = tx.unitVersion();
+  const results: PushResult[] = [];
+  for (let i = 0; i < mutations.length; i++) {
+    const item = mutations[i];
+    const { mid, seq } = item;
+    if (seq <= lastSeq) {
+      results.push(replay(mid, tx.storedResult(seq)));
+      continue;
+    }
+    if (seq > lastSeq + 1) {
+      results.push({ mid, status: 'gap' });
+      break;
+    }
+    lastSeq = seq;
+    ctx.beforeMutation?.(i);
+
+    const owner = tx.midOwner(mid);
+    if (owner) {
+      // The same change sent again under a new seq by the same device: its effect is in
+      // already (or it stays rejected). Another device's mid: refuse, that device keeps it.
+      let stored: StoredResult;
+      let answer: PushResult;
+      if (owner.deviceId !== ctx.deviceId) {
+        stored = { status: 'rejected', error: 'err.midReused' };
+        answer = { mid, ...stored };
+      } else if (owner.result.status === 'rejected') {
+        stored = { ...owner.result };
+        answer = { mid, ...stored };
+      } else {
+        stored = { ...owner.result };
+        answer = { mid, ...stored, status: 'duplicate' };
+      }
+      tx.putResult(seq, null, stored);
+      results.push(answer);
+      continue;
+    }
+
+    const result = applyOne(tx, item, ctx, unitVersion + 1);
+    if (result.changed) unitVersion++;
+    tx.putResult(seq, mid, result.stored);
+    results.push({ mid, ...result.stored });
+  }
+  tx.finish(lastSeq, unitVersion);
+  return { results, lastSeq };
+}
+
+function replay(mid: string, stored: { mid: string | null; result: StoredResult } | undefined): PushResult {
+  // A seq this device already used for another change (a restored phone reusing seqs):
+  // answering "duplicate" would make it drop a change the server never took.
+  if (stored && stored.mid !== null && stored.mid !== mid) return { mid, status: 'rejected', error: 'err.seqReused' };
+  if (!stored) return { mid, status: 'duplicate' };
+  // A rejected change stays rejected: "duplicate" would make the device drop it silently.
+  if (stored.result.status === 'rejected') return { mid, ...stored.result };
+  return { mid, ...stored.result, status: 'duplicate' };
+}
+
+function applyOne(tx: PushTx, item: RawMutation, ctx: PushContext, nextVersion: number): { stored: StoredResult; changed: boolean } {
+  const table = item.table;
+  if (typeof table === 'string' && !(SYNCED_TABLES as readonly string[]).includes(table)) {
+    return { stored: { status: 'rejected', error: 'err.unknownTable' }, changed: false };
+  }
+  const parsed = mutationSchema.safeParse(item);
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path.join('.') || undefined;
+    return { stored: { status: 'rejected', error: 'err.mutation', ...(field ? { field } : {}) }, changed: false };
+  }
+  // Values come from the raw JSON object: a parsed record would lose a "__proto__" key
+  // instead of letting the field check refuse it.
+  const m: MergeMutation = {
+    table: parsed.data.table,
+    rowId: parsed.data.rowId,
+    op: parsed.data.op,
+    fields: item.fields as Record<string, unknown>,
+    base: parsed.data.base,
+    hlc: parsed.data.hlc,
+  };
+  const current = tx.getRow(m.table, m.rowId);
+  const minutesId = relatedMinutesId(m, current);
+  const relatedMinutes = minutesId ? tx.getRow('minutes', minutesId) : null;
+  const outcome = mergeMutation({ mutation: m, deviceId: ctx.deviceId, schemaVersion: ctx.schemaVersion, now: ctx.now, current, relatedMinutes, nextVersion });
+  if (outcome.status === 'rejected') {
+    const { status, error, field } = outcome;
+    return { stored: field === undefined ? { status, error } : { status, error, field }, changed: false };
+  }
+  if (outcome.row) tx.putRow(m.table, m.rowId, outcome.row);
+  const version = outcome.row?.version ?? current?.version;
+  const createdAt = new Date(ctx.now).toISOString();
+  let conflictId: string | undefined;
+  for (const draft of outcome.conflicts) {
+    const id = ctx.newConflictId();
+    conflictId ??= id;
+    tx.addConflict({ ...draft, id, table: m.table, rowId: m.rowId, mid: item.mid, version: version ?? nextVersion, createdAt });
+  }
+  const stored: StoredResult = { status: outcome.status };
+  if (version !== undefined) stored.version = version;
+  if (conflictId) stored.conflictId = conflictId;
+  return { stored, changed: !!outcome.row };
+}
