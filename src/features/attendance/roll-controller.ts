@@ -49,10 +49,12 @@ export class RollController {
       perfMark(COMMITTED_MARK, seq);
       return Promise.resolve();
     }
+    // The write starts before the screen is told: its first IndexedDB requests are then issued
+    // ahead of the render, and the database works while the row paints.
+    const write = next ? this.writer.mark(this.eventId, memberId, next.status, next.reason) : this.writer.clear(this.eventId, memberId);
     const op = this.state.begin(memberId, next);
     const entry: UndoEntry | undefined = undoable ? { kind: 'one', memberId, prev: op.prev, next } : undefined;
     if (entry) this.state.pushUndo(entry);
-    const write = next ? this.writer.mark(this.eventId, memberId, next.status, next.reason) : this.writer.clear(this.eventId, memberId);
     return write.then(
       () => {
         perfMark(COMMITTED_MARK, seq);
