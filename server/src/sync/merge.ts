@@ -4,7 +4,9 @@
 // version to stamp, and whatever related row a domain rule needs.
 //
 // Rules, per field of an upsert:
-//   - the field's stored version equals base[field] (missing base = 0 = never written) → write;
+//   - the field's stored version equals base[field] (missing base = 0 = never written), or the
+//     stored value was written by this same device (two edits made offline before a sync both
+//     carry the old base: the device is overwriting its own value, not someone else's) → write;
 //   - else an equal value → nothing to do;
 //   - else a concurrent edit: the later HLC wins (stamps are clamped when stored, ties by
 //     deviceId), and the loser is returned as a conflict — it is never dropped.
@@ -153,8 +155,8 @@ function mergeDelete(input: MergeInput, stamp: string): MergeResult {
   if (current) {
     for (const [field, base] of Object.entries(m.base)) {
       if (field === 'deleted' || !hasOwn(current.data, field)) continue;
-      if ((own(current.versions, field) ?? 0) > base && !autoRule(m.table, field)) {
-        const loserHlc = fieldStamp(current, field);
+      const loserHlc = fieldStamp(current, field);
+      if ((own(current.versions, field) ?? 0) > base && !autoRule(m.table, field) && stampDevice(loserHlc) !== input.deviceId) {
         conflicts.push({
           field,
           kind: 'deleteEdit',
@@ -169,8 +171,9 @@ function mergeDelete(input: MergeInput, stamp: string): MergeResult {
     }
     // The row had been restored after this device last saw it: the restore loses to the delete.
     const restoredAt = own(current.versions, 'deleted') ?? 0;
-    if (restoredAt > (own(m.base, 'deleted') ?? 0) && conflicts.length === 0) {
-      const loserHlc = fieldStamp(current, 'deleted');
+    const restoreHlc = fieldStamp(current, 'deleted');
+    if (restoredAt > (own(m.base, 'deleted') ?? 0) && conflicts.length === 0 && stampDevice(restoreHlc) !== input.deviceId) {
+      const loserHlc = restoreHlc;
       conflicts.push({
         field: 'deleted',
         kind: 'deleteEdit',
@@ -191,7 +194,8 @@ function mergeUpsert(input: MergeInput, stamp: string, current: RowState | null)
   const restoring = hasOwn(m.fields, 'deleted');
   if (current?.deleted) {
     const tombstoneVersion = own(current.versions, 'deleted') ?? 0;
-    const sawTombstone = restoring && (own(m.base, 'deleted') ?? 0) === tombstoneVersion;
+    const ownTombstone = stampDevice(fieldStamp(current, 'deleted')) === input.deviceId;
+    const sawTombstone = restoring && ((own(m.base, 'deleted') ?? 0) === tombstoneVersion || ownTombstone);
     if (!sawTombstone) return editOfTombstone(input, stamp, current, restoring);
   }
   const row = current ? cloneRow(current) : emptyRow();
@@ -219,13 +223,13 @@ function mergeUpsert(input: MergeInput, stamp: string, current: RowState | null)
     }
     const storedVersion = current ? (own(current.versions, field) ?? 0) : 0;
     const base = own(m.base, field) ?? 0;
-    if (storedVersion === base) {
+    const storedStamp = current ? fieldStamp(current, field) : '';
+    if (storedVersion === base || (storedVersion > 0 && stampDevice(storedStamp) === deviceId)) {
       if (!has || !jsonEqual(stored, value)) write(field, value);
       continue;
     }
     if (has && jsonEqual(stored, value)) continue;
     // A concurrent edit of the same field: the later stamp wins, the other value is kept.
-    const storedStamp = current ? fieldStamp(current, field) : '';
     const incomingWins = isLater(stamp, storedStamp);
     if (incomingWins) write(field, value);
     if (rule === 'followWinner') continue;

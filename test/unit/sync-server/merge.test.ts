@@ -86,6 +86,19 @@ describe('mergeMutation: upserts', () => {
     expect(earlier.conflicts[0]).toMatchObject({ winnerValue: '0911111111', loserValue: '0922222222', winnerDeviceId: A, loserDeviceId: B });
   });
 
+  it("a device's own two offline edits (both on the old base) are not a conflict", () => {
+    const first = applied({ mutation: mut({ fields: { fullName: 'An An', phone: '0900000001' } }), nextVersion: 1 });
+    const second = merge({ current: first, mutation: mut({ fields: { phone: '0900000002' }, base: { phone: 0 }, hlc: hlc(NOW + 1) }), nextVersion: 2 });
+    expect(second.status === 'applied' && second.row?.data.phone).toBe('0900000002');
+    // …delete then restore offline, the same
+    const tomb = applied({ current: first, mutation: mut({ op: 'delete', fields: { deleted: true }, base: { deleted: 0 } }), nextVersion: 2 });
+    const back = merge({ current: tomb, mutation: mut({ fields: { deleted: false }, base: { deleted: 0 }, hlc: hlc(NOW + 2) }), nextVersion: 3 });
+    expect(back.status === 'applied' && back.row?.deleted).toBe(false);
+    // …and another device on the old base is still a conflict
+    const other = merge({ current: first, deviceId: B, mutation: mut({ fields: { phone: '0900000003' }, base: { phone: 0 }, hlc: hlc(NOW + 1, 0, B) }), nextVersion: 2 });
+    expect(other.status).toBe('conflict');
+  });
+
   it('equal stamps are settled by deviceId', () => {
     const v4 = applied({ current: created(), mutation: mut({ fields: { phone: '0911111111' }, base: { phone: 3 }, hlc: hlc(NOW, 7, A) }), nextVersion: 4 });
     const r = merge({ current: v4, deviceId: B, mutation: mut({ fields: { phone: '0922222222' }, base: { phone: 3 }, hlc: hlc(NOW, 7, B) }), nextVersion: 5 });
