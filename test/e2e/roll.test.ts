@@ -195,4 +195,17 @@ describe('the roll, offline, 50 members', () => {
     await page.getByText(GUEST.name).waitFor(WAIT);
     expect(browser.errors.filter((e) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
   });
+
+  test('once the minutes are finalized the roll is read-only, with a notice and the same counts', async () => {
+    await page.goto(server.url + rollUrl.replace(/\/roll$/, '/minutes'));
+    await page.getByRole('button', { name: 'Chốt biên bản' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Chốt và khóa' }).click();
+    await page.locator('.badge.final').waitFor(WAIT);
+    await page.goto(server.url + rollUrl);
+    await page.getByText('Biên bản buổi này đã chốt: danh sách điểm danh chỉ để xem, không sửa được nữa.').waitFor(WAIT);
+    expect(await page.locator('button.roll-tap').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Mọi người có mặt|Gọi tên từng người|Hoàn tác/ }).count()).toBe(0);
+    await expect.poll(counts, WAIT).toEqual({ present: 44, late: 2, excused: 2, unexcused: 2, unmarked: 0 });
+    await screenshot(page, 'roll-7-locked');
+  });
 });

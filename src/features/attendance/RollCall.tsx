@@ -107,7 +107,7 @@ export function RollCall({ members, index, getMark, unmarkedLeft, canUndo, onInd
           {t('attendance.prev')}
         </button>
         <button type="button" class="btn" disabled={!canUndo} onClick={onUndo}>
-          ↶ {t('attendance.undo')}
+          {t('attendance.undo')}
         </button>
         <button type="button" class="btn" onClick={() => go(index + 1)}>
           {t('attendance.skip')}

@@ -214,7 +214,7 @@ function Roll({ event, back, members, rows, finalized }: RollProps) {
 
       {locked && (
         <p class="card roll-locked" role="status">
-          🔒 {t('attendance.locked')}
+          {t('attendance.locked')}
         </p>
       )}
       {message && (
