@@ -139,7 +139,7 @@ async function send(target: Target, body: Body) {
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body.contentType !== '') headers['Content-Type'] = body.contentType ?? 'application/json';
   if (body.encoding) headers['Content-Encoding'] = body.encoding;
-  const res = await fetch(`${t.url}/api/v1${target.path()}`, { method: target.method, headers, body: body.bytes });
+  const res = await fetch(`${t.url}/api/v1${target.path()}`, { method: target.method, headers, body: new Uint8Array(body.bytes) });
   const text = await res.text();
   tried++;
   return { status: res.status, text };
