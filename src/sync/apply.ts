@@ -150,7 +150,8 @@ export async function applyPullPage(
         const p = pending.get(`${table}\u0000${id}`) ?? EMPTY;
         const { row, keptLocal } = mergePulled(locals[i], pulled, p, localUnitId, now);
         stats.keptLocal += keptLocal;
-        if (p.size && [...p].some((f) => f in pulled.versions || f in pulled.fields)) {
+        // Any waiting field: even one the server does not have may be refused as a conflict.
+        if (p.size) {
           repullFrom = Math.min(repullFrom ?? Infinity, pulled.version - 1);
         }
         out.push(row);
@@ -327,7 +328,7 @@ export async function requeueFields(db: UnitDb, table: SyncedTable, rowId: strin
  * on the version the first one started from. Its base moves to the version the server
  * answered, so the server sees two edits in a row from one phone, not two concurrent edits
  * (which would file a conflict of the phone with itself, or lose a restore to its own
- * delete). Only for `applied` answers: a `conflict` may have lost the field, and then the
+ * delete). Only for `applied` answers (or their `duplicate` replays): a `conflict` may have lost the field, and then the
  * follower really is concurrent with the winner. The engine never puts two edits of one
  * field in one batch (engine.ts), so the follower is always still waiting here. Runs inside
  * recordPushResults' transaction; a follower already sent in a lost request is answered
@@ -336,7 +337,9 @@ export async function requeueFields(db: UnitDb, table: SyncedTable, rowId: strin
 async function rebaseFollowers(db: UnitDb, batch: Mutation[], byMid: Map<string, PushResult>): Promise<void> {
   const leaders = batch.filter((e) => {
     const r = byMid.get(e.mid);
-    return r?.status === 'applied' && typeof r.version === 'number';
+    // a duplicate replays the stored answer: without a conflictId it was applied
+    const applied = r?.status === 'applied' || (r?.status === 'duplicate' && !r.conflictId && !r.error);
+    return applied && typeof r?.version === 'number';
   });
   if (!leaders.length) return;
   const waiting = await db.outbox.count();
