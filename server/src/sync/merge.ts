@@ -82,17 +82,17 @@ const isFinalized = (row: RowState | null) => !!row && own(row.data, 'status') =
 
 export function mergeMutation(input: MergeInput): MergeResult {
   const { mutation: m, current } = input;
-  const rejected = checkMutation(input);
+  const stamp = storedStamp(m.hlc, input.deviceId, input.now);
+  const rejected = checkMutation(input, stamp);
   if (rejected) return { status: 'rejected', ...rejected };
-  const stamp = storedStamp(m.hlc, input.deviceId, input.now)!;
-  return m.op === 'delete' ? mergeDelete(input, stamp) : mergeUpsert(input, stamp, current);
+  return m.op === 'delete' ? mergeDelete(input, stamp!) : mergeUpsert(input, stamp!, current);
 }
 
-function checkMutation(input: MergeInput): Rejection | null {
+function checkMutation(input: MergeInput, stamp: string | null): Rejection | null {
   const { mutation: m, current } = input;
   const badId = validateRowId(m.rowId);
   if (badId) return badId;
-  if (!storedStamp(m.hlc, input.deviceId, input.now)) return reject('err.hlc');
+  if (!stamp) return reject('err.hlc');
   const badField = validateFields(m.table, m.op, m.fields, input.schemaVersion);
   if (badField) return badField;
   switch (m.table) {
@@ -130,12 +130,17 @@ function fieldStamp(row: RowState, field: string): string {
   return v === undefined ? '' : (own(row.hlcs, String(v)) ?? '');
 }
 
-/** Stamps the row with `version`, keeps only the stamps still referenced. */
+/** Stamps the row with `version`, keeps only the stamps still referenced (a fresh object: no deletes). */
 function finish(row: RowState, version: number, stamp: string): RowState {
   row.version = version;
-  row.hlcs[String(version)] = stamp;
-  const used = new Set(Object.values(row.versions).map(String));
-  for (const v of Object.keys(row.hlcs)) if (!used.has(v)) delete row.hlcs[v];
+  const previous = row.hlcs;
+  const hlcs: Record<string, string> = {};
+  for (const field in row.versions) {
+    const v = row.versions[field];
+    const key = String(v);
+    if (hlcs[key] === undefined) hlcs[key] = v === version ? stamp : (own(previous, key) ?? '');
+  }
+  row.hlcs = hlcs;
   return row;
 }
 
@@ -201,11 +206,6 @@ function mergeUpsert(input: MergeInput, stamp: string, current: RowState | null)
   const row = current ? cloneRow(current) : emptyRow();
   let changed = false;
   const conflicts: ConflictDraft[] = [];
-  const write = (field: string, value: unknown) => {
-    row.data[field] = value;
-    row.versions[field] = V;
-    changed = true;
-  };
   if (restoring && current?.deleted) {
     row.deleted = false;
     row.versions.deleted = V;
@@ -218,20 +218,20 @@ function mergeUpsert(input: MergeInput, stamp: string, current: RowState | null)
     const stored = has ? current!.data[field] : undefined;
     const rule = autoRule(m.table, field);
     if (rule === 'earliest') {
-      if (!has || (typeof value === 'string' && typeof stored === 'string' && value < stored)) write(field, value);
+      if (!has || (typeof value === 'string' && typeof stored === 'string' && value < stored)) changed = write(row, field, value, V);
       continue;
     }
     const storedVersion = current ? (own(current.versions, field) ?? 0) : 0;
     const base = own(m.base, field) ?? 0;
     const storedStamp = current ? fieldStamp(current, field) : '';
     if (storedVersion === base || (storedVersion > 0 && stampDevice(storedStamp) === deviceId)) {
-      if (!has || !jsonEqual(stored, value)) write(field, value);
+      if (!has || !jsonEqual(stored, value)) changed = write(row, field, value, V);
       continue;
     }
     if (has && jsonEqual(stored, value)) continue;
     // A concurrent edit of the same field: the later stamp wins, the other value is kept.
     const incomingWins = isLater(stamp, storedStamp);
-    if (incomingWins) write(field, value);
+    if (incomingWins) changed = write(row, field, value, V);
     if (rule === 'followWinner') continue;
     const storedDevice = stampDevice(storedStamp);
     conflicts.push(
@@ -241,6 +241,12 @@ function mergeUpsert(input: MergeInput, stamp: string, current: RowState | null)
     );
   }
   return { status: conflicts.length ? 'conflict' : 'applied', row: changed ? finish(row, V, stamp) : null, conflicts };
+}
+
+function write(row: RowState, field: string, value: unknown, version: number): true {
+  row.data[field] = value;
+  row.versions[field] = version;
+  return true;
 }
 
 /**

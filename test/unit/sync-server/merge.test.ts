@@ -4,7 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mergeMutation, type MergeInput, type MergeMutation } from '../../../server/src/sync/merge';
-import { processPush, type PushTx, type RawMutation } from '../../../server/src/sync/push';
+import { malformedKey, processPush, type PushTx, type RawMutation } from '../../../server/src/sync/push';
+import { validateRowId } from '../../../server/src/sync/fields';
+import { jsonDepth } from '../../../server/src/sync/json';
+import { id as idSchema } from '../../../src/protocol/common';
+import { mutation as mutationSchema } from '../../../src/protocol/outbox';
 import { MAX_CLOCK_LEAD_MS, storedStamp } from '../../../server/src/sync/hlc';
 import type { ConflictRecord, RowState, StoredResult } from '../../../server/src/sync/types';
 import { SCHEMA_VERSION } from '../../../src/protocol/sync';
@@ -317,5 +321,36 @@ describe('processPush', () => {
       }),
       { seed: 20250501, numRuns: 200 },
     );
+  });
+});
+
+describe('hand-written hot-path checks stay in step with the shared zod schemas', () => {
+  it('validateRowId accepts exactly what protocol/common id accepts', () => {
+    const idish = fc.oneof(fc.string({ maxLength: 120 }), fc.stringMatching(/^[0-9A-Za-z:_-]{0,110}$/), fc.uuid().map((u) => `${u}:${u}`));
+    fc.assert(
+      fc.property(idish, (s) => {
+        expect(validateRowId(s) === null).toBe(idSchema.safeParse(s).success);
+      }),
+      { seed: 20251128, numRuns: 2000 },
+    );
+  });
+
+  it('malformedKey accepts exactly what protocol/outbox mutation accepts (for a valid mid, seq and table)', () => {
+    const good = { mid: 'mid-00000001', seq: 1, table: 'members', rowId: MEMBER, op: 'upsert', fields: { a: 1 }, base: { a: 0 }, hlc: hlc(NOW) };
+    const wild = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.string({ maxLength: 110 }), fc.integer({ min: -2, max: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.oneof(fc.integer({ min: -1, max: 5 }), fc.double(), fc.string())));
+    fc.assert(
+      fc.property(fc.constantFrom('rowId', 'op', 'fields', 'base', 'hlc'), wild, (key, value) => {
+        const item = { ...good, [key]: value } as RawMutation;
+        expect(malformedKey(item) === null).toBe(mutationSchema.safeParse(item).success);
+      }),
+      { seed: 20251128, numRuns: 3000 },
+    );
+  });
+
+  it('jsonDepth measures nesting without recursion', () => {
+    expect(jsonDepth(1)).toBe(0);
+    expect(jsonDepth({ a: [1, { b: [] }] })).toBe(4);
+    const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000));
+    expect(jsonDepth(deep, 64)).toBe(65);
   });
 });

@@ -1,0 +1,264 @@
+#!/usr/bin/env node
+// B6 (server part) of PERFORMANCE.md: ingest of 10,000 changes (10 pushes of 1,000) into the
+// real server — a child process on loopback with a real SQLite file (WAL, synchronous=FULL) —
+// and bytes per change on the wire, gzip.
+//
+//   node test/perf/b6-server.mjs [--out FILE] [--runs N]
+//
+// Workload (what a secretary's phone sends after a day offline): 5,000 single-field edits of
+// members the unit already has (phone numbers) and 5,000 attendance ticks (new rows, id
+// eventId:memberId), mixed, shaped exactly as src/data/outbox.ts makes them (changed fields
+// only, a base per field, createdAt on a new row, UUIDv7 mids, HLC stamps). 5,000 members are
+// seeded first (not timed), and a second device B pulls them first, so its later pull of the
+// 10,000 changed rows is the A → server → B delivery of exactly those changes.
+//
+// Figures:
+//   ingest       10,000 / the summed time of the 10 sequential push requests, from sending the
+//                (pre-encoded) body to the last byte of the answer: HTTP + gunzip + JSON +
+//                validation + merge + one fsync'd transaction per batch + the answer; median of runs
+//   push bytes   request bodies gzip-compressed as the client sends them (Content-Encoding: gzip)
+//   answer bytes the push answers as they cross the wire (the server gzips them)
+//   pull bytes   B's pull answers (limit 1,000) as they cross the wire
+// Budgets: ingest ≥ 20,000 changes/s; push and pull ≤ 60 bytes per change each.
+// Prints one line per check; exits 1 when one fails. `measureB6Server()` is exported for bench.mjs.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const B6_SERVER_BUDGETS = { ingestChangesPerSecond: 20_000, bytesPerChange: 60 };
+const CHANGES = 10_000;
+const BATCH = 1_000;
+
+function uuidv7(now = Date.now()) {
+  const b = randomBytes(16);
+  let t = now;
+  for (let i = 5; i >= 0; i--) {
+    b[i] = t % 256;
+    t = Math.floor(t / 256);
+  }
+  b[6] = (b[6] & 0x0f) | 0x70;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** The bytes a client sends: JSON, gzip-compressed when asked (as the app does for pushes). */
+function encode(body, gzip) {
+  const json = Buffer.from(JSON.stringify(body));
+  return gzip ? gzipSync(json) : json;
+}
+
+/**
+ * POST JSON (or a body already encoded with encode()); resolves when the whole answer has
+ * arrived, with the answer's wire bytes and `ms` from sending to the last answer byte (the
+ * answer is decoded and parsed after that).
+ */
+function post(base, path, body, { token, gzip = false } = {}) {
+  const payload = Buffer.isBuffer(body) ? body : encode(body, gzip);
+  const headers = { 'Content-Type': 'application/json', 'Accept-Encoding': 'gzip', 'Content-Length': payload.length };
+  if (gzip) headers['Content-Encoding'] = 'gzip';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return new Promise((resolvePost, reject) => {
+    const t0 = performance.now();
+    const req = request(`${base}/api/v1${path}`, { method: 'POST', headers, agent: keepAlive }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const ms = performance.now() - t0;
+        const wire = Buffer.concat(chunks);
+        const text = (res.headers['content-encoding'] === 'gzip' ? gunzipSync(wire) : wire).toString('utf8');
+        const parsed = text ? JSON.parse(text) : undefined;
+        if (res.statusCode >= 300) return reject(new Error(`${path}: HTTP ${res.statusCode} ${text.slice(0, 300)}`));
+        resolvePost({ body: parsed, requestBytes: payload.length, answerBytes: wire.length, ms });
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+let keepAlive;
+
+async function startChildServer() {
+  const { Agent } = await import('node:http');
+  keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
+  const root = mkdtempSync(join(tmpdir(), 'scd-b6-'));
+  const dataDir = join(root, 'data');
+  const distDir = join(root, 'dist');
+  mkdirSync(distDir, { recursive: true });
+  writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>b6</title>');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: distDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise((res, rej) => {
+    const onData = (d) => {
+      output += d.toString();
+      const m = /running at (http:\/\/\S+)/.exec(output);
+      if (m) res(m[1]);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', () => rej(new Error(`server exited:\n${output}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      keepAlive.destroy();
+      const exited = new Promise((r) => child.on('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+class Phone {
+  constructor(base, unitId, deviceId, token) {
+    Object.assign(this, { base, unitId, deviceId, token, seq: 0, cursor: 0, hlcMs: 0, hlcCounter: 0 });
+  }
+  hlc() {
+    const now = Date.now();
+    if (now > this.hlcMs) [this.hlcMs, this.hlcCounter] = [now, 0];
+    else this.hlcCounter++;
+    return `${String(this.hlcMs).padStart(13, '0')}:${String(this.hlcCounter).padStart(4, '0')}:${this.deviceId}`;
+  }
+  mutation(table, rowId, fields, base) {
+    return { mid: uuidv7(), seq: ++this.seq, table, rowId, op: 'upsert', fields, base, hlc: this.hlc() };
+  }
+  body(mutations) {
+    return { protocol: 1, schemaVersion: 2, deviceId: this.deviceId, mutations };
+  }
+  push(mutations) {
+    return post(this.base, `/units/${this.unitId}/push`, this.body(mutations), { token: this.token, gzip: true });
+  }
+  /** A push whose body was encoded beforehand (the phone's own JSON and gzip work is not the server's). */
+  pushEncoded(payload) {
+    return post(this.base, `/units/${this.unitId}/push`, payload, { token: this.token, gzip: true });
+  }
+  async pullAll() {
+    const pages = [];
+    for (;;) {
+      const page = await post(this.base, `/units/${this.unitId}/pull`, { cursor: this.cursor, limit: BATCH }, { token: this.token });
+      pages.push(page);
+      this.cursor = page.body.cursor;
+      if (!page.body.hasMore) return pages;
+    }
+  }
+}
+
+async function oneRun() {
+  const server = await startChildServer();
+  try {
+    const base = server.url;
+    const { token: admin } = (await post(base, '/setup', { username: 'admin', password: 'b6-benchmark' })).body;
+    const unitId = (await post(base, '/units', { name: 'Chi đoàn B6' }, { token: admin })).body.id;
+    const join = async (role) => {
+      const { code } = (await post(base, `/units/${unitId}/invites`, { role }, { token: admin })).body;
+      const deviceId = uuidv7();
+      const { deviceToken } = (await post(base, '/join', { code, deviceName: `B6 ${role}`, deviceId })).body;
+      return new Phone(base, unitId, deviceId, deviceToken);
+    };
+    const a = await join('secretary');
+    const b = await join('deputy');
+
+    // Seed 5,000 members (untimed), then both phones know them and their field versions.
+    const members = Array.from({ length: 5_000 }, (_, i) => ({ id: uuidv7(), phone: `09${String(10_000_000 + i)}` }));
+    const createdAt = new Date().toISOString();
+    for (let i = 0; i < members.length; i += BATCH) {
+      const batch = members.slice(i, i + BATCH).map((m, j) =>
+        a.mutation('members', m.id, { fullName: `Đoàn viên ${i + j}`, phone: m.phone, position: 'member', duesCategory: 'unsalaried', partyStatus: 'none', status: 'active', createdAt }, {}),
+      );
+      await a.push(batch);
+    }
+    const seeded = await a.pullAll();
+    const phoneVersion = new Map(seeded.flatMap((p) => p.body.rows.map((r) => [r.id, r.versions.phone])));
+    await b.pullAll();
+
+    // 10,000 changes made offline: 5,000 phone edits and 5,000 roll ticks (10 meetings × 500), interleaved.
+    const meetings = Array.from({ length: 10 }, () => uuidv7());
+    const changes = [];
+    for (let i = 0; i < CHANGES / 2; i++) {
+      const m = members[i];
+      changes.push(a.mutation('members', m.id, { phone: `08${String(20_000_000 + i)}` }, { phone: phoneVersion.get(m.id) }));
+      const meetingId = meetings[i % meetings.length];
+      const memberId = members[(i * 7) % members.length].id;
+      const now = new Date().toISOString();
+      const status = i % 5 === 0 ? 'late' : 'present';
+      changes.push(a.mutation('attendance', `${meetingId}:${memberId}`, { eventId: meetingId, memberId, status, checkedAt: now, createdAt: now }, { eventId: 0, memberId: 0, status: 0, checkedAt: 0 }));
+    }
+
+    let pushMs = 0;
+    let requestBytes = 0;
+    let answerBytes = 0;
+    const batchMs = [];
+    const payloads = [];
+    for (let i = 0; i < CHANGES; i += BATCH) payloads.push(encode(a.body(changes.slice(i, i + BATCH)), true));
+    for (const [n, payload] of payloads.entries()) {
+      const res = await a.pushEncoded(payload);
+      const i = n * BATCH;
+      const ms = res.ms;
+      pushMs += ms;
+      batchMs.push(ms);
+      requestBytes += res.requestBytes;
+      answerBytes += res.answerBytes;
+      const notApplied = res.body.results.filter((r) => r.status !== 'applied');
+      if (notApplied.length) throw new Error(`batch ${i / BATCH}: ${notApplied.length} not applied, e.g. ${JSON.stringify(notApplied[0])}`);
+    }
+    const pages = await b.pullAll();
+    const pulledRows = pages.reduce((n, p) => n + p.body.rows.length, 0);
+    if (pulledRows !== CHANGES) throw new Error(`B pulled ${pulledRows} rows, expected ${CHANGES}`);
+    const pullBytes = pages.reduce((n, p) => n + p.answerBytes, 0);
+    return {
+      ingest: CHANGES / (pushMs / 1000),
+      batchMs: batchMs.sort((x, y) => x - y)[Math.floor(batchMs.length / 2)],
+      pushBytes: requestBytes / CHANGES,
+      answerBytes: answerBytes / CHANGES,
+      pullBytes: pullBytes / CHANGES,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Runs B6 (server part) `runs` times; returns checks as {name, value, unit, budget, pass, note}. */
+export async function measureB6Server({ runs = 3 } = {}) {
+  const all = [];
+  for (let i = 0; i < runs; i++) all.push(await oneRun());
+  const m = (k) => median(all.map((r) => r[k]));
+  const { ingestChangesPerSecond: minIngest, bytesPerChange } = B6_SERVER_BUDGETS;
+  return [
+    { name: 'B6 server ingest', value: Math.round(m('ingest')), unit: 'changes/s', budget: minIngest, atLeast: true, pass: m('ingest') >= minIngest, note: `median of ${runs} runs, 10 batches of 1,000, median batch ${round(m('batchMs'))} ms` },
+    { name: 'B6 push bytes per change (gzip)', value: round(m('pushBytes')), unit: 'B', budget: bytesPerChange, pass: m('pushBytes') <= bytesPerChange, note: 'request bodies, Content-Encoding: gzip' },
+    { name: 'B6 pull bytes per change (gzip)', value: round(m('pullBytes')), unit: 'B', budget: bytesPerChange, pass: m('pullBytes') <= bytesPerChange, note: "B's pull answers, limit 1,000" },
+    { name: 'B6 push answer bytes per change (gzip)', value: round(m('answerBytes')), unit: 'B', budget: null, pass: null, note: 'results echo each mid' },
+  ];
+}
+
+export function printCheck(c) {
+  if (c.pass === null) return console.log(`info B6 ${c.name.replace(/^B6 /, '')} ${c.value} ${c.unit} (${c.note})`);
+  const cmp = c.atLeast ? '≥' : '≤';
+  console.log(`${c.pass ? 'PASS' : 'FAIL'} ${c.name} ${c.value} ${c.unit} (budget ${cmp} ${c.budget}; ${c.note})`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = process.argv.slice(2);
+  const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+  const out = args.includes('--out') ? resolve(args[args.indexOf('--out') + 1]) : null;
+  const checks = await measureB6Server({ runs });
+  checks.forEach(printCheck);
+  if (out) writeFileSync(out, JSON.stringify(checks, null, 2) + '\n');
+  const failed = checks.filter((c) => c.pass === false).length;
+  console.log(`${checks.filter((c) => c.pass !== null).length - failed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
