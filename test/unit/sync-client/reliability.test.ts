@@ -1,0 +1,218 @@
+// RELIABILITY.md 8, 9, 14, 17 and "a 401 mid-queue keeps the outbox", with the real client
+// code over fake-indexeddb against the real server in process (real SQLite file).
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { UnitDb } from '../../../src/data/db';
+import { SCHEMA_VERSION } from '../../../src/protocol/sync';
+import { AuthError, NetworkError, type FetchFn } from '../../../src/sync/api';
+import { createMemoryLocks, runCycle } from '../../../src/sync/engine';
+import { dropAllDatabases, makeDevice, snapshot, type Device } from './devices';
+import { Network } from './network';
+import { startRealServer, type RealServer } from './real-server';
+
+let srv: RealServer;
+beforeEach(async () => {
+  srv = await startRealServer();
+});
+afterEach(async () => {
+  await srv.close();
+  await dropAllDatabases();
+});
+
+const member = (i: number) => `member-${String(i).padStart(4, '0')}`;
+const MEMBER = { position: 'member', duesCategory: 'unsalaried', partyStatus: 'none', status: 'active' };
+
+async function members(d: Device, n: number, from = 0) {
+  for (let i = from; i < from + n; i++) await d.write('members', member(i), { fullName: `Đoàn viên ${i}`, ...MEMBER });
+}
+
+/** The same database opened again, as after the page was closed and opened. */
+function reopen(d: Device): Device {
+  d.db.close();
+  const db = new UnitDb(d.db.name);
+  return { ...d, db };
+}
+
+describe('RELIABILITY 8: the page dies at the worst moments', () => {
+  test('between the push answer and the outbox delete: the reopened page converges, no duplicates', async () => {
+    const a = await makeDevice('a');
+    await members(a, 12);
+    await srv.join(a, 'secretary');
+    // The server commits the first batch; the page is gone before it records the answer.
+    let calls = 0;
+    const dying: FetchFn = async (input, init) => {
+      const res = await fetch(input, init);
+      if (input.endsWith('/push') && ++calls === 1) {
+        await res.text();
+        throw new NetworkError('page closed');
+      }
+      return res;
+    };
+    await expect(srv.sync(a, { fetch: dying, batchSize: 5 })).rejects.toThrow();
+    expect(await a.db.outbox.count()).toBe(12); // the server has 5 of them; the phone does not know
+    const a2 = reopen(a);
+    const r = await srv.sync(a2);
+    expect(r).toMatchObject({ kind: 'done', pushed: 12 });
+    expect(await a2.db.outbox.count()).toBe(0);
+    const b = await makeDevice('b');
+    await srv.join(b, 'viewer');
+    await srv.sync(b);
+    expect(await b.db.members.count()).toBe(12);
+    expect(await snapshot(b.db)).toEqual(await snapshot(a2.db));
+    // exactly one effect per change: 12 rows, and no conflict from the replay
+    expect(await srv.conflicts()).toEqual([]);
+  });
+
+  test('in the middle of a pull: the reopened page resumes from the last whole page', async () => {
+    const a = await makeDevice('a');
+    await members(a, 30);
+    await srv.join(a, 'secretary');
+    await srv.sync(a);
+    const b = await makeDevice('b');
+    await srv.join(b, 'deputy');
+    let pulls = 0;
+    const dying: FetchFn = async (input, init) => {
+      if (input.endsWith('/pull') && ++pulls === 3) throw new NetworkError('page closed');
+      return fetch(input, init);
+    };
+    await expect(srv.sync(b, { fetch: dying, batchSize: 10 })).rejects.toThrow();
+    expect(await b.db.members.count()).toBe(20); // two whole pages, nothing of the third
+    const cursor = (await b.db.syncState.get('device'))!.cursor;
+    expect(cursor).toBeGreaterThan(0);
+    const b2 = reopen(b);
+    await srv.sync(b2, { batchSize: 10 });
+    expect(await b2.db.members.count()).toBe(30);
+    expect(await snapshot(b2.db)).toEqual(await snapshot(a.db));
+  });
+});
+
+describe('RELIABILITY 9: the same member ticked on two phones offline', () => {
+  async function twoPhones() {
+    const a = await makeDevice('a');
+    await members(a, 2);
+    await a.write('meetings', 'meeting-0001', { kind: 'regular', title: 'Sinh hoạt tháng 4', startsAt: '2026-04-15T19:30', guests: [], status: 'planned' });
+    await srv.join(a, 'secretary');
+    await srv.sync(a);
+    const b = await makeDevice('b');
+    await srv.join(b, 'deputy');
+    await srv.sync(b);
+    return { a, b };
+  }
+  const mark = (d: Device, m: string, status: string) =>
+    d.write('attendance', `meeting-0001:${m}`, { eventId: 'meeting-0001', memberId: m, status, checkedAt: new Date().toISOString() });
+
+  test('same status: one row, no conflict', async () => {
+    const { a, b } = await twoPhones();
+    await mark(a, member(0), 'present');
+    await mark(b, member(0), 'present');
+    for (const d of [a, b, a]) await srv.sync(d);
+    expect(await a.db.attendance.count()).toBe(1);
+    expect(await b.db.attendance.count()).toBe(1);
+    expect(await srv.conflicts()).toEqual([]);
+    expect(await snapshot(a.db)).toEqual(await snapshot(b.db));
+  });
+
+  test('different status: one row, and a conflict to review on both phones', async () => {
+    const { a, b } = await twoPhones();
+    await mark(a, member(1), 'present');
+    await mark(b, member(1), 'absent_excused');
+    for (const d of [a, b, a]) await srv.sync(d);
+    expect(await a.db.attendance.count()).toBe(1);
+    const [ra, rb] = [await a.db.attendance.get(`meeting-0001:${member(1)}`), await b.db.attendance.get(`meeting-0001:${member(1)}`)];
+    expect(ra!.status).toBe(rb!.status);
+    const conflicts = await srv.conflicts();
+    expect(conflicts.map((c) => c.field)).toEqual(['status']);
+    expect(new Set([conflicts[0].winnerValue, conflicts[0].loserValue])).toEqual(new Set(['present', 'absent_excused']));
+    for (const d of [a, b]) expect((await d.db.conflicts.toArray()).map((c) => c.field)).toEqual(['status']);
+    expect(await snapshot(a.db)).toEqual(await snapshot(b.db));
+  });
+});
+
+describe('RELIABILITY 14: schema skew', () => {
+  test('a phone one schema version behind and one ahead sync with a current one; nothing dropped', async () => {
+    const old = await makeDevice('old');
+    const cur = await makeDevice('cur');
+    const next = await makeDevice('next');
+    for (const [d, role] of [
+      [old, 'secretary'],
+      [cur, 'deputy'],
+      [next, 'deputy'],
+    ] as const)
+      await srv.join(d, role);
+    const as = (d: Device, v: number) => srv.sync(d, { schemaVersion: v });
+    await old.write('members', member(1), { fullName: 'Ghi bằng bản cũ', ...MEMBER });
+    await cur.write('members', member(2), { fullName: 'Ghi bằng bản hiện tại', ...MEMBER });
+    // The newer app knows a field this version does not.
+    await next.write('members', member(3), { fullName: 'Ghi bằng bản mới', ...MEMBER, zaloId: 'zalo-123' });
+    expect(await as(old, SCHEMA_VERSION - 1)).toMatchObject({ kind: 'done', applied: 1, rejected: 0 });
+    expect(await as(cur, SCHEMA_VERSION)).toMatchObject({ kind: 'done', applied: 1, rejected: 0 });
+    expect(await as(next, SCHEMA_VERSION + 1)).toMatchObject({ kind: 'done', applied: 1, rejected: 0 });
+    // The older phones keep the field they do not know, and editing the row keeps it too.
+    await as(old, SCHEMA_VERSION - 1);
+    await as(cur, SCHEMA_VERSION);
+    await old.write('members', member(3), { fullName: 'Sửa bằng bản cũ' });
+    await as(old, SCHEMA_VERSION - 1);
+    for (const d of [cur, next, old]) await as(d, d === next ? SCHEMA_VERSION + 1 : d === cur ? SCHEMA_VERSION : SCHEMA_VERSION - 1);
+    const snaps = await Promise.all([old, cur, next].map((d) => snapshot(d.db)));
+    expect(snaps[0]).toEqual(snaps[1]);
+    expect(snaps[1]).toEqual(snaps[2]);
+    const row = snaps[0].members.find((r) => r.id === member(3))!;
+    expect(row).toMatchObject({ fullName: 'Sửa bằng bản cũ', zaloId: 'zalo-123' });
+    expect(snaps[0].members).toHaveLength(3);
+  });
+});
+
+describe('RELIABILITY 17: two tabs of one phone', () => {
+  test('only one tab syncs at a time (Web Lock); both tabs\u2019 writes reach the server', async () => {
+    const tab1 = await makeDevice('tab');
+    await srv.join(tab1, 'secretary');
+    const tab2: Device = { ...tab1, db: new UnitDb(tab1.db.name) };
+    await tab2.db.open();
+    const locks = createMemoryLocks(); // navigator.locks is per origin: one manager for both tabs
+    const net = new Network(tab1.deviceId);
+    const slowFetch: FetchFn = async (i, init) => {
+      await new Promise((r) => setTimeout(r, 5));
+      return net.fetch(i, init);
+    };
+    const runs: Promise<unknown>[] = [];
+    for (let i = 0; i < 6; i++) {
+      await tab1.write('members', member(i), { fullName: `Tab một ${i}`, ...MEMBER });
+      await tab2.write('members', member(100 + i), { fullName: `Tab hai ${i}`, ...MEMBER });
+      runs.push(runCycle({ db: tab1.db, localUnitId: tab1.localUnitId, locks, fetch: slowFetch, batchSize: 2 }));
+      runs.push(runCycle({ db: tab2.db, localUnitId: tab2.localUnitId, locks, fetch: slowFetch, batchSize: 2 }));
+    }
+    const results = (await Promise.all(runs)) as { kind: string }[];
+    expect(results.some((r) => r.kind === 'busy')).toBe(true);
+    expect(net.maxInFlight).toBe(1);
+    await runCycle({ db: tab2.db, localUnitId: tab2.localUnitId, locks, wait: true });
+    const observer = await makeDevice('observer');
+    await srv.join(observer, 'viewer');
+    await srv.sync(observer);
+    expect(await observer.db.members.count()).toBe(12);
+    expect(await tab1.db.outbox.count()).toBe(0);
+    tab2.db.close();
+  });
+});
+
+describe('a 401 in the middle of the queue', () => {
+  test('revoked between two batches: the rest stays in the outbox, sync pauses, a new code resumes', async () => {
+    const a = await makeDevice('a');
+    await members(a, 9);
+    await srv.join(a, 'secretary');
+    let pushes = 0;
+    const revokeAfterFirst: FetchFn = async (input, init) => {
+      if (input.endsWith('/push') && ++pushes === 2) await srv.revoke(a.deviceId);
+      return fetch(input, init);
+    };
+    await expect(srv.sync(a, { fetch: revokeAfterFirst, batchSize: 4 })).rejects.toThrow(AuthError);
+    expect((await a.db.outbox.orderBy('seq').toArray()).map((e) => e.seq)).toEqual([5, 6, 7, 8, 9]);
+    expect((await a.db.syncState.get('device'))!.pausedReason).toBe('auth');
+    expect(await srv.sync(a)).toEqual({ kind: 'paused' });
+    // The secretary gives the phone a new code (a revoked device of the same unit is re-admitted).
+    await srv.join(a, 'secretary');
+    expect(await srv.sync(a)).toMatchObject({ kind: 'done', pushed: 5 });
+    const b = await makeDevice('b');
+    await srv.join(b, 'viewer');
+    await srv.sync(b);
+    expect(await b.db.members.count()).toBe(9);
+  });
+});
