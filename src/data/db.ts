@@ -66,6 +66,8 @@ export interface ConflictRecord {
   loserValue?: unknown;
   winnerDeviceId?: string;
   loserDeviceId?: string;
+  /** 'deleteEdit': an edit that met a delete (the tombstone won) */
+  kind?: 'field' | 'deleteEdit';
   /** chosen on this device, not yet told to the server */
   resolvePending?: { keep: 'winner' | 'loser' };
 }

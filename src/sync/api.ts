@@ -106,6 +106,8 @@ export interface ServerConflict {
   table: string;
   rowId: string;
   field: string;
+  /** 'deleteEdit': an edit that met a delete (the tombstone won; keeping the edit restores) */
+  kind?: 'field' | 'deleteEdit';
   winnerValue: unknown;
   loserValue: unknown;
   winnerDeviceId: string;

@@ -278,6 +278,7 @@ export async function storeConflicts(db: UnitDb, deviceId: string, list: ServerC
         table: c.table as SyncedTable,
         rowId: c.rowId,
         field: c.field,
+        kind: c.kind,
         mine: mineIsLoser ? c.loserValue : c.winnerValue,
         theirs: mineIsLoser ? c.winnerValue : c.loserValue,
         winnerValue: c.winnerValue,

@@ -132,6 +132,8 @@ export interface ConflictView extends RecordRef {
   loserValue: unknown;
   /** which side this device wrote: 'winner', 'loser', or undefined (two other phones) */
   mySide?: 'winner' | 'loser';
+  /** the winner is a delete: keeping the other side brings the record back */
+  isDeleteEdit: boolean;
   at: string;
 }
 
@@ -149,7 +151,7 @@ async function conflictView(db: UnitDb, c: ConflictRecord, deviceId?: string): P
   const winnerValue = 'winnerValue' in c ? c.winnerValue : c.theirs;
   const loserValue = 'loserValue' in c ? c.loserValue : c.mine;
   const mySide = c.winnerDeviceId === deviceId ? 'winner' : c.loserDeviceId === deviceId ? 'loser' : undefined;
-  return { ...ref, id: c.id, field: c.field, winnerValue, loserValue, mySide, at: c.at };
+  return { ...ref, id: c.id, field: c.field, winnerValue, loserValue, mySide, isDeleteEdit: c.kind === 'deleteEdit', at: c.at };
 }
 
 export interface AttentionView extends RecordRef {

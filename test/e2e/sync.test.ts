@@ -224,4 +224,36 @@ describe('two phones, one unit, both offline, same field', () => {
     for (const name of names) await deputy.page.getByText(name).first().waitFor(WAIT);
     await tabB.close();
   });
+
+  test('the secretary revokes the deputy\u2019s phone: it stops syncing and keeps what it records', async () => {
+    const { page } = secretary;
+    await page.goto(server.url + '/sync');
+    await calm(page);
+    await page.getByRole('link', { name: 'Các máy của đơn vị' }).click();
+    await heading(page, 'Các máy của đơn vị').waitFor(WAIT);
+    const mine = page.getByRole('listitem').filter({ hasText: 'Điện thoại chị Châu' });
+    await mine.getByText('máy này').waitFor(WAIT);
+    const theirs = page.getByRole('listitem').filter({ hasText: 'Điện thoại anh Khang' });
+    page.once('dialog', (d) => void d.accept());
+    await calm(page);
+    await theirs.getByRole('button', { name: 'Thu hồi' }).click();
+    await theirs.getByText(/^Đã thu hồi/).waitFor(WAIT);
+    await screenshot(page, 'sync-6-devices-revoked');
+
+    const d = deputy.page;
+    await d.goto(server.url + memberPath + '/edit');
+    const field = d.getByLabel('Số điện thoại');
+    await expect.poll(() => field.inputValue(), WAIT).toBe(PHONE_DEPUTY);
+    await field.fill('0933333333');
+    await calm(d);
+    await d.getByRole('button', { name: 'Lưu' }).click();
+    await heading(d, MEMBER.name).waitFor(WAIT);
+    // The write itself triggers a sync (debounced): the server answers 401 and sync pauses.
+    await d.goto(server.url + '/sync');
+    await d.getByRole('link', { name: 'Nhập mã mời mới' }).waitFor(WAIT);
+    expect(await d.getByRole('button', { name: 'Đồng bộ ngay' }).isDisabled()).toBe(true);
+    await expect.poll(() => d.locator('.sync-chip').innerText(), WAIT).toBe('Cần tham gia lại');
+    expect(await d.getByTestId('pending').innerText()).toBe('1 thay đổi đang chờ');
+    await screenshot(d, 'sync-7-deputy-revoked');
+  });
 });

@@ -39,7 +39,7 @@ export default function ConflictsPage() {
             <h2>
               {c.title || ts('unnamed')} — {fieldLabel(c.table, c.field)}
             </h2>
-            {c.row?.deleted === true && c.field !== 'deleted' && <p class="small warn-text">{ts('recordDeleted')}</p>}
+            {(c.isDeleteEdit || c.row?.deleted === true) && c.field !== 'deleted' && <p class="small warn-text">{ts('recordDeleted')}</p>}
             <div class="sides">
               {sides(c).map((s) => (
                 <div class={`side ${s.side === 'winner' ? 'current' : ''}`} key={s.side} data-side={s.label}>
@@ -47,7 +47,7 @@ export default function ConflictsPage() {
                     {s.label}
                     {s.side === 'winner' && <span class="badge">{ts('inEffect')}</span>}
                   </h3>
-                  <p class="value">{formatValue(c.table, c.field, s.value)}</p>
+                  <p class="value">{c.isDeleteEdit && s.side === 'winner' ? ts('deletedValue') : formatValue(c.table, c.field, s.value)}</p>
                   <button class="btn block" onClick={() => void keep(c, s.side)}>
                     {ts('keepThis')}
                   </button>

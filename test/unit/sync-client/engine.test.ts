@@ -260,6 +260,26 @@ describe('pull', () => {
   });
 });
 
+describe('server restored from an older backup', () => {
+  test('resetRequired: push first, then read everything again from 0', async () => {
+    const server = new FakeServer();
+    const a = await joined('a', server);
+    await bulkWrite(a.d, 3);
+    await runCycle({ db: a.d.db, localUnitId: a.d.localUnitId, transport: a.transport });
+    // The phone's cursor is ahead of what the restored server has.
+    await a.d.db.syncState.update('device', { cursor: 50 });
+    await a.d.write('members', id(9), { fullName: 'Ghi sau khi máy chủ khôi phục' });
+    const resetting: SyncTransport = {
+      ...a.transport,
+      pull: async (req) => (req.cursor > server.version ? { rows: [], cursor: req.cursor, hasMore: false, resetRequired: true } as never : a.transport.pull(req)),
+    };
+    const r = await runCycle({ db: a.d.db, localUnitId: a.d.localUnitId, transport: resetting });
+    expect(r).toMatchObject({ kind: 'done', pushed: 1, pulled: 4 });
+    expect(server.pulls.map((p) => p.cursor).slice(-1)).toEqual([0]);
+    expect((await a.d.db.syncState.get('device'))!.cursor).toBe(server.version);
+  });
+});
+
 describe('one tab at a time (Web Lock)', () => {
   test('two tabs of one unit: never two cycles at once; a waiting tab runs after', async () => {
     const server = new FakeServer();

@@ -76,6 +76,26 @@ describe('ConflictsPage', () => {
   });
 });
 
+describe('ConflictsPage: an edit that met a delete', () => {
+  test('the delete is shown as such; keeping the edit brings the record back', async () => {
+    const db = await activeDb();
+    // another phone deleted the member (pulled here as a tombstone at version 6)
+    await db.members.update(memberId, { deleted: true, rev: { fullName: 3, phone: 3, deleted: 6 } });
+    await storeConflicts(db, deviceId, [
+      { id: 'c3', table: 'members', rowId: memberId, field: 'phone', kind: 'deleteEdit', winnerValue: null, loserValue: '0944444444', winnerDeviceId: 'other-phone', loserDeviceId: deviceId, createdAt: new Date().toISOString() },
+    ]);
+    mount('/sync/conflicts', ConflictsPage);
+    const card = await screen.findByRole('listitem', { name: 'Hoàng Thị Mai Anh — Số điện thoại' });
+    expect(card.textContent).toContain('Bản ghi đã bị xóa ở máy khác; giữ bản sửa sẽ khôi phục bản ghi.');
+    expect(card.querySelector('[data-side="Bản của máy khác"] .value')!.textContent).toBe('Đã xóa');
+    fireEvent.click(within(card).getAllByRole('button', { name: 'Giữ bản này' })[0]);
+    await waitFor(async () => expect(await db.outbox.count()).toBe(1));
+    const [entry] = await db.outbox.toArray();
+    expect(entry).toMatchObject({ op: 'upsert', fields: { phone: '0944444444', deleted: false }, base: { phone: 3, deleted: 6 } });
+    expect((await db.members.get(memberId))!.deleted).toBe(false);
+  });
+});
+
 describe('NeedsAttentionPage', () => {
   test('the reason in words; "Bỏ thay đổi này" asks, then takes the server value back', async () => {
     await updateMember(memberId, { phone: '0999999999' });
