@@ -46,6 +46,7 @@ export function syncRoutes(deps: ApiDeps): Hono {
       throw new ApiError(400, 'invalid_mutation', `mutations.${bad}: every entry needs a mid (8–64 characters) and a positive whole seq`);
     }
     try {
+      const started = performance.now();
       const answer = await store.push({
         unitId,
         deviceId: p.device.deviceId,
@@ -53,6 +54,8 @@ export function syncRoutes(deps: ApiDeps): Hono {
         mutations: body.mutations as RawMutation[],
         now: deps.now(),
       });
+      // How long the batch's transaction took, for browser devtools and the B6 benchmark.
+      c.header('Server-Timing', `store;dur=${(performance.now() - started).toFixed(1)}`);
       return c.json(answer);
     } catch (error) {
       if (error instanceof StoreUnavailableError) {

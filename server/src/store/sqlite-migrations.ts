@@ -120,4 +120,31 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'rows-rowid',
+    up(db) {
+      // Rows hold a whole record (often 300–600 bytes of JSON): an ordinary rowid table with
+      // a unique key index writes ~15-20% faster under push than the WITHOUT ROWID table of
+      // migration 2 (measured with B6's batches), and keeps the version index entries small.
+      db.exec(`
+        CREATE TABLE rows_new (
+          unit_id TEXT NOT NULL,
+          tbl TEXT NOT NULL,
+          id TEXT NOT NULL,
+          data TEXT NOT NULL,
+          versions TEXT NOT NULL,
+          hlcs TEXT NOT NULL,
+          deleted INTEGER NOT NULL DEFAULT 0,
+          version INTEGER NOT NULL,
+          UNIQUE (unit_id, tbl, id)
+        ) STRICT;
+        INSERT INTO rows_new (unit_id, tbl, id, data, versions, hlcs, deleted, version)
+          SELECT unit_id, tbl, id, data, versions, hlcs, deleted, version FROM rows ORDER BY unit_id, version;
+        DROP TABLE rows;
+        ALTER TABLE rows_new RENAME TO rows;
+        CREATE UNIQUE INDEX rows_by_version ON rows(unit_id, version);
+      `);
+    },
+  },
 ];

@@ -80,6 +80,23 @@ describe('SqliteStore', () => {
     const b = await open().meta();
     expect(a.serverId).not.toBe(b.serverId);
   });
+
+  it('migration 3 (rows as a rowid table) keeps every synced row of a migration-2 database', async () => {
+    const v2 = open(sqliteMigrations.slice(0, 2));
+    v2.db.prepare("INSERT INTO units (id, name, created_at) VALUES ('unit-0001', 'Chi đoàn', 'now')").run();
+    const insert = v2.db.prepare("INSERT INTO rows (unit_id, tbl, id, data, versions, hlcs, deleted, version) VALUES ('unit-0001', 'members', ?, ?, '{}', '{}', ?, ?)");
+    insert.run('member-0001', '{"fullName":"An"}', 0, 1);
+    insert.run('member-0002', '{"fullName":"Bình"}', 1, 2);
+    await v2.close();
+    const v3 = open();
+    expect(v3.db.prepare('SELECT id, data, deleted, version FROM rows ORDER BY version').all()).toEqual([
+      { id: 'member-0001', data: '{"fullName":"An"}', deleted: 0, version: 1 },
+      { id: 'member-0002', data: '{"fullName":"Bình"}', deleted: 1, version: 2 },
+    ]);
+    const pulled = await v3.pull('unit-0001', 0, 10);
+    expect(pulled.rows.map((r) => r.id)).toEqual(['member-0001', 'member-0002']);
+    expect(() => v3.db.prepare("INSERT INTO rows (unit_id, tbl, id, data, versions, hlcs, version) VALUES ('unit-0001', 'members', 'member-0009', '{}', '{}', '{}', 2)").run()).toThrow(/UNIQUE/);
+  });
 });
 
 describe('migrations', () => {
