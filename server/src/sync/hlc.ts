@@ -6,12 +6,21 @@ import { parseHlc } from '../../../src/lib/hlc';
 
 export const MAX_CLOCK_LEAD_MS = 5 * 60 * 1000;
 
-/** The stamp to store, or null when `stamp` is not an HLC stamp at all. */
+/**
+ * The stamp to store, or null when `stamp` is not an HLC stamp at all (the format of
+ * lib/hlc.ts parseHlc, checked by hand: this runs once per pushed mutation).
+ */
 export function storedStamp(stamp: string, deviceId: string, now: number): string | null {
-  const p = parseHlc(stamp);
-  if (!p) return null;
-  const ms = Math.min(p.ms, now + MAX_CLOCK_LEAD_MS);
-  return `${String(ms).padStart(13, '0')}:${String(p.counter).padStart(4, '0')}:${deviceId}`;
+  if (stamp.length < 20 || stamp.charCodeAt(13) !== 58 || stamp.charCodeAt(18) !== 58) return null;
+  for (let i = 0; i < 18; i++) {
+    if (i === 13) continue;
+    const c = stamp.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  const ms = Number(stamp.slice(0, 13));
+  const limit = now + MAX_CLOCK_LEAD_MS;
+  if (ms <= limit) return `${stamp.slice(0, 19)}${deviceId}`;
+  return `${String(limit).padStart(13, '0')}${stamp.slice(13, 19)}${deviceId}`;
 }
 
 /** The device part of a stored stamp ('' for an empty stamp). */

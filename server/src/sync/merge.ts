@@ -130,17 +130,23 @@ function fieldStamp(row: RowState, field: string): string {
   return v === undefined ? '' : (own(row.hlcs, String(v)) ?? '');
 }
 
-/** Stamps the row with `version`, keeps only the stamps still referenced (a fresh object: no deletes). */
-function finish(row: RowState, version: number, stamp: string): RowState {
+/**
+ * Stamps the row with `version` and keeps only the stamps still referenced. `before` is the
+ * row as it was (null for a new row): only versions it had can have lost their last field.
+ */
+function finish(row: RowState, version: number, stamp: string, before: RowState | null): RowState {
   row.version = version;
-  const previous = row.hlcs;
-  const hlcs: Record<string, string> = {};
-  for (const field in row.versions) {
-    const v = row.versions[field];
-    const key = String(v);
-    if (hlcs[key] === undefined) hlcs[key] = v === version ? stamp : (own(previous, key) ?? '');
+  if (!before) {
+    row.hlcs = { [version]: stamp };
+    return row;
   }
-  row.hlcs = hlcs;
+  row.hlcs[version] = stamp;
+  const referenced = new Set<number>();
+  for (const field in row.versions) referenced.add(row.versions[field]);
+  for (const field in before.versions) {
+    const old = before.versions[field];
+    if (!referenced.has(old) && hasOwn(row.hlcs, String(old))) delete row.hlcs[old];
+  }
   return row;
 }
 
@@ -191,7 +197,7 @@ function mergeDelete(input: MergeInput, stamp: string): MergeResult {
       });
     }
   }
-  return { status: conflicts.length ? 'conflict' : 'applied', row: finish(row, V, stamp), conflicts };
+  return { status: conflicts.length ? 'conflict' : 'applied', row: finish(row, V, stamp, current), conflicts };
 }
 
 function mergeUpsert(input: MergeInput, stamp: string, current: RowState | null): MergeResult {
@@ -223,8 +229,12 @@ function mergeUpsert(input: MergeInput, stamp: string, current: RowState | null)
     }
     const storedVersion = current ? (own(current.versions, field) ?? 0) : 0;
     const base = own(m.base, field) ?? 0;
+    if (storedVersion === base) {
+      if (!has || !jsonEqual(stored, value)) changed = write(row, field, value, V);
+      continue;
+    }
     const storedStamp = current ? fieldStamp(current, field) : '';
-    if (storedVersion === base || (storedVersion > 0 && stampDevice(storedStamp) === deviceId)) {
+    if (storedVersion > 0 && stampDevice(storedStamp) === deviceId) {
       if (!has || !jsonEqual(stored, value)) changed = write(row, field, value, V);
       continue;
     }
@@ -240,7 +250,7 @@ function mergeUpsert(input: MergeInput, stamp: string, current: RowState | null)
         : { field, kind: 'field', winnerValue: valueOrNull(stored), loserValue: value, winnerHlc: storedStamp, loserHlc: stamp, winnerDeviceId: storedDevice, loserDeviceId: deviceId },
     );
   }
-  return { status: conflicts.length ? 'conflict' : 'applied', row: changed ? finish(row, V, stamp) : null, conflicts };
+  return { status: conflicts.length ? 'conflict' : 'applied', row: changed ? finish(row, V, stamp, current) : null, conflicts };
 }
 
 function write(row: RowState, field: string, value: unknown, version: number): true {

@@ -10,6 +10,7 @@ import { jsonDepth } from '../../../server/src/sync/json';
 import { id as idSchema } from '../../../src/protocol/common';
 import { mutation as mutationSchema } from '../../../src/protocol/outbox';
 import { MAX_CLOCK_LEAD_MS, storedStamp } from '../../../server/src/sync/hlc';
+import { parseHlc } from '../../../src/lib/hlc';
 import type { ConflictRecord, RowState, StoredResult } from '../../../server/src/sync/types';
 import { SCHEMA_VERSION } from '../../../src/protocol/sync';
 
@@ -342,6 +343,23 @@ describe('hand-written hot-path checks stay in step with the shared zod schemas'
       fc.property(fc.constantFrom('rowId', 'op', 'fields', 'base', 'hlc'), wild, (key, value) => {
         const item = { ...good, [key]: value } as RawMutation;
         expect(malformedKey(item) === null).toBe(mutationSchema.safeParse(item).success);
+      }),
+      { seed: 20251128, numRuns: 3000 },
+    );
+  });
+
+  it('storedStamp accepts exactly the stamps lib/hlc parseHlc accepts, and clamps as specified', () => {
+    const stampish = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.tuple(fc.stringMatching(/^\d{12,14}$/), fc.stringMatching(/^\d{3,5}$/), fc.string({ maxLength: 12 })).map(([a, b, c]) => `${a}:${b}:${c}`),
+      fc.tuple(fc.integer({ min: 0, max: 9_999_999_999_999 }), fc.integer({ min: 0, max: 9999 })).map(([ms, n]) => hlc(ms, n, 'dev')),
+    );
+    fc.assert(
+      fc.property(stampish, (s) => {
+        const p = parseHlc(s);
+        const got = storedStamp(s, B, NOW);
+        if (!p) expect(got).toBeNull();
+        else expect(got).toBe(hlc(Math.min(p.ms, NOW + MAX_CLOCK_LEAD_MS), p.counter, B));
       }),
       { seed: 20251128, numRuns: 3000 },
     );
