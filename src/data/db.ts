@@ -76,6 +76,8 @@ export interface NeedsAttentionRecord {
   mid: string;
   mutation: Mutation;
   reason: string;
+  /** the field at fault, when the server named one */
+  field?: string;
   at: string;
 }
 

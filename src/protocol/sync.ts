@@ -31,6 +31,8 @@ export const pushResult = z.object({
   conflictId: z.string().optional(),
   /** for rejected: an i18n key or a plain reason the user can act on */
   error: z.string().optional(),
+  /** for rejected: the one field at fault, when there is one (docs/sync-api.md) */
+  field: z.string().optional(),
 });
 export type PushResult = z.infer<typeof pushResult>;
 

@@ -20,6 +20,8 @@
 // local field also records `repullFrom` = that row's version − 1, and the next cycle pulls
 // again from there, after its push: the field is no longer pending and takes the server's
 // value and version. (Cheap: it re-reads only what changed since.)
+// A change the server refused (needs attention) is treated like a pending one: what the user
+// typed stays on screen until they fix it or discard it (discarding re-reads the row).
 // Fields without pending entries take the server's value and version. A field the server
 // does not have is removed locally unless it is pending (the server's row is the truth).
 // Fields this app version does not know are kept as they are (schema skew: nothing dropped).
@@ -55,22 +57,29 @@ interface DeferredRows {
 export async function pendingFields(db: UnitDb, keys: [string, string][]): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   if (!keys.length) return out;
+  const add = (table: string, rowId: string, fields: string[]) => {
+    const k = `${table}\u0000${rowId}`;
+    let set = out.get(k);
+    if (!set) out.set(k, (set = new Set()));
+    for (const f of fields) set.add(f);
+  };
+  // A refused change keeps what the user typed on screen until they fix or discard it.
+  const wantedRows = new Set(keys.map(([t, id]) => `${t}\u0000${id}`));
+  if (await db.needsAttention.count()) {
+    for (const w of await db.needsAttention.toArray()) {
+      const m = w.mutation;
+      if (wantedRows.has(`${m.table}\u0000${m.rowId}`)) add(m.table, m.rowId, m.op === 'delete' ? ['deleted'] : Object.keys(m.fields));
+    }
+  }
   // Usually the outbox is empty or small when a page arrives (the push just ran): reading it
   // whole is cheaper than an index lookup per pulled row.
   const waiting = await db.outbox.count();
   if (!waiting) return out;
-  const wanted = new Set(keys.map(([t, id]) => `${t}\u0000${id}`));
   const entries =
     waiting <= keys.length * 4
-      ? (await db.outbox.toArray()).filter((e) => wanted.has(`${e.table}\u0000${e.rowId}`))
+      ? (await db.outbox.toArray()).filter((e) => wantedRows.has(`${e.table}\u0000${e.rowId}`))
       : await db.outbox.where('[table+rowId]').anyOf(keys).toArray();
-  for (const e of entries) {
-    const k = `${e.table}\u0000${e.rowId}`;
-    let set = out.get(k);
-    if (!set) out.set(k, (set = new Set()));
-    for (const f of Object.keys(e.fields)) set.add(f);
-    if (e.op === 'delete') set.add('deleted');
-  }
+  for (const e of entries) add(e.table, e.rowId, e.op === 'delete' ? ['deleted', ...Object.keys(e.fields)] : Object.keys(e.fields));
   return out;
 }
 
@@ -120,7 +129,7 @@ export async function applyPullPage(
   opts: { clearRepull?: boolean } = {},
 ): Promise<ApplyStats> {
   const stats: ApplyStats = { rows: 0, keptLocal: 0, deferred: 0 };
-  const tables = [...SYNCED_ROW_TABLES.map((t) => db.table(t)), db.outbox, db.syncState];
+  const tables = [...SYNCED_ROW_TABLES.map((t) => db.table(t)), db.outbox, db.needsAttention, db.syncState];
   await db.transaction('rw', tables, async () => {
     const known = rows.filter((r) => KNOWN_TABLES.has(r.table));
     const unknown = rows.filter((r) => !KNOWN_TABLES.has(r.table));
@@ -230,7 +239,7 @@ export async function recordPushResults(db: UnitDb, batch: Mutation[], res: Push
       // A duplicate carries the stored result; one that was refused then is still refused.
       const isRejected = r.status === 'rejected' || (r.status === 'duplicate' && !!r.error);
       if (isRejected) {
-        attention.push({ mid: entry.mid, mutation: entry, reason: r.error || 'rejected', at });
+        attention.push({ mid: entry.mid, mutation: entry, reason: r.error || 'rejected', ...(r.field ? { field: r.field } : {}), at });
         out.rejected++;
       } else {
         out.acked++;
@@ -244,17 +253,20 @@ export async function recordPushResults(db: UnitDb, batch: Mutation[], res: Push
     if (attention.length) await db.needsAttention.bulkPut(attention);
     if (done.length) await db.outbox.bulkDelete(done);
     await rebaseFollowers(db, batch, byMid);
-    // A later accepted change of the same row means the user fixed it (needs attention →
-    // "Sửa"). Fields of the refused change that the fix did not carry (the server checks
-    // each field: they were not at fault) are sent again with their current local values,
-    // so a refused new record does not reach the others half-made.
+    // A later accepted change of the field at fault (or of all the refused fields, when the
+    // server named none) means the user fixed it ("Sửa"). The refused change's other fields
+    // were not at fault: they are sent again with their current local values, so a refused
+    // new record does not reach the others half-made.
     if (fixed.length && (await db.needsAttention.count())) {
       const waiting = await db.needsAttention.toArray();
       for (const w of waiting) {
         const m = w.mutation;
-        const fix = fixed.filter((f) => f.seq > m.seq && f.table === m.table && f.rowId === m.rowId);
-        if (!fix.length) continue;
-        const rest = Object.keys(m.fields).filter((k) => !fix.some((f) => k in f.fields));
+        const later = fixed.filter((f) => f.seq > m.seq && f.table === m.table && f.rowId === m.rowId);
+        if (!later.length) continue;
+        const carried = (k: string) => later.some((f) => k in f.fields);
+        const atFault = w.field && w.field in m.fields ? [w.field] : Object.keys(m.fields).filter((k) => k !== 'createdAt');
+        if (!atFault.every(carried)) continue;
+        const rest = Object.keys(m.fields).filter((k) => !carried(k));
         if (rest.length) await requeueFields(db, m.table, m.rowId, rest);
         await db.needsAttention.delete(w.mid);
       }

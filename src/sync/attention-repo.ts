@@ -1,13 +1,17 @@
 // "Cần xem lại": changes the server refused. "Bỏ thay đổi này" takes the server's values back:
 // a record the server never had is removed here; otherwise the record is read again from
 // the server on the next cycle (repullFrom), which overwrites the refused values.
-import type { DeviceState } from '../data/db';
+import type { DeviceState, UnitDb } from '../data/db';
 import { activeDb } from '../data/session';
 
 type Row = Record<string, unknown> & { id: string; rev?: Record<string, number> };
 
 export async function discardRefusedChange(mid: string): Promise<void> {
-  const db = await activeDb();
+  await discardRefusedChangeIn(await activeDb(), mid);
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event('scd:sync-now'));
+}
+
+export async function discardRefusedChangeIn(db: UnitDb, mid: string): Promise<void> {
   const w = await db.needsAttention.get(mid);
   if (!w) return;
   const m = w.mutation;
@@ -30,5 +34,4 @@ export async function discardRefusedChange(mid: string): Promise<void> {
       d.repullFrom = Math.min(d.repullFrom ?? Infinity, from);
     });
   });
-  if (typeof window !== 'undefined') window.dispatchEvent(new Event('scd:sync-now'));
 }

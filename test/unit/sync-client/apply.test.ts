@@ -174,6 +174,31 @@ describe('recordPushResults', () => {
     expect(Object.keys(again[0].fields)).toEqual(['createdAt']);
   });
 
+  test('the refused value stays on screen through pulls; an edit of another field does not count as the fix', async () => {
+    const { d } = await withOutbox(1);
+    let batch = await d.db.outbox.toArray();
+    await recordPushResults(d.db, batch, { results: [{ mid: batch[0].mid, status: 'applied', version: 1 }], lastSeq: 1 });
+    await d.write('members', 'member-0001', { email: 'khong-phai-email', notes: 'ghi chú' });
+    batch = await d.db.outbox.toArray();
+    await recordPushResults(d.db, batch, { results: [{ mid: batch[0].mid, status: 'rejected', error: 'err.email', field: 'email' }], lastSeq: 2 });
+    // the server's row, without the refused email: the pull keeps what the user typed
+    await applyPullPage(d.db, d.localUnitId, [pulled({ id: 'member-0001', fields: { fullName: 'Người 1' }, versions: { fullName: 1 }, version: 1 })], 1);
+    expect((await d.db.members.get('member-0001'))!.email).toBe('khong-phai-email');
+    // another field accepted later: still waiting for the fix
+    await d.write('members', 'member-0001', { fullName: 'Người một' });
+    batch = await d.db.outbox.toArray();
+    await recordPushResults(d.db, batch, { results: [{ mid: batch[0].mid, status: 'applied', version: 3 }], lastSeq: 3 });
+    expect(await d.db.needsAttention.count()).toBe(1);
+    expect(await d.db.outbox.count()).toBe(0);
+    // the email fixed: accepted; the notes that came with the refused change go again
+    await d.write('members', 'member-0001', { email: 'an@doan.vn' });
+    batch = await d.db.outbox.toArray();
+    await recordPushResults(d.db, batch, { results: [{ mid: batch[0].mid, status: 'applied', version: 4 }], lastSeq: 4 });
+    expect(await d.db.needsAttention.count()).toBe(0);
+    const again = await d.db.outbox.toArray();
+    expect(again.map((e) => e.fields)).toEqual([{ notes: 'ghi chú' }]);
+  });
+
   test('realignOutbox renumbers waiting entries from the server lastSeq + 1, keeping mids', async () => {
     const { d, batch } = await withOutbox(3);
     await d.db.outbox.bulkDelete([1]);

@@ -11,9 +11,10 @@ import type { SyncedTable } from '../../../src/protocol/outbox';
 import { dropAllDatabases, makeDevice, snapshot, type Device } from './devices';
 import { AckLog, FAULTS, Network, type Ack, type Fault } from './network';
 import { startRealServer, type RealServer } from './real-server';
+import { discardRefusedChangeIn } from '../../../src/sync/attention-repo';
 
 const SEED = Number(process.env.SYNC_SEED ?? 20260415);
-const RUNS = Number(process.env.SYNC_RUNS ?? 6);
+const RUNS = Number(process.env.SYNC_RUNS ?? 10);
 
 afterEach(dropAllDatabases);
 
@@ -27,6 +28,8 @@ type Cmd =
   | { kind: 'clearMark'; dev: number; m: number }
   | { kind: 'minutes'; dev: number; field: 'discussion' | 'conclusions'; v: number }
   | { kind: 'deleteMember'; dev: number; m: number }
+  /** a value the server refuses (it shows under "needs attention") */
+  | { kind: 'badEdit'; dev: number; m: number }
   | { kind: 'sync'; dev: number; fault: Fault }
   | { kind: 'syncTwo'; a: number; b: number }
   /** an edit lands while the same phone's cycle runs (between its push and its pull, often) */
@@ -47,6 +50,7 @@ function cmdArb(n: number): fc.Arbitrary<Cmd> {
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('clearMark' as const), dev, m }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('minutes' as const), dev, field: fc.constantFrom('discussion' as const, 'conclusions' as const), v }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteMember' as const), dev, m }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('badEdit' as const), dev, m }) },
     { weight: 5, arbitrary: fc.record({ kind: fc.constant('sync' as const), dev, fault: fc.constantFrom(...FAULTS) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('syncTwo' as const), a: dev, b: dev }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('offline' as const), dev, on: fc.boolean() }) },
@@ -65,7 +69,7 @@ interface Phone {
   net: Network;
 }
 
-async function apply(cmd: Cmd, phones: Phone[], srv: RealServer, stats: { faults: number }) {
+async function apply(cmd: Cmd, phones: Phone[], srv: RealServer, stats: { faults: number; refused: number }) {
   const w = (i: number, table: SyncedTable, id: string, patch: Record<string, unknown>) => phones[i].d.write(table, id, patch);
   switch (cmd.kind) {
     case 'editMember': {
@@ -91,6 +95,8 @@ async function apply(cmd: Cmd, phones: Phone[], srv: RealServer, stats: { faults
     }
     case 'deleteMember':
       return phones[cmd.dev].d.remove('members', member(cmd.m));
+    case 'badEdit':
+      return w(cmd.dev, 'members', member(cmd.m), { email: 'khong-phai-email' });
     case 'offline':
       phones[cmd.dev].net.offline = cmd.on;
       return;
@@ -131,11 +137,25 @@ async function apply(cmd: Cmd, phones: Phone[], srv: RealServer, stats: { faults
   }
 }
 
-/** Everyone online with a perfect network, syncing in turns until nothing moves. */
-async function settle(phones: Phone[], srv: RealServer) {
+/**
+ * Everyone online with a perfect network, syncing in turns until nothing moves. Refused
+ * changes are checked (kept with the server's reason and the value) and then discarded, as a
+ * user would with "Bỏ thay đổi này".
+ */
+async function settle(phones: Phone[], srv: RealServer, stats: { refused: number }) {
   for (const p of phones) {
     p.net.offline = false;
     p.net.fault = 'deliver';
+  }
+  for (const p of phones) await srv.sync(p.d, { fetch: p.net.fetch });
+  for (const p of phones) {
+    for (const w of await p.d.db.needsAttention.toArray()) {
+      expect(w.reason).toBe('err.email');
+      expect(w.mutation.fields.email).toBe('khong-phai-email');
+      expect((await p.d.db.members.get(w.mutation.rowId))?.email).toBe('khong-phai-email');
+      await discardRefusedChangeIn(p.d.db, w.mid);
+      stats.refused++;
+    }
   }
   for (let round = 0; round < 4; round++) for (const p of phones) await srv.sync(p.d, { fetch: p.net.fetch });
 }
@@ -216,7 +236,7 @@ async function explainDiff(mine: Record<string, Record<string, unknown>[]>, serv
 }
 
 describe('RELIABILITY 1 + 2: convergence and no silent loss (real server, 3–5 phones, random faults)', () => {
-  const totals = { runs: 0, faults: 0, acked: 0, conflicts: 0, lost: 0 };
+  const totals = { runs: 0, faults: 0, acked: 0, conflicts: 0, refused: 0 };
 
   test(`random edits and network faults converge (seed ${SEED}, ${RUNS} runs)`, async () => {
     await fc.assert(
@@ -224,7 +244,7 @@ describe('RELIABILITY 1 + 2: convergence and no silent loss (real server, 3–5 
         const srv = await startRealServer();
         const acks = new AckLog();
         const phones: Phone[] = [];
-        const stats = { faults: 0 };
+        const stats = { faults: 0, refused: 0 };
         try {
           // The secretary recorded offline before joining: members and a meeting.
           const sec = await makeDevice('sec');
@@ -239,7 +259,7 @@ describe('RELIABILITY 1 + 2: convergence and no silent loss (real server, 3–5 
           }
           for (const p of phones) await srv.sync(p.d, { fetch: p.net.fetch });
           for (const cmd of cmds) await apply(cmd, phones, srv, stats);
-          await settle(phones, srv);
+          await settle(phones, srv, stats);
 
           const observer = await makeDevice('observer');
           await srv.join(observer, 'viewer');
@@ -261,6 +281,7 @@ describe('RELIABILITY 1 + 2: convergence and no silent loss (real server, 3–5 
           totals.faults += stats.faults;
           totals.acked += acks.byMid.size;
           totals.conflicts += loss.conflicts;
+          totals.refused += stats.refused;
         } finally {
           for (const p of phones) p.d.close();
           await srv.close();
@@ -269,6 +290,6 @@ describe('RELIABILITY 1 + 2: convergence and no silent loss (real server, 3–5 
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
-    console.log(`[sync] convergence: ${totals.runs} runs, ${totals.faults} faulty syncs survived, ${totals.acked} acknowledged changes, ${totals.conflicts} conflicts kept, 0 lost`);
+    console.log(`[sync] convergence: ${totals.runs} runs, ${totals.faults} faulty syncs survived, ${totals.acked} acknowledged changes, ${totals.conflicts} conflicts kept, ${totals.refused} refused changes shown then discarded, 0 lost`);
   }, 600_000);
 });
