@@ -4,6 +4,7 @@ import { unitFields, type Unit, type UnitFields } from '../../protocol/unit';
 import { commit } from '../../data/commit';
 import { upsertRow } from '../../data/outbox';
 import { activeDb, activeUnitId, switchUnit } from '../../data/session';
+import { getUnit } from './unit-queries';
 
 /** First run: makes the unit, its database, and remembers it as this device's unit. */
 export async function createUnit(input: UnitFields): Promise<Unit> {
@@ -15,10 +16,12 @@ export async function createUnit(input: UnitFields): Promise<Unit> {
 
 export async function updateUnit(patch: Partial<UnitFields>): Promise<Unit> {
   const db = await activeDb();
-  const id = await activeUnitId();
-  const prev = await db.units.get(id);
+  // On a phone that joined a server unit, the unit row came from the phone that created it
+  // (under that phone's id): edit that row rather than starting a second one.
+  const prev = await getUnit();
+  const id = prev?.id ?? (await activeUnitId());
   const fields = unitFields.parse({ ...prev, ...patch });
-  return commit(db, [db.units], () => upsertRow<Unit>(db, 'units', id, id, fields));
+  return commit(db, [db.units], () => upsertRow<Unit>(db, 'units', id, prev?.unitId ?? id, fields));
 }
 
-export { getUnit } from './unit-queries';
+export { getUnit };

@@ -118,3 +118,18 @@ describe('NeedsAttentionPage', () => {
     confirmSpy.mockRestore();
   });
 });
+
+describe('a phone that joined a server unit', () => {
+  test('reads and edits the unit row it received, not a second one under its own id', async () => {
+    const { getUnit, updateUnit } = await import('../../../src/features/setup/unit-repo');
+    const db = await activeDb();
+    const own = (await getUnit())!;
+    // as on a deputy's phone: the only unit row has the secretary's id
+    await db.units.clear();
+    await db.units.put({ ...own, id: 'unit-of-the-secretary', unitId: 'unit-of-the-secretary', rev: { name: 4 } });
+    expect((await getUnit())!.id).toBe('unit-of-the-secretary');
+    await updateUnit({ term: '2025–2027' });
+    expect(await db.units.count()).toBe(1);
+    expect((await db.units.get('unit-of-the-secretary'))!.term).toBe('2025–2027');
+  });
+});
