@@ -23,12 +23,7 @@ const AbsenceWarningsPage = lazy(() => import('../features/meetings/AbsenceWarni
 const ActivitiesPage = lazy(() => import('../features/activities/ActivitiesPage'));
 const ActivityFormPage = lazy(() => import('../features/activities/ActivityFormPage'));
 const ActivityDetailPage = lazy(() => import('../features/activities/ActivityDetailPage'));
-const SyncStatusPage = lazy(() => import('../features/sync/SyncStatusPage'));
-const JoinPage = lazy(() => import('../features/sync/JoinPage'));
-const ConflictsPage = lazy(() => import('../features/sync/ConflictsPage'));
-const NeedsAttentionPage = lazy(() => import('../features/sync/NeedsAttentionPage'));
-const DevicesPage = lazy(() => import('../features/sync/DevicesPage'));
-const AdminPage = lazy(() => import('../features/sync/AdminPage'));
+const SyncScreens = lazy(() => import('../features/sync/screens-entry'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -56,12 +51,10 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/activities/:id/roll', component: RollPage },
   { path: '/meetings/:id/minutes', component: MinutesPage },
   { path: '/meetings/:id/minutes/print', component: MinutesPrintPage },
-  { path: '/sync', component: SyncStatusPage },
-  { path: '/sync/conflicts', component: ConflictsPage },
-  { path: '/sync/attention', component: NeedsAttentionPage },
-  { path: '/sync/devices', component: DevicesPage },
-  { path: '/join', component: JoinPage },
-  { path: '/admin', component: AdminPage },
+  { path: '/sync', component: SyncScreens },
+  { path: '/sync/:page', component: SyncScreens },
+  { path: '/join', component: SyncScreens },
+  { path: '/admin', component: SyncScreens },
   { path: '/*', component: NotFoundPage },
 ];
 
