@@ -41,8 +41,33 @@ export interface ApiOptions {
 }
 
 /** One JSON request. Resolves with the parsed body of a 2xx answer; rejects with the errors above. */
+/** Bodies above this many characters go gzip-compressed (push batches: phones pay for data). */
+export const GZIP_ABOVE = 2048;
+
+async function gzip(text: string): Promise<Uint8Array | undefined> {
+  if (typeof CompressionStream === 'undefined' || typeof Blob === 'undefined') return undefined;
+  try {
+    const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch {
+    return undefined; // send it plain
+  }
+}
+
 export async function apiRequest<T>(opts: ApiOptions, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const doFetch: FetchFn = opts.fetch ?? ((i, init) => fetch(i, init));
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let payload: string | Uint8Array | undefined;
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+    const packed = payload.length > GZIP_ABOVE ? await gzip(payload) : undefined;
+    if (packed) {
+      payload = packed;
+      headers['Content-Encoding'] = 'gzip';
+    }
+  }
+  if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
   const controller = new AbortController();
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let timedOut = false;
@@ -50,16 +75,13 @@ export async function apiRequest<T>(opts: ApiOptions, method: 'GET' | 'POST', pa
     timedOut = true;
     controller.abort();
   }, timeoutMs);
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
   let res: Response;
   let text: string;
   try {
     res = await doFetch(joinUrl(opts.baseUrl, path), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: payload as BodyInit | undefined,
       signal: controller.signal,
       cache: 'no-store',
       credentials: 'omit',

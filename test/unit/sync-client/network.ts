@@ -1,6 +1,7 @@
 // A phone's network in the sync tests: a fetch that, per request, delivers, delays, sends
 // twice at once, loses the request, or loses the answer after the server committed — and a
 // record of every change the server acknowledged (for "no silent loss").
+import { gunzipSync } from 'node:zlib';
 import type { FetchFn } from '../../../src/sync/api';
 import type { Mutation } from '../../../src/protocol/outbox';
 import type { PushResponse } from '../../../src/protocol/sync';
@@ -47,8 +48,8 @@ export class Network {
       const send = async () => {
         const res = await fetch(input, init);
         const text = await res.text();
-        if (res.ok && input.endsWith('/push') && this.acks && typeof init?.body === 'string') {
-          this.acks.record(this.deviceId, (JSON.parse(init.body) as { mutations: Mutation[] }).mutations, JSON.parse(text) as PushResponse);
+        if (res.ok && input.endsWith('/push') && this.acks && init?.body) {
+          this.acks.record(this.deviceId, (JSON.parse(bodyText(init.body)) as { mutations: Mutation[] }).mutations, JSON.parse(text) as PushResponse);
         }
         return new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
       };
@@ -72,4 +73,11 @@ export class Network {
       this.inFlight--;
     }
   };
+}
+
+/** A request body as text (push batches above 2 KB travel gzip-compressed). */
+export function bodyText(body: BodyInit): string {
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return gunzipSync(body).toString('utf8');
+  throw new Error('unexpected body type');
 }

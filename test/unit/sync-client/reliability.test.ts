@@ -193,6 +193,31 @@ describe('RELIABILITY 17: two tabs of one phone', () => {
   });
 });
 
+describe('on the wire', () => {
+  test('a batch of 1,000 changes travels gzip-compressed and the server takes it all', async () => {
+    const a = await makeDevice('a');
+    await srv.join(a, 'secretary');
+    await a.db.transaction('rw', [a.db.members, a.db.outbox, a.db.syncState], async () => {
+      const { upsertRow } = await import('../../../src/data/outbox');
+      for (let i = 0; i < 1_000; i++) await upsertRow(a.db, 'members', member(i), a.localUnitId, { fullName: `Đoàn viên số ${i}`, phone: `09${String(10_000_000 + i)}` } as never);
+    });
+    let bytes = 0;
+    let encodings: (string | undefined)[] = [];
+    const measure: FetchFn = async (input, init) => {
+      if (input.endsWith('/push')) {
+        bytes += (init!.body as Uint8Array).byteLength;
+        encodings.push((init!.headers as Record<string, string>)['Content-Encoding']);
+      }
+      return fetch(input, init);
+    };
+    expect(await srv.sync(a, { fetch: measure })).toMatchObject({ kind: 'done', applied: 1_000 });
+    expect(encodings).toEqual(['gzip']);
+    console.log(`[sync] push of 1,000 new members: ${bytes} bytes gzip, ${(bytes / 1_000).toFixed(1)} bytes per change`);
+    expect(bytes / 1_000).toBeLessThan(120);
+    encodings = [];
+  });
+});
+
 describe('a 401 in the middle of the queue', () => {
   test('revoked between two batches: the rest stays in the outbox, sync pauses, a new code resumes', async () => {
     const a = await makeDevice('a');
