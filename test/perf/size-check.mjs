@@ -177,7 +177,8 @@ export function measureB1(distDir = join(ROOT, 'dist')) {
   const KB = b.kilobyte ?? 1000;
   const mk = (name, files, budgetKB) => {
     const bytes = sum(files);
-    return { name, value: +(bytes / KB).toFixed(2), unit: 'KB', budget: budgetKB, pass: bytes <= budgetKB * KB, bytes, files: [...files].sort() };
+    const sized = [...files].map((f) => ({ file: f, gzip: gzipSize(join(distDir, f)) })).sort((a, b) => b.gzip - a.gzip);
+    return { name, value: +(bytes / KB).toFixed(2), unit: 'KB', budget: budgetKB, pass: bytes <= budgetKB * KB, bytes, files: [...files].sort(), sized };
   };
   return {
     source,
@@ -205,7 +206,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     console.log(`B1 bytes for first load, gzip -9, from ${source}`);
     for (const c of checks) {
       console.log(formatCheck(c) + `  (${c.bytes} B, ${c.files.length} files)`);
-      if (verbose || !c.pass) for (const f of c.files) console.log(`        ${f}`);
+      // Largest first: all of them with --verbose, the ten largest when over budget.
+      const show = verbose ? c.sized : c.pass ? [] : c.sized.slice(0, 10);
+      for (const f of show) console.log(`        ${(f.gzip / 1000).toFixed(2).padStart(7)} KB  ${f.file}`);
+      if (!verbose && !c.pass && c.sized.length > show.length) console.log(`        … ${c.sized.length - show.length} more (--verbose lists all)`);
     }
     const failed = checks.filter((c) => !c.pass).length;
     console.log(`${checks.length - failed} passed, ${failed} failed`);
