@@ -1,7 +1,7 @@
 // The minutes editor, in the order of the document (DOMAIN.md layout): what comes from the
 // unit, the meeting and the roll is shown read-only; what happened at the meeting is typed
 // and saved as it is typed (use-autosave.ts).
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, tDynamic } from '../../i18n';
 import { TextAreaField, TextField } from '../../ui/fields';
 import { UserError } from '../../data/commit';
@@ -9,7 +9,8 @@ import { timeLine } from '../../protocol/minutes-text';
 import { saveMinutesDraft } from './minutes-repo';
 import type { MinutesContext } from './minutes-context';
 import { buildMinutesDoc, paragraphs } from './minutes-document';
-import { formErrors, toDraftPatch, toForm, type MinutesForm, type TextSection } from './minutes-form';
+import { formErrors, rekey, toDraftPatch, toForm, type MinutesForm, type TextSection } from './minutes-form';
+import { readRescue } from './draft-rescue';
 import { useAutosave, type SaveState } from './use-autosave';
 import { AttendanceBlock } from './AttendanceBlock';
 import { VotesEditor } from './VotesEditor';
@@ -17,6 +18,14 @@ import { TasksEditor } from './TasksEditor';
 import { FinalizePanel } from './FinalizePanel';
 
 export const MINUTES_FORM_ID = 'minutes-form';
+export const rescueKeyOf = (meetingId: string) => `scd:minutes-draft:${meetingId}`;
+
+/** What the editor opens with: the saved draft, or the local copy if it is newer (a reload or crash came before the save). */
+function initialForm(ctx: MinutesContext): { form: MinutesForm; isRescued: boolean } {
+  const rescued = readRescue<MinutesForm>(rescueKeyOf(ctx.meeting.id));
+  if (rescued?.value && rescued.at > (ctx.minutes?.updatedAt ?? '')) return { form: rekey(rescued.value), isRescued: true };
+  return { form: toForm(ctx.minutes), isRescued: false };
+}
 
 const LIMITS: Record<TextSection, number> = {
   reviewOfLastPeriod: 8000,
@@ -49,9 +58,17 @@ function SaveStatus({ state }: { state: SaveState }) {
 
 export function MinutesEditor({ ctx }: { ctx: MinutesContext }) {
   const meetingId = ctx.meeting.id;
-  const [form, setForm] = useState<MinutesForm>(() => toForm(ctx.minutes));
+  const [initial] = useState(() => initialForm(ctx));
+  const [form, setForm] = useState<MinutesForm>(initial.form);
   const latest = useRef(form);
-  const autosave = useAutosave((f: MinutesForm) => saveMinutesDraft(meetingId, toDraftPatch(f)), { formId: MINUTES_FORM_ID });
+  const autosave = useAutosave((f: MinutesForm) => saveMinutesDraft(meetingId, toDraftPatch(f)), {
+    formId: MINUTES_FORM_ID,
+    rescueKey: rescueKeyOf(meetingId),
+  });
+  // Text taken back from the local copy goes to the database straight away.
+  useEffect(() => {
+    if (initial.isRescued) autosave.change(initial.form);
+  }, []);
   const errors = formErrors(form);
 
   const update = (patch: Partial<MinutesForm>) => {

@@ -8,13 +8,18 @@ import { useLive } from '../../data/live';
 import { markDirty } from '../../pwa/dirty';
 import { loadMinutesContext, type MinutesContext } from './minutes-context';
 import { buildMinutesDoc, stampText } from './minutes-document';
-import { MinutesEditor, MINUTES_FORM_ID } from './MinutesEditor';
+import { MinutesEditor, MINUTES_FORM_ID, rescueKeyOf } from './MinutesEditor';
+import { clearRescue } from './draft-rescue';
 import { MinutesDocumentView } from './MinutesDocumentView';
 import { AddendaPanel } from './AddendaPanel';
 import './minutes.css';
 
 function FinalizedView({ ctx }: { ctx: MinutesContext }) {
-  useEffect(() => markDirty(MINUTES_FORM_ID, false), []);
+  useEffect(() => {
+    // Locked: nothing typed can be saved any more.
+    markDirty(MINUTES_FORM_ID, false);
+    clearRescue(rescueKeyOf(ctx.meeting.id));
+  }, [ctx.meeting.id]);
   const doc = buildMinutesDoc({ ...ctx, addenda: [] });
   return (
     <>

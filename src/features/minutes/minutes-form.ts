@@ -44,6 +44,11 @@ export function toForm(m: Partial<Minutes> | undefined): MinutesForm {
   };
 }
 
+/** A form read back from storage gets fresh row keys (the counter restarted with the page). */
+export function rekey(f: MinutesForm): MinutesForm {
+  return { ...f, votes: f.votes.map((v) => ({ ...v, key: rowKey() })), tasks: f.tasks.map((x) => ({ ...x, key: rowKey() })) };
+}
+
 /** "12", " 12 ", "" → 12, 12, 0; anything not a whole number counts as 0 (and is an error). */
 export function countOf(s: string): number {
   const n = Number(s.trim());

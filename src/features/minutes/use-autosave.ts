@@ -1,10 +1,12 @@
 // Save as you type: a change is written ~400 ms after the last keystroke, and at once when
 // a field loses focus, the tab is hidden (a phone call, switching apps) or the page goes away
-// — so a call, a reload or a crash loses at most the last fraction of a second. Saves run
-// one at a time, newest value last. While anything is unsaved the form is marked dirty
+// — and every change is also copied synchronously to localStorage (draft-rescue.ts) until
+// the database has it, so a reload or a crash right after a keystroke loses nothing. Saves
+// run one at a time, newest value last. While anything is unsaved the form is marked dirty
 // (pwa/dirty.ts), so the update prompt never reloads over it.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { markDirty } from '../../pwa/dirty';
+import { clearRescue, writeRescue } from './draft-rescue';
 
 export type SaveState = { status: 'idle' } | { status: 'pending' | 'saving' } | { status: 'saved'; at: Date } | { status: 'error'; error: unknown };
 
@@ -16,7 +18,7 @@ export interface Autosave<P> {
   flush(): Promise<boolean>;
 }
 
-export function useAutosave<P>(save: (value: P) => Promise<unknown>, opts: { formId: string; delayMs?: number }): Autosave<P> {
+export function useAutosave<P>(save: (value: P) => Promise<unknown>, opts: { formId: string; delayMs?: number; rescueKey?: string }): Autosave<P> {
   const delay = opts.delayMs ?? 400;
   const [state, setState] = useState<SaveState>({ status: 'idle' });
   const queued = useRef<{ value: P } | null>(null);
@@ -39,6 +41,7 @@ export function useAutosave<P>(save: (value: P) => Promise<unknown>, opts: { for
       try {
         await saveRef.current(next.value);
         if (!queued.current) {
+          if (opts.rescueKey) clearRescue(opts.rescueKey);
           markDirty(opts.formId, false);
           setIfAlive({ status: 'saved', at: new Date() });
         }
@@ -52,17 +55,18 @@ export function useAutosave<P>(save: (value: P) => Promise<unknown>, opts: { for
     await run;
     if (running.current === run) running.current = null;
     return !queued.current;
-  }, [opts.formId]);
+  }, [opts.formId, opts.rescueKey]);
 
   const change = useCallback(
     (value: P) => {
       queued.current = { value };
+      if (opts.rescueKey) writeRescue(opts.rescueKey, value);
       markDirty(opts.formId, true);
       setIfAlive({ status: 'pending' });
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), delay);
     },
-    [delay, flush, opts.formId],
+    [delay, flush, opts.formId, opts.rescueKey],
   );
 
   useEffect(() => {

@@ -14,6 +14,7 @@ import { getMeeting } from '../../../src/features/meetings/meeting-queries';
 import MinutesPage from '../../../src/features/minutes/MinutesPage';
 import { MEMBER_DEFAULTS } from '../../../src/protocol/member';
 import { isAnyFormDirty } from '../../../src/pwa/dirty';
+import { toForm } from '../../../src/features/minutes/minutes-form';
 
 const NAMES = ['Đặng Diệu Châu', 'Hồ Văn Minh', 'Nguyễn Bảo Yến', 'Tạ Đức Khang'];
 let members: { id: string; fullName: string }[];
@@ -36,7 +37,10 @@ beforeEach(async () => {
   });
   meetingId = meeting.id;
 });
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
 
 function mount() {
   history.replaceState(null, '', `/meetings/${meetingId}/minutes`);
@@ -127,6 +131,31 @@ describe('minutes editor', () => {
     view.unmount();
     await waitFor(async () => expect((await getMinutes(meetingId))?.reviewOfLastPeriod).toBe('Hoàn thành 5/6 chỉ tiêu'), { timeout: 1000 });
     await waitFor(() => expect(isAnyFormDirty()).toBe(false));
+  });
+
+  it('keeps a synchronous copy of every keystroke until it is saved, and takes it back after a crash', async () => {
+    const view = mount();
+    const key = `scd:minutes-draft:${meetingId}`;
+    fireEvent.input(await screen.findByLabelText('Các vấn đề thảo luận'), { target: { value: 'Gõ xong thì mất điện' } });
+    expect(JSON.parse(localStorage.getItem(key)!).value.discussion).toBe('Gõ xong thì mất điện'); // before any await
+    await waitFor(() => expect(localStorage.getItem(key)).toBeNull(), { timeout: 2000 }); // saved: copy gone
+    view.unmount();
+
+    // A "crash" after a keystroke: the copy was written, the database save never ran.
+    const crashed = { ...JSON.parse(JSON.stringify(toForm(await getMinutes(meetingId)))), discussion: 'Gõ xong thì mất điện, rồi gõ thêm' };
+    localStorage.setItem(key, JSON.stringify({ value: crashed, at: new Date(Date.now() + 1000).toISOString() }));
+    mount();
+    await waitFor(() => expect((screen.getByLabelText('Các vấn đề thảo luận') as HTMLTextAreaElement).value).toBe('Gõ xong thì mất điện, rồi gõ thêm'));
+    await waitFor(async () => expect((await getMinutes(meetingId))?.discussion).toBe('Gõ xong thì mất điện, rồi gõ thêm'), { timeout: 2000 });
+    await waitFor(() => expect(localStorage.getItem(key)).toBeNull());
+  });
+
+  it('ignores a local copy older than the saved draft (another phone saved later)', async () => {
+    await saveMinutesDraft(meetingId, { discussion: 'Bản mới từ máy khác' });
+    const old = { ...toForm(undefined), discussion: 'Bản cũ' };
+    localStorage.setItem(`scd:minutes-draft:${meetingId}`, JSON.stringify({ value: old, at: '2000-01-01T00:00:00.000Z' }));
+    mount();
+    await waitFor(() => expect((screen.getByLabelText('Các vấn đề thảo luận') as HTMLTextAreaElement).value).toBe('Bản mới từ máy khác'));
   });
 
   it('checks votes as they are typed: for + against must not exceed present', async () => {
