@@ -161,6 +161,7 @@ describe('minutes: plan → roll → write → reload → finalize → locked �
     await page.getByLabel('Giờ kết thúc').fill('21:05');
     await savedAt();
     await screenshot(page, 'minutes-2-editor-votes');
+    await page.screenshot({ path: join(RESULTS_DIR, 'minutes-2-editor-full.png'), fullPage: true });
   });
 
   test('a reload mid-draft loses nothing — after the save, and right after a keystroke', async () => {
@@ -201,6 +202,7 @@ describe('minutes: plan → roll → write → reload → finalize → locked �
     expect(docText).toContain(DISCUSSION);
     expect(docText).not.toContain('BẢN NHÁP');
     await screenshot(page, 'minutes-4-finalized');
+    await page.screenshot({ path: join(RESULTS_DIR, 'minutes-4-finalized-full.png'), fullPage: true });
   });
 
   test('after finalize, editing is refused: the roll is read-only and the minutes take only addenda', async () => {

@@ -1,7 +1,7 @@
 // "Chốt biên bản": asks first, saying plainly what it does — the minutes and the roll are
 // locked for good and only dated addenda can follow — then saves what is typed and
 // finalizes (minutes-repo.ts freezes the attendance block from the roll in the same write).
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, tDynamic } from '../../i18n';
 import { UserError } from '../../data/commit';
 import { finalizeMinutes } from './minutes-repo';
@@ -11,6 +11,11 @@ export function FinalizePanel(p: { ctx: MinutesContext; errorCount: number; save
   const [isAsking, setAsking] = useState(false);
   const [isBusy, setBusy] = useState(false);
   const [message, setMessage] = useState<string>();
+  const dialog = useRef<HTMLDivElement>(null);
+  // The question opens at the bottom of a long form: bring it into view.
+  useEffect(() => {
+    if (isAsking) dialog.current?.scrollIntoView?.({ block: 'center' });
+  }, [isAsking]);
   const a = p.ctx.attendance;
   const unmarked = a.total - a.present - a.absentExcused.length - a.absentUnexcused.length;
 
@@ -45,7 +50,7 @@ export function FinalizePanel(p: { ctx: MinutesContext; errorCount: number; save
         </button>
       )}
       {isAsking && (
-        <div class="card confirm" role="alertdialog" aria-labelledby="finalize-title" aria-describedby="finalize-explain">
+        <div ref={dialog} class="card confirm" role="alertdialog" aria-labelledby="finalize-title" aria-describedby="finalize-explain">
           <h2 id="finalize-title">{t('minutes.finalizeTitle')}</h2>
           <p id="finalize-explain">{t('minutes.finalizeExplain')}</p>
           <p>

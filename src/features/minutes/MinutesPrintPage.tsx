@@ -52,10 +52,10 @@ export default function MinutesPrintPage() {
         </a>
         <div class="row">
           <button type="button" class="btn primary" onClick={() => window.print()} disabled={!doc}>
-            🖨 {t('minutes.printNow')}
+            {t('minutes.printNow')}
           </button>
           <button type="button" class="btn" onClick={onDocx} disabled={!doc || docxState === 'busy'}>
-            {docxState === 'busy' ? t('minutes.preparingDocx') : `⬇ ${t('minutes.downloadDocx')}`}
+            {docxState === 'busy' ? t('minutes.preparingDocx') : t('minutes.downloadDocx')}
           </button>
         </div>
         {docxState === 'error' && (

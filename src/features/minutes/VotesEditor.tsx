@@ -1,7 +1,7 @@
 // Member matters put to a vote (kết nạp, khen thưởng, kỷ luật…): matter, tán thành, không
 // tán thành, có mặt. "For + against ≤ present" is checked as the secretary types.
 import { t, tDynamic } from '../../i18n';
-import { TextField } from '../../ui/fields';
+import { TextAreaField, TextField } from '../../ui/fields';
 import { emptyVote, type FormErrors, type VoteRow } from './minutes-form';
 
 const MAX_VOTES = 50;
@@ -17,8 +17,9 @@ export function VotesEditor(p: { votes: VoteRow[]; errors: FormErrors; presentDe
         return (
           <fieldset key={v.key} class="minutes-row">
             <legend>{t('minutes.voteN', { n })}</legend>
-            <TextField
+            <TextAreaField
               id={`vote-${n}-matter`}
+              rows={2}
               label={t('minutes.voteMatter')}
               value={v.matter}
               onInput={(matter) => set(i, { matter: matter.slice(0, 300) })}

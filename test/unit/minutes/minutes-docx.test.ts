@@ -3,12 +3,16 @@
 // holding the title, the attendance block from the roll, the votes and the signatures.
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildMinutesDoc, type MinutesDocInput } from '../../../src/features/minutes/minutes-document';
 import { minutesDocx, minutesFileName } from '../../../src/features/minutes/minutes-docx';
 import { buildDocx, escapeXml } from '../../../src/lib/docx';
 import { attendanceLines, voteLine } from '../../../src/protocol/minutes-text';
 
-export const INPUT: MinutesDocInput = {
+const INPUT: MinutesDocInput = {
   unit: { name: 'Chi đoàn Công ty May 30/4', kind: 'branch', parentUnit: 'Đoàn phường 7' },
   meeting: { kind: 'regular', title: 'Sinh hoạt tháng 3', startsAt: '2026-03-15T19:30', place: 'Hội trường', agenda: 'Kiểm điểm tháng 2\nTriển khai Tháng Thanh niên' },
   minutes: {
@@ -118,4 +122,17 @@ describe('minutes .docx', () => {
   it('names the file after the meeting date', () => {
     expect(minutesFileName('2026-03-15T19:30')).toBe('bien-ban-2026-03-15.docx');
   });
+});
+
+// Where LibreOffice is installed, it must open the file (convert it to PDF without error).
+const soffice = ['libreoffice', 'soffice'].find((cmd) => spawnSync('which', [cmd]).status === 0);
+describe.skipIf(!soffice)('minutes .docx in LibreOffice', () => {
+  it('converts to PDF', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scd-docx-'));
+    const file = join(dir, 'bien-ban.docx');
+    writeFileSync(file, minutesDocx(buildMinutesDoc(INPUT)));
+    const r = spawnSync(soffice!, ['--headless', '--convert-to', 'pdf', '--outdir', dir, file], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(join(dir, 'bien-ban.pdf'))).toBe(true);
+  }, 130_000);
 });
