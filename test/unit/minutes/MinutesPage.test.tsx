@@ -3,7 +3,7 @@
 // saves as it is typed and comes back after a reload, the attendance block follows the roll,
 // finalize locks everything, addenda follow.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { freshUnit } from '../helpers';
 import { createMember } from '../../../src/features/members/members-repo';
@@ -15,6 +15,9 @@ import MinutesPage from '../../../src/features/minutes/MinutesPage';
 import { MEMBER_DEFAULTS } from '../../../src/protocol/member';
 import { isAnyFormDirty } from '../../../src/pwa/dirty';
 import { toForm } from '../../../src/features/minutes/minutes-form';
+
+// The whole suite runs in parallel on two cores: give live queries time to answer.
+configure({ asyncUtilTimeout: 5000 });
 
 const NAMES = ['Đặng Diệu Châu', 'Hồ Văn Minh', 'Nguyễn Bảo Yến', 'Tạ Đức Khang'];
 let members: { id: string; fullName: string }[];
@@ -100,7 +103,7 @@ describe('minutes editor', () => {
     expect(isAnyFormDirty()).toBe(true);
     expect(screen.getByRole('status').textContent).toBe('Chưa lưu…');
     // ~400 ms after the last keystroke the draft is in the database
-    await waitFor(async () => expect((await getMinutes(meetingId))?.discussion).toBe('Triển khai Chủ nhật xanh 22/3'), { timeout: 2000 });
+    await waitFor(async () => expect((await getMinutes(meetingId))?.discussion).toBe('Triển khai Chủ nhật xanh 22/3'));
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Đã lưu lúc \d\d:\d\d$/));
     expect(isAnyFormDirty()).toBe(false);
     const saved = await getMinutes(meetingId);
@@ -112,7 +115,7 @@ describe('minutes editor', () => {
     fireEvent.input(screen.getByLabelText('Người thực hiện'), { target: { value: 'Hồ Văn Minh' } });
     fireEvent.input(screen.getByLabelText('Thời hạn'), { target: { value: '20/3/2026' } });
     fireEvent.input(screen.getByLabelText('Giờ kết thúc'), { target: { value: '21:05' } });
-    await waitFor(async () => expect((await getMinutes(meetingId))?.endedAt).toBe('21:05'), { timeout: 2000 });
+    await waitFor(async () => expect((await getMinutes(meetingId))?.endedAt).toBe('21:05'));
     expect((await getMinutes(meetingId))?.tasks).toEqual([{ what: 'Chuẩn bị hội trường', who: 'Hồ Văn Minh', due: '2026-03-20' }]);
 
     // "Reload": the screen goes away and opens again from the database.
@@ -129,7 +132,7 @@ describe('minutes editor', () => {
     const review = await screen.findByLabelText('Đánh giá kết quả kỳ trước');
     fireEvent.input(review, { target: { value: 'Hoàn thành 5/6 chỉ tiêu' } });
     view.unmount();
-    await waitFor(async () => expect((await getMinutes(meetingId))?.reviewOfLastPeriod).toBe('Hoàn thành 5/6 chỉ tiêu'), { timeout: 1000 });
+    await waitFor(async () => expect((await getMinutes(meetingId))?.reviewOfLastPeriod).toBe('Hoàn thành 5/6 chỉ tiêu'));
     await waitFor(() => expect(isAnyFormDirty()).toBe(false));
   });
 
@@ -138,7 +141,7 @@ describe('minutes editor', () => {
     const key = `scd:minutes-draft:${meetingId}`;
     fireEvent.input(await screen.findByLabelText('Các vấn đề thảo luận'), { target: { value: 'Gõ xong thì mất điện' } });
     expect(JSON.parse(localStorage.getItem(key)!).value.discussion).toBe('Gõ xong thì mất điện'); // before any await
-    await waitFor(() => expect(localStorage.getItem(key)).toBeNull(), { timeout: 2000 }); // saved: copy gone
+    await waitFor(() => expect(localStorage.getItem(key)).toBeNull()); // saved: copy gone
     view.unmount();
 
     // A "crash" after a keystroke: the copy was written, the database save never ran.
@@ -146,7 +149,7 @@ describe('minutes editor', () => {
     localStorage.setItem(key, JSON.stringify({ value: crashed, at: new Date(Date.now() + 1000).toISOString() }));
     mount();
     await waitFor(() => expect((screen.getByLabelText('Các vấn đề thảo luận') as HTMLTextAreaElement).value).toBe('Gõ xong thì mất điện, rồi gõ thêm'));
-    await waitFor(async () => expect((await getMinutes(meetingId))?.discussion).toBe('Gõ xong thì mất điện, rồi gõ thêm'), { timeout: 2000 });
+    await waitFor(async () => expect((await getMinutes(meetingId))?.discussion).toBe('Gõ xong thì mất điện, rồi gõ thêm'));
     await waitFor(() => expect(localStorage.getItem(key)).toBeNull());
   });
 
@@ -176,9 +179,7 @@ describe('minutes editor', () => {
 
     fireEvent.input(screen.getByLabelText('Không tán thành'), { target: { value: '0' } });
     expect(screen.queryByText('Số tán thành cộng không tán thành không được lớn hơn số có mặt.')).toBeNull();
-    await waitFor(async () => expect((await getMinutes(meetingId))?.votes).toEqual([{ matter: 'Kết nạp Lê Văn Tám', votesFor: 2, votesAgainst: 0, present: 2 }]), {
-      timeout: 2000,
-    });
+    await waitFor(async () => expect((await getMinutes(meetingId))?.votes).toEqual([{ matter: 'Kết nạp Lê Văn Tám', votesFor: 2, votesAgainst: 0, present: 2 }]));
   });
 });
 
