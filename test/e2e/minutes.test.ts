@@ -1,5 +1,5 @@
 // The minutes (biên bản) along a real meeting, in the built app: set up the unit and import
-// the branch list, plan a meeting, take the roll, write the minutes (saved as typed — a
+// the branch list, go offline, plan a meeting, take the roll, write the minutes (saved as typed — a
 // reload loses nothing, not even the last keystrokes), see the attendance block follow the
 // roll live, finalize, find editing refused everywhere, add an addendum, then print (A4 and
 // phone screenshots, a PDF) and download the .docx.
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
 import { RESULTS_DIR, cleanupAll, launchBrowser, screenshot, startServer, type AppServer, type BrowserSession } from './harness';
-import { FIXTURE_CSV, heading, importFile, openImport, setupUnit } from './app';
+import { FIXTURE_CSV, heading, importFile, openImport, setupUnit, waitForServiceWorker } from './app';
 
 const WAIT = { timeout: 20_000 };
 const MEETING = {
@@ -67,11 +67,14 @@ async function rollCount(p: Page, label: string): Promise<number> {
 }
 
 describe('minutes: plan → roll → write → reload → finalize → locked → print', () => {
-  test('the unit is set up and the branch list (42 members) imported', async () => {
+  test('the unit is set up and the branch list (42 members) imported; then the network goes', async () => {
     await page.goto(server.url + '/');
     await setupUnit(page);
     await openImport(page, server.url);
     await importFile(page, FIXTURE_CSV);
+    // Everything after this runs with no network, as in a ward hall with no signal.
+    await waitForServiceWorker(page);
+    await browser.setOffline(true);
   });
 
   test('a meeting is planned through /meetings/new', async () => {
