@@ -302,6 +302,16 @@ function useRollVersion(state: RollState): number {
   return version;
 }
 
+/** Re-renders only when `select(state)` changes (a primitive), e.g. "anyone left unmarked?". */
+function useRollSelect<T extends string | number | boolean>(state: RollState, select: (s: RollState) => T): T {
+  const [value, setValue] = useState(() => select(state));
+  useLayoutEffect(() => {
+    setValue(select(state));
+    return state.subscribe(() => setValue(select(state)));
+  }, [state]);
+  return value;
+}
+
 function RollCounts({ state }: { state: RollState }) {
   useRollVersion(state);
   const c = state.counts;
@@ -317,11 +327,10 @@ function RollCounts({ state }: { state: RollState }) {
 }
 
 function MarkAllButton({ state, onClick }: { state: RollState; onClick: () => void }) {
-  useRollVersion(state);
-  const n = state.counts.unmarked;
-  if (!n) return null;
+  const anyUnmarked = useRollSelect(state, (s) => s.counts.unmarked > 0);
+  if (!anyUnmarked) return null;
   return (
-    <button type="button" class="btn" title={t('attendance.allPresentConfirm', { n })} onClick={onClick}>
+    <button type="button" class="btn" title={t('attendance.allPresentHint')} onClick={onClick}>
       {t('attendance.allPresent')}
     </button>
   );
@@ -374,8 +383,8 @@ function RollCallView(p: RollCallViewProps) {
 
 /** How many are on the roll; until the first mark, how a tap works. */
 function RollHint({ state, n, locked }: { state: RollState; n: number; locked: boolean }) {
-  useRollVersion(state);
-  const fresh = !locked && state.counts.unmarked === state.counts.total;
+  const untouched = useRollSelect(state, (s) => s.counts.unmarked === s.counts.total);
+  const fresh = !locked && untouched;
   return (
     <p class="muted small roll-hint">
       {t('attendance.rosterCount', { n })}

@@ -46,6 +46,14 @@ export class RollRow extends Component<Props> {
   }
 
   tap = () => this.props.onTap(this.props.member.id);
+  /**
+   * A finger on a row: no focus move and no emulated mouse events (mouseover, mousemove,
+   * mousedown, mouseup, each with its hit test) before the click — a lighter tap (B4). The
+   * click still comes; keyboards and screen readers are untouched.
+   */
+  press = (e: PointerEvent) => {
+    if (e.pointerType === 'touch') e.preventDefault();
+  };
   reason = () => this.props.onReason(this.props.member.id);
 
   render({ member, state, locked }: Props) {
@@ -66,7 +74,7 @@ export class RollRow extends Component<Props> {
         {locked ? (
           <div class="roll-tap">{body}</div>
         ) : (
-          <button type="button" class="roll-tap" onClick={this.tap}>
+          <button type="button" class="roll-tap" onPointerDown={this.press} onClick={this.tap}>
             {body}
           </button>
         )}
