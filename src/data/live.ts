@@ -12,7 +12,9 @@ export interface Live<T> {
 export function useLive<T>(query: () => Promise<T>, deps: unknown[]): Live<T> {
   const [state, setState] = useState<Live<T>>({ value: undefined, error: undefined, isLoaded: false });
   useEffect(() => {
-    const sub = liveQuery(query).subscribe({
+    // An async wrapper: Dexie tracks which tables a querier reads only across the awaits of an
+    // async function; a plain arrow returning a repo promise would never refresh.
+    const sub = liveQuery(async () => await query()).subscribe({
       next: (value) => setState({ value, error: undefined, isLoaded: true }),
       error: (error) => setState({ value: undefined, error, isLoaded: true }),
     });
