@@ -1,7 +1,8 @@
 // The local database: one Dexie database per unit ("scd-<unitId>"), the whole version
 // chain in this one file. What lives where:
 //   - synced tables (units, members, memberEvents, meetings, activities, attendance, minutes,
-//     minutesAddenda): rows with `rev` and `deleted` tombstones
+//     minutesAddenda, the training programme, the dues ledger and its settings, ratings,
+//     unitSettings): rows with `rev` and `deleted` tombstones
 //   - outbox: per-field changes waiting to be pushed, appended in the same transaction as the row
 //   - conflicts, needsAttention: what sync could not apply silently, kept for the user
 //   - syncState: this device's id, next outbox seq, HLC state, pull cursor
@@ -15,6 +16,10 @@ import type { MemberEvent } from '../protocol/member-event';
 import type { Mutation, SyncedTable } from '../protocol/outbox';
 import type { Activity, Attendance, Meeting } from '../protocol/meeting';
 import type { Addendum, Minutes } from '../protocol/minutes';
+import type { TrainingItem, TrainingProgress, TrainingRegistration } from '../protocol/training';
+import type { DuesEntry, DuesExemption, DuesRate, Remittance } from '../protocol/dues';
+import type { Rating, UnitRating } from '../protocol/rating';
+import type { UnitSettings } from '../protocol/unit-settings';
 
 export interface DeviceState {
   key: 'device';
@@ -90,6 +95,16 @@ export class UnitDb extends Dexie {
   attendance!: EntityTable<Attendance, 'id'>;
   minutes!: EntityTable<Minutes, 'id'>;
   minutesAddenda!: EntityTable<Addendum, 'id'>;
+  trainingItems!: EntityTable<TrainingItem, 'id'>;
+  trainingRegistrations!: EntityTable<TrainingRegistration, 'id'>;
+  trainingProgress!: EntityTable<TrainingProgress, 'id'>;
+  dues!: EntityTable<DuesEntry, 'id'>;
+  duesExemptions!: EntityTable<DuesExemption, 'id'>;
+  duesRates!: EntityTable<DuesRate, 'id'>;
+  remittances!: EntityTable<Remittance, 'id'>;
+  ratings!: EntityTable<Rating, 'id'>;
+  unitRatings!: EntityTable<UnitRating, 'id'>;
+  unitSettings!: EntityTable<UnitSettings, 'id'>;
   imports!: EntityTable<ImportRecord, 'id'>;
   outbox!: EntityTable<Mutation, 'seq'>;
   conflicts!: EntityTable<ConflictRecord, 'id'>;
@@ -117,6 +132,20 @@ export class UnitDb extends Dexie {
       minutes: 'id',
       minutesAddenda: 'id, meetingId',
     });
+    // v3 (training, dues, rating issue): new tables only, no upgrade step. Rows keyed by
+    // year carry it as an index so a year's grid or list reads one range.
+    this.version(3).stores({
+      trainingItems: 'id, year',
+      trainingRegistrations: 'id, year, memberId',
+      trainingProgress: 'id, [year+memberId], itemId',
+      dues: 'id, memberId, period, receiptNo',
+      duesExemptions: 'id, memberId',
+      duesRates: 'id',
+      remittances: 'id, period',
+      ratings: 'id, year, memberId',
+      unitRatings: 'id',
+      unitSettings: 'id',
+    });
   }
 }
 
@@ -129,6 +158,16 @@ export const SYNCED_ROW_TABLES = [
   'attendance',
   'minutes',
   'minutesAddenda',
+  'trainingItems',
+  'trainingRegistrations',
+  'trainingProgress',
+  'dues',
+  'duesExemptions',
+  'duesRates',
+  'remittances',
+  'ratings',
+  'unitRatings',
+  'unitSettings',
 ] as const satisfies readonly SyncedTable[];
 
 export function unitDbName(unitId: string): string {

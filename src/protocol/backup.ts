@@ -3,7 +3,7 @@
 //
 // What is in it, and why:
 //   - every synced table (units, members, memberEvents, meetings, activities, attendance,
-//     minutes, minutesAddenda) with its `rev` and `deleted` meta, so tombstones and "what
+//     minutes, minutesAddenda, training, dues, ratings, unitSettings) with its `rev` and `deleted` meta, so tombstones and "what
 //     the server had" survive a restore;
 //   - imports, so an Excel import can still be undone after a restore;
 //   - the outbox: the changes not yet pushed. Without it a restored device would hold the
@@ -24,6 +24,10 @@ import { memberEventRecord } from './member-event';
 import { activityRecord, attendanceRecord, meetingRecord } from './meeting';
 import { addendumRecord, minutesRecord } from './minutes';
 import { mutation, SYNCED_TABLES } from './outbox';
+import { trainingItemRecord, trainingProgressRecord, trainingRegistrationRecord } from './training';
+import { duesEntryRecord, duesExemptionRecord, duesRateRecord, remittanceRecord } from './dues';
+import { ratingRecord, unitRatingRecord } from './rating';
+import { unitSettingsRecord } from './unit-settings';
 
 export const BACKUP_FORMAT = 'so-chi-doan-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -76,6 +80,17 @@ export const backupFile = z.object({
     attendance: z.array(attendanceRecord).default([]),
     minutes: z.array(minutesRecord).default([]),
     minutesAddenda: z.array(addendumRecord).default([]),
+    // Added in schema 3 (training, dues, rating).
+    trainingItems: z.array(trainingItemRecord).default([]),
+    trainingRegistrations: z.array(trainingRegistrationRecord).default([]),
+    trainingProgress: z.array(trainingProgressRecord).default([]),
+    dues: z.array(duesEntryRecord).default([]),
+    duesExemptions: z.array(duesExemptionRecord).default([]),
+    duesRates: z.array(duesRateRecord).default([]),
+    remittances: z.array(remittanceRecord).default([]),
+    ratings: z.array(ratingRecord).default([]),
+    unitRatings: z.array(unitRatingRecord).default([]),
+    unitSettings: z.array(unitSettingsRecord).default([]),
     imports: z.array(importRecord),
     outbox: z.array(mutation),
     conflicts: z.array(conflictRecord),

@@ -1,7 +1,27 @@
 // The outbox entry: what sync will push (DESIGN.md "Sync protocol").
 import * as z from 'zod';
 
-export const SYNCED_TABLES = ['units', 'members', 'memberEvents', 'meetings', 'activities', 'attendance', 'minutes', 'minutesAddenda'] as const;
+export const SYNCED_TABLES = [
+  'units',
+  'members',
+  'memberEvents',
+  'meetings',
+  'activities',
+  'attendance',
+  'minutes',
+  'minutesAddenda',
+  // schema 3 (training, dues, rating)
+  'trainingItems',
+  'trainingRegistrations',
+  'trainingProgress',
+  'dues',
+  'duesExemptions',
+  'duesRates',
+  'remittances',
+  'ratings',
+  'unitRatings',
+  'unitSettings',
+] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 export const mutation = z.object({

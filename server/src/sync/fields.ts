@@ -10,6 +10,10 @@ import { memberFields } from '../../../src/protocol/member';
 import { memberEventFields } from '../../../src/protocol/member-event';
 import { activityFields, attendanceFields, meetingFields } from '../../../src/protocol/meeting';
 import { addendumFields, minutesFields } from '../../../src/protocol/minutes';
+import { trainingItemFields, trainingProgressFields, trainingRegistrationFields } from '../../../src/protocol/training';
+import { duesEntryFields, duesExemptionFields, duesRateFields, remittanceFields } from '../../../src/protocol/dues';
+import { ratingFields, unitRatingFields } from '../../../src/protocol/rating';
+import { unitSettingsFields } from '../../../src/protocol/unit-settings';
 import { jsonDepth } from './json';
 
 type FieldsSchema = z.ZodObject<z.ZodRawShape>;
@@ -23,6 +27,16 @@ export const TABLE_FIELDS: Readonly<Record<SyncedTable, FieldsSchema>> = {
   attendance: attendanceFields,
   minutes: minutesFields,
   minutesAddenda: addendumFields,
+  trainingItems: trainingItemFields as unknown as FieldsSchema,
+  trainingRegistrations: trainingRegistrationFields as unknown as FieldsSchema,
+  trainingProgress: trainingProgressFields as unknown as FieldsSchema,
+  dues: duesEntryFields as unknown as FieldsSchema,
+  duesExemptions: duesExemptionFields as unknown as FieldsSchema,
+  duesRates: duesRateFields as unknown as FieldsSchema,
+  remittances: remittanceFields as unknown as FieldsSchema,
+  ratings: ratingFields as unknown as FieldsSchema,
+  unitRatings: unitRatingFields as unknown as FieldsSchema,
+  unitSettings: unitSettingsFields as unknown as FieldsSchema,
 };
 
 /** Meta fields the device never sends: the unit is the URL's, the id is the mutation's rowId. */

@@ -99,6 +99,8 @@ function checkMutation(input: MergeInput, stamp: string | null): Rejection | nul
     case 'minutes':
       if (isFinalized(current)) return reject('err.locked');
       break;
+    // The dues ledger is append-only (DESIGN.md): a correction is a new reversal entry.
+    case 'dues':
     case 'minutesAddenda':
       if (current) return reject('err.appendOnly');
       if (m.op === 'delete') return reject('err.appendOnly');

@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { UnitDb } from '../../../src/data/db';
 
 describe('Dexie version chain', () => {
-  it('v1 → v2 keeps members and outbox and adds the meeting tables', async () => {
+  it('v1 → current keeps members and outbox and adds the meeting tables', async () => {
     const name = 'scd-upgrade-test';
     const v1 = new Dexie(name);
     v1.version(1).stores({
@@ -17,11 +17,35 @@ describe('Dexie version chain', () => {
 
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect((await db.members.get('member-00000001'))?.fullName).toBe('Hồ Văn Minh');
     expect(await db.outbox.count()).toBe(1);
     await db.attendance.put({ id: 'meeting-1:member-00000001', eventId: 'meeting-1', memberId: 'member-00000001' } as never);
     expect(await db.attendance.where('eventId').equals('meeting-1').count()).toBe(1);
+    db.close();
+  });
+
+  it('v2 → v3 keeps meetings and the roll and adds the training, dues and rating tables', async () => {
+    const name = 'scd-upgrade-test-v2';
+    const v2 = new Dexie(name);
+    v2.version(1).stores({
+      units: 'id', members: 'id, status, subGroup, position, cardNumber, importId', memberEvents: 'id, memberId',
+      imports: 'id, at', outbox: 'seq, &mid, [table+rowId]', conflicts: 'id, [table+rowId]', needsAttention: 'mid', syncState: 'key',
+    });
+    v2.version(2).stores({ meetings: 'id, startsAt, status', activities: 'id, date', attendance: 'id, eventId, memberId', minutes: 'id', minutesAddenda: 'id, meetingId' });
+    await v2.table('meetings').put({ id: 'meeting-00000001', title: 'Sinh hoạt tháng 3', startsAt: '2026-03-05T19:00', status: 'held' });
+    await v2.table('attendance').put({ id: 'meeting-00000001:member-00000001', eventId: 'meeting-00000001', memberId: 'member-00000001' });
+    v2.close();
+
+    const db = new UnitDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect((await db.meetings.get('meeting-00000001'))?.title).toBe('Sinh hoạt tháng 3');
+    expect(await db.attendance.where('eventId').equals('meeting-00000001').count()).toBe(1);
+    await db.dues.put({ id: 'dues-00000001', memberId: 'member-00000001', period: '2026-03' } as never);
+    expect(await db.dues.where('period').equals('2026-03').count()).toBe(1);
+    await db.trainingProgress.put({ id: '2026:member-00000001:item-0001', year: 2026, memberId: 'member-00000001', itemId: 'item-0001' } as never);
+    expect(await db.trainingProgress.where('[year+memberId]').equals([2026, 'member-00000001']).count()).toBe(1);
     db.close();
   });
 });

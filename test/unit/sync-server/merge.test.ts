@@ -224,6 +224,16 @@ describe('mergeMutation: validation and domain rules', () => {
     expect(rejected({ current: row, mutation: add })).toEqual({ error: 'err.appendOnly', field: undefined });
     expect(rejected({ mutation: mut({ table: 'minutesAddenda', op: 'delete', fields: { deleted: true } }) })).toEqual({ error: 'err.appendOnly', field: undefined });
   });
+
+  it('the dues ledger is append-only: a correction is a reversal entry, not an edit or a delete', () => {
+    const pay = mut({ table: 'dues', rowId: MEMBER, fields: { memberId: MEMBER, period: '2026-03', amount: 5000, paidAt: '2026-03-05', method: 'cash', receiptNo: 'A-0001' } });
+    const row = applied({ mutation: pay });
+    expect(rejected({ current: row, mutation: mut({ table: 'dues', rowId: MEMBER, fields: { amount: 2000 } }) })).toEqual({ error: 'err.appendOnly', field: undefined });
+    expect(rejected({ mutation: mut({ table: 'dues', op: 'delete', fields: { deleted: true } }) })).toEqual({ error: 'err.appendOnly', field: undefined });
+    const reversal = mut({ table: 'dues', rowId: 'm-0000000009', fields: { memberId: MEMBER, period: '2026-03', amount: -5000, paidAt: '2026-03-06', method: 'cash', receiptNo: 'A-0001', reversesId: MEMBER } });
+    expect(applied({ mutation: reversal })).toBeTruthy();
+    expect(rejected({ mutation: mut({ table: 'dues', rowId: 'm-0000000010', fields: { memberId: MEMBER, period: '2026-13', amount: 5000, paidAt: '2026-03-06', method: 'cash', receiptNo: 'A-1' } }) })).toEqual({ error: 'err.period', field: 'period' });
+  });
 });
 
 // ---------------------------------------------------------------------------------------
@@ -293,7 +303,7 @@ describe('processPush', () => {
   it('malformed entries and unknown tables are rejected without stopping the rest', () => {
     const tx = new MemoryTx();
     const res = tx.push(A, [
-      { mid: 'mid-0000001', seq: 1, table: 'dues', rowId: MEMBER, op: 'upsert', fields: {}, base: {}, hlc: hlc(NOW) },
+      { mid: 'mid-0000001', seq: 1, table: 'reports', rowId: MEMBER, op: 'upsert', fields: {}, base: {}, hlc: hlc(NOW) },
       { mid: 'mid-0000002', seq: 2, table: 'members', rowId: MEMBER, op: 'merge', fields: {}, base: {}, hlc: hlc(NOW) },
       phoneEdit(3, '0900000003'),
     ]);
