@@ -6,7 +6,8 @@ import { activeDb } from '../../data/session';
 /** All members not tombstoned (archived ones included; the list filters them). */
 export async function listMembers(): Promise<Member[]> {
   const db = await activeDb();
-  return db.members.filter((m) => !m.deleted).toArray();
+  // One getAll and a filter here: Dexie's filter() walks a cursor, row by row (B3).
+  return (await db.members.toArray()).filter((m) => !m.deleted);
 }
 
 export async function getMember(id: string): Promise<Member | undefined> {

@@ -2,7 +2,7 @@
 // members at 4× throttling). Folding is done once per member when the index is built;
 // a keystroke only runs String.includes over precomputed strings.
 import { fold, foldWords } from '../../lib/fold';
-import { compareNames } from '../../lib/names';
+import { sortByName } from '../../lib/names';
 import type { Member } from '../../protocol/member';
 
 export interface IndexedMember {
@@ -13,12 +13,11 @@ export interface IndexedMember {
 
 /** Builds the index, sorted the Vietnamese way (given name, then family name). */
 export function buildMemberIndex(members: Member[]): IndexedMember[] {
-  return members
-    .map((member) => ({
-      member,
-      haystack: fold([member.fullName, member.cardNumber, member.phone, member.subGroup].filter(Boolean).join(' ')),
-    }))
-    .sort((a, b) => compareNames(a.member.fullName, b.member.fullName));
+  const indexed = members.map((member) => ({
+    member,
+    haystack: fold([member.fullName, member.cardNumber, member.phone, member.subGroup].filter(Boolean).join(' ')),
+  }));
+  return sortByName(indexed, (m) => m.member.fullName);
 }
 
 /** Every query word must appear in the member's haystack, in any order. */
