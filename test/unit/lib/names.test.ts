@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compareNames, sortByName } from '../../../src/lib/names';
+// @ts-expect-error: plain ESM fixture generator without types
 import { generateMembers } from '../../fixtures/generate-members.mjs';
 
 describe('sortByName', () => {
