@@ -17,7 +17,7 @@
 //     anyone sync as that phone. A restored device joins the server again.
 //
 // A file is refused whole when any part is wrong; nothing is half-restored.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { unitRecord } from './unit';
 import { memberRecord } from './member';
 import { memberEventRecord } from './member-event';
@@ -32,33 +32,33 @@ import { unitSettingsRecord } from './unit-settings';
 export const BACKUP_FORMAT = 'so-chi-doan-backup';
 export const BACKUP_FORMAT_VERSION = 1;
 
-const isoTimestamp = z.string().min(10).max(40);
+const isoTimestamp = z.string().check(z.minLength(10), z.maxLength(40));
 
 // Device-side records: their shape belongs to src/data/db.ts and grows with it (sync adds
 // fields to conflicts), so the fields the app relies on are checked and the rest is kept.
 const importRecord = z.looseObject({
-  id: z.string().min(1).max(64),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
   at: isoTimestamp,
-  fileName: z.string().max(300),
-  memberIds: z.array(z.string().max(64)),
-  undoneAt: isoTimestamp.optional(),
+  fileName: z.string().check(z.maxLength(300)),
+  memberIds: z.array(z.string().check(z.maxLength(64))),
+  undoneAt: z.optional(isoTimestamp),
 });
 
 const conflictRecord = z.looseObject({
-  id: z.string().min(1).max(64),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
   table: z.enum(SYNCED_TABLES),
-  rowId: z.string().min(1).max(100),
-  field: z.string().min(1).max(100),
+  rowId: z.string().check(z.minLength(1), z.maxLength(100)),
+  field: z.string().check(z.minLength(1), z.maxLength(100)),
   mine: z.unknown(),
   theirs: z.unknown(),
   at: isoTimestamp,
-  resolvedAt: isoTimestamp.optional(),
+  resolvedAt: z.optional(isoTimestamp),
 });
 
 const needsAttentionRecord = z.looseObject({
-  mid: z.string().min(8).max(64),
+  mid: z.string().check(z.minLength(8), z.maxLength(64)),
   mutation,
-  reason: z.string().max(2000),
+  reason: z.string().check(z.maxLength(2000)),
   at: isoTimestamp,
 });
 
@@ -67,30 +67,30 @@ export const backupFile = z.object({
   formatVersion: z.literal(BACKUP_FORMAT_VERSION),
   exportedAt: isoTimestamp,
   /** the Dexie schema version of the exporting app */
-  schemaVersion: z.number().int().positive(),
-  appVersion: z.string().max(40).optional(),
+  schemaVersion: z.number().check(z.int(), z.positive()),
+  appVersion: z.optional(z.string().check(z.maxLength(40))),
   unit: unitRecord,
   tables: z.object({
     units: z.array(unitRecord),
     members: z.array(memberRecord),
     memberEvents: z.array(memberEventRecord),
     // Added in schema 2: a file from schema 1 has none.
-    meetings: z.array(meetingRecord).default([]),
-    activities: z.array(activityRecord).default([]),
-    attendance: z.array(attendanceRecord).default([]),
-    minutes: z.array(minutesRecord).default([]),
-    minutesAddenda: z.array(addendumRecord).default([]),
+    meetings: z._default(z.array(meetingRecord), []),
+    activities: z._default(z.array(activityRecord), []),
+    attendance: z._default(z.array(attendanceRecord), []),
+    minutes: z._default(z.array(minutesRecord), []),
+    minutesAddenda: z._default(z.array(addendumRecord), []),
     // Added in schema 3 (training, dues, rating).
-    trainingItems: z.array(trainingItemRecord).default([]),
-    trainingRegistrations: z.array(trainingRegistrationRecord).default([]),
-    trainingProgress: z.array(trainingProgressRecord).default([]),
-    dues: z.array(duesEntryRecord).default([]),
-    duesExemptions: z.array(duesExemptionRecord).default([]),
-    duesRates: z.array(duesRateRecord).default([]),
-    remittances: z.array(remittanceRecord).default([]),
-    ratings: z.array(ratingRecord).default([]),
-    unitRatings: z.array(unitRatingRecord).default([]),
-    unitSettings: z.array(unitSettingsRecord).default([]),
+    trainingItems: z._default(z.array(trainingItemRecord), []),
+    trainingRegistrations: z._default(z.array(trainingRegistrationRecord), []),
+    trainingProgress: z._default(z.array(trainingProgressRecord), []),
+    dues: z._default(z.array(duesEntryRecord), []),
+    duesExemptions: z._default(z.array(duesExemptionRecord), []),
+    duesRates: z._default(z.array(duesRateRecord), []),
+    remittances: z._default(z.array(remittanceRecord), []),
+    ratings: z._default(z.array(ratingRecord), []),
+    unitRatings: z._default(z.array(unitRatingRecord), []),
+    unitSettings: z._default(z.array(unitSettingsRecord), []),
     imports: z.array(importRecord),
     outbox: z.array(mutation),
     conflicts: z.array(conflictRecord),
@@ -98,11 +98,11 @@ export const backupFile = z.object({
   }),
   sync: z.object({
     /** the exporting device, for the record only; a restore gets its own identity */
-    deviceId: z.string().max(64).optional(),
-    cursor: z.number().int().nonnegative(),
-    lastSyncedAt: z.string().max(40).optional(),
-    hlcMs: z.number().int().nonnegative(),
-    hlcCounter: z.number().int().nonnegative(),
+    deviceId: z.optional(z.string().check(z.maxLength(64))),
+    cursor: z.number().check(z.int(), z.nonnegative()),
+    lastSyncedAt: z.optional(z.string().check(z.maxLength(40))),
+    hlcMs: z.number().check(z.int(), z.nonnegative()),
+    hlcCounter: z.number().check(z.int(), z.nonnegative()),
   }),
 });
 export type Backup = z.infer<typeof backupFile>;

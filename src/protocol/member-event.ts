@@ -1,5 +1,5 @@
 // A member's history (DOMAIN.md "Member event"): feeds the Sổ chi đoàn tables 6–10.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { id, isoDate, optionalText, syncMeta } from './common';
 
 import { MEMBER_EVENT_KINDS, DISCIPLINE_LEVELS, type MemberEventKind } from './member-event-enums';
@@ -11,16 +11,18 @@ export const memberEventFields = z
     kind: z.enum(MEMBER_EVENT_KINDS),
     date: isoDate,
     decisionNumber: optionalText(60),
-    disciplineLevel: z.enum(DISCIPLINE_LEVELS).optional(),
+    disciplineLevel: z.optional(z.enum(DISCIPLINE_LEVELS)),
     note: optionalText(1000),
   })
-  .refine((e) => e.kind !== 'discipline' || !!e.disciplineLevel, {
-    message: 'err.disciplineLevel',
-    path: ['disciplineLevel'],
-  });
+  .check(
+    z.refine((e) => e.kind !== 'discipline' || !!e.disciplineLevel, {
+      message: 'err.disciplineLevel',
+      path: ['disciplineLevel'],
+    }),
+  );
 export type MemberEventFields = z.infer<typeof memberEventFields>;
 
-export const memberEventRecord = memberEventFields.and(z.object(syncMeta));
+export const memberEventRecord = z.intersection(memberEventFields, z.object(syncMeta));
 export type MemberEvent = z.infer<typeof memberEventRecord>;
 
 /** The status an event moves a member to, where it moves one (the rest only add history). */

@@ -1,26 +1,18 @@
 // The member record (hồ sơ đoàn viên) of DOMAIN.md. Dates are ISO yyyy-mm-dd strings;
 // the UI shows dd/mm/yyyy.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { syncMeta, text, optionalText, optionalIsoDate } from './common';
 
 import { GENDERS, POSITIONS, DUES_CATEGORIES, PARTY_STATUSES, MEMBER_STATUSES } from './member-enums';
 export * from './member-enums';
 
-const phone = z
-  .string()
-  .trim()
-  .regex(/^(\+?\d[\d .-]{6,18}\d)?$/, { message: 'err.phone' })
-  .optional();
-const email = z.union([z.literal(''), z.email({ message: 'err.email' })]).optional();
-const citizenId = z
-  .string()
-  .trim()
-  .regex(/^(\d{9}|\d{12})?$/, { message: 'err.citizenId' })
-  .optional();
+const phone = z.optional(z.string().check(z.trim(), z.regex(/^(\+?\d[\d .-]{6,18}\d)?$/, { message: 'err.phone' })));
+const email = z.optional(z.union([z.literal(''), z.email({ message: 'err.email' })]));
+const citizenId = z.optional(z.string().check(z.trim(), z.regex(/^(\d{9}|\d{12})?$/, { message: 'err.citizenId' })));
 
 export const memberFields = z.object({
-  fullName: text(100).min(2, { message: 'err.required' }),
-  gender: z.enum(GENDERS).optional(),
+  fullName: text(100).check(z.minLength(2, { message: 'err.required' })),
+  gender: z.optional(z.enum(GENDERS)),
   dateOfBirth: optionalIsoDate,
   ethnicity: optionalText(50),
   religion: optionalText(50),
@@ -51,7 +43,7 @@ export const memberFields = z.object({
 });
 export type MemberFields = z.infer<typeof memberFields>;
 
-export const memberRecord = memberFields.extend(syncMeta);
+export const memberRecord = z.extend(memberFields, syncMeta);
 export type Member = z.infer<typeof memberRecord>;
 
 export const MEMBER_DEFAULTS: Pick<MemberFields, 'position' | 'duesCategory' | 'partyStatus' | 'status'> = {

@@ -1,17 +1,17 @@
 // Minutes (biên bản) in the usual layout of DOMAIN.md. One per meeting (id = meetingId).
 // Draft → finalized: a finalized record is never edited again (the server refuses it too);
 // corrections are addenda, each its own append-only row so two phones never conflict.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { id, optionalText, syncMeta, text } from './common';
 
 export const MINUTES_STATUSES = ['draft', 'finalized'] as const;
 export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
 
-const count = z.number().int().min(0).max(100000);
+const count = z.number().check(z.int(), z.gte(0), z.lte(100000));
 
 /** A member matter voted on (kết nạp, xét kỷ luật…): tán thành / không tán thành / có mặt. */
 export const vote = z.object({
-  matter: text(300).min(1, { message: 'err.required' }),
+  matter: text(300).check(z.minLength(1, { message: 'err.required' })),
   votesFor: count,
   votesAgainst: count,
   present: count,
@@ -19,7 +19,7 @@ export const vote = z.object({
 export type Vote = z.infer<typeof vote>;
 
 export const task = z.object({
-  what: text(500).min(1, { message: 'err.required' }),
+  what: text(500).check(z.minLength(1, { message: 'err.required' })),
   who: optionalText(150),
   due: optionalText(10),
 });
@@ -32,7 +32,7 @@ export const attendanceSnapshot = z.object({
   late: count,
   absentExcused: z.array(z.object({ name: z.string(), reason: z.string() })),
   absentUnexcused: z.array(z.string()),
-  guests: z.array(z.object({ name: z.string(), role: z.string().optional() })),
+  guests: z.array(z.object({ name: z.string(), role: z.optional(z.string()) })),
 });
 export type AttendanceSnapshot = z.infer<typeof attendanceSnapshot>;
 
@@ -46,22 +46,22 @@ export const minutesFields = z.object({
   speakers: optionalText(4000),
   themedPart: optionalText(8000),
   duesCollected: optionalText(500),
-  votes: z.array(vote).max(50),
+  votes: z.array(vote).check(z.maxLength(50)),
   conclusions: optionalText(8000),
-  tasks: z.array(task).max(100),
+  tasks: z.array(task).check(z.maxLength(100)),
   endedAt: optionalText(5),
   finalizedAt: optionalText(40),
-  attendance: attendanceSnapshot.optional(),
+  attendance: z.optional(attendanceSnapshot),
 });
 export type MinutesFields = z.infer<typeof minutesFields>;
-export const minutesRecord = minutesFields.extend(syncMeta);
+export const minutesRecord = z.extend(minutesFields, syncMeta);
 export type Minutes = z.infer<typeof minutesRecord>;
 
 export const addendumFields = z.object({
   meetingId: id,
-  text: text(8000).min(1, { message: 'err.required' }),
-  writtenAt: z.string().max(40),
+  text: text(8000).check(z.minLength(1, { message: 'err.required' })),
+  writtenAt: z.string().check(z.maxLength(40)),
 });
 export type AddendumFields = z.infer<typeof addendumFields>;
-export const addendumRecord = addendumFields.extend(syncMeta);
+export const addendumRecord = z.extend(addendumFields, syncMeta);
 export type Addendum = z.infer<typeof addendumRecord>;

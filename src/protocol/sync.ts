@@ -1,6 +1,6 @@
 // Wire messages of the sync protocol (DESIGN.md "Sync protocol"). Client and server both
 // validate with these; the record schemas of each table validate `fields`.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { mutation, SYNCED_TABLES } from './outbox';
 
 export const PROTOCOL_VERSION = 1;
@@ -15,9 +15,9 @@ export const WRITER_ROLES: readonly Role[] = ['secretary', 'deputy'];
 
 export const pushRequest = z.object({
   protocol: z.literal(PROTOCOL_VERSION),
-  schemaVersion: z.number().int().positive(),
-  deviceId: z.string().min(8).max(64),
-  mutations: z.array(mutation).min(1).max(MAX_BATCH),
+  schemaVersion: z.number().check(z.int(), z.positive()),
+  deviceId: z.string().check(z.minLength(8), z.maxLength(64)),
+  mutations: z.array(mutation).check(z.minLength(1), z.maxLength(MAX_BATCH)),
 });
 export type PushRequest = z.infer<typeof pushRequest>;
 
@@ -27,22 +27,22 @@ export type PushStatus = (typeof PUSH_STATUSES)[number];
 export const pushResult = z.object({
   mid: z.string(),
   status: z.enum(PUSH_STATUSES),
-  version: z.number().int().optional(),
-  conflictId: z.string().optional(),
+  version: z.optional(z.number().check(z.int())),
+  conflictId: z.optional(z.string()),
   /** for rejected: an i18n key or a plain reason the user can act on */
-  error: z.string().optional(),
+  error: z.optional(z.string()),
   /** for rejected: the one field at fault, when there is one (docs/sync-api.md) */
-  field: z.string().optional(),
+  field: z.optional(z.string()),
 });
 export type PushResult = z.infer<typeof pushResult>;
 
-export const pushResponse = z.object({ results: z.array(pushResult), lastSeq: z.number().int().nonnegative() });
+export const pushResponse = z.object({ results: z.array(pushResult), lastSeq: z.number().check(z.int(), z.nonnegative()) });
 export type PushResponse = z.infer<typeof pushResponse>;
 
 export const pullRequest = z.object({
-  cursor: z.number().int().nonnegative(),
-  limit: z.number().int().min(1).max(MAX_BATCH).default(MAX_BATCH),
-  schemaVersion: z.number().int().positive().optional(),
+  cursor: z.number().check(z.int(), z.nonnegative()),
+  limit: z._default(z.number().check(z.int(), z.gte(1), z.lte(MAX_BATCH)), MAX_BATCH),
+  schemaVersion: z.optional(z.number().check(z.int(), z.positive())),
 });
 export type PullRequest = z.infer<typeof pullRequest>;
 
@@ -52,18 +52,18 @@ export const pulledRow = z.object({
   /** every field of the row as the server has it */
   fields: z.record(z.string(), z.unknown()),
   /** field → unit version that last wrote it (becomes the row's `rev`) */
-  versions: z.record(z.string(), z.number().int().nonnegative()),
+  versions: z.record(z.string(), z.number().check(z.int(), z.nonnegative())),
   deleted: z.boolean(),
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
 });
 export type PulledRow = z.infer<typeof pulledRow>;
 
 export const pullResponse = z.object({
   rows: z.array(pulledRow),
-  cursor: z.number().int().nonnegative(),
+  cursor: z.number().check(z.int(), z.nonnegative()),
   hasMore: z.boolean(),
   /** the device's lastSeq as the server has it (a fresh device learns where to resume) */
-  deviceLastSeq: z.number().int().nonnegative().optional(),
+  deviceLastSeq: z.optional(z.number().check(z.int(), z.nonnegative())),
 });
 export type PullResponse = z.infer<typeof pullResponse>;
 

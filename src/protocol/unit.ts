@@ -1,6 +1,6 @@
 // The unit (đơn vị: a chi đoàn or a Đoàn cơ sở) that all data belongs to and syncs in.
 // cấp trên is data, not code (DOMAIN.md: since the 2025 reform the level above varies).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { syncMeta, text, optionalText } from './common';
 import { MEETING_FREQUENCIES } from './meeting-enums';
 
@@ -8,18 +8,18 @@ export const UNIT_KINDS = ['branch', 'baseUnion'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const unitFields = z.object({
-  name: text(150).min(2, { message: 'err.required' }),
+  name: text(150).check(z.minLength(2, { message: 'err.required' })),
   kind: z.enum(UNIT_KINDS),
-  parentUnit: text(150).min(2, { message: 'err.required' }),
+  parentUnit: text(150).check(z.minLength(2, { message: 'err.required' })),
   /** chi đoàn trực thuộc, tổ, lớp — used to filter lists and rolls */
-  subGroups: z.array(text(80).min(1)).max(100),
+  subGroups: z.array(text(80).check(z.minLength(1))).check(z.maxLength(100)),
   /** nhiệm kỳ, e.g. "2022–2024" */
   term: optionalText(40),
   secretaryName: optionalText(100),
   /** regular meetings monthly, or quarterly where cấp trên agreed (DOMAIN.md); absent = monthly */
-  meetingFrequency: z.enum(MEETING_FREQUENCIES).optional(),
+  meetingFrequency: z.optional(z.enum(MEETING_FREQUENCIES)),
 });
 export type UnitFields = z.infer<typeof unitFields>;
 
-export const unitRecord = unitFields.extend(syncMeta);
+export const unitRecord = z.extend(unitFields, syncMeta);
 export type Unit = z.infer<typeof unitRecord>;

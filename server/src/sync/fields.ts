@@ -2,7 +2,7 @@
 // field at a time: a mutation carries only the fields that changed, so a whole-record parse
 // would refuse every edit. Record-level refinements (e.g. discipline → disciplineLevel) are
 // the device's job; the server keeps each field well-formed.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { SCHEMA_VERSION } from '../../../src/protocol/sync';
 import type { SyncedTable } from '../../../src/protocol/outbox';
 import { unitFields } from '../../../src/protocol/unit';
@@ -16,27 +16,27 @@ import { ratingFields, unitRatingFields } from '../../../src/protocol/rating';
 import { unitSettingsFields } from '../../../src/protocol/unit-settings';
 import { jsonDepth } from './json';
 
-type FieldsSchema = z.ZodObject<z.ZodRawShape>;
+type FieldsSchema = z.ZodMiniObject<z.core.$ZodShape>;
 
 export const TABLE_FIELDS: Readonly<Record<SyncedTable, FieldsSchema>> = {
   units: unitFields,
   members: memberFields,
-  memberEvents: memberEventFields as unknown as FieldsSchema,
+  memberEvents: memberEventFields,
   meetings: meetingFields,
   activities: activityFields,
   attendance: attendanceFields,
   minutes: minutesFields,
   minutesAddenda: addendumFields,
-  trainingItems: trainingItemFields as unknown as FieldsSchema,
-  trainingRegistrations: trainingRegistrationFields as unknown as FieldsSchema,
-  trainingProgress: trainingProgressFields as unknown as FieldsSchema,
-  dues: duesEntryFields as unknown as FieldsSchema,
-  duesExemptions: duesExemptionFields as unknown as FieldsSchema,
-  duesRates: duesRateFields as unknown as FieldsSchema,
-  remittances: remittanceFields as unknown as FieldsSchema,
-  ratings: ratingFields as unknown as FieldsSchema,
-  unitRatings: unitRatingFields as unknown as FieldsSchema,
-  unitSettings: unitSettingsFields as unknown as FieldsSchema,
+  trainingItems: trainingItemFields,
+  trainingRegistrations: trainingRegistrationFields,
+  trainingProgress: trainingProgressFields,
+  dues: duesEntryFields,
+  duesExemptions: duesExemptionFields,
+  duesRates: duesRateFields,
+  remittances: remittanceFields,
+  ratings: ratingFields,
+  unitRatings: unitRatingFields,
+  unitSettings: unitSettingsFields,
 };
 
 /** Meta fields the device never sends: the unit is the URL's, the id is the mutation's rowId. */
@@ -94,7 +94,7 @@ export function validateFields(
       if (typeof value !== 'string' || value.length > 40) return reject('err.invalid', name);
       continue;
     }
-    const schema = (Object.prototype.hasOwnProperty.call(shape, name) ? shape[name] : undefined) as z.ZodType | undefined;
+    const schema = (Object.prototype.hasOwnProperty.call(shape, name) ? shape[name] : undefined) as z.ZodMiniType | undefined;
     if (!schema) {
       if (schemaVersion <= SCHEMA_VERSION) return reject('err.unknownField', name);
       if (jsonDepth(value, MAX_UNKNOWN_FIELD_DEPTH) > MAX_UNKNOWN_FIELD_DEPTH) return reject('err.invalid', name);
