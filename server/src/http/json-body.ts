@@ -4,9 +4,15 @@
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { Context } from 'hono';
-import type * as z from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { jsonDepth } from '../sync/json';
 import { ApiError } from './errors';
+
+// zod/mini ships no locale: issues without a message of their own would all read "Invalid
+// input". The server answers developers, so it keeps zod's English messages (as the classic
+// build did); the shared schemas' i18n keys are their own messages and are unaffected.
+z.config(en());
 
 const gunzipAsync = promisify(gunzip);
 export const MAX_JSON_DEPTH = 64;
@@ -56,13 +62,13 @@ export async function readJson(c: Context, maxBytes: number): Promise<unknown> {
 }
 
 /** Validates with `schema`; a failure is a 400 naming the first problems and where they are. */
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, code = 'invalid_body'): z.infer<S> {
+export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown, code = 'invalid_body'): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.slice(0, 3).map((i) => `${i.path.length ? i.path.join('.') : '(body)'}: ${i.message}`);
   throw new ApiError(400, code, `Invalid request body — ${problems.join('; ')}`.slice(0, 500));
 }
 
-export async function readBody<S extends z.ZodType>(c: Context, schema: S, maxBytes: number): Promise<z.infer<S>> {
+export async function readBody<S extends z.ZodMiniType>(c: Context, schema: S, maxBytes: number): Promise<z.infer<S>> {
   return parseWith(schema, await readJson(c, maxBytes), 'invalid_body');
 }

@@ -1,7 +1,7 @@
 // First run, sign-in and accounts: GET /setup-status, POST /setup, POST /login, POST /accounts.
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../auth/passwords';
 import { requireAdmin } from '../auth/principal';
 import { clientIp } from '../auth/client-ip';
@@ -15,18 +15,25 @@ const SESSION_MS = 30 * 24 * 60 * 60 * 1000;
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
-export const username = z
-  .string()
-  .transform((s) => s.trim().normalize('NFC').toLowerCase())
-  .pipe(z.string().min(3, 'at least 3 characters').max(64, 'at most 64 characters').refine((s) => !CONTROL.test(s), 'no control characters'));
-export const password = z.string().min(8, 'at least 8 characters').max(200, 'at most 200 characters');
+export const username = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((s: string) => s.trim().normalize('NFC').toLowerCase()),
+  ),
+  z.string().check(
+    z.minLength(3, 'at least 3 characters'),
+    z.maxLength(64, 'at most 64 characters'),
+    z.refine((s) => !CONTROL.test(s), 'no control characters'),
+  ),
+);
+export const password = z.string().check(z.minLength(8, 'at least 8 characters'), z.maxLength(200, 'at most 200 characters'));
 
 const credentials = z.strictObject({ username, password });
 const newAccount = z.strictObject({
   username,
   password,
   role: z.enum(['admin', 'supervisor']),
-  unitIds: z.array(z.string().min(1).max(100)).max(500).optional(),
+  unitIds: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(500))),
 });
 
 export function authRoutes(deps: ApiDeps): Hono {

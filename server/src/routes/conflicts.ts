@@ -2,7 +2,7 @@
 // POST /units/:unit/conflicts/:id/resolve (writers). Resolving only marks the entry; the value
 // the user chose travels first as a normal mutation.
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { actorOf, requireUnit } from '../auth/principal';
 import { ApiError } from '../http/errors';
 import { parseWith, readJson } from '../http/json-body';
@@ -11,7 +11,7 @@ import { iso, type ApiDeps } from './deps';
 
 const MAX_LISTED = 1000;
 const statusQuery = z.enum(['open', 'resolved', 'all']);
-const resolveBody = z.strictObject({ keep: z.enum(['winner', 'loser']).optional() });
+const resolveBody = z.strictObject({ keep: z.optional(z.enum(['winner', 'loser'])) });
 
 export function conflictRoutes(deps: ApiDeps): Hono {
   const app = new Hono();

@@ -1,7 +1,7 @@
 // A unit's devices: GET /units/:unit/devices and POST /units/:unit/devices/:deviceId/revoke
 // (admin or the unit's secretary). A revoked token answers 401 from then on.
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { requireUnit } from '../auth/principal';
 import { ApiError } from '../http/errors';
 import { readJson, parseWith } from '../http/json-body';

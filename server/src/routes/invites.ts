@@ -2,7 +2,7 @@
 // and viewer) and POST /join (no auth, rate-limited per IP), which consumes the code and
 // registers the device in one transaction.
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { clientIp } from '../auth/client-ip';
 import { requireUnit } from '../auth/principal';
 import { actorOf } from '../auth/principal';
@@ -17,10 +17,10 @@ export const INVITE_DAYS = 7;
 const DEVICE_ROLES = ['secretary', 'deputy', 'viewer', 'supervisor'] as const satisfies readonly DeviceRole[];
 
 const inviteBody = z.strictObject({ role: z.enum(DEVICE_ROLES) });
-export const deviceIdSchema = z.string().regex(/^[0-9A-Za-z_-]{8,64}$/, '8–64 characters of 0-9 A-Z a-z _ -');
+export const deviceIdSchema = z.string().check(z.regex(/^[0-9A-Za-z_-]{8,64}$/, '8–64 characters of 0-9 A-Z a-z _ -'));
 const joinBody = z.strictObject({
-  code: z.string().max(40, 'at most 40 characters'),
-  deviceName: z.string().trim().min(1, 'required').max(100, 'at most 100 characters'),
+  code: z.string().check(z.maxLength(40, 'at most 40 characters')),
+  deviceName: z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(100, 'at most 100 characters')),
   deviceId: deviceIdSchema,
 });
 

@@ -4,7 +4,7 @@
 // answers 503 with Retry-After (nothing of the batch happened). The pull answer is built from
 // the stored JSON text without parsing it again.
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MAX_BATCH, PROTOCOL_VERSION } from '../../../src/protocol/sync';
 import { requireUnit } from '../auth/principal';
 import { ApiError } from '../http/errors';
@@ -15,15 +15,15 @@ import type { ApiDeps } from './deps';
 
 const pushEnvelope = z.strictObject({
   protocol: z.number(),
-  schemaVersion: z.number().int().positive(),
-  deviceId: z.string().min(8).max(64),
-  mutations: z.array(z.unknown()).min(1).max(MAX_BATCH),
+  schemaVersion: z.number().check(z.int(), z.positive()),
+  deviceId: z.string().check(z.minLength(8), z.maxLength(64)),
+  mutations: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_BATCH)),
 });
 
 const pullBody = z.strictObject({
-  cursor: z.number().int().nonnegative(),
-  limit: z.number().int().min(1).max(MAX_BATCH).optional(),
-  schemaVersion: z.number().int().positive().optional(),
+  cursor: z.number().check(z.int(), z.nonnegative()),
+  limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(MAX_BATCH))),
+  schemaVersion: z.optional(z.number().check(z.int(), z.positive())),
 });
 
 export function syncRoutes(deps: ApiDeps): Hono {

@@ -1,6 +1,6 @@
 // Units: POST /units (admin) and GET /units (admin: all; supervisor: its units).
 import { Hono } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { uuidv7 } from '../../../src/lib/ids';
 import { authenticate, requireAdmin } from '../auth/principal';
 import { ApiError } from '../http/errors';
@@ -8,8 +8,8 @@ import { readBody } from '../http/json-body';
 import type { UnitInfo } from '../store/types';
 import { iso, type ApiDeps } from './deps';
 
-const unitName = z.string().trim().min(2, 'at least 2 characters').max(150, 'at most 150 characters');
-const newUnit = z.strictObject({ name: unitName, parentUnit: unitName.optional() });
+const unitName = z.string().check(z.trim(), z.minLength(2, 'at least 2 characters'), z.maxLength(150, 'at most 150 characters'));
+const newUnit = z.strictObject({ name: unitName, parentUnit: z.optional(unitName) });
 
 export function unitView(u: UnitInfo) {
   return { id: u.id, name: u.name, ...(u.parentUnit ? { parentUnit: u.parentUnit } : {}), createdAt: u.createdAt };
