@@ -1,7 +1,8 @@
-// Every screen is a lazy route: its code (and Dexie, zod) loads on first visit and is
-// precached by the service worker for offline use. Part of the shell bundle.
-import { lazy } from 'preact-iso';
+// Every screen is a lazy route: its code (and Dexie, zod) loads on first visit. The service
+// worker precaches the field screens; the rest is cached when first opened (vite.config.ts),
+// and lazyRoute() says so when one is opened offline before that. Part of the shell bundle.
 import type { ComponentType } from 'preact';
+import { lazyRoute as lazy } from './lazy-route';
 
 const MembersPage = lazy(() => import('../features/members/MembersPage'));
 const MemberDetailPage = lazy(() => import('../features/members/MemberDetailPage'));
@@ -24,6 +25,7 @@ const ActivitiesPage = lazy(() => import('../features/activities/ActivitiesPage'
 const ActivityFormPage = lazy(() => import('../features/activities/ActivityFormPage'));
 const ActivityDetailPage = lazy(() => import('../features/activities/ActivityDetailPage'));
 const SyncScreens = lazy(() => import('../features/sync/screens-entry'));
+const OnlineSyncScreens = lazy(() => import('../features/sync/online-entry').then((m) => m.loadOnlineSyncScreens()));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -52,9 +54,10 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/meetings/:id/minutes', component: MinutesPage },
   { path: '/meetings/:id/minutes/print', component: MinutesPrintPage },
   { path: '/sync', component: SyncScreens },
+  { path: '/sync/devices', component: OnlineSyncScreens }, // before /sync/:page: the first match wins
   { path: '/sync/:page', component: SyncScreens },
-  { path: '/join', component: SyncScreens },
-  { path: '/admin', component: SyncScreens },
+  { path: '/join', component: OnlineSyncScreens },
+  { path: '/admin', component: OnlineSyncScreens },
   { path: '/*', component: NotFoundPage },
 ];
 

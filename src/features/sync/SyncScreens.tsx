@@ -1,11 +1,10 @@
-// Every sync screen behind one lazy route (/sync, /sync/:page, /join, /admin): one entry in
-// the shell's route table instead of six (the shell has a 25 KB budget).
+// The sync screens used in the field — status, conflicts, needs attention — behind one lazy
+// route (/sync, /sync/:page): one entry in the shell's route table instead of three (the
+// shell has a 25 KB budget). Precached. The screens that need the network anyway are in
+// OnlineSyncScreens.tsx.
 import type { ComponentType } from 'preact';
 import { useLocation } from 'preact-iso';
-import AdminPage from './AdminPage';
 import ConflictsPage from './ConflictsPage';
-import DevicesPage from './DevicesPage';
-import JoinPage from './JoinPage';
 import NeedsAttentionPage from './NeedsAttentionPage';
 import SyncStatusPage from './SyncStatusPage';
 import NotFoundPage from '../../app/NotFoundPage';
@@ -14,9 +13,6 @@ const SCREENS: Record<string, ComponentType> = {
   '/sync': SyncStatusPage,
   '/sync/conflicts': ConflictsPage,
   '/sync/attention': NeedsAttentionPage,
-  '/sync/devices': DevicesPage,
-  '/join': JoinPage,
-  '/admin': AdminPage,
 };
 
 export default function SyncScreens() {

@@ -1,5 +1,5 @@
-// The sync screens' route entry: a hop that keeps the list of chunks they need out of the
-// shell (see chip-loader.ts).
+// The field sync screens' route entry (status, conflicts, needs attention): a hop that keeps
+// the list of chunks they need out of the shell (see chip-loader.ts). Precached.
 import { lazy } from 'preact-iso';
 
 export default lazy(() => import('./SyncScreens'));
