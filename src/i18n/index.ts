@@ -1,14 +1,14 @@
 // t(): Vietnamese is the source of truth and bundled; English loads lazily, and any key it
 // lacks falls back to Vietnamese (preact-www's per-key fallback). Keys are typed from the
 // Vietnamese files: "namespace.key". Part of the shell: keep it small.
+// Screens left out of the precache (import, backup, the sync screens' chunk) bring their own
+// Vietnamese and register it when they load (registerMessages), so it leaves the shell too.
 import common from './vi/common.json';
 import err from './vi/err.json';
 import setup from './vi/setup.json';
 import members from './vi/members.json';
-import importNs from './vi/import.json';
 import settings from './vi/settings.json';
 import pwa from './vi/pwa.json';
-import backup from './vi/backup.json';
 import meetings from './vi/meetings.json';
 import attendance from './vi/attendance.json';
 import minutes from './vi/minutes.json';
@@ -16,7 +16,7 @@ import activities from './vi/activities.json';
 import home from './vi/home.json';
 import type { Lang } from '../data/prefs';
 
-const vi = { common, err, setup, members, import: importNs, settings, pwa, backup, meetings, attendance, minutes, activities, home };
+const vi = { common, err, setup, members, settings, pwa, meetings, attendance, minutes, activities, home };
 type Dict = typeof vi;
 export type MessageKey = { [N in keyof Dict]: `${N & string}.${keyof Dict[N] & string}` }[keyof Dict];
 type Flat = Record<string, string>;
@@ -57,9 +57,18 @@ export function currentLang(): Lang {
   return lang;
 }
 
+/**
+ * Switches the language. Stays in Vietnamese when English cannot be loaded — it is not
+ * precached (vite.config.ts), so offline before its first download: currentLang() tells.
+ */
 export async function setLanguage(next: Lang): Promise<void> {
   if (next === 'en') {
-    const en = (await import('./en/index')).default;
+    let en: Record<string, Record<string, string>>;
+    try {
+      en = (await import('./en/index')).default;
+    } catch {
+      return;
+    }
     active = { ...viFlat, ...flatten(en), ...flatten(lazyEn) };
   } else {
     active = viFlat;

@@ -1,10 +1,10 @@
 // The sync screens' messages, registered when a sync chunk loads (not bundled with the
 // shell, which has a 25 KB budget): ts('syncedAt', …) = t('sync.syncedAt', …).
+// Their English sits in i18n/en/index.ts with the rest of English (lazy, not precached).
 import { registerMessages, tDynamic } from '../i18n';
 import vi from '../i18n/vi/sync.json';
-import en from '../i18n/en/sync.json';
 
-registerMessages('sync', vi, en);
+registerMessages('sync', vi);
 
 export type SyncKey = keyof typeof vi;
 

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { onLanguageChange, t } from '../../i18n';
+import { tb } from './i18n';
 import { getCurrentUnitId } from '../../data/prefs';
 import { APP_VERSION } from '../../pwa/build-info';
 import { exportBackup } from './backup-repo';
@@ -28,9 +29,9 @@ export default function BackupPage() {
   return (
     <main class="page backup">
       <a class="back" href={hasUnit === false ? '/setup' : '/settings'}>
-        ← {hasUnit === false ? t('backup.backToSetup') : t('backup.backToSettings')}
+        ← {hasUnit === false ? tb('backToSetup') : tb('backToSettings')}
       </a>
-      <h1>{t('backup.title')}</h1>
+      <h1>{tb('title')}</h1>
       {hasUnit !== undefined && <ExportCard hasUnit={hasUnit} />}
       <RestoreCard onRestored={onRestored} />
     </main>
@@ -49,7 +50,7 @@ function ExportCard({ hasUnit }: { hasUnit: boolean }) {
     try {
       const { fileName, text } = await exportBackup(APP_VERSION);
       download(fileName, text);
-      setDone(t('backup.exported', { file: fileName }));
+      setDone(tb('exported', { file: fileName }));
     } catch (e) {
       console.error(e);
       setError(t('err.unexpected'));
@@ -60,13 +61,13 @@ function ExportCard({ hasUnit }: { hasUnit: boolean }) {
 
   return (
     <section class="card" aria-labelledby="backup-export">
-      <h2 id="backup-export">{t('backup.exportTitle')}</h2>
+      <h2 id="backup-export">{tb('exportTitle')}</h2>
       {hasUnit ? (
         <>
-          <p>{t('backup.exportLead')}</p>
-          <p class="muted small">{t('backup.exportPrivacy')}</p>
+          <p>{tb('exportLead')}</p>
+          <p class="muted small">{tb('exportPrivacy')}</p>
           <button class="btn primary block" type="button" disabled={isBusy} onClick={() => void onExport()}>
-            {isBusy ? t('backup.exporting') : t('backup.exportButton')}
+            {isBusy ? tb('exporting') : tb('exportButton')}
           </button>
           {done && (
             <p class="ok small" role="status">
@@ -80,7 +81,7 @@ function ExportCard({ hasUnit }: { hasUnit: boolean }) {
           )}
         </>
       ) : (
-        <p class="muted">{t('backup.noUnit')}</p>
+        <p class="muted">{tb('noUnit')}</p>
       )}
     </section>
   );

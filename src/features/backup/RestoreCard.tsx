@@ -2,6 +2,7 @@
 // A refused file shows why, in Vietnamese, and nothing on the device changes.
 import { useRef, useState } from 'preact/hooks';
 import { t, tDynamic } from '../../i18n';
+import { tb } from './i18n';
 import { formatDate } from '../../lib/dates';
 import { readBackup, restoreBackup, type RestorePlan } from './backup-repo';
 
@@ -28,7 +29,7 @@ export function RestoreCard({ onRestored }: { onRestored: () => void }) {
     if (!file) return;
     setReplaceConfirmed(false);
     if (file.size > MAX_FILE_BYTES) {
-      setStep({ kind: 'refused', message: t('backup.errTooBig', { mb: MAX_FILE_BYTES / 1_000_000 }) });
+      setStep({ kind: 'refused', message: tb('errTooBig', { mb: MAX_FILE_BYTES / 1_000_000 }) });
       return;
     }
     setStep({ kind: 'reading' });
@@ -36,7 +37,7 @@ export function RestoreCard({ onRestored }: { onRestored: () => void }) {
     try {
       text = await file.text();
     } catch {
-      setStep({ kind: 'refused', message: t('backup.errRead') });
+      setStep({ kind: 'refused', message: tb('errRead') });
       return;
     }
     const res = await readBackup(text);
@@ -52,25 +53,25 @@ export function RestoreCard({ onRestored }: { onRestored: () => void }) {
     } catch (e) {
       console.error(e);
       const key = (e as { key?: string }).key;
-      setStep({ kind: 'failed', plan, message: key ? tDynamic(key) : t('backup.errRestore') });
+      setStep({ kind: 'failed', plan, message: key ? tDynamic(key) : tb('errRestore') });
     }
   }
 
   const plan = step.kind === 'ready' || step.kind === 'restoring' || step.kind === 'failed' ? step.plan : undefined;
   return (
     <section class="card" aria-labelledby="backup-restore">
-      <h2 id="backup-restore">{t('backup.restoreTitle')}</h2>
-      <p>{t('backup.restoreLead')}</p>
+      <h2 id="backup-restore">{tb('restoreTitle')}</h2>
+      <p>{tb('restoreLead')}</p>
       <input ref={input} type="file" accept=".json,application/json" hidden onChange={(e) => void onFile(e)} />
       {!plan && (
         <button class="btn block" type="button" disabled={step.kind === 'reading'} onClick={() => input.current?.click()}>
-          {step.kind === 'reading' ? t('backup.reading') : t('backup.chooseFile')}
+          {step.kind === 'reading' ? tb('reading') : tb('chooseFile')}
         </button>
       )}
       {step.kind === 'refused' && (
         <div class="notice error" role="alert">
           <p>{step.message}</p>
-          {step.where && <p class="small">{t('backup.errDetail', { at: step.where })}</p>}
+          {step.where && <p class="small">{tb('errDetail', { at: step.where })}</p>}
         </div>
       )}
       {plan && (
@@ -105,34 +106,34 @@ function Summary(p: {
   const canRestore = !p.isBusy && (!plan.existing || p.isReplaceConfirmed);
   return (
     <div class="summary">
-      <h3>{t('backup.summaryTitle')}</h3>
+      <h3>{tb('summaryTitle')}</h3>
       <dl class="facts">
         <div>
-          <dt>{t('backup.summaryUnit')}</dt>
+          <dt>{tb('summaryUnit')}</dt>
           <dd>{plan.unitName}</dd>
         </div>
         <div>
-          <dt>{t('backup.summaryMembers')}</dt>
+          <dt>{tb('summaryMembers')}</dt>
           <dd>{plan.memberCount}</dd>
         </div>
         <div>
-          <dt>{t('backup.summaryExportedAt')}</dt>
+          <dt>{tb('summaryExportedAt')}</dt>
           <dd>{formatTimestamp(plan.exportedAt)}</dd>
         </div>
         {pending > 0 && (
           <div>
-            <dt>{t('backup.summaryPending')}</dt>
+            <dt>{tb('summaryPending')}</dt>
             <dd>{pending}</dd>
           </div>
         )}
       </dl>
       {plan.otherCurrentUnit !== undefined && (
-        <p class="notice">{t('backup.switchNote', { unit: plan.otherCurrentUnit })}</p>
+        <p class="notice">{tb('switchNote', { unit: plan.otherCurrentUnit })}</p>
       )}
       {plan.existing && (
         <div class="notice warn" role="alert">
           <p>
-            {t('backup.replaceWarning', {
+            {tb('replaceWarning', {
               members: plan.existing.memberCount,
               pending: plan.existing.pendingChanges,
             })}
@@ -143,13 +144,13 @@ function Summary(p: {
               checked={p.isReplaceConfirmed}
               onChange={(e) => p.onConfirmReplace((e.currentTarget as HTMLInputElement).checked)}
             />
-            {t('backup.replaceConfirm')}
+            {tb('replaceConfirm')}
           </label>
         </div>
       )}
       <div class="row">
         <button class="btn primary" type="button" disabled={!canRestore} onClick={p.onRestore}>
-          {p.isBusy ? t('backup.restoring') : t('backup.restoreButton')}
+          {p.isBusy ? tb('restoring') : tb('restoreButton')}
         </button>
         <button class="btn" type="button" disabled={p.isBusy} onClick={p.onCancel}>
           {t('common.cancel')}
@@ -168,8 +169,8 @@ function describeWhere(at: string | undefined, detail: string | undefined): stri
   const [root, table, index, ...field] = at.split('.');
   let where = at;
   if (root === 'tables' && table && /^\d+$/.test(index ?? '')) {
-    where = t('backup.errRow', { table: tDynamic(`backup.table_${table}`), n: Number(index) + 1 });
-    if (field.length) where += `, ${t('backup.errField', { field: field.join('.') })}`;
+    where = tb('errRow', { table: tDynamic(`backup.table_${table}`), n: Number(index) + 1 });
+    if (field.length) where += `, ${tb('errField', { field: field.join('.') })}`;
   }
   return detail?.startsWith('err.') ? `${where}: ${tDynamic(detail)}` : where;
 }

@@ -1,6 +1,7 @@
 // The last imports, each with "Hoàn tác" (undo the whole import) behind a confirmation.
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
+import { ti } from './i18n';
 import { useLive } from '../../data/live';
 import { listImports, undoImport, type ImportRecord } from './import-repo';
 import { errorText, formatAt, formatCount } from './problem-text';
@@ -10,7 +11,7 @@ export function ImportHistory({ highlightId }: { highlightId?: string }) {
   if (!imports.value?.length) return null;
   return (
     <section aria-labelledby="import-history">
-      <h2 id="import-history">{t('import.history')}</h2>
+      <h2 id="import-history">{ti('history')}</h2>
       <ul class="import-history">
         {imports.value.map((rec) => (
           <HistoryItem key={rec.id} record={rec} isCurrent={rec.id === highlightId} />
@@ -30,9 +31,9 @@ export function HistoryItem({ record, isCurrent }: { record: ImportRecord; isCur
     setBusy(true);
     try {
       await undoImport(record.id);
-      setMessage({ text: t('import.undoDone', { file: record.fileName }), isError: false });
+      setMessage({ text: ti('undoDone', { file: record.fileName }), isError: false });
     } catch (e) {
-      setMessage({ text: errorText(e, 'import.e_undoFailed'), isError: true });
+      setMessage({ text: errorText(e, 'e_undoFailed'), isError: true });
     } finally {
       setBusy(false);
       setConfirming(false);
@@ -44,7 +45,7 @@ export function HistoryItem({ record, isCurrent }: { record: ImportRecord; isCur
       <div>
         <strong>{record.fileName}</strong>
       </div>
-      <div class="small muted">{t('import.historyItem', { count: formatCount(record.memberIds.length), at })}</div>
+      <div class="small muted">{ti('historyItem', { count: formatCount(record.memberIds.length), at })}</div>
       {message && (
         <p class={message.isError ? 'error' : 'ok'} role="status">
           {message.text}
@@ -52,14 +53,14 @@ export function HistoryItem({ record, isCurrent }: { record: ImportRecord; isCur
       )}
       {record.undoneAt ? (
         <p class="small muted">
-          {t('import.undone')} · {formatAt(record.undoneAt)}
+          {ti('undone')} · {formatAt(record.undoneAt)}
         </p>
       ) : isConfirming ? (
-        <div role="alertdialog" aria-label={t('import.undo')}>
-          <p>{t('import.undoConfirm', { count: formatCount(record.memberIds.length), file: record.fileName, at })}</p>
+        <div role="alertdialog" aria-label={ti('undo')}>
+          <p>{ti('undoConfirm', { count: formatCount(record.memberIds.length), file: record.fileName, at })}</p>
           <div class="row">
             <button type="button" class="btn danger" disabled={isBusy} onClick={undo}>
-              {isBusy ? t('import.undoing') : t('import.undo')}
+              {isBusy ? ti('undoing') : ti('undo')}
             </button>
             <button type="button" class="btn" disabled={isBusy} onClick={() => setConfirming(false)}>
               {t('common.cancel')}
@@ -68,7 +69,7 @@ export function HistoryItem({ record, isCurrent }: { record: ImportRecord; isCur
         </div>
       ) : (
         <button type="button" class="btn danger" onClick={() => setConfirming(true)}>
-          {t('import.undo')}
+          {ti('undo')}
         </button>
       )}
     </li>

@@ -3,7 +3,7 @@
 // (RELIABILITY.md 22). Parsing and checking run in a worker (import-client.ts); writes go
 // through import-repo.ts, never Dexie directly.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../i18n';
+import { ti } from './i18n';
 import { createImportSession, type ImportSession } from './import-client';
 import { getImport, importMembers, loadExistingKeys, type ImportRecord } from './import-repo';
 import { useLive } from '../../data/live';
@@ -28,34 +28,39 @@ export default function ImportPage() {
   const [step, setStep] = useState<Step>({ kind: 'file' });
   const heading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => () => session.current?.close(), []);
+  const getSession = () => (session.current ??= createImportSession());
+  // Start the worker on open, not on the first file: its script is then fetched while there
+  // is signal and the service worker keeps it (the import is not precached), so a file
+  // chosen later with no network still reads.
+  useEffect(() => {
+    getSession();
+    return () => session.current?.close();
+  }, []);
   // Each step starts with focus (and so the scroll position) on the title: screen readers
   // announce the new step, and the thumb starts at the top.
   useEffect(() => {
     if (step.kind !== 'busy') heading.current?.focus();
   }, [step.kind]);
 
-  const getSession = () => (session.current ??= createImportSession());
-
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;
-    setStep({ kind: 'busy', message: t('import.reading') });
+    setStep({ kind: 'busy', message: ti('reading') });
     try {
       const summary = await getSession().parse(file);
       setStep({ kind: 'mapping', summary, mapping: summary.mapping });
     } catch (e) {
-      setStep({ kind: 'file', error: errorText(e, 'import.e_unreadable') });
+      setStep({ kind: 'file', error: errorText(e, 'e_unreadable') });
     }
   };
 
   const check = async (summary: ParsedSummary, mapping: ColumnMapping) => {
-    setStep({ kind: 'busy', message: t('import.checking') });
+    setStep({ kind: 'busy', message: ti('checking') });
     try {
       const existing = await loadExistingKeys();
       const preview = await getSession().preview(mapping, existing);
       setStep({ kind: 'preview', summary, mapping, preview, included: new Set() });
     } catch (e) {
-      setStep({ kind: 'mapping', summary, mapping, error: errorText(e, 'import.e_unreadable') });
+      setStep({ kind: 'mapping', summary, mapping, error: errorText(e, 'e_unreadable') });
     }
   };
 
@@ -63,21 +68,21 @@ export default function ImportPage() {
     const members = [...s.preview.okMembers];
     for (const row of s.preview.warningRows) if (s.included.has(row.line) && row.fields) members.push(row.fields);
     const count = formatCount(members.length);
-    setStep({ kind: 'busy', message: t('import.importing', { count }) });
+    setStep({ kind: 'busy', message: ti('importing', { count }) });
     try {
       const record = await importMembers(s.summary.fileName, members, (done) =>
-        setStep({ kind: 'busy', message: t('import.importing', { count }), progress: t('import.importProgress', { done: formatCount(done), count }) }),
+        setStep({ kind: 'busy', message: ti('importing', { count }), progress: ti('importProgress', { done: formatCount(done), count }) }),
       );
       setStep({ kind: 'done', record });
     } catch (e) {
-      setStep({ ...s, error: errorText(e, 'import.e_importFailed') });
+      setStep({ ...s, error: errorText(e, 'e_importFailed') });
     }
   };
 
   return (
     <main class="page import-page">
       <h1 ref={heading} tabIndex={-1}>
-        {t('import.title')}
+        {ti('title')}
       </h1>
       {step.kind === 'file' && <FileStep error={step.error} onFile={chooseFile} />}
       {step.kind === 'busy' && (
@@ -124,11 +129,11 @@ function FileStep({ error, onFile }: { error?: string; onFile: (f: File | undefi
     <>
       <section class="card" aria-labelledby="import-step">
         <p id="import-step" class="muted small">
-          {t('import.stepFile')}
+          {ti('stepFile')}
         </p>
-        <p>{t('import.intro')}</p>
+        <p>{ti('intro')}</p>
         <label class="btn primary block import-file">
-          {t('import.chooseFile')}
+          {ti('chooseFile')}
           <input
             type="file"
             class="sr-only"
@@ -140,7 +145,7 @@ function FileStep({ error, onFile }: { error?: string; onFile: (f: File | undefi
             }}
           />
         </label>
-        <p class="small muted">{t('import.fileHint')}</p>
+        <p class="small muted">{ti('fileHint')}</p>
         {error && (
           <p class="error" role="alert">
             {error}
@@ -156,19 +161,19 @@ function DoneStep({ record, onAgain }: { record: ImportRecord; onAgain: () => vo
   return (
     <section>
       <p class="ok" role="status">
-        {t('import.done', { count: formatCount(record.memberIds.length), file: record.fileName })}
+        {ti('done', { count: formatCount(record.memberIds.length), file: record.fileName })}
       </p>
-      <p class="small muted">{t('import.doneHint')}</p>
+      <p class="small muted">{ti('doneHint')}</p>
       <ul class="import-history">
         <LiveRecord id={record.id} fallback={record} />
       </ul>
       <div class="import-actions">
         <a class="btn primary block" href="/members">
-          {t('import.viewMembers')}
+          {ti('viewMembers')}
         </a>
       </div>
       <button type="button" class="btn block" onClick={onAgain}>
-        {t('import.importAnother')}
+        {ti('importAnother')}
       </button>
     </section>
   );

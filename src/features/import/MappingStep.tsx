@@ -1,5 +1,5 @@
 // Step 2: one select per source column, auto-mapped, editable; "Bỏ qua" leaves it out.
-import { t } from '../../i18n';
+import { ti } from './i18n';
 import { checkMapping, IMPORT_FIELDS, type ColumnMapping, type ColumnTarget } from './columns';
 import type { ParsedSummary } from './pipeline';
 import { formatCount, targetLabel } from './problem-text';
@@ -21,14 +21,14 @@ export function MappingStep({ summary, mapping, onChange, onNext, onRestart }: P
   return (
     <section aria-labelledby="import-step">
       <p id="import-step" class="muted small">
-        {t('import.stepMapping')}
+        {ti('stepMapping')}
       </p>
-      <p>{t('import.fileInfo', { file: summary.fileName, rows: formatCount(summary.dataRowCount), line: summary.headerLine })}</p>
-      <p class="small muted">{t('import.mappingHelp')}</p>
+      <p>{ti('fileInfo', { file: summary.fileName, rows: formatCount(summary.dataRowCount), line: summary.headerLine })}</p>
+      <p class="small muted">{ti('mappingHelp')}</p>
       <div class="card import-columns">
         {summary.headers.map((_, i) => (
           <div class="field" key={i} data-ignored={mapping[i] === 'ignore' ? '' : undefined}>
-            <label for={`import-col-${i}`}>{t('import.columnLabel', { column: heading(i) })}</label>
+            <label for={`import-col-${i}`}>{ti('columnLabel', { column: heading(i) })}</label>
             <select id={`import-col-${i}`} value={mapping[i]} onChange={(e) => set(i, (e.target as HTMLSelectElement).value as ColumnTarget)}>
               {TARGETS.map((target) => (
                 <option key={target} value={target}>
@@ -36,24 +36,24 @@ export function MappingStep({ summary, mapping, onChange, onNext, onRestart }: P
                 </option>
               ))}
             </select>
-            {summary.samples[i] && <span class="hint">{t('import.sample', { value: summary.samples[i] })}</span>}
+            {summary.samples[i] && <span class="hint">{ti('sample', { value: summary.samples[i] })}</span>}
           </div>
         ))}
       </div>
       {issue && (
         <p class="error" role="alert">
           {issue.kind === 'needsName'
-            ? t('import.mappingNeedsName')
-            : t('import.mappingDuplicate', { column: heading(issue.first), other: heading(issue.second), field: targetLabel(issue.field) })}
+            ? ti('mappingNeedsName')
+            : ti('mappingDuplicate', { column: heading(issue.first), other: heading(issue.second), field: targetLabel(issue.field) })}
         </p>
       )}
       <div class="import-actions">
         <button type="button" class="btn primary block" disabled={!!issue} onClick={onNext}>
-          {t('import.next')}
+          {ti('next')}
         </button>
       </div>
       <button type="button" class="btn block" onClick={onRestart}>
-        {t('import.chooseAnother')}
+        {ti('chooseAnother')}
       </button>
     </section>
   );

@@ -2,6 +2,7 @@
 // the import button. Only the first rows render (PREVIEW_LIMIT): a 50,000-row file shows
 // its counts and first problems without building 50,000 list items.
 import { t } from '../../i18n';
+import { ti } from './i18n';
 import { formatDate } from '../../lib/dates';
 import type { ImportPreview } from './validate';
 import { PREVIEW_LIMIT } from './limits';
@@ -24,24 +25,24 @@ export function PreviewStep({ preview, included, onToggle, onImport, onBack }: P
   return (
     <section aria-labelledby="import-step">
       <p id="import-step" class="muted small">
-        {t('import.stepPreview')}
+        {ti('stepPreview')}
       </p>
       <ul class="card import-counts" aria-live="polite">
-        <li>{t('import.countTotal', { count: formatCount(counts.total) })}</li>
-        <li class="ok">{t('import.countOk', { count: formatCount(counts.ok) })}</li>
-        {counts.error > 0 && <li class="error">{t('import.countError', { count: formatCount(counts.error) })}</li>}
-        {counts.warning > 0 && <li class="warn">{t('import.countWarning', { count: formatCount(counts.warning) })}</li>}
+        <li>{ti('countTotal', { count: formatCount(counts.total) })}</li>
+        <li class="ok">{ti('countOk', { count: formatCount(counts.ok) })}</li>
+        {counts.error > 0 && <li class="error">{ti('countError', { count: formatCount(counts.error) })}</li>}
+        {counts.warning > 0 && <li class="warn">{ti('countWarning', { count: formatCount(counts.warning) })}</li>}
       </ul>
 
       {preview.footer && (
-        <p class="small muted">{t('import.footerNote', { line: preview.footer.line, text: preview.footer.text.slice(0, 60) })}</p>
+        <p class="small muted">{ti('footerNote', { line: preview.footer.line, text: preview.footer.text.slice(0, 60) })}</p>
       )}
 
       {problemCount > 0 && (
         <>
-          <h2>{t('import.problemsTitle')}</h2>
+          <h2>{ti('problemsTitle')}</h2>
           {problemCount > problemRows.length && (
-            <p class="small muted">{t('import.showingFirst', { shown: formatCount(problemRows.length), count: formatCount(problemCount) })}</p>
+            <p class="small muted">{ti('showingFirst', { shown: formatCount(problemRows.length), count: formatCount(problemCount) })}</p>
           )}
           <ol class="import-rows">
             {problemRows.map((row) => (
@@ -54,15 +55,15 @@ export function PreviewStep({ preview, included, onToggle, onImport, onBack }: P
       {preview.okSample.length > 0 && (
         <details class="import-ok">
           <summary>
-            {t('import.okTitle')} ({formatCount(counts.ok)})
+            {ti('okTitle')} ({formatCount(counts.ok)})
           </summary>
           {counts.ok > preview.okSample.length && (
-            <p class="small muted">{t('import.showingOk', { shown: formatCount(preview.okSample.length), count: formatCount(counts.ok) })}</p>
+            <p class="small muted">{ti('showingOk', { shown: formatCount(preview.okSample.length), count: formatCount(counts.ok) })}</p>
           )}
           <ol class="import-rows">
             {preview.okSample.map((row) => (
               <li key={row.line}>
-                <span class="muted small">{t('import.line', { line: row.line })}</span> {row.name}
+                <span class="muted small">{ti('line', { line: row.line })}</span> {row.name}
                 {row.fields?.dateOfBirth && <span class="muted"> · {formatDate(row.fields.dateOfBirth)}</span>}
               </li>
             ))}
@@ -70,10 +71,10 @@ export function PreviewStep({ preview, included, onToggle, onImport, onBack }: P
         </details>
       )}
 
-      {toImport === 0 && <p class="error">{t('import.nothingToImport')}</p>}
+      {toImport === 0 && <p class="error">{ti('nothingToImport')}</p>}
       <div class="import-actions">
         <button type="button" class="btn primary block" disabled={toImport === 0} onClick={onImport}>
-          {t('import.importButton', { count: formatCount(toImport) })}
+          {ti('importButton', { count: formatCount(toImport) })}
         </button>
       </div>
       <button type="button" class="btn block" onClick={onBack}>
@@ -87,7 +88,7 @@ function ProblemRow({ row, isIncluded, onToggle }: { row: CandidateRow; isInclud
   return (
     <li data-severity={row.severity}>
       <div>
-        <strong>{t('import.line', { line: row.line })}</strong> · {row.name || <span class="muted">{t('import.noName')}</span>}
+        <strong>{ti('line', { line: row.line })}</strong> · {row.name || <span class="muted">{ti('noName')}</span>}
       </div>
       <ul class="small">
         {row.problems.map((p, i) => (
@@ -98,7 +99,7 @@ function ProblemRow({ row, isIncluded, onToggle }: { row: CandidateRow; isInclud
       </ul>
       {row.severity === 'warning' && (
         <label class="import-include">
-          <input type="checkbox" checked={isIncluded} onChange={() => onToggle(row.line)} /> {t('import.includeAnyway')}
+          <input type="checkbox" checked={isIncluded} onChange={() => onToggle(row.line)} /> {ti('includeAnyway')}
         </label>
       )}
     </li>

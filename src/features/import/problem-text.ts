@@ -1,5 +1,6 @@
 // Plain-language text for row problems and file errors (i18n keys under "import").
-import { currentLang, t, tDynamic } from '../../i18n';
+import { currentLang, tDynamic } from '../../i18n';
+import { ti, type ImportKey } from './i18n';
 import { ImportError } from './errors';
 import { MAX_DATA_ROWS } from './limits';
 import type { Problem } from './validate';
@@ -7,20 +8,20 @@ import type { ColumnTarget } from './columns';
 
 export function problemText(p: Problem): string {
   const params = { column: p.column ?? '', value: p.value ?? '', line: p.line ?? '' };
-  if (p.code === 'field') return t('import.p_field', { ...params, message: tDynamic(p.message ?? 'err.invalid') });
+  if (p.code === 'field') return ti('p_field', { ...params, message: tDynamic(p.message ?? 'err.invalid') });
   return tDynamic(`import.p_${p.code}`, params);
 }
 
 export function targetLabel(target: ColumnTarget): string {
-  return target === 'ignore' ? t('import.ignore') : tDynamic(`import.col_${target}`);
+  return target === 'ignore' ? ti('ignore') : tDynamic(`import.col_${target}`);
 }
 
 /** The message for anything thrown while reading, importing or undoing. */
-export function errorText(e: unknown, fallback: 'import.e_unreadable' | 'import.e_importFailed' | 'import.e_undoFailed'): string {
+export function errorText(e: unknown, fallback: ImportKey & ('e_unreadable' | 'e_importFailed' | 'e_undoFailed')): string {
   if (e instanceof ImportError) return tDynamic(`import.e_${e.code}`, { max: formatCount(MAX_DATA_ROWS) });
   const key = (e as { key?: unknown })?.key;
   if (typeof key === 'string' && key.startsWith('err.')) return tDynamic(key);
-  return t(fallback);
+  return ti(fallback);
 }
 
 /** "26/03/2025 14:05" in local time. */

@@ -22,6 +22,8 @@ export default function SettingsPage() {
   // re-render on a language switch does not reach this page: listen here.
   const [, setLangTick] = useState(0);
   useEffect(() => onLanguageChange(() => setLangTick((n) => n + 1)), []);
+  const [isLangMissing, setLangMissing] = useState(false);
+  const pickLanguage = async (lang: Lang) => setLangMissing(!(await chooseLanguage(lang)));
 
   useEffect(() => {
     getUnit()
@@ -58,13 +60,18 @@ export default function SettingsPage() {
                 lang={lang}
                 class={isActive ? 'btn primary' : 'btn'}
                 aria-pressed={isActive}
-                onClick={() => void chooseLanguage(lang)}
+                onClick={() => void pickLanguage(lang)}
               >
                 {label}
               </button>
             );
           })}
         </div>
+        {isLangMissing && (
+          <p class="error" role="alert">
+            {t('settings.langNotDownloaded')}
+          </p>
+        )}
       </section>
 
       <section class="card" aria-labelledby="settings-data">

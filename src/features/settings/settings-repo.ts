@@ -1,6 +1,6 @@
 // What the settings screen reads and changes. Unit details go through the setup feature's
 // unit repo (one write path: row + outbox in one transaction); the rest are device-only.
-import { setLanguage } from '../../i18n';
+import { currentLang, setLanguage } from '../../i18n';
 import { setLang, type Lang } from '../../data/prefs';
 import { storageInfo, type StorageInfo } from '../../data/storage';
 
@@ -21,10 +21,15 @@ export async function requestPersistentStorage(): Promise<boolean> {
   return navigator.storage.persist();
 }
 
-/** Switches the UI language (English loads lazily) and remembers it on this device. */
-export async function chooseLanguage(lang: Lang): Promise<void> {
+/**
+ * Switches the UI language (English loads lazily) and remembers it on this device. False:
+ * English is not on the phone yet and cannot be downloaded now; nothing changes.
+ */
+export async function chooseLanguage(lang: Lang): Promise<boolean> {
   await setLanguage(lang);
+  if (currentLang() !== lang) return false;
   await setLang(lang);
+  return true;
 }
 
 /** Bytes → megabytes with one decimal, Vietnamese digits style ("1,5"). */

@@ -1,4 +1,6 @@
-// English, loaded only when chosen. Missing keys fall back to Vietnamese.
+// English, loaded only when chosen, and not precached (vite.config.ts): one chunk with every
+// namespace, the lazily registered ones (registerMessages) included. Missing keys fall back
+// to Vietnamese.
 import common from './common.json';
 import err from './err.json';
 import setup from './setup.json';
@@ -12,5 +14,6 @@ import attendance from './attendance.json';
 import minutes from './minutes.json';
 import activities from './activities.json';
 import home from './home.json';
+import sync from './sync.json';
 
-export default { common, err, setup, members, import: importNs, settings, pwa, backup, meetings, attendance, minutes, activities, home } as Record<string, Record<string, string>>;
+export default { common, err, setup, members, import: importNs, settings, pwa, backup, meetings, attendance, minutes, activities, home, sync } as Record<string, Record<string, string>>;
