@@ -11,6 +11,7 @@ import { DEFAULT_FILTER, matchesFilter, isDefaultFilter, type MemberFilter } fro
 import { MemberFiltersPanel } from './MemberFiltersPanel';
 import { MemberRow, ROW_HEIGHT } from './MemberRow';
 import type { Member } from '../../protocol/member';
+import { isChunkLoadError } from '../../app/chunk-error';
 
 export default function MembersPage() {
   const members = useLive(listMembers, []);
@@ -100,23 +101,36 @@ function EmptyRegister() {
 
 function ExportButtons({ members }: { members: Member[] }) {
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
   const run = async (format: 'xlsx' | 'csv') => {
     setBusy(true);
+    setError('');
     try {
+      // The exporter is not precached (vite.config.ts): offline before its first use it is
+      // not on the phone.
       const { exportRegister } = await import('./export');
       await exportRegister(members, format);
+    } catch (e) {
+      setError(isChunkLoadError(e) ? t('common.notDownloaded') : t('members.exportFailed'));
     } finally {
       setBusy(false);
     }
   };
   return (
-    <div class="row export no-print">
-      <button class="btn" disabled={busy || !members.length} onClick={() => run('xlsx')}>
-        {busy ? t('members.exporting') : t('members.exportXlsx')}
-      </button>
-      <button class="btn" disabled={busy || !members.length} onClick={() => run('csv')}>
-        {t('members.exportCsv')}
-      </button>
+    <div class="export no-print">
+      <div class="row">
+        <button class="btn" disabled={busy || !members.length} onClick={() => run('xlsx')}>
+          {busy ? t('members.exporting') : t('members.exportXlsx')}
+        </button>
+        <button class="btn" disabled={busy || !members.length} onClick={() => run('csv')}>
+          {t('members.exportCsv')}
+        </button>
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { t } from '../../i18n';
+import { isChunkLoadError } from '../../app/chunk-error';
 import { useLive } from '../../data/live';
 import { loadMinutesContext } from './minutes-context';
 import { buildMinutesDoc, type MinutesDoc } from './minutes-document';
@@ -29,7 +30,7 @@ export default function MinutesPrintPage() {
   // An async querier: Dexie's liveQuery keeps tracking reads across awaits only inside an
   // async function (a plain arrow returning a promise is read once and never refreshed).
   const live = useLive(async () => loadMinutesContext(params.id), [params.id]);
-  const [docxState, setDocxState] = useState<'idle' | 'busy' | 'error'>('idle');
+  const [docxState, setDocxState] = useState<'idle' | 'busy' | 'error' | 'notDownloaded'>('idle');
   const ctx = live.value;
   const doc = ctx && buildMinutesDoc(ctx);
 
@@ -39,8 +40,9 @@ export default function MinutesPrintPage() {
     try {
       await downloadDocx(doc, ctx.meeting.startsAt);
       setDocxState('idle');
-    } catch {
-      setDocxState('error');
+    } catch (e) {
+      // The .docx writer is not precached (vite.config.ts); printing works offline regardless.
+      setDocxState(isChunkLoadError(e) ? 'notDownloaded' : 'error');
     }
   };
 
@@ -58,9 +60,9 @@ export default function MinutesPrintPage() {
             {docxState === 'busy' ? t('minutes.preparingDocx') : t('minutes.downloadDocx')}
           </button>
         </div>
-        {docxState === 'error' && (
+        {(docxState === 'error' || docxState === 'notDownloaded') && (
           <p class="error" role="alert">
-            {t('minutes.docxError')}
+            {t(docxState === 'error' ? 'minutes.docxError' : 'common.notDownloaded')}
           </p>
         )}
         <p class="muted small">{t('minutes.printHint')}</p>
