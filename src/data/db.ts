@@ -146,6 +146,12 @@ export class UnitDb extends Dexie {
       unitRatings: 'id',
       unitSettings: 'id',
     });
+    // v4 (dues screens): the ledger indexed by the day money was received, so a month's
+    // collection and remittance slip read one range however old the months paid for are.
+    // A new index only: Dexie builds it, no upgrade step.
+    this.version(4).stores({
+      dues: 'id, memberId, period, receiptNo, paidAt',
+    });
   }
 }
 

@@ -17,7 +17,7 @@ describe('Dexie version chain', () => {
 
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await db.members.get('member-00000001'))?.fullName).toBe('Hồ Văn Minh');
     expect(await db.outbox.count()).toBe(1);
     await db.attendance.put({ id: 'meeting-1:member-00000001', eventId: 'meeting-1', memberId: 'member-00000001' } as never);
@@ -39,13 +39,26 @@ describe('Dexie version chain', () => {
 
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await db.meetings.get('meeting-00000001'))?.title).toBe('Sinh hoạt tháng 3');
     expect(await db.attendance.where('eventId').equals('meeting-00000001').count()).toBe(1);
     await db.dues.put({ id: 'dues-00000001', memberId: 'member-00000001', period: '2026-03' } as never);
     expect(await db.dues.where('period').equals('2026-03').count()).toBe(1);
     await db.trainingProgress.put({ id: '2026:member-00000001:item-0001', year: 2026, memberId: 'member-00000001', itemId: 'item-0001' } as never);
     expect(await db.trainingProgress.where('[year+memberId]').equals([2026, 'member-00000001']).count()).toBe(1);
+    db.close();
+  });
+
+  it('v3 → v4 keeps the dues ledger and indexes it by the day paid', async () => {
+    const name = 'scd-upgrade-test-v3';
+    const old = new Dexie(name);
+    old.version(3).stores({ dues: 'id, memberId, period, receiptNo' });
+    await old.table('dues').put({ id: 'dues-00000001', memberId: 'member-00000001', period: '2026-01', paidAt: '2026-03-02', amount: 2000 });
+    old.close();
+    const db = new UnitDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.dues.where('paidAt').between('2026-03-01', '2026-03-31', true, true).count()).toBe(1);
     db.close();
   });
 });

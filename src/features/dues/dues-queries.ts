@@ -1,0 +1,264 @@
+// Dues reads for the screens (through useLive). No zod: the rules are plain functions.
+// A year of 5,000 members is computed in one pass over rows read with one bulk read per table
+// (members, the year's ledger by its period index, exemptions, events, rates).
+import { activeDb } from '../../data/session';
+import type { DuesEntry, DuesExemption, DuesRate, Remittance } from '../../protocol/dues';
+import { remittanceId } from '../../protocol/dues';
+import type { Member } from '../../protocol/member';
+import { PARTICIPATING_STATUSES } from '../../protocol/member-enums';
+import {
+  collectedIn,
+  isUnpaidWarning,
+  memberYear,
+  payableMonths,
+  rateFor,
+  remittanceSplit,
+  type MemberYear,
+} from '../../protocol/dues-rules';
+import { compareNames, sortByName } from '../../lib/names';
+
+const STAY_KINDS = new Set(['admission', 'transfer_in', 'transfer_out', 'graduation', 'struck_off']);
+
+function groupBy<T extends { memberId: string }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.memberId);
+    if (list) list.push(r);
+    else out.set(r.memberId, [r]);
+  }
+  return out;
+}
+
+const live = <T extends { deleted: boolean }>(rows: T[]) => rows.filter((r) => !r.deleted);
+
+export interface DuesRow {
+  member: Member;
+  year: MemberYear;
+}
+
+export interface YearView {
+  year: number;
+  current: string;
+  rows: DuesRow[];
+}
+
+/**
+ * Every member who owes or paid something in the year, name order: participating members,
+ * and anyone else (left, archived) with a month owed or an entry in the year.
+ */
+export async function yearView(year: number, current: string): Promise<YearView> {
+  const db = await activeDb();
+  const [members, entries, exemptions, events, rates] = await Promise.all([
+    db.members.toArray(),
+    db.dues.where('period').between(`${year}-01`, `${year}-12`, true, true).toArray(),
+    db.duesExemptions.toArray(),
+    db.memberEvents.toArray(),
+    db.duesRates.toArray(),
+  ]);
+  const byMember = groupBy(live(entries));
+  const exByMember = groupBy(live(exemptions));
+  const evByMember = groupBy(live(events).filter((e) => STAY_KINDS.has(e.kind)));
+  const liveRates = live(rates);
+  const rows: DuesRow[] = [];
+  for (const m of members) {
+    if (m.deleted) continue;
+    const mine = byMember.get(m.id) ?? [];
+    const y = memberYear(m, mine, exByMember.get(m.id) ?? [], evByMember.get(m.id) ?? [], { year, current, rates: liveRates });
+    const takesPart = !m.archivedAt && PARTICIPATING_STATUSES.includes(m.status);
+    if (takesPart || mine.length || y.owedMonths || y.partialMonths) rows.push({ member: m, year: y });
+  }
+  return { year, current, rows: sortByName(rows, (r) => r.member.fullName) };
+}
+
+export interface MonthView {
+  period: string;
+  /** money received in the month (by day paid), reversals included */
+  collected: number;
+  remit: number;
+  keep: number;
+  remittance?: Remittance;
+  /** members who owe this month: paid in full / not yet */
+  paidCount: number;
+  dueCount: number;
+  /** đồng still owed for this month by members who have not paid it in full */
+  owedAmount: number;
+  /** members with 3+ months unpaid this year (up to this month) */
+  warnings: number;
+}
+
+export async function monthView(period: string, current: string): Promise<MonthView> {
+  const db = await activeDb();
+  const year = Number(period.slice(0, 4));
+  const [yv, received, remittance] = await Promise.all([
+    yearView(year, current < period ? current : period),
+    db.dues.where('paidAt').between(`${period}-01`, `${period}-31`, true, true).toArray(),
+    db.remittances.get(remittanceId(period)),
+  ]);
+  const collected = collectedIn(received, period);
+  const { remit, keep } = remittanceSplit(collected);
+  const i = Number(period.slice(5, 7)) - 1;
+  let paidCount = 0;
+  let dueCount = 0;
+  let owedAmount = 0;
+  let warnings = 0;
+  for (const r of yv.rows) {
+    const m = r.year.months[i];
+    if (m.due > 0) {
+      dueCount++;
+      if (m.paid >= m.due) paidCount++;
+      else owedAmount += m.due - Math.max(0, m.paid);
+    }
+    if (isUnpaidWarning(r.year)) warnings++;
+  }
+  return { period, collected, remit, keep, remittance: remittance && !remittance.deleted ? remittance : undefined, paidCount, dueCount, owedAmount, warnings };
+}
+
+export interface CollectCandidate {
+  member: Member;
+  /** what the month asks of this member (rate, or the rest of a partial payment) */
+  amount: number;
+  partial: boolean;
+}
+
+/** Members who owe the month and have not paid it in full, for the many-members collection. */
+export async function collectCandidates(period: string, current: string): Promise<CollectCandidate[]> {
+  const yv = await yearView(Number(period.slice(0, 4)), current);
+  const i = Number(period.slice(5, 7)) - 1;
+  const out: CollectCandidate[] = [];
+  for (const r of yv.rows) {
+    const m = r.year.months[i];
+    if (m.state === 'owed' || m.state === 'upcoming' || m.state === 'partial') out.push({ member: r.member, amount: m.due - m.paid, partial: m.state === 'partial' });
+  }
+  return out;
+}
+
+export interface MemberDues {
+  member: Member;
+  year: MemberYear;
+  payable: { period: string; amount: number }[];
+  /** this member's ledger, newest first, with which entries are reversed */
+  entries: (DuesEntry & { reversed: boolean })[];
+  exemptions: DuesExemption[];
+}
+
+export async function memberDues(memberId: string, year: number, current: string): Promise<MemberDues | undefined> {
+  const db = await activeDb();
+  const [member, entries, exemptions, events, rates] = await Promise.all([
+    db.members.get(memberId),
+    db.dues.where('memberId').equals(memberId).toArray(),
+    db.duesExemptions.where('memberId').equals(memberId).toArray(),
+    db.memberEvents.where('memberId').equals(memberId).toArray(),
+    db.duesRates.toArray(),
+  ]);
+  if (!member || member.deleted) return undefined;
+  const ledger = live(entries);
+  const ex = live(exemptions);
+  const y = memberYear(member, ledger.filter((e) => e.period.startsWith(`${year}-`)), ex, live(events), { year, current, rates: live(rates) });
+  const reversed = new Set(ledger.map((e) => e.reversesId).filter(Boolean));
+  const sorted = ledger
+    .map((e) => ({ ...e, reversed: reversed.has(e.id) }))
+    .sort((a, b) => b.paidAt.localeCompare(a.paidAt) || b.createdAt.localeCompare(a.createdAt) || b.period.localeCompare(a.period));
+  return { member, year: y, payable: payableMonths(y), entries: sorted, exemptions: ex.sort((a, b) => b.fromPeriod.localeCompare(a.fromPeriod)) };
+}
+
+export interface Receipt {
+  receiptNo: string;
+  member?: Member;
+  entries: (DuesEntry & { reversed: boolean })[];
+  /** net of the receipt (reversals subtracted) */
+  total: number;
+  paidAt: string;
+}
+
+export async function getReceipt(receiptNo: string): Promise<Receipt | undefined> {
+  const db = await activeDb();
+  const entries = live(await db.dues.where('receiptNo').equals(receiptNo).toArray());
+  if (!entries.length) return undefined;
+  const member = await db.members.get(entries[0].memberId);
+  const reversed = new Set(entries.map((e) => e.reversesId).filter(Boolean));
+  const originals = entries.filter((e) => !e.reversesId).sort((a, b) => a.period.localeCompare(b.period));
+  return {
+    receiptNo,
+    member: member && !member.deleted ? member : undefined,
+    entries: [...originals, ...entries.filter((e) => e.reversesId)].map((e) => ({ ...e, reversed: reversed.has(e.id) })),
+    total: entries.reduce((s, e) => s + e.amount, 0),
+    paidAt: originals[0]?.paidAt ?? entries[0].paidAt,
+  };
+}
+
+export interface RemittanceView {
+  period: string;
+  collected: number;
+  remit: number;
+  keep: number;
+  /** entries received in the month, and how many were reversals */
+  count: number;
+  reversals: number;
+  remittance?: Remittance;
+}
+
+export async function remittanceView(period: string): Promise<RemittanceView> {
+  const db = await activeDb();
+  const [received, remittance] = await Promise.all([
+    db.dues.where('paidAt').between(`${period}-01`, `${period}-31`, true, true).toArray(),
+    db.remittances.get(remittanceId(period)),
+  ]);
+  const rows = live(received);
+  const collected = collectedIn(rows, period);
+  return {
+    period,
+    collected,
+    ...remittanceSplit(collected),
+    count: rows.filter((e) => !e.reversesId).length,
+    reversals: rows.filter((e) => e.reversesId).length,
+    remittance: remittance && !remittance.deleted ? remittance : undefined,
+  };
+}
+
+export interface WarningRow {
+  member: Member;
+  owedMonths: string[];
+  owedAmount: number;
+}
+
+/** Members unpaid 3+ months of the year up to `current` (R5), most months first. */
+export async function unpaidWarnings(year: number, current: string): Promise<WarningRow[]> {
+  const yv = await yearView(year, current);
+  return yv.rows
+    .filter((r) => isUnpaidWarning(r.year))
+    .map((r) => ({ member: r.member, owedMonths: r.year.months.filter((m) => m.state === 'owed' && m.period <= current).map((m) => m.period), owedAmount: r.year.owedAmount }))
+    .sort((a, b) => b.owedMonths.length - a.owedMonths.length || compareNames(a.member.fullName, b.member.fullName));
+}
+
+export interface ExemptionRow extends DuesExemption {
+  memberName: string;
+}
+
+export async function listExemptions(): Promise<ExemptionRow[]> {
+  const db = await activeDb();
+  const rows = live(await db.duesExemptions.toArray());
+  const members = await db.members.bulkGet([...new Set(rows.map((r) => r.memberId))]);
+  const names = new Map(members.filter((m): m is Member => !!m).map((m) => [m.id, m.fullName]));
+  return rows.map((r) => ({ ...r, memberName: names.get(r.memberId) ?? '' })).sort((a, b) => b.fromPeriod.localeCompare(a.fromPeriod));
+}
+
+export interface RatesView {
+  rates: DuesRate[];
+  /** the rate in force this month per category */
+  now: { unsalaried: number; salaried: number };
+}
+
+export async function ratesView(current: string): Promise<RatesView> {
+  const db = await activeDb();
+  const rates = live(await db.duesRates.toArray()).sort((a, b) => b.fromPeriod.localeCompare(a.fromPeriod) || a.category.localeCompare(b.category));
+  return { rates, now: { unsalaried: rateFor(rates, 'unsalaried', current), salaried: rateFor(rates, 'salaried', current) } };
+}
+
+/** Members to pick from (exemptions form): participating, name order. */
+export async function pickableMembers(): Promise<Member[]> {
+  const db = await activeDb();
+  return (await db.members.toArray())
+    .filter((m) => !m.deleted && !m.archivedAt && PARTICIPATING_STATUSES.includes(m.status))
+    .sort((a, b) => compareNames(a.fullName, b.fullName));
+}
+

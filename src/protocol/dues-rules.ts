@@ -1,0 +1,317 @@
+// Dues (đoàn phí) rules as pure functions over plain rows: no zod, no Dexie. What a member owes
+// each month, what was paid, the state of each grid cell, the monthly remittance, the unpaid
+// warning and receipt numbers.
+//
+// Sources (DOMAIN.md "Dues" and "Member", and the texts it cites):
+//   R1 Rates: 2,000 đ/month unsalaried, 5,000 đ/month salaried since January 2011 (Quyết định
+//      289-QĐ/TWĐTN, https://fst.hcmuaf.edu.vn/fst-10705-1/vn/tu-nam-2011-ap-dung-muc-dong-doan-phi-moi.html);
+//      configurable with an effective month: the rate in force is the latest one whose
+//      fromPeriod ≤ the month; before any recorded rate, the defaults (dues-enums.ts).
+//   R2 The unit keeps 2/3 and remits 1/3 to cấp trên every month (Hướng dẫn thực hiện Điều lệ
+//      Đoàn, nguyên tắc thu nộp đoàn phí, http://tinhdoanbinhthuan.vn/…/huong-dan-thuc-hien-dieu-le-doan-p11-…).
+//   R3 Dues are collected up to the transfer date: the leaving unit collects the month of the
+//      transfer, so the receiving unit starts with the month after (same guidance).
+//   R4 An exemption covers at most six months, with a reason (DOMAIN.md "Dues").
+//   R5 A member unpaid for 3 months within a year without reason may be struck off: warn the
+//      secretary (DOMAIN.md "Member"; https://hoatieu.vn/phap-luat/doan-vien-bi-xoa-ten-khi-nao-205135).
+//   R6 Money is integer đồng; corrections are reversal entries, never edits (DESIGN.md).
+import { DEFAULT_DUES_RATES, MAX_EXEMPTION_MONTHS } from './dues-enums';
+import type { DuesCategory } from './member-enums';
+
+// ---------------------------------------------------------------------------------------
+// Months ("YYYY-MM"; string order is time order)
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function periodOf(isoDate: string): string {
+  return isoDate.slice(0, 7);
+}
+
+export function addPeriods(p: string, n: number): string {
+  const total = Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1 + n;
+  return `${Math.floor(total / 12)}-${pad((total % 12) + 1)}`;
+}
+
+/** Months from a to b, both counted ("2025-11".."2026-02" → 4); 0 when b is before a. */
+export function monthsBetween(a: string, b: string): number {
+  const idx = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7));
+  return Math.max(0, idx(b) - idx(a) + 1);
+}
+
+export function periodsOfYear(year: number): string[] {
+  return Array.from({ length: 12 }, (_, i) => `${year}-${pad(i + 1)}`);
+}
+
+// ---------------------------------------------------------------------------------------
+// R1: rates
+
+export interface RateLike {
+  category: DuesCategory;
+  amount: number;
+  fromPeriod: string;
+  deleted?: boolean;
+}
+
+/** The monthly rate for a category in a month: the latest recorded rate from that month or before, else the default. */
+export function rateFor(rates: readonly RateLike[], category: DuesCategory, p: string): number {
+  let best: RateLike | undefined;
+  for (const r of rates) {
+    if (r.deleted || r.category !== category || r.fromPeriod > p) continue;
+    if (!best || r.fromPeriod > best.fromPeriod) best = r;
+  }
+  return best ? best.amount : DEFAULT_DUES_RATES[category];
+}
+
+/** One row per category and effective month, so two phones setting the same rate make one row. */
+export function rateId(category: DuesCategory, fromPeriod: string): string {
+  return `rate:${category}:${fromPeriod}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// R3: months in the unit
+
+export interface MemberLike {
+  id: string;
+  admissionDate?: string;
+  status: string;
+  duesCategory: DuesCategory;
+}
+
+export interface EventLike {
+  kind: string;
+  date: string;
+}
+
+export interface Stay {
+  /** first month owed */
+  from: string;
+  /** last month owed; undefined = still in the unit */
+  to?: string;
+}
+
+const LEFT_STATUSES = new Set(['transferred_out', 'graduated', 'struck_off', 'expelled']);
+const END_KINDS = new Set(['transfer_out', 'graduation', 'struck_off']);
+
+/**
+ * The months a member owes dues to this unit, from their events: admission starts a stay in
+ * its own month; a transfer in starts one the month after (R3: the old unit collected the
+ * transfer month); a transfer out, graduation or striking off ends one with its own month
+ * (R3: collected up to the transfer date). With no starting event the stay begins at the
+ * admission month, or before any year shown when that is unknown. A member whose status says
+ * they left but whose leaving is not dated cannot be placed in time: no months are owed (the
+ * grid shows what they paid and nothing as owed, rather than inventing debts).
+ */
+export function memberStays(member: MemberLike, events: readonly EventLike[]): Stay[] {
+  const sorted = events
+    .filter((e) => e.kind === 'admission' || e.kind === 'transfer_in' || END_KINDS.has(e.kind))
+    .slice()
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const stays: Stay[] = [];
+  const startOf = (e: EventLike) => (e.kind === 'transfer_in' ? addPeriods(periodOf(e.date), 1) : periodOf(e.date));
+  let open: string | undefined;
+  if (!sorted.length || END_KINDS.has(sorted[0].kind)) open = member.admissionDate ? periodOf(member.admissionDate) : '0000-01';
+  for (const e of sorted) {
+    if (!END_KINDS.has(e.kind)) {
+      open ??= startOf(e);
+    } else if (open !== undefined) {
+      const to = periodOf(e.date);
+      if (to >= open) stays.push({ from: open, to });
+      open = undefined;
+    }
+  }
+  if (open !== undefined) {
+    if (LEFT_STATUSES.has(member.status)) return stays;
+    stays.push({ from: open });
+  }
+  return stays;
+}
+
+export function inStays(stays: readonly Stay[], p: string): boolean {
+  return stays.some((s) => s.from <= p && (s.to === undefined || p <= s.to));
+}
+
+// ---------------------------------------------------------------------------------------
+// R4: exemptions
+
+export interface ExemptionLike {
+  fromPeriod: string;
+  toPeriod: string;
+  deleted?: boolean;
+}
+
+export function isExempt(exemptions: readonly ExemptionLike[], p: string): boolean {
+  return exemptions.some((x) => !x.deleted && x.fromPeriod <= p && p <= x.toPeriod);
+}
+
+/** Why an exemption cannot be saved, as a message key of the dues namespace; undefined = fine. */
+export function exemptionProblem(x: { fromPeriod: string; toPeriod: string; reason: string }): string | undefined {
+  if (!/^\d{4}-\d{2}$/.test(x.fromPeriod) || !/^\d{4}-\d{2}$/.test(x.toPeriod)) return 'err_period';
+  if (x.toPeriod < x.fromPeriod) return 'err_exemptOrder';
+  if (monthsBetween(x.fromPeriod, x.toPeriod) > MAX_EXEMPTION_MONTHS) return 'err_exemptTooLong';
+  if (x.reason.trim().length < 2) return 'err_reason';
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Paid per month, cell states, a member's year
+
+export interface EntryLike {
+  id: string;
+  memberId: string;
+  period: string;
+  amount: number;
+  paidAt: string;
+  reversesId?: string;
+  deleted?: boolean;
+}
+
+/** Net paid per month (entries and their reversals summed), for one member's entries. */
+export function paidByPeriod(entries: readonly EntryLike[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of entries) if (!e.deleted) out.set(e.period, (out.get(e.period) ?? 0) + e.amount);
+  return out;
+}
+
+/**
+ * paid      paid in full (or more: two phones collected the same month — `over` on the month)
+ * partial   something paid, less than the rate
+ * owed      due and nothing paid, month already begun
+ * upcoming  due and nothing paid, month still ahead
+ * exempt    exempt (R4), nothing paid
+ * none      not in the unit that month (before joining, after leaving), nothing paid
+ */
+export type CellState = 'paid' | 'partial' | 'owed' | 'upcoming' | 'exempt' | 'none';
+
+export interface MonthDues {
+  period: string;
+  /** what the month asks for: the rate, 0 when exempt or not in the unit */
+  due: number;
+  paid: number;
+  state: CellState;
+}
+
+export function cellState(due: number, paid: number, exempt: boolean, member: boolean, isFuture: boolean): CellState {
+  if (paid > 0 && paid >= due) return 'paid';
+  if (paid > 0) return 'partial';
+  if (!member) return 'none';
+  if (exempt) return 'exempt';
+  if (due <= 0) return 'paid';
+  return isFuture ? 'upcoming' : 'owed';
+}
+
+export interface MemberYear {
+  months: MonthDues[];
+  /** months owed in full (nothing paid), up to the current month: R5 counts these */
+  owedMonths: number;
+  partialMonths: number;
+  paidMonths: number;
+  /** đồng still owed up to the current month (owed and the rest of partial months) */
+  owedAmount: number;
+  paidAmount: number;
+}
+
+export interface YearContext {
+  year: number;
+  /** this month: later months are not yet owed */
+  current: string;
+  rates: readonly RateLike[];
+}
+
+/** A member's twelve months of a year. `entries`, `exemptions`, `events` are this member's. */
+export function memberYear(member: MemberLike, entries: readonly EntryLike[], exemptions: readonly ExemptionLike[], events: readonly EventLike[], ctx: YearContext): MemberYear {
+  const stays = memberStays(member, events);
+  const paid = paidByPeriod(entries);
+  const out: MemberYear = { months: [], owedMonths: 0, partialMonths: 0, paidMonths: 0, owedAmount: 0, paidAmount: 0 };
+  for (const p of periodsOfYear(ctx.year)) {
+    const isMember = inStays(stays, p);
+    const exempt = isMember && isExempt(exemptions, p);
+    const due = isMember && !exempt ? rateFor(ctx.rates, member.duesCategory, p) : 0;
+    const got = paid.get(p) ?? 0;
+    const state = cellState(due, got, exempt, isMember, p > ctx.current);
+    out.months.push({ period: p, due, paid: got, state });
+    out.paidAmount += got;
+    if (state === 'paid' && got > 0) out.paidMonths++;
+    if (p <= ctx.current) {
+      if (state === 'owed') out.owedMonths++;
+      if (state === 'partial') out.partialMonths++;
+      if (state === 'owed' || state === 'partial') out.owedAmount += due - got;
+    }
+  }
+  return out;
+}
+
+/** Months a member can still pay for this year (owed, partial or upcoming), with what each asks. */
+export function payableMonths(y: MemberYear): { period: string; amount: number }[] {
+  return y.months.filter((m) => m.state === 'owed' || m.state === 'partial' || m.state === 'upcoming').map((m) => ({ period: m.period, amount: m.due - m.paid }));
+}
+
+// ---------------------------------------------------------------------------------------
+// R5: the unpaid warning
+
+/** Months owed with nothing paid in the year that make a member a strike-off case (R5). */
+export const UNPAID_WARNING_MONTHS = 3;
+
+export function isUnpaidWarning(y: MemberYear): boolean {
+  return y.owedMonths >= UNPAID_WARNING_MONTHS;
+}
+
+// ---------------------------------------------------------------------------------------
+// R2: collected and remitted in a month
+
+/**
+ * Cash counted in a month: the entries recorded with a paidAt in that month, whatever months
+ * they pay for (dues paid ahead or late are money in hand the month they are received), and
+ * reversals in the month they are recorded — a correction after the month's slip was paid
+ * lowers the next slip, never a slip already sent.
+ */
+export function collectedIn(entries: readonly EntryLike[], p: string): number {
+  let sum = 0;
+  for (const e of entries) if (!e.deleted && periodOf(e.paidAt) === p) sum += e.amount;
+  return Math.max(0, sum);
+}
+
+/**
+ * 1/3 of what was collected goes up (R2), rounded to the nearest đồng (half up), and the unit
+ * keeps the rest, so the two parts always add up to the collected sum exactly: 2,000 đ →
+ * 667 up, 1,333 kept. Nearest rather than floor: the higher level's share is the closest
+ * whole đồng to its third; neither side is favoured by more than half a đồng.
+ */
+export function remittanceSplit(collected: number): { remit: number; keep: number } {
+  const remit = Math.round(Math.max(0, collected) / 3);
+  return { remit, keep: Math.max(0, collected) - remit };
+}
+
+// ---------------------------------------------------------------------------------------
+// Receipt numbers
+
+/**
+ * A short code for this device, from the random tail of its UUIDv7 device id (the head is a
+ * timestamp, shared by phones set up the same minute): 20 random bits as 4 base-36 letters
+ * and digits. Two phones of a unit get the same code with probability ~1 in 1.7 million per
+ * pair.
+ */
+export function deviceCode(deviceId: string): string {
+  const hex = deviceId.replace(/[^0-9a-f]/gi, '').slice(-5) || '0';
+  return parseInt(hex, 16).toString(36).toUpperCase().padStart(4, '0');
+}
+
+/**
+ * Receipt numbers "2026-K7QZ-12": the year it was written, the device's code, and that
+ * device's count for the year. Each phone numbers only its own receipts, counting on from
+ * the highest number it finds in the ledger with its prefix, so two phones collecting
+ * offline never hand out the same number, and a number is never reused after a reload or a
+ * restore (the ledger carries it).
+ */
+export function receiptPrefix(year: number, deviceId: string): string {
+  return `${year}-${deviceCode(deviceId)}-`;
+}
+
+export function nextReceiptNo(prefix: string, existing: readonly string[]): string {
+  let max = 0;
+  for (const r of existing) {
+    if (!r.startsWith(prefix)) continue;
+    const n = Number(r.slice(prefix.length));
+    if (Number.isInteger(n) && n > max) max = n;
+  }
+  return `${prefix}${max + 1}`;
+}
