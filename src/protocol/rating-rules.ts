@@ -133,6 +133,8 @@ function daysBetween(a: string, b: string): number {
 export function eligibility(member: MemberLike, events: readonly EventLike[], year: number): Eligibility {
   const yStart = `${year}-01-01`;
   const yEnd = `${year}-12-31`;
+  // The common case, without date arithmetic: no dated moves, in the unit since before the year.
+  if (!events.length && !LEFT_STATUSES.has(member.status) && (!member.admissionDate || member.admissionDate <= yStart)) return { eligible: true, from: yStart, to: yEnd };
   const sorted = events.filter((e) => START_KINDS.has(e.kind) || END_KINDS.has(e.kind)).sort((a, b) => a.date.localeCompare(b.date));
   const stays: { start: string; end?: string; endKind?: string }[] = [];
   const firstIsStart = sorted.length > 0 && START_KINDS.has(sorted[0].kind);

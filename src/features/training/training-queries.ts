@@ -1,0 +1,156 @@
+// Training programme reads: a year in a few bulk reads (items, registrations, progress, the
+// roster, the roll rows of linked events), never one query per member. No zod.
+import Dexie from 'dexie';
+import type { Member } from '../../protocol/member';
+import { PARTICIPATING_STATUSES } from '../../protocol/member-enums';
+import type { TrainingItem, TrainingProgress, TrainingRegistration } from '../../protocol/training';
+import { creditedItems } from '../../protocol/training-rules';
+import { compareNames } from '../../lib/names';
+import { activeDb } from '../../data/session';
+import type { UnitDb } from '../../data/db';
+
+export interface TrainingYear {
+  year: number;
+  items: TrainingItem[];
+  /** members who take part this year (active or temporary, not archived), by given name */
+  roster: Member[];
+  registrations: Map<string, TrainingRegistration>;
+  /** memberId → progress rows of the year */
+  progress: Map<string, TrainingProgress[]>;
+  /** memberId → items credited by attendance at linked events */
+  credited: Map<string, Set<string>>;
+}
+
+export function isOnRoster(m: Member): boolean {
+  return !m.deleted && !m.archivedAt && PARTICIPATING_STATUSES.includes(m.status);
+}
+
+async function yearItems(db: UnitDb, year: number): Promise<TrainingItem[]> {
+  const rows = await db.trainingItems.where('year').equals(year).toArray();
+  return rows.filter((i) => !i.deleted).sort((a, b) => a.sortOrder - b.sortOrder || a.id.localeCompare(b.id));
+}
+
+async function creditsOf(db: UnitDb, items: TrainingItem[], memberId?: string): Promise<Map<string, Set<string>>> {
+  const eventIds = [...new Set(items.flatMap((i) => i.eventIds))];
+  if (!eventIds.length) return new Map();
+  let facts = await db.attendance.where('eventId').anyOf(eventIds).toArray();
+  facts = facts.filter((f) => !f.deleted && (!memberId || f.memberId === memberId));
+  return creditedItems(items, facts);
+}
+
+export async function listTrainingItems(year: number): Promise<TrainingItem[]> {
+  return yearItems(await activeDb(), year);
+}
+
+export async function loadTrainingYear(year: number): Promise<TrainingYear> {
+  const db = await activeDb();
+  const [items, members, regs, progressRows] = await Promise.all([
+    yearItems(db, year),
+    db.members.toArray(),
+    db.trainingRegistrations.where('year').equals(year).toArray(),
+    db.trainingProgress.where('[year+memberId]').between([year, Dexie.minKey], [year, Dexie.maxKey]).toArray(),
+  ]);
+  const credited = await creditsOf(db, items);
+  const registrations = new Map(regs.filter((r) => !r.deleted).map((r) => [r.memberId, r]));
+  const progress = new Map<string, TrainingProgress[]>();
+  for (const p of progressRows) {
+    if (p.deleted) continue;
+    if (!progress.has(p.memberId)) progress.set(p.memberId, []);
+    progress.get(p.memberId)!.push(p);
+  }
+  const roster = members.filter(isOnRoster).sort((a, b) => compareNames(a.fullName, b.fullName));
+  return { year, items, roster, registrations, progress, credited };
+}
+
+export interface MemberTraining {
+  member: Member;
+  items: TrainingItem[];
+  registration?: TrainingRegistration;
+  progress: TrainingProgress[];
+  credited: Set<string>;
+  /** titles of the linked events, for "credited by …" */
+  eventTitles: Map<string, string>;
+}
+
+export async function loadMemberTraining(year: number, memberId: string): Promise<MemberTraining | null> {
+  const db = await activeDb();
+  const [member, items, registration, progress] = await Promise.all([
+    db.members.get(memberId),
+    yearItems(db, year),
+    db.trainingRegistrations.get(`${year}:${memberId}`),
+    db.trainingProgress.where('[year+memberId]').equals([year, memberId]).toArray(),
+  ]);
+  if (!member || member.deleted) return null;
+  const credited = (await creditsOf(db, items, memberId)).get(memberId) ?? new Set<string>();
+  return {
+    member,
+    items,
+    registration: registration && !registration.deleted ? registration : undefined,
+    progress: progress.filter((p) => !p.deleted),
+    credited,
+    eventTitles: await eventTitles(db, items.flatMap((i) => i.eventIds)),
+  };
+}
+
+async function eventTitles(db: UnitDb, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const [meetings, activities] = await Promise.all([db.meetings.bulkGet(unique), db.activities.bulkGet(unique)]);
+  const out = new Map<string, string>();
+  unique.forEach((id, i) => {
+    const e = meetings[i] ?? activities[i];
+    if (e && !e.deleted) out.set(id, e.title);
+  });
+  return out;
+}
+
+export interface ItemRoll {
+  item: TrainingItem;
+  /** registered members who chose this item, by given name */
+  members: Member[];
+  progress: Map<string, TrainingProgress>;
+  credited: Set<string>;
+}
+
+/** One item across the members who chose it: for marking it done for many at once. */
+export async function loadItemRoll(itemId: string): Promise<ItemRoll | null> {
+  const db = await activeDb();
+  const item = await db.trainingItems.get(itemId);
+  if (!item || item.deleted) return null;
+  const [regs, progressRows, credits] = await Promise.all([
+    db.trainingRegistrations.where('year').equals(item.year).toArray(),
+    db.trainingProgress.where('itemId').equals(itemId).toArray(),
+    creditsOf(db, [item]),
+  ]);
+  const chose = regs.filter((r) => !r.deleted && r.itemIds.includes(itemId));
+  const members = (await db.members.bulkGet(chose.map((r) => r.memberId))).filter((m): m is Member => !!m && !m.deleted);
+  members.sort((a, b) => compareNames(a.fullName, b.fullName));
+  const credited = new Set<string>();
+  for (const [memberId, set] of credits) if (set.has(itemId)) credited.add(memberId);
+  return {
+    item,
+    members,
+    progress: new Map(progressRows.filter((p) => !p.deleted && p.year === item.year).map((p) => [p.memberId, p])),
+    credited,
+  };
+}
+
+export interface LinkableEvent {
+  id: string;
+  type: 'meeting' | 'activity';
+  title: string;
+  date: string;
+}
+
+/** Meetings and activities of the year (not cancelled), to link to an item. */
+export async function listLinkableEvents(year: number): Promise<LinkableEvent[]> {
+  const db = await activeDb();
+  const [meetings, activities] = await Promise.all([
+    db.meetings.where('startsAt').between(`${year}-01-01`, `${year}-12-31T99`, true, true).toArray(),
+    db.activities.where('date').between(`${year}-01-01`, `${year}-12-31`, true, true).toArray(),
+  ]);
+  const out: LinkableEvent[] = [];
+  for (const m of meetings) if (!m.deleted && m.status !== 'cancelled') out.push({ id: m.id, type: 'meeting', title: m.title, date: m.startsAt.slice(0, 10) });
+  for (const a of activities) if (!a.deleted && a.status !== 'cancelled') out.push({ id: a.id, type: 'activity', title: a.title, date: a.date });
+  return out.sort((a, b) => a.date.localeCompare(b.date));
+}
