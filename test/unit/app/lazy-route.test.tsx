@@ -5,6 +5,7 @@
 // the ErrorBoundary.
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import type { ComponentType } from 'preact';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { lazyRoute } from '../../../src/app/lazy-route';
 import { isChunkLoadError } from '../../../src/app/chunk-error';
@@ -12,7 +13,8 @@ import { ErrorBoundary } from '../../../src/app/ErrorBoundary';
 
 afterEach(() => cleanup());
 
-const offline = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: http://localhost/assets/ImportPage-x.js'));
+type Loader = () => Promise<{ default: ComponentType<object> }>;
+const offline: Loader = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: http://localhost/assets/ImportPage-x.js'));
 const Screen = () => <h1>Nhập danh sách từ Excel</h1>;
 const Home = () => <h1>Trang chính</h1>;
 
@@ -39,7 +41,7 @@ function mount(component: ReturnType<typeof lazyRoute>, path = '/import') {
 
 describe('lazyRoute', () => {
   test('offline: the notice in Vietnamese with a retry; "Thử lại" loads the screen once the network is back', async () => {
-    const load = vi.fn(offline);
+    const load = vi.fn<Loader>(offline);
     mount(lazyRoute(load));
     await screen.findByRole('heading', { name: 'Chưa có trên máy' });
     expect(screen.getByRole('alert').textContent).toContain('Chức năng này chưa được tải về máy. Hãy mở lại khi có mạng — sau lần đầu, nó dùng được cả khi không có mạng.');
@@ -53,7 +55,7 @@ describe('lazyRoute', () => {
   });
 
   test('still offline: "Thử lại" tries again and the notice stays', async () => {
-    const load = vi.fn(offline);
+    const load = vi.fn<Loader>(offline);
     mount(lazyRoute(load));
     fireEvent.click(await screen.findByRole('button', { name: 'Thử lại' }));
     await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(2));
@@ -61,7 +63,7 @@ describe('lazyRoute', () => {
   });
 
   test('the browser coming back online retries by itself', async () => {
-    const load = vi.fn(offline);
+    const load = vi.fn<Loader>(offline);
     mount(lazyRoute(load));
     await screen.findByRole('heading', { name: 'Chưa có trên máy' });
     load.mockImplementation(() => Promise.resolve({ default: Screen }));
@@ -73,7 +75,7 @@ describe('lazyRoute', () => {
   });
 
   test('opening the screen again after a failure tries again', async () => {
-    const load = vi.fn(offline);
+    const load = vi.fn<Loader>(offline);
     const { go } = mount(lazyRoute(load));
     await screen.findByRole('heading', { name: 'Chưa có trên máy' });
     go('/');
@@ -85,7 +87,7 @@ describe('lazyRoute', () => {
   });
 
   test('a screen that loads is imported once', async () => {
-    const load = vi.fn(() => Promise.resolve({ default: Screen }));
+    const load = vi.fn<Loader>(() => Promise.resolve({ default: Screen }));
     const { go } = mount(lazyRoute(load));
     await screen.findByRole('heading', { name: 'Nhập danh sách từ Excel' });
     go('/');
