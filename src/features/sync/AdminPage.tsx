@@ -4,6 +4,7 @@
 // Works on a browser with no unit of its own; talks to the server that served the app.
 import { useEffect, useState } from 'preact/hooks';
 import { ts } from '../../sync/i18n';
+import { tso } from './online-i18n';
 import { TextField } from '../../ui/fields';
 import { accountApi, AuthError, HttpError, NetworkError, type ApiOptions, type Invite, type UnitSummary } from '../../sync/api';
 import type { Role } from '../../protocol/sync';
@@ -15,9 +16,9 @@ import './sync.css';
 const INVITE_ROLES: Role[] = ['secretary', 'deputy', 'viewer', 'supervisor'];
 
 function errorText(e: unknown): string {
-  if (e instanceof NetworkError) return ts('errOffline');
-  if (e instanceof HttpError) return ts('errGeneric', { message: e.message });
-  return ts('errGeneric', { message: String((e as Error)?.message ?? e) });
+  if (e instanceof NetworkError) return tso('errOffline');
+  if (e instanceof HttpError) return tso('errGeneric', { message: e.message });
+  return tso('errGeneric', { message: String((e as Error)?.message ?? e) });
 }
 
 export default function AdminPage() {
@@ -44,7 +45,7 @@ export default function AdminPage() {
 
   return (
     <main class="page sync-page admin">
-      <h1>{ts('adminTitle')}</h1>
+      <h1>{tso('adminTitle')}</h1>
       {error && (
         <p class="error" role="alert">
           {error}
@@ -53,7 +54,7 @@ export default function AdminPage() {
       {token ? <Units api={{ baseUrl: '', token }} onAuthLost={signOut} /> : needsAdmin === true ? <FirstRun onDone={signedIn} /> : needsAdmin === false ? <Login onDone={signedIn} /> : null}
       {token && (
         <button class="btn" onClick={signOut}>
-          {ts('logout')}
+          {tso('logout')}
         </button>
       )}
     </main>
@@ -68,7 +69,7 @@ function FirstRun({ onDone }: { onDone: (token: string) => void }) {
   const [busy, setBusy] = useState(false);
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (password !== again) return setError(ts('errPasswordMatch'));
+    if (password !== again) return setError(tso('errPasswordMatch'));
     setBusy(true);
     setError('');
     try {
@@ -81,17 +82,17 @@ function FirstRun({ onDone }: { onDone: (token: string) => void }) {
   };
   return (
     <form class="card" onSubmit={submit} noValidate>
-      <p>{ts('adminFirstRun')}</p>
-      <TextField id="admin-user" label={ts('username')} value={username} onInput={setUsername} autoComplete="username" required />
-      <TextField id="admin-pass" label={ts('password')} value={password} onInput={setPassword} type="password" hint={ts('passwordHint')} autoComplete="new-password" required />
-      <TextField id="admin-pass2" label={ts('passwordAgain')} value={again} onInput={setAgain} type="password" autoComplete="new-password" required />
+      <p>{tso('adminFirstRun')}</p>
+      <TextField id="admin-user" label={tso('username')} value={username} onInput={setUsername} autoComplete="username" required />
+      <TextField id="admin-pass" label={tso('password')} value={password} onInput={setPassword} type="password" hint={tso('passwordHint')} autoComplete="new-password" required />
+      <TextField id="admin-pass2" label={tso('passwordAgain')} value={again} onInput={setAgain} type="password" autoComplete="new-password" required />
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
       <button class="btn primary block" type="submit" disabled={busy}>
-        {ts('createAdmin')}
+        {tso('createAdmin')}
       </button>
     </form>
   );
@@ -109,22 +110,22 @@ function Login({ onDone }: { onDone: (token: string) => void }) {
     try {
       onDone((await accountApi.login({ baseUrl: '' }, username.trim(), password)).token);
     } catch (err) {
-      setError(err instanceof AuthError ? ts('errLogin') : errorText(err));
+      setError(err instanceof AuthError ? tso('errLogin') : errorText(err));
     } finally {
       setBusy(false);
     }
   };
   return (
     <form class="card" onSubmit={submit} noValidate>
-      <TextField id="login-user" label={ts('username')} value={username} onInput={setUsername} autoComplete="username" required />
-      <TextField id="login-pass" label={ts('password')} value={password} onInput={setPassword} type="password" autoComplete="current-password" required />
+      <TextField id="login-user" label={tso('username')} value={username} onInput={setUsername} autoComplete="username" required />
+      <TextField id="login-pass" label={tso('password')} value={password} onInput={setPassword} type="password" autoComplete="current-password" required />
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
       <button class="btn primary block" type="submit" disabled={busy}>
-        {ts('login')}
+        {tso('login')}
       </button>
     </form>
   );
@@ -159,11 +160,11 @@ function Units({ api, onAuthLost }: { api: ApiOptions; onAuthLost: () => void })
   return (
     <>
       <form class="card" onSubmit={create} noValidate>
-        <h2>{ts('newUnit')}</h2>
-        <TextField id="unit-name" label={ts('unitName')} value={name} onInput={setName} required />
+        <h2>{tso('newUnit')}</h2>
+        <TextField id="unit-name" label={tso('unitName')} value={name} onInput={setName} required />
         <TextField id="unit-parent" label={ts('parentUnit')} value={parent} onInput={setParent} />
         <button class="btn primary block" type="submit">
-          {ts('create')}
+          {tso('create')}
         </button>
       </form>
       {error && (
@@ -171,8 +172,8 @@ function Units({ api, onAuthLost }: { api: ApiOptions; onAuthLost: () => void })
           {error}
         </p>
       )}
-      <h2>{ts('unitsTitle')}</h2>
-      {units && !units.length && <p class="muted">{ts('unitsNone')}</p>}
+      <h2>{tso('unitsTitle')}</h2>
+      {units && !units.length && <p class="muted">{tso('unitsNone')}</p>}
       <ul class="conflict-list">
         {units?.map((u) => <UnitCard key={u.id} unit={u} api={api} onError={fail} />)}
       </ul>
@@ -197,7 +198,7 @@ function UnitCard({ unit, api, onError }: { unit: UnitSummary; api: ApiOptions; 
       <h3>{unit.name}</h3>
       {unit.parentUnit && <p class="small muted">{unit.parentUnit}</p>}
       <div class="field">
-        <label for={sel}>{ts('inviteRole')}</label>
+        <label for={sel}>{tso('inviteRole')}</label>
         <select id={sel} value={role} onChange={(e) => setRole((e.target as HTMLSelectElement).value as Role)}>
           {INVITE_ROLES.map((r) => (
             <option key={r} value={r}>
@@ -208,20 +209,20 @@ function UnitCard({ unit, api, onError }: { unit: UnitSummary; api: ApiOptions; 
       </div>
       <div class="row">
         <button class="btn primary" onClick={() => void invite()}>
-          {ts('createInvite')}
+          {tso('createInvite')}
         </button>
         <a class="btn" href={`/sync/devices?unit=${encodeURIComponent(unit.id)}`}>
-          {ts('devicesOfUnit')}
+          {tso('devicesOfUnit')}
         </a>
       </div>
       {invites.map((inv) => (
         <div class="invite" key={inv.code}>
-          <p class="small">{ts('inviteFor', { role: roleLabel(inv.role) })}</p>
+          <p class="small">{tso('inviteFor', { role: roleLabel(inv.role) })}</p>
           <p class="invite-code" data-role={inv.role}>
             {inv.code}
           </p>
-          <Qr text={`${location.origin}/join?code=${encodeURIComponent(inv.code)}`} label={ts('inviteQr')} />
-          <p class="small muted">{ts('inviteExpires', { time: formatWhen(inv.expiresAt) })}</p>
+          <Qr text={`${location.origin}/join?code=${encodeURIComponent(inv.code)}`} label={tso('inviteQr')} />
+          <p class="small muted">{tso('inviteExpires', { time: formatWhen(inv.expiresAt) })}</p>
         </div>
       ))}
     </li>

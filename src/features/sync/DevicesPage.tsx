@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ts } from '../../sync/i18n';
+import { tso } from './online-i18n';
 import { accountApi, HttpError, type ApiOptions, type DeviceInfo } from '../../sync/api';
 import { formatWhen, roleLabel } from './format';
 import { adminSession } from './admin-session';
@@ -41,27 +42,27 @@ export default function DevicesPage() {
     accountApi
       .listDevices(target.api, target.unitId)
       .then(setDevices)
-      .catch((e) => setError(e instanceof HttpError && e.status === 403 ? ts('devicesNotAllowed') : ts('loadFailed')));
+      .catch((e) => setError(e instanceof HttpError && e.status === 403 ? tso('devicesNotAllowed') : tso('loadFailed')));
   }, [target, tick]);
 
   const revoke = async (d: DeviceInfo) => {
-    if (!target || !confirm(ts('revokeConfirm', { name: d.deviceName || d.deviceId }))) return;
+    if (!target || !confirm(tso('revokeConfirm', { name: d.deviceName || d.deviceId }))) return;
     try {
       await accountApi.revokeDevice(target.api, target.unitId, d.deviceId);
       setTick((n) => n + 1);
     } catch {
-      setError(ts('loadFailed'));
+      setError(tso('loadFailed'));
     }
   };
 
   return (
     <main class="page sync-page">
       <a class="back" href={query.unit ? '/admin' : '/sync'}>
-        ← {query.unit ? ts('adminTitle') : ts('backToSync')}
+        ← {query.unit ? tso('adminTitle') : ts('backToSync')}
       </a>
-      <h1>{ts('devicesTitle')}</h1>
-      <p class="muted">{ts('devicesIntro')}</p>
-      {target === null && <p>{ts('devicesNeedJoin')}</p>}
+      <h1>{tso('devicesTitle')}</h1>
+      <p class="muted">{tso('devicesIntro')}</p>
+      {target === null && <p>{tso('devicesNeedJoin')}</p>}
       {error && (
         <p class="error" role="alert">
           {error}{' '}
@@ -70,23 +71,23 @@ export default function DevicesPage() {
           </button>
         </p>
       )}
-      {devices && !devices.length && <p>{ts('devicesNone')}</p>}
+      {devices && !devices.length && <p>{tso('devicesNone')}</p>}
       <ul class="conflict-list">
         {devices?.map((d) => (
           <li key={d.deviceId} class="card device">
             <h2>
               {d.deviceName || d.deviceId}
-              {d.deviceId === target?.myDeviceId && <span class="badge">{ts('thisDevice')}</span>}
+              {d.deviceId === target?.myDeviceId && <span class="badge">{tso('thisDevice')}</span>}
             </h2>
             <p class="small muted">
               {d.role ? roleLabel(d.role) : ''}
-              {d.lastSeenAt ? ` · ${ts('lastSeen', { time: formatWhen(d.lastSeenAt) })}` : ''}
+              {d.lastSeenAt ? ` · ${tso('lastSeen', { time: formatWhen(d.lastSeenAt) })}` : ''}
             </p>
             {d.revokedAt ? (
-              <p class="small warn-text">{ts('revoked', { time: formatWhen(d.revokedAt) })}</p>
+              <p class="small warn-text">{tso('revoked', { time: formatWhen(d.revokedAt) })}</p>
             ) : (
               <button class="btn danger" onClick={() => void revoke(d)}>
-                {ts('revoke')}
+                {tso('revoke')}
               </button>
             )}
           </li>

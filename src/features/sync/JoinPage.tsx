@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ts } from '../../sync/i18n';
+import { tso } from './online-i18n';
 import { getCurrentUnitId } from '../../data/prefs';
 import { TextField } from '../../ui/fields';
 import { HttpError, NetworkError } from '../../sync/api';
@@ -24,15 +25,15 @@ export default function JoinPage() {
   const submit = async (e: Event) => {
     e.preventDefault();
     const errs: typeof errors = {};
-    if (!code.trim()) errs.code = ts('errRequiredCode');
-    if (!deviceName.trim()) errs.name = ts('errRequiredName');
+    if (!code.trim()) errs.code = tso('errRequiredCode');
+    if (!deviceName.trim()) errs.name = tso('errRequiredName');
     setErrors(errs);
     if (errs.code || errs.name) return;
     setJoining(true);
     try {
       const { joinUnit } = await import('../../sync/join-repo');
       const res = await joinUnit({ code, deviceName, baseUrl: baseUrl.trim() });
-      setDone(ts('joined', { unit: res.unitName }));
+      setDone(tso('joined', { unit: res.unitName }));
       const { syncNow } = await import('../../sync/app-sync');
       await syncNow().catch(() => undefined);
       route('/sync');
@@ -45,14 +46,14 @@ export default function JoinPage() {
 
   return (
     <main class="page sync-page">
-      <h1>{ts('joinTitle')}</h1>
-      <p class="muted">{hasUnit === false ? ts('joinIntroNew') : ts('joinIntro')}</p>
+      <h1>{tso('joinTitle')}</h1>
+      <p class="muted">{hasUnit === false ? tso('joinIntroNew') : tso('joinIntro')}</p>
       <form onSubmit={submit} noValidate>
-        <TextField id="join-code" label={ts('code')} value={code} onInput={setCode} hint={ts('codeHint')} error={errors.code} autoComplete="one-time-code" required />
-        <TextField id="join-name" label={ts('deviceName')} value={deviceName} onInput={setDeviceName} hint={ts('deviceNameHint')} error={errors.name} required />
+        <TextField id="join-code" label={ts('code')} value={code} onInput={setCode} hint={tso('codeHint')} error={errors.code} autoComplete="one-time-code" required />
+        <TextField id="join-name" label={tso('deviceName')} value={deviceName} onInput={setDeviceName} hint={tso('deviceNameHint')} error={errors.name} required />
         <details class="sync-advanced">
-          <summary>{ts('advanced')}</summary>
-          <TextField id="join-server" label={ts('server')} value={baseUrl} onInput={setBaseUrl} hint={ts('serverHint')} type="url" placeholder="https://…" />
+          <summary>{tso('advanced')}</summary>
+          <TextField id="join-server" label={ts('server')} value={baseUrl} onInput={setBaseUrl} hint={tso('serverHint')} type="url" placeholder="https://…" />
         </details>
         {errors.form && (
           <p class="error" role="alert">
@@ -65,7 +66,7 @@ export default function JoinPage() {
           </p>
         )}
         <button class="btn primary block" type="submit" disabled={isJoining}>
-          {isJoining ? ts('joining') : ts('join')}
+          {isJoining ? tso('joining') : tso('join')}
         </button>
       </form>
     </main>
@@ -73,12 +74,12 @@ export default function JoinPage() {
 }
 
 function joinError(err: unknown): string {
-  if (err instanceof NetworkError) return ts('errOffline');
+  if (err instanceof NetworkError) return tso('errOffline');
   if (err instanceof HttpError) {
-    if (err.code === 'invalid_code') return ts('errCode');
-    if (err.code === 'device_exists') return ts('errDeviceExists');
-    if (err.status === 429) return ts('errRateLimited');
-    return ts('errGeneric', { message: err.message });
+    if (err.code === 'invalid_code') return tso('errCode');
+    if (err.code === 'device_exists') return tso('errDeviceExists');
+    if (err.status === 429) return tso('errRateLimited');
+    return tso('errGeneric', { message: err.message });
   }
-  return ts('errGeneric', { message: String((err as Error)?.message ?? err) });
+  return tso('errGeneric', { message: String((err as Error)?.message ?? err) });
 }

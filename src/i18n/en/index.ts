@@ -15,5 +15,6 @@ import minutes from './minutes.json';
 import activities from './activities.json';
 import home from './home.json';
 import sync from './sync.json';
+import syncOnline from './sync-online.json';
 
-export default { common, err, setup, members, import: importNs, settings, pwa, backup, meetings, attendance, minutes, activities, home, sync } as Record<string, Record<string, string>>;
+export default { common, err, setup, members, import: importNs, settings, pwa, backup, meetings, attendance, minutes, activities, home, sync, syncOnline } as Record<string, Record<string, string>>;
