@@ -2,7 +2,7 @@
 // that is not on the phone (offline, never downloaded) says so rather than "an error".
 import { Component, type ComponentChildren } from 'preact';
 import { t } from '../i18n';
-import { isChunkLoadError } from './chunk-error';
+import { isChunkLoadError } from '../lib/chunk-error';
 
 export class ErrorBoundary extends Component<{ children: ComponentChildren }, { error?: unknown }> {
   state: { error?: unknown } = {};

@@ -4,12 +4,12 @@
 // of a blank page or the generic error, the screen says so, offers to try again (and tries
 // by itself when the browser says it is back online), and the shell's navigation stays.
 // Part of the shell bundle: keep it small. Import it from the shell only (lazy chunks use
-// chunk-error.ts): a lazy chunk importing this module made rolldown split the shell in four.
+// lib/chunk-error.ts): a lazy chunk importing this module made rolldown split the shell in four.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { lazy, useLocation } from 'preact-iso';
 import { t } from '../i18n';
-import { isChunkLoadError } from './chunk-error';
+import { isChunkLoadError } from '../lib/chunk-error';
 
 type Module<P> = { default: ComponentType<P> };
 

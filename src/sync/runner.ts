@@ -7,7 +7,8 @@
 // app syncs while it is open, which is when secretaries record.
 import type { UnitDb } from '../data/db';
 import { AuthError, NetworkError } from './api';
-import { runCycle, type CycleOptions, type CycleResult } from './engine';
+import type { CycleOptions, CycleResult } from './engine';
+import { lazyRunCycle } from './lazy-engine';
 import { patchSyncStatus } from './status';
 
 export type TriggerReason = 'start' | 'online' | 'visible' | 'write' | 'interval' | 'manual' | 'retry' | 'rerun';
@@ -140,7 +141,7 @@ export class SyncRunner {
       patchSyncStatus({ phase: 'local' });
       return undefined;
     }
-    const cycle = this.deps.cycle ?? runCycle;
+    const cycle = this.deps.cycle ?? lazyRunCycle;
     patchSyncStatus({ phase: 'syncing', lastError: undefined });
     try {
       const result = await cycle({ ...this.deps.cycleOptions, ...ctx, wait: reason === 'manual' });

@@ -11,7 +11,7 @@ import { DEFAULT_FILTER, matchesFilter, isDefaultFilter, type MemberFilter } fro
 import { MemberFiltersPanel } from './MemberFiltersPanel';
 import { MemberRow, ROW_HEIGHT } from './MemberRow';
 import type { Member } from '../../protocol/member';
-import { isChunkLoadError } from '../../app/chunk-error';
+import { isChunkLoadError } from '../../lib/chunk-error';
 
 export default function MembersPage() {
   const members = useLive(listMembers, []);

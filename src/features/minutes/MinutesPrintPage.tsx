@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { t } from '../../i18n';
-import { isChunkLoadError } from '../../app/chunk-error';
+import { isChunkLoadError } from '../../lib/chunk-error';
 import { useLive } from '../../data/live';
 import { loadMinutesContext } from './minutes-context';
 import { buildMinutesDoc, type MinutesDoc } from './minutes-document';

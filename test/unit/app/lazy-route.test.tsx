@@ -8,7 +8,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import type { ComponentType } from 'preact';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { lazyRoute } from '../../../src/app/lazy-route';
-import { isChunkLoadError } from '../../../src/app/chunk-error';
+import { isChunkLoadError } from '../../../src/lib/chunk-error';
 import { ErrorBoundary } from '../../../src/app/ErrorBoundary';
 
 afterEach(() => cleanup());
