@@ -11,10 +11,12 @@
 //   first member list   shell JS + shell HTML+CSS + the MembersPage route chunk, its static
 //                       imports (Dexie among them) and the CSS vite attaches to them
 //   precache            every URL in the precache manifest of dist/sw.js
+// and, not a size: the precache holds the field screens and none of the screens left out of
+// it (test/perf/precache-policy.json; the build decides, scripts/precache-plan.ts).
 // The module graph comes from dist/.vite/manifest.json when the build writes one, otherwise
 // from the built files themselves (static `import … from "./x.js"` statements and vite's
 // __vite__mapDeps preload lists).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, relative, resolve, posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -117,6 +119,48 @@ function membersRouteFromBuild(distDir, candidatesFrom) {
   return null;
 }
 
+/** dist-relative paths of every URL in the precache manifest of dist/sw.js. */
+export function precacheManifest(distDir = join(ROOT, 'dist')) {
+  const swFile = join(distDir, 'sw.js');
+  if (!existsSync(swFile)) throw new Error('dist/sw.js not found (vite-plugin-pwa generateSW)');
+  const sw = readFileSync(swFile, 'utf8');
+  const start = sw.indexOf('precacheAndRoute(');
+  if (start < 0) throw new Error('dist/sw.js has no precacheAndRoute([...]) manifest');
+  const end = sw.indexOf(']', start);
+  const list = sw.slice(start, end + 1);
+  return new Set([...list.matchAll(/\burl\s*:\s*(["'`])([^"'`]+)\1|"url"\s*:\s*"([^"]+)"/g)].map((m) => toDistPath(m[2] ?? m[3])));
+}
+
+/**
+ * The precache against test/perf/precache-policy.json: every "precached" chunk name has a
+ * file in it, no "notPrecached" one has (and each of those exists in the build, so a renamed
+ * module cannot pass unnoticed).
+ */
+export function checkPrecacheContents(distDir = join(ROOT, 'dist')) {
+  distDir = resolve(distDir);
+  const policy = JSON.parse(readFileSync(join(HERE, 'precache-policy.json'), 'utf8'));
+  const precache = precacheManifest(distDir);
+  const built = readdirSync(join(distDir, 'assets')).map((f) => `assets/${f}`);
+  // vite's chunk names: <name>-<8-character hash>.js
+  const filesOf = (name) => built.filter((f) => f.startsWith(`assets/${name}-`) && /^-[\w-]{8}\.js$/.test(f.slice(`assets/${name}`.length)));
+  const problems = [];
+  for (const name of policy.precached) {
+    const files = filesOf(name);
+    if (!files.length) problems.push(`${name}: no such chunk in the build`);
+    else if (!files.some((f) => precache.has(f))) problems.push(`${name}: not precached (${files.join(', ')})`);
+  }
+  for (const name of policy.notPrecached) {
+    const files = filesOf(name);
+    if (!files.length) problems.push(`${name}: no such chunk in the build`);
+    for (const f of files) if (precache.has(f)) problems.push(`${name}: precached (${f})`);
+  }
+  return {
+    name: `B1 precache holds the ${policy.precached.length} field chunks, none of the ${policy.notPrecached.length} left out`,
+    pass: problems.length === 0,
+    problems,
+  };
+}
+
 /** Every check of B1 with the files it counted. */
 export function measureB1(distDir = join(ROOT, 'dist')) {
   distDir = resolve(distDir);
@@ -160,16 +204,7 @@ export function measureB1(distDir = join(ROOT, 'dist')) {
     listFiles = new Set([...shellJs, ...shellCss, 'index.html', ...routeJs, ...routeCss]);
   }
 
-  const swFile = join(distDir, 'sw.js');
-  let precache = new Set();
-  if (existsSync(swFile)) {
-    const sw = readFileSync(swFile, 'utf8');
-    const start = sw.indexOf('precacheAndRoute(');
-    if (start < 0) throw new Error('dist/sw.js has no precacheAndRoute([...]) manifest');
-    const end = sw.indexOf(']', start);
-    const list = sw.slice(start, end + 1);
-    precache = new Set([...list.matchAll(/\burl\s*:\s*(["'`])([^"'`]+)\1|"url"\s*:\s*"([^"]+)"/g)].map((m) => toDistPath(m[2] ?? m[3])));
-  } else throw new Error('dist/sw.js not found (vite-plugin-pwa generateSW)');
+  const precache = precacheManifest(distDir);
 
   const sum = (files) => [...files].reduce((s, f) => s + gzipSize(join(distDir, f)), 0);
   const htmlCss = new Set(['index.html', ...shellCss]);
@@ -211,12 +246,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
       for (const f of show) console.log(`        ${(f.gzip / 1000).toFixed(2).padStart(7)} KB  ${f.file}`);
       if (!verbose && !c.pass && c.sized.length > show.length) console.log(`        … ${c.sized.length - show.length} more (--verbose lists all)`);
     }
-    const failed = checks.filter((c) => !c.pass).length;
-    console.log(`${checks.length - failed} passed, ${failed} failed`);
+    const contents = checkPrecacheContents(di >= 0 ? args[di + 1] : undefined);
+    console.log(`${contents.pass ? 'PASS' : 'FAIL'}  ${contents.name}`);
+    for (const p of contents.problems) console.log(`        ${p}`);
+    const failed = checks.filter((c) => !c.pass).length + (contents.pass ? 0 : 1);
+    console.log(`${checks.length + 1 - failed} passed, ${failed} failed`);
     process.exit(failed ? 1 : 0);
   } catch (e) {
     console.error(`size-check: ${e?.message ?? e}`);
-    console.log('0 passed, 4 failed');
+    console.log('0 passed, 5 failed');
     process.exit(1);
   }
 }

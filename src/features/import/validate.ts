@@ -2,6 +2,7 @@
 // shared member schema (src/protocol/member.ts), so import, forms, sync and server agree on
 // what a valid member is. Runs on the page, in slices that yield between them, so 50,000
 // rows never block taps; convert.ts (in the worker) did the rest.
+import { messageKey } from '../../protocol/message-key';
 import { memberFields, MEMBER_DEFAULTS, type MemberFields } from '../../protocol/member';
 import type { SheetCell } from '../../lib/xlsx/cells';
 import type { ColumnMapping, ImportField } from './columns';
@@ -55,7 +56,7 @@ export function checkRow(row: ConvertedRow, columns: Map<ImportField, string>): 
       const field = String(issue.path[0] ?? '') as ImportField;
       if (field === 'fullName' && !row.name) continue; // already "missing name"
       const value = row.input[field];
-      problems.push({ code: 'field', column: columns.get(field) ?? field, value: value === undefined ? '' : String(value), message: issue.message });
+      problems.push({ code: 'field', column: columns.get(field) ?? field, value: value === undefined ? '' : String(value), message: messageKey(issue.message) });
     }
   }
   const severity: Severity = !problems.length ? 'ok' : problems.every((p) => WARNINGS.has(p.code)) ? 'warning' : 'error';

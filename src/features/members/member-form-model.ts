@@ -1,6 +1,7 @@
 // The member form's values are the strings a secretary types (dates as dd/mm/yyyy); this
 // turns them into a valid record or per-field error keys. Pure, tested.
 import { formatDate, parseDateText, todayIso, yearsBetween } from '../../lib/dates';
+import { messageKey } from '../../protocol/message-key';
 import { memberFields, MEMBER_DEFAULTS, type Member, type MemberFields } from '../../protocol/member';
 
 export const DATE_FIELDS = ['dateOfBirth', 'admissionDate', 'partyAdmissionDate', 'partyOfficialDate'] as const;
@@ -40,7 +41,7 @@ export function fromFormValues(v: FormValues, today = todayIso()): { fields: Mem
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as FormField;
-      if (field && !errors[field]) errors[field] = issue.message.startsWith('err.') ? issue.message : 'err.invalid';
+      if (field && !errors[field]) errors[field] = messageKey(issue.message);
     }
   }
   const dob = draft.dateOfBirth as string | undefined;

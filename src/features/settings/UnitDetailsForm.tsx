@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, tDynamic, type MessageKey } from '../../i18n';
 import { markDirty } from '../../pwa/dirty';
+import { messageKey } from '../../protocol/message-key';
 import { UNIT_KINDS, type Unit, type UnitFields, type UnitKind } from '../../protocol/unit';
 import { parseSubGroups, updateUnit } from './settings-repo';
 
@@ -69,7 +70,7 @@ export function UnitDetailsForm({ unit, onSaved }: { unit: Unit; onSaved: (u: Un
       const issues = (err as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
       if (issues) {
         const byField: Partial<Record<keyof Draft, string>> = {};
-        for (const i of issues) byField[String(i.path[0]) as keyof Draft] ??= tDynamic(i.message);
+        for (const i of issues) byField[String(i.path[0]) as keyof Draft] ??= tDynamic(messageKey(i.message));
         setErrors(byField);
       } else {
         const key = (err as { key?: string }).key;

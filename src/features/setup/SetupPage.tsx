@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { t, tDynamic } from '../../i18n';
 import { TextField, SelectField, TextAreaField } from '../../ui/fields';
+import { messageKey } from '../../protocol/message-key';
 import type { UnitKind } from '../../protocol/unit';
 
 type Values = { name: string; kind: UnitKind; parentUnit: string; subGroups: string; term: string; secretaryName: string };
@@ -30,7 +31,7 @@ export default function SetupPage() {
       const parsed = unitFields.safeParse(input);
       if (!parsed.success) {
         const errs: typeof errors = {};
-        for (const i of parsed.error.issues) errs[(i.path[0] as keyof Values) ?? 'form'] ??= i.message;
+        for (const i of parsed.error.issues) errs[(i.path[0] as keyof Values) ?? 'form'] ??= messageKey(i.message);
         setErrors(errs);
         setSaving(false);
         return;
