@@ -6,7 +6,7 @@
 // Part of the shell bundle: keep it small. Import it from the shell only (lazy chunks use
 // lib/chunk-error.ts): a lazy chunk importing this module made rolldown split the shell in four.
 import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { lazy, useLocation } from 'preact-iso';
 import { t } from '../i18n';
 import { isChunkLoadError } from '../lib/chunk-error';
@@ -14,52 +14,33 @@ import { isChunkLoadError } from '../lib/chunk-error';
 type Module<P> = { default: ComponentType<P> };
 
 /**
- * Like preact-iso's lazy(), but a chunk that fails to load renders <NotDownloaded> and is
- * loaded again on retry (preact-iso's lazy() keeps a failed load forever). Other errors
- * still reach the ErrorBoundary.
+ * preact-iso's lazy(), but a chunk that fails to load renders <NotDownloaded> instead of
+ * leaving the router waiting (a blank page). Trying again reloads the page: in the same page
+ * vite's preload helper would not fetch the screen's stylesheet again (it remembers the URL
+ * it already tried), so the screen would come back unstyled and its CSS never cached. Other
+ * errors still reach the ErrorBoundary.
  */
-export function lazyRoute<P extends object>(load: () => Promise<Module<P>>): ComponentType<P> {
-  let hasFailed = false;
-  let attempt = 0;
-  const listeners = new Set<() => void>();
-  const failed = (error: unknown) => {
-    hasFailed = true;
-    return function LoadFailed() {
+export function lazyRoute<P extends object>(load: () => Promise<Module<P>>, reload = () => location.reload()): ComponentType<P> {
+  const failed = (error: unknown): Module<P> => ({
+    default: function LoadFailed() {
       if (!isChunkLoadError(error)) throw error;
-      return <NotDownloaded onRetry={retry} />;
-    };
-  };
-  const make = () =>
-    lazy(() =>
-      load().then(
-        // undefined: vite's preload helper swallowed the error because the preload guard is
-        // reloading the page (src/pwa/preload-guard.ts); the notice shows until it does.
-        (m): Module<P> => m ?? { default: failed(new Error('Importing a module script failed (reloading)')) },
-        (error: unknown): Module<P> => ({ default: failed(error) }),
-      ),
-    );
-  let inner = make();
-  function retry() {
-    hasFailed = false;
-    inner = make();
-    attempt++;
-    for (const fn of listeners) fn();
-  }
-  return function LazyRoute(props: P) {
-    // A new visit to a screen that failed before tries again (the network may be back).
-    useState(() => hasFailed && retry());
-    const [, setAttempt] = useState(attempt);
-    useEffect(() => {
-      const onRetry = () => setAttempt(attempt);
-      listeners.add(onRetry);
-      return () => void listeners.delete(onRetry);
-    }, []);
-    const Inner = inner;
-    return <Inner {...props} />;
-  };
+      return <NotDownloaded onRetry={reload} />;
+    },
+  });
+  return lazy(() =>
+    load().then(
+      // undefined: vite's preload helper swallowed the error because the preload guard is
+      // reloading the page (src/pwa/preload-guard.ts); the notice shows until it does.
+      (m) => m ?? failed(new Error('Importing a module script failed (reloading)')),
+      failed,
+    ),
+  );
 }
 
-/** What a screen whose chunk is not on the phone shows instead (offline, never opened). */
+/**
+ * What a screen whose chunk is not on the phone shows instead (offline, never opened). When
+ * the browser says it is back online, it tries again by itself.
+ */
 export function NotDownloaded({ onRetry }: { onRetry: () => void }) {
   const { route } = useLocation();
   useEffect(() => {
