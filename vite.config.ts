@@ -23,6 +23,8 @@ const notPrecached = precachePlan([
   'src/lib/docx.ts', // the .docx zip writer, imported beside minutes-docx
   'src/sync/engine.ts', // push, pull, apply: only run with the network (src/sync/lazy-engine.ts)
   'src/features/sync/OnlineSyncScreens.tsx', // admin (cấp trên), join with a code, devices and invite QR: need the network anyway
+  'src/features/dues/ExemptionsPage.tsx', // dues exemptions: a few a year
+  'src/features/dues/RatesPage.tsx', // dues rates: years apart
 ]);
 
 // Registration is ours (src/pwa/update.ts, workbox-window loaded after first paint):

@@ -10,6 +10,7 @@ const NAV: { href: string; label: MessageKey; icon: string; owns: RegExp }[] = [
   { href: '/', label: 'home.navHome', icon: '🏠', owns: /^\/$/ },
   { href: '/members', label: 'common.navMembers', icon: '👥', owns: /^\/(members|import)(\/|$)/ },
   { href: '/meetings', label: 'meetings.navMeetings', icon: '📅', owns: /^\/(meetings|activities|attendance)(\/|$)/ },
+  { href: '/dues', label: 'home.navDues', icon: '💰', owns: /^\/dues(\/|$)/ },
   { href: '/settings', label: 'common.navSettings', icon: '⚙️', owns: /^\/settings(\/|$)/ },
 ];
 

@@ -26,6 +26,7 @@ const ActivityFormPage = lazy(() => import('../features/activities/ActivityFormP
 const ActivityDetailPage = lazy(() => import('../features/activities/ActivityDetailPage'));
 const SyncScreens = lazy(() => import('../features/sync/screens-entry'));
 const OnlineSyncScreens = lazy(() => import('../features/sync/online-entry').then((m) => m.loadOnlineSyncScreens()));
+const DuesScreens = lazy(() => import('../features/dues/dues-entry'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -53,6 +54,9 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/activities/:id/roll', component: RollPage },
   { path: '/meetings/:id/minutes', component: MinutesPage },
   { path: '/meetings/:id/minutes/print', component: MinutesPrintPage },
+  { path: '/dues', component: DuesScreens },
+  { path: '/dues/:page', component: DuesScreens },
+  { path: '/dues/:page/:id', component: DuesScreens },
   { path: '/sync', component: SyncScreens },
   { path: '/sync/devices', component: OnlineSyncScreens }, // before /sync/:page: the first match wins
   { path: '/sync/:page', component: SyncScreens },

@@ -284,15 +284,22 @@ export function remittanceSplit(collected: number): { remit: number; keep: numbe
 // ---------------------------------------------------------------------------------------
 // Receipt numbers
 
+/** Crockford's base-32 digits: no I, L, O or U, so a code read aloud or copied by hand is not misread. */
+const CODE_DIGITS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
 /**
  * A short code for this device, from the random tail of its UUIDv7 device id (the head is a
- * timestamp, shared by phones set up the same minute): 20 random bits as 4 base-36 letters
- * and digits. Two phones of a unit get the same code with probability ~1 in 1.7 million per
- * pair.
+ * timestamp, shared by phones set up the same minute): 20 random bits as 4 base-32 digits.
+ * Two phones of a unit get the same code with probability 1 in 1,048,576 per pair.
  */
 export function deviceCode(deviceId: string): string {
-  const hex = deviceId.replace(/[^0-9a-f]/gi, '').slice(-5) || '0';
-  return parseInt(hex, 16).toString(36).toUpperCase().padStart(4, '0');
+  let n = parseInt(deviceId.replace(/[^0-9a-f]/gi, '').slice(-5) || '0', 16);
+  let out = '';
+  for (let i = 0; i < 4; i++) {
+    out = CODE_DIGITS[n % 32] + out;
+    n = Math.floor(n / 32);
+  }
+  return out;
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { ConflictRecord, NeedsAttentionRecord, ServerLink, UnitDb } from '../data/db';
 import { activeDb, NoUnitError } from '../data/session';
 import type { SyncedTable } from '../protocol/outbox';
+import { tDynamic } from '../i18n';
 
 export interface SyncOverview {
   server?: Omit<ServerLink, 'deviceToken'>;
@@ -120,6 +121,26 @@ export async function describeRecord(db: UnitDb, table: SyncedTable, rowId: stri
       title = s(row?.name);
       href = '/settings';
       break;
+    // Labels through tDynamic: the screens that describe records register the sync messages.
+    case 'dues':
+    case 'duesExemptions': {
+      const member = await getRow(db, 'members', s(row?.memberId));
+      const p = s(row?.period);
+      const name = s(member?.fullName);
+      title = table === 'dues' && p ? tDynamic('sync.duesOfMonth', { name, month: `${p.slice(5, 7)}/${p.slice(0, 4)}` }) : name;
+      href = member ? `/dues/member/${member.id}` : undefined;
+      break;
+    }
+    case 'duesRates':
+      title = tDynamic('sync.ratesTitle');
+      href = '/dues/rates';
+      break;
+    case 'remittances': {
+      const p = s(row?.period) || rowId.replace(/^remit:/, '');
+      title = tDynamic('sync.remittanceOf', { month: `${p.slice(5, 7)}/${p.slice(0, 4)}` });
+      href = `/dues/remit?m=${p}`;
+      break;
+    }
   }
   return { table, rowId, title, href, row };
 }

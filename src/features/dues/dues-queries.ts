@@ -139,6 +139,8 @@ export interface MemberDues {
   /** this member's ledger, newest first, with which entries are reversed */
   entries: (DuesEntry & { reversed: boolean })[];
   exemptions: DuesExemption[];
+  /** the member's monthly rate this month */
+  rateNow: number;
 }
 
 export async function memberDues(memberId: string, year: number, current: string): Promise<MemberDues | undefined> {
@@ -158,7 +160,8 @@ export async function memberDues(memberId: string, year: number, current: string
   const sorted = ledger
     .map((e) => ({ ...e, reversed: reversed.has(e.id) }))
     .sort((a, b) => b.paidAt.localeCompare(a.paidAt) || b.createdAt.localeCompare(a.createdAt) || b.period.localeCompare(a.period));
-  return { member, year: y, payable: payableMonths(y), entries: sorted, exemptions: ex.sort((a, b) => b.fromPeriod.localeCompare(a.fromPeriod)) };
+  const rateNow = rateFor(live(rates), member.duesCategory, current);
+  return { member, year: y, payable: payableMonths(y), entries: sorted, exemptions: ex.sort((a, b) => b.fromPeriod.localeCompare(a.fromPeriod)), rateNow };
 }
 
 export interface Receipt {

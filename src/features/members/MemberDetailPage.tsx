@@ -40,6 +40,7 @@ export default function MemberDetailPage() {
       <div class="row">
         <a class="btn primary" href={`/members/${m.id}/edit`}>{t('common.edit')}</a>
         {m.phone && <a class="btn" href={`tel:${m.phone}`}>{t('members.call')}</a>}
+        <a class="btn" href={`/dues/member/${m.id}`}>{t('members.duesLink')}</a>
         <button class="btn" onClick={toggleArchive}>{m.archivedAt ? t('members.unarchive') : t('members.archive')}</button>
       </div>
       {notice && <p class="ok" role="status">{notice}</p>}

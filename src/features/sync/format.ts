@@ -32,7 +32,14 @@ const FIELD_NS: Record<string, string[]> = {
   minutes: ['minutes'],
   minutesAddenda: ['minutes'],
   units: ['settings', 'setup'],
+  dues: ['sync.field'],
+  duesExemptions: ['sync.field'],
+  duesRates: ['sync.field'],
+  remittances: ['sync.field'],
 };
+
+/** The dues tables' enum values (method, category) are labelled in the sync messages. */
+const SYNC_VALUE_NS = new Set(['dues', 'duesExemptions', 'duesRates', 'remittances']);
 
 /** "Số điện thoại" for members.phone; the field's own name when no label is known. */
 export function fieldLabel(table: string, field: string): string {
@@ -54,7 +61,7 @@ export function formatValue(table: string, field: string, value: unknown): strin
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value === 'number') return value.toLocaleString('vi-VN');
   if (typeof value === 'string') {
-    const ns = table === 'attendance' ? 'attendance' : table === 'memberEvents' || table === 'members' ? 'members' : table;
+    const ns = table === 'attendance' ? 'attendance' : table === 'memberEvents' || table === 'members' ? 'members' : SYNC_VALUE_NS.has(table) ? 'sync' : table;
     const prefix = field === 'partyStatus' ? 'party' : field === 'duesCategory' ? 'dues' : field;
     const enumLabel = maybe(`${ns}.${prefix}_${value}`);
     if (enumLabel) return enumLabel;

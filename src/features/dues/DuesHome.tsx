@@ -1,0 +1,62 @@
+// /dues?m=YYYY-MM — the month at a glance: what came in, who has paid the month, what is still
+// owed, the 1/3 to remit; the big "Thu đoàn phí" button and the ways to the other screens.
+import { useLocation } from 'preact-iso';
+import { useLive } from '../../data/live';
+import { formatDate } from '../../lib/dates';
+import { formatMoney } from '../../lib/money';
+import { monthView } from './dues-queries';
+import { currentPeriod, parsePeriod } from './format';
+import { errorText, td } from './i18n';
+import { MonthNav } from './parts';
+
+export default function DuesHome() {
+  const { query } = useLocation();
+  const current = currentPeriod();
+  const period = parsePeriod(query.m) ?? current;
+  const view = useLive(async () => await monthView(period, current), [period, current]);
+  const v = view.value;
+  const year = period.slice(0, 4);
+  return (
+    <main class="page dues">
+      <h1>{td('title')}</h1>
+      <MonthNav period={period} href={(p) => `/dues?m=${p}`} />
+      {view.error ? <p class="error" role="alert">{errorText(view.error)}</p> : null}
+      <ul class="dues-stats" aria-busy={!v}>
+        <li>
+          <span>{td('collectedInMonth')}</span>
+          <strong>{v ? formatMoney(v.collected) : '…'}</strong>
+        </li>
+        <li>
+          <span>{td('paidThisMonth')}</span>
+          <strong>{v ? td('paidCount', { paid: v.paidCount, due: v.dueCount }) : '…'}</strong>
+        </li>
+        <li>
+          <span>{td('owedThisMonth')}</span>
+          <strong class={v && v.owedAmount > 0 ? 'warn' : ''}>{v ? formatMoney(v.owedAmount) : '…'}</strong>
+        </li>
+        <li>
+          <span>{td('toRemit')}</span>
+          <strong>{v ? formatMoney(v.remit) : '…'}</strong>
+          {v && <small class={v.remittance ? 'ok' : 'muted'}>{v.remittance ? td('remittedOn', { date: formatDate(v.remittance.paidAt) }) : td('notRemitted')}</small>}
+        </li>
+      </ul>
+      <a class="btn primary block dues-big" href={`/dues/collect?m=${period}`}>
+        {td('collectMany')}
+        <small>{td('collectManyHint')}</small>
+      </a>
+      {v && v.warnings > 0 && (
+        <a class="dues-alert" href={`/dues/warnings?y=${year}`}>
+          <span aria-hidden="true">⚠</span> {td('warningsBanner', { n: v.warnings })} ›
+        </a>
+      )}
+      <ul class="dues-menu">
+        <li><a href={`/dues/grid?y=${year}`}>{td('gridLink')} {year} <span aria-hidden="true">›</span></a></li>
+        <li><a href={`/dues/remit?m=${period}`}>{td('remitLink')} <span aria-hidden="true">›</span></a></li>
+        <li><a href={`/dues/warnings?y=${year}`}>{td('warningsLink')} <span aria-hidden="true">›</span></a></li>
+        <li><a href="/dues/exemptions">{td('exemptionsLink')} <span aria-hidden="true">›</span></a></li>
+        <li><a href="/dues/rates">{td('ratesLink')} <span aria-hidden="true">›</span></a></li>
+      </ul>
+      <p class="muted small">{td('oneMemberHint')}</p>
+    </main>
+  );
+}

@@ -1,0 +1,41 @@
+// Every dues screen behind one lazy route (/dues, /dues/:page, /dues/:page/:id): one chunk
+// for the screens used where dues are collected, one i18n registration. Reached from the
+// shell through dues-entry.ts.
+import { useRoute } from 'preact-iso';
+import './i18n';
+import './dues.css';
+import DuesHome from './DuesHome';
+import CollectManyPage from './CollectManyPage';
+import MemberDuesPage from './MemberDuesPage';
+import ReceiptPage from './ReceiptPage';
+import GridPage from './GridPage';
+import RemitPage from './RemitPage';
+import WarningsPage from './WarningsPage';
+import NotFoundPage from '../../app/NotFoundPage';
+import { lazyRoute } from '../../app/lazy-route';
+
+// Set a few times a year at most (exemptions, rates): not precached (vite.config.ts;
+// PERFORMANCE.md B1 caps the precache), cached when first opened; opened offline before
+// that, the screen says so (lazyRoute).
+const ExemptionsPage = lazyRoute(() => import('./ExemptionsPage'));
+const RatesPage = lazyRoute(() => import('./RatesPage'));
+
+const PAGES: Record<string, preact.ComponentType> = {
+  collect: CollectManyPage,
+  member: MemberDuesPage,
+  receipt: ReceiptPage,
+  grid: GridPage,
+  remit: RemitPage,
+  warnings: WarningsPage,
+  exemptions: ExemptionsPage,
+  rates: RatesPage,
+};
+
+export default function DuesScreens() {
+  const { params } = useRoute();
+  if (!params.page) return <DuesHome />;
+  const Page = PAGES[params.page];
+  const needsId = params.page === 'member' || params.page === 'receipt';
+  if (!Page || needsId !== !!params.id) return <NotFoundPage />;
+  return <Page />;
+}

@@ -1,0 +1,82 @@
+// /dues/grid?y=YYYY — the member × month grid of a year. Each row: the name (a link to the
+// member's dues) over twelve cells, each with its colour AND a symbol (✓ ½ ✗ M ·), the row's
+// accessible name saying it in words. Only rows in view are rendered (VirtualList): 5,000
+// members cost what 15 do. The year is computed once per change (useLive), not per scroll.
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { useLive } from '../../data/live';
+import { fold, foldWords } from '../../lib/fold';
+import { formatMoney } from '../../lib/money';
+import { VirtualList } from '../../ui/VirtualList';
+import { yearView, type DuesRow } from './dues-queries';
+import { currentPeriod, parseYear, STATE_SYMBOL } from './format';
+import { errorText, td } from './i18n';
+import { Legend, YearNav } from './parts';
+
+const ROW = 58;
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+
+interface Item extends DuesRow {
+  hay: string;
+}
+
+export default function GridPage() {
+  const { query } = useLocation();
+  const current = currentPeriod();
+  const year = parseYear(query.y) ?? Number(current.slice(0, 4));
+  const data = useLive(async () => await yearView(year, current), [year, current]);
+  const [q, setQ] = useState('');
+  const items = useMemo<Item[]>(() => (data.value?.rows ?? []).map((r) => ({ ...r, hay: fold([r.member.fullName, r.member.cardNumber, r.member.subGroup].filter(Boolean).join(' ')) })), [data.value]);
+  const visible = useMemo(() => {
+    const words = foldWords(q);
+    return words.length ? items.filter((i) => words.every((w) => i.hay.includes(w))) : items;
+  }, [items, q]);
+  const renderRow = useCallback((r: Item) => <GridRow r={r} year={year} />, [year]);
+  // For the 5,000-member measurement (test/perf): the rows are on screen.
+  useEffect(() => {
+    if (data.value) performance.mark('dues-grid-rows');
+  }, [data.value]);
+  return (
+    <main class="page dues dues-gridpage">
+      <a class="back" href={`/dues?m=${year === Number(current.slice(0, 4)) ? current : `${year}-12`}`}>‹ {td('back')}</a>
+      <h1>{td('gridTitle')}</h1>
+      <YearNav year={year} href={(y) => `/dues/grid?y=${y}`} />
+      <Legend />
+      {data.error ? <p class="error" role="alert">{errorText(data.error)}</p> : null}
+      {!data.isLoaded ? (
+        <p class="muted">{td('loading')}</p>
+      ) : (
+        <>
+          <div class="dues-sticky">
+            <input class="search" type="search" aria-label={td('search')} placeholder={td('searchPlaceholder')} value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} autoComplete="off" spellcheck={false} />
+            <div class="dues-grid-head" aria-hidden="true">
+              {MONTHS.map((n) => <span key={n}>{n}</span>)}
+            </div>
+          </div>
+          <p class="muted small">{td('gridCount', { n: visible.length })}</p>
+          <div class="dues-list dues-grid">
+            <VirtualList items={visible} rowHeight={ROW} getKey={(i) => i.member.id} renderRow={renderRow} label={td('gridTitle')} />
+          </div>
+        </>
+      )}
+    </main>
+  );
+}
+
+function GridRow({ r, year }: { r: Item; year: number }) {
+  const y = r.year;
+  const label = td('gridRowLabel', { name: r.member.fullName, paid: y.paidMonths, owed: y.owedMonths + y.partialMonths });
+  return (
+    <a class="dues-grid-row" href={`/dues/member/${r.member.id}?y=${year}`} aria-label={label}>
+      <span class="dues-grid-name">
+        <span>{r.member.fullName}</span>
+        {y.owedAmount > 0 && <small>{td('gridOwed', { amount: formatMoney(y.owedAmount) })}</small>}
+      </span>
+      <span class="dues-grid-cells" aria-hidden="true">
+        {y.months.map((m) => (
+          <span key={m.period} class={`dues-cell ds-${m.state}`}>{STATE_SYMBOL[m.state]}</span>
+        ))}
+      </span>
+    </a>
+  );
+}

@@ -1,0 +1,100 @@
+// /dues/rates — the monthly rates by category with the month each applies from (R1). Earlier
+// months keep the rate in force then; the defaults apply before any recorded rate.
+import { useState } from 'preact/hooks';
+import { useLive } from '../../data/live';
+import { formatMoney, parseMoney } from '../../lib/money';
+import { DUES_CATEGORIES, type DuesCategory } from '../../protocol/member-enums';
+import { ratesView } from './dues-queries';
+import { deleteRate, setRate } from './dues-repo';
+import { currentPeriod, formatPeriod } from './format';
+import { errorText, td } from './i18n';
+
+export default function RatesPage() {
+  const current = currentPeriod();
+  const data = useLive(async () => await ratesView(current), [current]);
+  const [category, setCategory] = useState<DuesCategory>('unsalaried');
+  const [fromPeriod, setFrom] = useState(current);
+  const [amount, setAmount] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setNotice(undefined);
+    const n = parseMoney(amount);
+    if (!n) return setError(td('err_amount'));
+    if (!/^\d{4}-\d{2}$/.test(fromPeriod)) return setError(td('err_period'));
+    try {
+      await setRate(category, fromPeriod, n);
+      setError(undefined);
+      setAmount('');
+      setNotice(td('rateSaved'));
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  const remove = async (id: string) => {
+    if (!confirm(td('deleteRateConfirm'))) return;
+    await deleteRate(id).catch((err) => setError(errorText(err)));
+  };
+  const v = data.value;
+  return (
+    <main class="page dues">
+      <a class="back" href="/dues">‹ {td('back')}</a>
+      <h1>{td('ratesTitle')}</h1>
+      <p class="muted small">{td('ratesExplain')}</p>
+      {data.error ? <p class="error" role="alert">{errorText(data.error)}</p> : null}
+      {v && (
+        <section class="card">
+          <h2>{td('ratesNow')}</h2>
+          <dl class="facts">
+            {DUES_CATEGORIES.map((c) => (
+              <div key={c}>
+                <dt>{td(`category_${c}`)}</dt>
+                <dd><strong>{td('perMonth', { amount: formatMoney(v.now[c]) })}</strong></dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      <form class="card" onSubmit={save} noValidate>
+        <div class="field">
+          <label for="rate-cat">{td('category')}</label>
+          <select id="rate-cat" value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value as DuesCategory)}>
+            {DUES_CATEGORIES.map((c) => <option key={c} value={c}>{td(`category_${c}`)}</option>)}
+          </select>
+        </div>
+        <div class="dues-two">
+          <div class="field">
+            <label for="rate-from">{td('fromMonth')}</label>
+            <input id="rate-from" type="month" value={fromPeriod} onInput={(e) => setFrom((e.target as HTMLInputElement).value)} />
+          </div>
+          <div class="field">
+            <label for="rate-amount">{td('amount')}</label>
+            <input id="rate-amount" type="text" inputMode="numeric" value={amount} autoComplete="off" onInput={(e) => setAmount((e.target as HTMLInputElement).value)} />
+          </div>
+        </div>
+        {error && <p class="error" role="alert">{error}</p>}
+        {notice && <p class="ok" role="status">{notice}</p>}
+        <button type="submit" class="btn primary block">{td('saveRate')}</button>
+      </form>
+      <h2>{td('ratesRecorded')}</h2>
+      {v && v.rates.length === 0 ? (
+        <p class="muted">{td('ratesDefaultOnly')}</p>
+      ) : (
+        <ul class="dues-simple card">
+          {(v?.rates ?? []).map((r) => (
+            <li key={r.id} class="row spread">
+              <span>
+                <strong>{formatMoney(r.amount)}</strong> · {td(`category_${r.category}`)}
+                <br />
+                <span class="small muted">{td('fromMonth')} {formatPeriod(r.fromPeriod)}</span>
+              </span>
+              <button type="button" class="btn" onClick={() => remove(r.id)}>{td('deleteRate')}</button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

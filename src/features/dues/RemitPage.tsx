@@ -1,0 +1,128 @@
+// /dues/remit?m=YYYY-MM — the monthly remittance slip: what was received in the month, the
+// 1/3 sent to cấp trên and the 2/3 the unit keeps (dues-rules remittanceSplit), printable;
+// and the record of paying it upward, with the date.
+import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { useLive } from '../../data/live';
+import { formatDate } from '../../lib/dates';
+import { formatMoney, moneyInWords } from '../../lib/money';
+import { getUnit } from '../setup/unit-queries';
+import { remittanceView } from './dues-queries';
+import { recordRemittance } from './dues-repo';
+import { currentPeriod, formatPeriod, parsePeriod } from './format';
+import { errorText, td } from './i18n';
+import { MonthNav, newPayment, type PaymentState } from './parts';
+
+export default function RemitPage() {
+  const { query } = useLocation();
+  const period = parsePeriod(query.m) ?? currentPeriod();
+  const data = useLive(async () => ({ v: await remittanceView(period), unit: await getUnit() }), [period]);
+  const v = data.value?.v;
+  const unit = data.value?.unit;
+  const rec = v?.remittance;
+  const changed = !!rec && !!v && rec.collected !== v.collected;
+  return (
+    <main class="page dues">
+      <div class="no-print">
+        <a class="back" href={`/dues?m=${period}`}>‹ {td('back')}</a>
+        <MonthNav period={period} href={(p) => `/dues/remit?m=${p}`} />
+      </div>
+      {data.error ? <p class="error" role="alert">{errorText(data.error)}</p> : null}
+      {!v ? (
+        <p class="muted">{td('loading')}</p>
+      ) : (
+        <>
+          <article class="dues-doc" aria-label={td('remitTitle')}>
+            <header>
+              <div>{unit?.parentUnit}</div>
+              <div><strong>{unit?.name}</strong></div>
+            </header>
+            <h1>{td('remitTitle')}</h1>
+            <p class="dues-doc-no">{td('remitMonth', { month: formatPeriod(period) })}</p>
+            <table class="dues-doc-table">
+              <tbody>
+                <tr>
+                  <td>
+                    {td('remitCollected')}
+                    <small class="muted"> ({[td('remitEntries', { n: v.count }), v.reversals ? td('remitReversals', { n: v.reversals }) : ''].filter(Boolean).join(', ')})</small>
+                  </td>
+                  <td class="num" data-figure="collected">{formatMoney(v.collected)}</td>
+                </tr>
+                <tr>
+                  <td><strong>{td('remitUp')}</strong></td>
+                  <td class="num" data-figure="remit"><strong>{formatMoney(v.remit)}</strong></td>
+                </tr>
+                <tr>
+                  <td>{td('remitKeep')}</td>
+                  <td class="num" data-figure="keep">{formatMoney(v.keep)}</td>
+                </tr>
+              </tbody>
+            </table>
+            <p><em>{td('inWords')} ({td('remitUp')}): {moneyInWords(v.remit)}.</em></p>
+            <p class="muted small">{td('remitRounding')}</p>
+            {rec && <p class="ok" role="status">{td('remitPaid', { date: formatDate(rec.paidAt), method: td(`method_${rec.method}`), amount: formatMoney(rec.amount) })}</p>}
+            <div class="dues-doc-sign">
+              <div />
+              <div>
+                <strong>{td('treasurer')}</strong>
+                <small>{td('signHint')}</small>
+                <span class="dues-doc-name">{unit?.secretaryName}</span>
+              </div>
+            </div>
+          </article>
+          {changed && <p class="dues-alert" role="note">⚠ {td('remitChanged', { collected: formatMoney(v.collected), remit: formatMoney(v.remit) })}</p>}
+          <div class="no-print">
+            {v.collected === 0 && !rec ? <p class="muted">{td('remitNothing')}</p> : (!rec || changed) && <MarkPaid period={period} collected={v.collected} remit={v.remit} again={!!rec} />}
+            <button type="button" class="btn block" onClick={() => window.print()}>{td('print')}</button>
+          </div>
+        </>
+      )}
+    </main>
+  );
+}
+
+function MarkPaid({ period, collected, remit, again }: { period: string; collected: number; remit: number; again: boolean }) {
+  const [pay, setPay] = useState<PaymentState>(() => newPayment());
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => setSaved(false), [period]);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await recordRemittance({ period, collected, amount: remit, paidAt: pay.paidAt, method: pay.method, note: note.trim() || undefined });
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="card" onSubmit={save}>
+      {saved && <p class="ok" role="status">{td('remitSaved')}</p>}
+      <div class="field">
+        <label for="remit-date">{td('remitPaidAt')}</label>
+        <input id="remit-date" type="date" value={pay.paidAt} required onInput={(e) => setPay({ ...pay, paidAt: (e.target as HTMLInputElement).value })} />
+      </div>
+      <fieldset class="dues-method">
+        <legend>{td('method')}</legend>
+        {(['cash', 'transfer'] as const).map((m) => (
+          <label key={m} class={pay.method === m ? 'on' : ''}>
+            <input type="radio" name="remit-method" value={m} checked={pay.method === m} onChange={() => setPay({ ...pay, method: m })} />
+            {td(`method_${m}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div class="field">
+        <label for="remit-note">{td('note')}</label>
+        <input id="remit-note" type="text" value={note} autoComplete="off" onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
+      </div>
+      {error ? <p class="error" role="alert">{errorText(error)}</p> : null}
+      <button type="submit" class="btn primary block" disabled={busy}>{again ? td('remitUpdate') : td('remitMark')} · {formatMoney(remit)}</button>
+    </form>
+  );
+}

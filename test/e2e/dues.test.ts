@@ -1,0 +1,198 @@
+// Dues with no signal (issue 5, "Dues" and its browser-test line), in the built app: set up
+// the unit, import the fixture's 42 members, lose the network, collect the month's dues from
+// five members in one pass, three months from another on one receipt, reverse one payment
+// with a reason, produce the month's remittance slip and check its figures (1/3 up, 2/3
+// kept), mark it paid upward — and after a reload everything is still there.
+// (Regular expressions below write the no-break space of "5.000 ₫" as \s: Playwright
+// normalises whitespace for string matches only.)
+// 360×740 screenshots of each dues screen go to DUES_SHOTS (default test-results/).
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { cleanupAll, launchBrowser, RESULTS_DIR, startServer, type AppServer, type BrowserSession } from './harness';
+import { FIXTURE_CSV, heading, importFile, openImport, setupUnit, waitForServiceWorker } from './app';
+
+const WAIT = { timeout: 20_000 };
+const SHOTS = process.env.DUES_SHOTS ?? RESULTS_DIR;
+
+let server: AppServer;
+let browser: BrowserSession;
+let page: Page;
+/** this month as the app sees it (the browser's clock) */
+let month = '';
+let mm = '';
+let yyyy = '';
+const paidFive: string[] = [];
+let multi = '';
+
+async function shot(name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `dues-${name}.png`) });
+}
+
+/** Text with every run of spaces (no-break spaces of "5.000 ₫" included) as one space. */
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+async function figure(name: string): Promise<string> {
+  return norm(await page.locator(`[data-figure="${name}"]`).innerText());
+}
+async function stat(label: string): Promise<string> {
+  const li = page.locator('.dues-stats li').filter({ hasText: label });
+  return norm(await li.locator('strong').innerText());
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = browser.page;
+});
+afterAll(cleanupAll);
+
+describe('dues, offline, the fixture unit (42 members)', () => {
+  test('unit set up, members imported, the dues screens opened once with signal', async () => {
+    await page.goto(server.url + '/');
+    await setupUnit(page);
+    await openImport(page, server.url);
+    await importFile(page, FIXTURE_CSV);
+    await page.getByRole('navigation').getByRole('link', { name: 'Đoàn phí', exact: true }).click();
+    await heading(page, 'Đoàn phí').waitFor(WAIT);
+    month = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+    });
+    [yyyy, mm] = month.split('-');
+    await waitForServiceWorker(page);
+  });
+
+  test('offline: the month starts empty; five members pay in one pass with a running total', async () => {
+    await browser.setOffline(true);
+    await page.reload();
+    await heading(page, 'Đoàn phí').waitFor(WAIT);
+    await expect.poll(() => stat('Đã thu trong tháng'), WAIT).toBe('0 ₫');
+    await expect.poll(() => stat('Đã đóng tháng này'), WAIT).toBe('0/42 người');
+    await expect.poll(() => stat('Còn thiếu tháng này'), WAIT).toBe('84.000 ₫');
+    await shot('1-home');
+
+    await page.getByRole('link', { name: /^Thu đoàn phí/ }).click();
+    await heading(page, `Thu đoàn phí tháng ${mm}/${yyyy}`).waitFor(WAIT);
+    await page.getByText('42 người chưa đóng').waitFor(WAIT);
+    const rows = page.locator('.dues-pick');
+    for (let i = 0; i < 5; i++) {
+      paidFive.push(norm(await rows.nth(i).locator('.dues-pick-name').innerText()));
+      await rows.nth(i).click();
+    }
+    await expect.poll(async () => norm(await page.locator('.dues-actionbar').innerText()), WAIT).toContain('10.000 ₫');
+    await page.getByText('Đã chọn 5 người').waitFor(WAIT);
+    expect(await rows.first().evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThanOrEqual(56);
+    await shot('2-collect-many');
+    await page.getByRole('button', { name: /^Thu 10.000/ }).click();
+    await page.getByText('Đã thu của 5 người, tổng 10.000 ₫.').waitFor(WAIT);
+    await page.getByText('37 người chưa đóng').waitFor(WAIT);
+  });
+
+  test('one member pays three months on one receipt; the receipt reads the amount in words', async () => {
+    await page.goto(server.url + `/dues/grid?y=${yyyy}`);
+    await heading(page, 'Bảng theo dõi đoàn phí').waitFor(WAIT);
+    await page.getByText('42 đoàn viên').waitFor(WAIT);
+    await shot('3-grid');
+    const rowLinks = page.getByRole('list', { name: 'Bảng theo dõi đoàn phí' }).getByRole('link');
+    // The first row not among the five who paid.
+    const labels = await rowLinks.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    const idx = labels.findIndex((l) => !paidFive.some((n) => l.startsWith(`${n}:`)));
+    multi = labels[idx].split(':')[0];
+    await rowLinks.nth(idx).click();
+    await page.getByRole('heading', { name: `Đoàn phí — ${multi}` }).waitFor(WAIT);
+    for (const m of ['01', '02', '03']) await page.locator('.dues-monthpick label').filter({ hasText: `${m}/${yyyy}` }).click();
+    await page.getByRole('button', { name: /^Thu 6.000/ }).click();
+    await page.getByText(/^Đã thu 6\.000\s₫\. Phiếu số/).waitFor(WAIT);
+    await shot('4-member');
+    await page.getByRole('link', { name: 'Xem phiếu thu' }).click();
+    await heading(page, 'PHIẾU THU ĐOÀN PHÍ').waitFor(WAIT);
+    const doc = norm(await page.locator('.dues-doc').innerText());
+    expect(doc).toContain(multi);
+    expect(doc).toContain(`Đoàn phí 01, 02, 03/${yyyy}`);
+    expect(doc).toContain('6.000 ₫');
+    expect(doc).toContain('Sáu nghìn đồng');
+    expect(doc).toMatch(/Số: \d{4}-[0-9A-Z]{4}-\d+/);
+    await shot('5-receipt');
+  });
+
+  test('a payment is reversed with a reason, after a confirmation; the month is owed again', async () => {
+    const name = paidFive[2];
+    await page.goto(server.url + `/dues/grid?y=${yyyy}`);
+    await page.getByLabel('Tìm đoàn viên').fill(name);
+    await page.getByRole('link', { name: new RegExp(`^${name}:`) }).click();
+    await page.getByRole('heading', { name: `Đoàn phí — ${name}` }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Hủy lần thu' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Xác nhận hủy' }).isDisabled()).toBe(true);
+    await page.getByLabel('Lý do hủy').fill('Thu nhầm người');
+    await shot('6-reverse');
+    await page.getByRole('button', { name: 'Xác nhận hủy' }).click();
+    await page.getByText(`Đã hủy lần thu tháng ${mm}/${yyyy}.`).waitFor(WAIT);
+    await expect.poll(() => page.locator('.dues-ledger .badge').allInnerTexts()).toEqual(['Hủy phiếu', 'Đã hủy']);
+    const cell = page.locator('.dues-months li').nth(Number(mm) - 1);
+    expect(norm(await cell.innerText())).toContain('Chưa đóng');
+    await expect.poll(() => page.getByRole('button', { name: 'Hủy lần thu' }).count()).toBe(0);
+  });
+
+  test('the remittance slip: collected, 1/3 up rounded to the đồng, 2/3 kept; marked paid upward', async () => {
+    await page.goto(server.url + `/dues?m=${month}`);
+    await page.getByRole('link', { name: 'Phiếu trích nộp cấp trên' }).click();
+    await heading(page, 'PHIẾU TRÍCH NỘP ĐOÀN PHÍ').waitFor(WAIT);
+    // 5 × 2,000 − 2,000 (reversed) + 3 × 2,000 = 14,000; 14,000 / 3 = 4,666.67 → 4,667 up, 9,333 kept.
+    await expect.poll(() => figure('collected'), WAIT).toBe('14.000 ₫');
+    expect(await figure('remit')).toBe('4.667 ₫');
+    expect(await figure('keep')).toBe('9.333 ₫');
+    expect(norm(await page.locator('.dues-doc').innerText())).toContain('8 lượt thu, 1 lượt hủy');
+    await page.getByLabel('Chuyển khoản').check();
+    await shot('7-remit');
+    await page.getByRole('button', { name: /^Đánh dấu đã nộp/ }).click();
+    await page.getByText(/^Đã nộp cấp trên ngày \d\d\/\d\d\/\d{4} \(Chuyển khoản\): 4\.667\s₫\.$/).waitFor(WAIT);
+    await shot('8-remit-paid');
+  });
+
+  test('after a reload, still offline, everything is still there', async () => {
+    await page.goto(server.url + `/dues?m=${month}`);
+    await page.reload();
+    await heading(page, 'Đoàn phí').waitFor(WAIT);
+    await expect.poll(() => stat('Đã thu trong tháng'), WAIT).toBe('14.000 ₫');
+    expect(await stat('Đã đóng tháng này')).toBe('4/42 người');
+    expect(await stat('Nộp cấp trên (1/3)')).toBe('4.667 ₫');
+    await page.getByText(/^Đã nộp \d\d\/\d\d\/\d{4}$/).waitFor(WAIT);
+    await shot('9-home-after');
+    await page.getByRole('link', { name: /^Thu đoàn phí/ }).click();
+    await page.getByText('38 người chưa đóng').waitFor(WAIT);
+    await page.goto(server.url + `/dues/grid?y=${yyyy}`);
+    await page.getByLabel('Tìm đoàn viên').fill(multi);
+    const row = page.getByRole('link', { name: new RegExp(`^${multi}:`) });
+    const cells = (await row.locator('.dues-cell').allInnerTexts()).map((s) => s.trim());
+    expect(cells.slice(0, 3)).toEqual(['✓', '✓', '✓']);
+    // Warnings: everyone but the paying few is 3+ months behind when this month is April or later.
+    await page.goto(server.url + `/dues/warnings?y=${yyyy}`);
+    await heading(page, 'Chưa đóng đoàn phí từ 3 tháng').waitFor(WAIT);
+    await shot('10-warnings');
+  });
+
+  test('exemptions and rates open (with signal first: not precached) and save', async () => {
+    await browser.setOffline(false);
+    await page.goto(server.url + '/dues/rates');
+    await heading(page, 'Mức đóng đoàn phí').waitFor(WAIT);
+    await page.getByLabel('Đối tượng').selectOption('salaried');
+    await page.getByLabel('Số tiền mỗi tháng (đồng)').fill('6.000');
+    await page.getByRole('button', { name: 'Lưu mức đóng' }).click();
+    await page.getByText('Đã lưu mức đóng.').waitFor(WAIT);
+    await shot('11-rates');
+    await page.goto(server.url + '/dues/exemptions');
+    await heading(page, 'Miễn đoàn phí').waitFor(WAIT);
+    await page.getByLabel('Đoàn viên').selectOption({ label: multi });
+    await page.getByLabel('Từ tháng').fill(`${yyyy}-04`);
+    await page.getByLabel('Đến tháng').fill(`${yyyy}-12`);
+    await page.getByLabel('Lý do', { exact: true }).fill('Ốm dài ngày');
+    await page.getByRole('button', { name: 'Lưu miễn đoàn phí' }).click();
+    await page.getByText('Miễn tối đa 6 tháng một lần.').waitFor(WAIT);
+    await page.getByLabel('Đến tháng').fill(`${yyyy}-09`);
+    await page.getByRole('button', { name: 'Lưu miễn đoàn phí' }).click();
+    await page.getByText('Đã lưu.').waitFor(WAIT);
+    await shot('12-exemptions');
+  });
+});
