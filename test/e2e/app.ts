@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { FIXTURES } from './harness';
+import { FIXTURES, ROOT } from './harness';
 
 export const FIXTURE_CSV = join(FIXTURES, 'chi-doan-cong-ty-30-4.csv');
 
@@ -133,5 +133,35 @@ export async function swState(page: Page): Promise<{ active?: string; waiting?: 
       installing: r?.installing?.state,
       controller: !!navigator.serviceWorker.controller,
     };
+  });
+}
+
+/**
+ * What the precache must and must not hold, by chunk name (test/perf/precache-policy.json), and
+ * the precache manifest of a build's sw.js as /assets/… paths.
+ */
+export const PRECACHE_POLICY = JSON.parse(readFileSync(join(ROOT, 'test/perf/precache-policy.json'), 'utf8')) as { precached: string[]; notPrecached: string[] };
+
+export function precacheManifest(distDir: string): string[] {
+  const sw = readFileSync(join(distDir, 'sw.js'), 'utf8');
+  const start = sw.indexOf('precacheAndRoute(');
+  const list = sw.slice(start, sw.indexOf(']', start) + 1);
+  return [...list.matchAll(/\burl\s*:\s*["'`]([^"'`]+)["'`]/g)].map((m) => '/' + m[1].replace(/^\//, ''));
+}
+
+/** /assets/<name>-<hash>.js for a chunk name of the policy. */
+export function isChunkOf(name: string, path: string): boolean {
+  return path.startsWith(`/assets/${name}-`) && /^-[\w-]{8}\.js$/.test(path.slice(`/assets/${name}`.length));
+}
+
+/** Paths of every response in the page's Cache Storage (precache and runtime cache). */
+export async function cachedPaths(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const req of await cache.keys()) urls.push(new URL(req.url).pathname);
+    }
+    return urls;
   });
 }

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DIST, cleanupAll, launchBrowser, screenshot, startServer, type AppServer, type BrowserSession } from './harness';
-import { heading, swState } from './app';
+import { PRECACHE_POLICY, cachedPaths, heading, isChunkOf, precacheManifest, swState } from './app';
 
 let server: AppServer;
 let browser: BrowserSession;
@@ -83,7 +83,7 @@ describe('service worker', () => {
     expect(api.headers.get('content-type') ?? '').toMatch(/json/);
   });
 
-  test('controls the page after a reload and has precached every route chunk', async () => {
+  test('controls the page after a reload and has precached the field screens, not what is left out', async () => {
     const { page } = browser;
     await page.goto(server.url + '/');
     await heading(page, 'Thiết lập đơn vị').waitFor({ timeout: 30_000 });
@@ -98,19 +98,21 @@ describe('service worker', () => {
     expect(await page.evaluate(() => new URL(navigator.serviceWorker.controller!.scriptURL).pathname)).toBe('/sw.js');
     await screenshot(page, 'pwa-1-setup-controlled');
 
-    // Every JS and CSS file of the build is in the precache: every screen opens offline.
-    const cached = await page.evaluate(async () => {
-      const urls: string[] = [];
-      for (const name of await caches.keys()) {
-        const cache = await caches.open(name);
-        for (const req of await cache.keys()) urls.push(new URL(req.url).pathname);
-      }
-      return urls;
-    });
-    const assets = readdirSync(join(DIST, 'assets')).filter((f) => /\.(js|css)$/.test(f));
-    const missing = assets.filter((f) => !cached.includes(`/assets/${f}`));
-    expect(missing, 'assets not precached').toEqual([]);
+    // Every file of the precache manifest is cached at install, the field screens among them:
+    // they open offline. What is left out (import, backup, English, online-only screens: see
+    // docs/decisions.md) is not, until first opened; a first visit opens none of it.
+    const cached = await cachedPaths(page);
+    const manifest = precacheManifest(DIST);
+    expect(manifest.filter((p) => !cached.includes(p)), 'precache entries not cached').toEqual([]);
     expect(cached).toContain('/index.html');
+    const assets = readdirSync(join(DIST, 'assets')).map((f) => `/assets/${f}`);
+    for (const name of PRECACHE_POLICY.precached) {
+      expect(assets.filter((p) => isChunkOf(name, p) && manifest.includes(p)).length, `${name} precached`).toBeGreaterThan(0);
+    }
+    for (const name of PRECACHE_POLICY.notPrecached) {
+      expect(assets.some((p) => isChunkOf(name, p)), `${name} is built`).toBe(true);
+      expect(cached.filter((p) => isChunkOf(name, p)), `${name} not cached`).toEqual([]);
+    }
 
     // The API is never answered by the service worker's navigation fallback.
     const health = await page.evaluate(async () => {

@@ -1,0 +1,93 @@
+// What is precached and what is not (docs/decisions.md "What is precached"): the field
+// screens open offline after one visit; a screen left out of the precache (here /import)
+// opened offline before its first download says so in Vietnamese, with a retry and a way
+// back; once opened online, the service worker keeps it and it opens offline too. English,
+// never loaded, cannot be chosen offline: the app stays Vietnamese and says why.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cleanupAll, launchBrowser, screenshot, startServer, type AppServer, type BrowserSession } from './harness';
+import { cachedPaths, heading, importFileInput, isChunkOf, navTo, setupUnit, waitForServiceWorker } from './app';
+
+let server: AppServer;
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(cleanupAll);
+
+const NOTICE = 'Chức năng này chưa được tải về máy. Hãy mở lại khi có mạng — sau lần đầu, nó dùng được cả khi không có mạng.';
+const WAIT = { timeout: 30_000 };
+
+describe('precache: field screens offline, the rest once opened', () => {
+  test('first visit online, the service worker installs: ready offline', async () => {
+    const { page } = browser;
+    await page.goto(server.url + '/');
+    await setupUnit(page);
+    await waitForServiceWorker(page);
+    expect((await cachedPaths(page)).some((p) => isChunkOf('ImportPage', p))).toBe(false);
+  });
+
+  test('offline: field screens open (a full load of /meetings, then the bottom bar)', async () => {
+    const { page } = browser;
+    await browser.setOffline(true);
+    await page.goto(server.url + '/meetings');
+    await heading(page, 'Sinh hoạt').waitFor(WAIT);
+    await navTo(page, 'Đoàn viên');
+    await heading(page, 'Đoàn viên').waitFor(WAIT);
+    await page.getByRole('link', { name: 'Thêm đoàn viên' }).first().click();
+    await page.getByLabel('Họ và tên').waitFor(WAIT);
+    await navTo(page, 'Cài đặt');
+    await heading(page, 'Cài đặt').waitFor(WAIT);
+  });
+
+  test('offline: /import, never opened, says it is not on the phone, with Thử lại and Quay lại; the shell stays', async () => {
+    const { page } = browser;
+    await page.goto(server.url + '/import');
+    await heading(page, 'Chưa có trên máy').waitFor(WAIT);
+    expect(await page.getByRole('alert').innerText()).toContain(NOTICE);
+    expect(await page.getByRole('button', { name: 'Thử lại' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Quay lại' }).count()).toBe(1);
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Đoàn viên' }).count()).toBe(1);
+    await screenshot(page, 'precache-1-import-offline');
+    // still offline: trying again keeps the notice
+    await page.getByRole('button', { name: 'Thử lại' }).click();
+    await heading(page, 'Chưa có trên máy').waitFor(WAIT);
+    // an online-only screen, the same way
+    await page.goto(server.url + '/admin');
+    await heading(page, 'Chưa có trên máy').waitFor(WAIT);
+  });
+
+  test('offline: English, never loaded, cannot be chosen; the app stays Vietnamese and says why', async () => {
+    const { page } = browser;
+    await page.goto(server.url + '/settings');
+    await heading(page, 'Cài đặt').waitFor(WAIT);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Tiếng Anh chưa có trên máy và cần có mạng để tải về lần đầu.', { exact: false }).waitFor(WAIT);
+    expect(await heading(page, 'Cài đặt').count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+  });
+
+  test('back online, the notice on /import loads the screen by itself; offline again, /import opens from the service worker', async () => {
+    const { page } = browser;
+    await page.goto(server.url + '/import');
+    await heading(page, 'Chưa có trên máy').waitFor(WAIT);
+    // the browser's "online" event tries again (as tapping Thử lại does): the page reloads
+    await browser.setOffline(false);
+    await heading(page, 'Nhập danh sách từ Excel').waitFor(WAIT);
+    // its stylesheet came too (a retry within the same page would have left it out)
+    await expect.poll(async () => (await cachedPaths(page)).filter((p) => /^\/assets\/ImportPage-[\w-]+\.css$/.test(p)).length, WAIT).toBe(1);
+    await importFileInput(page).waitFor({ state: 'attached', ...WAIT });
+    // the page starts its worker on open, so the worker's file is kept too
+    await expect.poll(async () => (await cachedPaths(page)).filter((p) => /^\/assets\/import\.worker-/.test(p)).length, WAIT).toBe(1);
+
+    await browser.setOffline(true);
+    await page.goto(server.url + '/members');
+    await heading(page, 'Đoàn viên').waitFor(WAIT);
+    await page.goto(server.url + '/import');
+    await heading(page, 'Nhập danh sách từ Excel').waitFor(WAIT);
+    await importFileInput(page).waitFor({ state: 'attached', ...WAIT });
+    await screenshot(page, 'precache-2-import-offline-after-first-open');
+    expect(browser.errors.filter((e) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED|Failed to fetch dynamically imported module/.test(e))).toEqual([]);
+  });
+});
