@@ -27,6 +27,14 @@ const ActivityDetailPage = lazy(() => import('../features/activities/ActivityDet
 const SyncScreens = lazy(() => import('../features/sync/screens-entry'));
 const OnlineSyncScreens = lazy(() => import('../features/sync/online-entry').then((m) => m.loadOnlineSyncScreens()));
 const DuesScreens = lazy(() => import('../features/dues/dues-entry'));
+const TrainingPage = lazy(() => import('../features/training/TrainingPage'));
+const TrainingSetupPage = lazy(() => import('../features/training/TrainingSetupPage'));
+const TrainingRegisterPage = lazy(() => import('../features/training/TrainingRegisterPage'));
+const TrainingItemPage = lazy(() => import('../features/training/TrainingItemPage'));
+const TrainingMemberPage = lazy(() => import('../features/training/TrainingMemberPage'));
+const RatingPage = lazy(() => import('../features/rating/RatingPage'));
+const RatingSettingsPage = lazy(() => import('../features/rating/RatingSettingsPage'));
+const RatingMemberPage = lazy(() => import('../features/rating/RatingMemberPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -62,6 +70,15 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/sync/:page', component: SyncScreens },
   { path: '/join', component: OnlineSyncScreens },
   { path: '/admin', component: OnlineSyncScreens },
+  // Fixed paths before /:memberId: the first match wins.
+  { path: '/training', component: TrainingPage },
+  { path: '/training/setup', component: TrainingSetupPage },
+  { path: '/training/register', component: TrainingRegisterPage },
+  { path: '/training/item/:itemId', component: TrainingItemPage },
+  { path: '/training/:memberId', component: TrainingMemberPage },
+  { path: '/rating', component: RatingPage },
+  { path: '/rating/settings', component: RatingSettingsPage },
+  { path: '/rating/:memberId', component: RatingMemberPage },
   { path: '/*', component: NotFoundPage },
 ];
 

@@ -22,6 +22,9 @@ export const ratingEvidence = z.object({
   trainingOutcome: z.optional(z.string().check(z.maxLength(20))),
   /** the rule that produced the suggestion, as a message key */
   rule: z.optional(z.string().check(z.maxLength(80))),
+  /** the numbers the rule quoted (percent, months, the thresholds in force), so the frozen
+   *  explanation reads the same after the unit changes its thresholds */
+  ruleParams: z.optional(z.record(z.string().check(z.maxLength(20)), z.number())),
 });
 export type RatingEvidence = z.infer<typeof ratingEvidence>;
 

@@ -44,6 +44,10 @@ export default function MemberDetailPage() {
         <button class="btn" onClick={toggleArchive}>{m.archivedAt ? t('members.unarchive') : t('members.archive')}</button>
       </div>
       {notice && <p class="ok" role="status">{notice}</p>}
+      <div class="row year-links">
+        <a class="btn" href={`/training/${m.id}`}>{t('members.trainingLink')}</a>
+        <a class="btn" href={`/rating/${m.id}`}>{t('members.ratingLink')}</a>
+      </div>
       <section class="card">
         <h2>{t('members.profile')}</h2>
         <ProfileFacts m={m} />

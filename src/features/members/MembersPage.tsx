@@ -44,6 +44,10 @@ export default function MembersPage() {
           {isFiltered ? t('members.countFiltered', { n: filtered.length, total }) : t('members.count', { n: total })}
         </span>
       </div>
+      <nav class="year-links" aria-label={t('members.yearWork')}>
+        <a href="/training">{t('members.trainingProgramme')}</a>
+        <a href="/rating">{t('members.yearRating')}</a>
+      </nav>
       <input
         class="search"
         type="search"

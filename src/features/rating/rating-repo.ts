@@ -35,7 +35,7 @@ export interface Decision {
 function frozen(row: RatingRow) {
   return {
     suggestedLevel: row.suggestion?.level ?? '',
-    evidence: { ...row.evidence, trainingOutcome: row.evidence.trainingOutcome ?? '', rule: row.suggestion?.rule },
+    evidence: { ...row.evidence, trainingOutcome: row.evidence.trainingOutcome ?? '', rule: row.suggestion?.rule, ruleParams: row.suggestion?.params },
   };
 }
 

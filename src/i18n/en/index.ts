@@ -14,8 +14,10 @@ import attendance from './attendance.json';
 import minutes from './minutes.json';
 import activities from './activities.json';
 import home from './home.json';
+import training from './training.json';
+import rating from './rating.json';
 import sync from './sync.json';
 import dues from './dues.json';
 import syncOnline from './sync-online.json';
 
-export default { common, err, setup, members, import: importNs, settings, pwa, backup, meetings, attendance, minutes, activities, home, sync, syncOnline, dues } as Record<string, Record<string, string>>;
+export default { common, err, setup, members, import: importNs, settings, pwa, backup, meetings, attendance, minutes, activities, home, sync, syncOnline, dues, training, rating } as Record<string, Record<string, string>>;

@@ -1,0 +1,190 @@
+// /rating?y=yyyy — the year-end rating: the summary against the plan's target (≥ 80 % good
+// or better, nobody "not completed", optional cap on "excellent"), the candidates, the unit's
+// own rating, and every member with the suggested and decided level (virtualised list).
+import { useMemo, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { tDynamic } from '../../i18n';
+import { useLive } from '../../data/live';
+import { todayIso, formatDate } from '../../lib/dates';
+import { fold, foldWords } from '../../lib/fold';
+import { SelectField, TextAreaField } from '../../ui/fields';
+import { VirtualList } from '../../ui/VirtualList';
+import { FilterChips, TargetLine, YearNav } from '../../ui/YearNav';
+import { ratingSummary } from '../../protocol/rating-rules';
+import { RATING_LEVELS, type RatingLevel } from '../../protocol/rating-enums';
+import type { UnitRating } from '../../protocol/rating';
+import { loadRatingYear } from './rating-queries';
+import type { RatingRow } from './rating-view';
+import { errorText, levelLabel, levelShort, tr } from './i18n';
+import '../../ui/year-work.css';
+
+type Filter = 'all' | 'undecided' | 'override' | 'ineligible' | 'candidates';
+const ROW = 60;
+const percent = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 0 });
+const pct = (r: number | undefined) => (r === undefined ? '—' : percent.format(r));
+
+function yearFrom(query: Record<string, string>): number {
+  const y = Number(query.y);
+  return /^\d{4}$/.test(query.y ?? '') && y >= 2000 && y <= 2100 ? y : new Date().getFullYear();
+}
+
+function matches(r: RatingRow, f: Filter): boolean {
+  const lvl = r.rating?.level;
+  switch (f) {
+    case 'all': return true;
+    case 'undecided': return r.eligibility.eligible && !lvl;
+    case 'override': return !!lvl && !!r.rating?.suggestedLevel && lvl !== r.rating.suggestedLevel;
+    case 'ineligible': return !r.eligibility.eligible;
+    case 'candidates': return !!r.rating?.outstanding;
+  }
+}
+
+export default function RatingPage() {
+  const { query } = useLocation();
+  const year = yearFrom(query);
+  const today = todayIso();
+  const data = useLive(() => loadRatingYear(year, today), [year, today]);
+  const [filter, setFilter] = useState<Filter>('all');
+  const [q, setQ] = useState('');
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const d = data.value;
+  const rows = d?.rows ?? [];
+  const summary = useMemo(
+    () => ratingSummary(rows.map((r) => ({ memberId: r.member.id, eligible: r.eligibility.eligible, level: r.rating?.level, suggested: r.suggestion?.level, outstanding: r.rating?.outstanding })), d?.thresholds.excellentCapPct ?? 0),
+    [rows, d],
+  );
+  const folded = useMemo(() => rows.map((r) => fold(r.member.fullName)), [rows]);
+  const shown = useMemo(() => {
+    const words = foldWords(q);
+    return rows.filter((r, i) => matches(r, filter) && words.every((w) => folded[i].includes(w)));
+  }, [rows, folded, filter, q]);
+  const undecided = rows.filter((r) => matches(r, 'undecided')).length;
+  const byId = useMemo(() => new Map(rows.map((r) => [r.member.id, r])), [rows]);
+
+  const acceptAll = async () => {
+    if (!confirm(tr('acceptConfirm', { n: undecided }))) return;
+    setBusy(true);
+    setError('');
+    try {
+      const { acceptSuggestions } = await import('./rating-repo');
+      setNotice(tr('acceptedN', { n: await acceptSuggestions(year) }));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main class="page rating">
+      <a class="back" href="/members">← {tDynamic('members.title')}</a>
+      <h1>{tr('title')}</h1>
+      <YearNav year={year} href={(n) => `/rating?y=${n}`} label={tr('yearNav')} title={tr('yearTitle', { year })} prev={tr('prevYear')} next={tr('nextYear')} />
+      {notice && <p class="ok" role="status">{notice}</p>}
+      {(error || data.error) && <p class="error" role="alert">{error || tDynamic('err.unexpected')}</p>}
+      {!d ? (
+        <p class="muted">{tDynamic('common.loading')}</p>
+      ) : (
+        <>
+          <section class="card">
+            <h2 style={{ marginTop: 0 }}>{tr('summaryTitle')}</h2>
+            <p class="small" style={{ margin: '0 0 0.25rem' }}>{tr('eligibleLine', { n: summary.eligible, decided: summary.decided })}</p>
+            <TargetLine text={tr('goodLine', { pct: pct(summary.goodOrBetterRate) })} goal={summary.decided < summary.eligible ? tr('projectedLine', { pct: pct(summary.projectedGoodOrBetterRate) }) : ''} rate={summary.goodOrBetterRate} met={summary.meetsTarget} metLabel={tr('reached')} unmetLabel={tr('notReached')} />
+            <p class={summary.notCompleted ? 'warn-box small' : 'ok small'}>{summary.notCompleted ? tr('someNotCompleted', { n: summary.notCompleted }) : tr('noNotCompleted')}</p>
+            <p class="small" style={{ margin: '0.25rem 0' }}>
+              {RATING_LEVELS.map((l) => `${levelShort(l)}: ${summary.counts[l]}`).join(' · ')}
+            </p>
+            {summary.capWarning && <p class="warn-box small" role="alert">{tr('capWarning', { pct: pct(summary.excellentShare), cap: d.thresholds.excellentCapPct })}</p>}
+            {d.eventCount === 0 && <p class="warn-box small">{tr('noEvents')}</p>}
+            {!d.hasDues && <p class="muted small">{tr('noDues')}</p>}
+          </section>
+          <details class="card group">
+            <summary>{tr('candidatesTitle')} ({summary.candidates.length})</summary>
+            {summary.candidates.length === 0 ? (
+              <p class="muted small">{tr('noCandidates')}</p>
+            ) : (
+              <ul class="items">
+                {summary.candidates.map((id) => (
+                  <li key={id}><a href={`/rating/${id}?y=${year}`}>{byId.get(id)?.member.fullName}</a></li>
+                ))}
+              </ul>
+            )}
+          </details>
+          <UnitRatingForm key={year} year={year} current={d.unitRating} />
+          <div class="link-block">
+            {undecided > 0 && <button class="btn primary" disabled={busy} onClick={acceptAll}>{tr('acceptAll', { n: undecided })}</button>}
+            <a class="btn" href="/rating/settings">{tr('settings')}</a>
+            <a class="btn" href={`/training?y=${year}`}>{tr('trainingLink')}</a>
+          </div>
+          <FilterChips<Filter>
+            value={filter}
+            onChange={setFilter}
+            label={tr('filters')}
+            options={[
+              { key: 'all', label: `${tr('filterAll')} (${rows.length})` },
+              { key: 'undecided', label: `${tr('filterUndecided')} (${undecided})` },
+              { key: 'override', label: `${tr('filterOverride')} (${rows.filter((r) => matches(r, 'override')).length})` },
+              { key: 'ineligible', label: `${tr('filterIneligible')} (${rows.filter((r) => !r.eligibility.eligible).length})` },
+              { key: 'candidates', label: `${tr('filterCandidates')} (${summary.candidates.length})` },
+            ]}
+          />
+          <input class="search" type="search" aria-label={tr('search')} placeholder={tr('searchPlaceholder')} value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} autoComplete="off" spellcheck={false} />
+          {shown.length === 0 && <p class="muted">{tr('noMatch')}</p>}
+          <VirtualList items={shown} rowHeight={ROW} getKey={(r) => r.member.id} label={tr('listLabel')} renderRow={(r) => <Row r={r} year={year} />} />
+        </>
+      )}
+    </main>
+  );
+}
+
+function Row({ r, year }: { r: RatingRow; year: number }) {
+  const lvl = r.rating?.level;
+  const sub = !r.eligibility.eligible
+    ? tr('rowIneligible')
+    : [r.suggestion && tr('rowSuggested', { level: levelShort(r.suggestion.level) }), r.member.subGroup].filter(Boolean).join(' · ');
+  return (
+    <a class="yrow" href={`/rating/${r.member.id}?y=${year}`}>
+      <span class="txt">
+        <span class="name">{r.member.fullName}{r.rating?.outstanding ? ' ★' : ''}</span>
+        <span class={`sub${r.eligibility.eligible ? '' : ' warn'}`}>{sub}</span>
+      </span>
+      {r.eligibility.eligible && <span class={`pill ${lvl || 'none'}`}>{lvl ? levelShort(lvl) : tr('undecided')}</span>}
+    </a>
+  );
+}
+
+function UnitRatingForm({ year, current }: { year: number; current?: UnitRating }) {
+  const [level, setLevel] = useState<RatingLevel | ''>(current?.level ?? '');
+  const [note, setNote] = useState(current?.note ?? '');
+  const [msg, setMsg] = useState('');
+  const [err, setErr] = useState('');
+  return (
+    <details class="card group">
+      <summary>{tr('unitTitle')}{current ? `: ${levelShort(current.level)}` : ''}</summary>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (!level) return;
+          try {
+            const { saveUnitRating } = await import('./rating-repo');
+            await saveUnitRating(year, level, note);
+            setMsg(tr('unitSaved'));
+            setErr('');
+          } catch (x) {
+            setErr(errorText(x));
+          }
+        }}
+      >
+        {current && <p class="muted small">{tr('unitDecidedOn', { date: formatDate(current.decidedAt) })}</p>}
+        <SelectField<RatingLevel | ''> id="unit-level" label={tr('unitLevel')} value={level} onChange={setLevel} options={[{ value: '', label: tr('choose') }, ...RATING_LEVELS.map((l) => ({ value: l, label: levelLabel(l) }))]} />
+        <TextAreaField id="unit-note" label={tr('unitNote')} value={note} onInput={setNote} rows={2} />
+        {msg && <p class="ok" role="status">{msg}</p>}
+        {err && <p class="error" role="alert">{err}</p>}
+        <button class="btn primary block" type="submit" disabled={!level} style={{ marginBottom: '0.75rem' }}>{tr('save')}</button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,156 @@
+// /training?y=yyyy — the year's programme at a glance: registration and completion against
+// the plan's targets (100 %, ≥ 90 %), who is missing, and every member's standing in a
+// virtualised list (5,000 members paint like 30).
+import { useMemo, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { tDynamic } from '../../i18n';
+import { useLive } from '../../data/live';
+import { fold, foldWords } from '../../lib/fold';
+import { VirtualList } from '../../ui/VirtualList';
+import { FilterChips, TargetLine, YearNav } from '../../ui/YearNav';
+import { memberItemStates, trainingRates } from '../../protocol/training-rules';
+import { loadTrainingYear, type TrainingYear } from './training-queries';
+import { errorText, tt } from './i18n';
+import { pct, yearFrom } from './year';
+import '../../ui/year-work.css';
+
+type Filter = 'all' | 'notRegistered' | 'notAssessed' | 'notCompleting';
+const ROW = 60;
+
+interface Row {
+  id: string;
+  name: string;
+  folded: string;
+  sub: string;
+  pill?: string;
+  pillClass: string;
+}
+
+function buildRows(y: TrainingYear): Row[] {
+  return y.roster.map((m) => {
+    const reg = y.registrations.get(m.id);
+    if (!reg) return { id: m.id, name: m.fullName, folded: fold(m.fullName), sub: tt('rowNotRegistered'), pillClass: 'none' };
+    const states = memberItemStates(reg, y.items, y.progress.get(m.id) ?? [], y.credited.get(m.id));
+    const done = states.filter((s) => s.state !== 'open').length;
+    const sub = [tt('rowProgress', { done, total: states.length }), m.subGroup].filter(Boolean).join(' · ');
+    return { id: m.id, name: m.fullName, folded: fold(m.fullName), sub, pill: reg.outcome ? tt(`outcome_${reg.outcome}`) : tt('rowNotAssessed'), pillClass: reg.outcome || 'none' };
+  });
+}
+
+export default function TrainingPage() {
+  const { query } = useLocation();
+  const year = yearFrom(query);
+  const data = useLive(() => loadTrainingYear(year), [year]);
+  const [filter, setFilter] = useState<Filter>('all');
+  const [q, setQ] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState('');
+
+  const y = data.value;
+  const rates = useMemo(() => (y ? trainingRates(y.roster.map((m) => m.id), [...y.registrations.values()]) : undefined), [y]);
+  const rows = useMemo(() => (y ? buildRows(y) : []), [y]);
+  const shown = useMemo(() => {
+    if (!rates) return [];
+    const pick = filter === 'all' ? undefined : new Set(filter === 'notRegistered' ? rates.notRegistered : filter === 'notAssessed' ? rates.notAssessed : rates.notCompleting);
+    const words = foldWords(q);
+    return rows.filter((r) => (!pick || pick.has(r.id)) && words.every((w) => r.folded.includes(w)));
+  }, [rows, rates, filter, q]);
+
+  const createDefault = async () => {
+    setBusy(true);
+    try {
+      const { createDefaultProgramme } = await import('./training-repo');
+      const items = await createDefaultProgramme(year);
+      setNotice(tt('created', { n: items.length }));
+    } catch (e) {
+      setNotice(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main class="page training">
+      <a class="back" href="/members">← {tDynamic('members.title')}</a>
+      <h1>{tt('title')}</h1>
+      <YearNav year={year} href={(n) => `/training?y=${n}`} label={tt('yearNav')} title={tt('yearTitle', { year })} prev={tt('prevYear')} next={tt('nextYear')} />
+      {notice && <p class="ok" role="status">{notice}</p>}
+      {data.error ? <p class="error" role="alert">{tDynamic('err.unexpected')}</p> : null}
+      {!y ? (
+        <p class="muted">{tDynamic('common.loading')}</p>
+      ) : !y.items.length ? (
+        <section class="card">
+          <p>{tt('noProgramme', { year })}</p>
+          <p class="muted small">{tt('noProgrammeHint')}</p>
+          <div class="row">
+            <button class="btn primary" disabled={busy} onClick={createDefault}>{tt('createDefault')}</button>
+            <a class="btn" href={`/training/setup?y=${year}`}>{tt('createOwn')}</a>
+          </div>
+        </section>
+      ) : (
+        <>
+          {rates && (
+            <section class="card">
+              {rates.expected === 0 ? (
+                <p class="muted">{tt('noRoster')}</p>
+              ) : (
+                <>
+                  <TargetLine text={tt('registeredLine', { n: rates.registered, total: rates.expected, pct: pct(rates.registeredRate) })} goal={tt('targetRegistered')} rate={rates.registeredRate} met={rates.meetsRegistered} metLabel={tt('reached')} unmetLabel={tt('notReached')} />
+                  <TargetLine text={tt('completingLine', { n: rates.completing, total: rates.expected, pct: pct(rates.completingRate) })} goal={tt('targetCompleting')} rate={rates.completingRate} met={rates.meetsCompleting} metLabel={tt('reached')} unmetLabel={tt('notReached')} />
+                  <p class="muted small" style={{ margin: '0.4rem 0 0' }}>{tt('notAssessedLine', { n: rates.notAssessed.length })}</p>
+                </>
+              )}
+            </section>
+          )}
+          <div class="link-block">
+            {rates && rates.notRegistered.length > 0 && <a class="btn primary" href={`/training/register?y=${year}`}>{tt('registerBulk')} ({rates.notRegistered.length})</a>}
+            <a class="btn" href={`/training/setup?y=${year}`}>{tt('editProgramme')}</a>
+            <a class="btn" href={`/rating?y=${year}`}>{tt('ratingLink')}</a>
+          </div>
+          <details class="card group">
+            <summary>{tt('byItem')}</summary>
+            <p class="muted small">{tt('byItemHint')}</p>
+            <ul class="items">
+              {y.items.map((it) => (
+                <li key={it.id}>
+                  <a href={`/training/item/${it.id}`}>{it.title}</a>
+                  <div class="meta">{it.area}</div>
+                </li>
+              ))}
+            </ul>
+          </details>
+          {rates && (
+            <FilterChips<Filter>
+              value={filter}
+              onChange={setFilter}
+              label={tt('filters')}
+              options={[
+                { key: 'all', label: `${tt('filterAll')} (${rates.expected})` },
+                { key: 'notRegistered', label: `${tt('filterNotRegistered')} (${rates.notRegistered.length})` },
+                { key: 'notAssessed', label: `${tt('filterNotAssessed')} (${rates.notAssessed.length})` },
+                { key: 'notCompleting', label: `${tt('filterNotCompleting')} (${rates.notCompleting.length})` },
+              ]}
+            />
+          )}
+          <input class="search" type="search" aria-label={tt('search')} placeholder={tt('searchPlaceholder')} value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} autoComplete="off" spellcheck={false} />
+          {shown.length === 0 && <p class="muted">{tt('noMatch')}</p>}
+          <VirtualList
+            items={shown}
+            rowHeight={ROW}
+            getKey={(r) => r.id}
+            label={tt('listLabel')}
+            renderRow={(r) => (
+              <a class="yrow" href={`/training/${r.id}?y=${year}`}>
+                <span class="txt">
+                  <span class="name">{r.name}</span>
+                  <span class={`sub${r.pillClass === 'none' && !r.pill ? ' warn' : ''}`}>{r.sub}</span>
+                </span>
+                {r.pill && <span class={`pill ${r.pillClass}`}>{r.pill}</span>}
+              </a>
+            )}
+          />
+        </>
+      )}
+    </main>
+  );
+}
