@@ -141,6 +141,31 @@ export async function describeRecord(db: UnitDb, table: SyncedTable, rowId: stri
       href = `/dues/remit?m=${p}`;
       break;
     }
+    case 'trainingItems':
+      title = s(row?.title);
+      href = row ? `/training/setup?y=${row.year}` : '/training';
+      break;
+    case 'trainingRegistrations':
+    case 'trainingProgress':
+    case 'ratings': {
+      // ids are `${year}:${memberId}` (progress: `${year}:${memberId}:${itemId}`)
+      const [year, memberId, itemId] = rowId.split(':');
+      const member = await getRow(db, 'members', s(row?.memberId) || memberId);
+      const item = table === 'trainingProgress' ? await getRow(db, 'trainingItems', s(row?.itemId) || itemId) : undefined;
+      title = [s(member?.fullName), s(item?.title)].filter(Boolean).join(' — ');
+      href = member ? `/${table === 'ratings' ? 'rating' : 'training'}/${member.id}?y=${year}` : undefined;
+      break;
+    }
+    case 'unitRatings': {
+      const year = rowId.replace(/^unit:/, '');
+      title = tDynamic('sync.unitRatingOf', { year });
+      href = `/rating?y=${year}`;
+      break;
+    }
+    case 'unitSettings':
+      title = tDynamic('sync.unitSettingsTitle');
+      href = '/rating/settings';
+      break;
   }
   return { table, rowId, title, href, row };
 }

@@ -36,10 +36,16 @@ const FIELD_NS: Record<string, string[]> = {
   duesExemptions: ['sync.field'],
   duesRates: ['sync.field'],
   remittances: ['sync.field'],
+  trainingItems: ['sync.field'],
+  trainingRegistrations: ['sync.field'],
+  trainingProgress: ['sync.field'],
+  ratings: ['sync.field'],
+  unitRatings: ['sync.field'],
+  unitSettings: ['sync.field'],
 };
 
-/** The dues tables' enum values (method, category) are labelled in the sync messages. */
-const SYNC_VALUE_NS = new Set(['dues', 'duesExemptions', 'duesRates', 'remittances']);
+/** The dues, training and rating tables' enum values (method, category, outcome, level) are labelled in the sync messages. */
+const SYNC_VALUE_NS = new Set(['dues', 'duesExemptions', 'duesRates', 'remittances', 'trainingRegistrations', 'ratings', 'unitRatings']);
 
 /** "Số điện thoại" for members.phone; the field's own name when no label is known. */
 export function fieldLabel(table: string, field: string): string {

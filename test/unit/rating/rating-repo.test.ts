@@ -7,6 +7,7 @@ import { freshUnit } from '../helpers';
 import { addMemberEvent, createMember } from '../../../src/features/members/members-repo';
 import { createMeeting } from '../../../src/features/meetings/meetings-repo';
 import { markAttendance } from '../../../src/features/attendance/attendance-repo';
+import { collectForMember } from '../../../src/features/dues/dues-repo';
 import { assessOutcome, createDefaultProgramme, registerMembers } from '../../../src/features/training/training-repo';
 import { acceptSuggestions, decideRating, saveRatingThresholds, saveUnitRating } from '../../../src/features/rating/rating-repo';
 import { loadMemberRating, loadRatingYear } from '../../../src/features/rating/rating-queries';
@@ -70,6 +71,25 @@ describe('suggestions from the records', () => {
     expect(row?.suggestion).toBeUndefined();
     await expect(decideRating(Y, ms['Võ Minh Mới'].id, { level: 'good' })).rejects.toMatchObject({ key: 'rating.errNotEligible' });
     expect(await outboxCount('ratings')).toBe(0);
+  });
+});
+
+describe('dues in the evidence (the dues screens\' own rule, protocol/dues-rules memberYear)', () => {
+  it('with no dues book for the year, dues are unknown and never decide; with one, months owed count', async () => {
+    const ms = await year({ 'Lê Văn Tốt': [P, P, P, P, P, P, P, P, E, E], 'Trần Văn Nợ': [P, P, P, P, P, P, P, P, E, E] });
+    let data = await loadRatingYear(Y, TODAY);
+    expect(data.hasDues).toBe(false);
+    expect(data.rows.every((r) => r.evidence.duesMonthsOwed === undefined && r.suggestion?.level === 'good')).toBe(true);
+    // Lê Văn Tốt pays the whole year; Trần Văn Nợ pays nothing: 12 months owed (a past year).
+    await collectForMember({ memberId: ms['Lê Văn Tốt'].id, months: Array.from({ length: 12 }, (_, i) => ({ period: `${Y}-${String(i + 1).padStart(2, '0')}`, amount: 2000 })), paidAt: `${Y}-12-20`, method: 'cash' });
+    data = await loadRatingYear(Y, TODAY);
+    const by = new Map(data.rows.map((r) => [r.member.fullName, r]));
+    expect(data.hasDues).toBe(true);
+    expect(by.get('Lê Văn Tốt')?.evidence).toMatchObject({ duesMonthsPaid: 12, duesMonthsOwed: 0 });
+    expect(by.get('Lê Văn Tốt')?.suggestion?.level).toBe('good');
+    expect(by.get('Trần Văn Nợ')?.suggestion).toEqual({ level: 'not_completed', rule: 'owed', params: { n: 12 } });
+    const one = await loadMemberRating(Y, ms['Trần Văn Nợ'].id, TODAY);
+    expect(one.row?.evidence.duesMonthsOwed).toBe(12);
   });
 });
 
