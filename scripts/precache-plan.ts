@@ -26,6 +26,9 @@ export interface BuiltChunk {
   code: string;
 }
 
+/** The list of left-out files, served beside index.html (not precached itself). */
+export const OFFLINE_EXTRAS_FILE = 'offline-extras.json';
+
 export interface PrecachePlan {
   /** output files left out of the precache, sorted */
   leftOut: string[];
@@ -122,6 +125,16 @@ export function precachePlan(notPrecached: readonly string[]): {
         });
       }
       plan = planPrecache(chunks, assets, isLeftOut);
+      // Which chunk holds each source module: vite's manifest names only chunks with an entry
+      // module, not the feature groups (vite.config.ts); test/perf/size-check.mjs reads this.
+      const modules: Record<string, string> = {};
+      for (const c of chunks) for (const m of c.modules) if (!m.startsWith('\0')) modules[m] = c.file;
+      this.emitFile({ type: 'asset', fileName: '.vite/modules.json', source: JSON.stringify(modules, null, 1) });
+      // What Settings → "Tải tất cả về máy" fetches so the service worker keeps it (src/pwa/offline-extras.ts).
+      const sizes = new Map<string, number>();
+      for (const out of Object.values(bundle)) sizes.set(out.fileName, out.type === 'chunk' ? out.code.length : typeof out.source === 'string' ? out.source.length : out.source.byteLength);
+      const extras = plan.leftOut.map((f) => ({ url: `/${f}`, bytes: sizes.get(f) ?? 0 }));
+      this.emitFile({ type: 'asset', fileName: OFFLINE_EXTRAS_FILE, source: JSON.stringify(extras) });
       if (plan.conflicts.length) this.error(`precache plan: ${plan.conflicts.join('; ')}`);
     },
   };

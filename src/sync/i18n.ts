@@ -2,7 +2,10 @@
 // shell, which has a 25 KB budget): ts('syncedAt', …) = t('sync.syncedAt', …).
 // Their English sits in i18n/en/index.ts with the rest of English (lazy, not precached).
 import { registerMessages, tDynamic } from '../i18n';
-import vi from '../i18n/vi/sync.json';
+import screens from '../i18n/vi/sync.json';
+import chip from '../i18n/vi/sync-chip.json';
+
+const vi = { ...chip, ...screens };
 
 registerMessages('sync', vi);
 

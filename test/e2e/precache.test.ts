@@ -76,7 +76,7 @@ describe('precache: field screens offline, the rest once opened', () => {
     await browser.setOffline(false);
     await heading(page, 'Nhập danh sách từ Excel').waitFor(WAIT);
     // its stylesheet came too (a retry within the same page would have left it out)
-    await expect.poll(async () => (await cachedPaths(page)).filter((p) => /^\/assets\/ImportPage-[\w-]+\.css$/.test(p)).length, WAIT).toBe(1);
+    await expect.poll(async () => (await cachedPaths(page)).filter((p) => /^\/assets\/(ImportPage|f-import)-[\w-]+\.css$/.test(p)).length, WAIT).toBe(1);
     await importFileInput(page).waitFor({ state: 'attached', ...WAIT });
     // the page starts its worker on open, so the worker's file is kept too
     await expect.poll(async () => (await cachedPaths(page)).filter((p) => /^\/assets\/import\.worker-/.test(p)).length, WAIT).toBe(1);
@@ -89,5 +89,26 @@ describe('precache: field screens offline, the rest once opened', () => {
     await importFileInput(page).waitFor({ state: 'attached', ...WAIT });
     await screenshot(page, 'precache-2-import-offline-after-first-open');
     expect(browser.errors.filter((e) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED|Failed to fetch dynamically imported module/.test(e))).toEqual([]);
+  });
+
+  test('Settings → "Tải tất cả về máy" (online) keeps every left-out screen: offline, training, rating and the remittance slip open', async () => {
+    const { page } = browser;
+    await browser.setOffline(true);
+    await page.goto(server.url + '/training');
+    await heading(page, 'Chưa có trên máy').waitFor(WAIT);
+    await browser.setOffline(false);
+    await page.goto(server.url + '/settings');
+    const button = page.getByRole('button', { name: 'Tải tất cả về máy' });
+    await button.waitFor(WAIT);
+    await button.click();
+    await page.getByText('Mọi chức năng đã có trên máy: dùng được cả khi không có mạng.').waitFor({ timeout: 60_000 });
+    await screenshot(page, 'precache-3-settings-all-downloaded');
+
+    await browser.setOffline(true);
+    for (const path of ['/training', '/rating', '/dues/remit', '/dues/grid', '/settings/backup']) {
+      await page.goto(server.url + path);
+      await page.locator('main h1').first().waitFor(WAIT);
+      expect(await heading(page, 'Chưa có trên máy').count(), path).toBe(0);
+    }
   });
 });

@@ -8,15 +8,16 @@ import DuesHome from './DuesHome';
 import CollectManyPage from './CollectManyPage';
 import MemberDuesPage from './MemberDuesPage';
 import ReceiptPage from './ReceiptPage';
-import GridPage from './GridPage';
-import RemitPage from './RemitPage';
-import WarningsPage from './WarningsPage';
 import NotFoundPage from '../../app/NotFoundPage';
 import { lazyRoute } from '../../app/lazy-route';
 
-// Set a few times a year at most (exemptions, rates): not precached (vite.config.ts;
-// PERFORMANCE.md B1 caps the precache), cached when first opened; opened offline before
-// that, the screen says so (lazyRoute).
+// Desk work, not precached (vite.config.ts; PERFORMANCE.md B1 caps the precache): the year's
+// grid, the monthly remittance slip and the unpaid list (done with the books, at the union
+// office), exemptions and rates (a few times a year). Cached when first opened, or all at once
+// from Settings ("Tải tất cả về máy"); opened offline before that, the screen says so (lazyRoute).
+const GridPage = lazyRoute(() => import('./GridPage'));
+const RemitPage = lazyRoute(() => import('./RemitPage'));
+const WarningsPage = lazyRoute(() => import('./WarningsPage'));
 const ExemptionsPage = lazyRoute(() => import('./ExemptionsPage'));
 const RatesPage = lazyRoute(() => import('./RatesPage'));
 

@@ -8,6 +8,7 @@ import { APP_VERSION } from '../../pwa/build-info';
 import { UnitDetailsForm } from './UnitDetailsForm';
 import { StorageCard } from './StorageCard';
 import { InstallCard } from './InstallCard';
+import { OfflineCard } from './OfflineCard';
 import { chooseLanguage, getUnit } from './settings-repo';
 import './settings.css';
 
@@ -47,6 +48,8 @@ export default function SettingsPage() {
       </section>
 
       <StorageCard />
+
+      <OfflineCard />
 
       <section class="card" aria-labelledby="settings-lang">
         <h2 id="settings-lang">{t('settings.languageTitle')}</h2>

@@ -2,11 +2,11 @@
 // "Ngoại tuyến", plus a badge when something needs the user's eyes (conflicts, refused
 // changes). Tapping it opens /sync. Starts the app's sync runner.
 import { useEffect, useState } from 'preact/hooks';
-import { ts } from '../../sync/i18n';
+import { tsChip as ts } from './chip-i18n';
 import { useLive } from '../../data/live';
 import { appSync } from '../../sync/app-sync';
 import { syncOverview } from '../../sync/sync-queries';
-import { formatWhen } from './format';
+import { formatWhen } from './when';
 import { useOnline, useSyncStatus } from './use-sync';
 import './sync.css';
 

@@ -2,19 +2,10 @@
 import { t, tDynamic, type MessageKey } from '../../i18n';
 import { ts } from '../../sync/i18n';
 import { formatDate } from '../../lib/dates';
+import { formatWhen } from './when';
 
-const pad = (n: number) => String(n).padStart(2, '0');
+export { formatWhen };
 
-/** "14:05" today, "03/02 14:05" another day this year, else "03/02/2025 14:05". */
-export function formatWhen(iso: string | undefined, now = new Date()): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  if (d.toDateString() === now.toDateString()) return time;
-  const day = `${pad(d.getDate())}/${pad(d.getMonth() + 1)}`;
-  return d.getFullYear() === now.getFullYear() ? `${day} ${time}` : `${day}/${d.getFullYear()} ${time}`;
-}
 
 /** A translation if the key exists, else undefined. */
 function maybe(key: string, params?: Record<string, string | number>): string | undefined {
