@@ -1,6 +1,6 @@
 // / — the secretary's dashboard: is this period's regular meeting planned (warn if not, with
 // a button to plan it), the next meeting with its roll one tap away, the member count, and
-// the absence warning list.
+// the absence warning list, and the way to the year's work (training, rating, dues).
 import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
 import { todayIso } from '../../lib/dates';
@@ -93,13 +93,24 @@ export default function HomePage() {
         </a>
       </div>
 
-      <a class="card link-card" href="/attendance/warnings">
-        <span>
-          <strong>{t('home.warningsLink')}</strong>
-          <span class="muted small">{t('home.warningsHint')}</span>
-        </span>
-        <span aria-hidden="true">›</span>
-      </a>
+      <LinkCard href="/attendance/warnings" title={t('home.warningsLink')} hint={t('home.warningsHint')} />
+
+      <h2 class="home-section">{t('home.yearWork')}</h2>
+      <LinkCard href="/training" title={t('home.training')} hint={t('home.trainingHint')} />
+      <LinkCard href="/rating" title={t('home.rating')} hint={t('home.ratingHint')} />
+      <LinkCard href="/dues" title={t('home.duesLink')} hint={t('home.duesHint')} />
     </main>
+  );
+}
+
+function LinkCard({ href, title, hint }: { href: string; title: string; hint: string }) {
+  return (
+    <a class="card link-card" href={href}>
+      <span>
+        <strong>{title}</strong>
+        <span class="muted small">{hint}</span>
+      </span>
+      <span aria-hidden="true">›</span>
+    </a>
   );
 }
