@@ -6,6 +6,7 @@ import { PARTICIPATING_STATUSES } from '../../protocol/member-enums';
 import type { TrainingItem, TrainingProgress, TrainingRegistration } from '../../protocol/training';
 import { creditedItems } from '../../protocol/training-rules';
 import { compareNames } from '../../lib/names';
+import { nameRank } from '../../lib/name-order';
 import { activeDb } from '../../data/session';
 import type { UnitDb } from '../../data/db';
 
@@ -33,7 +34,8 @@ async function yearItems(db: UnitDb, year: number): Promise<TrainingItem[]> {
 async function creditsOf(db: UnitDb, items: TrainingItem[], memberId?: string): Promise<Map<string, Set<string>>> {
   const eventIds = [...new Set(items.flatMap((i) => i.eventIds))];
   if (!eventIds.length) return new Map();
-  let facts = await db.attendance.where('eventId').anyOf(eventIds).toArray();
+  // One indexed getAll per event: anyOf() walks a cursor, one callback per row (slow at 5,000 members).
+  let facts = (await Promise.all(eventIds.map((id) => db.attendance.where('eventId').equals(id).toArray()))).flat();
   facts = facts.filter((f) => !f.deleted && (!memberId || f.memberId === memberId));
   return creditedItems(items, facts);
 }
@@ -41,6 +43,9 @@ async function creditsOf(db: UnitDb, items: TrainingItem[], memberId?: string): 
 export async function listTrainingItems(year: number): Promise<TrainingItem[]> {
   return yearItems(await activeDb(), year);
 }
+
+/** The tables the year view is read from (useBulkLive reloads it when one of them changes). */
+export const TRAINING_YEAR_TABLES = ['trainingItems', 'members', 'trainingRegistrations', 'trainingProgress', 'attendance'] as const;
 
 export async function loadTrainingYear(year: number): Promise<TrainingYear> {
   const db = await activeDb();
@@ -58,7 +63,8 @@ export async function loadTrainingYear(year: number): Promise<TrainingYear> {
     if (!progress.has(p.memberId)) progress.set(p.memberId, []);
     progress.get(p.memberId)!.push(p);
   }
-  const roster = members.filter(isOnRoster).sort((a, b) => compareNames(a.fullName, b.fullName));
+  const rank = nameRank(members.filter((m) => !m.deleted));
+  const roster = members.filter(isOnRoster).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
   return { year, items, roster, registrations, progress, credited };
 }
 

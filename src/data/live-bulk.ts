@@ -1,0 +1,55 @@
+// useBulkLive: like useLive, for screens that read a whole year of a 5,000-member unit at once
+// (the rating: ~125,000 roll, dues and member rows). Inside a liveQuery, Dexie records the key
+// of every row read so it can tell which writes matter; for that many rows the bookkeeping
+// cost seconds on a throttled phone profile (test/perf/rating-year.mjs). Here the query runs
+// as a plain read, and is run again when a write (this tab or another) touches one of the
+// named tables — Dexie's 'storagemutated' event, the one liveQuery itself listens to.
+// Components use this, never Dexie.
+import Dexie from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+import type { Live } from './live';
+
+export function useBulkLive<T>(query: () => Promise<T>, tables: readonly string[], deps: unknown[]): Live<T> {
+  const [state, setState] = useState<Live<T>>({ value: undefined, error: undefined, isLoaded: false });
+  useEffect(() => {
+    let alive = true;
+    let running = false;
+    let again = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const run = async () => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        const value = await query();
+        if (alive) setState({ value, error: undefined, isLoaded: true });
+      } catch (error) {
+        if (alive) setState({ value: undefined, error, isLoaded: true });
+      } finally {
+        running = false;
+        if (again && alive) {
+          again = false;
+          void run();
+        }
+      }
+    };
+    const parts = tables.map((t) => `/${t}/`);
+    const onMutated = (changed: Record<string, unknown>) => {
+      if (!Object.keys(changed).some((k) => parts.some((p) => k.includes(p)))) return;
+      // A burst of writes (a bulk registration, sync applying a page) reloads once.
+      clearTimeout(timer);
+      timer = setTimeout(() => void run(), 50);
+    };
+    Dexie.on('storagemutated', onMutated);
+    void run();
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+      Dexie.on('storagemutated').unsubscribe(onMutated);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return state;
+}
