@@ -125,6 +125,7 @@ describe('training programme → rating → reload', () => {
 
     await openRatingMember('Đặng Diệu Châu');
     await expect.poll(() => page.getByText(/Chưa có điểm danh nào trong năm/).count(), WAIT).toBe(1);
+    await shot('rating-1a-member-top');
     await page.getByRole('button', { name: /^Xuất sắc/ }).click();
     await page.getByLabel('Ưu điểm, khuyết điểm').fill('Ưu: gương mẫu. Khuyết: còn ngại phát biểu.');
     await page.getByRole('button', { name: 'Lưu xếp loại' }).click();
@@ -170,6 +171,15 @@ describe('training programme → rating → reload', () => {
     expect(await page.getByLabel('Kết quả cuối năm').inputValue()).toBe('excellent');
     await page.goto(`${server.url}/training?y=${YEAR}`);
     await expect.poll(() => page.getByText('Đã đăng ký: 42/42 (100%)').count(), WAIT).toBe(1);
+    await page.goto(`${server.url}/training/setup?y=${YEAR}`);
+    await heading(page, 'Nội dung chương trình').waitFor(WAIT);
+    await shot('training-6-setup');
+    await page.goto(`${server.url}/rating/settings`);
+    await heading(page, 'Ngưỡng gợi ý xếp loại').waitFor(WAIT);
+    await shot('rating-4-settings');
+    await page.goto(`${server.url}/members`);
+    await heading(page, 'Đoàn viên').waitFor(WAIT);
+    await shot('members-links');
     expect(browser.errors.filter((e) => !/favicon|Failed to load resource/.test(e))).toEqual([]);
   });
 });

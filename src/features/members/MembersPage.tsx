@@ -45,8 +45,8 @@ export default function MembersPage() {
         </span>
       </div>
       <nav class="year-links" aria-label={t('members.yearWork')}>
-        <a href="/training">{t('members.trainingProgramme')}</a>
-        <a href="/rating">{t('members.yearRating')}</a>
+        <a href="/training" aria-label={t('members.trainingProgramme')}>{t('members.trainingLink')} ›</a>
+        <a href="/rating" aria-label={t('members.yearRating')}>{t('members.ratingLink')} ›</a>
       </nav>
       <input
         class="search"

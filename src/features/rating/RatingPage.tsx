@@ -107,7 +107,7 @@ export default function RatingPage() {
             <h2 style={{ marginTop: 0 }}>{tr('summaryTitle')}</h2>
             <p class="small" style={{ margin: '0 0 0.25rem' }}>{tr('eligibleLine', { n: summary.eligible, decided: summary.decided })}</p>
             <TargetLine text={tr('goodLine', { pct: pct(summary.goodOrBetterRate) })} goal={summary.decided < summary.eligible ? tr('projectedLine', { pct: pct(summary.projectedGoodOrBetterRate) }) : ''} rate={summary.goodOrBetterRate} met={summary.meetsTarget} metLabel={tr('reached')} unmetLabel={tr('notReached')} />
-            <p class={summary.notCompleted ? 'warn-box small' : 'ok small'}>{summary.notCompleted ? tr('someNotCompleted', { n: summary.notCompleted }) : tr('noNotCompleted')}</p>
+            {summary.decided > 0 && <p class={summary.notCompleted ? 'warn-box small' : 'ok small'}>{summary.notCompleted ? tr('someNotCompleted', { n: summary.notCompleted }) : tr('noNotCompleted')}</p>}
             <p class="small" style={{ margin: '0.25rem 0' }}>
               {RATING_LEVELS.map((l) => `${levelShort(l)}: ${summary.counts[l]}`).join(' · ')}
             </p>
