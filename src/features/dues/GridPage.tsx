@@ -2,6 +2,7 @@
 // member's dues) over twelve cells, each with its colour AND a symbol (✓ ½ ✗ M ·), the row's
 // accessible name saying it in words. Only rows in view are rendered (VirtualList): 5,000
 // members cost what 15 do. The year is computed once per change (useLive), not per scroll.
+import { Component } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useLive } from '../../data/live';
@@ -63,20 +64,30 @@ export default function GridPage() {
   );
 }
 
-function GridRow({ r, year }: { r: Item; year: number }) {
-  const y = r.year;
-  const label = td('gridRowLabel', { name: r.member.fullName, paid: y.paidMonths, owed: y.owedMonths + y.partialMonths });
-  return (
-    <a class="dues-grid-row" href={`/dues/member/${r.member.id}?y=${year}`} aria-label={label}>
-      <span class="dues-grid-name">
-        <span>{r.member.fullName}</span>
-        {y.owedAmount > 0 && <small>{td('gridOwed', { amount: formatMoney(y.owedAmount) })}</small>}
-      </span>
-      <span class="dues-grid-cells" aria-hidden="true">
-        {y.months.map((m) => (
-          <span key={m.period} class={`dues-cell ds-${m.state}`}>{STATE_SYMBOL[m.state]}</span>
-        ))}
-      </span>
-    </a>
-  );
+/**
+ * One row. A class with shouldComponentUpdate: when a scroll moves the window of rendered rows,
+ * the rows already on screen are not rendered again, only the ones coming into view.
+ */
+class GridRow extends Component<{ r: Item; year: number }> {
+  shouldComponentUpdate(next: { r: Item; year: number }): boolean {
+    return next.r !== this.props.r || next.year !== this.props.year;
+  }
+
+  render({ r, year }: { r: Item; year: number }) {
+    const y = r.year;
+    const label = td('gridRowLabel', { name: r.member.fullName, paid: y.paidMonths, owed: y.owedMonths + y.partialMonths });
+    return (
+      <a class="dues-grid-row" href={`/dues/member/${r.member.id}?y=${year}`} aria-label={label}>
+        <span class="dues-grid-name">
+          <span>{r.member.fullName}</span>
+          {y.owedAmount > 0 && <small>{td('gridOwed', { amount: formatMoney(y.owedAmount) })}</small>}
+        </span>
+        <span class="dues-grid-cells" aria-hidden="true">
+          {y.months.map((m) => (
+            <span key={m.period} class={`dues-cell ds-${m.state}`}>{STATE_SYMBOL[m.state]}</span>
+          ))}
+        </span>
+      </a>
+    );
+  }
 }

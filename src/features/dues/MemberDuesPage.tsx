@@ -39,7 +39,7 @@ function MemberDuesView({ d, year }: { d: MemberDues; year: number; current: str
         {d.year.months.map((x, i) => (
           <li key={x.period} class={`ds-${x.state}`}>
             <span class="dues-month-n">{td('monthShort', { n: i + 1 })}</span>
-            <span class="dues-month-sym" aria-hidden="true">{STATE_SYMBOL[x.state] || '—'}</span>
+            <span class="dues-month-sym" aria-hidden="true">{STATE_SYMBOL[x.state]}</span>
             <span class="dues-month-label">{stateLabel(x.state)}</span>
           </li>
         ))}

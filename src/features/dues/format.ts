@@ -39,7 +39,7 @@ export const STATE_SYMBOL: Record<CellState, string> = {
   owed: '✗',
   upcoming: '·',
   exempt: 'M',
-  none: '',
+  none: '–',
 };
 
 export function stateLabel(s: CellState): string {

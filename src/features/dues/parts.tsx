@@ -62,7 +62,7 @@ export function PaymentFields({ value, onChange, idPrefix }: { value: PaymentSta
 }
 
 export function Legend() {
-  const states: CellState[] = ['paid', 'partial', 'owed', 'exempt', 'upcoming'];
+  const states: CellState[] = ['paid', 'partial', 'owed', 'exempt', 'upcoming', 'none'];
   return (
     <ul class="dues-legend" aria-label={td('legend')}>
       {states.map((s) => (
