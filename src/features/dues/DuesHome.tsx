@@ -1,10 +1,10 @@
 // /dues?m=YYYY-MM — the month at a glance: what came in, who has paid the month, what is still
 // owed, the 1/3 to remit; the big "Thu đoàn phí" button and the ways to the other screens.
 import { useLocation } from 'preact-iso';
-import { useLive } from '../../data/live';
+import { useBulkLive } from '../../data/live-bulk';
 import { formatDate } from '../../lib/dates';
 import { formatMoney } from '../../lib/money';
-import { monthView } from './dues-queries';
+import { monthView, YEAR_TABLES } from './dues-queries';
 import { currentPeriod, parsePeriod } from './format';
 import { errorText, td } from './i18n';
 import { MonthNav } from './parts';
@@ -13,7 +13,7 @@ export default function DuesHome() {
   const { query } = useLocation();
   const current = currentPeriod();
   const period = parsePeriod(query.m) ?? current;
-  const view = useLive(async () => await monthView(period, current), [period, current]);
+  const view = useBulkLive(() => monthView(period, current), [...YEAR_TABLES, 'remittances'], [period, current]);
   const v = view.value;
   const year = period.slice(0, 4);
   return (

@@ -5,11 +5,11 @@
 import { Component } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { useLive } from '../../data/live';
+import { useBulkLive } from '../../data/live-bulk';
 import { fold, foldWords } from '../../lib/fold';
 import { formatMoney } from '../../lib/money';
 import { VirtualList } from '../../ui/VirtualList';
-import { yearView, type DuesRow } from './dues-queries';
+import { yearView, type DuesRow, YEAR_TABLES } from './dues-queries';
 import { currentPeriod, parseYear, STATE_SYMBOL } from './format';
 import { errorText, td } from './i18n';
 import { Legend, YearNav } from './parts';
@@ -25,7 +25,7 @@ export default function GridPage() {
   const { query } = useLocation();
   const current = currentPeriod();
   const year = parseYear(query.y) ?? Number(current.slice(0, 4));
-  const data = useLive(async () => await yearView(year, current), [year, current]);
+  const data = useBulkLive(() => yearView(year, current), YEAR_TABLES, [year, current]);
   const [q, setQ] = useState('');
   const items = useMemo<Item[]>(() => (data.value?.rows ?? []).map((r) => ({ ...r, hay: fold([r.member.fullName, r.member.cardNumber, r.member.subGroup].filter(Boolean).join(' ')) })), [data.value]);
   const visible = useMemo(() => {

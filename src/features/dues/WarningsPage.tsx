@@ -1,9 +1,9 @@
 // /dues/warnings?y=YYYY — members with 3 or more months of the year unpaid (dues-rules R5:
 // grounds to consider striking off). The app reminds; the unit decides.
 import { useLocation } from 'preact-iso';
-import { useLive } from '../../data/live';
+import { useBulkLive } from '../../data/live-bulk';
 import { formatMoney } from '../../lib/money';
-import { unpaidWarnings } from './dues-queries';
+import { unpaidWarnings, YEAR_TABLES } from './dues-queries';
 import { currentPeriod, formatPeriods, parseYear } from './format';
 import { errorText, td } from './i18n';
 import { YearNav } from './parts';
@@ -13,7 +13,7 @@ export default function WarningsPage() {
   const current = currentPeriod();
   const year = parseYear(query.y) ?? Number(current.slice(0, 4));
   const upTo = String(year) < current.slice(0, 4) ? `${year}-12` : current;
-  const data = useLive(async () => await unpaidWarnings(year, upTo), [year, upTo]);
+  const data = useBulkLive(() => unpaidWarnings(year, upTo), YEAR_TABLES, [year, upTo]);
   const rows = data.value ?? [];
   return (
     <main class="page dues">

@@ -17,6 +17,13 @@ import {
 } from '../../protocol/dues-rules';
 import { compareNames, sortByName } from '../../lib/names';
 
+/**
+ * The tables a year of dues is computed from. Screens over the whole unit (grid, month,
+ * warnings) read them with useBulkLive: inside a liveQuery Dexie would record the key of each of
+ * the ~30,000 rows read, which costs seconds on a slow phone (src/data/live-bulk.ts).
+ */
+export const YEAR_TABLES = ['members', 'dues', 'duesExemptions', 'memberEvents', 'duesRates'] as const;
+
 const STAY_KINDS = new Set(['admission', 'transfer_in', 'transfer_out', 'graduation', 'struck_off']);
 
 function groupBy<T extends { memberId: string }>(rows: T[]): Map<string, T[]> {
