@@ -31,6 +31,9 @@ const NOT_PRECACHED = [
   'src/features/dues/GridPage.tsx', // the year's member × month grid: reviewed at the desk
   'src/features/dues/RemitPage.tsx', // the monthly remittance slip: paid at the union office
   'src/features/dues/WarningsPage.tsx', // members unpaid 3+ months: reviewed at the desk
+  'src/features/dues/VietQrCard.tsx', // the VietQR transfer code and its QR encoder: on request
+  'src/features/dues/bank-repo.ts', // the unit's bank account for it: set once, on the rates screen
+  'src/features/dues/desk-i18n.ts', // the messages of the dues screens above
   'src/features/meetings/AbsenceWarningsPage.tsx', // members absent 3+ months: reviewed at the desk
   'src/features/meetings/MemberAttendancePage.tsx', // a member's attendance year: reviewed at the desk
   'src/features/meetings/MeetingSettingsPage.tsx', // monthly or quarterly meetings: set once

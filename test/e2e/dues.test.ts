@@ -209,4 +209,24 @@ describe('dues, offline, the fixture unit (42 members)', () => {
     await page.getByText('Đã lưu.').waitFor(WAIT);
     await shot('12-exemptions');
   });
+
+  test('with the unit’s account saved, a transfer shows a VietQR code for the months ticked', async () => {
+    await page.goto(server.url + '/dues/rates');
+    await page.getByLabel('Mã ngân hàng (BIN)').fill('970436');
+    await page.getByLabel('Số tài khoản').fill('0881000458086');
+    await page.getByLabel('Tên chủ tài khoản').fill('CHI DOAN CONG TY 30 4');
+    await page.getByRole('button', { name: 'Lưu tài khoản' }).click();
+    await page.getByText('Đã lưu tài khoản.').waitFor(WAIT);
+    await page.goto(server.url + `/dues/grid?y=${yyyy}`);
+    await page.getByLabel('Tìm đoàn viên').fill(paidFive[2]);
+    await page.getByRole('link', { name: new RegExp(`^${paidFive[2]}:`) }).click();
+    await page.locator('.dues-monthpick label').filter({ hasText: `${mm}/${yyyy}` }).click();
+    await page.getByLabel('Chuyển khoản').check();
+    await page.getByRole('button', { name: 'Hiện mã VietQR để chuyển khoản' }).click();
+    const code = page.getByRole('img', { name: 'Mã VietQR chuyển khoản 2.000 ₫' });
+    await code.waitFor(WAIT);
+    expect(await code.locator('path').getAttribute('d')).toMatch(/^M4 4h7v1h-7z/);
+    await code.scrollIntoViewIfNeeded();
+    await shot('13-vietqr');
+  });
 });

@@ -9,6 +9,7 @@ import { listExemptions, pickableMembers } from './dues-queries';
 import { deleteExemption, saveExemption } from './dues-repo';
 import { currentPeriod, formatPeriod } from './format';
 import { errorText, td, type DuesKey } from './i18n';
+import { tq } from './desk-i18n';
 
 export default function ExemptionsPage() {
   const { query } = useLocation();
@@ -34,7 +35,7 @@ export default function ExemptionsPage() {
       await saveExemption({ memberId, fromPeriod, toPeriod, reason: reason.trim(), decidedAt });
       setError(undefined);
       setReason('');
-      setNotice(td('exemptionSaved'));
+      setNotice(tq('exemptionSaved'));
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -42,7 +43,7 @@ export default function ExemptionsPage() {
     }
   };
   const remove = async (id: string) => {
-    if (!confirm(td('deleteExemptionConfirm'))) return;
+    if (!confirm(tq('deleteExemptionConfirm'))) return;
     try {
       await deleteExemption(id);
     } catch (err) {
@@ -53,13 +54,13 @@ export default function ExemptionsPage() {
   return (
     <main class="page dues">
       <a class="back" href={query.member ? `/dues/member/${query.member}` : '/dues'}>‹ {td('back')}</a>
-      <h1>{td('exemptionsTitle')}</h1>
-      <p class="muted small">{td('exemptionsExplain')}</p>
+      <h1>{tq('exemptionsTitle')}</h1>
+      <p class="muted small">{tq('exemptionsExplain')}</p>
       <form class="card" onSubmit={save} noValidate>
         <div class="field">
-          <label for="ex-member">{td('member')}</label>
+          <label for="ex-member">{tq('member')}</label>
           <select id="ex-member" value={memberId} onChange={(e) => setMemberId((e.target as HTMLSelectElement).value)}>
-            <option value="">{td('pickMember')}</option>
+            <option value="">{tq('pickMember')}</option>
             {(members.value ?? []).map((m) => (
               <option key={m.id} value={m.id}>{m.fullName}{m.subGroup ? ` (${m.subGroup})` : ''}</option>
             ))}
@@ -67,29 +68,29 @@ export default function ExemptionsPage() {
         </div>
         <div class="dues-two">
           <div class="field">
-            <label for="ex-from">{td('fromPeriod')}</label>
+            <label for="ex-from">{tq('fromPeriod')}</label>
             <input id="ex-from" type="month" value={fromPeriod} onInput={(e) => setFrom((e.target as HTMLInputElement).value)} />
           </div>
           <div class="field">
-            <label for="ex-to">{td('toPeriod')}</label>
+            <label for="ex-to">{tq('toPeriod')}</label>
             <input id="ex-to" type="month" value={toPeriod} onInput={(e) => setTo((e.target as HTMLInputElement).value)} />
           </div>
         </div>
         <div class="field">
-          <label for="ex-reason">{td('reason')}</label>
+          <label for="ex-reason">{tq('reason')}</label>
           <input id="ex-reason" type="text" value={reason} autoComplete="off" onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
         </div>
         <div class="field">
-          <label for="ex-date">{td('decidedAt')}</label>
+          <label for="ex-date">{tq('decidedAt')}</label>
           <input id="ex-date" type="date" value={decidedAt} onInput={(e) => setDecidedAt((e.target as HTMLInputElement).value)} />
         </div>
         {error && <p class="error" role="alert">{error}</p>}
         {notice && <p class="ok" role="status">{notice}</p>}
-        <button type="submit" class="btn primary block" disabled={busy}>{td('saveExemption')}</button>
+        <button type="submit" class="btn primary block" disabled={busy}>{tq('saveExemption')}</button>
       </form>
       {list.error ? <p class="error" role="alert">{errorText(list.error)}</p> : null}
       {list.isLoaded && (list.value ?? []).length === 0 ? (
-        <p class="muted">{td('noExemptions')}</p>
+        <p class="muted">{tq('noExemptions')}</p>
       ) : (
         <ul class="dues-simple card">
           {(list.value ?? []).map((x) => (
@@ -99,7 +100,7 @@ export default function ExemptionsPage() {
                 <br />
                 <span class="small">{td('exemptRange', { from: formatPeriod(x.fromPeriod), to: formatPeriod(x.toPeriod) })} — {x.reason}</span>
               </span>
-              <button type="button" class="btn" onClick={() => remove(x.id)}>{td('deleteExemption')}</button>
+              <button type="button" class="btn" onClick={() => remove(x.id)}>{tq('deleteExemption')}</button>
             </li>
           ))}
         </ul>

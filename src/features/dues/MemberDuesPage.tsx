@@ -7,7 +7,7 @@ import { useLive } from '../../data/live';
 import { formatDate } from '../../lib/dates';
 import { formatMoney } from '../../lib/money';
 import { getUnit } from '../setup/unit-queries';
-import { memberDues, type MemberDues } from './dues-queries';
+import { bankDetails, memberDues, type MemberDues } from './dues-queries';
 import { collectForMember, reverseEntry } from './dues-repo';
 import { currentPeriod, formatPeriod, parseYear, STATE_SYMBOL, stateLabel } from './format';
 import { errorText, td } from './i18n';
@@ -123,6 +123,7 @@ function CollectMonths({ d }: { d: MemberDues }) {
             ))}
           </ul>
           <PaymentFields value={pay} onChange={setPay} idPrefix="one" />
+          {pay.method === 'transfer' && total > 0 && <TransferCode amount={total} purpose={transferPurpose(chosen.map((c) => c.period), d.member.fullName)} />}
           {error ? <p class="error" role="alert">{td('failed', { error: errorText(error) })}</p> : null}
           <button type="button" class="btn primary block" disabled={!chosen.length || busy} onClick={collect}>
             {busy ? td('collecting') : td('collectButton', { amount: formatMoney(total) })}
@@ -215,5 +216,47 @@ function ReverseForm({ entry, onClose }: { entry: { id: string; period: string; 
         <button type="button" class="btn" onClick={() => onClose(false)}>{td('cancel')}</button>
       </div>
     </form>
+  );
+}
+
+/** "DP T1-3/26 Nguyen Thi Lan": months first (the bank field is short), then the name. */
+function transferPurpose(periods: string[], name: string): string {
+  const sorted = [...periods].sort();
+  const yy = sorted[sorted.length - 1].slice(2, 4);
+  const ms = sorted.map((p) => Number(p.slice(5, 7)));
+  const consecutive = ms.every((m, i) => i === 0 || m === ms[i - 1] + 1) && new Set(sorted.map((p) => p.slice(0, 4))).size === 1;
+  const months = ms.length > 1 && consecutive ? `${ms[0]}-${ms[ms.length - 1]}` : ms.join(',');
+  return `DP T${months}/${yy} ${name}`;
+}
+
+type QrCardType = typeof import('./VietQrCard').default;
+
+/**
+ * The VietQR code for a transfer, on request: the encoder is its own chunk (not precached:
+ * vite.config.ts), loaded at the first tap and kept by the service worker from then.
+ */
+function TransferCode({ amount, purpose }: { amount: number; purpose: string }) {
+  const bank = useLive(async () => await bankDetails(), []);
+  const [open, setOpen] = useState(false);
+  const [Card, setCard] = useState<{ C: QrCardType } | undefined>();
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!open || Card) return;
+    setFailed(false);
+    import('./VietQrCard').then(
+      (m) => setCard({ C: m.default }),
+      () => setFailed(true),
+    );
+  }, [open, Card]);
+  if (!bank.isLoaded) return null;
+  if (!bank.value) return <p class="muted small">{td('qrNoBank')}</p>;
+  return (
+    <div class="dues-qr-box">
+      <button type="button" class="btn block" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? td('hideQr') : td('showQr')}
+      </button>
+      {open && failed && <p class="error" role="alert">{td('qrNotDownloaded')}</p>}
+      {open && Card && <Card.C bank={bank.value} amount={amount} purpose={purpose} />}
+    </div>
   );
 }

@@ -272,3 +272,17 @@ export async function pickableMembers(): Promise<Member[]> {
     .sort((a, b) => compareNames(a.fullName, b.fullName));
 }
 
+export interface BankDetails {
+  bin: string;
+  account: string;
+  name: string;
+}
+
+/** The unit's account for transfers, when both the bank BIN and the account number are set. */
+export async function bankDetails(): Promise<BankDetails | undefined> {
+  const db = await activeDb();
+  // 'settings:unit' = UNIT_SETTINGS_ID, written out: importing it would bring the settings schema (zod).
+  const s = await db.unitSettings.get('settings:unit');
+  if (!s || s.deleted || !s.bankBin || !s.bankAccount) return undefined;
+  return { bin: s.bankBin, account: s.bankAccount, name: s.bankAccountName ?? '' };
+}

@@ -222,4 +222,3 @@ export async function recordRemittance(input: RemittanceFields): Promise<Remitta
   const unitId = await activeUnitId();
   return commit(db, [db.remittances], () => upsertRow<Remittance>(db, 'remittances', remittanceId(r.data.period), unitId, r.data));
 }
-
