@@ -149,8 +149,18 @@ export function precacheManifest(distDir: string): string[] {
   return [...list.matchAll(/\burl\s*:\s*["'`]([^"'`]+)["'`]/g)].map((m) => '/' + m[1].replace(/^\//, ''));
 }
 
-/** /assets/<name>-<hash>.js for a chunk name of the policy. */
+let moduleMap: Record<string, string> | undefined;
+
+/**
+ * Is `path` the built file of a policy entry: a source module ("src/features/home/HomePage.tsx",
+ * looked up in dist/.vite/modules.json: screens are grouped by feature) or a chunk name
+ * (/assets/<name>-<hash>.js)?
+ */
 export function isChunkOf(name: string, path: string): boolean {
+  if (name.includes('/')) {
+    moduleMap ??= JSON.parse(readFileSync(join(ROOT, 'dist', '.vite', 'modules.json'), 'utf8')) as Record<string, string>;
+    return !!moduleMap[name] && path === `/${moduleMap[name]}`;
+  }
   return path.startsWith(`/assets/${name}-`) && /^-[\w-]{8}\.js$/.test(path.slice(`/assets/${name}`.length));
 }
 

@@ -96,6 +96,9 @@ describe('precache: field screens offline, the rest once opened', () => {
     await browser.setOffline(true);
     await page.goto(server.url + '/training');
     await heading(page, 'Chưa có trên máy').waitFor(WAIT);
+    // leave the notice first: back online it reloads by itself
+    await page.goto(server.url + '/members');
+    await heading(page, 'Đoàn viên').waitFor(WAIT);
     await browser.setOffline(false);
     await page.goto(server.url + '/settings');
     const button = page.getByRole('button', { name: 'Tải tất cả về máy' });
