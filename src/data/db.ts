@@ -14,6 +14,7 @@ import type { Unit } from '../protocol/unit';
 import type { Member } from '../protocol/member';
 import type { MemberEvent } from '../protocol/member-event';
 import type { Mutation, SyncedTable } from '../protocol/outbox';
+import { SYNCED_TABLES } from '../protocol/tables';
 import type { Activity, Attendance, Meeting } from '../protocol/meeting';
 import type { Addendum, Minutes } from '../protocol/minutes';
 import type { TrainingItem, TrainingProgress, TrainingRegistration } from '../protocol/training';
@@ -155,26 +156,8 @@ export class UnitDb extends Dexie {
   }
 }
 
-export const SYNCED_ROW_TABLES = [
-  'units',
-  'members',
-  'memberEvents',
-  'meetings',
-  'activities',
-  'attendance',
-  'minutes',
-  'minutesAddenda',
-  'trainingItems',
-  'trainingRegistrations',
-  'trainingProgress',
-  'dues',
-  'duesExemptions',
-  'duesRates',
-  'remittances',
-  'ratings',
-  'unitRatings',
-  'unitSettings',
-] as const satisfies readonly SyncedTable[];
+/** Every synced table is a row table of this database. */
+export const SYNCED_ROW_TABLES = SYNCED_TABLES;
 
 export function unitDbName(unitId: string): string {
   return `scd-${unitId}`;

@@ -1,28 +1,8 @@
 // The outbox entry: what sync will push (DESIGN.md "Sync protocol").
 import * as z from 'zod/mini';
 
-export const SYNCED_TABLES = [
-  'units',
-  'members',
-  'memberEvents',
-  'meetings',
-  'activities',
-  'attendance',
-  'minutes',
-  'minutesAddenda',
-  // schema 3 (training, dues, rating)
-  'trainingItems',
-  'trainingRegistrations',
-  'trainingProgress',
-  'dues',
-  'duesExemptions',
-  'duesRates',
-  'remittances',
-  'ratings',
-  'unitRatings',
-  'unitSettings',
-] as const;
-export type SyncedTable = (typeof SYNCED_TABLES)[number];
+import { SYNCED_TABLES } from './tables';
+export { SYNCED_TABLES, type SyncedTable } from './tables';
 
 export const mutation = z.object({
   /** idempotent id of this mutation */

@@ -1,0 +1,25 @@
+// The synced tables, in one place and without zod: the protocol (outbox.ts) and the local
+// database (src/data/db.ts, on the first screen's path, where zod must not load) both use it.
+
+export const SYNCED_TABLES = [
+  'units',
+  'members',
+  'memberEvents',
+  'meetings',
+  'activities',
+  'attendance',
+  'minutes',
+  'minutesAddenda',
+  // schema 3 (training, dues, rating)
+  'trainingItems',
+  'trainingRegistrations',
+  'trainingProgress',
+  'dues',
+  'duesExemptions',
+  'duesRates',
+  'remittances',
+  'ratings',
+  'unitRatings',
+  'unitSettings',
+] as const;
+export type SyncedTable = (typeof SYNCED_TABLES)[number];
