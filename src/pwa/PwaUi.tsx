@@ -1,7 +1,7 @@
 // The PWA banners, one at a time, most important first: reload needed → update waiting →
 // ready offline → install offer → iOS add-to-home hint. Loaded lazily by PwaMount; starts
 // the service worker on first mount.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { t } from '../i18n';
 import { getFlag, setFlag } from '../data/prefs';
@@ -14,7 +14,26 @@ const OFFLINE_READY_MS = 6000;
 export const INSTALL_BANNER_FLAG = 'installBannerDismissed';
 export const IOS_HINT_FLAG = 'iosHintDismissed';
 
+// The banner floats above the bottom bar; the page keeps room below its content for it
+// (--banner-space), so it never hides a button the user needs, e.g. the import's "Tiếp tục".
 export function PwaUi() {
+  const slot = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = slot.current!;
+    if (typeof ResizeObserver === 'undefined') return; // Safari before 13.4: the banner floats as before
+    const root = document.documentElement.style;
+    const ro = new ResizeObserver(() => root.setProperty('--banner-space', `${el.offsetHeight}px`));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return (
+    <div class="banner-slot" ref={slot}>
+      <Banner />
+    </div>
+  );
+}
+
+function Banner() {
   const state = usePwaState();
   const { path } = useLocation();
   const [isInstallable, setInstallable] = useState(canInstall);
@@ -86,8 +105,8 @@ export function PwaUi() {
     );
   }
 
-  // Offers to install wait for a calm moment: not on first run, not over a form.
-  const isCalm = path !== '/setup' && !/\/(new|edit)$/.test(path);
+  // Offers to install wait for a calm moment: not on first run, not over a form, an import or a roll.
+  const isCalm = !/\/(setup|new|edit|import|backup|roll|minutes)$/.test(path);
   if (!hiddenHints || !isCalm) return null;
   const hide = (which: 'install' | 'ios') => {
     setHiddenHints({ ...hiddenHints, [which]: true });

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DIST, cleanupAll, launchBrowser, screenshot, startServer, type AppServer, type BrowserSession } from './harness';
-import { PRECACHE_POLICY, cachedPaths, heading, isChunkOf, precacheManifest, swState } from './app';
+import { PRECACHE_POLICY, cachedPaths, heading, isChunkOf, precacheManifest, setupUnit, swState } from './app';
 
 let server: AppServer;
 let browser: BrowserSession;
@@ -126,6 +126,36 @@ describe('service worker', () => {
     const nav = await page.goto(server.url + '/api/v1/no-such-endpoint');
     expect(nav?.status()).toBe(404);
     expect(nav?.headers()['content-type'] ?? '').toMatch(/json/);
+  });
+
+  test('the install offer never hides the bottom of a page: the last button can still be tapped', async () => {
+    const { page } = browser;
+    await page.goto(server.url + '/');
+    await setupUnit(page);
+    await page.goto(server.url + '/settings');
+    await heading(page, 'Cài đặt').waitFor({ timeout: 30_000 });
+    // Chromium offers installation when it decides to (in CI, often mid-test): offer it now.
+    await page.evaluate(() => {
+      const e = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+        prompt: async () => undefined,
+        userChoice: Promise.resolve({ outcome: 'dismissed' }),
+      });
+      window.dispatchEvent(e);
+    });
+    const banner = page.locator('.banner');
+    await banner.getByRole('button', { name: 'Cài vào màn hình chính' }).waitFor({ timeout: 10_000 });
+    await screenshot(page, 'pwa-2-install-offer');
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const last = page.locator('.content button, .content a').last();
+    await expect
+      .poll(async () => {
+        const [b, l] = await Promise.all([banner.boundingBox(), last.boundingBox()]);
+        return b && l ? l.y + l.height <= b.y : false;
+      }, { timeout: 5_000 })
+      .toBe(true);
+    await last.click({ trial: true, timeout: 5_000 });
+    await banner.getByRole('button', { name: 'Để sau' }).click();
+    await banner.waitFor({ state: 'detached', timeout: 5_000 });
   });
 
   test('the built index.html has no inline script (CSP script-src self)', () => {
