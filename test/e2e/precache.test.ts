@@ -45,7 +45,7 @@ describe('precache: field screens offline, the rest once opened', () => {
     const { page } = browser;
     await page.goto(server.url + '/import');
     await heading(page, 'Chưa có trên máy').waitFor(WAIT);
-    expect(await page.getByRole('alert').innerText()).toContain(NOTICE);
+    expect(await page.locator('.content').getByRole('alert').innerText()).toContain(NOTICE);
     expect(await page.getByRole('button', { name: 'Thử lại' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Quay lại' }).count()).toBe(1);
     expect(await page.getByRole('navigation').getByRole('link', { name: 'Đoàn viên' }).count()).toBe(1);

@@ -37,7 +37,7 @@ async function dismissBanner() {
   if (await later.count()) await later.first().click();
 }
 
-const status = () => page.getByRole('status');
+const status = () => page.locator('main').getByRole('status');
 
 async function openTrainingMember(name: string) {
   await page.goto(`${server.url}/training?y=${YEAR}`);
@@ -129,7 +129,7 @@ describe('training programme → rating → reload', () => {
     await page.getByRole('button', { name: /^Xuất sắc/ }).click();
     await page.getByLabel('Ưu điểm, khuyết điểm').fill('Ưu: gương mẫu. Khuyết: còn ngại phát biểu.');
     await page.getByRole('button', { name: 'Lưu xếp loại' }).click();
-    await expect.poll(() => page.getByRole('alert').first().innerText(), WAIT).toBe('Mức xếp khác gợi ý: hãy ghi lý do.');
+    await expect.poll(() => page.locator('main').getByRole('alert').first().innerText(), WAIT).toBe('Mức xếp khác gợi ý: hãy ghi lý do.');
     await shot('rating-1-reason-required');
     await page.getByLabel('Lý do khác gợi ý').fill('Điểm danh giấy cả năm đủ 12/12 buổi, rèn luyện Xuất sắc');
     await page.getByLabel('Đề xuất đoàn viên ưu tú / giới thiệu vào Đảng').check();
