@@ -1,5 +1,6 @@
 // SQLite schema history. Append only: a released migration is never edited, a change is a
-// new entry with the next version. Each runs in its own transaction (see sqlite.ts).
+// new entry with the next version. Each runs in its own transaction (see runMigrations in
+// sqlite-connection.ts).
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 

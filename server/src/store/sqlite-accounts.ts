@@ -1,0 +1,177 @@
+// Who may talk to the SQLite store: accounts and their sessions, units, one-time invite codes
+// and the devices that redeemed them. The Store methods in sqlite.ts call these.
+import type Database from 'better-sqlite3';
+import type { SqliteAccess } from './sqlite-connection';
+import type { Account, DeviceInfo, DeviceRole, RedeemResult, TokenOwner, UnitInfo } from './types';
+
+export function prepareAccountStatements(db: Database.Database) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    anyAccount: p('SELECT 1 FROM accounts LIMIT 1'),
+    insertAccount: p('INSERT INTO accounts (id, username, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)'),
+    insertAccountUnit: p('INSERT INTO account_units (account_id, unit_id) VALUES (?, ?)'),
+    accountByName: p('SELECT id, username, role, password_hash, created_at FROM accounts WHERE username = ?'),
+    accountUnits: p('SELECT unit_id FROM account_units WHERE account_id = ? ORDER BY unit_id'),
+    insertSession: p('INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
+    deleteExpiredSessions: p('DELETE FROM sessions WHERE account_id = ? AND expires_at <= ?'),
+    sessionByHash: p(`SELECT a.id, a.username, a.role, a.password_hash, a.created_at, s.expires_at
+      FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ?`),
+    deviceByHash: p('SELECT * FROM devices WHERE token_hash = ?'),
+    deviceById: p('SELECT * FROM devices WHERE id = ?'),
+    touchDevice: p('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
+    insertUnit: p('INSERT INTO units (id, name, parent_unit, created_at) VALUES (?, ?, ?, ?)'),
+    unitById: p('SELECT id, name, parent_unit, created_at FROM units WHERE id = ?'),
+    allUnits: p('SELECT id, name, parent_unit, created_at FROM units ORDER BY created_at, id'),
+    insertInvite: p('INSERT INTO invites (code_hash, unit_id, role, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    openInvite: p('SELECT unit_id, role FROM invites WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?'),
+    useInvite: p('UPDATE invites SET used_at = ?, used_by_device = ? WHERE code_hash = ? AND used_at IS NULL'),
+    insertDevice: p(`INSERT INTO devices (id, unit_id, name, role, token_hash, last_seq, created_at, last_seen_at)
+      VALUES (?, ?, ?, ?, ?, 0, ?, ?)`),
+    readmitDevice: p('UPDATE devices SET name = ?, role = ?, token_hash = ?, revoked_at = NULL, last_seen_at = ? WHERE id = ?'),
+    devicesOfUnit: p('SELECT * FROM devices WHERE unit_id = ? ORDER BY created_at, id'),
+    revokeDevice: p('UPDATE devices SET revoked_at = ? WHERE id = ? AND unit_id = ? AND revoked_at IS NULL'),
+  };
+}
+type Access = SqliteAccess<ReturnType<typeof prepareAccountStatements>>;
+
+// accounts and sessions ---------------------------------------------------------------
+export function hasAccounts(a: Access): boolean {
+  return a.read(() => !!a.q.anyAccount.get());
+}
+
+export function createFirstAdmin(a: Access, account: Account): boolean {
+  return a.write(() => {
+    if (a.q.anyAccount.get()) return false;
+    a.q.insertAccount.run(account.id, account.username, account.role, account.passwordHash, account.createdAt);
+    return true;
+  });
+}
+
+export function createAccount(a: Access, account: Account, unitIds: readonly string[]): boolean {
+  return a.write(() => {
+    if (a.q.accountByName.get(account.username)) return false;
+    a.q.insertAccount.run(account.id, account.username, account.role, account.passwordHash, account.createdAt);
+    for (const unitId of new Set(unitIds)) a.q.insertAccountUnit.run(account.id, unitId);
+    return true;
+  });
+}
+
+export function findAccount(a: Access, username: string): Account | null {
+  return a.read(() => {
+    const row = a.q.accountByName.get(username) as AccountRow | undefined;
+    return row ? toAccount(row) : null;
+  });
+}
+
+export function createSession(a: Access, tokenHash: Buffer, accountId: string, createdAt: string, expiresAt: string): void {
+  a.write(() => {
+    a.q.deleteExpiredSessions.run(accountId, createdAt);
+    a.q.insertSession.run(tokenHash, accountId, createdAt, expiresAt);
+  });
+}
+
+export function findTokenOwner(a: Access, tokenHash: Buffer): TokenOwner | null {
+  return a.read(() => {
+    const session = a.q.sessionByHash.get(tokenHash) as (AccountRow & { expires_at: string }) | undefined;
+    if (session) {
+      const unitIds = a.q.accountUnits.pluck().all(session.id) as string[];
+      return { kind: 'account', account: toAccount(session), expiresAt: session.expires_at, unitIds };
+    }
+    const device = a.q.deviceByHash.get(tokenHash) as DeviceRow | undefined;
+    return device ? { kind: 'device', device: toDevice(device) } : null;
+  });
+}
+
+export function touchDevice(a: Access, deviceId: string, at: string): void {
+  a.write(() => a.q.touchDevice.run(at, deviceId));
+}
+
+// units, invites, devices -------------------------------------------------------------
+export function createUnit(a: Access, unit: UnitInfo): void {
+  a.write(() => a.q.insertUnit.run(unit.id, unit.name, unit.parentUnit, unit.createdAt));
+}
+
+export function getUnit(a: Access, id: string): UnitInfo | null {
+  return a.read(() => {
+    const row = a.q.unitById.get(id) as UnitRow | undefined;
+    return row ? toUnit(row) : null;
+  });
+}
+
+export function listUnits(a: Access, ids?: readonly string[]): UnitInfo[] {
+  return a.read(() => {
+    const rows = a.q.allUnits.all() as UnitRow[];
+    const wanted = ids ? new Set(ids) : null;
+    return rows.filter((r) => !wanted || wanted.has(r.id)).map(toUnit);
+  });
+}
+
+export function createInvite(a: Access, i: { codeHash: Buffer; unitId: string; role: DeviceRole; createdBy: string; createdAt: string; expiresAt: string }): void {
+  a.write(() => a.q.insertInvite.run(i.codeHash, i.unitId, i.role, i.createdBy, i.createdAt, i.expiresAt));
+}
+
+export function redeemInvite(a: Access, input: { codeHash: Buffer; deviceId: string; deviceName: string; tokenHash: Buffer; now: string }): RedeemResult {
+  return a.write((): RedeemResult => {
+    const invite = a.q.openInvite.get(input.codeHash, input.now) as { unit_id: string; role: DeviceRole } | undefined;
+    if (!invite) return { ok: false, reason: 'invalid_code' };
+    const existing = a.q.deviceById.get(input.deviceId) as DeviceRow | undefined;
+    // A device id is global. Only a revoked device of the same unit may come back (keeping
+    // its lastSeq, so its outbox seqs still fit); anything else must not take over a device.
+    if (existing && !(existing.unit_id === invite.unit_id && existing.revoked_at !== null)) return { ok: false, reason: 'device_exists' };
+    if (a.q.useInvite.run(input.now, input.deviceId, input.codeHash).changes !== 1) return { ok: false, reason: 'invalid_code' };
+    if (existing) a.q.readmitDevice.run(input.deviceName, invite.role, input.tokenHash, input.now, input.deviceId);
+    else a.q.insertDevice.run(input.deviceId, invite.unit_id, input.deviceName, invite.role, input.tokenHash, input.now, input.now);
+    const unit = toUnit(a.q.unitById.get(invite.unit_id) as UnitRow);
+    return { ok: true, unit, role: invite.role };
+  });
+}
+
+export function listDevices(a: Access, unitId: string): DeviceInfo[] {
+  return a.read(() => (a.q.devicesOfUnit.all(unitId) as DeviceRow[]).map(toDevice));
+}
+
+export function revokeDevice(a: Access, unitId: string, deviceId: string, at: string): DeviceInfo | null {
+  return a.write(() => {
+    a.q.revokeDevice.run(at, deviceId, unitId);
+    const row = a.q.deviceById.get(deviceId) as DeviceRow | undefined;
+    return row && row.unit_id === unitId ? toDevice(row) : null;
+  });
+}
+
+// rows as stored ----------------------------------------------------------------------
+interface AccountRow {
+  id: string;
+  username: string;
+  role: Account['role'];
+  password_hash: string;
+  created_at: string;
+}
+interface UnitRow {
+  id: string;
+  name: string;
+  parent_unit: string | null;
+  created_at: string;
+}
+interface DeviceRow {
+  id: string;
+  unit_id: string;
+  name: string;
+  role: DeviceRole;
+  last_seq: number;
+  created_at: string;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+}
+
+const toAccount = (r: AccountRow): Account => ({ id: r.id, username: r.username, role: r.role, passwordHash: r.password_hash, createdAt: r.created_at });
+const toUnit = (r: UnitRow): UnitInfo => ({ id: r.id, name: r.name, parentUnit: r.parent_unit, createdAt: r.created_at });
+const toDevice = (r: DeviceRow): DeviceInfo => ({
+  deviceId: r.id,
+  unitId: r.unit_id,
+  deviceName: r.name,
+  role: r.role,
+  createdAt: r.created_at,
+  lastSeenAt: r.last_seen_at,
+  lastSeq: r.last_seq,
+  revokedAt: r.revoked_at,
+});

@@ -1,0 +1,98 @@
+// The SQLite connection's set-up and error handling, shared by the store modules (sqlite.ts
+// and the sqlite-*.ts beside it): pragmas, the migration runner, and which failures are
+// transient (503, try again) rather than a wrong request.
+import type Database from 'better-sqlite3';
+import type { SqliteMigration } from './sqlite-migrations';
+import { StoreUnavailableError } from './types';
+
+/** What a store module needs from the connection: its prepared statements and the two ways to run them. */
+export interface SqliteAccess<Statements> {
+  /** Throws when the database has no sync tables (a custom migration list in a test). */
+  readonly q: Statements;
+  /** Runs `fn` in one BEGIN IMMEDIATE transaction; transient SQLite failures become StoreUnavailableError. */
+  write<T>(fn: () => T): T;
+  read<T>(fn: () => T): T;
+}
+
+/** `statements` undefined: the database has no sync tables (a test's own migrations). */
+export function sqliteAccess<S>(db: Database.Database, statements: S | undefined, afterWrite: () => void): SqliteAccess<S> {
+  return {
+    get q(): S {
+      if (!statements) throw new Error('this database has no sync tables (custom migrations)');
+      return statements;
+    },
+    write: (fn) => {
+      const result = guard(() => db.transaction(fn).immediate());
+      afterWrite();
+      return result;
+    },
+    read: (fn) => guard(fn),
+  };
+}
+
+export function applyPragmas(db: Database.Database): void {
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  if (String(mode).toLowerCase() !== 'wal') {
+    throw new Error(`SQLite refused WAL mode (got "${mode}"); is DATA_DIR on a network file system?`);
+  }
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // A second connection (a backup, the sqlite3 shell) waits instead of failing at once.
+  db.pragma('busy_timeout = 5000');
+  // See SqliteStore.checkpointSoon: checkpoints happen when idle; this is only the backstop.
+  db.pragma('wal_autocheckpoint = 10000');
+}
+
+/** Applies every migration newer than the database, each in its own IMMEDIATE transaction. */
+export function runMigrations(db: Database.Database, migrations: readonly SqliteMigration[]): void {
+  assertOrdered(migrations);
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  ) STRICT`);
+  const applied = new Set(
+    db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
+  );
+  const newestKnown = migrations.at(-1)?.version ?? 0;
+  const newestApplied = Math.max(0, ...applied);
+  if (newestApplied > newestKnown) {
+    // Opening a database written by a newer server would silently ignore its tables.
+    throw new Error(
+      `Database schema version ${newestApplied} is newer than this server knows (${newestKnown}). ` +
+        'Run the newer server version, or restore a backup.',
+    );
+  }
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      migration.up(db);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }).immediate();
+  }
+}
+
+function assertOrdered(migrations: readonly SqliteMigration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) {
+      throw new Error(`Migration "${m.name}" has version ${m.version}; expected ${i + 1} (versions count up from 1 with no gaps)`);
+    }
+  });
+}
+
+/** SQLite result codes that mean "try again later", not "this request is wrong". */
+const TRANSIENT = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|NOMEM|INTERRUPT|CANTOPEN|PROTOCOL)/;
+
+export function guard<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && TRANSIENT.test(code)) throw new StoreUnavailableError(`database busy or failing (${code})`, { cause: error });
+    if (error instanceof TypeError && /database connection is not open/.test(error.message)) {
+      throw new StoreUnavailableError('database is closed (server shutting down)', { cause: error });
+    }
+    throw error;
+  }
+}
