@@ -4,7 +4,8 @@ import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../protocol/meeting-enums';
 import type { Member } from '../../protocol/member';
-import type { Mark } from './roll-state';
+import type { Mark, RollState } from './roll-state';
+import { useRollVersion } from './roll-hooks';
 import { statusLabel } from './RollRow';
 import { ReasonChips } from './ReasonSheet';
 
@@ -114,5 +115,33 @@ export function RollCall({ members, index, getMark, unmarkedLeft, canUndo, onInd
         </button>
       </div>
     </section>
+  );
+}
+
+interface RollCallViewProps {
+  state: RollState;
+  members: Member[];
+  index: number;
+  onIndex: (i: number) => void;
+  onMark: (id: string, m: Mark) => void;
+  onUndo: () => void;
+  onExit: () => void;
+}
+
+/** RollCall over the roll's state: re-renders on every change of the roll, not its parent. */
+export function RollCallView(p: RollCallViewProps) {
+  useRollVersion(p.state);
+  return (
+    <RollCall
+      members={p.members}
+      index={p.index}
+      getMark={(memberId) => p.state.get(memberId)}
+      unmarkedLeft={p.state.counts.unmarked}
+      canUndo={p.state.undoDepth > 0}
+      onIndex={p.onIndex}
+      onMark={p.onMark}
+      onUndo={p.onUndo}
+      onExit={p.onExit}
+    />
   );
 }
