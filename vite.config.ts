@@ -135,16 +135,18 @@ export default defineConfig(({ command }) => ({
  */
 function featureChunk(id: string): string | null {
   const rel = id.replace(/\\/g, '/').slice(ROOT_DIR.length);
+  if (isNotPrecached(rel)) return null;
+  // The local database and the field screens' reads (*-queries.ts, small, shared across
+  // features): every screen with data needs them, so they travel together.
+  if (/^src\/data\/(session|db|live|outbox|commit)\.ts$/.test(rel) || /^src\/features\/(?!sync\/)[a-z-]+\/[a-z-]+-queries\.ts$/.test(rel)) return 'data';
   const m = /^src\/features\/([a-z-]+)\//.exec(rel);
-  if (!m || m[1] === 'sync' || isNotPrecached(rel)) return null;
-  // Reads (*-queries.ts) are shared across features and small: they stay where vite puts them.
-  if (/-queries\.ts$/.test(rel)) return null;
+  if (!m || m[1] === 'sync') return null;
   // The dues screens' route entry stays out of its group: grouped, rolldown emits it as a facade
   // that also holds modules shared with the dues pages loaded later (lib/money) and exports a
   // namespace it never defines ("Export 'DuesScreens_exports' is not defined"): /dues broke.
   if (rel === 'src/features/dues/DuesScreens.tsx') return null;
   // The member list is the first screen (B1 "first interactive member list"): it must not
   // bring the member form's schemas (zod) with it.
-  if (/^src\/features\/members\/(MembersPage|MemberRow|MemberFiltersPanel|member-filters|member-search)\./.test(rel)) return 'f-member-list';
+  if (/^src\/features\/members\/(MembersPage|MemberRow|MemberFiltersPanel|member-filters|member-search|list-snapshot)\./.test(rel)) return 'f-member-list';
   return `f-${m[1]}`;
 }

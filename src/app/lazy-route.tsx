@@ -6,9 +6,9 @@
 // Part of the shell bundle: keep it small. Import it from the shell only (lazy chunks use
 // lib/chunk-error.ts): a lazy chunk importing this module made rolldown split the shell in four.
 import type { ComponentType } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { lazy, useLocation } from 'preact-iso';
-import { t } from '../i18n';
+import { onLanguageChange, t } from '../i18n';
 import { isChunkLoadError } from '../lib/chunk-error';
 
 type Module<P> = { default: ComponentType<P> };
@@ -27,7 +27,7 @@ export function lazyRoute<P extends object>(load: () => Promise<Module<P>>, relo
       return <NotDownloaded onRetry={reload} />;
     },
   });
-  return lazy(() =>
+  const Screen = lazy(() =>
     load().then(
       // undefined: vite's preload helper swallowed the error because the preload guard is
       // reloading the page (src/pwa/preload-guard.ts); the notice shows until it does.
@@ -35,6 +35,13 @@ export function lazyRoute<P extends object>(load: () => Promise<Module<P>>, relo
       failed,
     ),
   );
+  // The router keeps the open screen's element while the URL stays the same: a change of
+  // language has to re-render the screen from here.
+  return function Route(props: P) {
+    const [, setTick] = useState(0);
+    useEffect(() => onLanguageChange(() => setTick((n) => n + 1)), []);
+    return <Screen {...props} />;
+  };
 }
 
 /**

@@ -12,14 +12,19 @@ export interface Live<T> {
 export function useLive<T>(query: () => Promise<T>, deps: unknown[]): Live<T> {
   const [state, setState] = useState<Live<T>>({ value: undefined, error: undefined, isLoaded: false });
   useEffect(() => {
-    // An async wrapper: Dexie tracks which tables a querier reads only across the awaits of an
-    // async function; a plain arrow returning a repo promise would never refresh.
-    const sub = liveQuery(async () => await query()).subscribe({
-      next: (value) => setState({ value, error: undefined, isLoaded: true }),
-      error: (error) => setState({ value: undefined, error, isLoaded: true }),
-    });
+    const sub = subscribeLive(query, setState);
     return () => sub.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return state;
+}
+
+/** Runs the query now and whenever the tables it read change; each answer goes to `set`. */
+export function subscribeLive<T>(query: () => Promise<T>, set: (state: Live<T>) => void): { unsubscribe(): void } {
+  // An async wrapper: Dexie tracks which tables a querier reads only across the awaits of an
+  // async function; a plain arrow returning a repo promise would never refresh.
+  return liveQuery(async () => await query()).subscribe({
+    next: (value) => set({ value, error: undefined, isLoaded: true }),
+    error: (error) => set({ value: undefined, error, isLoaded: true }),
+  });
 }

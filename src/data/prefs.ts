@@ -4,9 +4,12 @@ import { get, set, del } from 'idb-keyval';
 
 export type Lang = 'vi' | 'en';
 
-export const getCurrentUnitId = () => get<string>('currentUnitId');
-export const setCurrentUnitId = (id: string) => set('currentUnitId', id);
-export const clearCurrentUnitId = () => del('currentUnitId');
+let knownUnit: string | undefined;
+export const getCurrentUnitId = () => get<string>('currentUnitId').then((id) => (knownUnit = id));
+export const setCurrentUnitId = (id: string) => ((knownUnit = id), set('currentUnitId', id));
+export const clearCurrentUnitId = () => ((knownUnit = undefined), del('currentUnitId'));
+/** The current unit as last read or set (the shell reads it at boot), for a first render that cannot wait. */
+export const knownUnitId = () => knownUnit;
 export const getLang = () => get<Lang>('lang');
 export const setLang = (lang: Lang) => set('lang', lang);
 export const getFlag = (name: string) => get<boolean>(`flag:${name}`);

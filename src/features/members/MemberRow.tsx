@@ -1,10 +1,10 @@
 import { t, type MessageKey } from '../../i18n';
 import { yearsBetween, todayIso, turnsThirtyIn } from '../../lib/dates';
-import type { Member } from '../../protocol/member';
+import type { MemberRowData } from './list-snapshot';
 
 export const ROW_HEIGHT = 64;
 
-export function MemberRow({ member: m, year }: { member: Member; year: number }) {
+export function MemberRow({ member: m, year }: { member: MemberRowData; year: number }) {
   const details: string[] = [];
   if (m.position !== 'member') details.push(t(`members.position_${m.position}` as MessageKey));
   if (m.subGroup) details.push(m.subGroup);
