@@ -14,9 +14,15 @@ import { MemberRow, ROW_HEIGHT } from './MemberRow';
 import type { Member } from '../../protocol/member';
 import { isChunkLoadError } from '../../lib/chunk-error';
 
+const loadListMembers = () => import('./member-queries').then((m) => m.listMembers);
+const loadGetUnit = () => import('../setup/unit-queries').then((m) => m.getUnit);
+// The register's code (Dexie, the reads) starts loading when this screen's code runs, not
+// after its first paint; the hooks below then find it loaded.
+if (typeof window !== 'undefined') void Promise.all([loadListMembers(), loadGetUnit()]).catch(() => undefined);
+
 export default function MembersPage() {
-  const members = useDeferredLive(() => import('./member-queries').then((m) => m.listMembers), []);
-  const unit = useDeferredLive(() => import('../setup/unit-queries').then((m) => m.getUnit), []);
+  const members = useDeferredLive(loadListMembers, []);
+  const unit = useDeferredLive(loadGetUnit, []);
   const [snapshot] = useState(() => readListSnapshot(knownUnitId()));
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<MemberFilter>(DEFAULT_FILTER);
