@@ -15,7 +15,8 @@
 // a 'deleteEdit' conflict; an upsert with deleted:false whose base matches the tombstone restores.
 // Domain rules: finalized minutes refuse upserts and deletes (err.locked), so does attendance
 // of a meeting whose minutes are finalized; minutesAddenda rows are append-only; an attendance
-// id is eventId:memberId.
+// id is eventId:memberId; dues rows are append-only, but the same reversal made on two phones
+// is accepted as done (isSameReversal).
 import type { SyncedTable } from '../../../src/protocol/outbox';
 import { validateFields, validateRowId, reject, type Rejection } from './fields';
 import { storedStamp, stampDevice, isLater } from './hlc';
@@ -83,6 +84,7 @@ const isFinalized = (row: RowState | null) => !!row && own(row.data, 'status') =
 export function mergeMutation(input: MergeInput): MergeResult {
   const { mutation: m, current } = input;
   const stamp = storedStamp(m.hlc, input.deviceId, input.now);
+  if (isSameReversal(input) && stamp) return { status: 'applied', row: { ...cloneRow(current!), version: input.nextVersion }, conflicts: [] };
   const rejected = checkMutation(input, stamp);
   if (rejected) return { status: 'rejected', ...rejected };
   return m.op === 'delete' ? mergeDelete(input, stamp!) : mergeUpsert(input, stamp!, current);
@@ -116,6 +118,24 @@ function checkMutation(input: MergeInput, stamp: string | null): Rejection | nul
     }
   }
   return null;
+}
+
+/**
+ * Two phones reversed the same payment while offline: a reversal's id comes from the entry it
+ * cancels, so the second one arrives as a write to a row that exists. The payment is reversed
+ * once, as the user wanted: the second is accepted as already done, not refused (which would
+ * ask the user to look at a non-problem). The row is re-stamped so that device pulls the
+ * stored reversal (its date and reason) in place of its own.
+ */
+function isSameReversal({ mutation: m, current }: MergeInput): boolean {
+  if (m.table !== 'dues' || m.op !== 'upsert' || !current || current.deleted) return false;
+  const reverses = own(m.fields, 'reversesId');
+  return (
+    typeof reverses === 'string' &&
+    reverses === own(current.data, 'reversesId') &&
+    own(m.fields, 'amount') === own(current.data, 'amount') &&
+    own(m.fields, 'memberId') === own(current.data, 'memberId')
+  );
 }
 
 function emptyRow(): RowState {

@@ -127,6 +127,32 @@ describe('RELIABILITY 9: the same member ticked on two phones offline', () => {
   });
 });
 
+describe('the dues ledger on two phones', () => {
+  test('the same payment reversed on both phones offline: reversed once, nothing for the user to fix', async () => {
+    const a = await makeDevice('a');
+    await members(a, 1);
+    const pay = { memberId: member(0), period: '2026-03', amount: 5000, paidAt: '2026-03-05', method: 'cash', receiptNo: 'PT-0001' };
+    await a.write('dues', 'dues-0001', pay);
+    await srv.join(a, 'secretary');
+    await srv.sync(a);
+    const b = await makeDevice('b');
+    await srv.join(b, 'deputy');
+    await srv.sync(b);
+    // Both cancel it (the reversal's id comes from the entry: dues-repo reversalId).
+    const reversal = (note: string, paidAt: string) => ({ ...pay, amount: -5000, paidAt, reversesId: 'dues-0001', note });
+    await a.write('dues', 'dues-0001-r', reversal('Thu nhầm tháng', '2026-03-06'));
+    await b.write('dues', 'dues-0001-r', reversal('Ghi trùng', '2026-03-07'));
+    for (const d of [a, b, a]) await srv.sync(d);
+    for (const d of [a, b]) {
+      expect(await d.db.needsAttention.count()).toBe(0);
+      const net = (await d.db.dues.toArray()).reduce((sum, e) => sum + e.amount, 0);
+      expect(net).toBe(0);
+    }
+    expect(await snapshot(a.db)).toEqual(await snapshot(b.db));
+    expect((await b.db.dues.get('dues-0001-r'))!.note).toBe('Thu nhầm tháng');
+  });
+});
+
 describe('RELIABILITY 14: schema skew', () => {
   test('a phone one schema version behind and one ahead sync with a current one; nothing dropped', async () => {
     const old = await makeDevice('old');

@@ -234,6 +234,25 @@ describe('mergeMutation: validation and domain rules', () => {
     expect(applied({ mutation: reversal })).toBeTruthy();
     expect(rejected({ mutation: mut({ table: 'dues', rowId: 'm-0000000010', fields: { memberId: MEMBER, period: '2026-13', amount: 5000, paidAt: '2026-03-06', method: 'cash', receiptNo: 'A-1' } }) })).toEqual({ error: 'err.period', field: 'period' });
   });
+
+  it('the same reversal from a second phone is accepted as done: the row is re-stamped, not changed', () => {
+    const fields = { memberId: MEMBER, period: '2026-03', amount: -5000, paidAt: '2026-03-06', method: 'cash', receiptNo: 'A-0001', reversesId: MEMBER, note: 'Thu nhầm' };
+    const first = applied({ mutation: mut({ table: 'dues', rowId: 'm-0000000009', fields }), nextVersion: 5 });
+    const second = merge({
+      deviceId: B,
+      current: first,
+      nextVersion: 9,
+      mutation: mut({ table: 'dues', rowId: 'm-0000000009', hlc: hlc(NOW + 1000, 0, B), fields: { ...fields, paidAt: '2026-03-07', note: 'Ghi trùng' } }),
+    });
+    expect(second).toEqual({ status: 'applied', row: { ...first, version: 9 }, conflicts: [] });
+    // Anything else written to an existing dues row is still refused.
+    const other = { ...fields, amount: -2000 };
+    expect(rejected({ current: first, mutation: mut({ table: 'dues', rowId: 'm-0000000009', fields: other }) })).toEqual({ error: 'err.appendOnly', field: undefined });
+    expect(rejected({ current: first, mutation: mut({ table: 'dues', rowId: 'm-0000000009', fields: { ...fields, reversesId: 'm-0000000008' } }) })).toEqual({
+      error: 'err.appendOnly',
+      field: undefined,
+    });
+  });
 });
 
 // ---------------------------------------------------------------------------------------
