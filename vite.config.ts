@@ -29,6 +29,7 @@ const NOT_PRECACHED = [
   'src/features/rating/', // the year-end rating: once a year, after the meeting that decides it
   'src/features/training/', // the training programme: set up, registered and assessed with the books
   'src/features/dues/GridPage.tsx', // the year's member × month grid: reviewed at the desk
+  'src/features/dues/grid-load.ts', // its read (first rows, then the year in pages): the grid's alone
   'src/features/dues/RemitPage.tsx', // the monthly remittance slip: paid at the union office
   'src/features/dues/WarningsPage.tsx', // members unpaid 3+ months: reviewed at the desk
   'src/features/dues/VietQrCard.tsx', // the VietQR transfer code and its QR encoder: on request

@@ -4,18 +4,24 @@
 // cost seconds on a throttled phone profile (test/perf/rating-year.mjs). Here the query runs
 // as a plain read, and is run again when a write (this tab or another) touches one of the
 // named tables — Dexie's 'storagemutated' event, the one liveQuery itself listens to.
+// A query may hand over a first part early (`partial`: the rows in view, before the whole
+// year is read); it is shown only until a whole value has been, never over one.
 // Components use this, never Dexie.
 import Dexie from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import type { Live } from './live';
 
-export function useBulkLive<T>(query: () => Promise<T>, tables: readonly string[], deps: unknown[]): Live<T> {
+export function useBulkLive<T>(query: (partial: (first: T) => void) => Promise<T>, tables: readonly string[], deps: unknown[]): Live<T> {
   const [state, setState] = useState<Live<T>>({ value: undefined, error: undefined, isLoaded: false });
   useEffect(() => {
     let alive = true;
     let running = false;
     let again = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let whole = false;
+    const partial = (first: T) => {
+      if (alive && !whole) setState({ value: first, error: undefined, isLoaded: true });
+    };
     const run = async () => {
       if (running) {
         again = true;
@@ -23,7 +29,8 @@ export function useBulkLive<T>(query: () => Promise<T>, tables: readonly string[
       }
       running = true;
       try {
-        const value = await query();
+        const value = await query(partial);
+        whole = true;
         if (alive) setState({ value, error: undefined, isLoaded: true });
       } catch (error) {
         if (alive) setState({ value: undefined, error, isLoaded: true });

@@ -1,6 +1,6 @@
 // Attendance rules as pure functions over plain rows (no zod, no Dexie): the roll's live
 // counts, participation rates, the strike-off warning and the "meeting due" warning.
-import type { AttendanceStatus, MeetingFrequency } from './meeting-enums';
+import type { AttendanceStatus, MeetingFrequency, MeetingStatus } from './meeting-enums';
 
 export interface RollRow {
   memberId: string;
@@ -126,4 +126,50 @@ export function regularMeetingDue(meetings: readonly PlannedMeeting[], frequency
   if (inPeriod.some((x) => x.status === 'held')) return { state: 'held' as const, months };
   if (inPeriod.length) return { state: 'planned' as const, months };
   return { state: 'missing' as const, months };
+}
+
+// ---------------------------------------------------------------------------------------
+// Events of a year that count (the member's attendance year, the absence list, the rating)
+
+export interface YearEvent {
+  type: 'meeting' | 'activity';
+  id: string;
+  kind: string;
+  title: string;
+  /** yyyy-mm-dd */
+  date: string;
+  /** a meeting whose roll is one sub-group */
+  subGroup?: string;
+}
+
+interface MeetingLike {
+  id: string;
+  kind: string;
+  title: string;
+  startsAt: string;
+  status: MeetingStatus;
+  subGroup?: string;
+}
+interface ActivityLike {
+  id: string;
+  kind: string;
+  title: string;
+  date: string;
+  status: MeetingStatus;
+}
+
+/**
+ * Events that count for participation: those marked held, and planned ones whose day has
+ * come (a roll taken at a meeting nobody marked "held" still happened). Cancelled never
+ * count; a future meeting never counts, even if an excused absence was noted in advance.
+ */
+export function countedEvents(meetings: readonly MeetingLike[], activities: readonly ActivityLike[], today: string): YearEvent[] {
+  const counts = (status: MeetingStatus, date: string) => status === 'held' || (status === 'planned' && date <= today);
+  const out: YearEvent[] = [];
+  for (const m of meetings) {
+    const date = m.startsAt.slice(0, 10);
+    if (counts(m.status, date)) out.push({ type: 'meeting', id: m.id, kind: m.kind, title: m.title, date, subGroup: m.subGroup });
+  }
+  for (const a of activities) if (counts(a.status, a.date)) out.push({ type: 'activity', id: a.id, kind: a.kind, title: a.title, date: a.date });
+  return out.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 }

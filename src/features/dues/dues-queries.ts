@@ -5,6 +5,7 @@ import { activeDb } from '../../data/session';
 import type { DuesEntry, DuesExemption, DuesRate, Remittance } from '../../protocol/dues';
 import { remittanceId } from '../../protocol/dues';
 import type { Member } from '../../protocol/member';
+import type { MemberEvent } from '../../protocol/member-event';
 import { PARTICIPATING_STATUSES } from '../../protocol/member-enums';
 import {
   collectedIn,
@@ -49,10 +50,30 @@ export interface YearView {
   rows: DuesRow[];
 }
 
+/** The year's ledger, exemptions, stays and rates, grouped by member (one pass each). */
+export interface YearBook {
+  entries: Map<string, DuesEntry[]>;
+  exemptions: Map<string, DuesExemption[]>;
+  events: Map<string, MemberEvent[]>;
+  rates: DuesRate[];
+}
+
+export function yearBook(entries: DuesEntry[], exemptions: DuesExemption[], events: MemberEvent[], rates: DuesRate[]): YearBook {
+  return { entries: groupBy(live(entries)), exemptions: groupBy(live(exemptions)), events: groupBy(live(events).filter((e) => STAY_KINDS.has(e.kind))), rates: live(rates) };
+}
+
 /**
- * Every member who owes or paid something in the year, name order: participating members,
- * and anyone else (left, archived) with a month owed or an entry in the year.
+ * A member's row of the year, when they are on the year's list: participating members, and
+ * anyone else (left, archived) with a month owed or an entry in the year. `m` is not deleted.
  */
+export function yearRow(m: Member, book: YearBook, year: number, current: string): DuesRow | undefined {
+  const mine = book.entries.get(m.id) ?? [];
+  const y = memberYear(m, mine, book.exemptions.get(m.id) ?? [], book.events.get(m.id) ?? [], { year, current, rates: book.rates });
+  const takesPart = !m.archivedAt && PARTICIPATING_STATUSES.includes(m.status);
+  return takesPart || mine.length || y.owedMonths || y.partialMonths ? { member: m, year: y } : undefined;
+}
+
+/** Every member who owes or paid something in the year (yearRow), name order. */
 export async function yearView(year: number, current: string): Promise<YearView> {
   const db = await activeDb();
   const [members, entries, exemptions, events, rates] = await Promise.all([
@@ -62,17 +83,11 @@ export async function yearView(year: number, current: string): Promise<YearView>
     db.memberEvents.toArray(),
     db.duesRates.toArray(),
   ]);
-  const byMember = groupBy(live(entries));
-  const exByMember = groupBy(live(exemptions));
-  const evByMember = groupBy(live(events).filter((e) => STAY_KINDS.has(e.kind)));
-  const liveRates = live(rates);
+  const book = yearBook(entries, exemptions, events, rates);
   const rows: DuesRow[] = [];
   for (const m of members) {
-    if (m.deleted) continue;
-    const mine = byMember.get(m.id) ?? [];
-    const y = memberYear(m, mine, exByMember.get(m.id) ?? [], evByMember.get(m.id) ?? [], { year, current, rates: liveRates });
-    const takesPart = !m.archivedAt && PARTICIPATING_STATUSES.includes(m.status);
-    if (takesPart || mine.length || y.owedMonths || y.partialMonths) rows.push({ member: m, year: y });
+    const row = m.deleted ? undefined : yearRow(m, book, year, current);
+    if (row) rows.push(row);
   }
   return { year, current, rows: sortByName(rows, (r) => r.member.fullName) };
 }

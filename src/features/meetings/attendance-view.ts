@@ -1,52 +1,12 @@
 // The member view of attendance (issue 3, item 5), pure and tested: which meetings and
 // activities of a year count, one member's history, and the strike-off warning list.
-import { unexcusedAbsenceWarnings, type AttendanceFact } from '../../protocol/attendance-rules';
-import type { AttendanceStatus, MeetingStatus } from '../../protocol/meeting-enums';
+import { unexcusedAbsenceWarnings, type AttendanceFact, type YearEvent } from '../../protocol/attendance-rules';
+import type { AttendanceStatus } from '../../protocol/meeting-enums';
 import { PARTICIPATING_STATUSES, type MemberStatus } from '../../protocol/member-enums';
 import { compareNames } from '../../lib/names';
 
-export interface YearEvent {
-  type: 'meeting' | 'activity';
-  id: string;
-  kind: string;
-  title: string;
-  /** yyyy-mm-dd */
-  date: string;
-  /** a meeting whose roll is one sub-group */
-  subGroup?: string;
-}
-
-interface MeetingLike {
-  id: string;
-  kind: string;
-  title: string;
-  startsAt: string;
-  status: MeetingStatus;
-  subGroup?: string;
-}
-interface ActivityLike {
-  id: string;
-  kind: string;
-  title: string;
-  date: string;
-  status: MeetingStatus;
-}
-
-/**
- * Events that count for participation: those marked held, and planned ones whose day has
- * come (a roll taken at a meeting nobody marked "held" still happened). Cancelled never
- * count; a future meeting never counts, even if an excused absence was noted in advance.
- */
-export function countedEvents(meetings: readonly MeetingLike[], activities: readonly ActivityLike[], today: string): YearEvent[] {
-  const counts = (status: MeetingStatus, date: string) => status === 'held' || (status === 'planned' && date <= today);
-  const out: YearEvent[] = [];
-  for (const m of meetings) {
-    const date = m.startsAt.slice(0, 10);
-    if (counts(m.status, date)) out.push({ type: 'meeting', id: m.id, kind: m.kind, title: m.title, date, subGroup: m.subGroup });
-  }
-  for (const a of activities) if (counts(a.status, a.date)) out.push({ type: 'activity', id: a.id, kind: a.kind, title: a.title, date: a.date });
-  return out.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-}
+// Which events count (and their shape) is a rule the rating shares: protocol/attendance-rules.
+export { countedEvents, type YearEvent } from '../../protocol/attendance-rules';
 
 export interface FactWithReason extends AttendanceFact {
   reason?: string;

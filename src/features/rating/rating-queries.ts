@@ -1,19 +1,25 @@
 // Rating reads: the whole year in a handful of bulk reads — members, member events, the
 // year's meetings and activities with their roll rows, training outcomes, ratings, settings —
 // then pure rules (rating-view.ts). No zod.
+// With 5,000 members the year is ~125,000 rows, and turning them into objects is most of the
+// cost (4× CPU: seconds). So the screen gets the first rows early (`onHead`: the first HEAD
+// members of the list, read member by member, ~1,000 rows), then the whole year, read in pages
+// and counted a month at a time with the browser given a turn in between (no long task).
 import { activeDb } from '../../data/session';
 import type { UnitDb } from '../../data/db';
+import { keyPrefix, PAGE, readMany, type Read } from '../../data/paged';
 import type { Rating, UnitRating } from '../../protocol/rating';
 import { ratingId, unitRatingId } from '../../protocol/rating';
-import { resolveThresholds, type RatingThresholds } from '../../protocol/rating-rules';
+import { evidenceOf, resolveThresholds, yearAttendanceByMember, type RatingThresholds, type YearAttendance } from '../../protocol/rating-rules';
 import type { TrainingOutcome } from '../../protocol/training-enums';
 import { UNIT_SETTINGS_ID, type UnitSettings } from '../../protocol/unit-settings';
 import { memberYear, type EntryLike } from '../../protocol/dues-rules';
-import type { Member } from '../../protocol/member';
 import type { MemberEvent } from '../../protocol/member-event';
 import type { DuesExemption, DuesRate } from '../../protocol/dues';
-import { countedEvents } from '../meetings/attendance-view';
-import { finishRows, prepareRows, prepareRowsAsync, type PreparedRow, type RatingRow } from './rating-view';
+import { afterPaint, breathe, mapInSlices } from '../../lib/slices';
+import { compareNames } from '../../lib/names';
+import { countedEvents, type YearEvent } from '../../protocol/attendance-rules';
+import { addAttendance, finishRows, groupByMember, heldIn, liveInNameOrder, monthGroups, rosterOf, rosterRow, type PreparedRow, type RatingRow, type RosterRow } from './rating-view';
 
 export interface RatingYear {
   year: number;
@@ -24,6 +30,8 @@ export interface RatingYear {
   eventCount: number;
   /** false: no dues figures in the app, the suggestion leaves dues out */
   hasDues: boolean;
+  /** false: only the first rows of the list so far (see RatingEvidence) */
+  complete: boolean;
 }
 
 export async function getUnitSettings(): Promise<UnitSettings | undefined> {
@@ -32,28 +40,14 @@ export async function getUnitSettings(): Promise<UnitSettings | undefined> {
   return s && !s.deleted ? s : undefined;
 }
 
-/**
- * The roll rows of many events: one indexed getAll per event. Dexie's anyOf() walks a cursor,
- * one IndexedDB callback per row — for a year of 5,000-member rolls (60,000 rows) that alone
- * took seconds on a throttled phone profile.
- */
-async function rollsOf(db: UnitDb, eventIds: readonly string[]) {
-  const parts = await Promise.all(eventIds.map((id) => db.attendance.where('eventId').equals(id).toArray()));
-  return parts.flat();
-}
-
-/** The year's ledger, one read per month: smaller reads, shorter main-thread tasks. */
-async function duesOfYear(db: UnitDb, year: number) {
-  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
-  return (await Promise.all(months.map((p) => db.dues.where('period').equals(p).toArray()))).flat();
-}
+const live = <T extends { deleted?: boolean }>(rows: readonly (T | undefined)[]) => rows.filter((r): r is T => !!r && !r.deleted);
 
 async function yearEvents(db: UnitDb, year: number, today: string) {
   const [meetings, activities] = await Promise.all([
     db.meetings.where('startsAt').between(`${year}-01-01`, `${year}-12-31T99`, true, true).toArray(),
     db.activities.where('date').between(`${year}-01-01`, `${year}-12-31`, true, true).toArray(),
   ]);
-  return countedEvents(meetings.filter((m) => !m.deleted), activities.filter((a) => !a.deleted), today);
+  return countedEvents(live(meetings), live(activities), today);
 }
 
 /** What the suggestions are made from: records that change rarely while the rating is done. */
@@ -63,6 +57,8 @@ export interface RatingEvidence {
   prepared: PreparedRow[];
   eventCount: number;
   hasDues: boolean;
+  /** false: `prepared` holds only the first members of the list (onHead); the rest is being read */
+  complete: boolean;
 }
 
 /** What people decide: the ratings, the unit's rating, the thresholds (small reads). */
@@ -75,41 +71,136 @@ export interface RatingDecisions {
 /** The tables the evidence is read from (useBulkLive reloads it when one of them changes). */
 export const EVIDENCE_TABLES = ['members', 'memberEvents', 'meetings', 'activities', 'attendance', 'trainingRegistrations', 'dues', 'duesExemptions', 'duesRates'] as const;
 
-/**
- * The evidence of a year in a few bulk reads. `onlyMemberId` narrows the member-scoped reads
- * to one member (the member screen and the repo's decision), with the same rules.
- */
-export async function loadRatingEvidence(year: number, today: string, onlyMemberId?: string): Promise<RatingEvidence> {
-  const db = await activeDb();
-  const events = await yearEvents(db, year, today);
-  const one = onlyMemberId;
-  const [members, memberEvents, facts, regs, dues, exemptions, rates] = await Promise.all([
-    one ? db.members.get(one).then((m) => (m ? [m] : [])) : db.members.toArray(),
-    one ? db.memberEvents.where('memberId').equals(one).toArray() : db.memberEvents.toArray(),
-    one ? db.attendance.where('memberId').equals(one).toArray() : rollsOf(db, events.map((e) => e.id)),
-    one ? db.trainingRegistrations.get(`${year}:${one}`).then((r) => (r ? [r] : [])) : db.trainingRegistrations.where('year').equals(year).toArray(),
-    one ? db.dues.where('memberId').equals(one).toArray() : duesOfYear(db, year),
-    one ? db.duesExemptions.where('memberId').equals(one).toArray() : db.duesExemptions.toArray(),
-    db.duesRates.toArray(),
+/** Members computed before the rest of the year is read: a screen of rows and its margin. */
+export const HEAD = 40;
+
+/** Per-member sources of the evidence (the same whether read for a few members or for all). */
+interface Sources {
+  att: Map<string, YearAttendance>;
+  outcomes: Map<string, TrainingOutcome | ''>;
+  /** undefined: no dues book in the app for the year */
+  dues?: { entries: Map<string, EntryLike[]>; exemptions: Map<string, DuesExemption[]>; events: Map<string, MemberEvent[]>; rates: DuesRate[]; current: string };
+}
+
+function withEvidence(r: RosterRow, year: number, held: number, src: Sources): PreparedRow {
+  const id = r.member.id;
+  const d = src.dues;
+  // Dues months paid and owed: protocol/dues-rules memberYear, the dues screens' own rule, counted
+  // up to this month for the current year, all twelve for a past one.
+  const y = d && memberYear(r.member, d.entries.get(id) ?? [], d.exemptions.get(id) ?? [], d.events.get(id) ?? [], { year, current: d.current, rates: d.rates });
+  return { ...r, evidence: evidenceOf(src.att.get(id), held, src.outcomes.get(id), y && { paid: y.paidMonths, owed: y.owedMonths }) };
+}
+
+function outcomesOf(regs: readonly ({ memberId: string; outcome?: TrainingOutcome | ''; deleted: boolean } | undefined)[]) {
+  const out = new Map<string, TrainingOutcome | ''>();
+  for (const r of live(regs)) out.set(r.memberId, r.outcome ?? '');
+  return out;
+}
+
+function duesSources(year: number, today: string, entries: Map<string, EntryLike[]>, exemptions: DuesExemption[], events: MemberEvent[], rates: DuesRate[]): Sources['dues'] {
+  const thisMonth = today.slice(0, 7);
+  return { entries, exemptions: groupByMember(live(exemptions)), events: groupByMember(events), rates: live(rates), current: thisMonth < `${year}-12` ? thisMonth : `${year}-12` };
+}
+
+/** Whether the unit keeps its dues book in the app for the year (a live entry for one of its months). */
+async function yearHasDues(db: UnitDb, year: number): Promise<boolean> {
+  return !!(await db.dues.where('period').between(`${year}-01`, `${year}-12`, true, true).filter((d) => !d.deleted).first());
+}
+
+/** The evidence of some members (one member's screen, the first rows): reads by member. */
+async function evidenceOfFew(db: UnitDb, year: number, today: string, rows: RosterRow[], events: YearEvent[], memberEvents: MemberEvent[], complete: boolean): Promise<RatingEvidence> {
+  const ids = rows.map((r) => r.member.id);
+  // Small answers (a member's rows): more of them out at a time.
+  const byMember = <T>(table: Read<T>['table'], index = 'memberId') => readMany(db, ids.map((id) => ({ table, index, key: id })), PAGE, 8).then((parts) => parts.flat());
+  const [facts, regs, entries, exemptions, [rates], hasDues] = await Promise.all([
+    byMember(db.attendance),
+    readMany(db, ids.map((id) => ({ table: db.trainingRegistrations, key: `${year}:${id}` })), PAGE, 8).then((parts) => parts.flat()),
+    byMember(db.dues),
+    byMember(db.duesExemptions),
+    readMany(db, [{ table: db.duesRates }] as const),
+    yearHasDues(db, year),
   ]);
+  const ofYear = groupByMember(live(entries).filter((e) => e.period.startsWith(`${year}-`)));
+  const src: Sources = {
+    att: yearAttendanceByMember(events, live(facts), year),
+    outcomes: outcomesOf(regs),
+    dues: hasDues ? duesSources(year, today, ofYear, exemptions, memberEvents, rates) : undefined,
+  };
+  const held = heldIn(events, year);
+  return { year, prepared: rows.map((r) => withEvidence(r, year, held, src)), eventCount: events.length, hasDues, complete };
+}
+
+/**
+ * The whole unit's evidence: the roll read event by event in pages and counted a month at a
+ * time, the ledger read a month at a time, members in slices — each a short task.
+ */
+async function evidenceOfAll(db: UnitDb, year: number, today: string, roster: RosterRow[], events: YearEvent[], memberEvents: MemberEvent[]): Promise<RatingEvidence> {
+  const groups = monthGroups(events, year);
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  // One after the other: a few requests out at a time in all (src/data/paged.ts).
+  // The roll: attendance id = `${eventId}:${memberId}`, so an event's rows are one key range.
+  const rolls = await readMany(db, groups.flat().map((e) => ({ table: db.attendance, range: keyPrefix(`${e.id}:`) })));
+  const ledger = await readMany(db, months.map((p) => ({ table: db.dues, index: 'period', key: p })));
+  // Registrations: id = `${year}:${memberId}`.
+  const [regs, exemptions, rates] = await readMany(db, [{ table: db.trainingRegistrations, range: keyPrefix(`${year}:`) }, { table: db.duesExemptions }, { table: db.duesRates }] as const);
+  // Counted a month at a time: the same figures as one pass (rating-view monthGroups).
+  const att = new Map<string, YearAttendance>();
+  let at = 0;
+  for (const group of groups) {
+    await breathe();
+    const rows = group.flatMap((e) => rolls[at++].filter((f) => f.eventId === e.id && !f.deleted));
+    addAttendance(att, yearAttendanceByMember(group, rows, year));
+  }
+  const entries = new Map<string, EntryLike[]>();
+  for (const rows of ledger) {
+    await breathe();
+    groupByMember(live(rows), entries);
+  }
   // Dues count only where the unit keeps its dues book in the app for that year: with no entry
   // at all, "owed" would only mean "not recorded here", and every member would look unpaid.
-  const hasDues = one ? (await db.dues.where('period').between(`${year}-01`, `${year}-12`, true, true).limit(1).count()) > 0 : dues.some((d) => !d.deleted && d.period.startsWith(`${year}-`));
-  const outcomes = new Map<string, TrainingOutcome | ''>();
-  for (const r of regs) if (!r.deleted) outcomes.set(r.memberId, r.outcome ?? '');
-  const liveEvents = memberEvents.filter((e) => !e.deleted);
-  const inputs = {
-    year,
-    members,
-    memberEvents: liveEvents,
-    events,
-    facts: facts.filter((f) => !f.deleted),
-    outcomes,
-    dues: hasDues ? duesByMember(year, today, members, liveEvents, dues, exemptions, rates) : undefined,
-  };
-  // The whole unit: yield to the browser as it goes (the screen stays responsive); one member: at once.
-  const prepared = one ? prepareRows(inputs) : await prepareRowsAsync(inputs);
-  return { year, prepared, eventCount: events.length, hasDues };
+  const hasDues = entries.size > 0;
+  const src: Sources = { att, outcomes: outcomesOf(regs.filter((r) => r.year === year)), dues: hasDues ? duesSources(year, today, entries, exemptions, memberEvents, rates) : undefined };
+  const held = heldIn(events, year);
+  const prepared = await mapInSlices(roster, (r) => withEvidence(r, year, held, src));
+  return { year, prepared, eventCount: events.length, hasDues, complete: true };
+}
+
+/**
+ * The evidence of a year. `onlyMemberId` narrows it to one member (the member screen and the
+ * repo's decision), with the same rules. For the whole unit, `onHead` is given the first HEAD
+ * members of the list as soon as they are known, before the whole year is read.
+ */
+export async function loadRatingEvidence(year: number, today: string, onlyMemberId?: string, onHead?: (first: RatingEvidence) => void): Promise<RatingEvidence> {
+  const db = await activeDb();
+  const eventsRead = yearEvents(db, year, today);
+  if (onlyMemberId) {
+    const events = await eventsRead;
+    const [member, memberEvents] = await Promise.all([db.members.get(onlyMemberId), db.memberEvents.where('memberId').equals(onlyMemberId).toArray()]);
+    const mine = live(memberEvents);
+    return evidenceOfFew(db, year, today, rosterOf(year, member ? [member] : [], mine), events, mine, true);
+  }
+  const read = readMany(db, [{ table: db.members }, { table: db.memberEvents }] as const);
+  // The first Intl object of a page loads ICU's Vietnamese data (~200 ms at 4× CPU): made now,
+  // in a task of its own while the register is read, not inside the name sort.
+  await breathe();
+  compareNames('a', 'b');
+  const [events, [members, memberEvents]] = await Promise.all([eventsRead, read]);
+  const liveEvents = live(memberEvents);
+  await breathe();
+  const ordered = liveInNameOrder(members);
+  const eventsBy = groupByMember(liveEvents);
+  await breathe();
+  const roster = await mapInSlices(ordered, (m) => rosterRow(m, eventsBy, year), 1000);
+  if (onHead && roster.length > HEAD) {
+    // Up to the HEAD-th listed member: the rows before it in the list are all there.
+    let listed = 0;
+    const end = roster.findIndex((r) => r.listed && ++listed === HEAD) + 1 || roster.length;
+    await breathe();
+    onHead(await evidenceOfFew(db, year, today, roster.slice(0, end), events, liveEvents, false));
+    // Let those rows reach the screen before the year's pages start arriving.
+    await afterPaint();
+  }
+  return evidenceOfAll(db, year, today, roster, events, liveEvents);
 }
 
 export async function loadRatingDecisions(year: number, onlyMemberId?: string): Promise<RatingDecisions> {
@@ -132,7 +223,7 @@ export async function loadRatingDecisions(year: number, onlyMemberId?: string): 
 /** The year's rows from evidence and decisions (cheap: the suggestion per member). */
 export function buildRatingYear(ev: RatingEvidence, d: RatingDecisions): RatingYear {
   const rows = finishRows(ev.prepared, d.ratings, d.thresholds);
-  return { year: ev.year, rows, thresholds: d.thresholds, unitRating: d.unitRating, eventCount: ev.eventCount, hasDues: ev.hasDues };
+  return { year: ev.year, rows, thresholds: d.thresholds, unitRating: d.unitRating, eventCount: ev.eventCount, hasDues: ev.hasDues, complete: ev.complete };
 }
 
 /** Everything the rating of a year needs, read now (repos, tests, the member screen). */
@@ -145,33 +236,4 @@ export async function loadRatingYear(year: number, today: string, onlyMemberId?:
 export async function loadMemberRating(year: number, memberId: string, today: string): Promise<{ row?: RatingRow; data: RatingYear }> {
   const data = await loadRatingYear(year, today, memberId);
   return { row: data.rows[0], data };
-}
-
-/**
- * Dues months paid and owed per member for the year (protocol/dues-rules memberYear: the dues
- * screens' own rule), counted up to this month for the current year, all twelve for a past one.
- */
-function duesByMember(year: number, today: string, members: Member[], events: MemberEvent[], entries: EntryLike[], exemptions: DuesExemption[], rates: DuesRate[]): Map<string, { paid: number; owed: number }> {
-  const group = <T extends { memberId: string; deleted?: boolean }>(rows: T[]) => {
-    const m = new Map<string, T[]>();
-    for (const r of rows) {
-      if (r.deleted) continue;
-      if (!m.has(r.memberId)) m.set(r.memberId, []);
-      m.get(r.memberId)!.push(r);
-    }
-    return m;
-  };
-  const byMember = group(entries.filter((e) => e.period.startsWith(`${year}-`)));
-  const exBy = group(exemptions);
-  const evBy = group(events);
-  const thisMonth = today.slice(0, 7);
-  const current = thisMonth < `${year}-12` ? thisMonth : `${year}-12`;
-  const liveRates = rates.filter((r) => !r.deleted);
-  const out = new Map<string, { paid: number; owed: number }>();
-  for (const m of members) {
-    if (m.deleted) continue;
-    const y = memberYear(m, byMember.get(m.id) ?? [], exBy.get(m.id) ?? [], evBy.get(m.id) ?? [], { year, current, rates: liveRates });
-    out.set(m.id, { paid: y.paidMonths, owed: y.owedMonths });
-  }
-  return out;
 }

@@ -1,14 +1,16 @@
 // The rating list of a year, computed from a few bulk reads (rating-queries.ts) by pure
 // rules (protocol/rating-rules.ts): one pass per table, never one query per member.
-// Two stages, so a decision never redoes the heavy part:
-//   prepareRows  per member: eligibility and evidence, in name order — the costly stage
-//                (≈ 100 ms for 5,000 members in Node); the async form yields to the browser
-//                every few hundred members so the screen never freezes while it runs
+// Three stages, so the screen paints early and a decision never redoes the heavy part:
+//   rosterOf     live members in name order with their eligibility — members and their
+//                events only, so the first rows can be painted before the year's roll and
+//                ledger are read
+//   evidenceOf…  per member: participation, months absent, training outcome, dues — the
+//                costly stage; rating-queries runs it in slices and yields to the browser
 //   finishRows   per member: the suggestion under the thresholds, the decision — cheap
 // Tested in test/unit/rating.
 import {
   eligibility, evidenceOf, inUnitDuring, suggestLevel, yearAttendanceByMember,
-  type Eligibility, type EventLike, type Evidence, type HeldEventLike, type RatingThresholds, type Suggestion,
+  type Eligibility, type EventLike, type Evidence, type HeldEventLike, type RatingThresholds, type Suggestion, type YearAttendance,
 } from '../../protocol/rating-rules';
 import type { Member } from '../../protocol/member';
 import type { Rating } from '../../protocol/rating';
@@ -24,12 +26,15 @@ export interface RatingRow {
   rating?: Rating;
 }
 
-export interface PreparedRow {
+export interface RosterRow {
   member: Member;
   eligibility: Eligibility;
-  evidence: Evidence;
   /** in the unit during the year and not archived: listed even when never rated */
   listed: boolean;
+}
+
+export interface PreparedRow extends RosterRow {
+  evidence: Evidence;
 }
 
 export interface EvidenceInputs {
@@ -49,41 +54,82 @@ export interface RatingInputs extends EvidenceInputs {
   thresholds: RatingThresholds;
 }
 
-function* prepare(inp: EvidenceInputs): Generator<PreparedRow | null> {
-  const eventsBy = new Map<string, EventLike[]>();
-  for (const e of inp.memberEvents) {
-    if (!eventsBy.has(e.memberId)) eventsBy.set(e.memberId, []);
-    eventsBy.get(e.memberId)!.push(e);
+/** rows grouped by memberId, in their order (one pass; a Map, never a filter per member). */
+export function groupByMember<T extends { memberId: string }>(rows: readonly T[], into = new Map<string, T[]>()): Map<string, T[]> {
+  for (const r of rows) {
+    const list = into.get(r.memberId);
+    if (list) list.push(r);
+    else into.set(r.memberId, [r]);
   }
-  const att = yearAttendanceByMember(inp.events, inp.facts, inp.year);
-  const held = inp.events.filter((e) => e.date.startsWith(String(inp.year))).length;
-  const live = inp.members.filter((m) => !m.deleted);
+  return into;
+}
+
+/** Live members in name order (lib/name-order: remembered while the names do not change). */
+export function liveInNameOrder(members: readonly Member[]): Member[] {
+  const live = members.filter((m) => !m.deleted);
+  // One member (their own screen): nothing to sort, and the unit's remembered order stays.
+  if (live.length < 2) return live;
   const rank = nameRank(live);
-  const ordered = live.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-  yield null;
-  for (let i = 0; i < ordered.length; i++) {
-    const m = ordered[i];
-    const elig = eligibility(m, eventsBy.get(m.id) ?? [], inp.year);
-    yield { member: m, eligibility: elig, evidence: evidenceOf(att.get(m.id), held, inp.outcomes.get(m.id), inp.dues?.get(m.id)), listed: !m.archivedAt && inUnitDuring(elig) };
-  }
+  return live.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
 }
 
-/** Every member's eligibility and evidence, in name order. */
+/** A member's row before any evidence: the year's eligibility, and whether they are listed. */
+export function rosterRow(m: Member, eventsBy: ReadonlyMap<string, EventLike[]>, year: number): RosterRow {
+  const elig = eligibility(m, eventsBy.get(m.id) ?? [], year);
+  return { member: m, eligibility: elig, listed: !m.archivedAt && inUnitDuring(elig) };
+}
+
+/** Live members in name order, each with the year's eligibility (memberEvents: live ones). */
+export function rosterOf(year: number, members: readonly Member[], memberEvents: readonly EventLike[]): RosterRow[] {
+  const eventsBy = groupByMember(memberEvents);
+  return liveInNameOrder(members).map((m) => rosterRow(m, eventsBy, year));
+}
+
+/** Meetings and activities of the year (they count towards participation). */
+export function heldIn(events: readonly HeldEventLike[], year: number): number {
+  return events.filter((e) => e.date.startsWith(String(year))).length;
+}
+
+/**
+ * The year's events in groups of one month each. yearAttendanceByMember over each group,
+ * added up with addAttendance, gives the figures of one pass over the whole year (months are
+ * disjoint, so distinct months absent add up): the roll of 5,000 members is counted a month
+ * at a time, a short task each.
+ */
+export function monthGroups<E extends HeldEventLike>(events: readonly E[], year: number): E[][] {
+  const by = new Map<string, E[]>();
+  for (const e of events) {
+    if (!e.date.startsWith(String(year))) continue;
+    const m = e.date.slice(0, 7);
+    const list = by.get(m);
+    if (list) list.push(e);
+    else by.set(m, [e]);
+  }
+  return [...by.values()];
+}
+
+/** Adds one month group's figures (yearAttendanceByMember) into the year's. */
+export function addAttendance(total: Map<string, YearAttendance>, part: ReadonlyMap<string, YearAttendance>): Map<string, YearAttendance> {
+  for (const [id, a] of part) {
+    const t = total.get(id);
+    if (!t) total.set(id, { ...a });
+    else {
+      t.marked += a.marked;
+      t.attended += a.attended;
+      t.unexcusedMonths += a.unexcusedMonths;
+    }
+  }
+  return total;
+}
+
+/** Every member's eligibility and evidence, in name order (at once: tests, one member). */
 export function prepareRows(inp: EvidenceInputs): PreparedRow[] {
-  const out: PreparedRow[] = [];
-  for (const r of prepare(inp)) if (r) out.push(r);
-  return out;
-}
-
-/** The same, giving the browser a turn every `slice` members (no long task for 5,000). */
-export async function prepareRowsAsync(inp: EvidenceInputs, slice = 400): Promise<PreparedRow[]> {
-  const out: PreparedRow[] = [];
-  let n = 0;
-  for (const r of prepare(inp)) {
-    if (r) out.push(r);
-    if (!r || ++n % slice === 0) await new Promise((res) => setTimeout(res, 0));
-  }
-  return out;
+  const att = yearAttendanceByMember(inp.events, inp.facts, inp.year);
+  const held = heldIn(inp.events, inp.year);
+  return rosterOf(inp.year, inp.members, inp.memberEvents).map((r) => ({
+    ...r,
+    evidence: evidenceOf(att.get(r.member.id), held, inp.outcomes.get(r.member.id), inp.dues?.get(r.member.id)),
+  }));
 }
 
 /**

@@ -1,6 +1,7 @@
 // Training programme reads: a year in a few bulk reads (items, registrations, progress, the
 // roster, the roll rows of linked events), never one query per member. No zod.
-import Dexie from 'dexie';
+// With 5,000 members that is ~35,000 rows: read in pages (src/data/paged.ts, a short task
+// each), and the screen gets the first rows of the list before the rest (`onHead`).
 import type { Member } from '../../protocol/member';
 import { PARTICIPATING_STATUSES } from '../../protocol/member-enums';
 import type { TrainingItem, TrainingProgress, TrainingRegistration } from '../../protocol/training';
@@ -9,6 +10,8 @@ import { compareNames } from '../../lib/names';
 import { nameRank } from '../../lib/name-order';
 import { activeDb } from '../../data/session';
 import type { UnitDb } from '../../data/db';
+import { keyPrefix, PAGE, readMany } from '../../data/paged';
+import { afterPaint, breathe } from '../../lib/slices';
 
 export interface TrainingYear {
   year: number;
@@ -20,7 +23,12 @@ export interface TrainingYear {
   progress: Map<string, TrainingProgress[]>;
   /** memberId → items credited by attendance at linked events */
   credited: Map<string, Set<string>>;
+  /** false: `roster` holds only the first members of the list (onHead); the rest is being read */
+  complete: boolean;
 }
+
+/** Members read before the rest of the year: a screen of rows and its margin. */
+export const HEAD = 40;
 
 export function isOnRoster(m: Member): boolean {
   return !m.deleted && !m.archivedAt && PARTICIPATING_STATUSES.includes(m.status);
@@ -31,13 +39,18 @@ async function yearItems(db: UnitDb, year: number): Promise<TrainingItem[]> {
   return rows.filter((i) => !i.deleted).sort((a, b) => a.sortOrder - b.sortOrder || a.id.localeCompare(b.id));
 }
 
-async function creditsOf(db: UnitDb, items: TrainingItem[], memberId?: string): Promise<Map<string, Set<string>>> {
+/**
+ * Items credited by attendance at their linked events. Attendance id = `${eventId}:${memberId}`:
+ * for some members their rows are fetched by id; for everyone, each event's rows are one key
+ * range, read in pages (anyOf() would walk a cursor, one callback per row).
+ */
+async function creditsOf(db: UnitDb, items: TrainingItem[], memberIds?: readonly string[]): Promise<Map<string, Set<string>>> {
   const eventIds = [...new Set(items.flatMap((i) => i.eventIds))];
   if (!eventIds.length) return new Map();
-  // One indexed getAll per event: anyOf() walks a cursor, one callback per row (slow at 5,000 members).
-  let facts = (await Promise.all(eventIds.map((id) => db.attendance.where('eventId').equals(id).toArray()))).flat();
-  facts = facts.filter((f) => !f.deleted && (!memberId || f.memberId === memberId));
-  return creditedItems(items, facts);
+  const facts = memberIds
+    ? (await readMany(db, eventIds.flatMap((e) => memberIds.map((m) => ({ table: db.attendance, key: `${e}:${m}` }))), PAGE, 8)).flat()
+    : (await readMany(db, eventIds.map((id) => ({ table: db.attendance, range: keyPrefix(`${id}:`) })))).flatMap((rows, i) => rows.filter((f) => f.eventId === eventIds[i]));
+  return creditedItems(items, facts.filter((f) => !f.deleted));
 }
 
 export async function listTrainingItems(year: number): Promise<TrainingItem[]> {
@@ -47,25 +60,53 @@ export async function listTrainingItems(year: number): Promise<TrainingItem[]> {
 /** The tables the year view is read from (useBulkLive reloads it when one of them changes). */
 export const TRAINING_YEAR_TABLES = ['trainingItems', 'members', 'trainingRegistrations', 'trainingProgress', 'attendance'] as const;
 
-export async function loadTrainingYear(year: number): Promise<TrainingYear> {
-  const db = await activeDb();
-  const [items, members, regs, progressRows] = await Promise.all([
-    yearItems(db, year),
-    db.members.toArray(),
-    db.trainingRegistrations.where('year').equals(year).toArray(),
-    db.trainingProgress.where('[year+memberId]').between([year, Dexie.minKey], [year, Dexie.maxKey]).toArray(),
-  ]);
-  const credited = await creditsOf(db, items);
-  const registrations = new Map(regs.filter((r) => !r.deleted).map((r) => [r.memberId, r]));
+function yearOf(year: number, items: TrainingItem[], roster: Member[], regs: (TrainingRegistration | undefined)[], progressRows: TrainingProgress[], credited: Map<string, Set<string>>, complete: boolean): TrainingYear {
+  const registrations = new Map<string, TrainingRegistration>();
+  for (const r of regs) if (r && !r.deleted && r.year === year) registrations.set(r.memberId, r);
   const progress = new Map<string, TrainingProgress[]>();
   for (const p of progressRows) {
-    if (p.deleted) continue;
-    if (!progress.has(p.memberId)) progress.set(p.memberId, []);
-    progress.get(p.memberId)!.push(p);
+    if (p.deleted || p.year !== year) continue;
+    const list = progress.get(p.memberId);
+    if (list) list.push(p);
+    else progress.set(p.memberId, [p]);
   }
+  return { year, items, roster, registrations, progress, credited, complete };
+}
+
+/**
+ * The year's programme and everyone's standing. `onHead` is given the first HEAD members of the
+ * list as soon as the roster is known, read member by member, before the whole year is read.
+ * Registration id = `${year}:${memberId}`, progress id = `${year}:${memberId}:${itemId}`: the
+ * year's rows are one key range each.
+ */
+export async function loadTrainingYear(year: number, onHead?: (first: TrainingYear) => void): Promise<TrainingYear> {
+  const db = await activeDb();
+  const read = Promise.all([yearItems(db, year), readMany(db, [{ table: db.members }] as const)]);
+  // The first Intl object of a page loads ICU's Vietnamese data (~200 ms at 4× CPU): made now,
+  // in a task of its own while the register is read, not inside the name sort.
+  await breathe();
+  compareNames('a', 'b');
+  const [items, [members]] = await read;
+  await breathe();
   const rank = nameRank(members.filter((m) => !m.deleted));
   const roster = members.filter(isOnRoster).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-  return { year, items, roster, registrations, progress, credited };
+  if (onHead && roster.length > HEAD) {
+    const head = roster.slice(0, HEAD);
+    const ids = head.map((m) => m.id);
+    const [regs, progress, credited] = await Promise.all([
+      // Small answers (a member's rows): more of them out at a time.
+      readMany(db, ids.map((id) => ({ table: db.trainingRegistrations, key: `${year}:${id}` })), PAGE, 8).then((p) => p.flat()),
+      readMany(db, ids.map((id) => ({ table: db.trainingProgress, range: keyPrefix(`${year}:${id}:`) })), PAGE, 8).then((p) => p.flat()),
+      creditsOf(db, items, ids),
+    ]);
+    onHead(yearOf(year, items, head, regs, progress, credited, false));
+    // Let those rows reach the screen before the year's pages start arriving.
+    await afterPaint();
+  }
+  const [regs, progressRows] = await readMany(db, [{ table: db.trainingRegistrations, range: keyPrefix(`${year}:`) }, { table: db.trainingProgress, range: keyPrefix(`${year}:`) }] as const);
+  const credited = await creditsOf(db, items);
+  await breathe();
+  return yearOf(year, items, roster, regs, progressRows, credited, true);
 }
 
 export interface MemberTraining {
@@ -87,7 +128,7 @@ export async function loadMemberTraining(year: number, memberId: string): Promis
     db.trainingProgress.where('[year+memberId]').equals([year, memberId]).toArray(),
   ]);
   if (!member || member.deleted) return null;
-  const credited = (await creditsOf(db, items, memberId)).get(memberId) ?? new Set<string>();
+  const credited = (await creditsOf(db, items, [memberId])).get(memberId) ?? new Set<string>();
   return {
     member,
     items,

@@ -1,0 +1,105 @@
+// The rating's reads of a whole unit (pages, the first rows first, the roll counted a month at a
+// time) give exactly what the plain reads and one pass over them give (the reference below is
+// the previous implementation: bulk toArray reads, yearAttendanceByMember over the whole year).
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshUnit } from '../helpers';
+import { seedYear } from '../year-fixture';
+import { activeDb } from '../../../src/data/session';
+import { HEAD, loadRatingEvidence, type RatingEvidence } from '../../../src/features/rating/rating-queries';
+import { addAttendance, monthGroups, prepareRows } from '../../../src/features/rating/rating-view';
+import { countedEvents } from '../../../src/protocol/attendance-rules';
+import { memberYear } from '../../../src/protocol/dues-rules';
+import { yearAttendanceByMember, type YearAttendance } from '../../../src/protocol/rating-rules';
+import type { TrainingOutcome } from '../../../src/protocol/training-enums';
+
+const Y = 2026;
+const TODAY = '2026-11-20';
+beforeEach(() => freshUnit());
+
+/** The previous whole-unit read, kept as the reference. */
+async function reference(year: number, today: string) {
+  const db = await activeDb();
+  const live = <T extends { deleted: boolean }>(rows: T[]) => rows.filter((r) => !r.deleted);
+  const [meetings, activities] = await Promise.all([
+    db.meetings.where('startsAt').between(`${year}-01-01`, `${year}-12-31T99`, true, true).toArray(),
+    db.activities.where('date').between(`${year}-01-01`, `${year}-12-31`, true, true).toArray(),
+  ]);
+  const events = countedEvents(live(meetings), live(activities), today);
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  const members = await db.members.toArray();
+  const memberEvents = live(await db.memberEvents.toArray());
+  const facts = live((await Promise.all(events.map((e) => db.attendance.where('eventId').equals(e.id).toArray()))).flat());
+  const regs = await db.trainingRegistrations.where('year').equals(year).toArray();
+  const dues = (await Promise.all(months.map((p) => db.dues.where('period').equals(p).toArray()))).flat();
+  const exemptions = live(await db.duesExemptions.toArray());
+  const rates = live(await db.duesRates.toArray());
+  const hasDues = dues.some((d) => !d.deleted && d.period.startsWith(`${year}-`));
+  const outcomes = new Map<string, TrainingOutcome | ''>();
+  for (const r of regs) if (!r.deleted) outcomes.set(r.memberId, r.outcome ?? '');
+  const mine = <T extends { memberId: string }>(rows: T[], id: string) => rows.filter((r) => r.memberId === id);
+  const current = today.slice(0, 7) < `${year}-12` ? today.slice(0, 7) : `${year}-12`;
+  const duesMap = new Map<string, { paid: number; owed: number }>();
+  if (hasDues) {
+    for (const m of members) {
+      if (m.deleted) continue;
+      const y = memberYear(m, mine(live(dues), m.id), mine(exemptions, m.id), mine(memberEvents, m.id), { year, current, rates });
+      duesMap.set(m.id, { paid: y.paidMonths, owed: y.owedMonths });
+    }
+  }
+  return { prepared: prepareRows({ year, members, memberEvents, events, facts, outcomes, dues: hasDues ? duesMap : undefined }), eventCount: events.length, hasDues };
+}
+
+describe('the rating of a whole unit, read in pages with the first rows first', () => {
+  it('gives the same evidence as one pass over plain reads, and the first rows are the top of it', async () => {
+    const f = await seedYear(Y, 90);
+    const ref = await reference(Y, TODAY);
+    const heads: RatingEvidence[] = [];
+    const whole = await loadRatingEvidence(Y, TODAY, undefined, (h) => heads.push(h));
+    expect(whole.complete).toBe(true);
+    expect(whole.prepared).toEqual(ref.prepared);
+    expect({ eventCount: whole.eventCount, hasDues: whole.hasDues }).toEqual({ eventCount: ref.eventCount, hasDues: ref.hasDues });
+    expect(whole.eventCount).toBe(5);
+    expect(whole.prepared.some((r) => r.evidence.unexcusedMonths)).toBe(true);
+    expect(whole.prepared.some((r) => r.evidence.duesMonthsOwed && r.evidence.duesMonthsPaid)).toBe(true);
+    expect(whole.prepared.some((r) => r.evidence.trainingOutcome === 'excellent')).toBe(true);
+    expect(whole.prepared.some((r) => !r.eligibility.eligible)).toBe(true);
+    expect(whole.prepared.some((r) => !r.listed)).toBe(true);
+
+    expect(heads).toHaveLength(1);
+    const [head] = heads;
+    expect(head.complete).toBe(false);
+    expect(head.prepared.filter((r) => r.listed)).toHaveLength(HEAD);
+    expect(head.prepared).toEqual(whole.prepared.slice(0, head.prepared.length));
+    expect(head.hasDues).toBe(true);
+
+    // One member's screen reads by member, with the same figures.
+    for (const m of f.members.slice(10, 14)) {
+      const one = await loadRatingEvidence(Y, TODAY, m.id);
+      expect(one.prepared).toEqual(ref.prepared.filter((r) => r.member.id === m.id));
+    }
+  });
+
+  it('a small unit comes whole at once (no first rows)', async () => {
+    await seedYear(Y, 20);
+    const heads: RatingEvidence[] = [];
+    const whole = await loadRatingEvidence(Y, TODAY, undefined, (h) => heads.push(h));
+    expect(heads).toHaveLength(0);
+    expect(whole.prepared).toEqual((await reference(Y, TODAY)).prepared);
+  });
+});
+
+describe('the roll counted a month at a time', () => {
+  it('adds up to the one-pass figures (months are disjoint, so distinct months add up)', () => {
+    const events = [
+      { id: 'a', date: '2026-01-10' }, { id: 'b', date: '2026-03-02' }, { id: 'c', date: '2026-03-20' },
+      { id: 'd', date: '2026-07-01' }, { id: 'x', date: '2025-12-30' },
+    ];
+    const statuses = ['present', 'late', 'absent_excused', 'absent_unexcused'];
+    const facts = events.flatMap((e, j) => Array.from({ length: 30 }, (_, i) => ({ eventId: e.id, memberId: `m${i % 11}`, status: statuses[(i * 7 + j) % 4] })));
+    const groups = monthGroups(events, 2026);
+    expect(groups.map((g) => g.map((e) => e.id))).toEqual([['a'], ['b', 'c'], ['d']]);
+    const total = new Map<string, YearAttendance>();
+    for (const g of groups) addAttendance(total, yearAttendanceByMember(g, facts.filter((f) => g.some((e) => e.id === f.eventId)), 2026));
+    expect(total).toEqual(yearAttendanceByMember(events, facts, 2026));
+  });
+});
