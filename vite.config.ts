@@ -118,11 +118,9 @@ export default defineConfig(({ command }) => ({
   build: {
     target: 'es2022',
     sourcemap: false,
-    // No <link rel=modulepreload> for a lazy chunk's JS imports (its CSS still is): the screens
-    // come from the service worker's cache, where the browser's own module loading is as quick,
-    // and each inserted link cost main-thread time at cold start; the lists of file names
-    // were 3.4 KB gz of the precache (docs/decisions.md).
-    modulePreload: { polyfill: false, resolveDependencies: () => [] },
+    // Lazy chunks keep their modulepreload links: without them (tried, docs/decisions.md) an
+    // offline screen sometimes failed to import from the service worker's cache.
+    modulePreload: { polyfill: false },
     // dist/.vite/manifest.json: which chunk holds which source module (test/perf/size-check.mjs)
     manifest: true,
     rolldownOptions: { output: { codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: featureChunk }] } } },

@@ -110,7 +110,16 @@ describe('precache: field screens offline, the rest once opened', () => {
     const button = page.getByRole('button', { name: 'Tải tất cả về máy' });
     await button.waitFor(WAIT);
     await button.click();
-    await page.getByText('Mọi chức năng đã có trên máy: dùng được cả khi không có mạng.').waitFor({ timeout: 60_000 });
+    const allHere = page.getByText('Mọi chức năng đã có trên máy: dùng được cả khi không có mạng.');
+    const lost = page.getByText('Chưa tải xong vì mất mạng.', { exact: false });
+    // Just after going back online Chromium may still fail a fetch or two (seen once in a loaded
+    // full run): the card says so, keeps what it has, and "Tải tất cả về máy" again finishes.
+    await allHere.or(lost).first().waitFor({ timeout: 60_000 });
+    if (await lost.count()) {
+      await screenshot(page, 'precache-3-settings-download-retry');
+      await button.click();
+    }
+    await allHere.waitFor({ timeout: 60_000 });
     await screenshot(page, 'precache-3-settings-all-downloaded');
 
     await browser.setOffline(true);
