@@ -48,6 +48,16 @@ export function countRoll(rosterIds: readonly string[], rows: readonly RollRow[]
   return c;
 }
 
+/**
+ * Who is on the roll of a meeting whose minutes are finalized: the ids frozen with them.
+ * Minutes finalized before the roster was kept hold only counts; those marked on the roll
+ * stand in. Either way the same on every phone: the server refuses changes to finalized
+ * minutes and to their roll, so neither moves after finalizing.
+ */
+export function frozenRoster(snapshot: { rosterIds?: readonly string[] } | undefined, rows: readonly { memberId: string }[]): Set<string> {
+  return new Set(snapshot?.rosterIds ?? rows.map((r) => r.memberId));
+}
+
 export const isAttending = (s: AttendanceStatus) => s === 'present' || s === 'late';
 
 export interface HeldEvent {

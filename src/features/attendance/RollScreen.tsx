@@ -34,13 +34,14 @@ interface Props {
   back: string;
   members: Member[];
   rows: Attendance[];
-  finalized: boolean;
+  /** who is on the roll once the minutes are finalized (the roll is then read-only) */
+  frozen?: ReadonlySet<string>;
 }
 
-export function RollScreen({ event, back, members, rows, finalized }: Props) {
+export function RollScreen({ event, back, members, rows, frozen }: Props) {
   const state = useMemo(() => new RollState(rows), [rows]);
   const [lockedByWrite, setLockedByWrite] = useState(false);
-  const locked = finalized || lockedByWrite;
+  const locked = !!frozen || lockedByWrite;
   const [message, setMessage] = useState<string | undefined>();
   const controller = useMemo(
     () =>
@@ -60,16 +61,19 @@ export function RollScreen({ event, back, members, rows, finalized }: Props) {
   const index = useMemo(() => buildMemberIndex(members), [members]);
   const byId = useMemo(() => new Map(members.map((m) => [m.id, m])), [members]);
   // The roster: participating members (of the meeting's sub-group unless "everyone" is on), plus
-  // anyone already marked on this roll who has since left, as the minutes count them. Built when
-  // the members or the toggle change, never per tap.
+  // anyone already marked on this roll who has since left, as the minutes count them; once the
+  // minutes are finalized, exactly who was on it then. Built when the members or the toggle
+  // change, never per tap.
   const limitTo = showAll ? undefined : event.subGroup;
   const roster = useMemo(() => {
-    const list = index.filter(
-      ({ member: m }) => state.isMarked(m.id) || (!m.archivedAt && PARTICIPATING_STATUSES.includes(m.status) && (!limitTo || m.subGroup === limitTo)),
+    const list = index.filter(({ member: m }) =>
+      frozen
+        ? frozen.has(m.id)
+        : state.isMarked(m.id) || (!m.archivedAt && PARTICIPATING_STATUSES.includes(m.status) && (!limitTo || m.subGroup === limitTo)),
     );
     state.setRoster(list.map((m) => m.member.id));
     return list;
-  }, [index, limitTo, state]);
+  }, [index, limitTo, state, frozen]);
   const visible = useMemo(() => searchMembers(roster, query), [roster, query]);
   const callList = useMemo(() => visible.map((m) => m.member), [visible]);
 
@@ -143,7 +147,7 @@ export function RollScreen({ event, back, members, rows, finalized }: Props) {
         </div>
       )}
 
-      {event.subGroup && (
+      {event.subGroup && !frozen && (
         <label class="roll-toggle">
           <input type="checkbox" checked={!showAll} onChange={(e) => setShowAll(!(e.target as HTMLInputElement).checked)} />
           {t('attendance.onlySubGroup', { subGroup: event.subGroup })}
