@@ -1,6 +1,7 @@
 // English, loaded only when chosen, and not precached (vite.config.ts): one chunk with every
 // namespace, the lazily registered ones (registerMessages) included. Missing keys fall back
 // to Vietnamese.
+import type { Message } from '../index';
 import common from './common.json';
 import err from './err.json';
 import setup from './setup.json';
@@ -20,4 +21,4 @@ import sync from './sync.json';
 import dues from './dues.json';
 import syncOnline from './sync-online.json';
 
-export default { common, err, setup, members, import: importNs, settings, pwa, backup, meetings, attendance, minutes, activities, home, sync, syncOnline, dues, training, rating } as Record<string, Record<string, string>>;
+export default { common, err, setup, members, import: importNs, settings, pwa, backup, meetings, attendance, minutes, activities, home, sync, syncOnline, dues, training, rating } as Record<string, Record<string, Message>>;
