@@ -3,11 +3,12 @@
 // a keystroke only runs String.includes over precomputed strings.
 import { fold, foldWords } from '../../lib/fold';
 import { sortByName } from '../../lib/names';
+import { phoneDigits, phoneQuery } from '../../lib/phone';
 import type { Member } from '../../protocol/member';
 
 export interface IndexedMember {
   member: Member;
-  /** folded name, card number, phone, sub-group: what a query matches */
+  /** folded name, card number, phone (as typed and as digits), sub-group: what a query matches */
   haystack: string;
 }
 
@@ -15,14 +16,18 @@ export interface IndexedMember {
 export function buildMemberIndex(members: Member[]): IndexedMember[] {
   const indexed = members.map((member) => ({
     member,
-    haystack: fold([member.fullName, member.cardNumber, member.phone, member.subGroup].filter(Boolean).join(' ')),
+    haystack: fold([member.fullName, member.cardNumber, member.phone, member.phone && phoneDigits(member.phone), member.subGroup].filter(Boolean).join(' ')),
   }));
   return sortByName(indexed, (m) => m.member.fullName);
 }
 
-/** Every query word must appear in the member's haystack, in any order. */
+/**
+ * Every query word must appear in the member's haystack, in any order; or, for a query that
+ * reads as a phone number ("0912345678", "+84 912 345 678"), its digits in the phone's.
+ */
 export function searchMembers(index: IndexedMember[], query: string): IndexedMember[] {
   const words = foldWords(query);
   if (!words.length) return index;
-  return index.filter((m) => words.every((w) => m.haystack.includes(w)));
+  const digits = phoneQuery(query);
+  return index.filter((m) => words.every((w) => m.haystack.includes(w)) || (!!digits && m.haystack.includes(digits)));
 }
