@@ -9,6 +9,7 @@ import { PARTICIPATING_STATUSES } from '../../protocol/member-enums';
 import type { Attendance } from '../../protocol/meeting';
 import type { Member } from '../../protocol/member';
 import { buildMemberIndex, searchMembers, type IndexedMember } from '../members/member-search';
+import { nameTags } from '../../lib/name-tags';
 import { updateMeeting } from '../meetings/meetings-repo';
 import { clearAttendance, clearAttendanceMany, markAllPresent, markAttendance } from './attendance-repo';
 import { RollState, type Mark } from './roll-state';
@@ -74,6 +75,7 @@ export function RollScreen({ event, back, members, rows, frozen }: Props) {
     state.setRoster(list.map((m) => m.member.id));
     return list;
   }, [index, limitTo, state, frozen]);
+  const tags = useMemo(() => nameTags(roster.map((m) => m.member)), [roster]);
   const visible = useMemo(() => searchMembers(roster, query), [roster, query]);
   const callList = useMemo(() => visible.map((m) => m.member), [visible]);
 
@@ -82,8 +84,8 @@ export function RollScreen({ event, back, members, rows, frozen }: Props) {
   const onReason = useCallback((memberId: string) => setReasonFor(memberId), []);
   const setMark = useCallback((memberId: string, mark: Mark | undefined) => void controller.set(memberId, mark), [controller]);
   const renderRow = useCallback(
-    (m: IndexedMember) => <RollRow member={m.member} state={state} locked={locked} onTap={onTap} onReason={onReason} />,
-    [state, locked, onTap, onReason],
+    (m: IndexedMember) => <RollRow member={m.member} tag={tags.get(m.member.id)} state={state} locked={locked} onTap={onTap} onReason={onReason} />,
+    [state, tags, locked, onTap, onReason],
   );
 
   const undo = () => {
@@ -174,6 +176,7 @@ export function RollScreen({ event, back, members, rows, frozen }: Props) {
         <RollCallView
           state={state}
           members={callList}
+          tags={tags}
           index={callIndex}
           onIndex={setCallIndex}
           onMark={setMark}

@@ -121,6 +121,22 @@ describe('RollPage', () => {
     expect(screen.getByText('Đặng Diệu Châu')).toBeTruthy();
   });
 
+  it('namesakes are told apart by birth year (only they are tagged); a phone is found by its digits', async () => {
+    const { meeting } = await setup();
+    await createMember({ ...MEMBER_DEFAULTS, fullName: 'Hồ Văn Minh', dateOfBirth: '2001-05-04', subGroup: 'Tổ 1', phone: '0912 345 678' });
+    const db = await activeDb();
+    const first = (await db.members.toArray()).find((m) => m.fullName === 'Hồ Văn Minh' && !m.dateOfBirth)!;
+    await db.members.update(first.id, { dateOfBirth: '1998-10-20' });
+    mount(`/meetings/${meeting.id}/roll`);
+    await screen.findByRole('heading', { name: /Sinh hoạt tháng 3/ });
+    expect(screen.getByRole('button', { name: /^Hồ Văn Minh ?\(1998\)/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Hồ Văn Minh ?\(2001\)/ })).toBeTruthy();
+    expect(row('Đặng Diệu Châu').textContent).not.toContain('(');
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: '0912345678' } });
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /^Hồ Văn Minh/ })).toHaveLength(1));
+    expect(screen.getByRole('button', { name: /^Hồ Văn Minh ?\(2001\)/ })).toBeTruthy();
+  });
+
   it('roll-call mode: one person at a time, big buttons, auto-advance, progress', async () => {
     const { meeting } = await setup();
     mount(`/meetings/${meeting.id}/roll`);
