@@ -19,14 +19,13 @@ import type { Lang } from '../data/prefs';
 const vi = { common, err, setup, members, settings, pwa, meetings, attendance, minutes, activities, home };
 type Dict = typeof vi;
 export type MessageKey = { [N in keyof Dict]: `${N & string}.${keyof Dict[N] & string}` }[keyof Dict];
-/** A message, or (English) its plural forms chosen by the `count` (else `n`) param. */
-export type Message = string | { [form in Intl.LDMLPluralRule]?: string };
+/** A message; English ones with plural forms choose theirs from the params (en/index.ts). */
+export type Message = string | ((params?: Record<string, string | number>) => string);
 type Flat = Record<string, Message>;
 
 const viFlat = flatten(vi);
 let active: Flat = viFlat;
 let lang: Lang = 'vi';
-let plural: Intl.PluralRules | undefined;
 const listeners = new Set<() => void>();
 
 function flatten(d: Record<string, Record<string, Message>>): Flat {
@@ -48,8 +47,7 @@ export function registerMessages(ns: string, viDict: Record<string, string>, enD
 
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   let s = active[key] ?? viFlat[key] ?? key;
-  // Vietnamese has one form; "1 reversal", "2 reversals" need Intl.PluralRules.
-  if (typeof s != 'string') s = s[(plural ??= new Intl.PluralRules(lang)).select(Number(params?.count ?? params?.n))] ?? s.other!;
+  if (typeof s != 'string') s = s(params); // "1 reversal", "2 reversals": Vietnamese has one form
   return params ? s.replace(/\{(\w+)\}/g, (_, p) => String(params[p] ?? `{${p}}`)) : s;
 }
 
@@ -79,7 +77,6 @@ export async function setLanguage(next: Lang): Promise<void> {
     active = viFlat;
   }
   lang = next;
-  plural = undefined;
   if (typeof document !== 'undefined') document.documentElement.lang = next;
   for (const fn of listeners) fn();
 }

@@ -1,6 +1,7 @@
 // Attendance rules as pure functions over plain rows (no zod, no Dexie): the roll's live
 // counts, participation rates, the strike-off warning and the "meeting due" warning.
 import type { AttendanceStatus, MeetingFrequency, MeetingStatus } from './meeting-enums';
+import { PARTICIPATING_STATUSES, type MemberStatus } from './member-enums';
 
 export interface RollRow {
   memberId: string;
@@ -46,6 +47,19 @@ export function countRoll(rosterIds: readonly string[], rows: readonly RollRow[]
     else c.unmarked++;
   }
   return c;
+}
+
+/**
+ * Who is on an open roll: everyone participating (in the meeting's sub-group, if any), plus
+ * anyone already marked on it who has since left, so no tick is dropped from the record.
+ * The roll screen and the minutes' attendance block share it.
+ */
+export function isOnRoll(
+  m: { id: string; status: MemberStatus; subGroup?: string; archivedAt?: string; deleted?: boolean },
+  subGroup: string | undefined,
+  isMarked: (id: string) => boolean,
+): boolean {
+  return !m.deleted && (isMarked(m.id) || (!m.archivedAt && PARTICIPATING_STATUSES.includes(m.status) && (!subGroup || m.subGroup === subGroup)));
 }
 
 /**

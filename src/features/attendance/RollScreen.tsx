@@ -5,11 +5,11 @@ import { useCallback, useMemo, useState } from 'preact/hooks';
 import { t, tDynamic } from '../../i18n';
 import { UserError } from '../../data/commit';
 import { VirtualList } from '../../ui/VirtualList';
-import { PARTICIPATING_STATUSES } from '../../protocol/member-enums';
+import { isOnRoll } from '../../protocol/attendance-rules';
 import type { Attendance } from '../../protocol/meeting';
 import type { Member } from '../../protocol/member';
 import { buildMemberIndex, searchMembers, type IndexedMember } from '../members/member-search';
-import { nameTags } from '../../lib/name-tags';
+import { nameTags } from '../../lib/names';
 import { updateMeeting } from '../meetings/meetings-repo';
 import { clearAttendance, clearAttendanceMany, markAllPresent, markAttendance } from './attendance-repo';
 import { RollState, type Mark } from './roll-state';
@@ -67,11 +67,7 @@ export function RollScreen({ event, back, members, rows, frozen }: Props) {
   // change, never per tap.
   const limitTo = showAll ? undefined : event.subGroup;
   const roster = useMemo(() => {
-    const list = index.filter(({ member: m }) =>
-      frozen
-        ? frozen.has(m.id)
-        : state.isMarked(m.id) || (!m.archivedAt && PARTICIPATING_STATUSES.includes(m.status) && (!limitTo || m.subGroup === limitTo)),
-    );
+    const list = index.filter(({ member: m }) => (frozen ? frozen.has(m.id) : isOnRoll(m, limitTo, (id) => state.isMarked(id))));
     state.setRoster(list.map((m) => m.member.id));
     return list;
   }, [index, limitTo, state, frozen]);

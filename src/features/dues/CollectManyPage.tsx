@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { fold, foldWords } from '../../lib/fold';
-import { nameTags, taggedName } from '../../lib/name-tags';
+import { nameTags, taggedName } from '../../lib/names';
 import { formatMoney } from '../../lib/money';
 import { VirtualList } from '../../ui/VirtualList';
 import { getUnit } from '../setup/unit-queries';

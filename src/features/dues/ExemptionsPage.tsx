@@ -4,7 +4,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useLive } from '../../data/live';
 import { todayIso } from '../../lib/dates';
-import { nameTags } from '../../lib/name-tags';
+import { nameTags } from '../../lib/names';
 import { exemptionProblem } from '../../protocol/dues-rules';
 import { listExemptions, pickableMembers } from './dues-queries';
 import { deleteExemption, saveExemption } from './dues-repo';

@@ -3,8 +3,7 @@
 // namesakes carry their birth year or sub-group.
 import { useMemo } from 'preact/hooks';
 import { t } from '../../i18n';
-import { sortByName } from '../../lib/names';
-import { nameTags, taggedName, type Taggable } from '../../lib/name-tags';
+import { nameTags, sortByName, taggedName, type Taggable } from '../../lib/names';
 
 export interface MemberOption extends Taggable {
   position: string;

@@ -3,7 +3,6 @@
 // a keystroke only runs String.includes over precomputed strings.
 import { fold, foldWords } from '../../lib/fold';
 import { sortByName } from '../../lib/names';
-import { phoneDigits, phoneQuery } from '../../lib/phone';
 import type { Member } from '../../protocol/member';
 
 export interface IndexedMember {
@@ -31,3 +30,14 @@ export function searchMembers(index: IndexedMember[], query: string): IndexedMem
   const digits = phoneQuery(query);
   return index.filter((m) => words.every((w) => m.haystack.includes(w)) || (!!digits && m.haystack.includes(digits)));
 }
+
+/*
+ * Phone numbers are kept as typed ("0912 345 678", "+84 912.345.678") and shown that way;
+ * search compares digits, the country code (+84, 0084, or 84 before a whole number, as some
+ * exported lists write it) read as the leading 0. Here rather than in lib/: a module of its
+ * own would be a chunk of its own in the precache (B1).
+ */
+export const phoneDigits = (s: string) => s.replace(/\D/g, '').replace(/^(00)?84(?=\d{9,10}$)/, '0');
+
+/** The digits a query asks for when it reads as a phone number (digits, + . - ( ) and spaces). */
+const phoneQuery = (q: string) => (/^[\d\s+.()-]+$/.test(q) ? phoneDigits(q) : undefined);

@@ -6,7 +6,7 @@ import { tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
 import { formatDate, parseDateText, todayIso } from '../../lib/dates';
 import { fold, foldWords } from '../../lib/fold';
-import { nameTags, taggedName } from '../../lib/name-tags';
+import { nameTags, taggedName } from '../../lib/names';
 import { TextField } from '../../ui/fields';
 import { VirtualList } from '../../ui/VirtualList';
 import { loadItemRoll } from './training-queries';

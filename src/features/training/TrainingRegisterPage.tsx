@@ -6,7 +6,7 @@ import { useLocation } from 'preact-iso';
 import { tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
 import { fold, foldWords } from '../../lib/fold';
-import { nameTags, taggedName } from '../../lib/name-tags';
+import { nameTags, taggedName } from '../../lib/names';
 import { SelectField } from '../../ui/fields';
 import { VirtualList } from '../../ui/VirtualList';
 import { groupByArea } from '../../protocol/training-rules';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameTags, taggedName } from '../../../src/lib/name-tags';
+import { nameTags, taggedName } from '../../../src/lib/names';
 
 describe('telling namesakes apart', () => {
   it('tags only members whose name another shares: the birth year first', () => {
@@ -13,7 +13,7 @@ describe('telling namesakes apart', () => {
     expect(taggedName({ id: 'c', fullName: 'Lê Thị Bình' }, tags)).toBe('Lê Thị Bình');
   });
 
-  it('the sub-group when the years are the same or unknown, both when neither alone will do, the card number last', () => {
+  it('the sub-group when the years are the same or unknown, both when both are known', () => {
     expect(nameTags([
       { id: 'a', fullName: 'Trần Minh', dateOfBirth: '2000-01-01', subGroup: 'Tổ 1' },
       { id: 'b', fullName: 'Trần Minh', dateOfBirth: '2000-05-05', subGroup: 'Tổ 2' },
@@ -23,9 +23,5 @@ describe('telling namesakes apart', () => {
       { id: 'a', fullName: 'Trần Minh', subGroup: 'Tổ 1' },
       { id: 'b', fullName: 'Trần Minh', subGroup: 'Tổ 2' },
     ])).toEqual(new Map([['a', 'Tổ 1'], ['b', 'Tổ 2']]));
-    expect(nameTags([
-      { id: 'a', fullName: 'Trần Minh', cardNumber: '111' },
-      { id: 'b', fullName: 'Trần Minh', cardNumber: '222' },
-    ])).toEqual(new Map([['a', '111'], ['b', '222']]));
   });
 });
