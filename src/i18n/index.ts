@@ -19,14 +19,16 @@ import type { Lang } from '../data/prefs';
 const vi = { common, err, setup, members, settings, pwa, meetings, attendance, minutes, activities, home };
 type Dict = typeof vi;
 export type MessageKey = { [N in keyof Dict]: `${N & string}.${keyof Dict[N] & string}` }[keyof Dict];
-type Flat = Record<string, string>;
+/** A message; English ones with plural forms choose theirs from the params (en/index.ts). */
+export type Message = string | ((params?: Record<string, string | number>) => string);
+type Flat = Record<string, Message>;
 
 const viFlat = flatten(vi);
 let active: Flat = viFlat;
 let lang: Lang = 'vi';
 const listeners = new Set<() => void>();
 
-function flatten(d: Record<string, Record<string, string>>): Flat {
+function flatten(d: Record<string, Record<string, Message>>): Flat {
   const out: Flat = {};
   for (const [ns, entries] of Object.entries(d)) for (const [k, v] of Object.entries(entries)) out[`${ns}.${k}`] = v;
   return out;
@@ -36,15 +38,16 @@ function flatten(d: Record<string, Record<string, string>>): Flat {
  * Messages of screens that load later (not bundled with the shell): a lazy chunk registers
  * its namespace when it loads; t()/tDynamic() then find "ns.key" like any other message.
  */
-const lazyEn: Record<string, Record<string, string>> = {};
-export function registerMessages(ns: string, viDict: Record<string, string>, enDict?: Record<string, string>): void {
+const lazyEn: Record<string, Record<string, Message>> = {};
+export function registerMessages(ns: string, viDict: Record<string, string>, enDict?: Record<string, Message>): void {
   Object.assign(viFlat, flatten({ [ns]: viDict }));
   if (enDict) lazyEn[ns] = enDict;
   if (lang === 'en' && enDict) Object.assign(active, flatten({ [ns]: enDict }));
 }
 
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const s = active[key] ?? viFlat[key] ?? key;
+  let s = active[key] ?? viFlat[key] ?? key;
+  if (typeof s != 'string') s = s(params); // "1 reversal", "2 reversals": Vietnamese has one form
   return params ? s.replace(/\{(\w+)\}/g, (_, p) => String(params[p] ?? `{${p}}`)) : s;
 }
 
@@ -63,7 +66,7 @@ export function currentLang(): Lang {
  */
 export async function setLanguage(next: Lang): Promise<void> {
   if (next === 'en') {
-    let en: Record<string, Record<string, string>>;
+    let en: Record<string, Record<string, Message>>;
     try {
       en = (await import('./en/index')).default;
     } catch {

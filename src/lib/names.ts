@@ -47,3 +47,40 @@ export function sortByName<T>(items: T[], name: (t: T) => string): T[] {
   order.sort((x, y) => r[x] - r[y] || c.compare(names[x], names[y]));
   return order.map((i) => items[i]);
 }
+
+// ---------------------------------------------------------------------------------------
+// Two members with the same name must be told apart wherever one is picked or ticked (the
+// chair and minute-taker pickers, collecting dues, the roll…). Only names that collide get a
+// tag: the birth year when every one of them has a different one, else the year and the
+// sub-group that are known. Lists without namesakes are unchanged.
+
+export interface Taggable {
+  id: string;
+  fullName: string;
+  dateOfBirth?: string;
+  subGroup?: string;
+}
+
+const birthYear = (m: Taggable) => m.dateOfBirth?.slice(0, 4) ?? '';
+
+/** id → tag ("1998", "Tổ 2", "1998, Tổ 2") for members whose name another one shares. */
+export function nameTags(members: readonly Taggable[]): Map<string, string> {
+  const byName = new Map<string, Taggable[]>();
+  for (const m of members) {
+    const key = m.fullName.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+    byName.set(key, [...(byName.get(key) ?? []), m]);
+  }
+  const tags = new Map<string, string>();
+  for (const same of byName.values()) {
+    const years = same.map(birthYear);
+    const byYear = years.every(Boolean) && new Set(years).size == same.length;
+    for (const m of same) {
+      const tag = byYear ? birthYear(m) : [birthYear(m), m.subGroup].filter(Boolean).join(', ');
+      if (same[1] && tag) tags.set(m.id, tag);
+    }
+  }
+  return tags;
+}
+
+/** "Nguyễn Văn An (1998)" for a namesake, the name alone otherwise. */
+export const taggedName = (m: Taggable, tags: ReadonlyMap<string, string>) => (tags.has(m.id) ? `${m.fullName} (${tags.get(m.id)})` : m.fullName);

@@ -1,6 +1,7 @@
 // Attendance rules as pure functions over plain rows (no zod, no Dexie): the roll's live
 // counts, participation rates, the strike-off warning and the "meeting due" warning.
 import type { AttendanceStatus, MeetingFrequency, MeetingStatus } from './meeting-enums';
+import { PARTICIPATING_STATUSES, type MemberStatus } from './member-enums';
 
 export interface RollRow {
   memberId: string;
@@ -46,6 +47,29 @@ export function countRoll(rosterIds: readonly string[], rows: readonly RollRow[]
     else c.unmarked++;
   }
   return c;
+}
+
+/**
+ * Who is on an open roll: everyone participating (in the meeting's sub-group, if any), plus
+ * anyone already marked on it who has since left, so no tick is dropped from the record.
+ * The roll screen and the minutes' attendance block share it.
+ */
+export function isOnRoll(
+  m: { id: string; status: MemberStatus; subGroup?: string; archivedAt?: string; deleted?: boolean },
+  subGroup: string | undefined,
+  isMarked: (id: string) => boolean,
+): boolean {
+  return !m.deleted && (isMarked(m.id) || (!m.archivedAt && PARTICIPATING_STATUSES.includes(m.status) && (!subGroup || m.subGroup === subGroup)));
+}
+
+/**
+ * Who is on the roll of a meeting whose minutes are finalized: the ids frozen with them.
+ * Minutes finalized before the roster was kept hold only counts; those marked on the roll
+ * stand in. Either way the same on every phone: the server refuses changes to finalized
+ * minutes and to their roll, so neither moves after finalizing.
+ */
+export function frozenRoster(snapshot: { rosterIds?: readonly string[] } | undefined, rows: readonly { memberId: string }[]): Set<string> {
+  return new Set(snapshot?.rosterIds ?? rows.map((r) => r.memberId));
 }
 
 export const isAttending = (s: AttendanceStatus) => s === 'present' || s === 'late';

@@ -25,9 +25,14 @@ export const task = z.object({
 });
 export type Task = z.infer<typeof task>;
 
-/** The attendance block as printed, frozen into the record when the minutes are finalized. */
+/**
+ * The attendance block as printed, frozen into the record when the minutes are finalized,
+ * with who was on the roll then (`rosterIds`, absent from minutes finalized before it was
+ * kept): a member added later never joins a locked roll (docs/decisions.md).
+ */
 export const attendanceSnapshot = z.object({
   total: count,
+  rosterIds: z.optional(z.array(id).check(z.maxLength(100000))),
   present: count,
   late: count,
   absentExcused: z.array(z.object({ name: z.string(), reason: z.string() })),

@@ -11,6 +11,8 @@ import { ReasonChips } from './ReasonSheet';
 
 interface Props {
   members: Member[];
+  /** namesakes' birth year or sub-group */
+  tags?: ReadonlyMap<string, string>;
   index: number;
   getMark: (memberId: string) => Mark | undefined;
   unmarkedLeft: number;
@@ -21,7 +23,7 @@ interface Props {
   onExit: () => void;
 }
 
-export function RollCall({ members, index, getMark, unmarkedLeft, canUndo, onIndex, onMark, onUndo, onExit }: Props) {
+export function RollCall({ members, tags, index, getMark, unmarkedLeft, canUndo, onIndex, onMark, onUndo, onExit }: Props) {
   // After "Vắng có lý do" the card stays to offer a reason; any other choice moves on at once.
   const [askReasonFor, setAskReasonFor] = useState<string | undefined>(undefined);
   const n = members.length;
@@ -78,6 +80,7 @@ export function RollCall({ members, index, getMark, unmarkedLeft, canUndo, onInd
       <span class={`roll-pill st-${mark?.status ?? 'none'}`}>{statusLabel(mark)}</span>
       <p class="rc-name" id="rc-name" aria-live="polite">
         {member.fullName}
+        {tags?.has(member.id) && <span class="roll-tag">{` (${tags.get(member.id)})`}</span>}
       </p>
       <p class="rc-sub">{[member.subGroup, mark?.reason].filter(Boolean).join(' · ') || '\u00a0'}</p>
       {asking ? (
@@ -121,6 +124,7 @@ export function RollCall({ members, index, getMark, unmarkedLeft, canUndo, onInd
 interface RollCallViewProps {
   state: RollState;
   members: Member[];
+  tags: ReadonlyMap<string, string>;
   index: number;
   onIndex: (i: number) => void;
   onMark: (id: string, m: Mark) => void;
@@ -134,6 +138,7 @@ export function RollCallView(p: RollCallViewProps) {
   return (
     <RollCall
       members={p.members}
+      tags={p.tags}
       index={p.index}
       getMark={(memberId) => p.state.get(memberId)}
       unmarkedLeft={p.state.counts.unmarked}

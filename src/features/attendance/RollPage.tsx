@@ -3,12 +3,13 @@
 // local state at once and the write (row + outbox) commits behind it. Re-reading 5,000 rows
 // after every tap (a live query) would cost more than the tap itself (PERFORMANCE.md B4).
 // This route reads the event, the members and the roll; RollScreen.tsx is the screen itself.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
 import { UserError } from '../../data/commit';
 import type { Attendance } from '../../protocol/meeting';
+import { frozenRoster } from '../../protocol/attendance-rules';
 import { listMembers } from '../members/member-queries';
 import { getMinutes } from '../minutes/minutes-repo';
 import { listAttendance } from './attendance-repo';
@@ -38,6 +39,10 @@ export default function RollPage() {
       alive = false;
     };
   }, [id]);
+
+  // Finalized minutes freeze who is on the roll: members added since are not on it.
+  const finalized = minutes.value?.status === 'finalized' ? minutes.value : undefined;
+  const frozen = useMemo(() => (finalized && rows ? frozenRoster(finalized.attendance, rows) : undefined), [finalized, rows]);
 
   const back = isActivity ? `/activities/${id}` : `/meetings/${id}`;
   const error = event.error ?? members.error ?? minutes.error ?? loadError;
@@ -74,7 +79,7 @@ export default function RollPage() {
       back={back}
       members={members.value ?? []}
       rows={rows}
-      finalized={minutes.value?.status === 'finalized'}
+      frozen={frozen}
     />
   );
 }

@@ -14,6 +14,8 @@ export function statusLabel(mark: Mark | undefined): string {
 
 interface Props {
   member: Member;
+  /** birth year or sub-group of a namesake (lib/name-tags.ts) */
+  tag?: string;
   state: RollState;
   locked: boolean;
   onTap: (memberId: string) => void;
@@ -42,7 +44,7 @@ export class RollRow extends Component<Props> {
 
   shouldComponentUpdate(next: Props): boolean {
     const p = this.props;
-    return p.member !== next.member || p.state !== next.state || p.locked !== next.locked || p.onTap !== next.onTap || p.onReason !== next.onReason;
+    return p.member !== next.member || p.tag !== next.tag || p.state !== next.state || p.locked !== next.locked || p.onTap !== next.onTap || p.onReason !== next.onReason;
   }
 
   tap = () => this.props.onTap(this.props.member.id);
@@ -56,14 +58,17 @@ export class RollRow extends Component<Props> {
   };
   reason = () => this.props.onReason(this.props.member.id);
 
-  render({ member, state, locked }: Props) {
+  render({ member, tag, state, locked }: Props) {
     const mark = state.get(member.id);
     const status = mark?.status ?? 'none';
     const sub = mark?.status === 'absent_excused' && mark.reason ? t('attendance.reasonOf', { reason: mark.reason }) : member.subGroup;
     const body = (
       <>
         <span class="roll-who">
-          <span class="roll-name">{member.fullName}</span>
+          <span class="roll-name">
+            {member.fullName}
+            {tag && <span class="roll-tag">{` (${tag})`}</span>}
+          </span>
           {sub && <span class="roll-sub">{sub}</span>}
         </span>
         <span class="roll-pill">{statusLabel(mark)}</span>

@@ -5,10 +5,11 @@ import { useCallback, useMemo, useState } from 'preact/hooks';
 import { t, tDynamic } from '../../i18n';
 import { UserError } from '../../data/commit';
 import { VirtualList } from '../../ui/VirtualList';
-import { PARTICIPATING_STATUSES } from '../../protocol/member-enums';
+import { isOnRoll } from '../../protocol/attendance-rules';
 import type { Attendance } from '../../protocol/meeting';
 import type { Member } from '../../protocol/member';
 import { buildMemberIndex, searchMembers, type IndexedMember } from '../members/member-search';
+import { nameTags } from '../../lib/names';
 import { updateMeeting } from '../meetings/meetings-repo';
 import { clearAttendance, clearAttendanceMany, markAllPresent, markAttendance } from './attendance-repo';
 import { RollState, type Mark } from './roll-state';
@@ -34,13 +35,14 @@ interface Props {
   back: string;
   members: Member[];
   rows: Attendance[];
-  finalized: boolean;
+  /** who is on the roll once the minutes are finalized (the roll is then read-only) */
+  frozen?: ReadonlySet<string>;
 }
 
-export function RollScreen({ event, back, members, rows, finalized }: Props) {
+export function RollScreen({ event, back, members, rows, frozen }: Props) {
   const state = useMemo(() => new RollState(rows), [rows]);
   const [lockedByWrite, setLockedByWrite] = useState(false);
-  const locked = finalized || lockedByWrite;
+  const locked = !!frozen || lockedByWrite;
   const [message, setMessage] = useState<string | undefined>();
   const controller = useMemo(
     () =>
@@ -60,16 +62,16 @@ export function RollScreen({ event, back, members, rows, finalized }: Props) {
   const index = useMemo(() => buildMemberIndex(members), [members]);
   const byId = useMemo(() => new Map(members.map((m) => [m.id, m])), [members]);
   // The roster: participating members (of the meeting's sub-group unless "everyone" is on), plus
-  // anyone already marked on this roll who has since left, as the minutes count them. Built when
-  // the members or the toggle change, never per tap.
+  // anyone already marked on this roll who has since left, as the minutes count them; once the
+  // minutes are finalized, exactly who was on it then. Built when the members or the toggle
+  // change, never per tap.
   const limitTo = showAll ? undefined : event.subGroup;
   const roster = useMemo(() => {
-    const list = index.filter(
-      ({ member: m }) => state.isMarked(m.id) || (!m.archivedAt && PARTICIPATING_STATUSES.includes(m.status) && (!limitTo || m.subGroup === limitTo)),
-    );
+    const list = index.filter(({ member: m }) => (frozen ? frozen.has(m.id) : isOnRoll(m, limitTo, (id) => state.isMarked(id))));
     state.setRoster(list.map((m) => m.member.id));
     return list;
-  }, [index, limitTo, state]);
+  }, [index, limitTo, state, frozen]);
+  const tags = useMemo(() => nameTags(roster.map((m) => m.member)), [roster]);
   const visible = useMemo(() => searchMembers(roster, query), [roster, query]);
   const callList = useMemo(() => visible.map((m) => m.member), [visible]);
 
@@ -78,8 +80,8 @@ export function RollScreen({ event, back, members, rows, finalized }: Props) {
   const onReason = useCallback((memberId: string) => setReasonFor(memberId), []);
   const setMark = useCallback((memberId: string, mark: Mark | undefined) => void controller.set(memberId, mark), [controller]);
   const renderRow = useCallback(
-    (m: IndexedMember) => <RollRow member={m.member} state={state} locked={locked} onTap={onTap} onReason={onReason} />,
-    [state, locked, onTap, onReason],
+    (m: IndexedMember) => <RollRow member={m.member} tag={tags.get(m.member.id)} state={state} locked={locked} onTap={onTap} onReason={onReason} />,
+    [state, tags, locked, onTap, onReason],
   );
 
   const undo = () => {
@@ -143,7 +145,7 @@ export function RollScreen({ event, back, members, rows, finalized }: Props) {
         </div>
       )}
 
-      {event.subGroup && (
+      {event.subGroup && !frozen && (
         <label class="roll-toggle">
           <input type="checkbox" checked={!showAll} onChange={(e) => setShowAll(!(e.target as HTMLInputElement).checked)} />
           {t('attendance.onlySubGroup', { subGroup: event.subGroup })}
@@ -170,6 +172,7 @@ export function RollScreen({ event, back, members, rows, finalized }: Props) {
         <RollCallView
           state={state}
           members={callList}
+          tags={tags}
           index={callIndex}
           onIndex={setCallIndex}
           onMark={setMark}

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { fold, foldWords } from '../../lib/fold';
+import { nameTags, taggedName } from '../../lib/names';
 import { formatMoney } from '../../lib/money';
 import { VirtualList } from '../../ui/VirtualList';
 import { getUnit } from '../setup/unit-queries';
@@ -53,6 +54,7 @@ export default function CollectManyPage() {
     const words = foldWords(q);
     return !items ? [] : words.length ? items.filter((i) => words.every((w) => i.hay.includes(w))) : items;
   }, [items, q]);
+  const tags = useMemo(() => nameTags((items ?? []).map((i) => i.member)), [items]);
   const total = useMemo(() => (items ?? []).reduce((s, i) => (picked.has(i.member.id) ? s + i.amount : s), 0), [items, picked]);
   const toggle = useCallback((id: string) => {
     setPicked((prev) => {
@@ -97,14 +99,14 @@ export default function CollectManyPage() {
         <label class={`dues-pick${on ? ' on' : ''}`}>
           <input type="checkbox" checked={on} onChange={() => toggle(i.member.id)} />
           <span class="dues-pick-who">
-            <span class="dues-pick-name">{i.member.fullName}</span>
+            <span class="dues-pick-name">{taggedName(i.member, tags)}</span>
             {(i.member.subGroup || i.partial) && <span class="dues-pick-sub">{[i.member.subGroup, i.partial ? td('rest') : ''].filter(Boolean).join(' · ')}</span>}
           </span>
           <span class="dues-pick-amount">{formatMoney(i.amount)}</span>
         </label>
       );
     },
-    [picked, toggle],
+    [picked, toggle, tags],
   );
 
   return (

@@ -1,9 +1,10 @@
 // /dues/exemptions?member=<id> — exempt a member for up to six months with a reason (R4);
 // the list of exemptions, each removable after a confirmation.
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useLive } from '../../data/live';
 import { todayIso } from '../../lib/dates';
+import { nameTags } from '../../lib/names';
 import { exemptionProblem } from '../../protocol/dues-rules';
 import { listExemptions, pickableMembers } from './dues-queries';
 import { deleteExemption, saveExemption } from './dues-repo';
@@ -15,6 +16,7 @@ export default function ExemptionsPage() {
   const { query } = useLocation();
   const list = useLive(async () => await listExemptions(), []);
   const members = useLive(async () => await pickableMembers(), []);
+  const tags = useMemo(() => nameTags(members.value ?? []), [members.value]);
   const [memberId, setMemberId] = useState(query.member ?? '');
   const [fromPeriod, setFrom] = useState(currentPeriod());
   const [toPeriod, setTo] = useState(currentPeriod());
@@ -62,7 +64,7 @@ export default function ExemptionsPage() {
           <select id="ex-member" value={memberId} onChange={(e) => setMemberId((e.target as HTMLSelectElement).value)}>
             <option value="">{tq('pickMember')}</option>
             {(members.value ?? []).map((m) => (
-              <option key={m.id} value={m.id}>{m.fullName}{m.subGroup ? ` (${m.subGroup})` : ''}</option>
+              <option key={m.id} value={m.id}>{m.fullName}{tags.has(m.id) || m.subGroup ? ` (${tags.get(m.id) ?? m.subGroup})` : ''}</option>
             ))}
           </select>
         </div>

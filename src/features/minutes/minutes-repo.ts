@@ -24,7 +24,8 @@ export async function saveMinutesDraft(meetingId: string, patch: DraftPatch): Pr
 
 /**
  * Finalize: the attendance block is computed from the roll at this moment and stored in the
- * record; the meeting is marked held. Nothing can edit the minutes or the roll afterwards.
+ * record, with the ids of who was on the roll (the locked roll shows exactly them); the
+ * meeting is marked held. Nothing can edit the minutes or the roll afterwards.
  */
 export async function finalizeMinutes(meetingId: string): Promise<Minutes> {
   const db = await activeDb();
@@ -36,7 +37,7 @@ export async function finalizeMinutes(meetingId: string): Promise<Minutes> {
     if (!meeting || meeting.deleted) throw new Error(`meeting ${meetingId} not found`);
     const roster = await rosterFor(meeting);
     const rows = (await db.attendance.where('eventId').equals(meetingId).toArray()).filter((r) => !r.deleted);
-    const attendance = buildAttendanceSnapshot(roster, rows, meeting.guests);
+    const attendance = { ...buildAttendanceSnapshot(roster, rows, meeting.guests), rosterIds: roster.map((m) => m.id) };
     const fields = minutesFields.parse({
       votes: [],
       tasks: [],

@@ -6,6 +6,7 @@ import { tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
 import { formatDate, parseDateText, todayIso } from '../../lib/dates';
 import { fold, foldWords } from '../../lib/fold';
+import { nameTags, taggedName } from '../../lib/names';
 import { TextField } from '../../ui/fields';
 import { VirtualList } from '../../ui/VirtualList';
 import { loadItemRoll } from './training-queries';
@@ -25,6 +26,7 @@ export default function TrainingItemPage() {
   const [busy, setBusy] = useState(false);
 
   const roll = data.value;
+  const tags = useMemo(() => nameTags(roll?.members ?? []), [roll]);
   const folded = useMemo(() => (roll?.members ?? []).map((m) => ({ m, f: fold(m.fullName) })), [roll]);
   const listed = useMemo(() => {
     const words = foldWords(q);
@@ -97,7 +99,7 @@ export default function TrainingItemPage() {
                     }}
                   />
                   <span class="txt">
-                    <span class="name">{m.fullName}</span>
+                    <span class="name">{taggedName(m, tags)}</span>
                     {state && <span class="sub">{state}</span>}
                   </span>
                 </label>

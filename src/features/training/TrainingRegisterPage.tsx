@@ -6,6 +6,7 @@ import { useLocation } from 'preact-iso';
 import { tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
 import { fold, foldWords } from '../../lib/fold';
+import { nameTags, taggedName } from '../../lib/names';
 import { SelectField } from '../../ui/fields';
 import { VirtualList } from '../../ui/VirtualList';
 import { groupByArea } from '../../protocol/training-rules';
@@ -32,6 +33,7 @@ export default function TrainingRegisterPage() {
   const y = data.value;
   const waiting = useMemo(() => (y ? y.roster.filter((m) => !y.registrations.has(m.id)) : []), [y]);
   const groups = useMemo(() => [...new Set(waiting.map((m) => m.subGroup).filter((g): g is string => !!g))].sort((a, b) => a.localeCompare(b, 'vi')), [waiting]);
+  const tags = useMemo(() => nameTags(waiting), [waiting]);
   const folded = useMemo(() => waiting.map((m) => ({ m, f: fold(m.fullName) })), [waiting]);
   const listed = useMemo(() => {
     const words = foldWords(q);
@@ -97,7 +99,7 @@ export default function TrainingRegisterPage() {
                 renderRow={(m) => (
                   <label class="yrow">
                     <input type="checkbox" checked={picked.has(m.id)} onChange={(e) => setPicked((s) => toggle(s, m.id, (e.target as HTMLInputElement).checked))} />
-                    <span class="txt"><span class="name">{m.fullName}</span>{m.subGroup && <span class="sub">{m.subGroup}</span>}</span>
+                    <span class="txt"><span class="name">{taggedName(m, tags)}</span>{m.subGroup && <span class="sub">{m.subGroup}</span>}</span>
                   </label>
                 )}
               />

@@ -1,6 +1,9 @@
 // English, loaded only when chosen, and not precached (vite.config.ts): one chunk with every
 // namespace, the lazily registered ones (registerMessages) included. Missing keys fall back
-// to Vietnamese.
+// to Vietnamese. A count message has plural forms ({ "one": …, "other": … }): it becomes a
+// function choosing its form with Intl.PluralRules from the `count` param, else `n` (so the
+// shell, which only ever shows Vietnamese first, carries none of this).
+import type { Message } from '../index';
 import common from './common.json';
 import err from './err.json';
 import setup from './setup.json';
@@ -20,4 +23,11 @@ import sync from './sync.json';
 import dues from './dues.json';
 import syncOnline from './sync-online.json';
 
-export default { common, err, setup, members, import: importNs, settings, pwa, backup, meetings, attendance, minutes, activities, home, sync, syncOnline, dues, training, rating } as Record<string, Record<string, string>>;
+type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+const rules = new Intl.PluralRules('en');
+const choose = (forms: Forms) => (p?: Record<string, string | number>) => forms[rules.select(Number(p?.count ?? p?.n))] ?? forms.other;
+const withPlurals = (dict: Record<string, string | Forms>): Record<string, Message> =>
+  Object.fromEntries(Object.entries(dict).map(([k, v]) => [k, typeof v == 'string' ? v : choose(v)]));
+
+const all = { common, err, setup, members, import: importNs, settings, pwa, backup, meetings, attendance, minutes, activities, home, sync, syncOnline, dues, training, rating };
+export default Object.fromEntries(Object.entries(all).map(([ns, dict]) => [ns, withPlurals(dict)])) as Record<string, Record<string, Message>>;

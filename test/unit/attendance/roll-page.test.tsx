@@ -121,6 +121,22 @@ describe('RollPage', () => {
     expect(screen.getByText('Đặng Diệu Châu')).toBeTruthy();
   });
 
+  it('namesakes are told apart by birth year (only they are tagged); a phone is found by its digits', async () => {
+    const { meeting } = await setup();
+    await createMember({ ...MEMBER_DEFAULTS, fullName: 'Hồ Văn Minh', dateOfBirth: '2001-05-04', subGroup: 'Tổ 1', phone: '0912 345 678' });
+    const db = await activeDb();
+    const first = (await db.members.toArray()).find((m) => m.fullName === 'Hồ Văn Minh' && !m.dateOfBirth)!;
+    await db.members.update(first.id, { dateOfBirth: '1998-10-20' });
+    mount(`/meetings/${meeting.id}/roll`);
+    await screen.findByRole('heading', { name: /Sinh hoạt tháng 3/ });
+    expect(screen.getByRole('button', { name: /^Hồ Văn Minh ?\(1998\)/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Hồ Văn Minh ?\(2001\)/ })).toBeTruthy();
+    expect(row('Đặng Diệu Châu').textContent).not.toContain('(');
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: '0912345678' } });
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /^Hồ Văn Minh/ })).toHaveLength(1));
+    expect(screen.getByRole('button', { name: /^Hồ Văn Minh ?\(2001\)/ })).toBeTruthy();
+  });
+
   it('roll-call mode: one person at a time, big buttons, auto-advance, progress', async () => {
     const { meeting } = await setup();
     mount(`/meetings/${meeting.id}/roll`);
@@ -161,6 +177,37 @@ describe('RollPage', () => {
     expect(screen.queryByRole('button', { name: /^Đặng Diệu Châu/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /Mọi người có mặt/ })).toBeNull();
     expect(counts()).toMatchObject({ 'Có mặt': 1, 'Chưa điểm danh': 3 });
+  });
+
+  it('a finalized roll keeps exactly its members: one added later is not on it (the minutes say 4)', async () => {
+    const { members, meeting } = await setup();
+    await markAttendance(meeting.id, members[0].id, 'present');
+    const minutes = await finalizeMinutes(meeting.id);
+    await createMember({ ...MEMBER_DEFAULTS, fullName: 'Vũ Thị Mới', subGroup: 'Tổ 1' });
+    mount(`/meetings/${meeting.id}/roll`);
+    await screen.findByText(/Biên bản buổi này đã chốt/);
+    expect(counts()).toEqual({ 'Có mặt': 1, Muộn: 0, 'Vắng có lý do': 0, 'Vắng không lý do': 0, 'Chưa điểm danh': 3 });
+    expect(screen.getByText(/4 người trong danh sách/)).toBeTruthy();
+    expect(screen.queryByText('Vũ Thị Mới')).toBeNull();
+    // the roster travels with the minutes record, so every phone of the unit locks the same list
+    expect(minutes.attendance?.total).toBe(4);
+    expect([...minutes.attendance!.rosterIds!].sort()).toEqual(members.map((m) => m.id).sort());
+  });
+
+  it('minutes finalized before the roster was kept: the locked roll shows those marked on it', async () => {
+    const { members, meeting } = await setup();
+    await markAttendance(meeting.id, members[0].id, 'present');
+    await markAttendance(meeting.id, members[1].id, 'absent_excused', 'Ốm');
+    await finalizeMinutes(meeting.id);
+    // an older app stored no roster: take it out as that app would have left the record
+    const db = await activeDb();
+    const m = (await db.minutes.get(meeting.id))!;
+    const { rosterIds: _, ...old } = m.attendance!;
+    await db.minutes.put({ ...m, attendance: old });
+    mount(`/meetings/${meeting.id}/roll`);
+    await screen.findByText(/Biên bản buổi này đã chốt/);
+    expect(counts()).toEqual({ 'Có mặt': 1, Muộn: 0, 'Vắng có lý do': 1, 'Vắng không lý do': 0, 'Chưa điểm danh': 0 });
+    expect(screen.queryByText('Nguyễn Bảo Yến')).toBeNull();
   });
 
   it('a write refused because the minutes were finalized meanwhile reverts the row and says why', async () => {

@@ -67,7 +67,9 @@ describe('minutes', () => {
       absentExcused: [{ name: 'Nguyễn Bảo Yến', reason: 'ốm' }],
       absentUnexcused: ['Tạ Đức Khang'],
       guests: [{ name: 'Lê Văn Tám', role: 'Đoàn phường' }],
+      rosterIds: expect.arrayContaining(members.map((m) => m.id)),
     });
+    expect(final.attendance?.rosterIds).toHaveLength(4);
     expect((await getMeeting(meeting.id))?.status).toBe('held');
     await expect(saveMinutesDraft(meeting.id, { discussion: 'sửa' })).rejects.toMatchObject({ key: 'err.locked' });
     await expect(markAttendance(meeting.id, members[3].id, 'present')).rejects.toMatchObject({ key: 'err.locked' });

@@ -33,6 +33,21 @@ describe('member search as you type', () => {
     expect(names('4739')).toEqual(['Trương Gia Đạt']);
     expect(names('0708')).toEqual(['Nguyễn Bảo Yến']);
   });
+  it('finds a phone typed with spaces, dots or +84 by its digits, and the other way round', () => {
+    const phones = buildMemberIndex([
+      member('Hoàng Văn Hải', { phone: '0912 345 678' }),
+      member('Phạm Thị Thu', { phone: '+84 988.111.222' }),
+      member('Lý Quốc Bảo', { phone: '0977-000-111' }),
+    ]);
+    const found = (q: string) => searchMembers(phones, q).map((m) => m.member.fullName);
+    expect(found('0912345678')).toEqual(['Hoàng Văn Hải']);
+    expect(found('0912 345 678')).toEqual(['Hoàng Văn Hải']);
+    expect(found('+84912345678')).toEqual(['Hoàng Văn Hải']);
+    expect(found('0988111222')).toEqual(['Phạm Thị Thu']);
+    expect(found('+84 988 111')).toEqual(['Phạm Thị Thu']);
+    expect(found('0977000')).toEqual(['Lý Quốc Bảo']);
+    expect(found('0912345679')).toEqual([]);
+  });
   it('lists in Vietnamese name order when the query is empty', () => {
     expect(names('')).toEqual(['Đặng Diệu Châu', 'Trương Gia Đạt', 'Lê Thị Đường', 'Dương Tuấn Long', 'Nguyễn Bảo Yến']);
   });
@@ -51,5 +66,16 @@ describe('list filters', () => {
     expect(matchesFilter(m, { ...DEFAULT_FILTER, position: 'member' }, 2026)).toBe(false);
     expect(matchesFilter(m, { ...DEFAULT_FILTER, subGroup: 'Tổ 2' }, 2026)).toBe(false);
     expect(matchesFilter(m, { ...DEFAULT_FILTER, status: 'archived' }, 2026)).toBe(false);
+  });
+});
+
+describe('phoneDigits', () => {
+  it('keeps digits and reads +84, 0084 and an 11-digit 84… as the leading 0', async () => {
+    const { phoneDigits } = await import('../../../src/features/members/member-search');
+    expect(phoneDigits('0912 345 678')).toBe('0912345678');
+    expect(phoneDigits('+84 912.345.678')).toBe('0912345678');
+    expect(phoneDigits('0084912345678')).toBe('0912345678');
+    expect(phoneDigits('84912345678')).toBe('0912345678');
+    expect(phoneDigits('028 3822 1234')).toBe('02838221234');
   });
 });

@@ -205,6 +205,17 @@ describe('domain rules over HTTP', () => {
     expect(rows.has(`attendance/${meeting}:${member}`)).toBe(false);
   });
 
+  it("a finalized roll's roster (5,000 ids) travels with the minutes to every phone", async () => {
+    const { admin, unitId } = await freshUnit(t.api);
+    const a = await joinDevice(t.api, admin, unitId, 'secretary');
+    const meeting = memberId();
+    const rosterIds = Array.from({ length: 5000 }, () => memberId());
+    const attendance = { total: 5000, present: 0, late: 0, absentExcused: [], absentUnexcused: [], guests: [], rosterIds };
+    a.upsert('minutes', meeting, { meetingId: meeting, status: 'finalized', votes: [], tasks: [], finalizedAt: new Date(clock).toISOString(), attendance });
+    expect((await a.sync()).map((r) => r.status)).toEqual(['applied']);
+    expect((await serverRows(t.api, admin, unitId)).get(`minutes/${meeting}`)!.fields.attendance).toEqual(attendance);
+  });
+
   it('attendance twice offline (RELIABILITY 9, server side): one row, a different status is one conflict', async () => {
     const { admin, unitId } = await freshUnit(t.api);
     const a = await joinDevice(t.api, admin, unitId, 'secretary');
