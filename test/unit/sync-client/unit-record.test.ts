@@ -144,3 +144,20 @@ describe('a phone set up alone, then joining a unit created on the server', () =
     expect(await db.conflicts.count()).toBe(1);
   });
 });
+
+describe('a phone of a unit whose record the server copied from this phone’s own row (migration 4)', () => {
+  test('reads and edits the unit’s record, not its own old row', async () => {
+    const own = await createUnit(ALONE);
+    const db = await activeDb();
+    const serverUnitId = 'unit-on-server-0001';
+    await db.units.put({ ...own, id: serverUnitId, rev: { name: 3, term: 3 } });
+    await db.syncState.update('device', {
+      server: { baseUrl: '', unitId: serverUnitId, unitName: ALONE.name, role: 'secretary', deviceToken: 'token', joinedAt: new Date().toISOString() },
+    });
+    expect((await getUnit())?.id).toBe(serverUnitId);
+    await updateUnit({ term: '2027–2030' });
+    expect((await db.units.get(serverUnitId))?.term).toBe('2027–2030');
+    expect((await db.units.get(own.id))?.term).toBe(ALONE.term);
+    expect((await exportBackup('test')).backup.unit).toMatchObject({ id: serverUnitId, unitId: own.id });
+  });
+});
