@@ -7,14 +7,16 @@ import { SYNCED_ROW_TABLES } from '../data/db';
 import { requeueFields } from './apply';
 
 export async function resendClockRefusals(db: UnitDb): Promise<number> {
+  if (!(await db.needsAttention.count())) return 0;
   const refused = (await db.needsAttention.toArray()).filter((w) => w.reason === 'err.hlc');
   if (!refused.length) return 0;
   const tables = [db.outbox, db.needsAttention, db.syncState, ...SYNCED_ROW_TABLES.map((t) => db.table(t))];
   await db.transaction('rw', tables, async () => {
     for (const w of refused.sort((a, b) => a.mutation.seq - b.mutation.seq)) {
       const m = w.mutation;
-      await requeueFields(db, m.table, m.rowId, m.op === 'delete' ? ['deleted'] : Object.keys(m.fields));
-      await db.needsAttention.delete(w.mid);
+      // Nothing to send (the row is gone here): the refusal stays for the user to see.
+      const sent = await requeueFields(db, m.table, m.rowId, m.op === 'delete' ? ['deleted'] : Object.keys(m.fields));
+      if (sent) await db.needsAttention.delete(w.mid);
     }
   });
   return refused.length;
