@@ -55,8 +55,9 @@ export async function joinUnit(input: JoinInput): Promise<JoinResult> {
     const dev = await db.transaction('rw', db.syncState, () => deviceState(db));
     const res = await accountApi.join(api, code, deviceName, dev.deviceId);
     await db.transaction('rw', [db.syncState, db.units, db.outbox], async () => {
-      const d = await deviceState(db);
-      if (!d.server && !d.cursor && !d.lastAckedSeq) await adoptUnitRecord(db, localUnitId, res.unitId);
+      // Only a phone that never synced: its record has never been on any server.
+      const state = await deviceState(db);
+      if (!state.server && !state.cursor && !state.lastAckedSeq) await adoptUnitRecord(db, localUnitId, res.unitId);
       await db.syncState.where('key').equals('device').modify((d: DeviceState) => {
         d.server = link(res);
         delete d.pausedReason;

@@ -28,14 +28,15 @@ export function SyncIndicator() {
   const review = overview.conflicts + overview.needsAttention;
   let text: string;
   let tone = '';
-  let why: 'offline' | 'unreachable' | 'serverError' | '';
+  // Why the last try failed, in the user's words: no network, no answer, or an error answer.
+  const why = !online || status.phase === 'offline' ? 'offline' : status.phase === 'unreachable' ? 'unreachable' : status.lastError === 'sync.errServer' ? 'serverError' : '';
   if (!overview.server) {
     if (!overview.pending && !review) return null; // a phone used alone: nothing to nag about
     text = ts('localOnly');
   } else if (overview.paused || status.phase === 'paused') {
     text = ts('paused');
     tone = 'warn';
-  } else if ((why = !online || status.phase === 'offline' ? 'offline' : status.phase === 'unreachable' ? 'unreachable' : status.lastError === 'sync.errServer' ? 'serverError' : '')) {
+  } else if (why) {
     text = overview.pending ? `${ts(why)} · ${overview.pending}` : ts(why);
     tone = why === 'serverError' ? 'warn' : 'off';
   } else if (status.phase === 'syncing' && overview.pending) {
