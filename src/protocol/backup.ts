@@ -151,11 +151,14 @@ export function parseBackup(text: string): ParseResult {
   return { ok: true, backup: parsed.data };
 }
 
-/** A path naming the first row that does not fit, or undefined when the file is one whole unit. */
+/**
+ * A path naming the first row that does not fit, or undefined when the file is one whole unit.
+ * The unit's database is named by `unit.unitId`, every row's unitId. It is also the record's
+ * id, except on a phone that syncs, whose record has the server's unit id (features/backup).
+ */
 export function findInconsistency(b: Backup): string | undefined {
-  const unitId = b.unit.id;
-  if (b.unit.unitId !== unitId) return 'unit.unitId';
-  if (!b.tables.units.some((u) => u.id === unitId)) return 'tables.units';
+  const unitId = b.unit.unitId;
+  if (!b.tables.units.some((u) => u.id === b.unit.id)) return 'tables.units';
   for (const name of BACKUP_ROW_TABLES) {
     const seen = new Set<string>();
     const rows: { id: string; unitId: string }[] = b.tables[name];

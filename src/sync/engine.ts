@@ -15,6 +15,7 @@ import type { Mutation, SyncedTable } from '../protocol/outbox';
 import { MAX_BATCH, PROTOCOL_VERSION, SCHEMA_VERSION, WRITER_ROLES, type PullResponse, type PushRequest, type PushResponse } from '../protocol/sync';
 import { AuthError, HttpError, httpTransport, type FetchFn, type ServerConflict, type SyncTransport } from './api';
 import { applyDeferred, applyPullPage, realignOutbox, recordPushResults } from './apply';
+import { resendClockRefusals } from './clock-refusals';
 
 export interface LockManagerLike {
   request<T>(name: string, options: { ifAvailable?: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
@@ -89,6 +90,7 @@ async function cycleBody(opts: CycleOptions): Promise<CycleResult> {
     await applyDeferred(db, opts.localUnitId);
     // Readers (viewer, supervisor) have nothing the server would take: their outbox waits.
     if (canWrite(dev.server.role)) {
+      await resendClockRefusals(db);
       await pushAll(opts, dev, transport, totals);
       await sendResolutions(db, transport);
     }

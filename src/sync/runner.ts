@@ -6,7 +6,7 @@
 // user joins again, and the outbox stays as it is. No Background Sync (iOS has none): the
 // app syncs while it is open, which is when secretaries record.
 import type { UnitDb } from '../data/db';
-import { AuthError, NetworkError } from './api';
+import { AuthError, HttpError, NetworkError } from './api';
 import type { CycleOptions, CycleResult } from './engine';
 import { lazyRunCycle } from './lazy-engine';
 import { patchSyncStatus } from './status';
@@ -173,10 +173,12 @@ export class SyncRunner {
       const delay = backoffDelay(this.failures, this.deps.random ?? Math.random, this.deps.backoffBaseMs, this.deps.backoffMaxMs);
       this.retryAt = Date.now() + delay;
       this.schedule(delay);
+      // No answer: the phone has no network, or it has and the server is down or unreachable.
       const isNetwork = e instanceof NetworkError;
+      const isOffline = isNetwork && this.deps.isOnline?.() === false;
       patchSyncStatus({
-        phase: isNetwork ? 'offline' : 'error',
-        lastError: isNetwork ? 'sync.errNetwork' : (e as Error)?.message || 'sync.errUnknown',
+        phase: isOffline ? 'offline' : isNetwork ? 'unreachable' : 'error',
+        lastError: isOffline ? 'sync.errNetwork' : isNetwork ? 'sync.errUnreachable' : e instanceof HttpError ? 'sync.errServer' : 'sync.errUnknown',
         retryAt: this.retryAt,
       });
       if (!isNetwork) console.warn('sync failed', e);

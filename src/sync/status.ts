@@ -7,9 +7,11 @@ export type SyncPhase =
   | 'local'
   | 'idle'
   | 'syncing'
-  /** the browser says it has no network, or the server could not be reached */
+  /** the browser says it has no network */
   | 'offline'
-  /** the last cycle failed; another try is scheduled (back-off) */
+  /** the network is up but the server did not answer (down, unreachable, a proxy's error page) */
+  | 'unreachable'
+  /** the server answered with an error (or something the protocol does not allow); retried with back-off */
   | 'error'
   /** the server refused this device (revoked or unknown token): nothing is sent until the user joins again */
   | 'paused';

@@ -1,8 +1,8 @@
-// Reads for the sync screens (through useLive, so they update as sync writes). No zod.
-import type { ConflictRecord, NeedsAttentionRecord, ServerLink, UnitDb } from '../data/db';
+// Reads for the top-bar chip and /sync (through useLive, so they update as sync writes). No
+// zod. This module is precached with the chip: what only the conflict and needs-attention
+// screens read lives in record-queries.ts, which loads with them.
+import type { ServerLink, UnitDb } from '../data/db';
 import { activeDb, NoUnitError } from '../data/session';
-import type { SyncedTable } from '../protocol/outbox';
-import { tDynamic } from '../i18n';
 
 export interface SyncOverview {
   server?: Omit<ServerLink, 'deviceToken'>;
@@ -15,7 +15,7 @@ export interface SyncOverview {
 }
 
 /** The unit's database, or undefined on a phone with no unit yet. */
-async function unitDb(): Promise<UnitDb | undefined> {
+export async function unitDb(): Promise<UnitDb | undefined> {
   try {
     return await activeDb();
   } catch (e) {
@@ -47,180 +47,4 @@ export async function serverLink(): Promise<(ServerLink & { deviceId: string }) 
   const db = await unitDb();
   const dev = await db?.syncState.get('device');
   return dev?.server ? { ...dev.server, deviceId: dev.deviceId } : undefined;
-}
-
-export interface RecordRef {
-  table: SyncedTable;
-  rowId: string;
-  /** what a person calls the record: a member's name, a meeting's title… */
-  title: string;
-  /** where to open it */
-  href?: string;
-  /** the row as stored here (undefined: not on this device) */
-  row?: Record<string, unknown>;
-}
-
-type Row = Record<string, unknown> & { id: string };
-
-async function getRow(db: UnitDb, table: string, id: string): Promise<Row | undefined> {
-  try {
-    return (await db.table(table).get(id)) as Row | undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Title and link of a record, for the conflicts and needs-attention lists. */
-export async function describeRecord(db: UnitDb, table: SyncedTable, rowId: string): Promise<RecordRef> {
-  const row = await getRow(db, table, rowId);
-  const s = (v: unknown) => (typeof v === 'string' ? v : '');
-  let title = '';
-  let href: string | undefined;
-  switch (table) {
-    case 'members':
-      title = s(row?.fullName);
-      href = `/members/${rowId}/edit`;
-      break;
-    case 'memberEvents': {
-      const member = await getRow(db, 'members', s(row?.memberId));
-      title = s(member?.fullName);
-      href = member ? `/members/${member.id}` : undefined;
-      break;
-    }
-    case 'meetings':
-      title = s(row?.title);
-      href = `/meetings/${rowId}/edit`;
-      break;
-    case 'activities':
-      title = s(row?.title);
-      href = `/activities/${rowId}/edit`;
-      break;
-    case 'attendance': {
-      const [eventId, memberId] = rowId.split(':');
-      const member = await getRow(db, 'members', s(row?.memberId) || memberId);
-      const meeting = await getRow(db, 'meetings', s(row?.eventId) || eventId);
-      const activity = meeting ? undefined : await getRow(db, 'activities', s(row?.eventId) || eventId);
-      const event = meeting ?? activity;
-      title = [s(member?.fullName), s(event?.title)].filter(Boolean).join(' — ');
-      href = meeting ? `/meetings/${meeting.id}/roll` : activity ? `/activities/${activity.id}/roll` : undefined;
-      break;
-    }
-    case 'minutes': {
-      const meeting = await getRow(db, 'meetings', rowId);
-      title = s(meeting?.title);
-      href = `/meetings/${rowId}/minutes`;
-      break;
-    }
-    case 'minutesAddenda': {
-      const meeting = await getRow(db, 'meetings', s(row?.meetingId));
-      title = s(meeting?.title);
-      href = meeting ? `/meetings/${meeting.id}/minutes` : undefined;
-      break;
-    }
-    case 'units':
-      title = s(row?.name);
-      href = '/settings';
-      break;
-    // Labels through tDynamic: the screens that describe records register the sync messages.
-    case 'dues':
-    case 'duesExemptions': {
-      const member = await getRow(db, 'members', s(row?.memberId));
-      const p = s(row?.period);
-      const name = s(member?.fullName);
-      title = table === 'dues' && p ? tDynamic('sync.duesOfMonth', { name, month: `${p.slice(5, 7)}/${p.slice(0, 4)}` }) : name;
-      href = member ? `/dues/member/${member.id}` : undefined;
-      break;
-    }
-    case 'duesRates':
-      title = tDynamic('sync.ratesTitle');
-      href = '/dues/rates';
-      break;
-    case 'remittances': {
-      const p = s(row?.period) || rowId.replace(/^remit:/, '');
-      title = tDynamic('sync.remittanceOf', { month: `${p.slice(5, 7)}/${p.slice(0, 4)}` });
-      href = `/dues/remit?m=${p}`;
-      break;
-    }
-    case 'trainingItems':
-      title = s(row?.title);
-      href = row ? `/training/setup?y=${row.year}` : '/training';
-      break;
-    case 'trainingRegistrations':
-    case 'trainingProgress':
-    case 'ratings': {
-      // ids are `${year}:${memberId}` (progress: `${year}:${memberId}:${itemId}`)
-      const [year, memberId, itemId] = rowId.split(':');
-      const member = await getRow(db, 'members', s(row?.memberId) || memberId);
-      const item = table === 'trainingProgress' ? await getRow(db, 'trainingItems', s(row?.itemId) || itemId) : undefined;
-      title = [s(member?.fullName), s(item?.title)].filter(Boolean).join(' — ');
-      href = member ? `/${table === 'ratings' ? 'rating' : 'training'}/${member.id}?y=${year}` : undefined;
-      break;
-    }
-    case 'unitRatings': {
-      const year = rowId.replace(/^unit:/, '');
-      title = tDynamic('sync.unitRatingOf', { year });
-      href = `/rating?y=${year}`;
-      break;
-    }
-    case 'unitSettings':
-      title = tDynamic('sync.unitSettingsTitle');
-      href = '/rating/settings';
-      break;
-  }
-  return { table, rowId, title, href, row };
-}
-
-export interface ConflictView extends RecordRef {
-  id: string;
-  field: string;
-  /** the value in effect now (the HLC winner) and the one kept aside */
-  winnerValue: unknown;
-  loserValue: unknown;
-  /** which side this device wrote: 'winner', 'loser', or undefined (two other phones) */
-  mySide?: 'winner' | 'loser';
-  /** the winner is a delete: keeping the other side brings the record back */
-  isDeleteEdit: boolean;
-  at: string;
-}
-
-export async function listConflicts(): Promise<ConflictView[]> {
-  const db = await unitDb();
-  if (!db) return [];
-  const dev = await db.syncState.get('device');
-  const all = (await db.conflicts.toArray()).filter((c) => !c.resolvePending);
-  all.sort((a, b) => a.at.localeCompare(b.at));
-  return Promise.all(all.map((c) => conflictView(db, c, dev?.deviceId)));
-}
-
-async function conflictView(db: UnitDb, c: ConflictRecord, deviceId?: string): Promise<ConflictView> {
-  const ref = await describeRecord(db, c.table, c.rowId);
-  const winnerValue = 'winnerValue' in c ? c.winnerValue : c.theirs;
-  const loserValue = 'loserValue' in c ? c.loserValue : c.mine;
-  const mySide = c.winnerDeviceId === deviceId ? 'winner' : c.loserDeviceId === deviceId ? 'loser' : undefined;
-  return { ...ref, id: c.id, field: c.field, winnerValue, loserValue, mySide, isDeleteEdit: c.kind === 'deleteEdit', at: c.at };
-}
-
-export interface AttentionView extends RecordRef {
-  mid: string;
-  reason: string;
-  fields: Record<string, unknown>;
-  op: 'upsert' | 'delete';
-  at: string;
-}
-
-export async function listNeedsAttention(): Promise<AttentionView[]> {
-  const db = await unitDb();
-  if (!db) return [];
-  const all: NeedsAttentionRecord[] = await db.needsAttention.toArray();
-  all.sort((a, b) => a.mutation.seq - b.mutation.seq);
-  return Promise.all(
-    all.map(async (w) => ({
-      ...(await describeRecord(db, w.mutation.table, w.mutation.rowId)),
-      mid: w.mid,
-      reason: w.reason,
-      fields: w.mutation.fields,
-      op: w.mutation.op,
-      at: w.at,
-    })),
-  );
 }

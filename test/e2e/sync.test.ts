@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { cleanupAll, launchBrowser, screenshot, startServer, type AppServer, type BrowserSession } from './harness';
-import { heading, setupUnit } from './app';
+import { heading, setupUnit, UNIT } from './app';
 
 const WAIT = { timeout: 30_000 };
 const MEMBER = { name: 'Hoàng Thị Mai Anh', phone: '0905123456' };
@@ -119,6 +119,13 @@ describe('two phones, one unit, both offline, same field', () => {
     await heading(page, 'Đồng bộ').waitFor(WAIT);
     await expect.poll(() => page.getByTestId('last-synced').innerText(), WAIT).toMatch(/^\d{2}:\d{2}$/);
     expect(await phoneShown(page)).toBe(MEMBER.phone);
+    // The unit's record came with the first sync: the secretary's details (she had set the unit
+    // up before joining), which replaced the name the admin typed; no "no unit on this phone".
+    await page.goto(server.url + '/settings');
+    await expect.poll(() => page.locator('#unit-name').inputValue().catch(() => ''), WAIT).toBe(UNIT.name);
+    expect(await page.locator('#unit-parentUnit').inputValue()).toBe(UNIT.parent);
+    expect(await page.locator('#unit-secretaryName').inputValue()).toBe(UNIT.secretary);
+    expect(await page.getByText('Máy này chưa có đơn vị nào.').count()).toBe(0);
     await screenshot(page, 'sync-3-deputy-received');
   });
 
@@ -255,5 +262,37 @@ describe('two phones, one unit, both offline, same field', () => {
     await expect.poll(() => d.locator('.sync-chip').innerText(), WAIT).toBe('Cần tham gia lại');
     expect(await d.getByTestId('pending').innerText()).toBe('1 thay đổi đang chờ');
     await screenshot(d, 'sync-7-deputy-revoked');
+  });
+});
+
+describe('a phone that joins a unit nobody set up on a phone', () => {
+  test('Settings shows the unit the admin created, from the first sync', async () => {
+    // The admin (signed in over the API, as the admin page does) creates a second unit and a code.
+    const api = async (path: string, body: unknown, token?: string) => {
+      const res = await fetch(`${server.url}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      expect(res.ok, `${path}: HTTP ${res.status}`).toBe(true);
+      return res.json();
+    };
+    const { token } = await api('/login', { username: 'admin-phuong-7', password: 'mat-khau-cap-tren' });
+    const unit = await api('/units', { name: 'Chi đoàn Khu phố 3', parentUnit: 'Đoàn phường 7' }, token);
+    const { code } = await api(`/units/${unit.id}/invites`, { role: 'deputy' }, token);
+
+    const phone = await launchBrowser();
+    const { page } = phone;
+    await page.goto(server.url + '/join?code=' + encodeURIComponent(code));
+    await page.getByLabel('Tên máy').fill('Điện thoại chị Hà');
+    await calm(page);
+    await page.getByRole('button', { name: 'Tham gia' }).click();
+    await heading(page, 'Đồng bộ').waitFor(WAIT);
+    await expect.poll(() => page.getByTestId('last-synced').innerText(), WAIT).toMatch(/^\d{2}:\d{2}$/);
+    await page.goto(server.url + '/settings');
+    await expect.poll(() => page.locator('#unit-name').inputValue().catch(() => ''), WAIT).toBe('Chi đoàn Khu phố 3');
+    expect(await page.locator('#unit-parentUnit').inputValue()).toBe('Đoàn phường 7');
+    expect(await page.getByText('Máy này chưa có đơn vị nào.').count()).toBe(0);
+    await screenshot(page, 'sync-8-joined-unit-settings');
   });
 });

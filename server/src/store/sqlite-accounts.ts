@@ -2,6 +2,7 @@
 // and the devices that redeemed them. The Store methods in sqlite.ts call these.
 import type Database from 'better-sqlite3';
 import type { SqliteAccess } from './sqlite-connection';
+import { unitSeedRow } from '../sync/unit-record';
 import type { Account, DeviceInfo, DeviceRole, RedeemResult, TokenOwner, UnitInfo } from './types';
 
 export function prepareAccountStatements(db: Database.Database) {
@@ -19,7 +20,8 @@ export function prepareAccountStatements(db: Database.Database) {
     deviceByHash: p('SELECT * FROM devices WHERE token_hash = ?'),
     deviceById: p('SELECT * FROM devices WHERE id = ?'),
     touchDevice: p('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
-    insertUnit: p('INSERT INTO units (id, name, parent_unit, created_at) VALUES (?, ?, ?, ?)'),
+    insertUnit: p('INSERT INTO units (id, name, parent_unit, version, created_at) VALUES (?, ?, ?, ?, ?)'),
+    insertUnitRecord: p(`INSERT INTO rows (unit_id, tbl, id, data, versions, hlcs, deleted, version) VALUES (?, 'units', ?, ?, ?, ?, 0, ?)`),
     unitById: p('SELECT id, name, parent_unit, created_at FROM units WHERE id = ?'),
     allUnits: p('SELECT id, name, parent_unit, created_at FROM units ORDER BY created_at, id'),
     insertInvite: p('INSERT INTO invites (code_hash, unit_id, role, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -87,8 +89,13 @@ export function touchDevice(a: Access, deviceId: string, at: string): void {
 }
 
 // units, invites, devices -------------------------------------------------------------
+/** The unit and its own record (server/src/sync/unit-record.ts, version 1), in one transaction. */
 export function createUnit(a: Access, unit: UnitInfo): void {
-  a.write(() => a.q.insertUnit.run(unit.id, unit.name, unit.parentUnit, unit.createdAt));
+  const row = unitSeedRow(unit, 1);
+  a.write(() => {
+    a.q.insertUnit.run(unit.id, unit.name, unit.parentUnit, row.version, unit.createdAt);
+    a.q.insertUnitRecord.run(unit.id, unit.id, JSON.stringify(row.data), JSON.stringify(row.versions), JSON.stringify(row.hlcs), row.version);
+  });
 }
 
 export function getUnit(a: Access, id: string): UnitInfo | null {

@@ -148,4 +148,41 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'unit-records',
+    up(db) {
+      // Every unit gets its own record (server/src/sync/unit-record.ts: the `units` row whose id
+      // is the unit's id), which units created before had only if a phone had pushed one, under
+      // that phone's local id. Where such a row exists, the one written last is copied with the
+      // stamp of its last write (so the details the secretary typed are not a placeholder and a
+      // concurrent edit conflicts as usual); else the admin's name and cấp trên are seeded with
+      // the seed stamp. Written out here, not imported: a migration must not change with later code.
+      const SEED_STAMP = '0000000000000:0000:server-seed';
+      type UnitRow = { id: string; name: string; parent_unit: string | null; version: number; created_at: string };
+      const units = db.prepare('SELECT id, name, parent_unit, version, created_at FROM units').all() as UnitRow[];
+      const hasRecord = db.prepare("SELECT 1 FROM rows WHERE unit_id = ? AND tbl = 'units' AND id = ?");
+      const newestOther = db.prepare("SELECT data, hlcs, version FROM rows WHERE unit_id = ? AND tbl = 'units' AND deleted = 0 ORDER BY version DESC LIMIT 1");
+      const maxVersion = db.prepare('SELECT max(version) FROM rows WHERE unit_id = ?').pluck();
+      const insert = db.prepare("INSERT INTO rows (unit_id, tbl, id, data, versions, hlcs, deleted, version) VALUES (?, 'units', ?, ?, ?, ?, 0, ?)");
+      const bump = db.prepare('UPDATE units SET version = ? WHERE id = ?');
+      for (const u of units) {
+        if (hasRecord.get(u.id, u.id)) continue;
+        const version = Math.max(u.version, (maxVersion.get(u.id) as number | null) ?? 0) + 1;
+        const other = newestOther.get(u.id) as { data: string; hlcs: string; version: number } | undefined;
+        let data: Record<string, unknown>;
+        let stamp = SEED_STAMP;
+        if (other) {
+          data = JSON.parse(other.data) as Record<string, unknown>;
+          stamp = (JSON.parse(other.hlcs) as Record<string, string>)[other.version] ?? SEED_STAMP;
+        } else {
+          data = { name: u.name, kind: 'branch', subGroups: [], createdAt: u.created_at };
+          if (u.parent_unit) data.parentUnit = u.parent_unit;
+        }
+        const versions = Object.fromEntries(Object.keys(data).map((field) => [field, version]));
+        insert.run(u.id, u.id, JSON.stringify(data), JSON.stringify(versions), JSON.stringify({ [version]: stamp }), version);
+        bump.run(version, u.id);
+      }
+    },
+  },
 ];

@@ -6,7 +6,8 @@
 // Rules, per field of an upsert:
 //   - the field's stored version equals base[field] (missing base = 0 = never written), or the
 //     stored value was written by this same device (two edits made offline before a sync both
-//     carry the old base: the device is overwriting its own value, not someone else's) → write;
+//     carry the old base: the device is overwriting its own value, not someone else's), or it
+//     is a placeholder the server seeded (unit-record.ts: the admin's label of a new unit) → write;
 //   - else an equal value → nothing to do;
 //   - else a concurrent edit: the later HLC wins (stamps are clamped when stored, ties by
 //     deviceId), and the loser is returned as a conflict — it is never dropped.
@@ -22,6 +23,7 @@ import { validateFields, validateRowId, reject, type Rejection } from './fields'
 import { storedStamp, stampDevice, isLater } from './hlc';
 import { hasOwn, jsonEqual, own } from './json';
 import type { ConflictDraft, RowState } from './types';
+import { SEED_STAMP } from './unit-record';
 
 export interface MergeMutation {
   table: SyncedTable;
@@ -256,7 +258,8 @@ function mergeUpsert(input: MergeInput, stamp: string, current: RowState | null)
       continue;
     }
     const storedStamp = current ? fieldStamp(current, field) : '';
-    if (storedVersion > 0 && stampDevice(storedStamp) === deviceId) {
+    // Its own earlier value, or the placeholder the server seeded (unit-record.ts): no conflict.
+    if (storedVersion > 0 && (stampDevice(storedStamp) === deviceId || storedStamp === SEED_STAMP)) {
       if (!has || !jsonEqual(stored, value)) changed = write(row, field, value, V);
       continue;
     }

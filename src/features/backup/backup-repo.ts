@@ -46,7 +46,10 @@ export async function exportBackup(appVersion?: string, now = new Date()): Promi
     const rows = await Promise.all(BACKUP_TABLES.map((name) => (name === 'outbox' ? db.outbox.orderBy('seq').toArray() : db.table(name).toArray())));
     const tables = Object.fromEntries(BACKUP_TABLES.map((name, i) => [name, rows[i]])) as Backup['tables'];
     const device = await db.syncState.get('device');
-    const unit = tables.units.find((u) => u.id === unitId);
+    // The unit's record as unit-queries.ts getUnit picks it: on a phone that syncs, the row
+    // with the server's unit id (the file names the local database by the record's unitId).
+    const live = tables.units.filter((u) => !u.deleted);
+    const unit = [device?.server?.unitId, unitId].map((id) => live.find((u) => u.id === id)).find(Boolean) ?? live[0];
     if (!unit) throw new Error(`unit ${unitId} has no record in its database`);
     const b: Backup = {
       format: BACKUP_FORMAT,
@@ -110,7 +113,7 @@ export async function readBackup(text: string): Promise<ReadResult> {
     memberCount: backup.tables.members.filter((m) => !m.deleted).length,
     exportedAt: backup.exportedAt,
   };
-  const name = unitDbName(backup.unit.id);
+  const name = unitDbName(backup.unit.unitId);
   if (await Dexie.exists(name)) {
     const db = new UnitDb(name);
     try {
@@ -125,7 +128,7 @@ export async function readBackup(text: string): Promise<ReadResult> {
     }
   }
   const currentId = await getCurrentUnitId();
-  if (currentId && currentId !== backup.unit.id) plan.otherCurrentUnit = await unitNameOf(currentId);
+  if (currentId && currentId !== backup.unit.unitId) plan.otherCurrentUnit = await unitNameOf(currentId);
   return { ok: true, plan };
 }
 
@@ -134,7 +137,7 @@ async function unitNameOf(unitId: string): Promise<string> {
   if (!(await Dexie.exists(name))) return '';
   const db = new UnitDb(name);
   try {
-    return (await db.units.get(unitId))?.name ?? '';
+    return (await db.units.get(unitId))?.name ?? (await db.units.filter((u) => !u.deleted).first())?.name ?? '';
   } finally {
     db.close();
   }
@@ -146,7 +149,8 @@ async function unitNameOf(unitId: string): Promise<string> {
  * exist before is removed again).
  */
 export async function restoreBackup(backup: Backup): Promise<void> {
-  const unitId = backup.unit.id;
+  // the local database's id: the record's own id, or (a phone that syncs) its rows' unitId
+  const unitId = backup.unit.unitId;
   const existed = await Dexie.exists(unitDbName(unitId));
   const db = openUnitDb(unitId);
   const { tables, sync } = backup;

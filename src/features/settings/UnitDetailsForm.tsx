@@ -21,8 +21,9 @@ interface Draft {
 const toDraft = (u: Unit): Draft => ({
   name: u.name,
   kind: u.kind,
-  parentUnit: u.parentUnit,
-  subGroups: u.subGroups.join('\n'),
+  // a unit the admin created without a cấp trên has none until a phone sets it
+  parentUnit: u.parentUnit ?? '',
+  subGroups: (u.subGroups ?? []).join('\n'),
   term: u.term ?? '',
   secretaryName: u.secretaryName ?? '',
 });

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { ts } from '../../sync/i18n';
 import { useLive } from '../../data/live';
-import { listConflicts, type ConflictView } from '../../sync/sync-queries';
+import { listConflicts, type ConflictView } from '../../sync/record-queries';
 import { fieldLabel, formatValue, tableLabel } from './format';
 import './sync.css';
 

@@ -1,6 +1,7 @@
 // /join: "Tham gia đơn vị" with an invite code (typed, or prefilled from the QR's link
 // /join?code=…). A phone that has its unit pushes what it recorded; a new phone receives
-// the unit.
+// the unit. It joins the server that served the app: our CSP (connect-src 'self') lets the
+// app talk to no other, so there is no "server address" to type (README, "Sync server").
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ts } from '../../sync/i18n';
@@ -14,7 +15,6 @@ export default function JoinPage() {
   const { query, route } = useLocation();
   const [code, setCode] = useState(query.code ?? '');
   const [deviceName, setDeviceName] = useState('');
-  const [baseUrl, setBaseUrl] = useState('');
   const [hasUnit, setHasUnit] = useState<boolean | undefined>(undefined);
   const [errors, setErrors] = useState<{ code?: string; name?: string; form?: string }>({});
   const [isJoining, setJoining] = useState(false);
@@ -32,7 +32,7 @@ export default function JoinPage() {
     setJoining(true);
     try {
       const { joinUnit } = await import('../../sync/join-repo');
-      const res = await joinUnit({ code, deviceName, baseUrl: baseUrl.trim() });
+      const res = await joinUnit({ code, deviceName, baseUrl: '' });
       setDone(tso('joined', { unit: res.unitName }));
       const { syncNow } = await import('../../sync/app-sync');
       await syncNow().catch(() => undefined);
@@ -51,10 +51,6 @@ export default function JoinPage() {
       <form onSubmit={submit} noValidate>
         <TextField id="join-code" label={ts('code')} value={code} onInput={setCode} hint={tso('codeHint')} error={errors.code} autoComplete="one-time-code" required />
         <TextField id="join-name" label={tso('deviceName')} value={deviceName} onInput={setDeviceName} hint={tso('deviceNameHint')} error={errors.name} required />
-        <details class="sync-advanced">
-          <summary>{tso('advanced')}</summary>
-          <TextField id="join-server" label={ts('server')} value={baseUrl} onInput={setBaseUrl} hint={tso('serverHint')} type="url" placeholder="https://…" />
-        </details>
         {errors.form && (
           <p class="error" role="alert">
             {errors.form}

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { ts } from '../../sync/i18n';
 import { useLive } from '../../data/live';
-import { listNeedsAttention, type AttentionView } from '../../sync/sync-queries';
+import { listNeedsAttention, type AttentionView } from '../../sync/record-queries';
 import { fieldLabel, formatValue, reasonText, tableLabel } from './format';
 import './sync.css';
 

@@ -1,5 +1,6 @@
 // Compact sync status in the top bar: "Đã đồng bộ 14:05" / "3 thay đổi đang chờ" /
-// "Ngoại tuyến", plus a badge when something needs the user's eyes (conflicts, refused
+// "Ngoại tuyến" (no network) / "Không kết nối được máy chủ" (network up, no answer) / "Máy chủ
+// báo lỗi" (it answered with an error), plus a badge when something needs the user's eyes (conflicts, refused
 // changes). Tapping it opens /sync. Starts the app's sync runner.
 import { useEffect, useState } from 'preact/hooks';
 import { tsChip as ts } from './chip-i18n';
@@ -27,15 +28,17 @@ export function SyncIndicator() {
   const review = overview.conflicts + overview.needsAttention;
   let text: string;
   let tone = '';
+  // Why the last try failed, in the user's words: no network, no answer, or an error answer.
+  const why = !online || status.phase === 'offline' ? 'offline' : status.phase === 'unreachable' ? 'unreachable' : status.lastError === 'sync.errServer' ? 'serverError' : '';
   if (!overview.server) {
     if (!overview.pending && !review) return null; // a phone used alone: nothing to nag about
     text = ts('localOnly');
   } else if (overview.paused || status.phase === 'paused') {
     text = ts('paused');
     tone = 'warn';
-  } else if (!online || status.phase === 'offline') {
-    text = overview.pending ? `${ts('offline')} · ${overview.pending}` : ts('offline');
-    tone = 'off';
+  } else if (why) {
+    text = overview.pending ? `${ts(why)} · ${overview.pending}` : ts(why);
+    tone = why === 'serverError' ? 'warn' : 'off';
   } else if (status.phase === 'syncing' && overview.pending) {
     text = ts('syncing');
   } else if (overview.pending) {

@@ -53,12 +53,15 @@ export default function SyncStatusPage() {
           <a class="btn primary" href="/join">{ts('rejoin')}</a>
         </section>
       )}
-      {!paused && status.phase === 'error' && (
-        <p class="error" role="status">
-          {ts('errUnknown')} {status.retryAt ? ts('retryAt', { time: formatWhen(new Date(status.retryAt).toISOString()) }) : ''}
+      {/* which it is: no network, the server not answering, or the server answering with an error */}
+      {!paused && (!online || status.phase === 'offline') ? (
+        <p class="muted" role="status">{ts('errNetwork')}</p>
+      ) : !paused && (status.phase === 'unreachable' || status.phase === 'error') ? (
+        <p class={status.phase === 'error' ? 'error' : 'muted'} role="status">
+          {ts(status.phase === 'unreachable' ? 'errUnreachable' : status.lastError === 'sync.errServer' ? 'errServer' : 'errUnknown')}{' '}
+          {status.retryAt ? ts('retryAt', { time: formatWhen(new Date(status.retryAt).toISOString()) }) : ''}
         </p>
-      )}
-      {!paused && (!online || status.phase === 'offline') && <p class="muted" role="status">{ts('errNetwork')}</p>}
+      ) : null}
       <section class="card">
         <dl class="facts">
           <div>

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshUnit } from '../helpers';
 import '../../../src/sync/i18n';
-import { describeRecord } from '../../../src/sync/sync-queries';
+import { describeRecord } from '../../../src/sync/record-queries';
 import { fieldLabel, formatValue, tableLabel } from '../../../src/features/sync/format';
 import { createMember } from '../../../src/features/members/members-repo';
 import { createDefaultProgramme, registerMembers, setProgress } from '../../../src/features/training/training-repo';

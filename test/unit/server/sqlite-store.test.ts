@@ -88,7 +88,7 @@ describe('SqliteStore', () => {
     insert.run('member-0001', '{"fullName":"An"}', 0, 1);
     insert.run('member-0002', '{"fullName":"Bình"}', 1, 2);
     await v2.close();
-    const v3 = open();
+    const v3 = open(sqliteMigrations.slice(0, 3));
     expect(v3.db.prepare('SELECT id, data, deleted, version FROM rows ORDER BY version').all()).toEqual([
       { id: 'member-0001', data: '{"fullName":"An"}', deleted: 0, version: 1 },
       { id: 'member-0002', data: '{"fullName":"Bình"}', deleted: 1, version: 2 },
@@ -96,6 +96,33 @@ describe('SqliteStore', () => {
     const pulled = await v3.pull('unit-0001', 0, 10);
     expect(pulled.rows.map((r) => r.id)).toEqual(['member-0001', 'member-0002']);
     expect(() => v3.db.prepare("INSERT INTO rows (unit_id, tbl, id, data, versions, hlcs, version) VALUES ('unit-0001', 'members', 'member-0009', '{}', '{}', '{}', 2)").run()).toThrow(/UNIQUE/);
+  });
+});
+
+describe('migration 4: every unit has its own record', () => {
+  it('seeds the admin\'s name and cấp trên, or copies the record a phone pushed under its own id', async () => {
+    const v3 = open(sqliteMigrations.slice(0, 3));
+    const unit = v3.db.prepare('INSERT INTO units (id, name, parent_unit, version, created_at) VALUES (?, ?, ?, ?, ?)');
+    unit.run('unit-server-a', 'Chi đoàn Khu phố 3', 'Đoàn phường 7', 0, '2026-01-05T00:00:00.000Z');
+    unit.run('unit-server-b', 'Chi đoàn B (tên của cấp trên)', null, 2, '2026-01-06T00:00:00.000Z');
+    const row = v3.db.prepare("INSERT INTO rows (unit_id, tbl, id, data, versions, hlcs, deleted, version) VALUES ('unit-server-b', ?, ?, ?, ?, ?, 0, ?)");
+    const phoneStamp = '1767657600000:0003:phone-of-secretary';
+    const typed = { name: 'Chi đoàn Trường THPT B', kind: 'branch', parentUnit: 'Đoàn xã B', subGroups: ['12A1'], term: '2025–2027', createdAt: '2026-01-01T00:00:00.000Z' };
+    row.run('units', 'local-unit-of-phone', JSON.stringify(typed), JSON.stringify({ name: 1, kind: 1, parentUnit: 1, subGroups: 1, term: 1, createdAt: 1 }), JSON.stringify({ 1: phoneStamp }), 1);
+    row.run('members', 'member-0001', '{"fullName":"An"}', '{"fullName":2}', '{"2":"x"}', 2);
+    await v3.close();
+
+    const v4 = open();
+    const a = await v4.pull('unit-server-a', 0, 10);
+    expect(a.unitVersion).toBe(1);
+    expect(a.rows.map((r) => [r.table, r.id, JSON.parse(r.fieldsJson)])).toEqual([
+      ['units', 'unit-server-a', { name: 'Chi đoàn Khu phố 3', kind: 'branch', subGroups: [], createdAt: '2026-01-05T00:00:00.000Z', parentUnit: 'Đoàn phường 7' }],
+    ]);
+    const b = await v4.pull('unit-server-b', 2, 10);
+    expect(b.unitVersion).toBe(3);
+    expect(b.rows.map((r) => [r.id, JSON.parse(r.fieldsJson), r.version])).toEqual([['unit-server-b', typed, 3]]);
+    const hlcs = v4.db.prepare("SELECT hlcs FROM rows WHERE unit_id = 'unit-server-b' AND id = 'unit-server-b'").pluck().get() as string;
+    expect(JSON.parse(hlcs)).toEqual({ 3: phoneStamp });
   });
 });
 

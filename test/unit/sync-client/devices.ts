@@ -46,11 +46,11 @@ export async function makeDevice(name: string, localUnitId = `unit-${name}-${++c
   };
 }
 
-/** Deletes every test database (call in afterEach). */
-export async function dropAllDatabases(): Promise<void> {
+/** Deletes every test database (call in afterEach). `onlyUnits`: leave idb-keyval's store (the app's prefs keep it open). */
+export async function dropAllDatabases(opts: { onlyUnits?: boolean } = {}): Promise<void> {
   for (const db of open) db.close();
   open.clear();
-  for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
+  for (const name of await Dexie.getDatabaseNames()) if (!opts.onlyUnits || name.startsWith('scd-')) await Dexie.delete(name);
 }
 
 /** A row as the server should see it: its fields, versions and tombstone, without local meta. */

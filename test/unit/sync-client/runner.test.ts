@@ -97,7 +97,7 @@ describe('triggers', () => {
     const s = setup([new NetworkError('down'), new NetworkError('down'), new NetworkError('down')]);
     s.runner.start();
     await vi.advanceTimersByTimeAsync(0);
-    expect(syncStatus().phase).toBe('offline');
+    expect(syncStatus().phase).toBe('unreachable'); // online, but no answer
     // Triggers during the back-off are ignored: the retry timer owns the next try.
     s.doc.fire('visibilitychange');
     await vi.advanceTimersByTimeAsync(1_400);

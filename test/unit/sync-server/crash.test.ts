@@ -95,10 +95,11 @@ describe('RELIABILITY 6: server killed mid-batch', () => {
     const db = new Database(path.join(workspace.dataDir, SQLITE_FILE_NAME));
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(db.prepare('SELECT count(*) FROM rows WHERE unit_id = ?').pluck().get(unitId)).toBe(100);
+      // 100 members and the unit's own record (seeded at version 1)
+      expect(db.prepare('SELECT count(*) FROM rows WHERE unit_id = ?').pluck().get(unitId)).toBe(101);
       expect(db.prepare('SELECT count(*) FROM mutation_results WHERE device_id = ?').pluck().get(a.deviceId)).toBe(100);
       expect(db.prepare('SELECT last_seq FROM devices WHERE id = ?').pluck().get(a.deviceId)).toBe(100);
-      expect(db.prepare('SELECT version FROM units WHERE id = ?').pluck().get(unitId)).toBe(100);
+      expect(db.prepare('SELECT version FROM units WHERE id = ?').pluck().get(unitId)).toBe(101);
     } finally {
       db.close();
     }
@@ -109,7 +110,7 @@ describe('RELIABILITY 6: server killed mid-batch', () => {
     a.api = api;
     const page = expectOk(await api.post(`/units/${unitId}/pull`, { cursor: 0, limit: 1000 }, a.token));
     expect(page.deviceLastSeq).toBe(100);
-    expect(page.cursor).toBe(100);
+    expect(page.cursor).toBe(101);
     expect(await serverRows(api, admin, unitId)).toEqual(acknowledged);
     const retry = expectOk(await a.pushRaw(batch));
     expect(retry.lastSeq).toBe(1100);

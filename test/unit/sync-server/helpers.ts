@@ -218,13 +218,18 @@ export class Device {
   }
 }
 
-/** Every row of a unit as the server has it (pulled from 0 with an admin token). */
-export async function serverRows(api: Api, token: string, unitId: string): Promise<Map<string, PulledRow>> {
+/**
+ * Every row phones pushed to a unit, as the server has it (pulled from 0 with an admin token).
+ * The unit's own record, seeded when the admin created it (version 1), is left out unless asked.
+ */
+export async function serverRows(api: Api, token: string, unitId: string, opts: { withUnitRecord?: boolean } = {}): Promise<Map<string, PulledRow>> {
   const rows = new Map<string, PulledRow>();
   let cursor = 0;
   for (;;) {
     const page = expectOk(await api.post(`/units/${unitId}/pull`, { cursor, limit: 1000 }, token));
-    for (const r of page.rows as PulledRow[]) rows.set(`${r.table}/${r.id}`, r);
+    for (const r of page.rows as PulledRow[]) {
+      if (opts.withUnitRecord || !(r.table === 'units' && r.id === unitId)) rows.set(`${r.table}/${r.id}`, r);
+    }
     cursor = page.cursor;
     if (!page.hasMore) return rows;
   }
