@@ -140,8 +140,9 @@ function featureChunk(id: string): string | null {
   const rel = id.replace(/\\/g, '/').slice(ROOT_DIR.length);
   if (isNotPrecached(rel)) return null;
   // The local database and the field screens' reads (*-queries.ts, small, shared across
-  // features): every screen with data needs them, so they travel together.
-  if (/^src\/data\/(session|db|live|outbox|commit)\.ts$/.test(rel) || /^src\/features\/(?!sync\/)[a-z-]+\/[a-z-]+-queries\.ts$/.test(rel)) return 'data';
+  // features): every screen with data needs them, so they travel together. UserError (lib) goes
+  // with commit, which throws it: alone it would be one more tiny file in the precache.
+  if (/^src\/data\/(session|db|live|outbox|commit)\.ts$/.test(rel) || rel === 'src/lib/user-error.ts' || /^src\/features\/(?!sync\/)[a-z-]+\/[a-z-]+-queries\.ts$/.test(rel)) return 'data';
   const m = /^src\/features\/([a-z-]+)\//.exec(rel);
   if (!m || m[1] === 'sync') return null;
   // The dues screens' route entry stays out of its group: grouped, rolldown emits it as a facade

@@ -4,7 +4,7 @@ import { useLocation, useRoute } from 'preact-iso';
 import { t, tDynamic } from '../../i18n';
 import { markDirty } from '../../pwa/dirty';
 import { todayIso } from '../../lib/dates';
-import { UserError } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../protocol/meeting-enums';
 import { TextAreaField, TextField, SelectField } from '../../ui/fields';
 import { getActivity } from './activity-queries';

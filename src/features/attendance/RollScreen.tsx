@@ -3,7 +3,7 @@
 // to the attendance repo; the widgets follow RollState on their own (roll-hooks.ts).
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { t, tDynamic } from '../../i18n';
-import { UserError } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 import { VirtualList } from '../../ui/VirtualList';
 import { PARTICIPATING_STATUSES } from '../../protocol/member-enums';
 import type { Attendance } from '../../protocol/meeting';

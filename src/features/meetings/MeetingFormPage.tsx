@@ -18,7 +18,7 @@ import { AUTO_TITLE_KINDS, fromMeetingForm, retitle, toMeetingForm, type Meeting
 import { monthLabel, monthOf } from './calendar';
 import { meetingKindLabel } from './labels';
 import { MemberSelect, type MemberOption } from './MemberSelect';
-import { UserError } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 import './meetings.css';
 
 const FORM_ID = 'meeting-form';
