@@ -134,15 +134,22 @@ export default defineConfig(({ command }) => ({
  * (it keeps its own chunk, so the plan can leave it out), and features/sync, whose indicator
  * is part of the shell. Only the folder's own modules are grouped: their dependencies
  * (Dexie, zod, src/protocol, src/lib) keep vite's automatic split, so the shell and the first
- * member list load no other feature's code.
+ * member list load no other feature's code. A few small modules several groups use would be a
+ * file of their own in the precache (~150 B gz each), or pull one feature's chunk into
+ * another's screen: they go with the group that needs them first (SHARED).
  */
+const SHARED: Record<string, string> = {
+  'src/lib/user-error.ts': 'data', // thrown by commit, caught by the screens
+  'src/lib/member-search.ts': 'f-member-list', // the member list's search, also the roll's
+};
+
 function featureChunk(id: string): string | null {
   const rel = id.replace(/\\/g, '/').slice(ROOT_DIR.length);
   if (isNotPrecached(rel)) return null;
+  if (SHARED[rel]) return SHARED[rel];
   // The local database and the field screens' reads (*-queries.ts, small, shared across
-  // features): every screen with data needs them, so they travel together. UserError (lib) goes
-  // with commit, which throws it: alone it would be one more tiny file in the precache.
-  if (/^src\/data\/(session|db|live|outbox|commit)\.ts$/.test(rel) || rel === 'src/lib/user-error.ts' || /^src\/features\/(?!sync\/)[a-z-]+\/[a-z-]+-queries\.ts$/.test(rel)) return 'data';
+  // features): every screen with data needs them, so they travel together.
+  if (/^src\/data\/(session|db|live|outbox|commit)\.ts$/.test(rel) || /^src\/features\/(?!sync\/)[a-z-]+\/[a-z-]+-queries\.ts$/.test(rel)) return 'data';
   const m = /^src\/features\/([a-z-]+)\//.exec(rel);
   if (!m || m[1] === 'sync') return null;
   // The dues screens' route entry stays out of its group: grouped, rolldown emits it as a facade
@@ -151,6 +158,6 @@ function featureChunk(id: string): string | null {
   if (rel === 'src/features/dues/DuesScreens.tsx') return null;
   // The member list is the first screen (B1 "first interactive member list"): it must not
   // bring the member form's schemas (zod) with it.
-  if (/^src\/features\/members\/(MembersPage|MemberRow|MemberFiltersPanel|member-filters|member-search|list-snapshot)\./.test(rel)) return 'f-member-list';
+  if (/^src\/features\/members\/(MembersPage|MemberRow|MemberFiltersPanel|member-filters|list-snapshot)\./.test(rel)) return 'f-member-list';
   return `f-${m[1]}`;
 }

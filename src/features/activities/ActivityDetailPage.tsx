@@ -11,7 +11,7 @@ import { isAttending } from '../../protocol/attendance-rules';
 import { getActivity } from './activity-queries';
 import { updateActivity } from './activities-repo';
 import { listAttendance } from '../attendance/attendance-repo';
-import { activityKindLabel, dayLabel, statusLabel } from '../meetings/labels';
+import { activityKindLabel, dayLabel, statusLabel } from '../meetings';
 import '../meetings/meetings.css';
 
 const FORM_ID = 'activity-results';

@@ -10,7 +10,7 @@ import { TextAreaField, TextField, SelectField } from '../../ui/fields';
 import { getActivity } from './activity-queries';
 import { createActivity, updateActivity } from './activities-repo';
 import { fromActivityForm, retitleActivity, toActivityForm, SELF_TITLED_KINDS, type ActivityFormErrors, type ActivityFormValues } from './activity-form-model';
-import { activityKindLabel } from '../meetings/labels';
+import { activityKindLabel } from '../meetings';
 import '../meetings/meetings.css';
 
 const FORM_ID = 'activity-form';

@@ -8,7 +8,7 @@ import { VirtualList } from '../../ui/VirtualList';
 import { PARTICIPATING_STATUSES } from '../../protocol/member-enums';
 import type { Attendance } from '../../protocol/meeting';
 import type { Member } from '../../protocol/member';
-import { buildMemberIndex, searchMembers, type IndexedMember } from '../members/member-search';
+import { buildMemberIndex, searchMembers, type IndexedMember } from '../../lib/member-search';
 import { updateMeeting } from '../meetings/meetings-repo';
 import { clearAttendance, clearAttendanceMany, markAllPresent, markAttendance } from './attendance-repo';
 import { RollState, type Mark } from './roll-state';

@@ -2,8 +2,9 @@
 // and which meeting the home screen calls "next".
 import { describe, expect, it } from 'vitest';
 import {
-  anchorsInMonth, groupByDay, monthGrid, monthLabel, monthOf, nextUpcomingMeeting, parseMonth, shiftMonth, toCalendarItems, weekdayOf,
+  anchorsInMonth, groupByDay, monthGrid, monthOf, nextUpcomingMeeting, parseMonth, shiftMonth, toCalendarItems,
 } from '../../../src/features/meetings/calendar';
+import { monthLabel, weekdayOf } from '../../../src/lib/dates';
 
 describe('months', () => {
   it('shifts across year ends both ways', () => {

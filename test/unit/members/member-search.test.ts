@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMemberIndex, searchMembers } from '../../../src/features/members/member-search';
+import { buildMemberIndex, searchMembers } from '../../../src/lib/member-search';
 import { matchesFilter, DEFAULT_FILTER } from '../../../src/features/members/member-filters';
 import type { Member } from '../../../src/protocol/member';
 
