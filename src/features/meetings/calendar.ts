@@ -1,6 +1,6 @@
 // The month view's logic, pure and tested: months as "yyyy-mm", meetings and activities
 // merged into one day-by-day agenda, a Monday-first month grid, the calendar anchors of
-// DOMAIN.md, and which meeting is "next" on the home screen. No zod, no Dexie.
+// DOMAIN.md. No zod, no Dexie.
 import type { MeetingStatus } from '../../protocol/meeting-enums';
 import { weekdayOf } from '../../lib/dates';
 
@@ -137,18 +137,5 @@ export function anchorsInMonth(month: string): { date: string; key: string }[] {
     date: `${month}-${a.slice(3, 5)}`,
     key: `${a.slice(3, 5)}${a.slice(0, 2)}`,
   }));
-}
-
-/**
- * The meeting the home screen offers the roll for: the earliest planned meeting from today
- * on. A meeting earlier today still counts (the roll is taken on site, after it started).
- */
-export function nextUpcomingMeeting<T extends { startsAt: string; status: MeetingStatus }>(meetings: readonly T[], today: string): T | undefined {
-  let best: T | undefined;
-  for (const m of meetings) {
-    if (m.status !== 'planned' || m.startsAt.slice(0, 10) < today) continue;
-    if (!best || m.startsAt < best.startsAt) best = m;
-  }
-  return best;
 }
 
