@@ -4,6 +4,7 @@
 import type { Table } from 'dexie';
 import type { UnitDb } from './db';
 import { requestPersistOnce } from './storage';
+import { UserError } from '../lib/user-error';
 
 type WriteListener = () => void;
 const listeners = new Set<WriteListener>();
@@ -12,12 +13,9 @@ export function onLocalWrite(fn: WriteListener): () => void {
   return () => listeners.delete(fn);
 }
 
-/** Errors a user can act on carry an i18n key. */
-export class UserError extends Error {
-  constructor(public key: string, cause?: unknown) {
-    super(key, { cause });
-  }
-}
+// UserError moved to lib (screens import it from there). Still exported here so code written
+// before the move, e.g. on branches developed alongside it, keeps compiling.
+export { UserError };
 
 export async function commit<T>(db: UnitDb, tables: Table[], fn: () => Promise<T>): Promise<T> {
   let result: T;

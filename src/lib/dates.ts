@@ -21,6 +21,23 @@ export function toIso(y: number, mo: number, d: number): string {
   return `${y}-${pad(mo)}-${pad(d)}`;
 }
 
+/** "2026-03" → "03/2026" (how Vietnamese documents name a month). */
+export function monthLabel(month: string): string {
+  return `${month.slice(5, 7)}/${month.slice(0, 4)}`;
+}
+
+/** 0 = Monday … 6 = Sunday (Vietnamese calendars start on Monday: Thứ hai). */
+export function weekdayOf(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+}
+
+/** A year from the address bar ("?y=2026"), else undefined. */
+export function parseYear(s: string | undefined): number | undefined {
+  const y = Number(s);
+  return /^\d{4}$/.test(s ?? '') && y >= 1990 && y <= 2100 ? y : undefined;
+}
+
 /** "2003-09-06" → "06/09/2003"; empty stays empty. */
 export function formatDate(iso: string | undefined): string {
   if (!iso) return '';

@@ -4,6 +4,7 @@
 // word/_rels/document.xml.rels; Word and LibreOffice open it. Element order inside w:pPr,
 // w:rPr, w:tblPr and w:sectPr follows the schema (Word refuses files that do not). Pure.
 import { strToU8, zipSync } from 'fflate';
+import { escapeXml } from './escape-xml';
 
 export interface Run {
   text: string;
@@ -48,19 +49,6 @@ export interface DocxOptions {
 /** A4 in twentieths of a point. */
 export const A4 = { w: 11906, h: 16838 };
 const cm = (x: number) => Math.round((x * 1440) / 2.54);
-
-// Characters XML 1.0 cannot hold at all (control characters other than tab and newlines).
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-export function escapeXml(s: string): string {
-  return s
-    .replace(INVALID_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
 
 function runXml(r: Run): string {
   const props =

@@ -22,7 +22,7 @@
 //       CPU, opens /members (the member list; "/" is the home screen) and reads the app's own marks: 'scd:members-painted' and
 //       'scd:members-searchable' (ms from navigation start). One warm-up launch is discarded.
 //       The budget is checked on the median of the runs; p95 is reported beside it.
-//   B5  match: the app's src/features/members/member-search.ts (buildMemberIndex,
+//   B5  match: the app's src/lib/member-search.ts (buildMemberIndex,
 //       searchMembers), bundled with esbuild and run in a throttled page over the same 5,000
 //       members, one call per keystroke of typed queries. keystroke → painted: real keys typed
 //       into "Tìm đoàn viên" of the app; time from the key event to the frame after the list has
@@ -160,7 +160,7 @@ async function bundleSearch() {
   await build({
     ...common,
     stdin: {
-      contents: `export { buildMemberIndex, searchMembers } from './src/features/members/member-search.ts';\nexport { memberRecord } from './src/protocol/member.ts';`,
+      contents: `export { buildMemberIndex, searchMembers } from './src/lib/member-search.ts';\nexport { memberRecord } from './src/protocol/member.ts';`,
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -170,7 +170,7 @@ async function bundleSearch() {
   });
   const iife = await build({
     ...common,
-    stdin: { contents: `export { buildMemberIndex, searchMembers } from './src/features/members/member-search.ts';`, resolveDir: ROOT, loader: 'ts' },
+    stdin: { contents: `export { buildMemberIndex, searchMembers } from './src/lib/member-search.ts';`, resolveDir: ROOT, loader: 'ts' },
     format: 'iife',
     globalName: '__scdSearch',
     platform: 'browser',

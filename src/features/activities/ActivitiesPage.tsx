@@ -3,11 +3,9 @@ import { useMemo } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
-import { formatDate, todayIso } from '../../lib/dates';
+import { formatDate, monthLabel, parseYear, todayIso } from '../../lib/dates';
 import { listActivitiesInYear } from './activity-queries';
-import { activityKindLabel, statusLabel } from '../meetings/labels';
-import { monthLabel } from '../meetings/calendar';
-import { parseYear } from '../meetings/format';
+import { activityKindLabel, statusLabel } from '../meetings';
 import type { Activity } from '../../protocol/meeting';
 import '../meetings/meetings.css';
 

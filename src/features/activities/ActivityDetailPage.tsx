@@ -4,14 +4,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
-import { UserError } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 import { markDirty } from '../../pwa/dirty';
 import type { MeetingStatus } from '../../protocol/meeting-enums';
 import { isAttending } from '../../protocol/attendance-rules';
 import { getActivity } from './activity-queries';
 import { updateActivity } from './activities-repo';
 import { listAttendance } from '../attendance/attendance-repo';
-import { activityKindLabel, dayLabel, statusLabel } from '../meetings/labels';
+import { activityKindLabel, dayLabel, statusLabel } from '../meetings';
 import '../meetings/meetings.css';
 
 const FORM_ID = 'activity-results';

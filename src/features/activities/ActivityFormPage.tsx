@@ -4,13 +4,13 @@ import { useLocation, useRoute } from 'preact-iso';
 import { t, tDynamic } from '../../i18n';
 import { markDirty } from '../../pwa/dirty';
 import { todayIso } from '../../lib/dates';
-import { UserError } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../protocol/meeting-enums';
 import { TextAreaField, TextField, SelectField } from '../../ui/fields';
 import { getActivity } from './activity-queries';
 import { createActivity, updateActivity } from './activities-repo';
 import { fromActivityForm, retitleActivity, toActivityForm, SELF_TITLED_KINDS, type ActivityFormErrors, type ActivityFormValues } from './activity-form-model';
-import { activityKindLabel } from '../meetings/labels';
+import { activityKindLabel } from '../meetings';
 import '../meetings/meetings.css';
 
 const FORM_ID = 'activity-form';

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { t, tDynamic } from '../../i18n';
 import type { Guest } from '../../protocol/meeting';
-import { UserError } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 
 interface Props {
   guests: Guest[];

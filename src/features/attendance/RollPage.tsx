@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
-import { UserError } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 import type { Attendance } from '../../protocol/meeting';
 import { frozenRoster } from '../../protocol/attendance-rules';
 import { listMembers } from '../members/member-queries';

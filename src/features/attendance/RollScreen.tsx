@@ -3,12 +3,12 @@
 // to the attendance repo; the widgets follow RollState on their own (roll-hooks.ts).
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { t, tDynamic } from '../../i18n';
-import { UserError } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 import { VirtualList } from '../../ui/VirtualList';
 import { isOnRoll } from '../../protocol/attendance-rules';
 import type { Attendance } from '../../protocol/meeting';
 import type { Member } from '../../protocol/member';
-import { buildMemberIndex, searchMembers, type IndexedMember } from '../members/member-search';
+import { buildMemberIndex, searchMembers, type IndexedMember } from '../../lib/member-search';
 import { nameTags } from '../../lib/names';
 import { updateMeeting } from '../meetings/meetings-repo';
 import { clearAttendance, clearAttendanceMany, markAllPresent, markAttendance } from './attendance-repo';

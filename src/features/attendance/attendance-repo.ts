@@ -2,7 +2,8 @@
 // phones ticking the same person make one row. A finalized minutes record locks its roll:
 // the check runs inside the write transaction, so a tap can never slip past a finalize.
 import { attendanceFields, attendanceId, type Attendance, type AttendanceFields, type AttendanceStatus } from '../../protocol/meeting';
-import { commit, UserError } from '../../data/commit';
+import { commit } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 import { deleteRow, deleteRows, upsertRow, upsertRows } from '../../data/outbox';
 import { activeDb, activeUnitId } from '../../data/session';
 import type { UnitDb } from '../../data/db';

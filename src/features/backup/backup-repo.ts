@@ -15,7 +15,7 @@
 //   - The current unit switches to the restored one only after the transaction committed.
 import Dexie from 'dexie';
 import { uuidv7 } from '../../lib/ids';
-import { UserError } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 import { openUnitDb, unitDbName, UnitDb, type DeviceState } from '../../data/db';
 import { activeDb, activeUnitId, switchUnit } from '../../data/session';
 import { getCurrentUnitId } from '../../data/prefs';

@@ -8,12 +8,13 @@ import { Component } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useBulkLive } from '../../data/live-bulk';
+import { parseYear } from '../../lib/dates';
 import { fold, foldWords } from '../../lib/fold';
 import { formatMoney } from '../../lib/money';
 import { VirtualList } from '../../ui/VirtualList';
 import { type DuesRow, YEAR_TABLES } from './dues-queries';
 import { loadGridYear, type GridYear } from './grid-load';
-import { currentPeriod, parseYear, STATE_SYMBOL } from './format';
+import { currentPeriod, STATE_SYMBOL } from './format';
 import { errorText, td } from './i18n';
 import { Legend, YearNav } from './parts';
 

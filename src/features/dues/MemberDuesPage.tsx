@@ -4,12 +4,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { useLive } from '../../data/live';
-import { formatDate } from '../../lib/dates';
+import { formatDate, parseYear } from '../../lib/dates';
 import { formatMoney } from '../../lib/money';
 import { getUnit } from '../setup/unit-queries';
 import { bankDetails, memberDues, type MemberDues } from './dues-queries';
 import { collectForMember, reverseEntry } from './dues-repo';
-import { currentPeriod, formatPeriod, parseYear, STATE_SYMBOL, stateLabel } from './format';
+import { currentPeriod, formatPeriod, STATE_SYMBOL, stateLabel } from './format';
 import { errorText, td } from './i18n';
 import { newPayment, PaymentFields, YearNav, type PaymentState } from './parts';
 

@@ -2,9 +2,10 @@
 // grounds to consider striking off). The app reminds; the unit decides.
 import { useLocation } from 'preact-iso';
 import { useBulkLive } from '../../data/live-bulk';
+import { parseYear } from '../../lib/dates';
 import { formatMoney } from '../../lib/money';
 import { unpaidWarnings, YEAR_TABLES } from './dues-queries';
-import { currentPeriod, formatPeriods, parseYear } from './format';
+import { currentPeriod, formatPeriods } from './format';
 import { errorText, td } from './i18n';
 import { YearNav } from './parts';
 

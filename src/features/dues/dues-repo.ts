@@ -4,7 +4,8 @@
 // written: a refusal (UserError with a dues.* key) leaves the database untouched.
 import { uuidv7 } from '../../lib/ids';
 import { todayIso } from '../../lib/dates';
-import { commit, UserError } from '../../data/commit';
+import { commit } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 import { deleteRow, deviceState, upsertRow, upsertRows } from '../../data/outbox';
 import { activeDb, activeUnitId } from '../../data/session';
 import type { UnitDb } from '../../data/db';

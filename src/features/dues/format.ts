@@ -25,11 +25,6 @@ export function parsePeriod(s: string | undefined): string | undefined {
   return s && /^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/.test(s) ? s : undefined;
 }
 
-export function parseYear(s: string | undefined): number | undefined {
-  const n = Number(s);
-  return Number.isInteger(n) && n >= 1990 && n <= 2100 ? n : undefined;
-}
-
 export { addPeriods };
 
 /** The symbol shown with each state's colour, so a state never rests on colour alone. */

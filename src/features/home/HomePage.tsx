@@ -5,23 +5,27 @@ import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
 import { todayIso } from '../../lib/dates';
 import { regularMeetingDue } from '../../protocol/attendance-rules';
+import { Icon, ICON_CALENDAR } from '../../ui/Icon';
 import { getUnit } from '../setup/unit-queries';
 import { listMeetingsInYear, listUpcomingMeetings } from '../meetings/meeting-queries';
-import { nextUpcomingMeeting } from '../meetings/calendar';
-import { meetingKindLabel, whenLabel } from '../meetings/labels';
+import { meetingKindLabel, whenLabel } from '../meetings';
 import { countActiveMembers } from './home-queries';
 import { periodLabel } from './period';
 import './home.css';
+
+// Home's own line icons (src/ui/Icon.tsx): the roll's check mark, a sprout for activities.
+const ICON_CHECK = 'M4 12l5 5L20 6';
+const ICON_SPROUT = 'M12 21V11C12 6 9 4 4 4c0 5 3 7 8 7M12 14c0-3 3-6 8-6 0 4-3 6-8 6';
 
 async function loadHome(today: string) {
   const [unit, yearMeetings, upcoming, memberCount] = await Promise.all([
     getUnit(),
     listMeetingsInYear(Number(today.slice(0, 4))),
-    listUpcomingMeetings(today, 5),
+    listUpcomingMeetings(today, 1),
     countActiveMembers(),
   ]);
   const frequency = unit?.meetingFrequency ?? 'monthly';
-  return { unit, frequency, due: regularMeetingDue(yearMeetings, frequency, today), next: nextUpcomingMeeting(upcoming, today), memberCount };
+  return { unit, frequency, due: regularMeetingDue(yearMeetings, frequency, today), next: upcoming[0], memberCount };
 }
 
 export default function HomePage() {
@@ -63,7 +67,8 @@ export default function HomePage() {
             </p>
             <div class="row">
               <a class="btn primary big" href={`/meetings/${next.id}/roll`}>
-                ✅ {t('home.roll')}
+                <Icon d={ICON_CHECK} />
+                {t('home.roll')}
               </a>
               <a class="btn" href={`/meetings/${next.id}`}>
                 {t('home.openMeeting')}
@@ -84,11 +89,15 @@ export default function HomePage() {
           <span>{t('home.members')}</span>
         </a>
         <a class="tile" href="/meetings">
-          <strong>📅</strong>
+          <strong>
+            <Icon d={ICON_CALENDAR} />
+          </strong>
           <span>{t('home.calendar')}</span>
         </a>
         <a class="tile" href="/activities">
-          <strong>🌱</strong>
+          <strong>
+            <Icon d={ICON_SPROUT} />
+          </strong>
           <span>{t('home.activities')}</span>
         </a>
       </div>

@@ -3,11 +3,10 @@
 import { useLocation } from 'preact-iso';
 import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
-import { todayIso } from '../../lib/dates';
+import { parseYear, todayIso } from '../../lib/dates';
 import { listMembers } from '../members/member-queries';
 import { listAttendanceOf, loadYearRecords } from './attendance-queries';
 import { absenceWarnings, countedEvents } from './attendance-view';
-import { parseYear } from './format';
 import './meetings.css';
 
 async function load(year: number, today: string) {

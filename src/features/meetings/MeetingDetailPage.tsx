@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
-import { UserError } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 import type { MeetingStatus } from '../../protocol/meeting-enums';
 import { getMeeting, isMinutesFinalized } from './meeting-queries';
 import { updateMeeting } from './meetings-repo';

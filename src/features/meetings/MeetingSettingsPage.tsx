@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
-import { UserError } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 import { MEETING_FREQUENCIES, type MeetingFrequency } from '../../protocol/meeting-enums';
 import { getUnit } from '../setup/unit-queries';
 import { updateUnit } from '../setup/unit-repo';

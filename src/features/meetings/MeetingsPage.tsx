@@ -6,10 +6,10 @@ import { useMemo } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { t, tDynamic, type MessageKey } from '../../i18n';
 import { useLive } from '../../data/live';
-import { todayIso } from '../../lib/dates';
+import { monthLabel, todayIso } from '../../lib/dates';
 import { listMeetingsInMonth } from './meeting-queries';
 import { listActivitiesInMonth } from '../activities/activity-queries';
-import { anchorsInMonth, groupByDay, monthGrid, monthLabel, monthOf, parseMonth, shiftMonth, toCalendarItems, type CalendarItem, type DayGroup } from './calendar';
+import { anchorsInMonth, groupByDay, monthGrid, monthOf, parseMonth, shiftMonth, toCalendarItems, type CalendarItem, type DayGroup } from './calendar';
 import { activityKindLabel, dayLabel, meetingKindLabel, statusLabel } from './labels';
 import './meetings.css';
 

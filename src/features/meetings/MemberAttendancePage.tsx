@@ -3,14 +3,14 @@
 import { useLocation, useRoute } from 'preact-iso';
 import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
-import { formatDate, todayIso } from '../../lib/dates';
+import { formatDate, parseYear, todayIso } from '../../lib/dates';
 import { participation, unexcusedAbsenceWarnings } from '../../protocol/attendance-rules';
 import { getMember } from '../members/member-queries';
 import { listMemberAttendance } from '../attendance/attendance-repo';
 import { loadYearRecords } from './attendance-queries';
 import { countedEvents, memberHistory } from './attendance-view';
 import { activityKindLabel, attendanceLabel, meetingKindLabel } from './labels';
-import { formatPercent, parseYear } from './format';
+import { formatPercent } from './format';
 import './meetings.css';
 
 async function load(memberId: string, year: number, today: string) {

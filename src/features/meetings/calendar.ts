@@ -1,7 +1,8 @@
 // The month view's logic, pure and tested: months as "yyyy-mm", meetings and activities
 // merged into one day-by-day agenda, a Monday-first month grid, the calendar anchors of
-// DOMAIN.md, and which meeting is "next" on the home screen. No zod, no Dexie.
+// DOMAIN.md. No zod, no Dexie.
 import type { MeetingStatus } from '../../protocol/meeting-enums';
+import { weekdayOf } from '../../lib/dates';
 
 export interface CalendarItem {
   type: 'meeting' | 'activity';
@@ -57,17 +58,6 @@ export function shiftMonth(month: string, delta: number): string {
 export function parseMonth(s: string | undefined): string | undefined {
   const m = /^(\d{4})-(\d{2})$/.exec(s ?? '');
   return m && +m[1] >= 1900 && +m[1] <= 2100 && +m[2] >= 1 && +m[2] <= 12 ? s : undefined;
-}
-
-/** "2026-03" → "03/2026" (how Vietnamese documents name a month). */
-export function monthLabel(month: string): string {
-  return `${month.slice(5, 7)}/${month.slice(0, 4)}`;
-}
-
-/** 0 = Monday … 6 = Sunday (Vietnamese calendars start on Monday: Thứ hai). */
-export function weekdayOf(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
 }
 
 export function toCalendarItems(meetings: readonly MeetingLike[], activities: readonly ActivityLike[]): CalendarItem[] {
@@ -147,18 +137,5 @@ export function anchorsInMonth(month: string): { date: string; key: string }[] {
     date: `${month}-${a.slice(3, 5)}`,
     key: `${a.slice(3, 5)}${a.slice(0, 2)}`,
   }));
-}
-
-/**
- * The meeting the home screen offers the roll for: the earliest planned meeting from today
- * on. A meeting earlier today still counts (the roll is taken on site, after it started).
- */
-export function nextUpcomingMeeting<T extends { startsAt: string; status: MeetingStatus }>(meetings: readonly T[], today: string): T | undefined {
-  let best: T | undefined;
-  for (const m of meetings) {
-    if (m.status !== 'planned' || m.startsAt.slice(0, 10) < today) continue;
-    if (!best || m.startsAt < best.startsAt) best = m;
-  }
-  return best;
 }
 

@@ -6,9 +6,3 @@ const percent = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFracti
 export function formatPercent(rate: number): string {
   return percent.format(rate);
 }
-
-/** A year from the address bar ("2026"), else undefined. */
-export function parseYear(s: string | undefined): number | undefined {
-  const y = Number(s);
-  return /^\d{4}$/.test(s ?? '') && y >= 1990 && y <= 2100 ? y : undefined;
-}

@@ -1,8 +1,7 @@
 // Display labels shared by the meeting, activity, home and attendance screens.
 import { t, type MessageKey } from '../../i18n';
-import { formatDate } from '../../lib/dates';
+import { formatDate, weekdayOf } from '../../lib/dates';
 import type { AttendanceStatus, MeetingStatus } from '../../protocol/meeting-enums';
-import { weekdayOf } from './calendar';
 
 export const meetingKindLabel = (kind: string) => t(`meetings.kind_${kind}` as MessageKey);
 export const activityKindLabel = (kind: string) => t(`activities.kind_${kind}` as MessageKey);

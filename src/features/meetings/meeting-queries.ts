@@ -21,7 +21,11 @@ export async function getMeeting(id: string): Promise<Meeting | undefined> {
   return m && !m.deleted ? m : undefined;
 }
 
-/** Planned meetings from a day on (yyyy-mm-dd), in time order; the home screen's "next meeting". */
+/**
+ * Planned meetings from a day on (yyyy-mm-dd), in time order. The first is the home screen's
+ * next meeting, the one it offers the roll for: one earlier today still counts (the roll is
+ * taken on site, after it started).
+ */
 export async function listUpcomingMeetings(fromDate: string, limit = 5): Promise<Meeting[]> {
   const db = await activeDb();
   const rows = await db.meetings

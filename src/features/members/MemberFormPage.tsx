@@ -10,7 +10,7 @@ import { getUnit } from '../setup/unit-queries';
 import { createMember, updateMember } from './members-repo';
 import { fromFormValues, toFormValues, type FormErrors, type FormField, type FormValues } from './member-form-model';
 import { MemberFormSections } from './MemberFormSections';
-import { UserError } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 
 const FORM_ID = 'member-form';
 

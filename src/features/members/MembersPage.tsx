@@ -7,7 +7,7 @@ import { useDeferredLive } from '../../data/live-deferred';
 import { knownUnitId } from '../../data/prefs';
 import { VirtualList } from '../../ui/VirtualList';
 import { readListSnapshot, writeListSnapshot, type MemberRowData } from './list-snapshot';
-import { buildMemberIndex, searchMembers } from './member-search';
+import { buildMemberIndex, searchMembers } from '../../lib/member-search';
 import { DEFAULT_FILTER, matchesFilter, isDefaultFilter, type MemberFilter } from './member-filters';
 import { MemberFiltersPanel } from './MemberFiltersPanel';
 import { MemberRow, ROW_HEIGHT } from './MemberRow';

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { t, tDynamic } from '../../i18n';
 import { TextAreaField } from '../../ui/fields';
-import { UserError } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 import { markDirty } from '../../pwa/dirty';
 import type { Addendum } from '../../protocol/minutes';
 import { addAddendum } from './minutes-repo';

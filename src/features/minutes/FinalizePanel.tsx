@@ -3,7 +3,7 @@
 // finalizes (minutes-repo.ts freezes the attendance block from the roll in the same write).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, tDynamic } from '../../i18n';
-import { UserError } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 import { finalizeMinutes } from './minutes-repo';
 import type { MinutesContext } from './minutes-context';
 

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, tDynamic } from '../../i18n';
 import { TextAreaField, TextField } from '../../ui/fields';
-import { UserError } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 import { timeLine } from '../../protocol/minutes-text';
 import { saveMinutesDraft } from './minutes-repo';
 import type { MinutesContext } from './minutes-context';

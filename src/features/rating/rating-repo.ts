@@ -12,7 +12,8 @@ import {
 } from '../../protocol/rating';
 import { needsOverrideReason, thresholdProblems, resolveThresholds } from '../../protocol/rating-rules';
 import { UNIT_SETTINGS_ID, unitSettingsFields, type UnitSettings, type UnitSettingsFields } from '../../protocol/unit-settings';
-import { commit, UserError } from '../../data/commit';
+import { commit } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 import { upsertRow, upsertRows } from '../../data/outbox';
 import { activeDb, activeUnitId } from '../../data/session';
 import { loadMemberRating, loadRatingYear } from './rating-queries';

@@ -10,7 +10,8 @@ import {
   type TrainingItem, type TrainingOutcome, type TrainingProgress, type TrainingRegistration,
 } from '../../protocol/training';
 import { defaultProgrammeItems, nextSortOrder } from '../../protocol/training-rules';
-import { commit, UserError } from '../../data/commit';
+import { commit } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 import { deleteRow, upsertRow, upsertRows } from '../../data/outbox';
 import { activeDb, activeUnitId } from '../../data/session';
 import type { UnitDb } from '../../data/db';

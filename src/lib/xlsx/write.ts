@@ -4,7 +4,7 @@
 // a bold frozen header row, and a dd/mm/yyyy style for date serials. fflate zips it.
 import { zipSync, strToU8 } from 'fflate';
 import { columnLetters, isSheetDate, type WriteCell } from './cells';
-import { escapeXml } from './xml';
+import { escapeXml } from '../escape-xml';
 
 export interface XlsxSheet {
   name: string;

@@ -1,4 +1,4 @@
-// The little XML the .xlsx reader and writer need: entity decoding, escaping, attributes,
+// The little XML the .xlsx reader needs: entity decoding, attributes,
 // and the text of <t> runs. A regex tokenizer, not a DOM: SpreadsheetML is machine-written
 // and regular, and this runs in node tests and workers where DOMParser does not exist.
 
@@ -18,18 +18,6 @@ export function decodeEntities(s: string): string {
 export function decodeOoxmlEscapes(s: string): string {
   if (s.indexOf('_x') < 0) return s;
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
-
-// XML 1.0 forbids most control characters; drop them rather than write a broken file.
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-export function escapeXml(s: string): string {
-  return s
-    .replace(INVALID_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 }
 
 /** Attribute map of a start tag's attribute text; namespace prefixes are dropped. */

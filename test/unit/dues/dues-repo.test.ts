@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { freshUnit } from '../helpers';
 import { createMember } from '../../../src/features/members/members-repo';
 import { activeDb } from '../../../src/data/session';
-import { UserError } from '../../../src/data/commit';
+import { UserError } from '../../../src/lib/user-error';
 import { MEMBER_DEFAULTS } from '../../../src/protocol/member';
 import {
   collectForMany,

@@ -62,4 +62,18 @@ describe('home', () => {
     await screen.findByText(/Đã sinh hoạt định kỳ (I|II|III|IV)\/\d{4}/);
     expect(warning()).toBeNull();
   });
+
+  it('draws its tiles and the roll button with line icons, not emoji (empty boxes where no emoji font is installed)', async () => {
+    await createMeeting({ kind: 'regular', title: 'Sinh hoạt tháng', startsAt: `${today}T23:00`, guests: [], status: 'planned' });
+    const { container } = mount();
+    const roll = await screen.findByRole('link', { name: /Điểm danh/ });
+    const drawn = [roll, ...container.querySelectorAll('.tile')];
+    expect(drawn).toHaveLength(4);
+    for (const el of drawn) expect(el.textContent).not.toMatch(/\p{Extended_Pictographic}/u);
+    expect(drawn.slice(2).map((tile) => tile.querySelector('svg.icon[aria-hidden="true"] path')?.getAttribute('d'))).toEqual([
+      'M4 5h16v16H4zM4 10h16M8 3v4M16 3v4', // the calendar, as in the bottom navigation
+      expect.stringMatching(/^M/),
+    ]);
+    expect(roll.querySelector('svg.icon')).not.toBeNull();
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excelSerialToIso, formatDate, isValidIsoDate, parseDateText, turnsThirtyIn, yearsBetween } from '../../../src/lib/dates';
+import { excelSerialToIso, formatDate, isValidIsoDate, parseDateText, parseYear, turnsThirtyIn, yearsBetween } from '../../../src/lib/dates';
 
 describe('dates as secretaries write them', () => {
   const today = new Date(2026, 10, 28);
@@ -29,5 +29,12 @@ describe('dates as secretaries write them', () => {
     expect(yearsBetween('2000-06-10', '2016-06-10')).toBe(16);
     expect(turnsThirtyIn('1996-05-01', 2026)).toBe(true);
     expect(turnsThirtyIn('1997-05-01', 2026)).toBe(false);
+  });
+});
+
+describe('a year from the address bar (?y=), shared by the dues, meetings and activities screens', () => {
+  it('takes four digits from 1990 to 2100, else nothing (the screen then shows this year)', () => {
+    expect(parseYear('2026')).toBe(2026);
+    for (const s of [undefined, '', '1989', '2101', '26', '2026.0', ' 2026', 'abcd']) expect(parseYear(s)).toBeUndefined();
   });
 });

@@ -1,9 +1,9 @@
-// The month view's pure logic: month arithmetic, the day-by-day agenda, the grid, anchors,
-// and which meeting the home screen calls "next".
+// The month view's pure logic: month arithmetic, the day-by-day agenda, the grid, anchors.
 import { describe, expect, it } from 'vitest';
 import {
-  anchorsInMonth, groupByDay, monthGrid, monthLabel, monthOf, nextUpcomingMeeting, parseMonth, shiftMonth, toCalendarItems, weekdayOf,
+  anchorsInMonth, groupByDay, monthGrid, monthOf, parseMonth, shiftMonth, toCalendarItems,
 } from '../../../src/features/meetings/calendar';
+import { monthLabel, weekdayOf } from '../../../src/lib/dates';
 
 describe('months', () => {
   it('shifts across year ends both ways', () => {
@@ -74,20 +74,5 @@ describe('calendar anchors', () => {
     expect(anchorsInMonth('2026-03')).toEqual([{ date: '2026-03-26', key: '2603' }]);
     expect(anchorsInMonth('2026-05')).toEqual([{ date: '2026-05-01', key: '0105' }, { date: '2026-05-19', key: '1905' }]);
     expect(anchorsInMonth('2026-06')).toEqual([]);
-  });
-});
-
-describe('next upcoming meeting', () => {
-  const m = (id: string, startsAt: string, status: 'planned' | 'held' | 'cancelled' = 'planned') => ({ id, startsAt, status });
-  it('is the earliest planned meeting from today on, one that started earlier today included', () => {
-    const list = [m('later', '2026-03-20T19:00'), m('todayMorning', '2026-03-15T07:00'), m('past', '2026-03-14T19:00')];
-    expect(nextUpcomingMeeting(list, '2026-03-15')?.id).toBe('todayMorning');
-  });
-  it('skips held and cancelled meetings', () => {
-    const list = [m('held', '2026-03-15T07:00', 'held'), m('off', '2026-03-16T07:00', 'cancelled'), m('next', '2026-04-02T19:00')];
-    expect(nextUpcomingMeeting(list, '2026-03-15')?.id).toBe('next');
-  });
-  it('none when nothing is planned ahead', () => {
-    expect(nextUpcomingMeeting([m('past', '2026-03-01T19:00')], '2026-03-15')).toBeUndefined();
   });
 });

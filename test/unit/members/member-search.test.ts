@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMemberIndex, searchMembers } from '../../../src/features/members/member-search';
+import { buildMemberIndex, searchMembers } from '../../../src/lib/member-search';
 import { matchesFilter, DEFAULT_FILTER } from '../../../src/features/members/member-filters';
 import type { Member } from '../../../src/protocol/member';
 
@@ -71,7 +71,7 @@ describe('list filters', () => {
 
 describe('phoneDigits', () => {
   it('keeps digits and reads +84, 0084 and an 11-digit 84… as the leading 0', async () => {
-    const { phoneDigits } = await import('../../../src/features/members/member-search');
+    const { phoneDigits } = await import('../../../src/lib/member-search');
     expect(phoneDigits('0912 345 678')).toBe('0912345678');
     expect(phoneDigits('+84 912.345.678')).toBe('0912345678');
     expect(phoneDigits('0084912345678')).toBe('0912345678');

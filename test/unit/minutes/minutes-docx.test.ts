@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildMinutesDoc, type MinutesDocInput } from '../../../src/features/minutes/minutes-document';
 import { minutesDocx, minutesFileName } from '../../../src/features/minutes/minutes-docx';
-import { buildDocx, escapeXml } from '../../../src/lib/docx';
+import { buildDocx } from '../../../src/lib/docx';
+import { escapeXml } from '../../../src/lib/escape-xml';
 import { attendanceLines, voteLine } from '../../../src/protocol/minutes-text';
 
 const INPUT: MinutesDocInput = {

@@ -1,9 +1,9 @@
 // Search as you type over the register (PERFORMANCE.md B5: ≤ 5 ms per keystroke over 5,000
 // members at 4× throttling). Folding is done once per member when the index is built;
 // a keystroke only runs String.includes over precomputed strings.
-import { fold, foldWords } from '../../lib/fold';
-import { sortByName } from '../../lib/names';
-import type { Member } from '../../protocol/member';
+import { fold, foldWords } from './fold';
+import { sortByName } from './names';
+import type { Member } from '../protocol/member';
 
 export interface IndexedMember {
   member: Member;
