@@ -35,6 +35,9 @@ const NOT_PRECACHED = [
   'src/features/dues/VietQrCard.tsx', // the VietQR transfer code and its QR encoder: on request
   'src/features/dues/bank-repo.ts', // the unit's bank account for it: set once, on the rates screen
   'src/features/dues/desk-i18n.ts', // the messages of the dues screens above
+  'src/features/dues/desk-reads.ts', // the reads of the dues screens above
+  'src/features/dues/desk-repo.ts', // their writes (exemptions, rates, remittance, opening balances)
+  'src/features/dues/OpeningPage.tsx', // opening balances: once, when the unit starts the book in the app
   'src/features/meetings/AbsenceWarningsPage.tsx', // members absent 3+ months: reviewed at the desk
   'src/features/meetings/MemberAttendancePage.tsx', // a member's attendance year: reviewed at the desk
   'src/features/meetings/MeetingSettingsPage.tsx', // monthly or quarterly meetings: set once

@@ -3,7 +3,8 @@
 import { useLocation } from 'preact-iso';
 import { useBulkLive } from '../../data/live-bulk';
 import { formatMoney } from '../../lib/money';
-import { unpaidWarnings, YEAR_TABLES } from './dues-queries';
+import { YEAR_TABLES } from './dues-queries';
+import { unpaidWarnings } from './desk-reads';
 import { currentPeriod, formatPeriods, parseYear } from './format';
 import { errorText, td } from './i18n';
 import { YearNav } from './parts';
