@@ -14,12 +14,13 @@
 //   R4 An exemption covers at most six months, with a reason (DOMAIN.md "Dues").
 //   R5 A member unpaid for 3 months within a year without reason may be struck off: warn the
 //      secretary (DOMAIN.md "Member"; https://hoatieu.vn/phap-luat/doan-vien-bi-xoa-ten-khi-nao-205135).
+//   (R4's check and the rate ids, used by the desk screens only, are in dues-desk-rules.ts.)
 //   R6 Money is integer đồng; corrections are reversal entries, never edits (DESIGN.md).
 //   R7 Dues before the app (issue 8; no text settles it, docs/decisions.md "Dues before the app"):
 //      months before the unit's first use of the dues book are unknown, never owed; a member's
 //      opening balance ("paid up to month M", an entry of kind 'opening', no money) settles
 //      every month up to M and makes the months after it known.
-import { DEFAULT_DUES_RATES, MAX_EXEMPTION_MONTHS } from './dues-enums';
+import { DEFAULT_DUES_RATES } from './dues-enums';
 import type { DuesCategory } from './member-enums';
 import { staysOf, type MoveLike, type PersonLike } from './headcount';
 
@@ -35,12 +36,6 @@ export function periodOf(isoDate: string): string {
 export function addPeriods(p: string, n: number): string {
   const total = Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1 + n;
   return `${Math.floor(total / 12)}-${pad((total % 12) + 1)}`;
-}
-
-/** Months from a to b, both counted ("2025-11".."2026-02" → 4); 0 when b is before a. */
-export function monthsBetween(a: string, b: string): number {
-  const idx = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7));
-  return Math.max(0, idx(b) - idx(a) + 1);
 }
 
 export function periodsOfYear(year: number): string[] {
@@ -65,11 +60,6 @@ export function rateFor(rates: readonly RateLike[], category: DuesCategory, p: s
     if (!best || r.fromPeriod > best.fromPeriod) best = r;
   }
   return best ? best.amount : DEFAULT_DUES_RATES[category];
-}
-
-/** One row per category and effective month, so two phones setting the same rate make one row. */
-export function rateId(category: DuesCategory, fromPeriod: string): string {
-  return `rate:${category}:${fromPeriod}`;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -122,15 +112,6 @@ export interface ExemptionLike {
 
 export function isExempt(exemptions: readonly ExemptionLike[], p: string): boolean {
   return exemptions.some((x) => !x.deleted && x.fromPeriod <= p && p <= x.toPeriod);
-}
-
-/** Why an exemption cannot be saved, as a message key of the dues namespace; undefined = fine. */
-export function exemptionProblem(x: { fromPeriod: string; toPeriod: string; reason: string }): string | undefined {
-  if (!/^\d{4}-\d{2}$/.test(x.fromPeriod) || !/^\d{4}-\d{2}$/.test(x.toPeriod)) return 'err_period';
-  if (x.toPeriod < x.fromPeriod) return 'err_exemptOrder';
-  if (monthsBetween(x.fromPeriod, x.toPeriod) > MAX_EXEMPTION_MONTHS) return 'err_exemptTooLong';
-  if (x.reason.trim().length < 2) return 'err_reason';
-  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------

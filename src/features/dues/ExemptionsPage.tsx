@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useLive } from '../../data/live';
 import { todayIso } from '../../lib/dates';
-import { exemptionProblem } from '../../protocol/dues-rules';
+import { exemptionProblem } from '../../protocol/dues-desk-rules';
 import { listExemptions, membersToday } from './desk-reads';
 import { deleteExemption, saveExemption } from './desk-repo';
 import { currentPeriod, formatPeriod } from './format';

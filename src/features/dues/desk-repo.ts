@@ -18,7 +18,8 @@ import {
 } from '../../protocol/dues';
 import type { DuesCategory } from '../../protocol/member-enums';
 import { membersOn, movesByMember } from '../../protocol/headcount';
-import { exemptionProblem, OPENING_RECEIPT, openingsOf, rateId } from '../../protocol/dues-rules';
+import { OPENING_RECEIPT, openingsOf } from '../../protocol/dues-rules';
+import { exemptionProblem, rateId } from '../../protocol/dues-desk-rules';
 import { checkEntry, memberOrThrow } from './dues-repo';
 
 export interface ExemptionInput {
