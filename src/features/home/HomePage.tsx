@@ -18,7 +18,7 @@ async function loadHome(today: string) {
     getUnit(),
     listMeetingsInYear(Number(today.slice(0, 4))),
     listUpcomingMeetings(today, 5),
-    countActiveMembers(),
+    countActiveMembers(today),
   ]);
   const frequency = unit?.meetingFrequency ?? 'monthly';
   return { unit, frequency, due: regularMeetingDue(yearMeetings, frequency, today), next: nextUpcomingMeeting(upcoming, today), memberCount };

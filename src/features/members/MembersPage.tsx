@@ -13,9 +13,11 @@ import { MemberFiltersPanel } from './MemberFiltersPanel';
 import { MemberRow, ROW_HEIGHT } from './MemberRow';
 import type { Member } from '../../protocol/member';
 import { isChunkLoadError } from '../../lib/chunk-error';
+import { todayIso } from '../../lib/dates';
 
 const loadListMembers = () => import('./member-queries').then((m) => m.listMembers);
 const loadGetUnit = () => import('../setup/unit-queries').then((m) => m.getUnit);
+const loadMoves = () => import('./member-queries').then((m) => m.listMemberMoves);
 // The register's code (Dexie, the reads) starts loading when this screen's code runs, not
 // after its first paint; the hooks below then find it loaded.
 if (typeof window !== 'undefined') void Promise.all([loadListMembers(), loadGetUnit()]).catch(() => undefined);
@@ -23,17 +25,19 @@ if (typeof window !== 'undefined') void Promise.all([loadListMembers(), loadGetU
 export default function MembersPage() {
   const members = useDeferredLive(loadListMembers, []);
   const unit = useDeferredLive(loadGetUnit, []);
+  const moves = useDeferredLive(loadMoves, []);
   const [snapshot] = useState(() => readListSnapshot(knownUnitId()));
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<MemberFilter>(DEFAULT_FILTER);
-  const year = new Date().getFullYear();
+  const today = todayIso();
+  const year = Number(today.slice(0, 4));
 
   const index = useMemo(() => buildMemberIndex(members.value ?? []), [members.value]);
   const filtered = useMemo(
-    () => searchMembers(index, query).filter((m) => matchesFilter(m.member, filter, year)).map((m) => m.member),
-    [index, query, filter, year],
+    () => searchMembers(index, query).filter((m) => matchesFilter(m.member, filter, year, today, moves.value)).map((m) => m.member),
+    [index, query, filter, today, moves.value],
   );
-  const defaultView = useMemo(() => index.filter((m) => matchesFilter(m.member, DEFAULT_FILTER, year)), [index, year]);
+  const defaultView = useMemo(() => index.filter((m) => matchesFilter(m.member, DEFAULT_FILTER, year, today, moves.value)), [index, today, moves.value]);
   const total = defaultView.length;
   const isFiltered = !!query.trim() || !isDefaultFilter(filter);
   // Until the register is read: the snapshot's rows, and only for the default view.

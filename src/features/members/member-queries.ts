@@ -2,6 +2,7 @@
 import type { Member } from '../../protocol/member';
 import type { MemberEvent } from '../../protocol/member-event';
 import { activeDb } from '../../data/session';
+import { movesByMember } from '../../protocol/headcount';
 
 /** All members not tombstoned (archived ones included; the list filters them). */
 export async function listMembers(): Promise<Member[]> {
@@ -20,4 +21,10 @@ export async function listMemberEvents(memberId: string): Promise<MemberEvent[]>
   const db = await activeDb();
   const events = await db.memberEvents.where('memberId').equals(memberId).toArray();
   return events.filter((e) => !e.deleted).sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/** Every member's dated stays (admission, transfers, leaving), for the one head count. */
+export async function listMemberMoves(): Promise<Map<string, MemberEvent[]>> {
+  const db = await activeDb();
+  return movesByMember(await db.memberEvents.toArray());
 }
