@@ -144,7 +144,9 @@ function featureChunk(id: string): string | null {
   if (isNotPrecached(rel)) return null;
   // The local database and the field screens' reads (*-queries.ts, small, shared across
   // features): every screen with data needs them, so they travel together.
-  if (/^src\/data\/(session|db|live|outbox|commit)\.ts$/.test(rel) || /^src\/features\/(?!sync\/)[a-z-]+\/[a-z-]+-queries\.ts$/.test(rel)) return 'data';
+  // The one head count (protocol/headcount.ts) is read by those queries and the dues rules only:
+  // with them, not in a chunk of its own that every lazy import would have to list.
+  if (/^src\/data\/(session|db|live|outbox|commit)\.ts$/.test(rel) || /^src\/features\/(?!sync\/)[a-z-]+\/[a-z-]+-queries\.ts$/.test(rel) || rel === 'src/protocol/headcount.ts') return 'data';
   const m = /^src\/features\/([a-z-]+)\//.exec(rel);
   if (!m || m[1] === 'sync') return null;
   // The dues screens' route entry stays out of its group: grouped, rolldown emits it as a facade

@@ -7,7 +7,7 @@ import { remittanceId } from '../../protocol/dues';
 import type { Member } from '../../protocol/member';
 import type { MemberEvent } from '../../protocol/member-event';
 import type { UnitDb } from '../../data/db';
-import { countsDuring } from '../../protocol/headcount';
+import { countsDuring, movesByMember } from '../../protocol/headcount';
 import {
   bookStartOf,
   collectedIn,
@@ -28,8 +28,6 @@ import { sortByName } from '../../lib/names';
  * the ~30,000 rows read, which costs seconds on a slow phone (src/data/live-bulk.ts).
  */
 export const YEAR_TABLES = ['members', 'dues', 'duesExemptions', 'memberEvents', 'duesRates'] as const;
-
-const STAY_KINDS = new Set(['admission', 'transfer_in', 'transfer_out', 'graduation', 'struck_off']);
 
 function groupBy<T extends { memberId: string }>(rows: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -76,7 +74,7 @@ export interface YearBook extends BookStart {
 }
 
 export function yearBook(entries: DuesEntry[], exemptions: DuesExemption[], events: MemberEvent[], rates: DuesRate[], start: BookStart): YearBook {
-  return { ...start, entries: groupBy(live(entries)), exemptions: groupBy(live(exemptions)), events: groupBy(live(events).filter((e) => STAY_KINDS.has(e.kind))), rates: live(rates) };
+  return { ...start, entries: groupBy(live(entries)), exemptions: groupBy(live(exemptions)), events: movesByMember(events), rates: live(rates) };
 }
 
 /** A member's row of the year, when they are in the unit during it (protocol/headcount countsDuring). */

@@ -17,7 +17,7 @@ import { todayIso } from '../../lib/dates';
 
 const loadListMembers = () => import('./member-queries').then((m) => m.listMembers);
 const loadGetUnit = () => import('../setup/unit-queries').then((m) => m.getUnit);
-const loadMoves = () => import('./member-queries').then((m) => m.listMemberMoves);
+const loadInUnit = () => import('./member-queries').then((m) => async () => m.membersInUnit(todayIso()));
 // The register's code (Dexie, the reads) starts loading when this screen's code runs, not
 // after its first paint; the hooks below then find it loaded.
 if (typeof window !== 'undefined') void Promise.all([loadListMembers(), loadGetUnit()]).catch(() => undefined);
@@ -25,19 +25,18 @@ if (typeof window !== 'undefined') void Promise.all([loadListMembers(), loadGetU
 export default function MembersPage() {
   const members = useDeferredLive(loadListMembers, []);
   const unit = useDeferredLive(loadGetUnit, []);
-  const moves = useDeferredLive(loadMoves, []);
+  const inUnit = useDeferredLive(loadInUnit, []);
   const [snapshot] = useState(() => readListSnapshot(knownUnitId()));
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<MemberFilter>(DEFAULT_FILTER);
-  const today = todayIso();
-  const year = Number(today.slice(0, 4));
+  const year = new Date().getFullYear();
 
   const index = useMemo(() => buildMemberIndex(members.value ?? []), [members.value]);
   const filtered = useMemo(
-    () => searchMembers(index, query).filter((m) => matchesFilter(m.member, filter, year, today, moves.value)).map((m) => m.member),
-    [index, query, filter, today, moves.value],
+    () => searchMembers(index, query).filter((m) => matchesFilter(m.member, filter, year, inUnit.value)).map((m) => m.member),
+    [index, query, filter, year, inUnit.value],
   );
-  const defaultView = useMemo(() => index.filter((m) => matchesFilter(m.member, DEFAULT_FILTER, year, today, moves.value)), [index, today, moves.value]);
+  const defaultView = useMemo(() => index.filter((m) => matchesFilter(m.member, DEFAULT_FILTER, year, inUnit.value)), [index, year, inUnit.value]);
   const total = defaultView.length;
   const isFiltered = !!query.trim() || !isDefaultFilter(filter);
   // Until the register is read: the snapshot's rows, and only for the default view.

@@ -1,7 +1,6 @@
 // The list filters (issue 2): status, sub-group, position, turning 30 this year. Pure.
 import { turnsThirtyIn } from '../../lib/dates';
-import type { MemberStatus, Position } from '../../protocol/member-enums';
-import { countsOn, type MoveLike } from '../../protocol/headcount';
+import { PARTICIPATING_STATUSES, type MemberStatus, type Position } from '../../protocol/member-enums';
 import type { Member } from '../../protocol/member';
 
 export type StatusFilter = 'participating' | 'all' | 'archived' | MemberStatus;
@@ -16,16 +15,17 @@ export interface MemberFilter {
 export const DEFAULT_FILTER: MemberFilter = { status: 'participating', subGroup: '', position: '', turningThirty: false };
 
 /**
- * 'participating' is who is in the unit on `today`: the one head count (protocol/headcount.ts),
- * with each member's dated stays in `moves` (until they are read, status and admission date alone).
+ * 'participating' is who is in the unit today: the one head count (protocol/headcount.ts), given
+ * as `inUnit` (member-queries membersInUnit). Until it is read, the status alone (the list's
+ * first paint must not wait for the members' events).
  */
-export function matchesFilter(m: Member, f: MemberFilter, year: number, today = '9999-12-31', moves?: ReadonlyMap<string, readonly MoveLike[]>): boolean {
+export function matchesFilter(m: Member, f: MemberFilter, year: number, inUnit?: ReadonlySet<string>): boolean {
   const isArchived = !!m.archivedAt;
   if (f.status === 'archived') {
     if (!isArchived) return false;
   } else {
     if (isArchived) return false;
-    if (f.status === 'participating' && !countsOn(m, moves?.get(m.id) ?? [], today)) return false;
+    if (f.status === 'participating' && !(inUnit ? inUnit.has(m.id) : PARTICIPATING_STATUSES.includes(m.status))) return false;
     if (f.status !== 'participating' && f.status !== 'all' && m.status !== f.status) return false;
   }
   if (f.subGroup && m.subGroup !== f.subGroup) return false;

@@ -2,7 +2,7 @@
 import type { Member } from '../../protocol/member';
 import type { MemberEvent } from '../../protocol/member-event';
 import { activeDb } from '../../data/session';
-import { movesByMember } from '../../protocol/headcount';
+import { membersOn, movesByMember } from '../../protocol/headcount';
 
 /** All members not tombstoned (archived ones included; the list filters them). */
 export async function listMembers(): Promise<Member[]> {
@@ -23,8 +23,9 @@ export async function listMemberEvents(memberId: string): Promise<MemberEvent[]>
   return events.filter((e) => !e.deleted).sort((a, b) => b.date.localeCompare(a.date));
 }
 
-/** Every member's dated stays (admission, transfers, leaving), for the one head count. */
-export async function listMemberMoves(): Promise<Map<string, MemberEvent[]>> {
+/** The ids of the members in the unit on `today`: the one head count (protocol/headcount.ts). */
+export async function membersInUnit(today: string): Promise<Set<string>> {
   const db = await activeDb();
-  return movesByMember(await db.memberEvents.toArray());
+  const [members, events] = await Promise.all([db.members.toArray(), db.memberEvents.toArray()]);
+  return new Set(membersOn(members, movesByMember(events), today).map((m) => m.id));
 }

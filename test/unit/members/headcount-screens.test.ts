@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshUnit } from '../helpers';
 import { addMemberEvent, archiveMember, createMember } from '../../../src/features/members/members-repo';
-import { listMemberMoves, listMembers } from '../../../src/features/members/member-queries';
+import { listMembers, membersInUnit } from '../../../src/features/members/member-queries';
 import { DEFAULT_FILTER, matchesFilter } from '../../../src/features/members/member-filters';
 import { countActiveMembers } from '../../../src/features/home/home-queries';
 import { collectCandidates, monthView, yearView } from '../../../src/features/dues/dues-queries';
@@ -51,8 +51,8 @@ describe('one head count', () => {
     await collectForMember({ memberId: m.active.id, months: [{ period: '2026-01', amount: 2000 }], paidAt: '2026-01-05', method: 'cash' });
 
     expect(await countActiveMembers(TODAY)).toBe(3);
-    const moves = await listMemberMoves();
-    expect(ids((await listMembers()).filter((x) => matchesFilter(x, DEFAULT_FILTER, 2026, TODAY, moves)))).toEqual(today);
+    const inUnit = await membersInUnit(TODAY);
+    expect(ids((await listMembers()).filter((x) => matchesFilter(x, DEFAULT_FILTER, 2026, inUnit)))).toEqual(today);
     expect(ids(await membersToday(TODAY))).toEqual(today);
 
     const month = await monthView(NOW, NOW);
