@@ -20,6 +20,8 @@ import { duesText } from '../../../src/features/rating/explain';
 import '../../../src/features/rating/i18n';
 import { validateFields } from '../../../server/src/sync/fields';
 import { SCHEMA_VERSION } from '../../../src/protocol/sync';
+import { mergeMutation } from '../../../server/src/sync/merge';
+import { deviceState } from '../../../src/data/outbox';
 
 beforeEach(() => freshUnit());
 
@@ -102,6 +104,15 @@ describe('opening balances', () => {
     expect(view.entries[0].reversed).toBe(true);
     expect((await memberDues(a, 2026, NOW))?.year.months[0].state).toBe('unknown');
     expect(await unpaidWarnings(2026, NOW)).toEqual([]);
+
+    // The server's merge (append-only ledger) takes the balance and its reversal as new rows.
+    const { deviceId } = await deviceState(db);
+    const pushed = (await db.outbox.toArray()).filter((e) => e.table === 'dues');
+    expect(pushed).toHaveLength(2);
+    pushed.forEach((e, i) => {
+      const r = mergeMutation({ mutation: e, deviceId, schemaVersion: SCHEMA_VERSION, now: Date.now(), current: null, relatedMinutes: null, nextVersion: i + 1 });
+      expect(r.status).toBe('applied');
+    });
   });
 
   it('refuses a month after this one and writes nothing', async () => {
