@@ -4,7 +4,7 @@ import { useLocation } from 'preact-iso';
 import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
 import { todayIso } from '../../lib/dates';
-import { listMembers } from '../members/member-queries';
+import { listMembers, membersInUnit } from '../members/member-queries';
 import { listAttendanceOf, loadYearRecords } from './attendance-queries';
 import { absenceWarnings, countedEvents } from './attendance-view';
 import { parseYear } from './format';
@@ -13,8 +13,10 @@ import './meetings.css';
 async function load(year: number, today: string) {
   const records = await loadYearRecords(year);
   const events = countedEvents(records.meetings, records.activities, today);
-  const [facts, members] = await Promise.all([listAttendanceOf(events.map((e) => e.id)), listMembers()]);
-  return { rows: absenceWarnings(events, facts, year, members), eventCount: events.length };
+  // Members in the unit on the year's last day, or today: the one head count (protocol/headcount.ts).
+  const day = today < `${year}-12-31` ? today : `${year}-12-31`;
+  const [facts, members, inUnit] = await Promise.all([listAttendanceOf(events.map((e) => e.id)), listMembers(), membersInUnit(day)]);
+  return { rows: absenceWarnings(events, facts, year, members.filter((m) => inUnit.has(m.id))), eventCount: events.length };
 }
 
 export default function AbsenceWarningsPage() {
