@@ -10,20 +10,21 @@ import { absenceWarnings, countedEvents } from './attendance-view';
 import { parseYear } from './format';
 import './meetings.css';
 
-async function load(year: number, today: string) {
+/** The year's warning rows (exported for tests). */
+export async function loadAbsenceWarnings(year: number, today: string) {
   const records = await loadYearRecords(year);
   const events = countedEvents(records.meetings, records.activities, today);
   // Members in the unit on the year's last day, or today: the one head count (protocol/headcount.ts).
   const day = today < `${year}-12-31` ? today : `${year}-12-31`;
   const [facts, members, inUnit] = await Promise.all([listAttendanceOf(events.map((e) => e.id)), listMembers(), membersInUnit(day)]);
-  return { rows: absenceWarnings(events, facts, year, members.filter((m) => inUnit.has(m.id))), eventCount: events.length };
+  return { rows: absenceWarnings(events, facts, year, members, 3, inUnit), eventCount: events.length };
 }
 
 export default function AbsenceWarningsPage() {
   const { query } = useLocation();
   const today = todayIso();
   const year = parseYear(query.y) ?? Number(today.slice(0, 4));
-  const data = useLive(async () => load(year, today), [year, today]);
+  const data = useLive(async () => loadAbsenceWarnings(year, today), [year, today]);
   const rows = data.value?.rows ?? [];
 
   return (

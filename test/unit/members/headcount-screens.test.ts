@@ -1,7 +1,8 @@
 // One head count (issue 8, item 10): every screen that counts or lists members for a period
 // agrees, through its own query: home, the member list, the dues month, the collection list,
 // the grid, the unpaid list, training and rating. Fixture: active, temporary, archived,
-// transferred out mid-year, struck off (dated and undated), graduated last year, transferred in.
+// transferred out mid-year, struck off (dated and undated), graduated last year, transferred in,
+// and a transfer out recorded ahead of its date.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshUnit } from '../helpers';
 import { addMemberEvent, archiveMember, createMember } from '../../../src/features/members/members-repo';
@@ -16,6 +17,9 @@ import { recordOpening } from '../../../src/features/dues/desk-repo';
 import { loadTrainingYear } from '../../../src/features/training/training-queries';
 import { loadRatingYear } from '../../../src/features/rating/rating-queries';
 import { MEMBER_DEFAULTS, type MemberFields } from '../../../src/protocol/member';
+import { createMeeting, updateMeeting } from '../../../src/features/meetings/meetings-repo';
+import { markAttendance } from '../../../src/features/attendance/attendance-repo';
+import { loadAbsenceWarnings } from '../../../src/features/meetings/AbsenceWarningsPage';
 
 beforeEach(() => freshUnit());
 
@@ -37,7 +41,10 @@ async function unit() {
   const movedIn = await add('Đỗ Văn Hùng', { admissionDate: '2018-01-09' });
   await addMemberEvent({ memberId: movedIn.id, kind: 'transfer_in', date: '2026-02-03' });
   const undated = await add('Bùi Thị Khánh', { status: 'struck_off' });
-  return { active, temporary, archived, movedOut, struckOff, graduated, movedIn, undated };
+  // A transfer recorded ahead of its date: still in the unit until then (status already says gone).
+  const leaving = await add('Mai Văn Lộc');
+  await addMemberEvent({ memberId: leaving.id, kind: 'transfer_out', date: '2026-12-05' });
+  return { active, temporary, archived, movedOut, struckOff, graduated, movedIn, undated, leaving };
 }
 
 const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id).sort();
@@ -45,18 +52,18 @@ const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id).sort();
 describe('one head count', () => {
   it('every screen counts the same members today, and the same members over the year', async () => {
     const m = await unit();
-    const today = ids([m.active, m.temporary, m.movedIn]);
-    const year = ids([m.active, m.temporary, m.movedIn, m.movedOut, m.struckOff]);
+    const today = ids([m.active, m.temporary, m.movedIn, m.leaving]);
+    const year = ids([m.active, m.temporary, m.movedIn, m.leaving, m.movedOut, m.struckOff]);
     // The dues book is kept in the app from January: months owed count from there.
     await collectForMember({ memberId: m.active.id, months: [{ period: '2026-01', amount: 2000 }], paidAt: '2026-01-05', method: 'cash' });
 
-    expect(await countActiveMembers(TODAY)).toBe(3);
+    expect(await countActiveMembers(TODAY)).toBe(4);
     const inUnit = await membersInUnit(TODAY);
     expect(ids((await listMembers()).filter((x) => matchesFilter(x, DEFAULT_FILTER, 2026, inUnit)))).toEqual(today);
     expect(ids(await membersToday(TODAY))).toEqual(today);
 
     const month = await monthView(NOW, NOW);
-    expect(month.dueCount).toBe(3);
+    expect(month.dueCount).toBe(4);
     expect(ids((await collectCandidates(NOW, NOW)).map((c) => c.member))).toEqual(today);
     expect(ids((await yearView(2026, NOW)).rows.map((r) => r.member))).toEqual(year);
     expect(ids((await loadGridYear(2026, NOW)).rows.map((r) => r.member))).toEqual(year);
@@ -72,7 +79,15 @@ describe('one head count', () => {
     const rating = await loadRatingYear(2026, TODAY);
     expect(ids(rating.rows.map((r) => r.member))).toEqual(year);
 
+    // Absent without reason in three months: only members in the unit are warned about.
+    for (const month of ['01', '02', '03']) {
+      const meeting = await createMeeting({ kind: 'regular', title: `Sinh hoạt tháng ${month}`, startsAt: `2026-${month}-15T19:00`, guests: [], status: 'planned' });
+      await updateMeeting(meeting.id, { status: 'held' });
+      for (const who of [m.active, m.archived, m.graduated, m.leaving]) await markAttendance(meeting.id, who.id, 'absent_unexcused');
+    }
+    expect((await loadAbsenceWarnings(2026, TODAY)).rows.map((r) => r.memberId).sort()).toEqual(ids([m.active, m.leaving]));
+
     // "Everyone paid up to …" is recorded for the same people.
-    expect(await recordOpening({ upTo: '2026-10', today: TODAY })).toEqual({ recorded: 3, skipped: 0 });
+    expect(await recordOpening({ upTo: '2026-10', today: TODAY })).toEqual({ recorded: 4, skipped: 0 });
   });
 });
