@@ -14,7 +14,7 @@ export default function WarningsPage() {
   const current = currentPeriod();
   const year = parseYear(query.y) ?? Number(current.slice(0, 4));
   const upTo = String(year) < current.slice(0, 4) ? `${year}-12` : current;
-  const data = useBulkLive(() => unpaidWarnings(year, upTo), YEAR_TABLES, [year, upTo]);
+  const data = useBulkLive(() => unpaidWarnings(year, upTo, current), YEAR_TABLES, [year, upTo, current]);
   const rows = data.value ?? [];
   return (
     <main class="page dues">

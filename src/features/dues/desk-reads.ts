@@ -47,9 +47,9 @@ export interface WarningRow {
   owedAmount: number;
 }
 
-/** Members unpaid 3+ months of the year up to `current` (R5), most months first. */
-export async function unpaidWarnings(year: number, current: string): Promise<WarningRow[]> {
-  const yv = await yearView(year, current);
+/** Members unpaid 3+ months of the year up to `current` (R5), most months first. `thisMonth`: as in yearView. */
+export async function unpaidWarnings(year: number, current: string, thisMonth = current): Promise<WarningRow[]> {
+  const yv = await yearView(year, current, thisMonth);
   return yv.rows
     .filter((r) => isUnpaidWarning(r.year))
     .map((r) => ({ member: r.member, owedMonths: r.year.months.filter((m) => m.state === 'owed' && m.period <= current).map((m) => m.period), owedAmount: r.year.owedAmount }))

@@ -84,8 +84,11 @@ export function yearRow(m: Member, book: YearBook, year: number, current: string
   return { member: m, year: memberYear(m, book.entries.get(m.id) ?? [], book.exemptions.get(m.id) ?? [], ev, { year, current, rates: book.rates, bookStart: book.bookStart }, book.openings.get(m.id)) };
 }
 
-/** Every member who owes or paid something in the year (yearRow), name order. */
-export async function yearView(year: number, current: string): Promise<YearView> {
+/**
+ * Every member in the unit during the year (yearRow), name order. `current`: months after it are
+ * not yet owed; `thisMonth` (the real one) caps where the book starts (readBookStart).
+ */
+export async function yearView(year: number, current: string, thisMonth = current): Promise<YearView> {
   const db = await activeDb();
   const [members, entries, exemptions, events, rates, start] = await Promise.all([
     db.members.toArray(),
@@ -93,7 +96,7 @@ export async function yearView(year: number, current: string): Promise<YearView>
     db.duesExemptions.toArray(),
     db.memberEvents.toArray(),
     db.duesRates.toArray(),
-    readBookStart(db, current),
+    readBookStart(db, thisMonth),
   ]);
   const book = yearBook(entries, exemptions, events, rates, start);
   const rows: DuesRow[] = [];
@@ -124,7 +127,7 @@ export async function monthView(period: string, current: string): Promise<MonthV
   const db = await activeDb();
   const year = Number(period.slice(0, 4));
   const [yv, received, remittance] = await Promise.all([
-    yearView(year, current < period ? current : period),
+    yearView(year, current < period ? current : period, current),
     db.dues.where('paidAt').between(`${period}-01`, `${period}-31`, true, true).toArray(),
     db.remittances.get(remittanceId(period)),
   ]);
