@@ -17,7 +17,7 @@ import { todayIso } from '../../lib/dates';
 
 const loadListMembers = () => import('./member-queries').then((m) => m.listMembers);
 const loadGetUnit = () => import('../setup/unit-queries').then((m) => m.getUnit);
-const loadInUnit = () => import('./member-queries').then((m) => async () => m.membersInUnit(todayIso()));
+const loadInUnit = () => import('./member-queries').then((m) => async () => m.inUnitOn(todayIso()));
 // The register's code (Dexie, the reads) starts loading when this screen's code runs, not
 // after its first paint; the hooks below then find it loaded.
 if (typeof window !== 'undefined') void Promise.all([loadListMembers(), loadGetUnit()]).catch(() => undefined);

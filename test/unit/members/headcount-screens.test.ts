@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshUnit } from '../helpers';
 import { addMemberEvent, archiveMember, createMember } from '../../../src/features/members/members-repo';
-import { listMembers, membersInUnit } from '../../../src/features/members/member-queries';
+import { inUnitOn, listMembers } from '../../../src/features/members/member-queries';
 import { DEFAULT_FILTER, matchesFilter } from '../../../src/features/members/member-filters';
 import { countActiveMembers } from '../../../src/features/home/home-queries';
 import { collectCandidates, monthView, yearView } from '../../../src/features/dues/dues-queries';
@@ -58,7 +58,7 @@ describe('one head count', () => {
     await collectForMember({ memberId: m.active.id, months: [{ period: '2026-01', amount: 2000 }], paidAt: '2026-01-05', method: 'cash' });
 
     expect(await countActiveMembers(TODAY)).toBe(4);
-    const inUnit = await membersInUnit(TODAY);
+    const inUnit = await inUnitOn(TODAY);
     expect(ids((await listMembers()).filter((x) => matchesFilter(x, DEFAULT_FILTER, 2026, inUnit)))).toEqual(today);
     expect(ids(await membersToday(TODAY))).toEqual(today);
 
