@@ -35,6 +35,9 @@ const NOT_PRECACHED = [
   'src/features/dues/VietQrCard.tsx', // the VietQR transfer code and its QR encoder: on request
   'src/features/dues/bank-repo.ts', // the unit's bank account for it: set once, on the rates screen
   'src/features/dues/desk-i18n.ts', // the messages of the dues screens above
+  'src/features/dues/desk-reads.ts', // the reads of the dues screens above
+  'src/features/dues/desk-repo.ts', // their writes (exemptions, rates, remittance, opening balances)
+  'src/features/dues/OpeningPage.tsx', // opening balances: once, when the unit starts the book in the app
   'src/features/meetings/AbsenceWarningsPage.tsx', // members absent 3+ months: reviewed at the desk
   'src/features/meetings/MemberAttendancePage.tsx', // a member's attendance year: reviewed at the desk
   'src/features/meetings/MeetingSettingsPage.tsx', // monthly or quarterly meetings: set once
@@ -153,7 +156,9 @@ function featureChunk(id: string): string | null {
   if (SHARED[rel]) return SHARED[rel];
   // The local database and the field screens' reads (*-queries.ts, small, shared across
   // features): every screen with data needs them, so they travel together.
-  if (/^src\/data\/(session|db|live|outbox|commit)\.ts$/.test(rel) || /^src\/features\/(?!sync\/)[a-z-]+\/[a-z-]+-queries\.ts$/.test(rel)) return 'data';
+  // The one head count (protocol/headcount.ts) is read by those queries and the dues rules only:
+  // with them, not in a chunk of its own that every lazy import would have to list.
+  if (/^src\/data\/(session|db|live|outbox|commit)\.ts$/.test(rel) || /^src\/features\/(?!sync\/)[a-z-]+\/[a-z-]+-queries\.ts$/.test(rel) || rel === 'src/protocol/headcount.ts') return 'data';
   const m = /^src\/features\/([a-z-]+)\//.exec(rel);
   if (!m || m[1] === 'sync') return null;
   // The dues screens' route entry stays out of its group: grouped, rolldown emits it as a facade

@@ -14,9 +14,15 @@
 //   R4 An exemption covers at most six months, with a reason (DOMAIN.md "Dues").
 //   R5 A member unpaid for 3 months within a year without reason may be struck off: warn the
 //      secretary (DOMAIN.md "Member"; https://hoatieu.vn/phap-luat/doan-vien-bi-xoa-ten-khi-nao-205135).
+//   (R4's check and the rate ids, used by the desk screens only, are in dues-desk-rules.ts.)
 //   R6 Money is integer đồng; corrections are reversal entries, never edits (DESIGN.md).
-import { DEFAULT_DUES_RATES, MAX_EXEMPTION_MONTHS } from './dues-enums';
+//   R7 Dues before the app (issue 8; no text settles it, docs/decisions.md "Dues before the app"):
+//      months before the unit's first use of the dues book are unknown, never owed; a member's
+//      opening balance ("paid up to month M", an entry of kind 'opening', no money) settles
+//      every month up to M and makes the months after it known.
+import { DEFAULT_DUES_RATES } from './dues-enums';
 import type { DuesCategory } from './member-enums';
+import { staysOf, type MoveLike, type PersonLike } from './headcount';
 
 // ---------------------------------------------------------------------------------------
 // Months ("YYYY-MM"; string order is time order)
@@ -30,12 +36,6 @@ export function periodOf(isoDate: string): string {
 export function addPeriods(p: string, n: number): string {
   const total = Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1 + n;
   return `${Math.floor(total / 12)}-${pad((total % 12) + 1)}`;
-}
-
-/** Months from a to b, both counted ("2025-11".."2026-02" → 4); 0 when b is before a. */
-export function monthsBetween(a: string, b: string): number {
-  const idx = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7));
-  return Math.max(0, idx(b) - idx(a) + 1);
 }
 
 export function periodsOfYear(year: number): string[] {
@@ -62,25 +62,15 @@ export function rateFor(rates: readonly RateLike[], category: DuesCategory, p: s
   return best ? best.amount : DEFAULT_DUES_RATES[category];
 }
 
-/** One row per category and effective month, so two phones setting the same rate make one row. */
-export function rateId(category: DuesCategory, fromPeriod: string): string {
-  return `rate:${category}:${fromPeriod}`;
-}
-
 // ---------------------------------------------------------------------------------------
 // R3: months in the unit
 
-export interface MemberLike {
+export interface MemberLike extends PersonLike {
   id: string;
-  admissionDate?: string;
-  status: string;
   duesCategory: DuesCategory;
 }
 
-export interface EventLike {
-  kind: string;
-  date: string;
-}
+export type EventLike = MoveLike;
 
 export interface Stay {
   /** first month owed */
@@ -89,41 +79,22 @@ export interface Stay {
   to?: string;
 }
 
-const LEFT_STATUSES = new Set(['transferred_out', 'graduated', 'struck_off', 'expelled']);
-const END_KINDS = new Set(['transfer_out', 'graduation', 'struck_off']);
-
 /**
- * The months a member owes dues to this unit, from their events: admission starts a stay in
- * its own month; a transfer in starts one the month after (R3: the old unit collected the
- * transfer month); a transfer out, graduation or striking off ends one with its own month
- * (R3: collected up to the transfer date). With no starting event the stay begins at the
- * admission month, or before any year shown when that is unknown. A member whose status says
- * they left but whose leaving is not dated cannot be placed in time: no months are owed (the
- * grid shows what they paid and nothing as owed, rather than inventing debts).
+ * The months a member owes dues to this unit: their stays (protocol/headcount.ts, the one
+ * definition of who is in the unit) in months. A stay started by a transfer in starts the
+ * month after (R3: the old unit collected the transfer month); a stay ends with the month of
+ * its leaving event (R3: collected up to the transfer date). An archived record and a member
+ * who left without a dated event owe nothing (the grid never invents debts).
  */
 export function memberStays(member: MemberLike, events: readonly EventLike[]): Stay[] {
-  const sorted = events
-    .filter((e) => e.kind === 'admission' || e.kind === 'transfer_in' || END_KINDS.has(e.kind))
-    .slice()
-    .sort((a, b) => a.date.localeCompare(b.date));
-  const stays: Stay[] = [];
-  const startOf = (e: EventLike) => (e.kind === 'transfer_in' ? addPeriods(periodOf(e.date), 1) : periodOf(e.date));
-  let open: string | undefined;
-  if (!sorted.length || END_KINDS.has(sorted[0].kind)) open = member.admissionDate ? periodOf(member.admissionDate) : '0000-01';
-  for (const e of sorted) {
-    if (!END_KINDS.has(e.kind)) {
-      open ??= startOf(e);
-    } else if (open !== undefined) {
-      const to = periodOf(e.date);
-      if (to >= open) stays.push({ from: open, to });
-      open = undefined;
-    }
+  if (member.deleted || member.archivedAt) return [];
+  const out: Stay[] = [];
+  for (const s of staysOf(member, events).stays) {
+    const from = s.startKind === 'transfer_in' ? addPeriods(periodOf(s.from), 1) : periodOf(s.from);
+    const to = s.to && periodOf(s.to);
+    if (to === undefined || to >= from) out.push({ from, to });
   }
-  if (open !== undefined) {
-    if (LEFT_STATUSES.has(member.status)) return stays;
-    stays.push({ from: open });
-  }
-  return stays;
+  return out;
 }
 
 export function inStays(stays: readonly Stay[], p: string): boolean {
@@ -143,15 +114,6 @@ export function isExempt(exemptions: readonly ExemptionLike[], p: string): boole
   return exemptions.some((x) => !x.deleted && x.fromPeriod <= p && p <= x.toPeriod);
 }
 
-/** Why an exemption cannot be saved, as a message key of the dues namespace; undefined = fine. */
-export function exemptionProblem(x: { fromPeriod: string; toPeriod: string; reason: string }): string | undefined {
-  if (!/^\d{4}-\d{2}$/.test(x.fromPeriod) || !/^\d{4}-\d{2}$/.test(x.toPeriod)) return 'err_period';
-  if (x.toPeriod < x.fromPeriod) return 'err_exemptOrder';
-  if (monthsBetween(x.fromPeriod, x.toPeriod) > MAX_EXEMPTION_MONTHS) return 'err_exemptTooLong';
-  if (x.reason.trim().length < 2) return 'err_reason';
-  return undefined;
-}
-
 // ---------------------------------------------------------------------------------------
 // Paid per month, cell states, a member's year
 
@@ -162,6 +124,8 @@ export interface EntryLike {
   amount: number;
   paidAt: string;
   reversesId?: string;
+  /** 'opening': an opening balance (R7), no money */
+  kind?: string;
   deleted?: boolean;
 }
 
@@ -179,8 +143,10 @@ export function paidByPeriod(entries: readonly EntryLike[]): Map<string, number>
  * upcoming  due and nothing paid, month still ahead
  * exempt    exempt (R4), nothing paid
  * none      not in the unit that month (before joining, after leaving), nothing paid
+ * settled   paid before the app kept the book: the member's opening balance covers it (R7)
+ * unknown   before the unit's dues book in the app (R7), nothing recorded: never a debt
  */
-export type CellState = 'paid' | 'partial' | 'owed' | 'upcoming' | 'exempt' | 'none';
+export type CellState = 'paid' | 'partial' | 'owed' | 'upcoming' | 'exempt' | 'none' | 'settled' | 'unknown';
 
 export interface MonthDues {
   period: string;
@@ -201,7 +167,7 @@ export function cellState(due: number, paid: number, exempt: boolean, member: bo
 
 export interface MemberYear {
   months: MonthDues[];
-  /** months owed in full (nothing paid), up to the current month: R5 counts these */
+  /** months owed in full (nothing paid), up to the current month: R5 counts these (never unknown ones) */
   owedMonths: number;
   partialMonths: number;
   paidMonths: number;
@@ -215,22 +181,29 @@ export interface YearContext {
   /** this month: later months are not yet owed */
   current: string;
   rates: readonly RateLike[];
+  /** the unit's first month of the book in the app (bookStart): earlier months are unknown; undefined = all months known */
+  bookStart?: string;
 }
 
-/** A member's twelve months of a year. `entries`, `exemptions`, `events` are this member's. */
-export function memberYear(member: MemberLike, entries: readonly EntryLike[], exemptions: readonly ExemptionLike[], events: readonly EventLike[], ctx: YearContext): MemberYear {
+/**
+ * A member's twelve months of a year. `entries`, `exemptions`, `events` are this member's;
+ * `paidUpTo` is their opening balance (openingsOf), which also says from when they are known.
+ */
+export function memberYear(member: MemberLike, entries: readonly EntryLike[], exemptions: readonly ExemptionLike[], events: readonly EventLike[], ctx: YearContext, paidUpTo?: string): MemberYear {
   const stays = memberStays(member, events);
   const paid = paidByPeriod(entries);
+  const knownFrom = paidUpTo ? addPeriods(paidUpTo, 1) : ctx.bookStart;
   const out: MemberYear = { months: [], owedMonths: 0, partialMonths: 0, paidMonths: 0, owedAmount: 0, paidAmount: 0 };
   for (const p of periodsOfYear(ctx.year)) {
     const isMember = inStays(stays, p);
     const exempt = isMember && isExempt(exemptions, p);
     const due = isMember && !exempt ? rateFor(ctx.rates, member.duesCategory, p) : 0;
     const got = paid.get(p) ?? 0;
-    const state = cellState(due, got, exempt, isMember, p > ctx.current);
+    let state = cellState(due, got, exempt, isMember, p > ctx.current);
+    if (due > 0 && got <= 0 && knownFrom && p < knownFrom) state = paidUpTo ? 'settled' : 'unknown';
     out.months.push({ period: p, due, paid: got, state });
     out.paidAmount += got;
-    if (state === 'paid' && got > 0) out.paidMonths++;
+    if ((state === 'paid' && got > 0) || state === 'settled') out.paidMonths++;
     if (p <= ctx.current) {
       if (state === 'owed') out.owedMonths++;
       if (state === 'partial') out.partialMonths++;
@@ -240,9 +213,41 @@ export function memberYear(member: MemberLike, entries: readonly EntryLike[], ex
   return out;
 }
 
-/** Months a member can still pay for this year (owed, partial or upcoming), with what each asks. */
+/** Months a member can still pay for this year (owed, partial, upcoming, or unknown: an old month brought in late), with what each asks. */
 export function payableMonths(y: MemberYear): { period: string; amount: number }[] {
-  return y.months.filter((m) => m.state === 'owed' || m.state === 'partial' || m.state === 'upcoming').map((m) => ({ period: m.period, amount: m.due - m.paid }));
+  return y.months.filter((m) => m.state === 'owed' || m.state === 'partial' || m.state === 'upcoming' || m.state === 'unknown').map((m) => ({ period: m.period, amount: m.due - m.paid }));
+}
+
+// ---------------------------------------------------------------------------------------
+// R7: dues before the app (docs/decisions.md "Dues before the app")
+
+/** The receipt number of opening balances (and their reversals): no money, no receipt. */
+export const OPENING_RECEIPT = 'opening';
+
+/**
+ * The first month of the unit's dues book in the app: the month of the earliest day anything
+ * was recorded in the ledger (`paidAt` of a payment or an opening balance), never later than
+ * this month. Months before it are unknown, not owed: the app did not keep the book then.
+ */
+export function bookStartOf(firstPaidAt: string | undefined, thisMonth: string): string {
+  const first = firstPaidAt && periodOf(firstPaidAt);
+  return first && first < thisMonth ? first : thisMonth;
+}
+
+/**
+ * Each member's opening balance ("paid up to month M"): the last one recorded (by day, then
+ * id: ids are time-ordered) that is not reversed. `entries`: opening entries and their reversals.
+ */
+export function openingsOf(entries: readonly EntryLike[]): Map<string, string> {
+  const reversed = new Set<string>();
+  for (const e of entries) if (e.reversesId && !e.deleted) reversed.add(e.reversesId);
+  const best = new Map<string, EntryLike>();
+  for (const e of entries) {
+    if (e.deleted || e.reversesId || e.kind !== 'opening' || reversed.has(e.id)) continue;
+    const b = best.get(e.memberId);
+    if (!b || e.paidAt > b.paidAt || (e.paidAt === b.paidAt && e.id > b.id)) best.set(e.memberId, e);
+  }
+  return new Map([...best].map(([id, e]) => [id, e.period]));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -3,6 +3,9 @@
 //                   corrected by a reversal entry (negative amount, reversesId), never an edit
 //                   or a delete, so two phones collecting at once never conflict (the server
 //                   refuses edits and deletes: err.appendOnly).
+//                   An opening balance (kind 'opening', amount 0, receiptNo 'opening') says the
+//                   member had paid every month up to `period` before the book was kept in the
+//                   app (dues-rules R7); it is reversed like any entry, and is no money.
 //   duesExemptions  a member exempt for up to six months, with the reason
 //   duesRates       monthly rate per category from a month on (configurable; defaults 2,000 /
 //                   5,000 đ — dues-enums.ts)
@@ -31,6 +34,8 @@ export const duesEntryFields = z.object({
   receiptNo: text(40).check(z.minLength(1, 'err.required')),
   /** set on a reversal: the entry it cancels */
   reversesId: z.optional(id),
+  /** 'opening': an opening balance, "paid up to `period`" (amount 0); absent on money entries */
+  kind: z.optional(z.enum(['opening'])),
   note: optionalText(300),
 });
 export type DuesEntryFields = z.infer<typeof duesEntryFields>;

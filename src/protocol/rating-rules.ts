@@ -16,6 +16,7 @@
 //     attends most meetings is "good" and one who attends fewer than half is not "completed".
 import type { RatingLevel } from './rating-enums';
 import type { TrainingOutcome } from './training-enums';
+import { LEFT_STATUSES, staysOf } from './headcount';
 
 /** Absent without reason, or unpaid, this many months in a year: grounds for striking off. */
 export const STRIKE_OFF_MONTHS = 3;
@@ -83,11 +84,9 @@ export interface EventLike {
   memberId: string;
   kind: string;
   date: string;
+  disciplineLevel?: string;
 }
 
-const START_KINDS = new Set(['admission', 'transfer_in']);
-const END_KINDS = new Set(['transfer_out', 'graduation', 'struck_off']);
-const LEFT_STATUSES = new Set(['transferred_out', 'graduated', 'struck_off', 'expelled']);
 
 export type IneligibleReason =
   | { code: 'notYetInUnit'; date: string }
@@ -123,11 +122,11 @@ function daysBetween(a: string, b: string): number {
 
 /**
  * Whether a member can be rated for `year`: ≥ 6 consecutive months in the unit within the
- * year (DOMAIN.md). Stays come from the member's events — admission and transfer in start
- * one; transfer out, graduation and striking off end one — and, without a starting event,
- * from the admission date (a member with neither counts as in the unit from before the
- * year). A member whose status says they left but whose leaving is not dated cannot be
- * placed in time: not rated, and the reason asks for the event to be recorded.
+ * year (DOMAIN.md). Stays are the one head count's (protocol/headcount.ts staysOf): admission
+ * and transfer in start one; transfer out, graduation, striking off and expulsion end one;
+ * without a starting event, from the admission date (or from before the year). A member whose
+ * status says they left but whose leaving is not dated cannot be placed in time: not rated,
+ * and the reason asks for the event to be recorded.
  * `events` are this member's (any order).
  */
 export function eligibility(member: MemberLike, events: readonly EventLike[], year: number): Eligibility {
@@ -135,23 +134,9 @@ export function eligibility(member: MemberLike, events: readonly EventLike[], ye
   const yEnd = `${year}-12-31`;
   // The common case, without date arithmetic: no dated moves, in the unit since before the year.
   if (!events.length && !LEFT_STATUSES.has(member.status) && (!member.admissionDate || member.admissionDate <= yStart)) return { eligible: true, from: yStart, to: yEnd };
-  const sorted = events.filter((e) => START_KINDS.has(e.kind) || END_KINDS.has(e.kind)).sort((a, b) => a.date.localeCompare(b.date));
-  const stays: { start: string; end?: string; endKind?: string }[] = [];
-  const firstIsStart = sorted.length > 0 && START_KINDS.has(sorted[0].kind);
-  let open: { start: string } | undefined;
-  if (!firstIsStart) open = { start: member.admissionDate || '0000-01-01' };
-  for (const e of sorted) {
-    if (START_KINDS.has(e.kind)) {
-      if (!open) open = { start: e.date };
-    } else if (open) {
-      stays.push({ start: open.start, end: e.date, endKind: e.kind });
-      open = undefined;
-    }
-  }
-  if (open) {
-    if (LEFT_STATUSES.has(member.status)) return { eligible: false, reason: { code: 'leftNoDate', status: member.status } };
-    stays.push({ start: open.start });
-  }
+  const found = staysOf(member, events);
+  if (found.leftUndated) return { eligible: false, reason: { code: 'leftNoDate', status: member.status } };
+  const stays = found.stays.map((s) => ({ start: s.from, end: s.to, endKind: s.endKind }));
   let best: { from: string; to: string; days: number; start: string; end?: string; endKind?: string } | undefined;
   for (const s of stays) {
     const from = s.start > yStart ? s.start : yStart;
@@ -170,11 +155,6 @@ export function eligibility(member: MemberLike, events: readonly EventLike[], ye
   if (best.end && best.end < yEnd) return { eligible: false, reason: { code: 'leftEarly', date: best.end, kind: best.endKind ?? '' } };
   if (best.start > yStart) return { eligible: false, reason: { code: 'joinedLate', date: best.start } };
   return { eligible: false, reason: { code: 'shortStays', days: best.days } };
-}
-
-/** True when the member was in the unit at some time in the year (they belong on the list). */
-export function inUnitDuring(e: Eligibility): boolean {
-  return e.eligible || !['notYetInUnit', 'leftBefore'].includes(e.reason.code);
 }
 
 // ---------------------------------------------------------------------------------------

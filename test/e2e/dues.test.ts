@@ -229,4 +229,31 @@ describe('dues, offline, the fixture unit (42 members)', () => {
     await code.scrollIntoViewIfNeeded();
     await shot('13-vietqr');
   });
+
+  test('everyone paid up to last month before the app: asked first with the head count, no money, months shown as paid before', async () => {
+    await page.goto(server.url + `/dues?m=${month}`);
+    await page.getByRole('link', { name: 'Đã đóng trước khi dùng app' }).click();
+    await heading(page, 'Đã đóng trước khi dùng app').waitFor(WAIT);
+    const last = `${Number(mm) === 1 ? Number(yyyy) - 1 : yyyy}-${String(Number(mm) === 1 ? 12 : Number(mm) - 1).padStart(2, '0')}`;
+    await page.getByLabel('Đã đóng đến hết tháng').fill(last);
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.accept();
+    });
+    await page.getByRole('button', { name: 'Ghi cho tất cả (42 người)' }).click();
+    await page.getByText(/^Đã ghi cho \d+ người: đã đóng đến tháng/).waitFor(WAIT);
+    expect(asked).toContain('cả 42 đoàn viên');
+    await shot('14-opening');
+    // No money: the month's collection is what it was.
+    await page.goto(server.url + `/dues?m=${month}`);
+    await expect.poll(() => stat('Đã thu trong tháng'), WAIT).toBe('14.000 ₫');
+    if (Number(mm) > 1) {
+      await page.goto(server.url + `/dues/grid?y=${yyyy}`);
+      await page.getByLabel('Tìm đoàn viên').fill(paidFive[0]);
+      const row = page.getByRole('link', { name: new RegExp(`^${paidFive[0]}:`) });
+      await expect.poll(async () => row.locator('.dues-cell').first().getAttribute('class'), WAIT).toContain('ds-settled');
+    }
+  });
 });
+

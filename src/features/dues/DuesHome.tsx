@@ -55,6 +55,7 @@ export default function DuesHome() {
         <li><a href={`/dues/warnings?y=${year}`}>{td('warningsLink')} <span aria-hidden="true">›</span></a></li>
         <li><a href="/dues/exemptions">{td('exemptionsLink')} <span aria-hidden="true">›</span></a></li>
         <li><a href="/dues/rates">{td('ratesLink')} <span aria-hidden="true">›</span></a></li>
+        <li><a href="/dues/opening">{td('openingLink')} <span aria-hidden="true">›</span></a></li>
       </ul>
       <p class="muted small">{td('oneMemberHint')}</p>
     </main>

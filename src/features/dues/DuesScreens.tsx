@@ -13,13 +13,14 @@ import { lazyRoute } from '../../app/lazy-route';
 
 // Desk work, not precached (vite.config.ts; PERFORMANCE.md B1 caps the precache): the year's
 // grid, the monthly remittance slip and the unpaid list (done with the books, at the union
-// office), exemptions and rates (a few times a year). Cached when first opened, or all at once
+// office), exemptions and rates (a few times a year), payments before the app (once). Cached when first opened, or all at once
 // from Settings ("Tải tất cả về máy"); opened offline before that, the screen says so (lazyRoute).
 const GridPage = lazyRoute(() => import('./GridPage'));
 const RemitPage = lazyRoute(() => import('./RemitPage'));
 const WarningsPage = lazyRoute(() => import('./WarningsPage'));
 const ExemptionsPage = lazyRoute(() => import('./ExemptionsPage'));
 const RatesPage = lazyRoute(() => import('./RatesPage'));
+const OpeningPage = lazyRoute(() => import('./OpeningPage'));
 
 const PAGES: Record<string, preact.ComponentType> = {
   collect: CollectManyPage,
@@ -30,6 +31,7 @@ const PAGES: Record<string, preact.ComponentType> = {
   warnings: WarningsPage,
   exemptions: ExemptionsPage,
   rates: RatesPage,
+  opening: OpeningPage,
 };
 
 export default function DuesScreens() {
@@ -37,6 +39,7 @@ export default function DuesScreens() {
   if (!params.page) return <DuesHome />;
   const Page = PAGES[params.page];
   const needsId = params.page === 'member' || params.page === 'receipt';
-  if (!Page || needsId !== !!params.id) return <NotFoundPage />;
+  // /dues/opening is for everyone, /dues/opening/:id for one member.
+  if (!Page || (needsId !== !!params.id && params.page !== 'opening')) return <NotFoundPage />;
   return <Page />;
 }

@@ -14,9 +14,10 @@ import { formatMoney } from '../../lib/money';
 import { VirtualList } from '../../ui/VirtualList';
 import { type DuesRow, YEAR_TABLES } from './dues-queries';
 import { loadGridYear, type GridYear } from './grid-load';
-import { currentPeriod, STATE_SYMBOL } from './format';
+import { currentPeriod, STATE_SYMBOL, stateLabel } from './format';
 import { errorText, td } from './i18n';
-import { Legend, YearNav } from './parts';
+import { YearNav } from './parts';
+import type { CellState } from '../../protocol/dues-rules';
 
 const ROW = 58;
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -100,4 +101,18 @@ class GridRow extends Component<{ r: Item; year: number }> {
       </a>
     );
   }
+}
+
+function Legend() {
+  const states: CellState[] = ['paid', 'settled', 'partial', 'owed', 'exempt', 'upcoming', 'unknown', 'none'];
+  return (
+    <ul class="dues-legend" aria-label={td('legend')}>
+      {states.map((s) => (
+        <li key={s}>
+          <span class={`dues-cell ds-${s}`} aria-hidden="true">{STATE_SYMBOL[s]}</span>
+          {stateLabel(s)}
+        </li>
+      ))}
+    </ul>
+  );
 }

@@ -48,6 +48,7 @@ function MemberDuesView({ d, year }: { d: MemberDues; year: number; current: str
         <p key={x.period} class="dues-alert" role="note">⚠ {td('overpaid', { month: formatPeriod(x.period), paid: formatMoney(x.paid), due: formatMoney(x.due) })}</p>
       ))}
       <CollectMonths d={d} key={`${m.id}:${year}`} />
+      <a class="linkish" href={`/dues/opening/${m.id}`}>{td('openingLink')} ›</a>
       <Ledger d={d} />
       <section class="card">
         <div class="row spread">

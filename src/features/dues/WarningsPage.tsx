@@ -4,7 +4,8 @@ import { useLocation } from 'preact-iso';
 import { useBulkLive } from '../../data/live-bulk';
 import { parseYear } from '../../lib/dates';
 import { formatMoney } from '../../lib/money';
-import { unpaidWarnings, YEAR_TABLES } from './dues-queries';
+import { YEAR_TABLES } from './dues-queries';
+import { unpaidWarnings } from './desk-reads';
 import { currentPeriod, formatPeriods } from './format';
 import { errorText, td } from './i18n';
 import { YearNav } from './parts';
@@ -14,7 +15,7 @@ export default function WarningsPage() {
   const current = currentPeriod();
   const year = parseYear(query.y) ?? Number(current.slice(0, 4));
   const upTo = String(year) < current.slice(0, 4) ? `${year}-12` : current;
-  const data = useBulkLive(() => unpaidWarnings(year, upTo), YEAR_TABLES, [year, upTo]);
+  const data = useBulkLive(() => unpaidWarnings(year, upTo, current), YEAR_TABLES, [year, upTo, current]);
   const rows = data.value ?? [];
   return (
     <main class="page dues">

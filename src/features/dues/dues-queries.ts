@@ -6,9 +6,13 @@ import type { DuesEntry, DuesExemption, DuesRate, Remittance } from '../../proto
 import { remittanceId } from '../../protocol/dues';
 import type { Member } from '../../protocol/member';
 import type { MemberEvent } from '../../protocol/member-event';
-import { PARTICIPATING_STATUSES } from '../../protocol/member-enums';
+import type { UnitDb } from '../../data/db';
+import { countsDuring, movesByMember } from '../../protocol/headcount';
 import {
+  bookStartOf,
   collectedIn,
+  openingsOf,
+  OPENING_RECEIPT,
   isUnpaidWarning,
   memberYear,
   payableMonths,
@@ -16,7 +20,7 @@ import {
   remittanceSplit,
   type MemberYear,
 } from '../../protocol/dues-rules';
-import { compareNames, sortByName } from '../../lib/names';
+import { sortByName } from '../../lib/names';
 
 /**
  * The tables a year of dues is computed from. Screens over the whole unit (grid, month,
@@ -24,8 +28,6 @@ import { compareNames, sortByName } from '../../lib/names';
  * the ~30,000 rows read, which costs seconds on a slow phone (src/data/live-bulk.ts).
  */
 export const YEAR_TABLES = ['members', 'dues', 'duesExemptions', 'memberEvents', 'duesRates'] as const;
-
-const STAY_KINDS = new Set(['admission', 'transfer_in', 'transfer_out', 'graduation', 'struck_off']);
 
 function groupBy<T extends { memberId: string }>(rows: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -50,40 +52,53 @@ export interface YearView {
   rows: DuesRow[];
 }
 
-/** The year's ledger, exemptions, stays and rates, grouped by member (one pass each). */
-export interface YearBook {
+/** Where the unit's book starts and each member's opening balance (dues-rules R7). */
+export interface BookStart {
+  bookStart: string;
+  /** memberId → paid up to this month before the app */
+  openings: Map<string, string>;
+}
+
+/** Read with two indexed reads: the ledger's earliest day, and the opening balances (their receipt number). */
+export async function readBookStart(db: UnitDb, current: string): Promise<BookStart> {
+  const [first, opening] = await Promise.all([db.dues.orderBy('paidAt').first(), db.dues.where('receiptNo').equals(OPENING_RECEIPT).toArray()]);
+  return { bookStart: bookStartOf(first?.paidAt, current), openings: openingsOf(opening) };
+}
+
+/** The year's ledger, exemptions, stays and rates, grouped by member (one pass each), and where the book starts. */
+export interface YearBook extends BookStart {
   entries: Map<string, DuesEntry[]>;
   exemptions: Map<string, DuesExemption[]>;
   events: Map<string, MemberEvent[]>;
   rates: DuesRate[];
 }
 
-export function yearBook(entries: DuesEntry[], exemptions: DuesExemption[], events: MemberEvent[], rates: DuesRate[]): YearBook {
-  return { entries: groupBy(live(entries)), exemptions: groupBy(live(exemptions)), events: groupBy(live(events).filter((e) => STAY_KINDS.has(e.kind))), rates: live(rates) };
+export function yearBook(entries: DuesEntry[], exemptions: DuesExemption[], events: MemberEvent[], rates: DuesRate[], start: BookStart): YearBook {
+  return { ...start, entries: groupBy(live(entries)), exemptions: groupBy(live(exemptions)), events: movesByMember(events), rates: live(rates) };
+}
+
+/** A member's row of the year, when they are in the unit during it (protocol/headcount countsDuring). */
+export function yearRow(m: Member, book: YearBook, year: number, current: string): DuesRow | undefined {
+  const ev = book.events.get(m.id) ?? [];
+  if (!countsDuring(m, ev, `${year}-01-01`, `${year}-12-31`)) return undefined;
+  return { member: m, year: memberYear(m, book.entries.get(m.id) ?? [], book.exemptions.get(m.id) ?? [], ev, { year, current, rates: book.rates, bookStart: book.bookStart }, book.openings.get(m.id)) };
 }
 
 /**
- * A member's row of the year, when they are on the year's list: participating members, and
- * anyone else (left, archived) with a month owed or an entry in the year. `m` is not deleted.
+ * Every member in the unit during the year (yearRow), name order. `current`: months after it are
+ * not yet owed; `thisMonth` (the real one) caps where the book starts (readBookStart).
  */
-export function yearRow(m: Member, book: YearBook, year: number, current: string): DuesRow | undefined {
-  const mine = book.entries.get(m.id) ?? [];
-  const y = memberYear(m, mine, book.exemptions.get(m.id) ?? [], book.events.get(m.id) ?? [], { year, current, rates: book.rates });
-  const takesPart = !m.archivedAt && PARTICIPATING_STATUSES.includes(m.status);
-  return takesPart || mine.length || y.owedMonths || y.partialMonths ? { member: m, year: y } : undefined;
-}
-
-/** Every member who owes or paid something in the year (yearRow), name order. */
-export async function yearView(year: number, current: string): Promise<YearView> {
+export async function yearView(year: number, current: string, thisMonth = current): Promise<YearView> {
   const db = await activeDb();
-  const [members, entries, exemptions, events, rates] = await Promise.all([
+  const [members, entries, exemptions, events, rates, start] = await Promise.all([
     db.members.toArray(),
     db.dues.where('period').between(`${year}-01`, `${year}-12`, true, true).toArray(),
     db.duesExemptions.toArray(),
     db.memberEvents.toArray(),
     db.duesRates.toArray(),
+    readBookStart(db, thisMonth),
   ]);
-  const book = yearBook(entries, exemptions, events, rates);
+  const book = yearBook(entries, exemptions, events, rates, start);
   const rows: DuesRow[] = [];
   for (const m of members) {
     const row = m.deleted ? undefined : yearRow(m, book, year, current);
@@ -112,7 +127,7 @@ export async function monthView(period: string, current: string): Promise<MonthV
   const db = await activeDb();
   const year = Number(period.slice(0, 4));
   const [yv, received, remittance] = await Promise.all([
-    yearView(year, current < period ? current : period),
+    yearView(year, current < period ? current : period, current),
     db.dues.where('paidAt').between(`${period}-01`, `${period}-31`, true, true).toArray(),
     db.remittances.get(remittanceId(period)),
   ]);
@@ -125,9 +140,10 @@ export async function monthView(period: string, current: string): Promise<MonthV
   let warnings = 0;
   for (const r of yv.rows) {
     const m = r.year.months[i];
-    if (m.due > 0) {
+    // Unknown months (before the book, R7) are asked of nobody; settled ones count as paid.
+    if (m.due > 0 && m.state !== 'unknown') {
       dueCount++;
-      if (m.paid >= m.due) paidCount++;
+      if (m.state === 'paid' || m.state === 'settled') paidCount++;
       else owedAmount += m.due - Math.max(0, m.paid);
     }
     if (isUnpaidWarning(r.year)) warnings++;
@@ -167,17 +183,21 @@ export interface MemberDues {
 
 export async function memberDues(memberId: string, year: number, current: string): Promise<MemberDues | undefined> {
   const db = await activeDb();
-  const [member, entries, exemptions, events, rates] = await Promise.all([
+  const [member, entries, exemptions, events, rates, first] = await Promise.all([
     db.members.get(memberId),
     db.dues.where('memberId').equals(memberId).toArray(),
     db.duesExemptions.where('memberId').equals(memberId).toArray(),
     db.memberEvents.where('memberId').equals(memberId).toArray(),
     db.duesRates.toArray(),
+    db.dues.orderBy('paidAt').first(),
   ]);
   if (!member || member.deleted) return undefined;
-  const ledger = live(entries);
+  const all = live(entries);
+  // Opening balances are no money: they shape the months, and are listed on their own screen.
+  const ledger = all.filter((e) => e.kind !== 'opening');
   const ex = live(exemptions);
-  const y = memberYear(member, ledger.filter((e) => e.period.startsWith(`${year}-`)), ex, live(events), { year, current, rates: live(rates) });
+  const ctx = { year, current, rates: live(rates), bookStart: bookStartOf(first?.paidAt, current) };
+  const y = memberYear(member, ledger.filter((e) => e.period.startsWith(`${year}-`)), ex, live(events), ctx, openingsOf(all).get(memberId));
   const reversed = new Set(ledger.map((e) => e.reversesId).filter(Boolean));
   const sorted = ledger
     .map((e) => ({ ...e, reversed: reversed.has(e.id) }))
@@ -209,82 +229,6 @@ export async function getReceipt(receiptNo: string): Promise<Receipt | undefined
     total: entries.reduce((s, e) => s + e.amount, 0),
     paidAt: originals[0]?.paidAt ?? entries[0].paidAt,
   };
-}
-
-export interface RemittanceView {
-  period: string;
-  collected: number;
-  remit: number;
-  keep: number;
-  /** entries received in the month, and how many were reversals */
-  count: number;
-  reversals: number;
-  remittance?: Remittance;
-}
-
-export async function remittanceView(period: string): Promise<RemittanceView> {
-  const db = await activeDb();
-  const [received, remittance] = await Promise.all([
-    db.dues.where('paidAt').between(`${period}-01`, `${period}-31`, true, true).toArray(),
-    db.remittances.get(remittanceId(period)),
-  ]);
-  const rows = live(received);
-  const collected = collectedIn(rows, period);
-  return {
-    period,
-    collected,
-    ...remittanceSplit(collected),
-    count: rows.filter((e) => !e.reversesId).length,
-    reversals: rows.filter((e) => e.reversesId).length,
-    remittance: remittance && !remittance.deleted ? remittance : undefined,
-  };
-}
-
-export interface WarningRow {
-  member: Member;
-  owedMonths: string[];
-  owedAmount: number;
-}
-
-/** Members unpaid 3+ months of the year up to `current` (R5), most months first. */
-export async function unpaidWarnings(year: number, current: string): Promise<WarningRow[]> {
-  const yv = await yearView(year, current);
-  return yv.rows
-    .filter((r) => isUnpaidWarning(r.year))
-    .map((r) => ({ member: r.member, owedMonths: r.year.months.filter((m) => m.state === 'owed' && m.period <= current).map((m) => m.period), owedAmount: r.year.owedAmount }))
-    .sort((a, b) => b.owedMonths.length - a.owedMonths.length || compareNames(a.member.fullName, b.member.fullName));
-}
-
-export interface ExemptionRow extends DuesExemption {
-  memberName: string;
-}
-
-export async function listExemptions(): Promise<ExemptionRow[]> {
-  const db = await activeDb();
-  const rows = live(await db.duesExemptions.toArray());
-  const members = await db.members.bulkGet([...new Set(rows.map((r) => r.memberId))]);
-  const names = new Map(members.filter((m): m is Member => !!m).map((m) => [m.id, m.fullName]));
-  return rows.map((r) => ({ ...r, memberName: names.get(r.memberId) ?? '' })).sort((a, b) => b.fromPeriod.localeCompare(a.fromPeriod));
-}
-
-export interface RatesView {
-  rates: DuesRate[];
-  /** the rate in force this month per category */
-  now: { unsalaried: number; salaried: number };
-}
-
-export async function ratesView(current: string): Promise<RatesView> {
-  const db = await activeDb();
-  const rates = live(await db.duesRates.toArray()).sort((a, b) => b.fromPeriod.localeCompare(a.fromPeriod) || a.category.localeCompare(b.category));
-  return { rates, now: { unsalaried: rateFor(rates, 'unsalaried', current), salaried: rateFor(rates, 'salaried', current) } };
-}
-
-/** Members to pick from (exemptions form): participating, name order. */
-export async function pickableMembers(): Promise<Member[]> {
-  const db = await activeDb();
-  return (await db.members.toArray())
-    .filter((m) => !m.deleted && !m.archivedAt && PARTICIPATING_STATUSES.includes(m.status))
-    .sort((a, b) => compareNames(a.fullName, b.fullName));
 }
 
 export interface BankDetails {

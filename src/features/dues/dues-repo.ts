@@ -6,25 +6,12 @@ import { uuidv7 } from '../../lib/ids';
 import { todayIso } from '../../lib/dates';
 import { commit } from '../../data/commit';
 import { UserError } from '../../lib/user-error';
-import { deleteRow, deviceState, upsertRow, upsertRows } from '../../data/outbox';
+import { deviceState, upsertRow, upsertRows } from '../../data/outbox';
 import { activeDb, activeUnitId } from '../../data/session';
 import type { UnitDb } from '../../data/db';
-import {
-  duesEntryFields,
-  duesExemptionFields,
-  duesRateFields,
-  remittanceFields,
-  remittanceId,
-  type DuesEntry,
-  type DuesEntryFields,
-  type DuesExemption,
-  type DuesMethod,
-  type DuesRate,
-  type Remittance,
-  type RemittanceFields,
-} from '../../protocol/dues';
+import { duesEntryFields, type DuesEntry, type DuesEntryFields, type DuesMethod } from '../../protocol/dues';
 import type { DuesCategory } from '../../protocol/member-enums';
-import { exemptionProblem, nextReceiptNo, paidByPeriod, rateFor, rateId, receiptPrefix } from '../../protocol/dues-rules';
+import { nextReceiptNo, paidByPeriod, rateFor, receiptPrefix } from '../../protocol/dues-rules';
 
 export interface Payment {
   paidAt: string;
@@ -42,13 +29,13 @@ async function nextReceipt(db: UnitDb, paidAt: string, offset = 0): Promise<stri
   return Array.from({ length: offset + 1 }, (_, i) => `${prefix}${first + i}`);
 }
 
-function checkEntry(fields: DuesEntryFields): DuesEntryFields {
+export function checkEntry(fields: DuesEntryFields): DuesEntryFields {
   const r = duesEntryFields.safeParse(fields);
   if (!r.success) throw new UserError(r.error.issues[0]?.message?.startsWith('err.') ? r.error.issues[0].message : 'err.invalid');
   return r.data;
 }
 
-async function memberOrThrow(db: UnitDb, memberId: string) {
+export async function memberOrThrow(db: UnitDb, memberId: string) {
   const m = await db.members.get(memberId);
   if (!m || m.deleted) throw new UserError('dues.err_noMember');
   return m;
@@ -165,61 +152,9 @@ export async function reverseEntry(entryId: string, reason: string, collectedBy?
       collectedBy,
       receiptNo: orig.receiptNo,
       reversesId: orig.id,
+      kind: orig.kind,
       note: reason.trim(),
     });
     return upsertRow<DuesEntry>(db, 'dues', id, unitId, fields);
   });
-}
-
-// ---------------------------------------------------------------------------------------
-// Exemptions, rates, remittance
-
-export interface ExemptionInput {
-  memberId: string;
-  fromPeriod: string;
-  toPeriod: string;
-  reason: string;
-  decidedAt: string;
-}
-
-export async function saveExemption(input: ExemptionInput, id?: string): Promise<DuesExemption> {
-  const problem = exemptionProblem(input);
-  if (problem) throw new UserError(`dues.${problem}`);
-  const r = duesExemptionFields.safeParse(input);
-  if (!r.success) throw new UserError(r.error.issues[0]?.message ?? 'err.invalid');
-  const db = await activeDb();
-  const unitId = await activeUnitId();
-  return commit(db, [db.duesExemptions, db.members], async () => {
-    await memberOrThrow(db, input.memberId);
-    return upsertRow<DuesExemption>(db, 'duesExemptions', id ?? uuidv7(), unitId, r.data);
-  });
-}
-
-export async function deleteExemption(id: string): Promise<void> {
-  const db = await activeDb();
-  await commit(db, [db.duesExemptions], () => deleteRow(db, 'duesExemptions', id));
-}
-
-/** Sets a category's monthly rate from a month on (one row per category and month). */
-export async function setRate(category: DuesCategory, fromPeriod: string, amount: number): Promise<DuesRate> {
-  const r = duesRateFields.safeParse({ category, fromPeriod, amount });
-  if (!r.success || amount <= 0) throw new UserError('dues.err_amount');
-  const db = await activeDb();
-  const unitId = await activeUnitId();
-  return commit(db, [db.duesRates], () => upsertRow<DuesRate>(db, 'duesRates', rateId(category, fromPeriod), unitId, r.data));
-}
-
-export async function deleteRate(id: string): Promise<void> {
-  const db = await activeDb();
-  await commit(db, [db.duesRates], () => deleteRow(db, 'duesRates', id));
-}
-
-/** Records the month's 1/3 as paid upward (id remit:YYYY-MM: one per month; saving again corrects it). */
-export async function recordRemittance(input: RemittanceFields): Promise<Remittance> {
-  const r = remittanceFields.safeParse(input);
-  if (!r.success) throw new UserError(r.error.issues[0]?.message ?? 'err.invalid');
-  if (r.data.amount > r.data.collected) throw new UserError('dues.err_remitTooMuch');
-  const db = await activeDb();
-  const unitId = await activeUnitId();
-  return commit(db, [db.remittances], () => upsertRow<Remittance>(db, 'remittances', remittanceId(r.data.period), unitId, r.data));
 }

@@ -35,6 +35,8 @@ export const STATE_SYMBOL: Record<CellState, string> = {
   upcoming: '·',
   exempt: 'M',
   none: '–',
+  settled: '✓',
+  unknown: '?',
 };
 
 export function stateLabel(s: CellState): string {

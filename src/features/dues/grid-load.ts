@@ -13,7 +13,7 @@ import { formatMoney } from '../../lib/money';
 import { afterPaint, breathe, mapInSlices } from '../../lib/slices';
 import type { DuesEntry } from '../../protocol/dues';
 import type { Member } from '../../protocol/member';
-import { yearBook, yearRow, type DuesRow, type YearBook, type YearView } from './dues-queries';
+import { readBookStart, yearBook, yearRow, type DuesRow, type YearBook, type YearView } from './dues-queries';
 
 export interface GridYear extends YearView {
   /** false: `rows` are only the top of the list (onHead); the rest is being read */
@@ -39,6 +39,7 @@ const rowsOf = (list: readonly (DuesRow | undefined)[]) => list.filter((r): r is
 export async function loadGridYear(year: number, current: string, onHead?: (first: GridYear) => void): Promise<GridYear> {
   const db = await activeDb();
   const read = readMany(db, [{ table: db.members }, { table: db.duesExemptions }, { table: db.memberEvents }, { table: db.duesRates }] as const);
+  const started = readBookStart(db, current);
   // A page's first Intl collator and number format each load ICU's Vietnamese data (~100-200 ms
   // at 4× CPU): made now, each in a task of its own while the register is read, rather than
   // inside the name sort and the first rows' render (the owed amounts).
@@ -46,19 +47,19 @@ export async function loadGridYear(year: number, current: string, onHead?: (firs
   compareNames('a', 'b');
   await breathe();
   formatMoney(0);
-  const [members, exemptions, events, rates] = await read;
+  const [[members, exemptions, events, rates], start] = await Promise.all([read, started]);
   await breathe();
   const ordered: Member[] = sortByName(members.filter((m) => !m.deleted), (m) => m.fullName);
   if (onHead && ordered.length > HEAD) {
     const head = ordered.slice(0, HEAD);
-    const book = yearBook([], exemptions, events, rates);
+    const book = yearBook([], exemptions, events, rates, start);
     // Small answers (a member's ledger): more of them out at a time.
     addEntries(book, (await readMany(db, head.map((m) => ({ table: db.dues, index: 'memberId', key: m.id })), PAGE, 8)).flat(), year);
     onHead({ year, current, rows: rowsOf(head.map((m) => yearRow(m, book, year, current))), complete: false });
     // Let those rows reach the screen before the year's pages start arriving.
     await afterPaint();
   }
-  const book = yearBook([], exemptions, events, rates);
+  const book = yearBook([], exemptions, events, rates, start);
   for (const rows of await readMany(db, months(year).map((p) => ({ table: db.dues, index: 'period', key: p })))) {
     await breathe();
     addEntries(book, rows, year);

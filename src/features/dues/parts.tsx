@@ -1,9 +1,7 @@
-// Small pieces shared by the dues screens: month and year switchers, the payment fields, the
-// state chip. No data imports.
+// Small pieces shared by the dues screens: month and year switchers, the payment fields. No data imports.
 import { todayIso } from '../../lib/dates';
 import type { DuesMethod } from '../../protocol/dues-enums';
-import type { CellState } from '../../protocol/dues-rules';
-import { addPeriods, formatPeriod, STATE_SYMBOL, stateLabel } from './format';
+import { addPeriods, formatPeriod } from './format';
 import { td } from './i18n';
 
 export function MonthNav({ period, href }: { period: string; href: (p: string) => string }) {
@@ -58,19 +56,5 @@ export function PaymentFields({ value, onChange, idPrefix }: { value: PaymentSta
         <input id={`${idPrefix}-by`} type="text" value={value.collectedBy} autoComplete="off" onInput={(e) => onChange({ ...value, collectedBy: (e.target as HTMLInputElement).value })} />
       </div>
     </div>
-  );
-}
-
-export function Legend() {
-  const states: CellState[] = ['paid', 'partial', 'owed', 'exempt', 'upcoming', 'none'];
-  return (
-    <ul class="dues-legend" aria-label={td('legend')}>
-      {states.map((s) => (
-        <li key={s}>
-          <span class={`dues-cell ds-${s}`} aria-hidden="true">{STATE_SYMBOL[s]}</span>
-          {stateLabel(s)}
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -22,7 +22,7 @@ async function loadHome(today: string) {
     getUnit(),
     listMeetingsInYear(Number(today.slice(0, 4))),
     listUpcomingMeetings(today, 1),
-    countActiveMembers(),
+    countActiveMembers(today),
   ]);
   const frequency = unit?.meetingFrequency ?? 'monthly';
   return { unit, frequency, due: regularMeetingDue(yearMeetings, frequency, today), next: upcoming[0], memberCount };

@@ -1,13 +1,10 @@
 // Reads for the home dashboard. No zod, no member index: the first screen stays light.
 import { activeDb } from '../../data/session';
-import { PARTICIPATING_STATUSES } from '../../protocol/member-enums';
+import { membersOn, movesByMember } from '../../protocol/headcount';
 
-/** Members who still take part (active or temporarily away), not archived. */
-export async function countActiveMembers(): Promise<number> {
+/** Members in the unit on `today`: the one head count (protocol/headcount.ts). */
+export async function countActiveMembers(today: string): Promise<number> {
   const db = await activeDb();
-  return db.members
-    .where('status')
-    .anyOf(PARTICIPATING_STATUSES as string[])
-    .filter((m) => !m.deleted && !m.archivedAt)
-    .count();
+  const [members, events] = await Promise.all([db.members.toArray(), db.memberEvents.toArray()]);
+  return membersOn(members, movesByMember(events), today).length;
 }

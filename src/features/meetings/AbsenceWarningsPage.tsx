@@ -4,23 +4,26 @@ import { useLocation } from 'preact-iso';
 import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
 import { parseYear, todayIso } from '../../lib/dates';
-import { listMembers } from '../members/member-queries';
+import { listMembers, membersInUnit } from '../members/member-queries';
 import { listAttendanceOf, loadYearRecords } from './attendance-queries';
 import { absenceWarnings, countedEvents } from './attendance-view';
 import './meetings.css';
 
-async function load(year: number, today: string) {
+/** The year's warning rows (exported for tests). */
+export async function loadAbsenceWarnings(year: number, today: string) {
   const records = await loadYearRecords(year);
   const events = countedEvents(records.meetings, records.activities, today);
-  const [facts, members] = await Promise.all([listAttendanceOf(events.map((e) => e.id)), listMembers()]);
-  return { rows: absenceWarnings(events, facts, year, members), eventCount: events.length };
+  // Members in the unit on the year's last day, or today: the one head count (protocol/headcount.ts).
+  const day = today < `${year}-12-31` ? today : `${year}-12-31`;
+  const [facts, members, inUnit] = await Promise.all([listAttendanceOf(events.map((e) => e.id)), listMembers(), membersInUnit(day)]);
+  return { rows: absenceWarnings(events, facts, year, members, 3, inUnit), eventCount: events.length };
 }
 
 export default function AbsenceWarningsPage() {
   const { query } = useLocation();
   const today = todayIso();
   const year = parseYear(query.y) ?? Number(today.slice(0, 4));
-  const data = useLive(async () => load(year, today), [year, today]);
+  const data = useLive(async () => loadAbsenceWarnings(year, today), [year, today]);
   const rows = data.value?.rows ?? [];
 
   return (

@@ -56,8 +56,8 @@ export interface WarningRow {
 
 /**
  * Members absent without reason in 3 or more months of the year (the app warns, the
- * secretary decides). Only members who still take part are listed; most months first,
- * then by given name.
+ * secretary decides). Only members who still take part are listed — `inUnit`, the one head
+ * count (protocol/headcount.ts), when given; else the status — most months first, then by given name.
  */
 export function absenceWarnings(
   events: readonly YearEvent[],
@@ -65,12 +65,13 @@ export function absenceWarnings(
   year: number,
   members: readonly { id: string; fullName: string; status: MemberStatus; subGroup?: string; archivedAt?: string }[],
   threshold = 3,
+  inUnit?: ReadonlySet<string>,
 ): WarningRow[] {
   const byId = new Map(members.map((m) => [m.id, m]));
   const rows: WarningRow[] = [];
   for (const w of unexcusedAbsenceWarnings(events, facts, year, threshold)) {
     const m = byId.get(w.memberId);
-    if (!m || m.archivedAt || !PARTICIPATING_STATUSES.includes(m.status)) continue;
+    if (!m || (inUnit ? !inUnit.has(m.id) : m.archivedAt || !PARTICIPATING_STATUSES.includes(m.status))) continue;
     rows.push({ memberId: m.id, fullName: m.fullName, subGroup: m.subGroup, months: w.months });
   }
   return rows.sort((a, b) => b.months.length - a.months.length || compareNames(a.fullName, b.fullName));

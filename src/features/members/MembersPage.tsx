@@ -13,9 +13,11 @@ import { MemberFiltersPanel } from './MemberFiltersPanel';
 import { MemberRow, ROW_HEIGHT } from './MemberRow';
 import type { Member } from '../../protocol/member';
 import { isChunkLoadError } from '../../lib/chunk-error';
+import { todayIso } from '../../lib/dates';
 
 const loadListMembers = () => import('./member-queries').then((m) => m.listMembers);
 const loadGetUnit = () => import('../setup/unit-queries').then((m) => m.getUnit);
+const loadInUnit = () => import('./member-queries').then((m) => async () => m.inUnitOn(todayIso()));
 // The register's code (Dexie, the reads) starts loading when this screen's code runs, not
 // after its first paint; the hooks below then find it loaded.
 if (typeof window !== 'undefined') void Promise.all([loadListMembers(), loadGetUnit()]).catch(() => undefined);
@@ -23,6 +25,7 @@ if (typeof window !== 'undefined') void Promise.all([loadListMembers(), loadGetU
 export default function MembersPage() {
   const members = useDeferredLive(loadListMembers, []);
   const unit = useDeferredLive(loadGetUnit, []);
+  const inUnit = useDeferredLive(loadInUnit, []);
   const [snapshot] = useState(() => readListSnapshot(knownUnitId()));
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<MemberFilter>(DEFAULT_FILTER);
@@ -30,10 +33,10 @@ export default function MembersPage() {
 
   const index = useMemo(() => buildMemberIndex(members.value ?? []), [members.value]);
   const filtered = useMemo(
-    () => searchMembers(index, query).filter((m) => matchesFilter(m.member, filter, year)).map((m) => m.member),
-    [index, query, filter, year],
+    () => searchMembers(index, query).filter((m) => matchesFilter(m.member, filter, year, inUnit.value)).map((m) => m.member),
+    [index, query, filter, year, inUnit.value],
   );
-  const defaultView = useMemo(() => index.filter((m) => matchesFilter(m.member, DEFAULT_FILTER, year)), [index, year]);
+  const defaultView = useMemo(() => index.filter((m) => matchesFilter(m.member, DEFAULT_FILTER, year, inUnit.value)), [index, year, inUnit.value]);
   const total = defaultView.length;
   const isFiltered = !!query.trim() || !isDefaultFilter(filter);
   // Until the register is read: the snapshot's rows, and only for the default view.

@@ -14,13 +14,18 @@ export interface MemberFilter {
 
 export const DEFAULT_FILTER: MemberFilter = { status: 'participating', subGroup: '', position: '', turningThirty: false };
 
-export function matchesFilter(m: Member, f: MemberFilter, year: number): boolean {
+/**
+ * 'participating' is who is in the unit today: the one head count (protocol/headcount.ts), given
+ * as `inUnit` (member-queries inUnitOn). Until it is read, the status alone (the list's first
+ * paint must not wait for the members' events).
+ */
+export function matchesFilter(m: Member, f: MemberFilter, year: number, inUnit?: (m: Member) => boolean): boolean {
   const isArchived = !!m.archivedAt;
   if (f.status === 'archived') {
     if (!isArchived) return false;
   } else {
     if (isArchived) return false;
-    if (f.status === 'participating' && !PARTICIPATING_STATUSES.includes(m.status)) return false;
+    if (f.status === 'participating' && !(inUnit ? inUnit(m) : PARTICIPATING_STATUSES.includes(m.status))) return false;
     if (f.status !== 'participating' && f.status !== 'all' && m.status !== f.status) return false;
   }
   if (f.subGroup && m.subGroup !== f.subGroup) return false;

@@ -13,7 +13,7 @@ import { RATING_LEVELS, type RatingLevel } from '../../protocol/rating-enums';
 import { needsOverrideReason, type Evidence } from '../../protocol/rating-rules';
 import { loadMemberRating } from './rating-queries';
 import type { RatingRow } from './rating-view';
-import { eligibilityText, ruleText } from './explain';
+import { duesText, eligibilityText, ruleText } from './explain';
 import { errorText, levelLabel, levelShort, tr } from './i18n';
 import '../../ui/year-work.css';
 
@@ -68,7 +68,7 @@ function EvidenceFacts({ ev }: { ev: Evidence }) {
   const facts: [string, string][] = [
     [tr('evParticipation'), ev.participationPct === undefined ? tr('evNoMarks') : tr('evParticipationValue', { pct: `${percent.format(ev.participationPct)}%`, held: ev.meetingsHeld ?? 0 })],
     [tr('evUnexcused'), String(ev.unexcusedMonths ?? 0)],
-    [tr('evDues'), ev.duesMonthsOwed === undefined ? tr('evDuesUnknown') : tr('evDuesOwed', { n: ev.duesMonthsOwed })],
+    [tr('evDues'), duesText(ev)],
     [tr('evTraining'), ev.trainingOutcome ? levelShort(ev.trainingOutcome) : tr('evTrainingNone')],
   ];
   return (

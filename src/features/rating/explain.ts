@@ -1,5 +1,5 @@
 // Eligibility and the suggestion in plain words (rating.* messages). Pure but for t().
-import type { Eligibility } from '../../protocol/rating-rules';
+import type { Eligibility, Evidence } from '../../protocol/rating-rules';
 import { formatDate } from '../../lib/dates';
 import { tDynamic } from '../../i18n';
 import { tr, type RatingKey } from './i18n';
@@ -25,4 +25,10 @@ export function eligibilityText(e: Eligibility): string {
 export function ruleText(rule: string | undefined, params: Record<string, number> = {}): string {
   if (!rule) return '';
   return tr(`rule_${rule}` as RatingKey, params);
+}
+
+/** The dues line of the evidence: months owed, "nothing owed", or no figures (before the book, R7). */
+export function duesText(ev: Evidence): string {
+  if (ev.duesMonthsOwed === undefined) return tr('evDuesUnknown');
+  return ev.duesMonthsOwed ? tr('evDuesOwed', { n: ev.duesMonthsOwed }) : tr('evDuesNone');
 }

@@ -13,7 +13,7 @@ import { ratingId, unitRatingId } from '../../protocol/rating';
 import { evidenceOf, resolveThresholds, yearAttendanceByMember, type RatingThresholds, type YearAttendance } from '../../protocol/rating-rules';
 import type { TrainingOutcome } from '../../protocol/training-enums';
 import { UNIT_SETTINGS_ID, type UnitSettings } from '../../protocol/unit-settings';
-import { memberYear, type EntryLike } from '../../protocol/dues-rules';
+import { bookStartOf, memberYear, OPENING_RECEIPT, openingsOf, type EntryLike } from '../../protocol/dues-rules';
 import type { MemberEvent } from '../../protocol/member-event';
 import type { DuesExemption, DuesRate } from '../../protocol/dues';
 import { afterPaint, breathe, mapInSlices } from '../../lib/slices';
@@ -79,7 +79,18 @@ interface Sources {
   att: Map<string, YearAttendance>;
   outcomes: Map<string, TrainingOutcome | ''>;
   /** undefined: no dues book in the app for the year */
-  dues?: { entries: Map<string, EntryLike[]>; exemptions: Map<string, DuesExemption[]>; events: Map<string, MemberEvent[]>; rates: DuesRate[]; current: string };
+  dues?: DuesSources;
+}
+
+interface DuesSources {
+  entries: Map<string, EntryLike[]>;
+  exemptions: Map<string, DuesExemption[]>;
+  events: Map<string, MemberEvent[]>;
+  rates: DuesRate[];
+  current: string;
+  /** dues-rules R7: months before the book are unknown; a member's opening balance settles months up to it */
+  bookStart: string;
+  openings: Map<string, string>;
 }
 
 function withEvidence(r: RosterRow, year: number, held: number, src: Sources): PreparedRow {
@@ -87,7 +98,7 @@ function withEvidence(r: RosterRow, year: number, held: number, src: Sources): P
   const d = src.dues;
   // Dues months paid and owed: protocol/dues-rules memberYear, the dues screens' own rule, counted
   // up to this month for the current year, all twelve for a past one.
-  const y = d && memberYear(r.member, d.entries.get(id) ?? [], d.exemptions.get(id) ?? [], d.events.get(id) ?? [], { year, current: d.current, rates: d.rates });
+  const y = d && memberYear(r.member, d.entries.get(id) ?? [], d.exemptions.get(id) ?? [], d.events.get(id) ?? [], { year, current: d.current, rates: d.rates, bookStart: d.bookStart }, d.openings.get(id));
   return { ...r, evidence: evidenceOf(src.att.get(id), held, src.outcomes.get(id), y && { paid: y.paidMonths, owed: y.owedMonths }) };
 }
 
@@ -97,14 +108,28 @@ function outcomesOf(regs: readonly ({ memberId: string; outcome?: TrainingOutcom
   return out;
 }
 
-function duesSources(year: number, today: string, entries: Map<string, EntryLike[]>, exemptions: DuesExemption[], events: MemberEvent[], rates: DuesRate[]): Sources['dues'] {
+function duesSources(year: number, today: string, book: DuesBook, entries: Map<string, EntryLike[]>, exemptions: DuesExemption[], events: MemberEvent[], rates: DuesRate[]): DuesSources | undefined {
+  if (!book.hasDues) return undefined;
   const thisMonth = today.slice(0, 7);
-  return { entries, exemptions: groupByMember(live(exemptions)), events: groupByMember(events), rates: live(rates), current: thisMonth < `${year}-12` ? thisMonth : `${year}-12` };
+  // Money entries only: an opening balance is no payment (it acts through `openings`).
+  for (const [id, list] of entries) entries.set(id, list.filter((e) => e.kind !== 'opening'));
+  return {
+    entries, exemptions: groupByMember(live(exemptions)), events: groupByMember(events), rates: live(rates),
+    current: thisMonth < `${year}-12` ? thisMonth : `${year}-12`, bookStart: book.bookStart, openings: book.openings,
+  };
 }
 
-/** Whether the unit keeps its dues book in the app for the year (a live entry for one of its months). */
-async function yearHasDues(db: UnitDb, year: number): Promise<boolean> {
-  return !!(await db.dues.where('period').between(`${year}-01`, `${year}-12`, true, true).filter((d) => !d.deleted).first());
+interface DuesBook {
+  /** the unit kept its dues book in the app by the end of the year (R7): else dues are left out */
+  hasDues: boolean;
+  bookStart: string;
+  openings: Map<string, string>;
+}
+
+/** Where the unit's dues book starts (its first recorded day) and the opening balances (dues-rules R7). */
+async function duesBook(db: UnitDb, year: number, today: string): Promise<DuesBook> {
+  const [first, opening] = await Promise.all([db.dues.orderBy('paidAt').first(), db.dues.where('receiptNo').equals(OPENING_RECEIPT).toArray()]);
+  return { hasDues: !!first && first.paidAt.slice(0, 7) <= `${year}-12`, bookStart: bookStartOf(first?.paidAt, today.slice(0, 7)), openings: openingsOf(opening) };
 }
 
 /** The evidence of some members (one member's screen, the first rows): reads by member. */
@@ -112,22 +137,22 @@ async function evidenceOfFew(db: UnitDb, year: number, today: string, rows: Rost
   const ids = rows.map((r) => r.member.id);
   // Small answers (a member's rows): more of them out at a time.
   const byMember = <T>(table: Read<T>['table'], index = 'memberId') => readMany(db, ids.map((id) => ({ table, index, key: id })), PAGE, 8).then((parts) => parts.flat());
-  const [facts, regs, entries, exemptions, [rates], hasDues] = await Promise.all([
+  const [facts, regs, entries, exemptions, [rates], book] = await Promise.all([
     byMember(db.attendance),
     readMany(db, ids.map((id) => ({ table: db.trainingRegistrations, key: `${year}:${id}` })), PAGE, 8).then((parts) => parts.flat()),
     byMember(db.dues),
     byMember(db.duesExemptions),
     readMany(db, [{ table: db.duesRates }] as const),
-    yearHasDues(db, year),
+    duesBook(db, year, today),
   ]);
   const ofYear = groupByMember(live(entries).filter((e) => e.period.startsWith(`${year}-`)));
   const src: Sources = {
     att: yearAttendanceByMember(events, live(facts), year),
     outcomes: outcomesOf(regs),
-    dues: hasDues ? duesSources(year, today, ofYear, exemptions, memberEvents, rates) : undefined,
+    dues: duesSources(year, today, book, ofYear, exemptions, memberEvents, rates),
   };
   const held = heldIn(events, year);
-  return { year, prepared: rows.map((r) => withEvidence(r, year, held, src)), eventCount: events.length, hasDues, complete };
+  return { year, prepared: rows.map((r) => withEvidence(r, year, held, src)), eventCount: events.length, hasDues: book.hasDues, complete };
 }
 
 /**
@@ -143,6 +168,7 @@ async function evidenceOfAll(db: UnitDb, year: number, today: string, roster: Ro
   const ledger = await readMany(db, months.map((p) => ({ table: db.dues, index: 'period', key: p })));
   // Registrations: id = `${year}:${memberId}`.
   const [regs, exemptions, rates] = await readMany(db, [{ table: db.trainingRegistrations, range: keyPrefix(`${year}:`) }, { table: db.duesExemptions }, { table: db.duesRates }] as const);
+  const book = await duesBook(db, year, today);
   // Counted a month at a time: the same figures as one pass (rating-view monthGroups).
   const att = new Map<string, YearAttendance>();
   let at = 0;
@@ -156,13 +182,12 @@ async function evidenceOfAll(db: UnitDb, year: number, today: string, roster: Ro
     await breathe();
     groupByMember(live(rows), entries);
   }
-  // Dues count only where the unit keeps its dues book in the app for that year: with no entry
-  // at all, "owed" would only mean "not recorded here", and every member would look unpaid.
-  const hasDues = entries.size > 0;
-  const src: Sources = { att, outcomes: outcomesOf(regs.filter((r) => r.year === year)), dues: hasDues ? duesSources(year, today, entries, exemptions, memberEvents, rates) : undefined };
+  // Dues count only where the unit kept its dues book in the app by the year's end, and only
+  // from the book's first month (R7): before it, "owed" would only mean "not recorded here".
+  const src: Sources = { att, outcomes: outcomesOf(regs.filter((r) => r.year === year)), dues: duesSources(year, today, book, entries, exemptions, memberEvents, rates) };
   const held = heldIn(events, year);
   const prepared = await mapInSlices(roster, (r) => withEvidence(r, year, held, src));
-  return { year, prepared, eventCount: events.length, hasDues, complete: true };
+  return { year, prepared, eventCount: events.length, hasDues: book.hasDues, complete: true };
 }
 
 /**

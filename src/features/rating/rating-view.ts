@@ -9,10 +9,11 @@
 //   finishRows   per member: the suggestion under the thresholds, the decision — cheap
 // Tested in test/unit/rating.
 import {
-  eligibility, evidenceOf, inUnitDuring, suggestLevel, yearAttendanceByMember,
+  eligibility, evidenceOf, suggestLevel, yearAttendanceByMember,
   type Eligibility, type EventLike, type Evidence, type HeldEventLike, type RatingThresholds, type Suggestion, type YearAttendance,
 } from '../../protocol/rating-rules';
 import type { Member } from '../../protocol/member';
+import { countsDuring } from '../../protocol/headcount';
 import type { Rating } from '../../protocol/rating';
 import type { TrainingOutcome } from '../../protocol/training-enums';
 import { nameRank } from '../../lib/name-order';
@@ -73,10 +74,10 @@ export function liveInNameOrder(members: readonly Member[]): Member[] {
   return live.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
 }
 
-/** A member's row before any evidence: the year's eligibility, and whether they are listed. */
+/** A member's row before any evidence: the year's eligibility, and whether they are listed (in the unit during the year: the one head count). */
 export function rosterRow(m: Member, eventsBy: ReadonlyMap<string, EventLike[]>, year: number): RosterRow {
-  const elig = eligibility(m, eventsBy.get(m.id) ?? [], year);
-  return { member: m, eligibility: elig, listed: !m.archivedAt && inUnitDuring(elig) };
+  const ev = eventsBy.get(m.id) ?? [];
+  return { member: m, eligibility: eligibility(m, ev, year), listed: countsDuring(m, ev, `${year}-01-01`, `${year}-12-31`) };
 }
 
 /** Live members in name order, each with the year's eligibility (memberEvents: live ones). */

@@ -3,7 +3,8 @@
 // With 5,000 members that is ~35,000 rows: read in pages (src/data/paged.ts, a short task
 // each), and the screen gets the first rows of the list before the rest (`onHead`).
 import type { Member } from '../../protocol/member';
-import { PARTICIPATING_STATUSES } from '../../protocol/member-enums';
+import { countsOn, movesByMember, type MoveLike } from '../../protocol/headcount';
+import { todayIso } from '../../lib/dates';
 import type { TrainingItem, TrainingProgress, TrainingRegistration } from '../../protocol/training';
 import { creditedItems } from '../../protocol/training-rules';
 import { compareNames } from '../../lib/names';
@@ -16,7 +17,7 @@ import { afterPaint, breathe } from '../../lib/slices';
 export interface TrainingYear {
   year: number;
   items: TrainingItem[];
-  /** members who take part this year (active or temporary, not archived), by given name */
+  /** members in the unit on the year's last day, or today for this year (the one head count), by given name */
   roster: Member[];
   registrations: Map<string, TrainingRegistration>;
   /** memberId → progress rows of the year */
@@ -30,8 +31,14 @@ export interface TrainingYear {
 /** Members read before the rest of the year: a screen of rows and its margin. */
 export const HEAD = 40;
 
-export function isOnRoster(m: Member): boolean {
-  return !m.deleted && !m.archivedAt && PARTICIPATING_STATUSES.includes(m.status);
+/** The day whose members make the year's roster: the year's last day, or today during the year. */
+export function rosterDay(year: number, today = todayIso()): string {
+  return today < `${year}-12-31` ? today : `${year}-12-31`;
+}
+
+/** On the year's roster (the plan's "100 % registered" counts these): in the unit on rosterDay (protocol/headcount). */
+export function isOnRoster(m: Member, moves: ReadonlyMap<string, readonly MoveLike[]>, day: string): boolean {
+  return countsOn(m, moves.get(m.id) ?? [], day);
 }
 
 async function yearItems(db: UnitDb, year: number): Promise<TrainingItem[]> {
@@ -58,7 +65,7 @@ export async function listTrainingItems(year: number): Promise<TrainingItem[]> {
 }
 
 /** The tables the year view is read from (useBulkLive reloads it when one of them changes). */
-export const TRAINING_YEAR_TABLES = ['trainingItems', 'members', 'trainingRegistrations', 'trainingProgress', 'attendance'] as const;
+export const TRAINING_YEAR_TABLES = ['trainingItems', 'members', 'memberEvents', 'trainingRegistrations', 'trainingProgress', 'attendance'] as const;
 
 function yearOf(year: number, items: TrainingItem[], roster: Member[], regs: (TrainingRegistration | undefined)[], progressRows: TrainingProgress[], credited: Map<string, Set<string>>, complete: boolean): TrainingYear {
   const registrations = new Map<string, TrainingRegistration>();
@@ -79,17 +86,19 @@ function yearOf(year: number, items: TrainingItem[], roster: Member[], regs: (Tr
  * Registration id = `${year}:${memberId}`, progress id = `${year}:${memberId}:${itemId}`: the
  * year's rows are one key range each.
  */
-export async function loadTrainingYear(year: number, onHead?: (first: TrainingYear) => void): Promise<TrainingYear> {
+export async function loadTrainingYear(year: number, onHead?: (first: TrainingYear) => void, today = todayIso()): Promise<TrainingYear> {
   const db = await activeDb();
-  const read = Promise.all([yearItems(db, year), readMany(db, [{ table: db.members }] as const)]);
+  const read = Promise.all([yearItems(db, year), readMany(db, [{ table: db.members }, { table: db.memberEvents }] as const)]);
   // The first Intl object of a page loads ICU's Vietnamese data (~200 ms at 4× CPU): made now,
   // in a task of its own while the register is read, not inside the name sort.
   await breathe();
   compareNames('a', 'b');
-  const [items, [members]] = await read;
+  const [items, [members, events]] = await read;
   await breathe();
   const rank = nameRank(members.filter((m) => !m.deleted));
-  const roster = members.filter(isOnRoster).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  const moves = movesByMember(events);
+  const day = rosterDay(year, today);
+  const roster = members.filter((m) => isOnRoster(m, moves, day)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
   if (onHead && roster.length > HEAD) {
     const head = roster.slice(0, HEAD);
     const ids = head.map((m) => m.id);

@@ -6,17 +6,10 @@ import { createMember } from '../../../src/features/members/members-repo';
 import { activeDb } from '../../../src/data/session';
 import { UserError } from '../../../src/lib/user-error';
 import { MEMBER_DEFAULTS } from '../../../src/protocol/member';
-import {
-  collectForMany,
-  collectForMember,
-  deleteExemption,
-  recordRemittance,
-  reverseEntry,
-  reversalId,
-  saveExemption,
-  setRate,
-} from '../../../src/features/dues/dues-repo';
-import { collectCandidates, getReceipt, memberDues, monthView, remittanceView, unpaidWarnings, yearView } from '../../../src/features/dues/dues-queries';
+import { collectForMany, collectForMember, reverseEntry, reversalId } from '../../../src/features/dues/dues-repo';
+import { deleteExemption, recordRemittance, saveExemption, setRate } from '../../../src/features/dues/desk-repo';
+import { collectCandidates, getReceipt, memberDues, monthView, yearView } from '../../../src/features/dues/dues-queries';
+import { remittanceView, unpaidWarnings } from '../../../src/features/dues/desk-reads';
 import { remittanceId } from '../../../src/protocol/dues';
 
 beforeEach(() => freshUnit());
@@ -118,7 +111,9 @@ describe('reversal', () => {
 
 describe('exemptions and rates', () => {
   it('an exemption of ≤ 6 months with a reason; the months owe nothing; refusals write nothing', async () => {
-    const [a] = await members();
+    const [a, b] = await members();
+    // The book is kept in the app from January (a payment recorded then): months owe from there.
+    await collectForMember({ ...pay, paidAt: '2026-01-02', memberId: b.id, months: [{ period: '2026-01', amount: 5000 }] });
     const ex = await saveExemption({ memberId: a.id, fromPeriod: '2026-01', toPeriod: '2026-03', reason: 'Ốm dài ngày', decidedAt: '2026-01-05' });
     expect((await memberDues(a.id, 2026, '2026-04'))?.year.months.slice(0, 4).map((m) => m.state)).toEqual(['exempt', 'exempt', 'exempt', 'owed']);
     const db = await activeDb();
@@ -164,7 +159,7 @@ describe('month, remittance and warnings', () => {
 
   it('warns on members with 3+ months unpaid in the year', async () => {
     const [a, b] = await members();
-    await collectForMember({ ...pay, memberId: a.id, months: ['2026-01', '2026-02'].map((period) => ({ period, amount: 2000 })) });
+    await collectForMember({ ...pay, paidAt: '2026-01-12', memberId: a.id, months: ['2026-01', '2026-02'].map((period) => ({ period, amount: 2000 })) });
     const w = await unpaidWarnings(2026, '2026-04');
     expect(w.map((r) => r.member.id)).toEqual(expect.arrayContaining([b.id]));
     expect(w.find((r) => r.member.id === a.id)).toBeUndefined();

@@ -8,21 +8,21 @@ import {
   cellState,
   collectedIn,
   deviceCode,
-  exemptionProblem,
   isUnpaidWarning,
   memberStays,
   memberYear,
-  monthsBetween,
   nextReceiptNo,
   payableMonths,
   rateFor,
-  rateId,
   receiptPrefix,
   remittanceSplit,
+  bookStartOf,
+  openingsOf,
   type EntryLike,
   type MemberLike,
   type RateLike,
 } from '../../../src/protocol/dues-rules';
+import { exemptionProblem, monthsBetween, rateId } from '../../../src/protocol/dues-desk-rules';
 import { formatMoney, moneyInWords, parseMoney } from '../../../src/lib/money';
 
 const member = (over: Partial<MemberLike> = {}): MemberLike => ({ id: 'm1', status: 'active', duesCategory: 'unsalaried', ...over });
@@ -205,3 +205,44 @@ describe('money', () => {
     expect(moneyInWords(0)).toBe('Không đồng');
   });
 });
+
+describe('R7 dues before the app', () => {
+  it('the book starts the month of the first day anything was recorded, never after this month', () => {
+    expect(bookStartOf('2026-09-14', '2026-11')).toBe('2026-09');
+    expect(bookStartOf(undefined, '2026-11')).toBe('2026-11');
+    expect(bookStartOf('2027-01-02', '2026-11')).toBe('2026-11');
+  });
+  it('months before the book are unknown: never owed, never a warning, still payable if someone brings them', () => {
+    const y = memberYear(member(), [], [], [], { ...ctx('2026-11'), bookStart: '2026-10' });
+    expect(y.months.slice(0, 11).map((x) => x.state)).toEqual([...Array(9).fill('unknown'), 'owed', 'owed']);
+    expect(y).toMatchObject({ owedMonths: 2, owedAmount: 4000 });
+    expect(isUnpaidWarning(y)).toBe(false);
+    expect(payableMonths(y)[0]).toEqual({ period: '2026-01', amount: 2000 });
+    // Money for a month before the book still shows as paid.
+    expect(memberYear(member(), [entry('2026-03', 2000)], [], [], { ...ctx('2026-11'), bookStart: '2026-10' }).months[2].state).toBe('paid');
+  });
+  it('an opening balance settles every month up to it (counted paid, no money) and makes the months after it known', () => {
+    const y = memberYear(member(), [], [], [], { ...ctx('2026-11'), bookStart: '2026-11' }, '2026-06');
+    expect(y.months.map((x) => x.state)).toEqual([...Array(6).fill('settled'), 'owed', 'owed', 'owed', 'owed', 'owed', 'upcoming']);
+    expect(y).toMatchObject({ owedMonths: 5, paidMonths: 6, paidAmount: 0 });
+    expect(isUnpaidWarning(y)).toBe(true);
+    const upToNow = memberYear(member(), [], [], [], { ...ctx('2026-11'), bookStart: '2026-11' }, '2026-11');
+    expect(upToNow).toMatchObject({ owedMonths: 0, owedAmount: 0, paidMonths: 11 });
+    expect(payableMonths(upToNow).map((p) => p.period)).toEqual(['2026-12']);
+  });
+  it('the balance in force is the last recorded one not reversed; an opening balance is no money', () => {
+    const first = entry('2026-06', 0, '2026-11-02', { kind: 'opening' });
+    const second = entry('2026-09', 0, '2026-11-05', { kind: 'opening' });
+    const other = entry('2026-03', 0, '2026-11-02', { kind: 'opening', memberId: 'm2' });
+    expect(openingsOf([first, second, other])).toEqual(new Map([['m1', '2026-09'], ['m2', '2026-03']]));
+    const undo = entry('2026-09', 0, '2026-11-06', { kind: 'opening', reversesId: second.id });
+    expect(openingsOf([first, second, undo, other]).get('m1')).toBe('2026-06');
+    expect(collectedIn([first, second, undo, other], '2026-11')).toBe(0);
+  });
+  it('an archived record owes nothing', () => {
+    const y = memberYear(member({ archivedAt: '2026-05-01T00:00:00Z' }), [], [], [], ctx('2026-11'));
+    expect(y.owedMonths).toBe(0);
+    expect(y.months.every((x) => x.state === 'none')).toBe(true);
+  });
+});
+

@@ -6,7 +6,8 @@ import '../../../src/sync/i18n';
 import { describeRecord } from '../../../src/sync/record-queries';
 import { fieldLabel, formatValue, tableLabel } from '../../../src/features/sync/format';
 import { createMember } from '../../../src/features/members/members-repo';
-import { collectForMember, recordRemittance } from '../../../src/features/dues/dues-repo';
+import { collectForMember } from '../../../src/features/dues/dues-repo';
+import { recordRemittance } from '../../../src/features/dues/desk-repo';
 import { activeDb } from '../../../src/data/session';
 import { MEMBER_DEFAULTS } from '../../../src/protocol/member';
 

@@ -80,8 +80,10 @@ describe('dues in the evidence (the dues screens\' own rule, protocol/dues-rules
     let data = await loadRatingYear(Y, TODAY);
     expect(data.hasDues).toBe(false);
     expect(data.rows.every((r) => r.evidence.duesMonthsOwed === undefined && r.suggestion?.level === 'good')).toBe(true);
-    // Lê Văn Tốt pays the whole year; Trần Văn Nợ pays nothing: 12 months owed (a past year).
-    await collectForMember({ memberId: ms['Lê Văn Tốt'].id, months: Array.from({ length: 12 }, (_, i) => ({ period: `${Y}-${String(i + 1).padStart(2, '0')}`, amount: 2000 })), paidAt: `${Y}-12-20`, method: 'cash' });
+    // Lê Văn Tốt pays the whole year, from January (the book is kept in the app from then);
+    // Trần Văn Nợ pays nothing: 12 months owed (a past year).
+    await collectForMember({ memberId: ms['Lê Văn Tốt'].id, months: [{ period: `${Y}-01`, amount: 2000 }], paidAt: `${Y}-01-15`, method: 'cash' });
+    await collectForMember({ memberId: ms['Lê Văn Tốt'].id, months: Array.from({ length: 11 }, (_, i) => ({ period: `${Y}-${String(i + 2).padStart(2, '0')}`, amount: 2000 })), paidAt: `${Y}-12-20`, method: 'cash' });
     data = await loadRatingYear(Y, TODAY);
     const by = new Map(data.rows.map((r) => [r.member.fullName, r]));
     expect(data.hasDues).toBe(true);

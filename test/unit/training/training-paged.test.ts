@@ -6,7 +6,8 @@ import { freshUnit } from '../helpers';
 import { seedYear } from '../year-fixture';
 import { activeDb } from '../../../src/data/session';
 import { createDefaultProgramme, updateTrainingItem } from '../../../src/features/training/training-repo';
-import { HEAD, isOnRoster, loadTrainingYear, type TrainingYear } from '../../../src/features/training/training-queries';
+import { HEAD, isOnRoster, loadTrainingYear, rosterDay, type TrainingYear } from '../../../src/features/training/training-queries';
+import { movesByMember } from '../../../src/protocol/headcount';
 import { creditedItems } from '../../../src/protocol/training-rules';
 import { compareNames } from '../../../src/lib/names';
 
@@ -20,7 +21,8 @@ async function reference(year: number) {
   const progress = (await db.trainingProgress.where('[year+memberId]').between([year, Dexie.minKey], [year, Dexie.maxKey]).toArray()).filter((p) => !p.deleted);
   const eventIds = [...new Set(items.flatMap((i) => i.eventIds))];
   const facts = (await Promise.all(eventIds.map((id) => db.attendance.where('eventId').equals(id).toArray()))).flat().filter((f) => !f.deleted);
-  const roster = (await db.members.toArray()).filter(isOnRoster).sort((a, b) => compareNames(a.fullName, b.fullName) || (a.id < b.id ? -1 : 1));
+  const moves = movesByMember(await db.memberEvents.toArray());
+  const roster = (await db.members.toArray()).filter((m) => isOnRoster(m, moves, rosterDay(year))).sort((a, b) => compareNames(a.fullName, b.fullName) || (a.id < b.id ? -1 : 1));
   return { roster, regs: new Map(regs.map((r) => [r.memberId, r])), progress, credited: creditedItems(items, facts) };
 }
 
