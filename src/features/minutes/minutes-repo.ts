@@ -81,5 +81,5 @@ export async function getMinutes(meetingId: string): Promise<Minutes | undefined
 export async function listAddenda(meetingId: string): Promise<Addendum[]> {
   const db = await activeDb();
   const rows = await db.minutesAddenda.where('meetingId').equals(meetingId).toArray();
-  return rows.filter((r) => !r.deleted).sort((a, b) => a.writtenAt.localeCompare(b.writtenAt));
+  return rows.filter((r) => !r.deleted).sort((a, b) => a.writtenAt.localeCompare(b.writtenAt) || a.id.localeCompare(b.id));
 }
