@@ -55,6 +55,10 @@ export function MemberFiltersPanel({ filter, onChange, subGroups }: Props) {
           <input type="checkbox" checked={filter.turningThirty} onChange={(e) => set({ turningThirty: (e.target as HTMLInputElement).checked })} />
           {t('members.filterTurning30')}
         </label>
+        <label class="check">
+          <input type="checkbox" checked={!!filter.over30} onChange={(e) => set({ over30: (e.target as HTMLInputElement).checked })} />
+          {t('members.filterOver30')}
+        </label>
       </div>
     </details>
   );

@@ -1,6 +1,7 @@
 // Add or edit a member: every field of the record, grouped in sections so the form is not
 // a wall on a phone. Leaving with unsaved changes asks first (pwa/dirty.ts also stops the
-// update prompt from reloading a dirty form).
+// update prompt from reloading a dirty form). Age on admission outside 16–30 only warns: an
+// old record saves as it is; a new or changed admission asks for a second tap on Save.
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { t, tDynamic } from '../../i18n';
@@ -11,6 +12,9 @@ import { createMember, updateMember } from './members-repo';
 import { fromFormValues, toFormValues, type FormErrors, type FormField, type FormValues } from './member-form-model';
 import { MemberFormSections } from './MemberFormSections';
 import { UserError } from '../../data/commit';
+import { parseDateText } from '../../lib/dates';
+import { admissionAgeOutside } from '../../protocol/member-age';
+import type { Member } from '../../protocol/member';
 
 const FORM_ID = 'member-form';
 
@@ -24,10 +28,12 @@ export default function MemberFormPage() {
   const [status, setStatus] = useState<{ saving?: boolean; message?: string }>({});
   const [isMissing, setMissing] = useState(false);
   const [isDirty, setDirty] = useState(false);
+  const [original, setOriginal] = useState<Member>();
+  const [ageConfirmed, setAgeConfirmed] = useState('');
 
   useEffect(() => {
     void getUnit().then((u) => setSubGroups(u?.subGroups ?? []));
-    if (id) void getMember(id).then((m) => (m ? setValues(toFormValues(m)) : setMissing(true)));
+    if (id) void getMember(id).then((m) => (m ? (setValues(toFormValues(m)), setOriginal(m)) : setMissing(true)));
     return () => markDirty(FORM_ID, false);
   }, [id]);
 
@@ -41,6 +47,8 @@ export default function MemberFormPage() {
     markDirty(FORM_ID, true);
   };
 
+  const age = admissionAgeOutside(parseDateText(values.dateOfBirth) ?? undefined, parseDateText(values.admissionDate) ?? undefined);
+
   const cancel = () => {
     if (isDirty && !confirm(t('common.unsavedChanges'))) return;
     markDirty(FORM_ID, false);
@@ -53,6 +61,14 @@ export default function MemberFormPage() {
     if ('errors' in result) {
       setErrors(result.errors);
       setStatus({ message: t('members.fixErrors', { n: Object.keys(result.errors).length }) });
+      return;
+    }
+    const { dateOfBirth, admissionDate } = result.fields;
+    const ageKey = `${dateOfBirth}|${admissionDate}`;
+    const isNewAdmission = !original || original.dateOfBirth !== dateOfBirth || original.admissionDate !== admissionDate;
+    if (result.admissionAge !== undefined && isNewAdmission && ageConfirmed !== ageKey) {
+      setAgeConfirmed(ageKey);
+      setStatus({ message: t('members.confirmAdmissionAge') });
       return;
     }
     setStatus({ saving: true });
@@ -71,6 +87,7 @@ export default function MemberFormPage() {
       <h1>{id ? t('members.editTitle') : t('members.newTitle')}</h1>
       <form onSubmit={submit} noValidate>
         <MemberFormSections values={values} errors={errors} set={set} subGroups={subGroups} />
+        {age !== undefined && <p class="warn">{t('members.warnAdmissionAge', { n: age })}</p>}
         {status.message && (
           <p class="error" role="alert">
             {status.message}

@@ -1,5 +1,7 @@
-// The list filters (issue 2): status, sub-group, position, turning 30 this year. Pure.
-import { turnsThirtyIn } from '../../lib/dates';
+// The list filters (issue 2): status, sub-group, position, turning 30 this year, still
+// active past 30 (issue 8: should have graduated). Pure.
+import { todayIso, turnsThirtyIn } from '../../lib/dates';
+import { isActiveOver30 } from '../../protocol/member-age';
 import { PARTICIPATING_STATUSES, type MemberStatus, type Position } from '../../protocol/member-enums';
 import type { Member } from '../../protocol/member';
 
@@ -10,6 +12,7 @@ export interface MemberFilter {
   subGroup: string;
   position: Position | '';
   turningThirty: boolean;
+  over30?: boolean;
 }
 
 export const DEFAULT_FILTER: MemberFilter = { status: 'participating', subGroup: '', position: '', turningThirty: false };
@@ -26,9 +29,10 @@ export function matchesFilter(m: Member, f: MemberFilter, year: number): boolean
   if (f.subGroup && m.subGroup !== f.subGroup) return false;
   if (f.position && m.position !== f.position) return false;
   if (f.turningThirty && !turnsThirtyIn(m.dateOfBirth, year)) return false;
+  if (f.over30 && !isActiveOver30(m, todayIso())) return false;
   return true;
 }
 
 export function isDefaultFilter(f: MemberFilter): boolean {
-  return f.status === 'participating' && !f.subGroup && !f.position && !f.turningThirty;
+  return f.status === 'participating' && !f.subGroup && !f.position && !f.turningThirty && !f.over30;
 }
