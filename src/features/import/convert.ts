@@ -3,8 +3,7 @@
 // numbers and same name + birth date (within the file and against the register).
 // No zod here: this runs in the import worker, which stays small (the schema check runs
 // on the page, validate.ts). One pass with hash lookups: O(n).
-import { todayIso } from '../../lib/dates';
-import { admissionAgeOutside, isActiveOver30 } from '../../protocol/member-age';
+import { admissionAgeOutside, isActiveOver30, todayIso } from '../../lib/dates';
 import { fold } from '../../lib/fold';
 import type { SheetCell } from '../../lib/xlsx/cells';
 import { DATE_FIELDS, genderOfHeading, type ColumnMapping, type ImportField } from './columns';
@@ -251,7 +250,7 @@ function convertRow(cells: SheetCell[], line: number, mapping: ColumnMapping, he
   for (const k in input) if (input[k] === undefined || input[k] === '') delete input[k];
   const name = (input.fullName as string | undefined) ?? '';
   if (!name) problems.push({ code: 'missingName' });
-  // History as the old register kept it: imported as it is, with a note (member-age.ts).
+  // History as the old register kept it: imported as it is, with a note (age rules in lib/dates).
   const dob = input.dateOfBirth as string | undefined;
   const age = admissionAgeOutside(dob, input.admissionDate as string | undefined);
   if (age !== undefined) problems.push({ code: 'admissionAge', value: String(age) });

@@ -3,11 +3,10 @@ import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { t, type MessageKey } from '../../i18n';
 import { useLive } from '../../data/live';
-import { formatDate, todayIso, yearsBetween } from '../../lib/dates';
+import { formatDate, isActiveOver30, todayIso, yearsBetween } from '../../lib/dates';
 import { getMember, listMemberEvents } from './member-queries';
 import { MemberEventForm } from './MemberEventForm';
 import type { Member } from '../../protocol/member';
-import { isActiveOver30 } from '../../protocol/member-age';
 import type { MemberEvent } from '../../protocol/member-event';
 
 export default function MemberDetailPage() {
@@ -37,8 +36,8 @@ export default function MemberDetailPage() {
       <p class="muted">
         {[t(`members.position_${m.position}` as MessageKey), t(`members.status_${m.status}` as MessageKey), m.subGroup].filter(Boolean).join(' · ')}
         {m.archivedAt && <span class="badge">{t('members.archivedBadge')}</span>}
+        {isActiveOver30(m, todayIso()) && <span class="badge">{t('members.filterOver30')}</span>}
       </p>
-      {isActiveOver30(m, todayIso()) && <p class="warn">{t('members.warnOver30')}</p>}
       <div class="row">
         <a class="btn primary" href={`/members/${m.id}/edit`}>{t('common.edit')}</a>
         {m.phone && <a class="btn" href={`tel:${m.phone}`}>{t('members.call')}</a>}

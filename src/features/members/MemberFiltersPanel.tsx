@@ -10,6 +10,12 @@ interface Props {
 
 export function MemberFiltersPanel({ filter, onChange, subGroups }: Props) {
   const set = (patch: Partial<MemberFilter>) => onChange({ ...filter, ...patch });
+  const check = (key: 'turningThirty' | 'over30', label: string) => (
+    <label class="check">
+      <input type="checkbox" checked={!!filter[key]} onChange={(e) => set({ [key]: (e.target as HTMLInputElement).checked })} />
+      {label}
+    </label>
+  );
   return (
     <details class="filters">
       <summary>{t('members.filters')}</summary>
@@ -51,14 +57,8 @@ export function MemberFiltersPanel({ filter, onChange, subGroups }: Props) {
             ))}
           </select>
         </label>
-        <label class="check">
-          <input type="checkbox" checked={filter.turningThirty} onChange={(e) => set({ turningThirty: (e.target as HTMLInputElement).checked })} />
-          {t('members.filterTurning30')}
-        </label>
-        <label class="check">
-          <input type="checkbox" checked={!!filter.over30} onChange={(e) => set({ over30: (e.target as HTMLInputElement).checked })} />
-          {t('members.filterOver30')}
-        </label>
+        {check('turningThirty', t('members.filterTurning30'))}
+        {check('over30', t('members.filterOver30'))}
       </div>
     </details>
   );

@@ -12,9 +12,7 @@ import { createMember, updateMember } from './members-repo';
 import { fromFormValues, toFormValues, type FormErrors, type FormField, type FormValues } from './member-form-model';
 import { MemberFormSections } from './MemberFormSections';
 import { UserError } from '../../data/commit';
-import { parseDateText } from '../../lib/dates';
-import { admissionAgeOutside } from '../../protocol/member-age';
-import type { Member } from '../../protocol/member';
+import { admissionAgeOutside, parseDateText } from '../../lib/dates';
 
 const FORM_ID = 'member-form';
 
@@ -28,12 +26,12 @@ export default function MemberFormPage() {
   const [status, setStatus] = useState<{ saving?: boolean; message?: string }>({});
   const [isMissing, setMissing] = useState(false);
   const [isDirty, setDirty] = useState(false);
-  const [original, setOriginal] = useState<Member>();
-  const [ageConfirmed, setAgeConfirmed] = useState('');
+  // The birth + admission dates that save without asking: as loaded, or once confirmed.
+  const [agreedDates, setAgreedDates] = useState('');
 
   useEffect(() => {
     void getUnit().then((u) => setSubGroups(u?.subGroups ?? []));
-    if (id) void getMember(id).then((m) => (m ? (setValues(toFormValues(m)), setOriginal(m)) : setMissing(true)));
+    if (id) void getMember(id).then((m) => (m ? (setValues(toFormValues(m)), setAgreedDates(`${m.dateOfBirth}${m.admissionDate}`)) : setMissing(true)));
     return () => markDirty(FORM_ID, false);
   }, [id]);
 
@@ -47,7 +45,7 @@ export default function MemberFormPage() {
     markDirty(FORM_ID, true);
   };
 
-  const age = admissionAgeOutside(parseDateText(values.dateOfBirth) ?? undefined, parseDateText(values.admissionDate) ?? undefined);
+  const age = admissionAgeOutside(parseDateText(values.dateOfBirth), parseDateText(values.admissionDate));
 
   const cancel = () => {
     if (isDirty && !confirm(t('common.unsavedChanges'))) return;
@@ -63,11 +61,9 @@ export default function MemberFormPage() {
       setStatus({ message: t('members.fixErrors', { n: Object.keys(result.errors).length }) });
       return;
     }
-    const { dateOfBirth, admissionDate } = result.fields;
-    const ageKey = `${dateOfBirth}|${admissionDate}`;
-    const isNewAdmission = !original || original.dateOfBirth !== dateOfBirth || original.admissionDate !== admissionDate;
-    if (result.admissionAge !== undefined && isNewAdmission && ageConfirmed !== ageKey) {
-      setAgeConfirmed(ageKey);
+    const dates = `${result.fields.dateOfBirth}${result.fields.admissionDate}`;
+    if (age !== undefined && dates !== agreedDates) {
+      setAgreedDates(dates);
       setStatus({ message: t('members.confirmAdmissionAge') });
       return;
     }

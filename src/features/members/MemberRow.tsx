@@ -17,8 +17,8 @@ export function MemberRow({ member: m, year }: { member: MemberRowData; year: nu
       <span class="muted small">
         {details.join(' · ')}
         {turnsThirtyIn(m.dateOfBirth, year) && <span class="badge">30</span>}
-        {/* still active past 30 (protocol/member-age isActiveOver30; archived rows are not listed with it) */}
-        {age > 30 && m.status === 'active' && <span class="badge">{t('members.over30')}</span>}
+        {/* still active past 30 (isActiveOver30 in lib/dates): like the "30" badge, no words */}
+        {age > 30 && m.status === 'active' && <span class="badge">30+</span>}
       </span>
     </a>
   );

@@ -1,7 +1,6 @@
 // The list filters (issue 2): status, sub-group, position, turning 30 this year, still
 // active past 30 (issue 8: should have graduated). Pure.
-import { todayIso, turnsThirtyIn } from '../../lib/dates';
-import { isActiveOver30 } from '../../protocol/member-age';
+import { isActiveOver30, todayIso, turnsThirtyIn } from '../../lib/dates';
 import { PARTICIPATING_STATUSES, type MemberStatus, type Position } from '../../protocol/member-enums';
 import type { Member } from '../../protocol/member';
 

@@ -1,7 +1,6 @@
 // The member form's values are the strings a secretary types (dates as dd/mm/yyyy); this
 // turns them into a valid record or per-field error keys. Pure, tested.
 import { formatDate, parseDateText, todayIso } from '../../lib/dates';
-import { admissionAgeOutside } from '../../protocol/member-age';
 import { messageKey } from '../../protocol/message-key';
 import { memberFields, MEMBER_DEFAULTS, type Member, type MemberFields } from '../../protocol/member';
 
@@ -25,10 +24,10 @@ export function toFormValues(m?: Partial<Member>): FormValues {
 }
 
 /**
- * A valid record, or per-field errors. Age on admission outside 16–30 (member-age.ts) is not
- * an error: it comes back as `admissionAge` for the form to warn with (docs/decisions.md).
+ * A valid record, or per-field errors. Age on admission outside 16–30 is not an error: the
+ * form warns with it (lib/dates admissionAgeOutside; docs/decisions.md "Age rules warn").
  */
-export function fromFormValues(v: FormValues, today = todayIso()): { fields: MemberFields; admissionAge?: number } | { errors: FormErrors } {
+export function fromFormValues(v: FormValues, today = todayIso()): { fields: MemberFields } | { errors: FormErrors } {
   const errors: FormErrors = {};
   const draft: Record<string, unknown> = {};
   for (const f of TEXT_FIELDS) draft[f] = v[f].trim() === '' ? undefined : v[f].trim();
@@ -47,9 +46,7 @@ export function fromFormValues(v: FormValues, today = todayIso()): { fields: Mem
     }
   }
   const dob = draft.dateOfBirth as string | undefined;
-  const admitted = draft.admissionDate as string | undefined;
   if (dob && dob > today && !errors.dateOfBirth) errors.dateOfBirth = 'err.birthInFuture';
   if (Object.keys(errors).length || !parsed.success) return { errors };
-  const admissionAge = admissionAgeOutside(dob, admitted);
-  return admissionAge === undefined ? { fields: parsed.data } : { fields: parsed.data, admissionAge };
+  return { fields: parsed.data };
 }

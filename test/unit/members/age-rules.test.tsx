@@ -43,7 +43,7 @@ describe('age at admission on the member form', () => {
     const m = await createMember({ ...MEMBER_DEFAULTS, fullName: 'Lê Thị Mai Hương', dateOfBirth: '2005-03-10', admissionDate: '2020-03-26' });
     mount(`/members/${m.id}/edit`);
     await screen.findByDisplayValue('Lê Thị Mai Hương', {}, SLOW);
-    const warning = screen.queryByText('Tuổi khi vào Đoàn là 15, ngoài 16–30 theo Điều lệ. Vẫn lưu được; sửa nếu ghi nhầm.');
+    const warning = screen.queryByText('Tuổi vào Đoàn: 15 (Điều lệ: 16–30).');
     fireEvent.input(field('Số điện thoại'), { target: { value: '0912345678' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
     const db = await activeDb();
@@ -59,7 +59,7 @@ describe('age at admission on the member form', () => {
     fireEvent.input(field('Ngày sinh'), { target: { value: '10/03/2011' } });
     fireEvent.input(field('Ngày vào Đoàn'), { target: { value: '26/03/2026' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
-    expect((await screen.findByRole('alert', {}, SLOW)).textContent).toBe('Kiểm tra lại ngày sinh và ngày vào Đoàn; nếu đúng, bấm Lưu lần nữa.');
+    expect((await screen.findByRole('alert', {}, SLOW)).textContent).toBe('Nếu đúng, bấm Lưu lần nữa.');
     const db = await activeDb();
     expect(await db.members.count()).toBe(0);
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
@@ -83,15 +83,15 @@ describe('still active past 30', () => {
 
   it('is flagged on the list row', () => {
     render(<MemberRow member={row({ dateOfBirth: '1980-01-15' })} year={2026} />);
-    expect(screen.getByText('Quá 30')).toBeTruthy();
+    expect(screen.getByText('30+')).toBeTruthy();
     cleanup();
     render(<MemberRow member={row({ dateOfBirth: '1980-01-15', status: 'graduated' })} year={2026} />);
-    expect(screen.queryByText('Quá 30')).toBeNull();
+    expect(screen.queryByText('30+')).toBeNull();
   });
 
   it('is warned about on the member page', async () => {
     const m = await createMember({ ...MEMBER_DEFAULTS, fullName: 'Phạm Quốc Bảo', dateOfBirth: '1980-01-15' });
     mount(`/members/${m.id}`);
-    await screen.findByText('Đã quá 30 tuổi mà vẫn đang sinh hoạt: xem xét làm thủ tục trưởng thành.', {}, SLOW);
+    await screen.findByText('Quá 30 tuổi, còn sinh hoạt', {}, SLOW);
   });
 });
