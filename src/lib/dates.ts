@@ -84,9 +84,9 @@ export function admissionAgeOutside(dateOfBirth?: string | null, admissionDate?:
   return age < 16 || age > 30 ? age : undefined;
 }
 
-/** Still "đang sinh hoạt" past 30 (31 or older today, not archived): should have graduated. */
-export function isActiveOver30(m: { status: string; dateOfBirth?: string; archivedAt?: string }, today: string): boolean {
-  return m.status === 'active' && !m.archivedAt && !!m.dateOfBirth && yearsBetween(m.dateOfBirth, today) > 30;
+/** Still "đang sinh hoạt" past 30 (31 or older today): should have graduated. */
+export function isActiveOver30(m: { status: string; dateOfBirth?: string }, today = todayIso()): boolean {
+  return m.status === 'active' && !!m.dateOfBirth && yearsBetween(m.dateOfBirth, today) > 30;
 }
 
 /** Graduation (trưởng thành) is at 30: true when the member turns 30 in the given year. */

@@ -36,7 +36,7 @@ export default function MemberDetailPage() {
       <p class="muted">
         {[t(`members.position_${m.position}` as MessageKey), t(`members.status_${m.status}` as MessageKey), m.subGroup].filter(Boolean).join(' · ')}
         {m.archivedAt && <span class="badge">{t('members.archivedBadge')}</span>}
-        {isActiveOver30(m, todayIso()) && <span class="badge">{t('members.filterOver30')}</span>}
+        {isActiveOver30(m) && <span class="badge">{t('members.filterOver30')}</span>}
       </p>
       <div class="row">
         <a class="btn primary" href={`/members/${m.id}/edit`}>{t('common.edit')}</a>

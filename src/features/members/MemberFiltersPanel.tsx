@@ -10,12 +10,6 @@ interface Props {
 
 export function MemberFiltersPanel({ filter, onChange, subGroups }: Props) {
   const set = (patch: Partial<MemberFilter>) => onChange({ ...filter, ...patch });
-  const check = (key: 'turningThirty' | 'over30', label: string) => (
-    <label class="check">
-      <input type="checkbox" checked={!!filter[key]} onChange={(e) => set({ [key]: (e.target as HTMLInputElement).checked })} />
-      {label}
-    </label>
-  );
   return (
     <details class="filters">
       <summary>{t('members.filters')}</summary>
@@ -29,6 +23,7 @@ export function MemberFiltersPanel({ filter, onChange, subGroups }: Props) {
                 {t(`members.status_${s}` as MessageKey)}
               </option>
             ))}
+            <option value="over30">{t('members.filterOver30')}</option>
             <option value="all">{t('members.all')}</option>
             <option value="archived">{t('members.archived')}</option>
           </select>
@@ -57,8 +52,10 @@ export function MemberFiltersPanel({ filter, onChange, subGroups }: Props) {
             ))}
           </select>
         </label>
-        {check('turningThirty', t('members.filterTurning30'))}
-        {check('over30', t('members.filterOver30'))}
+        <label class="check">
+          <input type="checkbox" checked={filter.turningThirty} onChange={(e) => set({ turningThirty: (e.target as HTMLInputElement).checked })} />
+          {t('members.filterTurning30')}
+        </label>
       </div>
     </details>
   );

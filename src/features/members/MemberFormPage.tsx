@@ -1,7 +1,7 @@
 // Add or edit a member: every field of the record, grouped in sections so the form is not
 // a wall on a phone. Leaving with unsaved changes asks first (pwa/dirty.ts also stops the
-// update prompt from reloading a dirty form). Age on admission outside 16–30 only warns: an
-// old record saves as it is; a new or changed admission asks for a second tap on Save.
+// update prompt from reloading a dirty form). Age on admission outside 16–30 only warns: a
+// record being edited saves as it is; a new member's Save asks to confirm (docs/decisions.md).
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { t, tDynamic } from '../../i18n';
@@ -26,12 +26,10 @@ export default function MemberFormPage() {
   const [status, setStatus] = useState<{ saving?: boolean; message?: string }>({});
   const [isMissing, setMissing] = useState(false);
   const [isDirty, setDirty] = useState(false);
-  // The birth + admission dates that save without asking: as loaded, or once confirmed.
-  const [agreedDates, setAgreedDates] = useState('');
 
   useEffect(() => {
     void getUnit().then((u) => setSubGroups(u?.subGroups ?? []));
-    if (id) void getMember(id).then((m) => (m ? (setValues(toFormValues(m)), setAgreedDates(`${m.dateOfBirth}${m.admissionDate}`)) : setMissing(true)));
+    if (id) void getMember(id).then((m) => (m ? setValues(toFormValues(m)) : setMissing(true)));
     return () => markDirty(FORM_ID, false);
   }, [id]);
 
@@ -61,12 +59,7 @@ export default function MemberFormPage() {
       setStatus({ message: t('members.fixErrors', { n: Object.keys(result.errors).length }) });
       return;
     }
-    const dates = `${result.fields.dateOfBirth}${result.fields.admissionDate}`;
-    if (age !== undefined && dates !== agreedDates) {
-      setAgreedDates(dates);
-      setStatus({ message: t('members.confirmAdmissionAge') });
-      return;
-    }
+    if (!id && age !== undefined && !confirm(t('members.confirmAdmissionAge'))) return;
     setStatus({ saving: true });
     try {
       const saved = id ? await updateMember(id, result.fields) : await createMember(result.fields);

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 // Issue 8 item 6: rules that judge history warn, never trap. A member admitted at 15 (as an
 // old register has it) can still have her phone number changed; a NEW admission outside
-// 16–30 asks for a second tap on Save; someone still active past 30 is flagged on the
-// list, on the member page, and can be filtered. Real Dexie over fake-indexeddb.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// 16–30 asks to confirm; someone still active past 30 is flagged on the list, on the
+// member page, and has a view in the list's status filter. Real Dexie over fake-indexeddb.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { freshUnit } from '../helpers';
@@ -44,27 +44,35 @@ describe('age at admission on the member form', () => {
     mount(`/members/${m.id}/edit`);
     await screen.findByDisplayValue('Lê Thị Mai Hương', {}, SLOW);
     const warning = screen.queryByText('Tuổi vào Đoàn: 15 (Điều lệ: 16–30).');
+    const confirm = vi.spyOn(window, 'confirm');
     fireEvent.input(field('Số điện thoại'), { target: { value: '0912345678' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
     const db = await activeDb();
     await waitFor(async () => expect((await db.members.get(m.id))!.phone).toBe('0912345678'), SLOW);
     expect((await db.members.get(m.id))!.admissionDate).toBe('2020-03-26');
     expect(warning).toBeTruthy();
+    expect(confirm).not.toHaveBeenCalled();
+    confirm.mockRestore();
   });
 
-  it('a new admission at 15 asks to confirm: the first Save explains, the second saves', async () => {
+  it('a new admission at 15 asks to confirm: refused, nothing saved; confirmed, saved', async () => {
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
     mount('/members/new');
     await screen.findByRole('button', { name: 'Lưu' }, SLOW);
     fireEvent.input(field('Họ và tên'), { target: { value: 'Nguyễn Văn Nhỏ' } });
     fireEvent.input(field('Ngày sinh'), { target: { value: '10/03/2011' } });
     fireEvent.input(field('Ngày vào Đoàn'), { target: { value: '26/03/2026' } });
+    expect(screen.getByText('Tuổi vào Đoàn: 15 (Điều lệ: 16–30).')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
-    expect((await screen.findByRole('alert', {}, SLOW)).textContent).toBe('Nếu đúng, bấm Lưu lần nữa.');
+    expect(confirm).toHaveBeenLastCalledWith('Tuổi vào Đoàn ngoài 16–30. Vẫn lưu?');
     const db = await activeDb();
+    await new Promise((r) => setTimeout(r, 50));
     expect(await db.members.count()).toBe(0);
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
     await waitFor(async () => expect(await db.members.count()).toBe(1), SLOW);
     expect((await db.members.toArray())[0]).toMatchObject({ fullName: 'Nguyễn Văn Nhỏ', dateOfBirth: '2011-03-10', admissionDate: '2026-03-26' });
+    expect(confirm).toHaveBeenCalledTimes(2);
+    confirm.mockRestore();
   });
 });
 
@@ -73,12 +81,13 @@ describe('still active past 30', () => {
     id: 'm-1', unitId: 'u', rev: {}, deleted: false, createdAt: '', updatedAt: '', ...MEMBER_DEFAULTS, fullName: 'Phạm Quốc Bảo', ...extra,
   });
 
-  it('has a filter in the member list', () => {
-    const filter = { ...DEFAULT_FILTER, over30: true };
+  it('has a view of its own in the member list\'s status filter', () => {
+    const filter = { ...DEFAULT_FILTER, status: 'over30' as const };
     expect(matchesFilter(row({ dateOfBirth: '1980-01-15' }), filter, 2026)).toBe(true);
     expect(matchesFilter(row({ dateOfBirth: '2005-01-15' }), filter, 2026)).toBe(false);
     expect(matchesFilter(row({ dateOfBirth: '1980-01-15', status: 'temporary' }), filter, 2026)).toBe(false);
     expect(matchesFilter(row({}), filter, 2026)).toBe(false);
+    expect(matchesFilter(row({ dateOfBirth: '1980-01-15', archivedAt: '2026-01-01T00:00:00Z' }), filter, 2026)).toBe(false);
   });
 
   it('is flagged on the list row', () => {
