@@ -36,16 +36,19 @@ export function locateHeader(rows: SheetCell[][]): HeaderFound {
  * member's name under a name column (a data row always has one).
  */
 function isSubHeader(headers: string[], row: SheetCell[]): boolean {
-  let filled = 0;
+  let headingLike = false;
   for (let i = 0; i < row.length; i++) {
     const c = row[i];
     if (isEmptyCell(c)) continue;
-    filled++;
     if (typeof c !== 'string' || /^\(?\d+\)?$/.test(c.trim()) || (dateValue(c) && !('bad' in dateValue(c)!))) return false;
+    const known = !!guessTarget(c) || !!genderOfHeading(c);
     const above = guessTarget(headers[i] ?? '');
-    if (above && NAME_FIELDS.has(above) && !guessTarget(c)) return false;
+    if (above && NAME_FIELDS.has(above) && !known) return false;
+    // A group row ("I. Tổ 1" under STT) is not a heading: one cell must name a field or sit
+    // under a merged heading's empty continuation.
+    if (known || !headers[i]) headingLike = true;
   }
-  return filled > 0;
+  return headingLike;
 }
 
 /** Each column's heading from both rows; a merged heading's text sits only in its first cell. */

@@ -97,6 +97,19 @@ describe('ImportPage', () => {
     expect((await db.members.filter((m) => !m.deleted).toArray()).map((m) => m.fullName)).toEqual(['Trần Thị Bình']);
   });
 
+  it('says in words how gender is read from a "Nữ" column, and notes an admission at 15', async () => {
+    render(<ImportPage />);
+    chooseFile('nu.csv', 'Họ và tên;Ngày sinh;Ngày vào Đoàn;Nữ\nTrần Thị Bình;06/09/2003;26/03/2019;x\nLê Văn Cường;01/02/2001;26/03/2018;\n');
+    await screen.findByText('Bước 2/3 · Kiểm tra các cột', {}, SLOW);
+    expect((screen.getByLabelText('Cột "Nữ"') as HTMLSelectElement).value).toBe('gender');
+    fireEvent.click(screen.getByText('Tiếp tục'));
+    await screen.findByText('Bước 3/3 · Xem trước', {}, SLOW);
+    expect(screen.getByText('Giới tính theo cột "Nữ": ô có đánh dấu (x, ✓, 1 hoặc chữ "Nữ") là Nữ, ô để trống là Nam.')).toBeTruthy();
+    expect(screen.getByText('2 dòng hợp lệ sẽ được nhập')).toBeTruthy();
+    expect(screen.getByText('Lưu ý (1 dòng vẫn được nhập như sổ cũ ghi)')).toBeTruthy();
+    expect(screen.getByText('Tuổi khi vào Đoàn là 15 (Điều lệ: 16 đến 30). Vẫn nhập như sổ cũ ghi; sửa sau nếu ghi nhầm.')).toBeTruthy();
+  });
+
   it('explains a file it cannot use', async () => {
     render(<ImportPage />);
     chooseFile('ds.xlsx', 'not a zip');

@@ -190,3 +190,12 @@ describe('a "Nữ" column mapped by hand as "Giới tính"', () => {
     ]);
   });
 });
+
+describe('a group row right under the header', () => {
+  it('is not taken for a second header row', () => {
+    const csv = 'STT,Họ và tên,Ngày sinh\r\nI. Tổ 1,,\r\n1,Nguyễn Văn An,01/02/2001\r\n';
+    const parsed = parseImportFile('to.csv', new TextEncoder().encode(csv));
+    expect(parsed.headers).toEqual(['STT', 'Họ và tên', 'Ngày sinh']);
+    expect(summarize(parsed).headerLine).toBe(1);
+  });
+});
