@@ -56,6 +56,9 @@ export interface ImportRecord {
   fileName: string;
   memberIds: string[];
   undoneAt?: string;
+  /** on undo: how many members were removed, and those kept because the register used them */
+  removedCount?: number;
+  keptMemberIds?: string[];
 }
 
 export interface ConflictRecord {

@@ -90,6 +90,22 @@ export function yearsBetween(fromIso: string, toIsoDate: string): number {
   return years;
 }
 
+// Age rules of the Điều lệ Đoàn (DOMAIN.md member rules). They judge history, so the app
+// WARNS with them on records already kept (import, edits, the list) and never refuses to
+// save a member for them (docs/decisions.md "Age rules warn"). Kept here, beside the date
+// helpers every screen already loads, so they cost no chunk of their own.
+
+/** The age on admission when it is outside 16–30, else undefined (also when a date is missing). */
+export function admissionAgeOutside(dateOfBirth?: string | null, admissionDate?: string | null): number | undefined {
+  const age = dateOfBirth && admissionDate ? yearsBetween(dateOfBirth, admissionDate) : 20;
+  return age < 16 || age > 30 ? age : undefined;
+}
+
+/** Still "đang sinh hoạt" past 30 (31 or older today): should have graduated. */
+export function isActiveOver30(m: { status: string; dateOfBirth?: string }, today = todayIso()): boolean {
+  return m.status === 'active' && !!m.dateOfBirth && yearsBetween(m.dateOfBirth, today) > 30;
+}
+
 /** Graduation (trưởng thành) is at 30: true when the member turns 30 in the given year. */
 export function turnsThirtyIn(dateOfBirth: string | undefined, year: number): boolean {
   return !!dateOfBirth && Number(dateOfBirth.slice(0, 4)) + 30 === year;

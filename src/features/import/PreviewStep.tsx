@@ -34,6 +34,13 @@ export function PreviewStep({ preview, included, onToggle, onImport, onBack }: P
         {counts.warning > 0 && <li class="warn">{ti('countWarning', { count: formatCount(counts.warning) })}</li>}
       </ul>
 
+      {preview.genderRules.map((r, i) => (
+        <p key={i} class="small" data-rule={r.kind}>
+          {r.kind === 'mark'
+            ? ti(r.gender === 'female' ? 'ruleMarkFemale' : 'ruleMarkMale', { column: r.column })
+            : ti('ruleBirthColumns', { male: r.male || ti('col_dateOfBirthMale'), female: r.female || ti('col_dateOfBirthFemale') })}
+        </p>
+      ))}
       {preview.footer && (
         <p class="small muted">{ti('footerNote', { line: preview.footer.line, text: preview.footer.text.slice(0, 60) })}</p>
       )}
@@ -47,6 +54,17 @@ export function PreviewStep({ preview, included, onToggle, onImport, onBack }: P
           <ol class="import-rows">
             {problemRows.map((row) => (
               <ProblemRow key={row.line} row={row} isIncluded={included.has(row.line)} onToggle={onToggle} />
+            ))}
+          </ol>
+        </>
+      )}
+
+      {counts.noted > 0 && (
+        <>
+          <h2>{ti('notesTitle', { count: formatCount(counts.noted) })}</h2>
+          <ol class="import-rows">
+            {preview.noteRows.map((row) => (
+              <ProblemRow key={row.line} row={row} isIncluded={false} onToggle={onToggle} />
             ))}
           </ol>
         </>

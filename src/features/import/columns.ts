@@ -12,6 +12,8 @@ export const IMPORT_FIELDS = [
   'familyName',
   'givenName',
   'dateOfBirth',
+  'dateOfBirthMale',
+  'dateOfBirthFemale',
   'gender',
   'ethnicity',
   'religion',
@@ -42,7 +44,7 @@ export type ColumnTarget = ImportField | 'ignore';
 /** One target per source column, by column index. */
 export type ColumnMapping = ColumnTarget[];
 
-export const DATE_FIELDS = new Set<ImportField>(['dateOfBirth', 'admissionDate', 'partyAdmissionDate', 'partyOfficialDate']);
+export const DATE_FIELDS = new Set<ImportField>(['dateOfBirth', 'dateOfBirthMale', 'dateOfBirthFemale', 'admissionDate', 'partyAdmissionDate', 'partyOfficialDate']);
 
 // Folded headings seen in real lists. The export headings (vi/import.json col_*) are added below.
 const SYNONYMS: Record<ImportField, string[]> = {
@@ -50,7 +52,12 @@ const SYNONYMS: Record<ImportField, string[]> = {
   familyName: ['ho', 'ho dem', 'ho va dem', 'ho lot', 'ho va ten dem', 'ho va chu lot'],
   givenName: ['ten'],
   dateOfBirth: ['ngay sinh', 'ns', 'ngay thang nam sinh', 'sinh ngay', 'nam sinh', 'ngay/thang/nam sinh', 'date of birth', 'dob', 'birthday'],
-  gender: ['gioi tinh', 'nam/nu', 'nu/nam', 'gioi', 'phai', 'gender', 'sex'],
+  // Forms write the birth date under "Nam" or "Nữ" (two columns below a merged "Ngày sinh"):
+  // found from the heading's last word (genderOfHeading), never from a synonym.
+  dateOfBirthMale: [],
+  dateOfBirthFemale: [],
+  // A lone "Nữ" (or "Nam") column holds a mark (x) per row: see markerGender in values.ts.
+  gender: ['nu', 'nam', 'gioi tinh', 'nam/nu', 'nu/nam', 'gioi', 'phai', 'gender', 'sex'],
   ethnicity: ['dan toc', 'ethnicity'],
   religion: ['ton giao', 'religion'],
   hometown: ['que quan', 'nguyen quan', 'hometown'],
@@ -88,7 +95,8 @@ export function normalizeHeading(h: string): string {
 const EXACT = new Map<string, ImportField>();
 const PREFIXES: [string, ImportField][] = [];
 for (const field of IMPORT_FIELDS) {
-  const label = (vi as Record<string, string>)[`col_${field}`];
+  // The two birth-date-by-gender targets share "Ngày sinh": guessTarget tells them apart.
+  const label = SYNONYMS[field].length ? (vi as Record<string, string>)[`col_${field}`] : undefined;
   for (const s of [...(label ? [normalizeHeading(label)] : []), ...SYNONYMS[field]]) {
     if (!EXACT.has(s)) EXACT.set(s, field);
     if (s.length >= 4) PREFIXES.push([s, field]);
@@ -105,10 +113,30 @@ export function guessTarget(heading: string): ColumnTarget | undefined {
   const h = normalizeHeading(heading);
   if (!h) return undefined;
   if (IGNORED.has(h)) return 'ignore';
-  const exact = EXACT.get(h);
-  if (exact) return exact;
-  for (const [s, field] of PREFIXES) if (h.startsWith(s) && /[ /]/.test(h[s.length] ?? '')) return field;
-  return undefined;
+  // "Năm" (year) folds to "nam" too: only the word without the breve is "Nam" (male).
+  if (h === 'nam' && /ă/i.test(heading)) return undefined;
+  let field = EXACT.get(h);
+  if (!field) for (const [s, f] of PREFIXES) if (h.startsWith(s) && /[ /]/.test(h[s.length] ?? '')) { field = f; break; }
+  if (field === 'dateOfBirth') {
+    const g = genderOfHeading(heading);
+    if (g) return g === 'female' ? 'dateOfBirthFemale' : 'dateOfBirthMale';
+  }
+  return field;
+}
+
+/**
+ * The gender a heading ends with: "Nữ", "Ngày sinh (Nữ)" → female; "Nam", "Ngày sinh Nam" →
+ * male; anything else (including "Năm", "Nam/Nữ", "Giới tính") → undefined.
+ */
+export function genderOfHeading(heading: string): 'male' | 'female' | undefined {
+  const h = heading.normalize('NFC').toLowerCase();
+  // "Nữ (đánh x)": the words outside the brackets first; "Ngày sinh (Nữ)": then inside them.
+  return lastWordGender(h.replace(/\([^)]*\)/g, ' ')) ?? lastWordGender(h.replace(/[()[\]]/g, ' '));
+}
+
+function lastWordGender(h: string): 'male' | 'female' | undefined {
+  const last = h.replace(/[:.*]/g, ' ').trim().split(/\s+/).pop();
+  return last === 'nữ' || last === 'nu' ? 'female' : last === 'nam' ? 'male' : undefined;
 }
 
 /** Auto mapping: each heading's guess; a field claimed twice keeps its first column. */

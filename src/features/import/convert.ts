@@ -3,10 +3,10 @@
 // numbers and same name + birth date (within the file and against the register).
 // No zod here: this runs in the import worker, which stays small (the schema check runs
 // on the page, validate.ts). One pass with hash lookups: O(n).
-import { todayIso } from '../../lib/dates';
+import { admissionAgeOutside, isActiveOver30, todayIso } from '../../lib/dates';
 import { fold } from '../../lib/fold';
 import type { SheetCell } from '../../lib/xlsx/cells';
-import { DATE_FIELDS, type ColumnMapping, type ImportField } from './columns';
+import { DATE_FIELDS, genderOfHeading, type ColumnMapping, type ImportField } from './columns';
 import {
   cellText,
   citizenIdValue,
@@ -15,6 +15,7 @@ import {
   educationValue,
   genderValue,
   isEmptyCell,
+  markerGender,
   partyValue,
   phoneValue,
   positionValue,
@@ -30,6 +31,8 @@ export type ProblemCode =
   | 'dupCardRegister'
   | 'dupPersonFile'
   | 'dupPersonRegister'
+  | 'admissionAge'
+  | 'over30'
   | 'field';
 
 export interface Problem {
@@ -81,6 +84,23 @@ export function columnNames(headers: string[], mapping: ColumnMapping): Map<Impo
   const out = new Map<ImportField, string>();
   mapping.forEach((t, i) => t !== 'ignore' && !out.has(t) && out.set(t, headers[i] || `#${i + 1}`));
   return out;
+}
+
+/** How gender is read when no column says it in words, for the preview to state in words. */
+export type GenderRule =
+  | { kind: 'mark'; column: string; gender: 'male' | 'female' }
+  | { kind: 'birthColumns'; male: string; female: string };
+
+export function genderRules(headers: string[], mapping: ColumnMapping): GenderRule[] {
+  const columns = columnNames(headers, mapping);
+  const rules: GenderRule[] = [];
+  const male = columns.get('dateOfBirthMale');
+  const female = columns.get('dateOfBirthFemale');
+  if (male || female) rules.push({ kind: 'birthColumns', male: male ?? '', female: female ?? '' });
+  const g = columns.get('gender');
+  const mark = g && genderOfHeading(g);
+  if (g && mark) rules.push({ kind: 'mark', column: g, gender: mark });
+  return rules;
 }
 
 export function convertRows(
@@ -166,10 +186,18 @@ function convertRow(cells: SheetCell[], line: number, mapping: ColumnMapping, he
     seen.add(target);
     const column = headers[i] || `#${i + 1}`;
     if (DATE_FIELDS.has(target)) {
+      const byGender = BIRTH_BY_GENDER[target];
+      if (byGender) {
+        // The first filled of the two columns gives both the date and the gender.
+        if (seen.has('dateOfBirth')) continue;
+        seen.add('dateOfBirth');
+        input.gender ??= byGender;
+      }
+      const field = byGender ? 'dateOfBirth' : target;
       const d = dateValue(c);
       if (d && 'bad' in d) problems.push({ code: 'badDate', column, value: d.bad });
-      else if (d && target === 'dateOfBirth' && d.iso > today) problems.push({ code: 'birthInFuture', column, value: cellText(c) });
-      else if (d) input[target] = d.iso;
+      else if (d && field === 'dateOfBirth' && d.iso > today) problems.push({ code: 'birthInFuture', column, value: cellText(c) });
+      else if (d) input[field] = d.iso;
       continue;
     }
     switch (target) {
@@ -180,7 +208,8 @@ function convertRow(cells: SheetCell[], line: number, mapping: ColumnMapping, he
         givenName = oneLine(cellText(c));
         break;
       case 'gender': {
-        const g = genderValue(c);
+        const mark = genderOfHeading(column);
+        const g = mark ? markerGender(c, mark) : genderValue(c);
         if (g === null) problems.push({ code: 'badGender', column, value: cellText(c) });
         else input.gender = g;
         break;
@@ -213,12 +242,23 @@ function convertRow(cells: SheetCell[], line: number, mapping: ColumnMapping, he
         input[target] = oneLine(cellText(c));
     }
   }
+  // An empty cell of a "Nữ" column means Nam (and the converse).
+  const markColumn = mapping.indexOf('gender');
+  const mark = markColumn >= 0 && !seen.has('gender') ? genderOfHeading(headers[markColumn] ?? '') : undefined;
+  if (mark && !input.gender) input.gender = mark === 'female' ? 'male' : 'female';
   if (!input.fullName && (familyName || givenName)) input.fullName = [familyName, givenName].filter(Boolean).join(' ');
   for (const k in input) if (input[k] === undefined || input[k] === '') delete input[k];
   const name = (input.fullName as string | undefined) ?? '';
   if (!name) problems.push({ code: 'missingName' });
+  // History as the old register kept it: imported as it is, with a note (age rules in lib/dates).
+  const dob = input.dateOfBirth as string | undefined;
+  const age = admissionAgeOutside(dob, input.admissionDate as string | undefined);
+  if (age !== undefined) problems.push({ code: 'admissionAge', value: String(age) });
+  if (isActiveOver30({ status: (input.status as string | undefined) ?? 'active', dateOfBirth: dob }, today)) problems.push({ code: 'over30' });
   return { line, name, input, problems };
 }
+
+const BIRTH_BY_GENDER: Partial<Record<ImportField, 'male' | 'female'>> = { dateOfBirthMale: 'male', dateOfBirthFemale: 'female' };
 
 function oneLine(s: string): string {
   return /\s\s|[\t\r\n]/.test(s) ? s.replace(/\s+/g, ' ') : s;

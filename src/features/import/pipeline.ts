@@ -5,7 +5,8 @@
 import { decodeText, parseCsv } from '../../lib/csv';
 import { openXlsx, XlsxError } from '../../lib/xlsx/read';
 import type { SheetCell } from '../../lib/xlsx/cells';
-import { autoMap, findHeaderRow, headerTexts, type ColumnMapping } from './columns';
+import type { ColumnMapping } from './columns';
+import { locateHeader } from './header';
 import { cellText, isEmptyCell } from './values';
 import { convertRows, footerStart, type Converted, type ExistingKeys } from './convert';
 import { ImportError } from './errors';
@@ -79,10 +80,9 @@ function fromSheets(fileName: string, bytes: Uint8Array): ParsedFile {
 
 function withHeader(fileName: string, rows: SheetCell[][]): ParsedFile {
   if (!rows.some((r) => r.some((c) => !isEmptyCell(c)))) throw new ImportError('empty');
-  const headerIndex = findHeaderRow(rows);
+  const { headerIndex, headers, mapping } = locateHeader(rows);
   if (headerIndex < 0) throw new ImportError('noHeader');
-  const headers = headerTexts(rows, headerIndex);
-  return { fileName, rows, headerIndex, headers, mapping: autoMap(headers) };
+  return { fileName, rows, headerIndex, headers, mapping };
 }
 
 export function summarize(p: ParsedFile): ParsedSummary {

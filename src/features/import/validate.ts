@@ -6,7 +6,7 @@ import { messageKey } from '../../protocol/message-key';
 import { memberFields, MEMBER_DEFAULTS, type MemberFields } from '../../protocol/member';
 import type { SheetCell } from '../../lib/xlsx/cells';
 import type { ColumnMapping, ImportField } from './columns';
-import { columnNames, convertRows, type Converted, type ConvertedRow, type ExistingKeys, type Problem, type ProblemCode } from './convert';
+import { columnNames, convertRows, genderRules, type GenderRule, type Converted, type ConvertedRow, type ExistingKeys, type Problem, type ProblemCode } from './convert';
 import { PREVIEW_LIMIT } from './limits';
 import type { ParsedFile } from './pipeline';
 
@@ -14,6 +14,8 @@ export { cardKey, personKey, type ExistingKeys, type Problem, type ProblemCode }
 
 /** Possible duplicates of a person are warnings: excluded by default, the secretary may include them. */
 const WARNINGS = new Set<ProblemCode>(['dupPersonFile', 'dupPersonRegister']);
+/** Notes on history (admitted at 15, still active past 30): the row is imported as it is, and told. */
+const NOTES = new Set<ProblemCode>(['admissionAge', 'over30']);
 
 export type Severity = 'ok' | 'warning' | 'error';
 
@@ -29,6 +31,8 @@ export interface CandidateRow {
 export interface Counts {
   total: number;
   ok: number;
+  /** good rows with a note (counted in ok too) */
+  noted: number;
   warning: number;
   error: number;
 }
@@ -39,10 +43,14 @@ export interface ImportPreview {
   errorRows: CandidateRow[];
   /** every row that is only a possible duplicate (each has fields; the secretary may include it) */
   warningRows: CandidateRow[];
+  /** first PREVIEW_LIMIT good rows imported with a note (admission age, active past 30) */
+  noteRows: CandidateRow[];
   /** first PREVIEW_LIMIT good rows, to show what will be imported */
   okSample: CandidateRow[];
   /** every good row's member, in file order */
   okMembers: MemberFields[];
+  /** how gender was read from a "Nữ"/"Nam" column, shown in words */
+  genderRules: GenderRule[];
   /** where reading stopped: the list's signature footer ("Người lập biểu", "TM. BCH"…) */
   footer?: { line: number; text: string };
 }
@@ -59,15 +67,20 @@ export function checkRow(row: ConvertedRow, columns: Map<ImportField, string>): 
       problems.push({ code: 'field', column: columns.get(field) ?? field, value: value === undefined ? '' : String(value), message: messageKey(issue.message) });
     }
   }
-  const severity: Severity = !problems.length ? 'ok' : problems.every((p) => WARNINGS.has(p.code)) ? 'warning' : 'error';
+  const severity: Severity = problems.some((p) => !WARNINGS.has(p.code) && !NOTES.has(p.code))
+    ? 'error'
+    : problems.some((p) => WARNINGS.has(p.code))
+      ? 'warning'
+      : 'ok';
   return { line: row.line, name: row.name, fields: severity !== 'error' && parsed.success ? parsed.data : undefined, problems, severity };
 }
 
 /** Collects checked rows into what the preview shows, keeping only the first rows of long lists. */
 export class PreviewBuilder {
-  readonly preview: ImportPreview = {
-    counts: { total: 0, ok: 0, warning: 0, error: 0 },
+  readonly preview: Omit<ImportPreview, 'genderRules'> = {
+    counts: { total: 0, ok: 0, noted: 0, warning: 0, error: 0 },
     errorRows: [],
+    noteRows: [],
     warningRows: [],
     okSample: [],
     okMembers: [],
@@ -83,6 +96,7 @@ export class PreviewBuilder {
       p.warningRows.push(row);
     } else {
       p.okMembers.push(row.fields!);
+      if (row.problems.length && p.counts.noted++ < PREVIEW_LIMIT) p.noteRows.push(row);
       if (p.okSample.length < PREVIEW_LIMIT) p.okSample.push(row);
     }
   }
@@ -103,7 +117,7 @@ export async function checkRowsInSlices(
     const end = Math.min(rows.length, i + sliceSize);
     for (let j = i; j < end; j++) builder.add(checkRow(rows[j], columns));
   }
-  return { ...builder.preview, footer };
+  return { ...builder.preview, footer, genderRules: genderRules(headers, mapping) };
 }
 
 /** The whole check in one synchronous call (tests, small files). */
@@ -119,7 +133,7 @@ export function previewRows(
   const builder = new PreviewBuilder();
   const { rows, footer } = convertRows(sheet, headerIndex, headers, mapping, existing, today);
   for (const row of rows) builder.add(checkRow(row, columns));
-  return { ...builder.preview, footer };
+  return { ...builder.preview, footer, genderRules: genderRules(headers, mapping) };
 }
 
 /** previewRows for a parsed file. */

@@ -108,6 +108,19 @@ export function genderValue(c: SheetCell): MemberFields['gender'] | null {
   return GENDER.get(key(text)) ?? null;
 }
 
+const MARKS = new Set(['x', '✓', '✔', 'v', '1', 'co', 'yes', 'true']);
+
+/**
+ * A cell of a "Nữ" (mark = 'female') or "Nam" column: x, ✓, 1 → that gender; a gender word
+ * ("Nữ", "Nam") means itself; anything else is null. Empty cells mean the other gender
+ * (convert.ts decides that, since empty cells never reach here).
+ */
+export function markerGender(c: SheetCell, mark: 'male' | 'female'): MemberFields['gender'] | null {
+  const word = genderValue(c);
+  if (word) return word;
+  return MARKS.has(key(cellText(c))) ? mark : null;
+}
+
 const POSITION = table<MemberFields['position']>([
   ['secretary', [label('val_secretary'), 'bi thu', 'bt', 'bi thu chi doan', 'secretary']],
   ['deputySecretary', [label('val_deputySecretary'), 'pho bi thu', 'pbt', 'pho bi thu chi doan', 'deputy secretary']],

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { t, type MessageKey } from '../../i18n';
 import { useLive } from '../../data/live';
-import { formatDate, todayIso, yearsBetween } from '../../lib/dates';
+import { formatDate, isActiveOver30, todayIso, yearsBetween } from '../../lib/dates';
 import { getMember, listMemberEvents } from './member-queries';
 import { MemberEventForm } from './MemberEventForm';
 import type { Member } from '../../protocol/member';
@@ -36,6 +36,7 @@ export default function MemberDetailPage() {
       <p class="muted">
         {[t(`members.position_${m.position}` as MessageKey), t(`members.status_${m.status}` as MessageKey), m.subGroup].filter(Boolean).join(' · ')}
         {m.archivedAt && <span class="badge">{t('members.archivedBadge')}</span>}
+        {isActiveOver30(m) && <span class="badge">{t('members.filterOver30')}</span>}
       </p>
       <div class="row">
         <a class="btn primary" href={`/members/${m.id}/edit`}>{t('common.edit')}</a>

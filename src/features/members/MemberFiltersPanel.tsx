@@ -23,6 +23,7 @@ export function MemberFiltersPanel({ filter, onChange, subGroups }: Props) {
                 {t(`members.status_${s}` as MessageKey)}
               </option>
             ))}
+            <option value="over30">{t('members.filterOver30')}</option>
             <option value="all">{t('members.all')}</option>
             <option value="archived">{t('members.archived')}</option>
           </select>

@@ -1,6 +1,7 @@
 // Add or edit a member: every field of the record, grouped in sections so the form is not
 // a wall on a phone. Leaving with unsaved changes asks first (pwa/dirty.ts also stops the
-// update prompt from reloading a dirty form).
+// update prompt from reloading a dirty form). Age on admission outside 16–30 only warns: a
+// record being edited saves as it is; a new member's Save asks to confirm (docs/decisions.md).
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { t, tDynamic } from '../../i18n';
@@ -11,6 +12,7 @@ import { createMember, updateMember } from './members-repo';
 import { fromFormValues, toFormValues, type FormErrors, type FormField, type FormValues } from './member-form-model';
 import { MemberFormSections } from './MemberFormSections';
 import { UserError } from '../../lib/user-error';
+import { admissionAgeOutside, parseDateText } from '../../lib/dates';
 
 const FORM_ID = 'member-form';
 
@@ -41,6 +43,8 @@ export default function MemberFormPage() {
     markDirty(FORM_ID, true);
   };
 
+  const age = admissionAgeOutside(parseDateText(values.dateOfBirth), parseDateText(values.admissionDate));
+
   const cancel = () => {
     if (isDirty && !confirm(t('common.unsavedChanges'))) return;
     markDirty(FORM_ID, false);
@@ -55,6 +59,7 @@ export default function MemberFormPage() {
       setStatus({ message: t('members.fixErrors', { n: Object.keys(result.errors).length }) });
       return;
     }
+    if (!id && age !== undefined && !confirm(t('members.confirmAdmissionAge'))) return;
     setStatus({ saving: true });
     try {
       const saved = id ? await updateMember(id, result.fields) : await createMember(result.fields);
@@ -71,6 +76,7 @@ export default function MemberFormPage() {
       <h1>{id ? t('members.editTitle') : t('members.newTitle')}</h1>
       <form onSubmit={submit} noValidate>
         <MemberFormSections values={values} errors={errors} set={set} subGroups={subGroups} />
+        {age !== undefined && <p class="warn">{t('members.warnAdmissionAge', { n: age })}</p>}
         {status.message && (
           <p class="error" role="alert">
             {status.message}

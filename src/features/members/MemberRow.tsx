@@ -8,7 +8,8 @@ export function MemberRow({ member: m, year }: { member: MemberRowData; year: nu
   const details: string[] = [];
   if (m.position !== 'member') details.push(t(`members.position_${m.position}` as MessageKey));
   if (m.subGroup) details.push(m.subGroup);
-  if (m.dateOfBirth) details.push(t('members.age', { n: yearsBetween(m.dateOfBirth, todayIso()) }));
+  const age = m.dateOfBirth ? yearsBetween(m.dateOfBirth, todayIso()) : 0;
+  if (m.dateOfBirth) details.push(t('members.age', { n: age }));
   if (m.status !== 'active') details.push(t(`members.status_${m.status}` as MessageKey));
   return (
     <a class="member-row" href={`/members/${m.id}`}>
@@ -16,6 +17,8 @@ export function MemberRow({ member: m, year }: { member: MemberRowData; year: nu
       <span class="muted small">
         {details.join(' · ')}
         {turnsThirtyIn(m.dateOfBirth, year) && <span class="badge">30</span>}
+        {/* still active past 30 (isActiveOver30 in lib/dates): like the "30" badge, no words */}
+        {age > 30 && m.status === 'active' && <span class="badge">30+</span>}
       </span>
     </a>
   );

@@ -1,9 +1,11 @@
-// The list filters (issue 2): status, sub-group, position, turning 30 this year. Pure.
-import { turnsThirtyIn } from '../../lib/dates';
+// The list filters (issue 2): status, sub-group, position, turning 30 this year, still
+// active past 30 (issue 8: should have graduated). Pure.
+import { isActiveOver30, turnsThirtyIn } from '../../lib/dates';
 import { PARTICIPATING_STATUSES, type MemberStatus, type Position } from '../../protocol/member-enums';
 import type { Member } from '../../protocol/member';
 
-export type StatusFilter = 'participating' | 'all' | 'archived' | MemberStatus;
+/** 'over30': still active past 30 (should have graduated), a status worth its own view. */
+export type StatusFilter = 'participating' | 'all' | 'archived' | 'over30' | MemberStatus;
 
 export interface MemberFilter {
   status: StatusFilter;
@@ -25,8 +27,7 @@ export function matchesFilter(m: Member, f: MemberFilter, year: number, inUnit?:
     if (!isArchived) return false;
   } else {
     if (isArchived) return false;
-    if (f.status === 'participating' && !(inUnit ? inUnit(m) : PARTICIPATING_STATUSES.includes(m.status))) return false;
-    if (f.status !== 'participating' && f.status !== 'all' && m.status !== f.status) return false;
+    if (f.status === 'over30' ? !isActiveOver30(m) : f.status === 'participating' ? !(inUnit ? inUnit(m) : PARTICIPATING_STATUSES.includes(m.status)) : f.status !== 'all' && m.status !== f.status) return false;
   }
   if (f.subGroup && m.subGroup !== f.subGroup) return false;
   if (f.position && m.position !== f.position) return false;

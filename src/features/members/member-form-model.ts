@@ -1,6 +1,6 @@
 // The member form's values are the strings a secretary types (dates as dd/mm/yyyy); this
 // turns them into a valid record or per-field error keys. Pure, tested.
-import { formatDate, parseDateText, todayIso, yearsBetween } from '../../lib/dates';
+import { formatDate, parseDateText, todayIso } from '../../lib/dates';
 import { messageKey } from '../../protocol/message-key';
 import { memberFields, MEMBER_DEFAULTS, type Member, type MemberFields } from '../../protocol/member';
 
@@ -23,9 +23,10 @@ export function toFormValues(m?: Partial<Member>): FormValues {
   return v;
 }
 
-/** Age on admission must be 16–30 (Điều lệ Đoàn; DOMAIN.md member rules). */
-export const ADMISSION_AGE = { min: 16, max: 30 };
-
+/**
+ * A valid record, or per-field errors. Age on admission outside 16–30 is not an error: the
+ * form warns with it (lib/dates admissionAgeOutside; docs/decisions.md "Age rules warn").
+ */
 export function fromFormValues(v: FormValues, today = todayIso()): { fields: MemberFields } | { errors: FormErrors } {
   const errors: FormErrors = {};
   const draft: Record<string, unknown> = {};
@@ -45,12 +46,7 @@ export function fromFormValues(v: FormValues, today = todayIso()): { fields: Mem
     }
   }
   const dob = draft.dateOfBirth as string | undefined;
-  const admitted = draft.admissionDate as string | undefined;
   if (dob && dob > today && !errors.dateOfBirth) errors.dateOfBirth = 'err.birthInFuture';
-  if (dob && admitted && !errors.admissionDate) {
-    const age = yearsBetween(dob, admitted);
-    if (age < ADMISSION_AGE.min || age > ADMISSION_AGE.max) errors.admissionDate = 'err.admissionAge';
-  }
   if (Object.keys(errors).length || !parsed.success) return { errors };
   return { fields: parsed.data };
 }

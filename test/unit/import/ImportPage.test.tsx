@@ -9,6 +9,9 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { freshUnit } from '../helpers';
 import { activeDb } from '../../../src/data/session';
 import ImportPage from '../../../src/features/import/ImportPage';
+import { importMembers } from '../../../src/features/import/import-repo';
+import { collectForMember } from '../../../src/features/dues/dues-repo';
+import { MEMBER_DEFAULTS } from '../../../src/protocol/member';
 
 // fake-indexeddb under jsdom on a busy CI box is slow: give async steps room.
 const SLOW = { timeout: 10_000 };
@@ -55,7 +58,7 @@ describe('ImportPage', () => {
     expect(await db.members.filter((m) => !m.deleted).count()).toBe(42);
 
     fireEvent.click(screen.getByRole('button', { name: 'Hoàn tác' }));
-    const dialog = screen.getByRole('alertdialog');
+    const dialog = await screen.findByRole('alertdialog', {}, SLOW);
     expect(dialog.textContent).toContain('Xóa 42 đoàn viên');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Hoàn tác' }));
     await screen.findByText('Đã hoàn tác lần nhập từ "chi-doan-cong-ty-30-4.csv".', {}, SLOW);
@@ -77,6 +80,34 @@ describe('ImportPage', () => {
     expect(screen.getByText('Nhập 1 đoàn viên')).toBeTruthy();
     fireEvent.click(screen.getByLabelText('Vẫn nhập dòng này'));
     expect(screen.getByText('Nhập 2 đoàn viên')).toBeTruthy();
+  });
+
+  it('undo says who is kept because dues were collected from them, and keeps them', async () => {
+    const record = await importMembers('ds.csv', ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'].map((fullName) => ({ ...MEMBER_DEFAULTS, fullName })));
+    await collectForMember({ memberId: record.memberIds[1], months: [{ period: '2026-03', amount: 2000 }], paidAt: '2026-03-12', method: 'cash' });
+    render(<ImportPage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Hoàn tác' }, SLOW));
+    const dialog = await screen.findByRole('alertdialog', {}, SLOW);
+    expect(dialog.textContent).toContain('Xóa 2 đoàn viên đã nhập từ "ds.csv"');
+    expect(dialog.textContent).toContain('Giữ lại 1 đoàn viên vì sổ đã ghi việc khác của họ');
+    expect(within(dialog).getByText('Trần Thị Bình: đã thu đoàn phí')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Hoàn tác' }));
+    await screen.findByText('Đã hoàn tác lần nhập từ "ds.csv": xóa 2 đoàn viên, giữ lại 1 đoàn viên đã có dữ liệu khác. Nếu họ không thuộc chi đoàn, hãy lưu trữ hồ sơ của họ.', {}, SLOW);
+    const db = await activeDb();
+    expect((await db.members.filter((m) => !m.deleted).toArray()).map((m) => m.fullName)).toEqual(['Trần Thị Bình']);
+  });
+
+  it('says in words how gender is read from a "Nữ" column, and notes an admission at 15', async () => {
+    render(<ImportPage />);
+    chooseFile('nu.csv', 'Họ và tên;Ngày sinh;Ngày vào Đoàn;Nữ\nTrần Thị Bình;06/09/2003;26/03/2019;x\nLê Văn Cường;01/02/2001;26/03/2018;\n');
+    await screen.findByText('Bước 2/3 · Kiểm tra các cột', {}, SLOW);
+    expect((screen.getByLabelText('Cột "Nữ"') as HTMLSelectElement).value).toBe('gender');
+    fireEvent.click(screen.getByText('Tiếp tục'));
+    await screen.findByText('Bước 3/3 · Xem trước', {}, SLOW);
+    expect(screen.getByText('Giới tính theo cột "Nữ": ô có đánh dấu (x, ✓, 1 hoặc chữ "Nữ") là Nữ, ô để trống là Nam.')).toBeTruthy();
+    expect(screen.getByText('2 dòng hợp lệ sẽ được nhập')).toBeTruthy();
+    expect(screen.getByText('Lưu ý (1 dòng vẫn được nhập như sổ cũ ghi)')).toBeTruthy();
+    expect(screen.getByText('Tuổi khi vào Đoàn là 15 (Điều lệ: 16 đến 30). Vẫn nhập như sổ cũ ghi; sửa sau nếu ghi nhầm.')).toBeTruthy();
   });
 
   it('explains a file it cannot use', async () => {

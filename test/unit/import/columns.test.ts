@@ -7,6 +7,10 @@ import { parseImportFile, summarize } from '../../../src/features/import/pipelin
 const fixture = () => new Uint8Array(readFileSync(path.resolve(__dirname, '../../fixtures/chi-doan-cong-ty-30-4.csv')));
 
 describe('guessTarget', () => {
+  it('does not read "Năm" (year) as "Nam" (male)', () => {
+    expect(guessTarget('Năm')).toBeUndefined();
+  });
+
   it.each([
     ['Họ và tên', 'fullName'],
     ['HỌ TÊN', 'fullName'],
@@ -17,6 +21,11 @@ describe('guessTarget', () => {
     ['Ngày sinh (dd/mm/yyyy)', 'dateOfBirth'],
     ['Giới tính', 'gender'],
     ['Nam/Nữ', 'gender'],
+    ['Nữ', 'gender'],
+    ['NAM', 'gender'],
+    ['Nữ (đánh x)', 'gender'],
+    ['Ngày sinh (Nữ)', 'dateOfBirthFemale'],
+    ['Ngày sinh Nam', 'dateOfBirthMale'],
     ['Dân tộc', 'ethnicity'],
     ['Tôn giáo', 'religion'],
     ['Quê quán', 'hometown'],

@@ -90,7 +90,7 @@ describe('CSV export', () => {
   it('round-trips through the importer', async () => {
     const file = await buildRegisterFile(members, 'csv');
     const pv = importBytes(file.fileName, file.bytes);
-    expect(pv.counts).toEqual({ total: 3, ok: 3, warning: 0, error: 0 });
+    expect(pv.counts).toEqual({ total: 3, ok: 3, noted: 0, warning: 0, error: 0 });
     expect(pv.okMembers[0]).toEqual(withoutEmpty(full));
     expect(pv.okMembers[1]).toMatchObject({ fullName: 'Hồ Văn Minh', position: 'secretary', partyStatus: 'full', status: 'temporary' });
     expect(pv.okMembers[2]).toMatchObject({ fullName: "=cmd|' /C calc'!A0", notes: '@SUM(1+1)*cmd', phone: '+84912345678' });

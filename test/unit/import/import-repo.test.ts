@@ -3,7 +3,10 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshUnit } from '../helpers';
 import { activeDb } from '../../../src/data/session';
-import { importMembers, listImports, loadExistingKeys, undoImport } from '../../../src/features/import/import-repo';
+import { importMembers, listImports, loadExistingKeys, previewUndo, undoImport } from '../../../src/features/import/import-repo';
+import { collectForMember, reverseEntry } from '../../../src/features/dues/dues-repo';
+import { markAttendance } from '../../../src/features/attendance/attendance-repo';
+import { addMemberEvent } from '../../../src/features/members/members-repo';
 import { parseImportFile } from '../../../src/features/import/pipeline';
 import { previewImport } from '../../../src/features/import/validate';
 import { MEMBER_DEFAULTS, type MemberFields } from '../../../src/protocol/member';
@@ -120,5 +123,47 @@ describe('undoImport', () => {
     await undoImport(second.id);
     expect((await db.members.get(first.memberIds[0]))!.deleted).toBe(false);
     expect((await db.members.get(second.memberIds[0]))!.deleted).toBe(true);
+  });
+});
+
+describe('undoImport after the register has used the imported members', () => {
+  const pay = { paidAt: '2026-03-12', method: 'cash' as const };
+  const names = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung'];
+
+  it('keeps the members with dues, roll marks or events, removes the others, and never orphans money', async () => {
+    const record = await importMembers('a.csv', names.map((fullName) => ({ ...MEMBER_DEFAULTS, fullName })));
+    const [an, binh, cuong, dung] = record.memberIds;
+    const { entries } = await collectForMember({ ...pay, memberId: an, months: [{ period: '2026-03', amount: 2000 }] });
+    // A payment reversed is still money history: that member stays too.
+    await collectForMember({ ...pay, memberId: dung, months: [{ period: '2026-03', amount: 2000 }] }).then((r) => reverseEntry(r.entries[0].id, 'thu nhầm'));
+    await markAttendance('meeting-1', binh, 'present');
+
+    const plan = await previewUndo(record.id);
+    expect(plan.removable).toEqual([cuong]);
+    expect(plan.kept).toEqual([
+      { id: an, fullName: 'Nguyễn Văn An', uses: ['dues'] },
+      { id: binh, fullName: 'Trần Thị Bình', uses: ['attendance'] },
+      { id: dung, fullName: 'Phạm Thị Dung', uses: ['dues'] },
+    ]);
+
+    const done = await undoImport(record.id);
+    expect(done).toMatchObject({ removedCount: 1, keptMemberIds: [an, binh, dung] });
+    const db = await activeDb();
+    const stored = await db.members.bulkGet(record.memberIds);
+    expect(stored.map((m) => m!.deleted)).toEqual([false, false, true, false]);
+    // Every ledger entry still belongs to a member of the register.
+    for (const e of await db.dues.toArray()) expect((await db.members.get(e.memberId))?.deleted).toBe(false);
+    expect((await db.members.get(entries[0].memberId))!.fullName).toBe('Nguyễn Văn An');
+    // Only the removed member went out as a delete.
+    const deletes = (await db.outbox.toArray()).filter((e) => e.op === 'delete' && e.table === 'members');
+    expect(deletes.map((e) => e.rowId)).toEqual([cuong]);
+  });
+
+  it('counts a member event (quá trình) as a use', async () => {
+    const record = await importMembers('a.csv', [{ ...MEMBER_DEFAULTS, fullName: 'Nguyễn Văn An' }]);
+    await addMemberEvent({ memberId: record.memberIds[0], kind: 'commendation', date: '2026-03-26', note: 'Giấy khen' });
+    expect((await previewUndo(record.id)).kept[0].uses).toEqual(['event']);
+    await undoImport(record.id);
+    expect((await (await activeDb()).members.get(record.memberIds[0]))!.deleted).toBe(false);
   });
 });

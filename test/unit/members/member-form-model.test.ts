@@ -17,10 +17,12 @@ describe('member form values → record', () => {
     const r = fromFormValues({ ...base(), fullName: ' ', dateOfBirth: '31/02/2003', phone: 'abc', email: 'x@' }, '2026-11-28');
     expect(r).toEqual({ errors: { fullName: 'err.required', dateOfBirth: 'err.date', phone: 'err.phone', email: 'err.email' } });
   });
-  it('enforces age 16–30 on admission and no birth in the future', () => {
+  it('warns (never refuses) on an age at admission outside 16–30, and refuses a birth in the future', () => {
+    // Old records admitted at 14 or 15 must still save (the form warns: age-rules.test.tsx).
     expect(fromFormValues({ ...base(), dateOfBirth: '01/01/2010', admissionDate: '01/06/2024' }, '2026-11-28')).toEqual({
-      errors: { admissionDate: 'err.admissionAge' },
+      fields: expect.objectContaining({ dateOfBirth: '2010-01-01', admissionDate: '2024-06-01' }),
     });
+    expect(fromFormValues({ ...base(), dateOfBirth: '01/01/2000', admissionDate: '01/06/2016' }, '2026-11-28')).toEqual({ fields: expect.any(Object) });
     expect(fromFormValues({ ...base(), dateOfBirth: '01/01/2027' }, '2026-11-28')).toEqual({ errors: { dateOfBirth: 'err.birthInFuture' } });
   });
 });
