@@ -50,16 +50,18 @@ export function countRoll(rosterIds: readonly string[], rows: readonly RollRow[]
 }
 
 /**
- * Who is on an open roll: everyone participating (in the meeting's sub-group, if any), plus
- * anyone already marked on it who has since left, so no tick is dropped from the record.
- * The roll screen and the minutes' attendance block share it.
+ * Who is on an open roll: everyone in the unit on the meeting's day (`inUnit`: the one head
+ * count, protocol/headcount.ts; the status alone until it is read), in the meeting's sub-group
+ * if any, plus anyone already marked on it who has since left, so no tick is dropped from the
+ * record. The roll screen and the minutes' attendance block share it.
  */
-export function isOnRoll(
-  m: { id: string; status: MemberStatus; subGroup?: string; archivedAt?: string; deleted?: boolean },
+export function isOnRoll<M extends { id: string; status: MemberStatus; subGroup?: string; archivedAt?: string; deleted?: boolean }>(
+  m: M,
   subGroup: string | undefined,
   isMarked: (id: string) => boolean,
+  inUnit: (m: M) => boolean = (x) => !x.archivedAt && PARTICIPATING_STATUSES.includes(x.status),
 ): boolean {
-  return !m.deleted && (isMarked(m.id) || (!m.archivedAt && PARTICIPATING_STATUSES.includes(m.status) && (!subGroup || m.subGroup === subGroup)));
+  return !m.deleted && (isMarked(m.id) || (inUnit(m) && (!subGroup || m.subGroup === subGroup)));
 }
 
 /**

@@ -10,7 +10,7 @@ import { useLive } from '../../data/live';
 import { UserError } from '../../lib/user-error';
 import type { Attendance } from '../../protocol/meeting';
 import { frozenRoster } from '../../protocol/attendance-rules';
-import { listMembers } from '../members/member-queries';
+import { inUnitOn, listMembers } from '../members/member-queries';
 import { getMinutes } from '../minutes/minutes-repo';
 import { listAttendance } from './attendance-repo';
 import { loadEvent } from './roll-event';
@@ -26,6 +26,9 @@ export default function RollPage() {
   const event = useLive(async () => await loadEvent(id, isActivity), [id, isActivity]);
   const minutes = useLive(async () => (isActivity ? undefined : await getMinutes(id)), [id, isActivity]);
   const members = useLive(listMembers, []);
+  // Who is in the unit on the event's day (the one head count): the roster of an open roll.
+  const day = event.value?.day;
+  const inUnit = useLive(async () => (day ? await inUnitOn(day) : undefined), [day]);
   const [rows, setRows] = useState<Attendance[] | undefined>(undefined);
   const [loadError, setLoadError] = useState<unknown>(undefined);
   useEffect(() => {
@@ -45,7 +48,7 @@ export default function RollPage() {
   const frozen = useMemo(() => (finalized && rows ? frozenRoster(finalized.attendance, rows) : undefined), [finalized, rows]);
 
   const back = isActivity ? `/activities/${id}` : `/meetings/${id}`;
-  const error = event.error ?? members.error ?? minutes.error ?? loadError;
+  const error = event.error ?? members.error ?? minutes.error ?? inUnit.error ?? loadError;
   if (error) {
     return (
       <main class="page roll">
@@ -55,7 +58,7 @@ export default function RollPage() {
       </main>
     );
   }
-  if (!event.isLoaded || !members.isLoaded || !minutes.isLoaded || !rows) {
+  if (!event.isLoaded || !members.isLoaded || !minutes.isLoaded || !rows || (day && !inUnit.value)) {
     return (
       <main class="page roll">
         <p class="muted">{t('common.loading')}</p>
@@ -80,6 +83,7 @@ export default function RollPage() {
       members={members.value ?? []}
       rows={rows}
       frozen={frozen}
+      inUnit={inUnit.value}
     />
   );
 }

@@ -37,9 +37,11 @@ interface Props {
   rows: Attendance[];
   /** who is on the roll once the minutes are finalized (the roll is then read-only) */
   frozen?: ReadonlySet<string>;
+  /** in the unit on the event's day (member-queries inUnitOn) */
+  inUnit?: (m: Member) => boolean;
 }
 
-export function RollScreen({ event, back, members, rows, frozen }: Props) {
+export function RollScreen({ event, back, members, rows, frozen, inUnit }: Props) {
   const state = useMemo(() => new RollState(rows), [rows]);
   const [lockedByWrite, setLockedByWrite] = useState(false);
   const locked = !!frozen || lockedByWrite;
@@ -67,10 +69,10 @@ export function RollScreen({ event, back, members, rows, frozen }: Props) {
   // change, never per tap.
   const limitTo = showAll ? undefined : event.subGroup;
   const roster = useMemo(() => {
-    const list = index.filter(({ member: m }) => (frozen ? frozen.has(m.id) : isOnRoll(m, limitTo, (id) => state.isMarked(id))));
+    const list = index.filter(({ member: m }) => (frozen ? frozen.has(m.id) : isOnRoll(m, limitTo, (id) => state.isMarked(id), inUnit)));
     state.setRoster(list.map((m) => m.member.id));
     return list;
-  }, [index, limitTo, state, frozen]);
+  }, [index, limitTo, state, frozen, inUnit]);
   const tags = useMemo(() => nameTags(roster.map((m) => m.member)), [roster]);
   const visible = useMemo(() => searchMembers(roster, query), [roster, query]);
   const callList = useMemo(() => visible.map((m) => m.member), [visible]);

@@ -10,6 +10,8 @@ export interface RollEvent {
   kind: 'meeting' | 'activity';
   title: string;
   when: string;
+  /** yyyy-mm-dd: whose roll it is (members in the unit that day) */
+  day: string;
   place?: string;
   subGroup?: string;
   guests?: Guest[];
@@ -18,10 +20,10 @@ export interface RollEvent {
 export async function loadEvent(id: string, isActivity: boolean): Promise<RollEvent | null> {
   if (isActivity) {
     const a = await getActivity(id);
-    return a ? { id, kind: 'activity', title: a.title, when: formatDate(a.date), place: a.place } : null;
+    return a ? { id, kind: 'activity', title: a.title, when: formatDate(a.date), day: a.date, place: a.place } : null;
   }
   const m = await getMeeting(id);
   if (!m) return null;
   const [date, time] = m.startsAt.split('T');
-  return { id, kind: 'meeting', title: m.title, when: `${time} · ${formatDate(date)}`, place: m.place, subGroup: m.subGroup || undefined, guests: m.guests };
+  return { id, kind: 'meeting', title: m.title, when: `${time} · ${formatDate(date)}`, day: date, place: m.place, subGroup: m.subGroup || undefined, guests: m.guests };
 }

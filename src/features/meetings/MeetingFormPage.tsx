@@ -7,12 +7,11 @@ import { t, tDynamic, type MessageKey } from '../../i18n';
 import { markDirty } from '../../pwa/dirty';
 import { monthLabel, todayIso } from '../../lib/dates';
 import { MEETING_KINDS, type MeetingKind } from '../../protocol/meeting-enums';
-import { PARTICIPATING_STATUSES } from '../../protocol/member-enums';
 import type { Member } from '../../protocol/member';
 import { TextAreaField, TextField, SelectField } from '../../ui/fields';
 import { getMeeting, isMinutesFinalized } from './meeting-queries';
 import { createMeeting, updateMeeting } from './meetings-repo';
-import { listMembers } from '../members/member-queries';
+import { inUnitOn, listMembers } from '../members/member-queries';
 import { getUnit } from '../setup/unit-queries';
 import { AUTO_TITLE_KINDS, fromMeetingForm, retitle, toMeetingForm, type MeetingFormErrors, type MeetingFormValues } from './meeting-form-model';
 import { monthOf } from './calendar';
@@ -42,17 +41,19 @@ export default function MeetingFormPage() {
     setValues(null);
     setState({});
     void (async () => {
-      const [unit, all, meeting, locked] = await Promise.all([
+      const [unit, all, meeting, locked, inUnit] = await Promise.all([
         getUnit(),
         listMembers(),
         id ? getMeeting(id) : Promise.resolve(undefined),
         id ? isMinutesFinalized(id) : Promise.resolve(false),
+        inUnitOn(todayIso()),
       ]);
       if (!live) return;
       if (id && !meeting) return setState({ missing: true });
       if (locked) return setState({ locked: true });
       const keep = new Set([meeting?.chairId, meeting?.minuteTakerId].filter(Boolean));
-      setMembers(all.filter((m: Member) => keep.has(m.id) || (!m.archivedAt && PARTICIPATING_STATUSES.includes(m.status))));
+      // Who can chair or take the minutes: members in the unit today (the one head count).
+      setMembers(all.filter((m: Member) => keep.has(m.id) || inUnit(m)));
       setSubGroups(unit?.subGroups ?? []);
       const kind = (MEETING_KINDS as readonly string[]).includes(query.kind) ? (query.kind as MeetingKind) : undefined;
       const date = /^\d{4}-\d{2}-\d{2}$/.test(query.date ?? '') ? query.date : todayIso();

@@ -8,7 +8,7 @@ import type { Addendum, AttendanceSnapshot, Minutes } from '../../protocol/minut
 import { buildAttendanceSnapshot } from '../../protocol/minutes-text';
 import { getMeeting } from '../meetings/meeting-queries';
 import { getUnit } from '../setup/unit-queries';
-import { listMembers } from '../members/member-queries';
+import { inUnitOn, listMembers } from '../members/member-queries';
 import { listAttendance } from '../attendance/attendance-repo';
 import { getMinutes, listAddenda } from './minutes-repo';
 import { rollRoster } from './roll-roster';
@@ -38,13 +38,14 @@ export async function loadMinutesContext(meetingId: string): Promise<MinutesCont
     listAddenda(meetingId),
   ]);
   if (!meeting) return undefined;
+  const inUnit = await inUnitOn(meeting.startsAt.slice(0, 10));
   const nameOf = (id?: string) => (id ? members.find((m) => m.id === id && !m.deleted)?.fullName : undefined);
   const isFinalized = minutes?.status === 'finalized';
   const frozen = isFinalized ? minutes?.attendance : undefined;
   const attendance =
     frozen ??
     buildAttendanceSnapshot(
-      rollRoster(members, meeting.subGroup, new Set(rows.map((r) => r.memberId))),
+      rollRoster(members, meeting.subGroup, new Set(rows.map((r) => r.memberId)), inUnit),
       rows,
       meeting.guests,
     );

@@ -14,9 +14,14 @@ interface RosterMember {
 }
 
 /** Who is on the open roll (isOnRoll), sorted the Vietnamese way: the minutes' order. */
-export function rollRoster<M extends RosterMember>(members: readonly M[], subGroup: string | undefined, markedIds: ReadonlySet<string>): M[] {
+export function rollRoster<M extends RosterMember>(
+  members: readonly M[],
+  subGroup: string | undefined,
+  markedIds: ReadonlySet<string>,
+  inUnit?: (m: M) => boolean,
+): M[] {
   return sortByName(
-    members.filter((m) => isOnRoll(m, subGroup, (id) => markedIds.has(id))),
+    members.filter((m) => isOnRoll(m, subGroup, (id) => markedIds.has(id), inUnit)),
     (m) => m.fullName,
   );
 }

@@ -7,7 +7,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { freshUnit } from '../helpers';
 import RollPage from '../../../src/features/attendance/RollPage';
-import { createMember } from '../../../src/features/members/members-repo';
+import { addMemberEvent, createMember } from '../../../src/features/members/members-repo';
+import { loadMinutesContext } from '../../../src/features/minutes/minutes-context';
 import { createMeeting } from '../../../src/features/meetings/meetings-repo';
 import { getMeeting } from '../../../src/features/meetings/meeting-queries';
 import { listAttendance, markAttendance } from '../../../src/features/attendance/attendance-repo';
@@ -166,6 +167,22 @@ describe('RollPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Thêm khách' }));
     await screen.findByText('Khách mời (1)');
     expect((await getMeeting(meeting.id))?.guests).toEqual([{ name: 'Lê Văn Tám', role: 'Đoàn phường 7' }]);
+  });
+
+  it("the open roll is who is in the unit on the meeting's day (the one head count), on the screen and in the minutes", async () => {
+    const { members, meeting } = await setup();
+    // transferred out after the meeting (15/03): still on its roll, though the status now says left
+    await addMemberEvent({ memberId: members[0].id, kind: 'transfer_out', date: '2026-04-10' });
+    // came in after the meeting: not on its roll, though the status says active
+    const late = await createMember({ ...MEMBER_DEFAULTS, fullName: 'Phan Thị Mới', subGroup: 'Tổ 1' });
+    await addMemberEvent({ memberId: late.id, kind: 'transfer_in', date: '2026-04-01' });
+    mount(`/meetings/${meeting.id}/roll`);
+    await screen.findByRole('heading', { name: /Sinh hoạt tháng 3/ });
+    await waitFor(() => expect(row('Đặng Diệu Châu')).toBeTruthy());
+    expect(screen.queryByText('Phan Thị Mới')).toBeNull();
+    expect(counts()).toMatchObject({ 'Chưa điểm danh': 4 });
+    const ctx = await loadMinutesContext(meeting.id);
+    expect(ctx?.attendance.total).toBe(4);
   });
 
   it('a finalized roll is read-only with a notice', async () => {
