@@ -4,6 +4,8 @@
 // own icon stays in its chunk and is passed as `d`.
 
 export const ICON_CALENDAR = 'M4 5h16v16H4zM4 10h16M8 3v4M16 3v4';
+/** the roll's check mark: Home, a meeting, an activity */
+export const ICON_CHECK = 'M4 12l5 5L20 6';
 
 export function Icon({ d }: { d: string }) {
   return (

@@ -13,6 +13,7 @@ import { updateActivity } from './activities-repo';
 import { listAttendance } from '../attendance/attendance-repo';
 import { activityKindLabel, dayLabel, statusLabel } from '../meetings';
 import '../meetings/meetings.css';
+import { Icon, ICON_CALENDAR, ICON_CHECK } from '../../ui/Icon';
 
 const FORM_ID = 'activity-results';
 
@@ -68,17 +69,18 @@ export default function ActivityDetailPage() {
         {activityKindLabel(a.kind)} <span class={`pill ${a.status}`}>{statusLabel(a.status)}</span>
       </p>
       <p>
-        📅 {dayLabel(a.date)}
+        <Icon d={ICON_CALENDAR} /> {dayLabel(a.date)}
         {a.place && (
           <>
-            <br />📍 {a.place}
+            <br />
+            <Icon d="M12 21s-6-6-6-11a6 6 0 0 1 12 0c0 5-6 11-6 11zM12 12a2 2 0 1 0 0-4 2 2 0 0 0 0 4" /> {a.place}
           </>
         )}
       </p>
       {a.status !== 'cancelled' && (
         <div class="big-actions single">
           <a class="btn primary big" href={`/activities/${a.id}/roll`}>
-            ✅ {t('activities.roll')}
+            <Icon d={ICON_CHECK} /> {t('activities.roll')}
           </a>
         </div>
       )}

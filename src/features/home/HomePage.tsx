@@ -5,7 +5,7 @@ import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
 import { todayIso } from '../../lib/dates';
 import { regularMeetingDue } from '../../protocol/attendance-rules';
-import { Icon, ICON_CALENDAR } from '../../ui/Icon';
+import { Icon, ICON_CALENDAR, ICON_CHECK } from '../../ui/Icon';
 import { getUnit } from '../setup/unit-queries';
 import { listMeetingsInYear, listUpcomingMeetings } from '../meetings/meeting-queries';
 import { meetingKindLabel, whenLabel } from '../meetings';
@@ -13,8 +13,7 @@ import { countActiveMembers } from './home-queries';
 import { periodLabel } from './period';
 import './home.css';
 
-// Home's own line icons (src/ui/Icon.tsx): the roll's check mark, a sprout for activities.
-const ICON_CHECK = 'M4 12l5 5L20 6';
+// Home's own line icon (src/ui/Icon.tsx): a sprout for activities.
 const ICON_SPROUT = 'M12 21V11C12 6 9 4 4 4c0 5 3 7 8 7M12 14c0-3 3-6 8-6 0 4-3 6-8 6';
 
 async function loadHome(today: string) {

@@ -13,6 +13,7 @@ import { listAttendance } from '../attendance/attendance-repo';
 import { monthOf } from './calendar';
 import { meetingKindLabel, statusLabel, whenLabel } from './labels';
 import './meetings.css';
+import { Icon, ICON_CHECK } from '../../ui/Icon';
 
 async function loadMeeting(id: string) {
   const meeting = await getMeeting(id);
@@ -71,10 +72,10 @@ export default function MeetingDetailPage() {
       {m.status !== 'cancelled' && (
         <div class="big-actions">
           <a class="btn primary big" href={`/meetings/${m.id}/roll`}>
-            ✅ {t('meetings.roll')}
+            <Icon d={ICON_CHECK} /> {t('meetings.roll')}
           </a>
           <a class="btn big" href={`/meetings/${m.id}/minutes`}>
-            📝 {t('meetings.minutes')}
+            <Icon d="M4 20h4L20 8l-4-4L4 16zM14 6l4 4" /> {t('meetings.minutes')}
           </a>
         </div>
       )}

@@ -32,7 +32,7 @@ export default function MeetingsPage() {
       <div class="row spread">
         <h1>{t('meetings.title')}</h1>
         <a class="btn small-btn" href="/meetings/settings">
-          ⚙️ {t('meetings.settingsTitle')}
+          {t('meetings.settingsTitle')}
         </a>
       </div>
       <nav class="month-nav" aria-label={t('meetings.monthNav')}>
@@ -154,7 +154,7 @@ function Anchors({ month }: { month: string }) {
   if (!list.length) return null;
   return (
     <p class="muted small anchors">
-      🚩 {list.map((a) => `${a.date.slice(8, 10)}/${a.date.slice(5, 7)} ${t(`meetings.anchor_${a.key}` as MessageKey)}`).join(' · ')}
+      {list.map((a) => `${a.date.slice(8, 10)}/${a.date.slice(5, 7)} ${t(`meetings.anchor_${a.key}` as MessageKey)}`).join(' · ')}
     </p>
   );
 }
