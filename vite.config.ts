@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import type { ModuleInfo } from 'rolldown';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { matchesAny, precachePlan } from './scripts/precache-plan.ts';
+import { noChunkCycles } from './scripts/chunk-cycles.ts';
+import { acyclicGroups, graphFrom } from './scripts/chunk-groups.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -61,6 +64,8 @@ export default defineConfig(({ command }) => ({
   plugins: [
     preact(),
     notPrecached.plugin,
+    noChunkCycles(),
+    { name: 'scd:feature-groups', buildStart: () => void (groups = undefined) },
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -123,9 +128,28 @@ export default defineConfig(({ command }) => ({
     modulePreload: { polyfill: false },
     // dist/.vite/manifest.json: which chunk holds which source module (test/perf/size-check.mjs)
     manifest: true,
-    rolldownOptions: { output: { codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: featureChunk }] } } },
+    rolldownOptions: { output: { codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: groupOf }] } } },
   },
 }));
+
+let groups: Map<string, string> | undefined;
+/**
+ * featureChunk's groups, changed where they would make chunks import each other in a circle
+ * (scripts/chunk-groups.ts: features that import each other share a chunk, what only one group
+ * uses joins it; the build fails on a cycle, scripts/chunk-cycles.ts). Computed once per build
+ * from the whole module graph. This also fixed /dues, whose route entry had to stay out of its
+ * group before ("Export 'DuesScreens_exports' is not defined": a facade chunk in a cycle).
+ */
+function groupOf(id: string, ctx: { getModuleInfo: (id: string) => ModuleInfo | null }): string | null {
+  const rel = (m: string) => m.replace(/\\/g, '/').slice(ROOT_DIR.length);
+  groups ??= acyclicGroups(
+    graphFrom(id, (m) => ctx.getModuleInfo(m)),
+    featureChunk,
+    (m) => !m.startsWith('\0') && !isNotPrecached(rel(m)),
+    (m) => folderGroup(rel(m)),
+  );
+  return groups.get(id) ?? null;
+}
 
 /**
  * The screens of one feature folder share one chunk ("f-meetings"), not one file each: the
@@ -138,16 +162,16 @@ export default defineConfig(({ command }) => ({
  */
 function featureChunk(id: string): string | null {
   const rel = id.replace(/\\/g, '/').slice(ROOT_DIR.length);
-  if (isNotPrecached(rel)) return null;
+  return isNotPrecached(rel) ? null : folderGroup(rel);
+}
+
+/** The group of a module's folder, whether or not it is precached. */
+function folderGroup(rel: string): string | null {
   // The local database and the field screens' reads (*-queries.ts, small, shared across
   // features): every screen with data needs them, so they travel together.
   if (/^src\/data\/(session|db|live|outbox|commit)\.ts$/.test(rel) || /^src\/features\/(?!sync\/)[a-z-]+\/[a-z-]+-queries\.ts$/.test(rel)) return 'data';
   const m = /^src\/features\/([a-z-]+)\//.exec(rel);
   if (!m || m[1] === 'sync') return null;
-  // The dues screens' route entry stays out of its group: grouped, rolldown emits it as a facade
-  // that also holds modules shared with the dues pages loaded later (lib/money) and exports a
-  // namespace it never defines ("Export 'DuesScreens_exports' is not defined"): /dues broke.
-  if (rel === 'src/features/dues/DuesScreens.tsx') return null;
   // The member list is the first screen (B1 "first interactive member list"): it must not
   // bring the member form's schemas (zod) with it.
   if (/^src\/features\/members\/(MembersPage|MemberRow|MemberFiltersPanel|member-filters|member-search|list-snapshot)\./.test(rel)) return 'f-member-list';
