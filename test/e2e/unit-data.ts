@@ -108,3 +108,13 @@ export async function addMember(page: Page, baseUrl: string, name: string): Prom
   await heading(page, name).waitFor(WAIT);
   return idIn(page, /^\/members\/([^/]+)$/);
 }
+
+/**
+ * Once the manifest icons are on the phone, Chromium offers to install the app offline too, and
+ * the app's "Cài đặt ứng dụng" banner covers the bottom of the screen: a user taps "Để sau".
+ * Playwright does the same whenever the banner is in the way of an action.
+ */
+export async function dismissInstallOfferWhenInTheWay(page: Page): Promise<void> {
+  const later = page.locator('.banner').getByRole('button', { name: 'Để sau', exact: true });
+  await page.addLocatorHandler(later, (b) => b.click(), { noWaitAfter: true });
+}
