@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import type { ModuleInfo } from 'rolldown';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { matchesAny, precachePlan } from './scripts/precache-plan.ts';
+import { noChunkCycles } from './scripts/chunk-cycles.ts';
+import { acyclicGroups, graphFrom } from './scripts/chunk-groups.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -44,7 +47,11 @@ const NOT_PRECACHED = [
   'src/features/setup/SetupPage.tsx', // first run: the app is opened with signal the first time
   'src/features/sync/screens-entry.ts', // sync status, conflicts, needs attention: they follow a sync, which needs signal (the chip stays)
 ];
-const notPrecached = precachePlan(NOT_PRECACHED);
+// The manifest icons (and iOS's touch icon) are not precached either: 37 KB of PNG that
+// gzip cannot shrink, for a budget of 150 KB. The background fetch keeps them after the first
+// visit (src/pwa/offline-extras.ts), so the manifest's icon loads offline too.
+const ICONS = ['/icons/icon-192.png', '/icons/icon-512.png', '/icons/maskable-512.png', '/icons/apple-touch-icon-180.png'];
+const notPrecached = precachePlan(NOT_PRECACHED, ICONS);
 const isNotPrecached = matchesAny(NOT_PRECACHED);
 const ROOT_DIR = fileURLToPath(new URL('./', import.meta.url)).replace(/\\/g, '/');
 
@@ -64,11 +71,13 @@ export default defineConfig(({ command }) => ({
   plugins: [
     preact(),
     notPrecached.plugin,
+    noChunkCycles(),
+    { name: 'scd:feature-groups', buildStart: () => void (groups = undefined) },
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
-      // Manifest icons are fetched by the browser when installing, never needed offline:
-      // keep them (and the iOS touch icon) out of the precache, which has a byte budget.
+      // Manifest icons stay out of the precache, which has a byte budget; they are kept at
+      // runtime (ICONS above, the /icons/ route below).
       includeManifestIcons: false,
       includeAssets: ['favicon.svg'],
       manifest: {
@@ -101,18 +110,25 @@ export default defineConfig(({ command }) => ({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         manifestTransforms: [notPrecached.manifestTransform],
-        // What the precache leaves out is kept the first time it loads. /assets/ names carry
-        // a content hash, so a cached copy never goes stale: CacheFirst. Old versions' files
-        // age out by count (a build leaves out ~20 files).
+        // What the precache leaves out is kept the first time it loads (or when the background
+        // fetch gets it). /assets/ names carry a content hash, so a cached copy never goes
+        // stale: CacheFirst. Old versions' files age out by count (a build leaves out ~60
+        // files; the newest version's are the most recently used). Icons have no hash: the
+        // cached one answers at once and a fresh copy replaces it.
         runtimeCaching: [
           {
             urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
             handler: 'CacheFirst',
             options: {
               cacheName: 'scd-assets',
-              expiration: { maxEntries: 80, purgeOnQuotaError: true },
+              expiration: { maxEntries: 200, purgeOnQuotaError: true },
               cacheableResponse: { statuses: [200] },
             },
+          },
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/icons/'),
+            handler: 'StaleWhileRevalidate',
+            options: { cacheName: 'scd-icons', cacheableResponse: { statuses: [200] } },
           },
         ],
       },
@@ -126,9 +142,28 @@ export default defineConfig(({ command }) => ({
     modulePreload: { polyfill: false },
     // dist/.vite/manifest.json: which chunk holds which source module (test/perf/size-check.mjs)
     manifest: true,
-    rolldownOptions: { output: { codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: featureChunk }] } } },
+    rolldownOptions: { output: { codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: groupOf }] } } },
   },
 }));
+
+let groups: Map<string, string> | undefined;
+/**
+ * featureChunk's groups, changed where they would make chunks import each other in a circle
+ * (scripts/chunk-groups.ts: features that import each other share a chunk, what only one group
+ * uses joins it; the build fails on a cycle, scripts/chunk-cycles.ts). Computed once per build
+ * from the whole module graph. This also fixed /dues, whose route entry had to stay out of its
+ * group before ("Export 'DuesScreens_exports' is not defined": a facade chunk in a cycle).
+ */
+function groupOf(id: string, ctx: { getModuleInfo: (id: string) => ModuleInfo | null }): string | null {
+  const rel = (m: string) => m.replace(/\\/g, '/').slice(ROOT_DIR.length);
+  groups ??= acyclicGroups(
+    graphFrom(id, (m) => ctx.getModuleInfo(m)),
+    featureChunk,
+    (m) => !m.startsWith('\0') && !isNotPrecached(rel(m)),
+    (m) => folderGroup(rel(m)),
+  );
+  return groups.get(id) ?? null;
+}
 
 /**
  * The screens of one feature folder share one chunk ("f-meetings"), not one file each: the
@@ -152,19 +187,17 @@ const SHARED: Record<string, string> = {
 
 function featureChunk(id: string): string | null {
   const rel = id.replace(/\\/g, '/').slice(ROOT_DIR.length);
-  if (isNotPrecached(rel)) return null;
+  return isNotPrecached(rel) ? null : folderGroup(rel);
+}
+
+/** The group of a module's folder, whether or not it is precached. */
+function folderGroup(rel: string): string | null {
   if (SHARED[rel]) return SHARED[rel];
   // The local database and the field screens' reads (*-queries.ts, small, shared across
   // features): every screen with data needs them, so they travel together.
-  // The one head count (protocol/headcount.ts) is read by those queries and the dues rules only:
-  // with them, not in a chunk of its own that every lazy import would have to list.
-  if (/^src\/data\/(session|db|live|outbox|commit)\.ts$/.test(rel) || /^src\/features\/(?!sync\/)[a-z-]+\/[a-z-]+-queries\.ts$/.test(rel) || rel === 'src/protocol/headcount.ts') return 'data';
+  if (/^src\/data\/(session|db|live|outbox|commit)\.ts$/.test(rel) || /^src\/features\/(?!sync\/)[a-z-]+\/[a-z-]+-queries\.ts$/.test(rel)) return 'data';
   const m = /^src\/features\/([a-z-]+)\//.exec(rel);
   if (!m || m[1] === 'sync') return null;
-  // The dues screens' route entry stays out of its group: grouped, rolldown emits it as a facade
-  // that also holds modules shared with the dues pages loaded later (lib/money) and exports a
-  // namespace it never defines ("Export 'DuesScreens_exports' is not defined"): /dues broke.
-  if (rel === 'src/features/dues/DuesScreens.tsx') return null;
   // The member list is the first screen (B1 "first interactive member list"): it must not
   // bring the member form's schemas (zod) with it.
   if (/^src\/features\/members\/(MembersPage|MemberRow|MemberFiltersPanel|member-filters|list-snapshot)\./.test(rel)) return 'f-member-list';

@@ -8,6 +8,8 @@
 // The service worker caches them at runtime the first time they load (CacheFirst).
 // Nothing else is left out, and no file name pattern is involved: a file that field screens
 // also reach stays precached.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 
 export interface BuiltChunk {
@@ -89,13 +91,18 @@ export function matchesAny(prefixes: readonly string[]): (moduleId: string) => b
  * the left-out files. The build fails when a module on the list ends up in a precached
  * chunk (a field screen imports it statically): import it lazily, or take it off the list.
  */
-export function precachePlan(notPrecached: readonly string[]): {
+export function precachePlan(
+  notPrecached: readonly string[],
+  /** public/ files also left out of the precache that the app still needs offline (the manifest icons), as URLs */
+  publicExtras: readonly string[] = [],
+): {
   plugin: Plugin;
   manifestTransform: (entries: { url: string; size: number; revision: string | null }[]) => { manifest: typeof entries; warnings: string[] };
   plan: () => PrecachePlan | undefined;
 } {
   let plan: PrecachePlan | undefined;
   let root = '';
+  let publicDir = '';
   const rel = (id: string) => (id.startsWith(root + '/') ? id.slice(root.length + 1) : id);
   const isLeftOut = matchesAny(notPrecached);
   const plugin: Plugin = {
@@ -104,6 +111,7 @@ export function precachePlan(notPrecached: readonly string[]): {
     enforce: 'post',
     configResolved(config) {
       root = config.root.replace(/\\/g, '/').replace(/\/$/, '');
+      publicDir = config.publicDir;
     },
     generateBundle(_options, bundle) {
       const chunks: BuiltChunk[] = [];
@@ -134,6 +142,7 @@ export function precachePlan(notPrecached: readonly string[]): {
       const sizes = new Map<string, number>();
       for (const out of Object.values(bundle)) sizes.set(out.fileName, out.type === 'chunk' ? out.code.length : typeof out.source === 'string' ? out.source.length : out.source.byteLength);
       const extras = plan.leftOut.map((f) => ({ url: `/${f}`, bytes: sizes.get(f) ?? 0 }));
+      for (const url of publicExtras) extras.push({ url, bytes: statSync(join(publicDir, url)).size });
       this.emitFile({ type: 'asset', fileName: OFFLINE_EXTRAS_FILE, source: JSON.stringify(extras) });
       if (plan.conflicts.length) this.error(`precache plan: ${plan.conflicts.join('; ')}`);
     },

@@ -45,14 +45,36 @@ export function lazyRoute<P extends object>(load: () => Promise<Module<P>>, relo
 }
 
 /**
+ * How long the browser must stay online before the notice tries again by itself. An "online"
+ * event is not a connection: phones flap between networks, and Chromium sends a page being
+ * left "online" then "offline" within milliseconds (seen with DevTools offline emulation). Reloading at once on that blip reloaded
+ * this screen over the one the user was opening: offline /settings showed the previous
+ * screen's "Chưa có trên máy" (issue 8 item 3, docs/decisions.md).
+ */
+export const ONLINE_SETTLE_MS = 1_000;
+
+/**
  * What a screen whose chunk is not on the phone shows instead (offline, never opened). When
- * the browser says it is back online, it tries again by itself.
+ * the browser says it is back online, and still says so a moment later, it tries again.
  */
 export function NotDownloaded({ onRetry }: { onRetry: () => void }) {
   const { route } = useLocation();
   useEffect(() => {
-    window.addEventListener('online', onRetry);
-    return () => window.removeEventListener('online', onRetry);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onOnline = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => navigator.onLine && onRetry(), ONLINE_SETTLE_MS);
+    };
+    const cancel = () => clearTimeout(timer);
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', cancel);
+    window.addEventListener('pagehide', cancel);
+    return () => {
+      cancel();
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', cancel);
+      window.removeEventListener('pagehide', cancel);
+    };
   }, [onRetry]);
   const back = () => (history.length > 1 ? history.back() : route('/'));
   return (

@@ -1,7 +1,10 @@
-// "Tải tất cả về máy": the screens left out of the precache (vite.config.ts, PERFORMANCE.md
-// B1) are kept by the service worker the first time they load. A secretary about to work
-// where there is no signal can fetch them all at once instead: each file goes through the
-// service worker, whose CacheFirst route for /assets/ keeps it (cache "scd-assets").
+// What the precache leaves out (vite.config.ts, PERFORMANCE.md B1: desk screens, import,
+// backup, English, the manifest icons…) is kept by the service worker the first time it loads.
+// So that every screen opens offline from the second visit on (issue 8 item 14), the app
+// fetches the rest by itself in the background once the service worker is in charge — one
+// file at a time, never on Save-Data. Settings → "Tải tất cả về máy" does the same on request
+// (with Save-Data on, or to see it done). Each file goes through the service worker, whose
+// runtime routes keep it (/assets/: cache "scd-assets"; /icons/: "scd-icons").
 // The list is written by the build (scripts/precache-plan.ts → /offline-extras.json).
 
 export interface Extra {
@@ -16,8 +19,6 @@ export interface ExtrasState {
   present: number;
 }
 
-const ASSET_CACHE = 'scd-assets';
-
 /** Is a service worker in charge (a build, not the dev server)? Without one nothing can be kept. */
 export function canKeepOffline(): boolean {
   return typeof navigator !== 'undefined' && !!navigator.serviceWorker?.controller && typeof caches !== 'undefined';
@@ -29,12 +30,21 @@ async function loadList(): Promise<Extra[]> {
   return (await res.json()) as Extra[];
 }
 
+async function missing(extras: Extra[]): Promise<Extra[]> {
+  const found = await Promise.all(extras.map((e) => caches.match(e.url)));
+  return extras.filter((_, i) => !found[i]);
+}
+
 /** Which left-out files this phone already has. Needs the network for the list itself. */
 export async function extrasState(): Promise<ExtrasState> {
   const extras = await loadList();
-  const cache = await caches.open(ASSET_CACHE);
-  const found = await Promise.all(extras.map((e) => cache.match(e.url)));
-  return { extras, present: found.filter(Boolean).length };
+  return { extras, present: extras.length - (await missing(extras)).length };
+}
+
+async function fetchKept(e: Extra): Promise<void> {
+  const res = await fetch(e.url);
+  if (!res.ok) throw new Error(`${e.url}: ${res.status}`);
+  await res.arrayBuffer();
 }
 
 /** Fetches every left-out file (the service worker keeps each); reports progress. */
@@ -46,12 +56,30 @@ export async function downloadExtras(onProgress: (done: number, total: number) =
   const queue = extras.slice();
   const worker = async () => {
     for (let e = queue.shift(); e; e = queue.shift()) {
-      const res = await fetch(e.url);
-      if (!res.ok) throw new Error(`${e.url}: ${res.status}`);
-      await res.arrayBuffer();
+      await fetchKept(e);
       onProgress(++done, extras.length);
     }
   };
   await Promise.all([worker(), worker(), worker()]);
   return extrasState();
+}
+
+/**
+ * The background fetch, after the first screen: what is not on the phone yet, one file at a
+ * time. Skipped on Save-Data (the user asked for less traffic: Settings still offers it) and
+ * offline; stops at the first failure (the network went) and tries again on the next start.
+ */
+export async function keepExtrasInBackground(): Promise<number> {
+  const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
+  if (connection?.saveData || !navigator.onLine || !canKeepOffline()) return 0;
+  let kept = 0;
+  try {
+    for (const e of await missing(await loadList())) {
+      await fetchKept(e);
+      kept++;
+    }
+  } catch {
+    // offline again, or the server is away: the rest comes on a later start
+  }
+  return kept;
 }

@@ -131,6 +131,22 @@ export function dismissUpdate(): void {
   flow?.dismiss();
 }
 
+/**
+ * Once the worker is in charge (at once on later visits; after the first install claims the
+ * page), fetch what the precache leaves out, when the browser is idle (issue 8 item 14:
+ * every screen offline from the second visit on; src/pwa/offline-extras.ts).
+ */
+function keepRestWhenControlled(): void {
+  const sw = navigator.serviceWorker;
+  const start = () => {
+    const run = () => void import('./offline-extras').then((m) => m.keepExtrasInBackground());
+    if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 5_000 });
+    else setTimeout(run, 2_000);
+  };
+  if (sw.controller) start();
+  else sw.addEventListener('controllerchange', start, { once: true });
+}
+
 let isStarted = false;
 
 /** Registers /sw.js (production builds only) and wires the flow. Safe to call more than once. */
@@ -147,6 +163,7 @@ export async function startServiceWorker(): Promise<void> {
   });
   registration = await wb.register({ immediate: true });
   if (!registration) return;
+  keepRestWhenControlled();
 
   let lastCheck = Date.now();
   const check = () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { dismissInstallOfferWhenInTheWay } from './unit-data';
 import { cleanupAll, launchBrowser, RESULTS_DIR, startServer, type AppServer, type BrowserSession } from './harness';
 import { FIXTURE_CSV, heading, importFile, openImport, setupUnit, waitForServiceWorker } from './app';
 
@@ -45,6 +46,7 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   page = browser.page;
+  await dismissInstallOfferWhenInTheWay(page);
 });
 afterAll(cleanupAll);
 

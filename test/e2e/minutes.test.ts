@@ -34,6 +34,9 @@ let blockBeforeFinalize: string[] = [];
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
+  // On Save-Data the app does not fetch the left-out files by itself (src/pwa/offline-extras.ts):
+  // the .docx writer is then still not on the phone the first time, as this file checks.
+  await browser.context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true }) }));
   page = browser.page;
 });
 afterAll(cleanupAll);
@@ -244,8 +247,9 @@ describe('minutes: plan → roll → write → reload → finalize → locked �
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 360, height: 740 });
 
-    // The .docx writer is not precached (printing is): offline, on this phone's first .docx,
-    // the button says it is not downloaded yet; with the network back it works.
+    // The .docx writer is not precached (printing is): offline, on this phone's first .docx
+    // (on Save-Data, see beforeAll), the button says it is not downloaded yet; with the
+    // network back it works.
     await page.getByRole('button', { name: /Tải \.docx/ }).click();
     await page.getByText('Chức năng này chưa được tải về máy.', { exact: false }).waitFor(WAIT);
     await browser.setOffline(false);

@@ -13,6 +13,10 @@ let browser: BrowserSession;
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
+  // A phone on Save-Data: the app does not fetch the left-out screens by itself
+  // (src/pwa/offline-extras.ts), so they are still "not on the phone" until opened or
+  // downloaded from Settings — what this file checks.
+  await browser.context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true }) }));
 });
 afterAll(cleanupAll);
 

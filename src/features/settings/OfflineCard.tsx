@@ -11,7 +11,9 @@ export function OfflineCard() {
   const [error, setError] = useState(false);
 
   useEffect(() => {
-    if (canKeepOffline()) void extrasState().then(setState, () => setState(undefined));
+    // The list comes from the server: offline, the card says it needs the network, without a
+    // request bound to fail (the browser logs each failed one as an error).
+    if (canKeepOffline() && navigator.onLine) void extrasState().then(setState, () => setState(undefined));
   }, []);
 
   if (!canKeepOffline()) return null;

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import type { ComponentType } from 'preact';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
-import { lazyRoute } from '../../../src/app/lazy-route';
+import { lazyRoute, ONLINE_SETTLE_MS } from '../../../src/app/lazy-route';
 import { isChunkLoadError } from '../../../src/lib/chunk-error';
 import { ErrorBoundary } from '../../../src/app/ErrorBoundary';
 
@@ -50,15 +50,39 @@ describe('lazyRoute', () => {
     expect(reload).toHaveBeenCalledTimes(1);
   });
 
-  test('the browser coming back online tries again by itself', async () => {
+  test('the browser coming back online, and staying online, tries again by itself', async () => {
     const reload = vi.fn();
     mount(lazyRoute(vi.fn<Loader>(offline), reload));
     await screen.findByRole('heading', { name: 'Chưa có trên máy' });
-    // (the notice listens from its effect, which runs after paint: send until it is heard)
-    await vi.waitFor(() => {
+    await new Promise((r) => setTimeout(r, 50)); // the notice listens from its effect, which runs after paint
+    window.dispatchEvent(new Event('online'));
+    expect(reload).not.toHaveBeenCalled(); // not on the event itself: a moment later, if still online
+    await vi.waitFor(() => expect(reload).toHaveBeenCalledTimes(1), { timeout: 3 * ONLINE_SETTLE_MS });
+  });
+
+  test('an "online" blip followed by "offline" does not reload (it reloaded this screen over the one being opened, issue 8 item 3)', async () => {
+    const reload = vi.fn();
+    mount(lazyRoute(vi.fn<Loader>(offline), reload));
+    await screen.findByRole('heading', { name: 'Chưa có trên máy' });
+    await new Promise((r) => setTimeout(r, 50)); // the notice's effect has run
+    vi.useFakeTimers();
+    try {
+      const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true);
       window.dispatchEvent(new Event('online'));
-      expect(reload).toHaveBeenCalled();
-    });
+      onLine.mockReturnValue(false);
+      window.dispatchEvent(new Event('offline'));
+      vi.advanceTimersByTime(5 * ONLINE_SETTLE_MS);
+      expect(reload).not.toHaveBeenCalled();
+      // and a page being left never reloads itself afterwards
+      onLine.mockReturnValue(true);
+      window.dispatchEvent(new Event('online'));
+      window.dispatchEvent(new Event('pagehide'));
+      vi.advanceTimersByTime(5 * ONLINE_SETTLE_MS);
+      expect(reload).not.toHaveBeenCalled();
+      onLine.mockRestore();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('"Quay lại" goes back to where the user came from', async () => {
