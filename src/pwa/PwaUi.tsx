@@ -15,14 +15,16 @@ export const INSTALL_BANNER_FLAG = 'installBannerDismissed';
 export const IOS_HINT_FLAG = 'iosHintDismissed';
 
 // The banner floats above the bottom bar; the page keeps room below its content for it
-// (--banner-space), so it never hides a button the user needs, e.g. the import's "Tiếp tục".
+// (--banner-space), so it never hides a button the user needs, e.g. the import's "Tiếp tục",
+// and what floats at the bottom (the "+ Thêm" button, the dues action bar, toasts) rises above
+// it: the banner's height plus the 12 px it sits above the bottom bar.
 export function PwaUi() {
   const slot = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = slot.current!;
     if (typeof ResizeObserver === 'undefined') return; // Safari before 13.4: the banner floats as before
     const root = document.documentElement.style;
-    const ro = new ResizeObserver(() => root.setProperty('--banner-space', `${el.offsetHeight}px`));
+    const ro = new ResizeObserver(() => root.setProperty('--banner-space', `${el.offsetHeight && el.offsetHeight + 12}px`));
     ro.observe(el);
     return () => ro.disconnect();
   }, []);

@@ -127,7 +127,7 @@ describe('service worker', () => {
     expect(nav?.headers()['content-type'] ?? '').toMatch(/json/);
   });
 
-  test('the install offer never hides the bottom of a page: the last button can still be tapped', async () => {
+  test('the install offer never hides the bottom of a page: the last button and the floating "+ Thêm" can still be tapped', async () => {
     const { page } = browser;
     await page.goto(server.url + '/');
     await setupUnit(page);
@@ -153,6 +153,18 @@ describe('service worker', () => {
       }, { timeout: 5_000 })
       .toBe(true);
     await last.click({ trial: true, timeout: 5_000 });
+    // What floats at the bottom rises above the offer: the member list's "+ Thêm" button.
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Đoàn viên' }).click();
+    const fab = page.locator('a.fab');
+    await fab.waitFor({ timeout: 30_000 });
+    await expect
+      .poll(async () => {
+        const [b, f] = await Promise.all([banner.boundingBox(), fab.boundingBox()]);
+        return b && f ? f.y + f.height <= b.y : false;
+      }, { timeout: 5_000 })
+      .toBe(true);
+    await screenshot(page, 'pwa-3-install-offer-members');
+    await fab.click({ trial: true, timeout: 5_000 });
     await banner.getByRole('button', { name: 'Để sau' }).click();
     await banner.waitFor({ state: 'detached', timeout: 5_000 });
   });
