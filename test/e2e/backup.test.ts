@@ -98,7 +98,9 @@ describe('backup → restore on a new phone', () => {
 
     const restored = await restoreOnNewPhone(file, 'backup-5-joined-restore-summary');
     await restored.goto(server.url + '/members');
+    await expectMemberCount(restored, 1);
     expect(await listedNames(restored, ['Võ Thanh Tùng'])).toEqual(['Võ Thanh Tùng']);
+    await screenshot(restored, 'backup-6-joined-restored-members');
     await expect.poll(() => unitNameInSettings(restored), WAIT).toBe('Chi đoàn Khu phố 5');
   });
 });
