@@ -68,13 +68,17 @@ export async function downloadExtras(onProgress: (done: number, total: number) =
  * The background fetch, after the first screen: what is not on the phone yet, one file at a
  * time. Skipped on Save-Data (the user asked for less traffic: Settings still offers it) and
  * offline; stops at the first failure (the network went) and tries again on the next start.
+ * isStopped is asked before every file: it says an update is on its way (this version's files
+ * would be wasted data) or accepted (fetches landing on the outgoing worker while it hands
+ * over can leave the new one parked in "waiting": src/pwa/update.ts).
  */
-export async function keepExtrasInBackground(): Promise<number> {
+export async function keepExtrasInBackground(isStopped: () => boolean = () => false): Promise<number> {
   const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
-  if (connection?.saveData || !navigator.onLine || !canKeepOffline()) return 0;
+  if (connection?.saveData || !navigator.onLine || !canKeepOffline() || isStopped()) return 0;
   let kept = 0;
   try {
     for (const e of await missing(await loadList())) {
+      if (isStopped()) break;
       await fetchKept(e);
       kept++;
     }

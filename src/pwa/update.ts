@@ -41,6 +41,8 @@ export interface UpdateEnv {
   reload(): void;
   isDirty(): boolean;
   flushTimeoutMs?: number;
+  /** stops the background fetch (offline-extras) and settles when its file in flight has */
+  stopBackground?(): Promise<unknown>;
 }
 
 export interface UpdateFlow {
@@ -48,9 +50,16 @@ export interface UpdateFlow {
   dismiss(): void;
 }
 
+let isBackgroundStopped = false;
+let background: Promise<unknown> | undefined;
+
 const browserEnv: UpdateEnv = {
   reload: () => location.reload(),
   isDirty: isAnyFormDirty,
+  stopBackground: () => {
+    isBackgroundStopped = true;
+    return Promise.resolve(background);
+  },
 };
 
 let flow: UpdateFlow | undefined;
@@ -98,6 +107,10 @@ export function connectUpdateFlow(sw: SwHandle, env: UpdateEnv = browserEnv): Up
       // Unsent changes stay in the outbox (IndexedDB) and go out after the reload.
       console.warn('flush before update failed', e);
     }
+    // Nothing may reach the outgoing worker while it hands over: Chromium can drop the switch
+    // when a fetch lands then (the new worker stays "waiting", the page never reloads), so
+    // the background fetch stops and its file in flight finishes first.
+    await withTimeout(Promise.resolve(env.stopBackground?.()), 5_000).catch(() => undefined);
     if (env.isDirty()) {
       patchPwaState({ isUpdating: false, mustSaveFirst: true });
       return;
@@ -136,10 +149,12 @@ export function dismissUpdate(): void {
  * page), fetch what the precache leaves out, when the browser is idle (issue 8 item 14:
  * every screen offline from the second visit on; src/pwa/offline-extras.ts).
  */
-function keepRestWhenControlled(): void {
+function keepRestWhenControlled(reg: ServiceWorkerRegistration): void {
   const sw = navigator.serviceWorker;
+  // An update on its way or accepted stops it: the new version's page fetches its own files.
+  const isStopped = () => isBackgroundStopped || !!(reg.installing || reg.waiting);
   const start = () => {
-    const run = () => void import('./offline-extras').then((m) => m.keepExtrasInBackground());
+    const run = () => void (background = import('./offline-extras').then((m) => m.keepExtrasInBackground(isStopped)));
     if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 5_000 });
     else setTimeout(run, 2_000);
   };
@@ -163,7 +178,7 @@ export async function startServiceWorker(): Promise<void> {
   });
   registration = await wb.register({ immediate: true });
   if (!registration) return;
-  keepRestWhenControlled();
+  keepRestWhenControlled(registration);
 
   let lastCheck = Date.now();
   const check = () => {

@@ -56,4 +56,19 @@ describe('keepExtrasInBackground', () => {
     expect(p.fetched).toEqual(['/assets/GridPage-x.js', '/assets/BackupPage-y.js']);
     expect(p.cached.has('/assets/GridPage-x.js')).toBe(true);
   });
+
+  test('stops before the next file once an update is on its way or accepted', async () => {
+    const p = phone();
+    let isStopped = false;
+    vi.stubGlobal('fetch', async (url: string) => {
+      if (url === '/offline-extras.json') return new Response(JSON.stringify(LIST));
+      p.fetched.push(url);
+      isStopped = true; // the new worker turned up while this file was loading
+      return new Response('x');
+    });
+    expect(await keepExtrasInBackground(() => isStopped)).toBe(1);
+    expect(p.fetched).toEqual(['/assets/GridPage-x.js']);
+    expect(await keepExtrasInBackground(() => isStopped)).toBe(0);
+    expect(p.fetched).toHaveLength(1);
+  });
 });

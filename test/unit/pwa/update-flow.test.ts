@@ -8,7 +8,7 @@ import { pwaState, resetPwaState } from '../../../src/pwa/state';
 
 type Ev = 'waiting' | 'activated' | 'controlling';
 
-function setup(opts: { hasWaiting?: boolean; flushTimeoutMs?: number } = {}) {
+function setup(opts: { hasWaiting?: boolean; flushTimeoutMs?: number; stopBackground?: () => Promise<unknown> } = {}) {
   const handlers: Record<string, ((e: SwLifecycleEvent) => void)[]> = {};
   const log: string[] = [];
   let isDirty = false;
@@ -21,6 +21,7 @@ function setup(opts: { hasWaiting?: boolean; flushTimeoutMs?: number } = {}) {
     reload: () => log.push('reload'),
     isDirty: () => isDirty,
     flushTimeoutMs: opts.flushTimeoutMs ?? 1000,
+    stopBackground: opts.stopBackground,
   });
   return {
     flow,
@@ -68,6 +69,26 @@ describe('update flow', () => {
     emit('controlling', { isUpdate: true });
     emit('controlling', { isUpdate: true });
     expect(log).toEqual(['flush', 'skipWaiting', 'reload']);
+  });
+
+  it('the background fetch is stopped and its file in flight done before SKIP_WAITING', async () => {
+    // Chromium can leave the new worker parked in "waiting" when a fetch reaches the outgoing
+    // worker during the hand-over: then the page never reloads into the new version.
+    let log: string[] = [];
+    const t = setup({
+      stopBackground: async () => {
+        log.push('stop');
+        await new Promise((r) => setTimeout(r, 5));
+        log.push('file in flight done');
+      },
+    });
+    log = t.log;
+    setBeforeUpdate(() => log.push('flush'));
+    t.emit('waiting', { isUpdate: true });
+    await t.flow.applyUpdate();
+    expect(log).toEqual(['flush', 'stop', 'file in flight done', 'skipWaiting']);
+    t.emit('controlling', { isUpdate: true });
+    expect(log.at(-1)).toBe('reload');
   });
 
   it('a failing or hanging flush does not block the update (the outbox stays in IndexedDB)', async () => {
