@@ -13,10 +13,6 @@ export function onLocalWrite(fn: WriteListener): () => void {
   return () => listeners.delete(fn);
 }
 
-// UserError moved to lib (screens import it from there). Still exported here so code written
-// before the move, e.g. on branches developed alongside it, keeps compiling.
-export { UserError };
-
 export async function commit<T>(db: UnitDb, tables: Table[], fn: () => Promise<T>): Promise<T> {
   let result: T;
   try {

@@ -2,7 +2,8 @@
 // kept out of the precache with those screens (vite.config.ts). Each is one Dexie transaction:
 // the rows and their outbox entries (commit()); input is checked before anything is written.
 import { uuidv7 } from '../../lib/ids';
-import { commit, UserError } from '../../data/commit';
+import { commit } from '../../data/commit';
+import { UserError } from '../../lib/user-error';
 import { deleteRow, upsertRow, upsertRows } from '../../data/outbox';
 import { activeDb, activeUnitId } from '../../data/session';
 import {

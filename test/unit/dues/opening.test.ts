@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshUnit } from '../helpers';
 import { activeDb } from '../../../src/data/session';
-import { UserError } from '../../../src/data/commit';
+import { UserError } from '../../../src/lib/user-error';
 import { importMembers, loadExistingKeys } from '../../../src/features/import/import-repo';
 import { parseImportFile } from '../../../src/features/import/pipeline';
 import { previewImport } from '../../../src/features/import/validate';
