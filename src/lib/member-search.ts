@@ -34,8 +34,8 @@ export function searchMembers(index: IndexedMember[], query: string): IndexedMem
 /*
  * Phone numbers are kept as typed ("0912 345 678", "+84 912.345.678") and shown that way;
  * search compares digits, the country code (+84, 0084, or 84 before a whole number, as some
- * exported lists write it) read as the leading 0. Here rather than in lib/: a module of its
- * own would be a chunk of its own in the precache (B1).
+ * exported lists write it) read as the leading 0. Here rather than in a module of its own,
+ * which would be a chunk of its own in the precache (B1).
  */
 export const phoneDigits = (s: string) => s.replace(/\D/g, '').replace(/^(00)?84(?=\d{9,10}$)/, '0');
 
