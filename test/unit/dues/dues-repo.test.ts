@@ -1,10 +1,9 @@
 // Dues writes over fake-indexeddb: each one is the rows and their outbox entries in one
 // transaction; a refusal writes nothing; the ledger is only ever appended to.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshUnit } from '../helpers';
+import { freshUnit, refusal } from '../helpers';
 import { createMember } from '../../../src/features/members/members-repo';
 import { activeDb } from '../../../src/data/session';
-import { UserError } from '../../../src/lib/user-error';
 import { MEMBER_DEFAULTS } from '../../../src/protocol/member';
 import { collectForMany, collectForMember, reverseEntry, reversalId } from '../../../src/features/dues/dues-repo';
 import { deleteExemption, recordRemittance, saveExemption, setRate } from '../../../src/features/dues/desk-repo';
@@ -26,16 +25,6 @@ async function members() {
 async function counts() {
   const db = await activeDb();
   return { dues: await db.dues.count(), outbox: await db.outbox.where('table').equals('dues').count() };
-}
-
-async function refusal(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof UserError) return e.key;
-    throw e;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('collecting', () => {

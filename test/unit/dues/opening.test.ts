@@ -5,9 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshUnit } from '../helpers';
+import { freshUnit, refusal } from '../helpers';
 import { activeDb } from '../../../src/data/session';
-import { UserError } from '../../../src/lib/user-error';
 import { importMembers, loadExistingKeys } from '../../../src/features/import/import-repo';
 import { parseImportFile } from '../../../src/features/import/pipeline';
 import { previewImport } from '../../../src/features/import/validate';
@@ -33,16 +32,6 @@ async function importList() {
   const parsed = parseImportFile('chi-doan-cong-ty-30-4.csv', bytes);
   const rows = previewImport(parsed, parsed.mapping, await loadExistingKeys()).okMembers;
   return importMembers('chi-doan-cong-ty-30-4.csv', rows);
-}
-
-async function refusal(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof UserError) return e.key;
-    throw e;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('import, then dues', () => {
