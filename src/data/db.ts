@@ -2,11 +2,12 @@
 // chain in this one file. What lives where:
 //   - synced tables (units, members, memberEvents, meetings, activities, attendance, minutes,
 //     minutesAddenda, the training programme, the dues ledger and its settings, ratings,
-//     unitSettings): rows with `rev` and `deleted` tombstones
+//     unitSettings, the year's plan and targets, youth projects, the committee, fileRefs): rows with `rev` and `deleted` tombstones
 //   - outbox: per-field changes waiting to be pushed, appended in the same transaction as the row
 //   - conflicts, needsAttention: what sync could not apply silently, kept for the user
 //   - syncState: this device's id, next outbox seq, HLC state, pull cursor
 //   - imports: each Excel/CSV import, so it can be undone as a whole
+//   - fileBlobs, fileUploads: photos kept on this phone and those waiting to upload
 // Device preferences that need no transaction (language, current unit) live in idb-keyval
 // (src/data/prefs.ts). Schema changes are new version(n) steps with an upgrade test.
 import Dexie, { type EntityTable } from 'dexie';
@@ -21,6 +22,10 @@ import type { TrainingItem, TrainingProgress, TrainingRegistration } from '../pr
 import type { DuesEntry, DuesExemption, DuesRate, Remittance } from '../protocol/dues';
 import type { Rating, UnitRating } from '../protocol/rating';
 import type { UnitSettings } from '../protocol/unit-settings';
+import type { Target, YearPlan } from '../protocol/target';
+import type { YouthProject, YouthProjectLog } from '../protocol/youth-project';
+import type { CommitteeSeat, CommitteeTerm } from '../protocol/committee';
+import type { FileRef } from '../protocol/file-ref';
 
 export interface DeviceState {
   key: 'device';
@@ -90,6 +95,25 @@ export interface NeedsAttentionRecord {
   at: string;
 }
 
+/** A photo kept on this phone (taken here, or fetched from the server on demand). Not synced: fileRefs is. */
+export interface FileBlobRecord {
+  sha256: string;
+  blob: Blob;
+  mime: string;
+  bytes: number;
+  at: string;
+}
+
+/** A file waiting to go to the server, like the outbox but apart from the record sync. */
+export interface FileUploadRecord {
+  sha256: string;
+  queuedAt: string;
+  attempts: number;
+  lastTriedAt?: string;
+  /** the last failure in plain words (quota full, too large, network) */
+  lastError?: string;
+}
+
 export class UnitDb extends Dexie {
   units!: EntityTable<Unit, 'id'>;
   members!: EntityTable<Member, 'id'>;
@@ -109,6 +133,15 @@ export class UnitDb extends Dexie {
   ratings!: EntityTable<Rating, 'id'>;
   unitRatings!: EntityTable<UnitRating, 'id'>;
   unitSettings!: EntityTable<UnitSettings, 'id'>;
+  yearPlans!: EntityTable<YearPlan, 'id'>;
+  targets!: EntityTable<Target, 'id'>;
+  youthProjects!: EntityTable<YouthProject, 'id'>;
+  youthProjectLogs!: EntityTable<YouthProjectLog, 'id'>;
+  committeeTerms!: EntityTable<CommitteeTerm, 'id'>;
+  committeeSeats!: EntityTable<CommitteeSeat, 'id'>;
+  fileRefs!: EntityTable<FileRef, 'id'>;
+  fileBlobs!: EntityTable<FileBlobRecord, 'sha256'>;
+  fileUploads!: EntityTable<FileUploadRecord, 'sha256'>;
   imports!: EntityTable<ImportRecord, 'id'>;
   outbox!: EntityTable<Mutation, 'seq'>;
   conflicts!: EntityTable<ConflictRecord, 'id'>;
@@ -155,6 +188,20 @@ export class UnitDb extends Dexie {
     // A new index only: Dexie builds it, no upgrade step.
     this.version(4).stores({
       dues: 'id, memberId, period, receiptNo, paidAt',
+    });
+    // v5 (the unit's year): the year's plan and targets, youth projects and their log, the
+    // committee, file references (synced); photo blobs and their upload queue (this phone
+    // only). New tables only: no upgrade step.
+    this.version(5).stores({
+      yearPlans: 'id, year',
+      targets: 'id, year',
+      youthProjects: 'id, year',
+      youthProjectLogs: 'id, projectId',
+      committeeTerms: 'id, startsOn',
+      committeeSeats: 'id, termId, memberId',
+      fileRefs: 'id',
+      fileBlobs: 'sha256',
+      fileUploads: 'sha256, queuedAt',
     });
   }
 }

@@ -3,7 +3,8 @@
 //
 // What is in it, and why:
 //   - every synced table (units, members, memberEvents, meetings, activities, attendance,
-//     minutes, minutesAddenda, training, dues, ratings, unitSettings) with its `rev` and `deleted` meta, so tombstones and "what
+//     minutes, minutesAddenda, training, dues, ratings, unitSettings, the year's plan and
+//     targets, youth projects, the committee, file references) with its `rev` and `deleted` meta, so tombstones and "what
 //     the server had" survive a restore;
 //   - imports, so an Excel import can still be undone after a restore;
 //   - the outbox: the changes not yet pushed. Without it a restored device would hold the
@@ -28,6 +29,10 @@ import { trainingItemRecord, trainingProgressRecord, trainingRegistrationRecord 
 import { duesEntryRecord, duesExemptionRecord, duesRateRecord, remittanceRecord } from './dues';
 import { ratingRecord, unitRatingRecord } from './rating';
 import { unitSettingsRecord } from './unit-settings';
+import { targetRecord, yearPlanRecord } from './target';
+import { youthProjectLogRecord, youthProjectRecord } from './youth-project';
+import { committeeSeatRecord, committeeTermRecord } from './committee';
+import { fileRefRecord } from './file-ref';
 
 export const BACKUP_FORMAT = 'so-chi-doan-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -91,6 +96,14 @@ export const backupFile = z.object({
     ratings: z._default(z.array(ratingRecord), []),
     unitRatings: z._default(z.array(unitRatingRecord), []),
     unitSettings: z._default(z.array(unitSettingsRecord), []),
+    // Added in schema 5 (the unit's year).
+    yearPlans: z._default(z.array(yearPlanRecord), []),
+    targets: z._default(z.array(targetRecord), []),
+    youthProjects: z._default(z.array(youthProjectRecord), []),
+    youthProjectLogs: z._default(z.array(youthProjectLogRecord), []),
+    committeeTerms: z._default(z.array(committeeTermRecord), []),
+    committeeSeats: z._default(z.array(committeeSeatRecord), []),
+    fileRefs: z._default(z.array(fileRefRecord), []),
     imports: z.array(importRecord),
     outbox: z.array(mutation),
     conflicts: z.array(conflictRecord),
@@ -111,7 +124,11 @@ export type Backup = z.infer<typeof backupFile>;
 export const BACKUP_ROW_TABLES = SYNCED_TABLES;
 /** Device-side tables that travel with the rows (see above). */
 export const BACKUP_LOCAL_TABLES = ['imports', 'outbox', 'conflicts', 'needsAttention'] as const;
-/** Every table a backup holds: the unit database's tables except syncState. */
+/** Tables of the unit database a backup file leaves out: the device's identity and clock
+ *  (syncState), and the photo blobs with their upload queue, which do not fit a JSON file
+ *  (the photos feature decides how they travel). */
+export const NOT_IN_BACKUP = ['syncState', 'fileBlobs', 'fileUploads'] as const;
+/** Every table a backup holds: the unit database's tables except NOT_IN_BACKUP. */
 export const BACKUP_TABLES = [...BACKUP_ROW_TABLES, ...BACKUP_LOCAL_TABLES] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 

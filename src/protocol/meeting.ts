@@ -2,6 +2,7 @@
 // Times are local "yyyy-mm-ddThh:mm" strings: a meeting happens at a wall-clock time in one place.
 import * as z from 'zod/mini';
 import { id, isoDate, optionalText, syncMeta, text } from './common';
+import { photoList } from './file-ref';
 import { ACTIVITY_KINDS, ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_STATUSES } from './meeting-enums';
 export * from './meeting-enums';
 
@@ -36,6 +37,8 @@ export const activityFields = z.object({
   place: optionalText(200),
   results: optionalText(4000),
   status: z.enum(MEETING_STATUSES),
+  /** evidence photos (sha256 of fileRefs) */
+  photos: z.optional(photoList),
 });
 export type ActivityFields = z.infer<typeof activityFields>;
 export const activityRecord = z.extend(activityFields, syncMeta);

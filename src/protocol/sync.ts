@@ -5,7 +5,7 @@ import { mutation, SYNCED_TABLES } from './outbox';
 
 export const PROTOCOL_VERSION = 1;
 /** Bumped with every Dexie version that changes a synced record's shape. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const MAX_BATCH = 1000;
 
 export const ROLES = ['admin', 'supervisor', 'secretary', 'deputy', 'viewer'] as const;

@@ -21,5 +21,13 @@ export const SYNCED_TABLES = [
   'ratings',
   'unitRatings',
   'unitSettings',
+  // schema 3 (the unit's year: targets, youth projects, committee, photos)
+  'yearPlans',
+  'targets',
+  'youthProjects',
+  'youthProjectLogs',
+  'committeeTerms',
+  'committeeSeats',
+  'fileRefs',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

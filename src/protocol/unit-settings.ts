@@ -2,8 +2,11 @@
 // merged field by field like any row. Every field is optional: absent = the default.
 //   - the unit's bank account, for the VietQR transfer code on the dues screen
 //   - the thresholds of the rating suggestion (DOMAIN.md "Rating": configurable)
+//   - whose year, the committee's term length and meeting frequency (issue 9)
 import * as z from 'zod/mini';
 import { optionalText, syncMeta } from './common';
+import { YEAR_KINDS } from './year';
+import { MEETING_FREQUENCIES } from './meeting-enums';
 
 const pct = z.optional(z.int().check(z.gte(0, 'err.percent'), z.lte(100, 'err.percent')));
 const months = z.optional(z.int().check(z.gte(0, 'err.months'), z.lte(12, 'err.months')));
@@ -22,6 +25,13 @@ export const unitSettingsFields = z.object({
   ratingMaxOwedMonthsForGood: months,
   /** warn when more than this share of the rated are "excellent"; absent/0 = no warning */
   ratingExcellentCapPct: pct,
+  /** whose year (DOMAIN.md): absent = calendar; a school's unit keeps the school year.
+   *  Years already recorded keep theirs (yearPlans pins each year's kind). */
+  yearKind: z.optional(z.enum(YEAR_KINDS)),
+  /** committee term length in months (decided at the congress); absent = 30 (2,5 năm) */
+  termMonths: z.optional(z.int().check(z.gte(6, 'err.months'), z.lte(120, 'err.months'))),
+  /** how often the committee (BCH) must meet; absent = monthly */
+  committeeMeetingFrequency: z.optional(z.enum(MEETING_FREQUENCIES)),
 });
 export type UnitSettingsFields = z.infer<typeof unitSettingsFields>;
 export const unitSettingsRecord = z.extend(unitSettingsFields, syncMeta);

@@ -123,6 +123,36 @@ export async function describeRecord(db: UnitDb, table: SyncedTable, rowId: stri
       title = tDynamic('sync.unitSettingsTitle');
       href = '/rating/settings';
       break;
+    case 'yearPlans': {
+      const year = rowId.replace(/^year:/, '');
+      title = tDynamic('sync.yearPlanOf', { year });
+      href = `/year?y=${year}`;
+      break;
+    }
+    case 'targets':
+      title = s(row?.title);
+      href = `/year/targets/${rowId}`;
+      break;
+    case 'youthProjects':
+      title = s(row?.title);
+      href = `/projects/${rowId}`;
+      break;
+    case 'youthProjectLogs': {
+      const project = await getRow(db, 'youthProjects', s(row?.projectId));
+      title = s(project?.title);
+      href = project ? `/projects/${project.id}` : '/projects';
+      break;
+    }
+    case 'committeeTerms':
+    case 'committeeSeats': {
+      const member = table === 'committeeSeats' ? await getRow(db, 'members', s(row?.memberId)) : undefined;
+      title = member ? s(member.fullName) : s(row?.label) || tDynamic('sync.table_committeeTerms');
+      href = '/committee';
+      break;
+    }
+    case 'fileRefs':
+      title = tDynamic('sync.table_fileRefs');
+      break;
   }
   return { table, rowId, title, href, row };
 }

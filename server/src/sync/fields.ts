@@ -14,6 +14,10 @@ import { trainingItemFields, trainingProgressFields, trainingRegistrationFields 
 import { duesEntryFields, duesExemptionFields, duesRateFields, remittanceFields } from '../../../src/protocol/dues';
 import { ratingFields, unitRatingFields } from '../../../src/protocol/rating';
 import { unitSettingsFields } from '../../../src/protocol/unit-settings';
+import { targetFields, yearPlanFields } from '../../../src/protocol/target';
+import { youthProjectFields, youthProjectLogFields } from '../../../src/protocol/youth-project';
+import { committeeSeatFields, committeeTermFields } from '../../../src/protocol/committee';
+import { fileRefFields } from '../../../src/protocol/file-ref';
 import { jsonDepth } from './json';
 
 type FieldsSchema = z.ZodMiniObject<z.core.$ZodShape>;
@@ -37,6 +41,13 @@ export const TABLE_FIELDS: Readonly<Record<SyncedTable, FieldsSchema>> = {
   ratings: ratingFields,
   unitRatings: unitRatingFields,
   unitSettings: unitSettingsFields,
+  yearPlans: yearPlanFields,
+  targets: targetFields,
+  youthProjects: youthProjectFields,
+  youthProjectLogs: youthProjectLogFields,
+  committeeTerms: committeeTermFields,
+  committeeSeats: committeeSeatFields,
+  fileRefs: fileRefFields,
 };
 
 /** Meta fields the device never sends: the unit is the URL's, the id is the mutation's rowId. */

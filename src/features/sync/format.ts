@@ -33,6 +33,13 @@ const FIELD_NS: Record<string, string[]> = {
   ratings: ['sync.field'],
   unitRatings: ['sync.field'],
   unitSettings: ['sync.field'],
+  yearPlans: ['sync.field'],
+  targets: ['sync.field'],
+  youthProjects: ['sync.field'],
+  youthProjectLogs: ['sync.field'],
+  committeeTerms: ['sync.field'],
+  committeeSeats: ['sync.field'],
+  fileRefs: ['sync.field'],
 };
 
 /** The dues, training and rating tables' enum values (method, category, outcome, level) are labelled in the sync messages. */

@@ -17,7 +17,7 @@ describe('Dexie version chain', () => {
 
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await db.members.get('member-00000001'))?.fullName).toBe('Hồ Văn Minh');
     expect(await db.outbox.count()).toBe(1);
     await db.attendance.put({ id: 'meeting-1:member-00000001', eventId: 'meeting-1', memberId: 'member-00000001' } as never);
@@ -39,7 +39,7 @@ describe('Dexie version chain', () => {
 
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await db.meetings.get('meeting-00000001'))?.title).toBe('Sinh hoạt tháng 3');
     expect(await db.attendance.where('eventId').equals('meeting-00000001').count()).toBe(1);
     await db.dues.put({ id: 'dues-00000001', memberId: 'member-00000001', period: '2026-03' } as never);
@@ -57,8 +57,27 @@ describe('Dexie version chain', () => {
     old.close();
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.dues.where('paidAt').between('2026-03-01', '2026-03-31', true, true).count()).toBe(1);
+    db.close();
+  });
+
+  it('v4 → v5 keeps the rows and adds the year plan, projects, committee and photo tables', async () => {
+    const name = 'scd-upgrade-test-v4';
+    const old = new Dexie(name);
+    old.version(4).stores({ activities: 'id, date', dues: 'id, memberId, period, receiptNo, paidAt' });
+    await old.table('activities').put({ id: 'activity-00000001', title: 'Chủ nhật xanh', date: '2026-03-08' });
+    old.close();
+    const db = new UnitDb(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect((await db.activities.get('activity-00000001'))?.title).toBe('Chủ nhật xanh');
+    await db.targets.put({ id: 'target-00000001', year: 2026 } as never);
+    expect(await db.targets.where('year').equals(2026).count()).toBe(1);
+    await db.youthProjectLogs.put({ id: 'log-00000001', projectId: 'project-00000001' } as never);
+    expect(await db.youthProjectLogs.where('projectId').equals('project-00000001').count()).toBe(1);
+    await db.fileUploads.put({ sha256: 'a'.repeat(64), queuedAt: '2026-03-08T10:00:00Z', attempts: 0 });
+    expect(await db.fileUploads.orderBy('queuedAt').count()).toBe(1);
     db.close();
   });
 });
