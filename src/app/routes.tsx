@@ -35,6 +35,7 @@ const TrainingMemberPage = lazy(() => import('../features/training/TrainingMembe
 const RatingPage = lazy(() => import('../features/rating/RatingPage'));
 const RatingSettingsPage = lazy(() => import('../features/rating/RatingSettingsPage'));
 const RatingMemberPage = lazy(() => import('../features/rating/RatingMemberPage'));
+const PlanPrintPage = lazy(() => import('../features/targets/PlanPrintPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -79,6 +80,7 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/rating', component: RatingPage },
   { path: '/rating/settings', component: RatingSettingsPage },
   { path: '/rating/:memberId', component: RatingMemberPage },
+  { path: '/year/print', component: PlanPrintPage },
   { path: '/*', component: NotFoundPage },
 ];
 
