@@ -25,6 +25,8 @@ const NOT_PRECACHED = [
   'src/features/backup/BackupPage.tsx', // backup and restore
   'src/features/minutes/minutes-docx.ts', // minutes as .docx (printing stays offline)
   'src/lib/docx.ts', // the .docx zip writer, imported beside minutes-docx
+  'src/features/targets/PlanPrintPage.tsx', // the year's plan on A4: printed at the desk, once or twice a year
+  'src/features/targets/plan-docx.ts', // the year's plan as .docx
   'src/sync/engine.ts', // push, pull, apply: only run with the network (src/sync/lazy-engine.ts)
   'src/features/sync/OnlineSyncScreens.tsx', // admin (cấp trên), join with a code, devices and invite QR: need the network anyway
   'src/features/dues/ExemptionsPage.tsx', // dues exemptions: a few a year
