@@ -54,7 +54,7 @@ export function LogCard({ projectId, log, onDone }: { projectId: string; log: Yo
           ) : (
             <li key={e.id}>
               <span class="when">{formatDate(e.date)}</span>
-              {e.note && <p class="note">{e.note}</p>}
+              {e.note && <p class="log-note">{e.note}</p>}
               {e.photos.length > 0 && <span class="muted small">{pt('logPhotos', { n: e.photos.length })}</span>}
               <div class="tools">
                 <button type="button" class="btn" onClick={() => setEditing(e.id)}>{t('common.edit')}</button>

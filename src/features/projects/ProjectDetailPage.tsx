@@ -94,7 +94,7 @@ export default function ProjectDetailPage() {
           {leaderName && <>{pt('leader')}: <strong>{leaderName}</strong></>}
         </p>
       )}
-      {p.description && <p class="note">{p.description}</p>}
+      {p.description && <p class="pj-description">{p.description}</p>}
       {message.ok && <p class="ok" role="status">{message.ok}</p>}
       {message.error && <p class="error" role="alert">{message.error}</p>}
 
