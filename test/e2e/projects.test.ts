@@ -61,6 +61,8 @@ describe('a youth project, registered to accepted', () => {
     await page.getByLabel('Số tiền (đồng)').nth(1).fill('2.500.000');
     await expect.poll(() => page.locator('.budget .total').innerText(), WAIT).toMatch(/5\.500\.000/);
     await page.getByLabel('Số ngày công dự kiến').fill('60');
+    await page.locator('fieldset.budget').evaluate((el) => el.scrollIntoView());
+    await shot('form-budget');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await heading(page, TITLE).waitFor(WAIT);
     projectUrl = new URL(page.url()).pathname;
