@@ -35,6 +35,9 @@ const TrainingMemberPage = lazy(() => import('../features/training/TrainingMembe
 const RatingPage = lazy(() => import('../features/rating/RatingPage'));
 const RatingSettingsPage = lazy(() => import('../features/rating/RatingSettingsPage'));
 const RatingMemberPage = lazy(() => import('../features/rating/RatingMemberPage'));
+const CommitteePage = lazy(() => import('../features/committee/CommitteePage'));
+const TermFormPage = lazy(() => import('../features/committee/TermFormPage'));
+const SeatFormPage = lazy(() => import('../features/committee/SeatFormPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -79,6 +82,10 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/rating', component: RatingPage },
   { path: '/rating/settings', component: RatingSettingsPage },
   { path: '/rating/:memberId', component: RatingMemberPage },
+  // The committee: the term and the seat are picked by ?id= (and a new seat by ?term=&position=)
+  { path: '/committee', component: CommitteePage },
+  { path: '/committee/term', component: TermFormPage },
+  { path: '/committee/seat', component: SeatFormPage },
   { path: '/*', component: NotFoundPage },
 ];
 

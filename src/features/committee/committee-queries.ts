@@ -156,3 +156,11 @@ export async function seatCandidates(day: string): Promise<Member[]> {
   const moves = movesByMember(events);
   return members.filter((m) => countsOn(m, moves.get(m.id) ?? [], day));
 }
+
+/** What the seat form needs: the unit's kind and the term a new seat goes in (asked for, else today's). */
+export async function seatFormContext(today: string, termId?: string): Promise<{ unitKind: UnitKind; term?: CommitteeTerm }> {
+  const db = await activeDb();
+  const [unit, terms] = await Promise.all([getUnit(), db.committeeTerms.toArray()]);
+  const term = termId ? terms.find((t) => t.id === termId && !t.deleted) : termOn(terms, today);
+  return { unitKind: unit?.kind ?? 'branch', term };
+}
