@@ -19,7 +19,7 @@ export default function CommitteePage() {
   const today = todayIso();
   const data = useLive(() => loadCommittee(today), [today]);
   if (!data.isLoaded) return <main class="page"><p class="muted">{tDynamic('common.loading')}</p></main>;
-  if (data.error || !data.value) return <main class="page"><p class="error" role="alert">{tDynamic('err.unexpected')}</p></main>;
+  if (data.error || !data.value) return <main class="page"><h1>{tc('title')}</h1><p class="error" role="alert">{tDynamic('err.unexpected')}</p></main>;
   const v = data.value;
   return (
     <main class="page committee">
@@ -56,10 +56,7 @@ function CurrentTerm({ v }: { v: CommitteeView }) {
   return (
     <>
       <section class="card" aria-labelledby="cm-term">
-        <div class="row spread">
-          <h2 id="cm-term">{tc('termTitle', { label: term.label })}</h2>
-          <a class="btn small-btn" href={`/committee/term?id=${encodeURIComponent(term.id)}`}>{tc('editTerm')}</a>
-        </div>
+        <h2 id="cm-term">{tc('termTitle', { label: term.label })}</h2>
         <p class="muted">{tc('termSpan', { from: formatDate(term.startsOn), to: formatDate(c.due) })}</p>
         <p class="row spread">
           <strong>{tc('sizeLine', { filled: c.state.filled, size: c.state.size })}</strong>
@@ -69,6 +66,7 @@ function CurrentTerm({ v }: { v: CommitteeView }) {
         </p>
         <Congress due={c.due} monthsLeft={c.monthsLeft} soon={c.soon} />
         {v.upcoming && <p class="muted">{tc('upcoming', { label: v.upcoming.label, date: formatDate(v.upcoming.startsOn) })}</p>}
+        <a class="btn small-btn" href={`/committee/term?id=${encodeURIComponent(term.id)}`}>{tc('editTerm')}</a>
       </section>
 
       <section class="card" aria-label={tc('title')}>

@@ -33,7 +33,14 @@ export default function SeatFormPage() {
 
   if (!ctx) return <main class="page"><p class="muted">{tDynamic('common.loading')}</p></main>;
   if ((query.id && !ctx.seat) || !ctx.term) {
-    return <main class="page"><p>{query.id ? tc('errNoSeat') : tc('errNoTerm')}</p><a class="btn" href="/committee">{tc('title')}</a></main>;
+    // no such seat, or no term yet to seat anyone in: say so under the screen's heading
+    return (
+      <main class="page committee">
+        <h1>{query.id ? tc('seatEditTitle') : tc('seatNewTitle')}</h1>
+        <p>{query.id ? tc('errNoSeat') : tc('errNoTerm')}</p>
+        <a class="btn" href="/committee">{tc('title')}</a>
+      </main>
+    );
   }
   return (
     <main class="page committee">

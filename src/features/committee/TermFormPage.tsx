@@ -44,7 +44,7 @@ export default function TermFormPage() {
     });
   }, [id]);
 
-  if (isMissing) return <main class="page"><p>{tc('errNoTerm')}</p><a class="btn" href="/committee">{tc('title')}</a></main>;
+  if (isMissing) return <main class="page committee"><h1>{tc('editTerm')}</h1><p>{tc('errNoTerm')}</p><a class="btn" href="/committee">{tc('title')}</a></main>;
   if (!values || !ctx) return <main class="page"><p class="muted">{tDynamic('common.loading')}</p></main>;
   const set = (k: keyof Values) => (v: string) => setValues((s) => ({ ...s!, [k]: v }));
   const start = parseDateText(values.startsOn);

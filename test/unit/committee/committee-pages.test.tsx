@@ -95,3 +95,15 @@ describe('the seat form', () => {
     expect((await db.members.get(an.id))?.position).toBe('member');
   });
 });
+
+describe('before any term', () => {
+  it('the committee screen offers to record one; the seat screen says there is no term, under its heading', async () => {
+    mountAt('/committee');
+    await screen.findByText('Chưa ghi nhiệm kỳ nào.', undefined, OPTS);
+    expect(screen.getAllByRole('link', { name: '+ Ghi nhiệm kỳ mới' })[0].getAttribute('href')).toBe('/committee/term');
+    cleanup();
+    mountAt('/committee/seat');
+    await screen.findByRole('heading', { name: 'Xếp ghế / bầu bổ sung' }, OPTS);
+    expect(screen.getByText('Không tìm thấy nhiệm kỳ.')).toBeTruthy();
+  });
+});
