@@ -36,6 +36,7 @@ const NOT_PRECACHED = [
   'src/features/projects/ProjectsPage.tsx', // youth projects: registered, moved on and accepted a few times a year;
   'src/features/projects/ProjectDetailPage.tsx', // their roll stays precached (the field's), with the project read it needs
   'src/features/projects/ProjectFormPage.tsx',
+  'src/features/committee/', // the committee roster: changes at a congress or a by-election
   'src/features/dues/GridPage.tsx', // the year's member × month grid: reviewed at the desk
   'src/features/dues/grid-load.ts', // its read (first rows, then the year in pages): the grid's alone
   'src/features/dues/RemitPage.tsx', // the monthly remittance slip: paid at the union office
