@@ -11,6 +11,7 @@ import { markAttendance } from '../../../src/features/attendance/attendance-repo
 import { createDefaultProgramme } from '../../../src/features/training/training-repo';
 import { listLinkableEvents, loadTrainingYear } from '../../../src/features/training/training-queries';
 import { loadRatingYear } from '../../../src/features/rating/rating-queries';
+import { loadAbsenceWarnings } from '../../../src/features/meetings/AbsenceWarningsPage';
 import { setYearKind } from '../../../src/features/settings/year-kind-repo';
 import { DEFAULT_GOALS, loadYearGoals } from '../../../src/data/year-goals';
 import { trainingRates } from '../../../src/protocol/training-rules';
@@ -66,6 +67,17 @@ describe('a school unit’s year', () => {
     expect(rowLate.eligibility).toEqual({ eligible: false, reason: { code: 'joinedLate', date: '2026-04-01' } });
     // In a calendar year 2026 the same member has 9 months: rated.
     expect(eligibility(late, [], yearSpan(2026)).eligible).toBe(true);
+  });
+
+
+  it('absence warnings: three months absent without reason within September–August', async () => {
+    const a = await member('Võ Văn Vắng');
+    for (const d of ['2025-10-10', '2025-12-10', '2026-03-10']) await markAttendance((await meeting(d)).id, a.id, 'absent_unexcused');
+    const school = await loadAbsenceWarnings(2025, TODAY);
+    expect(school.rows.map((r) => [r.fullName, r.months])).toEqual([['Võ Văn Vắng', ['2025-10', '2025-12', '2026-03']]]);
+    // Neither calendar year holds three of those months.
+    expect((await loadAbsenceWarnings(yearSpan(2025), TODAY)).rows).toEqual([]);
+    expect((await loadAbsenceWarnings(yearSpan(2026), TODAY)).rows).toEqual([]);
   });
 });
 
