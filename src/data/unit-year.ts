@@ -18,6 +18,9 @@ import { yearOf, yearSpan, type YearKind, type YearSpan } from '../protocol/year
 /** src/protocol/unit-settings.ts UNIT_SETTINGS_ID (that module loads zod). */
 const SETTINGS_ID = 'settings:unit';
 
+/** protocol/target.ts yearPlanId (that module loads zod): the plan row that pins a year's kind. */
+export const yearPlanId = (year: number): string => `year:${year}`;
+
 /** The unit's setting: the kind of years not yet pinned. */
 export async function settingYearKind(db?: UnitDb): Promise<YearKind> {
   const d = db ?? (await activeDb());
@@ -28,7 +31,7 @@ export async function settingYearKind(db?: UnitDb): Promise<YearKind> {
 /** The kind a year is pinned to by its plan row; undefined: not pinned (the setting decides). */
 export async function pinnedYearKind(year: number, db?: UnitDb): Promise<YearKind | undefined> {
   const d = db ?? (await activeDb());
-  const plan = await d.yearPlans.get(`year:${year}`);
+  const plan = await d.yearPlans.get(yearPlanId(year));
   return plan && !plan.deleted ? plan.yearKind : undefined;
 }
 

@@ -10,7 +10,7 @@ import type { UnitDb } from '../../data/db';
 import { keyPrefix, PAGE, readMany, type Read } from '../../data/paged';
 import type { Rating, UnitRating } from '../../protocol/rating';
 import { ratingId, unitRatingId } from '../../protocol/rating';
-import { evidenceOf, resolveThresholds, yearAttendanceByMember, type RatingThresholds, type YearAttendance } from '../../protocol/rating-rules';
+import { evidenceOf, GOOD_OR_BETTER_TARGET, resolveThresholds, yearAttendanceByMember, type RatingThresholds, type YearAttendance } from '../../protocol/rating-rules';
 import type { TrainingOutcome } from '../../protocol/training-enums';
 import { UNIT_SETTINGS_ID, type UnitSettings } from '../../protocol/unit-settings';
 import { bookStartOf, memberYear, OPENING_RECEIPT, openingsOf, type EntryLike } from '../../protocol/dues-rules';
@@ -262,7 +262,7 @@ export async function loadRatingDecisions(year: number, onlyMemberId?: string): 
   return {
     ratings: map,
     thresholds: resolveThresholds(settings && !settings.deleted ? settings : undefined),
-    goal: goals.goodOrBetter,
+    goal: goals.goodOrBetter ?? GOOD_OR_BETTER_TARGET,
     unitRating: unitRating && !unitRating.deleted ? unitRating : undefined,
   };
 }

@@ -2,7 +2,8 @@
 // school's unit (DOMAIN.md "Whose year"). Training, rating and targets follow it; years already
 // recorded keep theirs (settings/year-kind-repo.ts setYearKind, docs/decisions.md "Whose year").
 import { useState } from 'preact/hooks';
-import { t, tDynamic } from '../../i18n';
+import { tDynamic } from '../../i18n';
+import { ty } from './year-kind-i18n';
 import { useLive } from '../../data/live';
 import { formatDate, todayIso } from '../../lib/dates';
 import { yearLabel, type YearKind } from '../../protocol/year';
@@ -26,7 +27,7 @@ export function YearKindCard() {
     try {
       const { setYearKind } = await import('./year-kind-repo');
       const kept = await setYearKind(kind, today);
-      setNotice(kept.length ? t('settings.yearKindKept', { years: kept.join(', '), kind: t(v.kind === 'school' ? 'settings.yearKindSchoolShort' : 'settings.yearKindCalendarShort') }) : t('settings.yearKindSaved'));
+      setNotice(kept.length ? ty('kept', { years: kept.join(', '), kind: ty(v.kind === 'school' ? 'schoolShort' : 'calendarShort') }) : ty('saved'));
     } catch (e) {
       setError(tDynamic((e as { key?: string }).key ?? 'err.unexpected'));
     } finally {
@@ -36,23 +37,23 @@ export function YearKindCard() {
 
   return (
     <section class="card" aria-labelledby="settings-year">
-      <h2 id="settings-year">{t('settings.yearKindTitle')}</h2>
-      <p class="muted small">{t('settings.yearKindHint')}</p>
+      <h2 id="settings-year">{ty('title')}</h2>
+      <p class="muted small">{ty('hint')}</p>
       <div class="stack" role="group" aria-labelledby="settings-year">
         {KINDS.map((k) => (
           <button key={k} type="button" class={v?.kind === k ? 'btn primary block' : 'btn block'} aria-pressed={v?.kind === k} disabled={!v || busy} onClick={() => void choose(k)}>
-            {t(k === 'school' ? 'settings.yearKindSchool' : 'settings.yearKindCalendar')}
+            {ty(k)}
           </button>
         ))}
       </div>
       {v && (
         <p class="small">
-          {t('settings.yearKindCurrent', { year: yearLabel(v.current.year, v.current.kind), from: formatDate(v.current.from), to: formatDate(v.current.to) })}
+          {ty('current', { year: yearLabel(v.current.year, v.current.kind), from: formatDate(v.current.from), to: formatDate(v.current.to) })}
         </p>
       )}
       {notice && <p class="ok small" role="status">{notice}</p>}
       {error && <p class="error" role="alert">{error}</p>}
-      <p class="muted small">{t('settings.yearKindSwitchHint')}</p>
+      <p class="muted small">{ty('switchHint')}</p>
     </section>
   );
 }

@@ -4,19 +4,23 @@
 // yearPlans row `year:${y}` holding the kind that year had. Only `year` and `yearKind` are
 // written: the plan's other fields (consolidation, startedFrom, note) belong to the targets
 // screen and stay as they are (upsertRow merges field by field).
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { commit } from '../../data/commit';
 import type { UnitDb } from '../../data/db';
 import { upsertRow, upsertRows } from '../../data/outbox';
 import { activeDb, activeUnitId } from '../../data/session';
-import { currentUnitYear, settingYearKind } from '../../data/unit-year';
+import { currentUnitYear, settingYearKind, yearPlanId } from '../../data/unit-year';
 import { todayIso } from '../../lib/dates';
 import { UserError } from '../../lib/user-error';
-import { yearPlanFields, yearPlanId, type YearPlan } from '../../protocol/target';
+import type { YearPlan } from '../../protocol/target';
 import { UNIT_SETTINGS_ID, unitSettingsFields, type UnitSettings } from '../../protocol/unit-settings';
 import { YEAR_KINDS, yearOf, type YearKind } from '../../protocol/year';
 
-const pinFields = z.pick(yearPlanFields, { year: true, yearKind: true });
+// The year range of protocol/training.ts `year`, which yearPlanFields uses. The pins are the
+// app's own values (a year of the records, the kind the setting had) and are written only in
+// that range, so they are not run through yearPlanFields: importing protocol/target.ts here
+// would put the target and training schemas (~1.7 KB gz) in every phone's precache for a
+// switch made once in a unit's life. The user's input, the kind, goes through unitSettingsFields.
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 
@@ -73,7 +77,7 @@ async function yearsToPin(db: UnitDb, today: string): Promise<{ years: number[];
  * progress, keep the kind they had (pinned in the same transaction). Returns the years pinned.
  */
 export async function setYearKind(kind: YearKind, today = todayIso()): Promise<number[]> {
-  if (!YEAR_KINDS.includes(kind)) throw new UserError('settings.errYearKind');
+  if (!YEAR_KINDS.includes(kind)) throw new UserError('yearKind.errYearKind');
   const { yearKind } = check(unitSettingsFields, { yearKind: kind });
   const db = await activeDb();
   const unitId = await activeUnitId();
@@ -81,7 +85,7 @@ export async function setYearKind(kind: YearKind, today = todayIso()): Promise<n
   return commit(db, tables, async () => {
     const { years, kind: before } = await yearsToPin(db, today);
     if (before === yearKind) return [];
-    const pins = years.map((y) => ({ id: yearPlanId(y), patch: check(pinFields, { year: y, yearKind: before }) }));
+    const pins = years.map((y) => ({ id: yearPlanId(y), patch: { year: y, yearKind: before } }));
     if (pins.length) await upsertRows<YearPlan>(db, 'yearPlans', unitId, pins);
     const prev = await db.unitSettings.get(UNIT_SETTINGS_ID);
     await upsertRow<UnitSettings>(db, 'unitSettings', UNIT_SETTINGS_ID, prev?.unitId ?? unitId, { yearKind });

@@ -10,11 +10,10 @@ import { useBulkLive } from '../../data/live-bulk';
 import { fold, foldWords } from '../../lib/fold';
 import { VirtualList } from '../../ui/VirtualList';
 import { FilterChips, TargetLine, YearNav } from '../../ui/YearNav';
-import { memberItemStates, trainingRates } from '../../protocol/training-rules';
+import { memberItemStates, TRAINING_TARGETS, trainingRates } from '../../protocol/training-rules';
 import type { Member } from '../../protocol/member';
 import { loadTrainingGoals, loadTrainingYear, TRAINING_YEAR_TABLES, type TrainingYear } from './training-queries';
 import { useLive } from '../../data/live';
-import { DEFAULT_GOALS } from '../../data/year-goals';
 import { errorText, tt, yearTitle, yearSub } from './i18n';
 import { pct } from './year';
 import { useUnitYear } from '../../data/use-unit-year';
@@ -54,7 +53,7 @@ function TrainingYearPage({ span }: { span: YearSpan }) {
   // A bulk read (≈ 35,000 rows at 5,000 members), reloaded when its tables change.
   const data = useBulkLive<TrainingYear>((partial) => loadTrainingYear(span, partial), TRAINING_YEAR_TABLES, [span.from, span.to]);
   // The year's goals (its targets, else the plan's 100 % / 90 %): small and live.
-  const goals = useLive(() => loadTrainingGoals(year), [year]).value ?? DEFAULT_GOALS;
+  const goals = useLive(() => loadTrainingGoals(year), [year]).value ?? TRAINING_TARGETS;
   const [filter, setFilter] = useState<Filter>('all');
   const [q, setQ] = useState('');
   const [busy, setBusy] = useState(false);

@@ -6,7 +6,7 @@ import type { Member } from '../../protocol/member';
 import { countsOn, movesByMember, type MoveLike } from '../../protocol/headcount';
 import { todayIso } from '../../lib/dates';
 import type { TrainingItem, TrainingProgress, TrainingRegistration } from '../../protocol/training';
-import { creditedItems } from '../../protocol/training-rules';
+import { creditedItems, TRAINING_TARGETS, type TrainingGoals } from '../../protocol/training-rules';
 import { compareNames } from '../../lib/names';
 import { nameRank } from '../../lib/name-order';
 import { activeDb } from '../../data/session';
@@ -14,7 +14,7 @@ import type { UnitDb } from '../../data/db';
 import { keyPrefix, PAGE, readMany } from '../../data/paged';
 import { afterPaint, breathe } from '../../lib/slices';
 import { unitYearSpan } from '../../data/unit-year';
-import { loadYearGoals, type YearGoals } from '../../data/year-goals';
+import { loadYearGoals } from '../../data/year-goals';
 import { spanEndStamp, type YearLike, type YearSpan } from '../../protocol/year';
 
 export interface TrainingYear {
@@ -47,8 +47,9 @@ async function spanOf(db: UnitDb, year: YearLike): Promise<YearSpan> {
 }
 
 /** The year's goals for registration and completion (the year's targets, else the plan's). */
-export function loadTrainingGoals(year: number): Promise<YearGoals> {
-  return loadYearGoals(year);
+export async function loadTrainingGoals(year: number): Promise<TrainingGoals> {
+  const g = await loadYearGoals(year);
+  return { registered: g.registered ?? TRAINING_TARGETS.registered, completing: g.completing ?? TRAINING_TARGETS.completing };
 }
 
 /** On the year's roster (the plan's "100 % registered" counts these): in the unit on rosterDay (protocol/headcount). */

@@ -13,7 +13,8 @@ import { listLinkableEvents, loadTrainingYear } from '../../../src/features/trai
 import { loadRatingYear } from '../../../src/features/rating/rating-queries';
 import { loadAbsenceWarnings } from '../../../src/features/meetings/AbsenceWarningsPage';
 import { setYearKind } from '../../../src/features/settings/year-kind-repo';
-import { DEFAULT_GOALS, loadYearGoals } from '../../../src/data/year-goals';
+import { loadYearGoals } from '../../../src/data/year-goals';
+import { loadTrainingGoals } from '../../../src/features/training/training-queries';
 import { trainingRates } from '../../../src/protocol/training-rules';
 import { eligibility, ratingSummary } from '../../../src/protocol/rating-rules';
 import { MEMBER_DEFAULTS } from '../../../src/protocol/member';
@@ -110,8 +111,9 @@ describe('the year’s goals', () => {
   }
 
   it('fall back to the plan’s figures when the year has no such target', async () => {
-    expect(await loadYearGoals(2026)).toEqual({ goodOrBetter: 0.8, registered: 1, completing: 0.9 });
-    expect(DEFAULT_GOALS).toEqual({ goodOrBetter: 0.8, registered: 1, completing: 0.9 });
+    expect(await loadYearGoals(2026)).toEqual({});
+    expect(await loadTrainingGoals(2026)).toEqual({ registered: 1, completing: 0.9 });
+    expect((await loadRatingYear(2026, TODAY)).goal).toBe(0.8);
   });
 
   it('come from the year’s computed targets (percent → fraction); entered, deleted and other years’ targets do not count', async () => {
@@ -120,20 +122,21 @@ describe('the year’s goals', () => {
     await target('t3', { rule: 'trainingRegisteredPct', goal: 50, source: 'entered' });
     await target('t4', { rule: 'trainingRegisteredPct', goal: 60, deleted: true });
     await target('t5', { rule: 'trainingRegisteredPct', goal: 70, year: 2025 });
-    expect(await loadYearGoals(2026)).toEqual({ goodOrBetter: 0.85, registered: 1, completing: 0.95 });
-    expect(await loadYearGoals(2025)).toEqual({ goodOrBetter: 0.8, registered: 0.7, completing: 0.9 });
+    expect(await loadYearGoals(2026)).toEqual({ goodOrBetter: 0.85, completing: 0.95 });
+    expect(await loadTrainingGoals(2026)).toEqual({ registered: 1, completing: 0.95 });
+    expect(await loadYearGoals(2025)).toEqual({ registered: 0.7 });
   });
 
   it('are what the rules measure against: the rating screen’s year and the training rates', async () => {
     await target('t1', { rule: 'goodOrBetterPct', goal: 50 });
     await target('t2', { rule: 'trainingRegisteredPct', goal: 60 });
     expect((await loadRatingYear(2026, TODAY)).goal).toBe(0.5);
-    const goals = await loadYearGoals(2026);
+    const goals = await loadTrainingGoals(2026);
     const rates = trainingRates(['a', 'b', 'c'], [{ memberId: 'a', itemIds: [] }, { memberId: 'b', itemIds: [] }], goals);
     expect(rates.meetsRegistered).toBe(true); // 2/3 ≥ 60 %
     expect(trainingRates(['a', 'b', 'c'], [{ memberId: 'a', itemIds: [] }, { memberId: 'b', itemIds: [] }]).meetsRegistered).toBe(false); // the plan's 100 %
     const rows = [{ memberId: 'a', eligible: true, level: 'good' as const }, { memberId: 'b', eligible: true, level: 'completed' as const }];
-    expect(ratingSummary(rows, 0, goals.goodOrBetter).meetsTarget).toBe(true);
+    expect(ratingSummary(rows, 0, (await loadYearGoals(2026)).goodOrBetter).meetsTarget).toBe(true);
     expect(ratingSummary(rows, 0).meetsTarget).toBe(false);
   });
 });

@@ -88,7 +88,7 @@ describe('setYearKind', () => {
   });
 
   it('refuses a kind that does not exist, writing nothing', async () => {
-    await expect(setYearKind('quarter' as never, '2026-10-05')).rejects.toMatchObject({ key: 'settings.errYearKind' });
+    await expect(setYearKind('quarter' as never, '2026-10-05')).rejects.toMatchObject({ key: 'yearKind.errYearKind' });
     expect(await outbox('unitSettings')).toHaveLength(0);
   });
 });
