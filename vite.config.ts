@@ -190,6 +190,7 @@ const SHARED: Record<string, string> = {
   'src/data/storage.ts': 'data', // storage.persist() after a write, and settings' storage line
   'src/lib/member-search.ts': 'f-member-list', // the member list's search, also the roll's
   'src/data/unit-year.ts': 'data', // whose year: the year screens' *-queries.ts ask it for their span
+  'src/data/year-goals.ts': 'data', // the year's goals, read by the training and rating queries
 };
 
 function featureChunk(id: string): string | null {

@@ -1,4 +1,4 @@
-// Settings (/settings): unit details, storage, language, backup and import links, install,
+// Settings (/settings): unit details, whose year, storage, language, backup and import links, install,
 // app version. Vietnamese first; English loads only when chosen.
 import { useEffect, useState } from 'preact/hooks';
 import { currentLang, onLanguageChange, t } from '../../i18n';
@@ -9,6 +9,7 @@ import { UnitDetailsForm } from './UnitDetailsForm';
 import { StorageCard } from './StorageCard';
 import { InstallCard } from './InstallCard';
 import { OfflineCard } from './OfflineCard';
+import { YearKindCard } from './YearKindCard';
 import { chooseLanguage, getUnit } from './settings-repo';
 import './settings.css';
 
@@ -51,6 +52,8 @@ export default function SettingsPage() {
           </a>
         )}
       </section>
+
+      {unit && <YearKindCard />}
 
       <StorageCard />
 
