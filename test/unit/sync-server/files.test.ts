@@ -10,8 +10,9 @@ import type { SqliteStore } from '../../../server/src/store/sqlite';
 import { freshUnit, joinDevice, startTestSyncServer, type TestServer } from './helpers';
 
 /** Bytes that start like a JPEG (the server checks the marker and the hash, not the picture). */
-function fakeJpeg(size = 5000): Uint8Array {
-  const bytes = new Uint8Array(randomBytes(size));
+function fakeJpeg(size = 5000): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(size);
+  bytes.set(randomBytes(size));
   bytes.set([0xff, 0xd8, 0xff, 0xe0], 0);
   return bytes;
 }
@@ -90,7 +91,7 @@ describe('the file endpoint', () => {
     expect(code(await put(t, unitId, admin, hash, jpeg))).toEqual([403, 'forbidden']);
     expect(code(await put(t, unitId, phone.token, hash.toUpperCase(), jpeg))).toEqual([400, 'invalid_hash']);
     expect(code(await put(t, unitId, phone.token, 'a'.repeat(64), jpeg))).toEqual([400, 'hash_mismatch']);
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]);
+    const png: Uint8Array<ArrayBuffer> = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]);
     expect(code(await put(t, unitId, phone.token, sha(png), png))).toEqual([415, 'not_jpeg']);
     expect(code(await put(t, unitId, phone.token, sha(new Uint8Array()), new Uint8Array()))).toEqual([400, 'empty_body']);
 
