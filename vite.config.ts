@@ -27,6 +27,7 @@ const NOT_PRECACHED = [
   'src/lib/docx.ts', // the .docx zip writer, imported beside minutes-docx
   'src/sync/engine.ts', // push, pull, apply: only run with the network (src/sync/lazy-engine.ts)
   'src/sync/file-sync.ts', // the photo upload queue: runs after a record sync, so with the network (src/sync/app-sync.ts)
+  'src/sync/file-api.ts', // the photo endpoint's client: uploads and "Tải ảnh" need the network anyway
   'src/features/sync/OnlineSyncScreens.tsx', // admin (cấp trên), join with a code, devices and invite QR: need the network anyway
   'src/features/dues/ExemptionsPage.tsx', // dues exemptions: a few a year
   'src/features/dues/RatesPage.tsx', // dues rates: years apart

@@ -112,6 +112,11 @@ describe('a photo as evidence of an activity', () => {
     const tile = page.locator('.photo-tile').first();
     await tile.locator('img').waitFor(WAIT);
     const keptMs = Date.now() - started;
+    const resize = await page.evaluate(() => {
+      const m = performance.getEntriesByName('photo-resize')[0] as PerformanceMeasure | undefined;
+      return m ? { ms: Math.round(m.duration), ...(m.detail as { from: number; to: number; width: number; height: number }) } : null;
+    });
+    console.log(`[measure] 12 MP JPEG of ${(jpeg.length / 1024).toFixed(0)} KB → ${JSON.stringify(resize)}; from choosing to thumbnail (resize, hash, save) ${keptMs} ms`);
     await expect.poll(() => page.getByText('Đã lưu ảnh của hoạt động.').count(), WAIT).toBe(1);
     photoHash = (await tile.getAttribute('data-sha256'))!;
     expect(photoHash).toMatch(/^[0-9a-f]{64}$/);
@@ -124,7 +129,6 @@ describe('a photo as evidence of an activity', () => {
     await page.goto(server.url + '/sync');
     await expect.poll(() => page.getByTestId('photos-waiting').innerText(), WAIT).toMatch(/^1 ảnh chờ tải lên/);
     expect(filesOnServer()).toEqual([]);
-    console.log(`[measure] 12 MP JPEG of ${(jpeg.length / 1024).toFixed(0)} KB: kept on the phone in ${keptMs} ms (resize, hash, save, thumbnail)`);
   });
 
   test('back online, the photo uploads once: the server holds one file', async () => {

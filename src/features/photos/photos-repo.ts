@@ -7,8 +7,6 @@ import { upsertRow } from '../../data/outbox';
 import { activeDb, activeUnitId } from '../../data/session';
 import { UserError } from '../../lib/user-error';
 import { fileRefFields, MAX_FILE_BYTES, type FileRef } from '../../protocol/file-ref';
-import { NetworkError } from '../../sync/api';
-import { getFile } from '../../sync/file-api';
 import { isJpegBytes, sha256Hex } from './photo-hash';
 import { resizePhoto } from './photo-resize';
 
@@ -52,11 +50,14 @@ export async function downloadPhoto(sha256: string): Promise<void> {
   const db = await activeDb();
   const server = (await db.syncState.get('device'))?.server;
   if (!server) throw new UserError('photos.errNotJoined');
+  // The endpoint's client loads on first use (it needs the network anyway: not precached).
+  const api = await import('../../sync/file-api').catch(() => null);
+  if (!api) throw new UserError('photos.errOffline');
   let blob: Blob | null;
   try {
-    blob = await getFile(server, sha256);
+    blob = await api.getFile(server, sha256);
   } catch (e) {
-    throw new UserError(e instanceof NetworkError ? 'photos.errOffline' : 'photos.errDownload', e);
+    throw new UserError((e as Error)?.name === 'NetworkError' ? 'photos.errOffline' : 'photos.errDownload', e);
   }
   if (!blob) throw new UserError('photos.errNotOnServer');
   const bytes = new Uint8Array(await blob.arrayBuffer());
