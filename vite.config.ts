@@ -185,6 +185,7 @@ const SHARED: Record<string, string> = {
   'src/lib/hlc.ts': 'data', // clocks stamped on every write (outbox, the roll's fast path)
   'src/data/storage.ts': 'data', // storage.persist() after a write, and settings' storage line
   'src/lib/member-search.ts': 'f-member-list', // the member list's search, also the roll's
+  'src/lib/sha256.ts': 'f-photos', // a photo's name; the backup's check of its photos too
 };
 
 function featureChunk(id: string): string | null {
