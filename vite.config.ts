@@ -185,7 +185,7 @@ const SHARED: Record<string, string> = {
   'src/lib/hlc.ts': 'data', // clocks stamped on every write (outbox, the roll's fast path)
   'src/data/storage.ts': 'data', // storage.persist() after a write, and settings' storage line
   'src/lib/member-search.ts': 'f-member-list', // the member list's search, also the roll's
-  'src/lib/sha256.ts': 'f-photos', // a photo's name; the backup's check of its photos too
+  'src/lib/sha256.ts': 'f-activities', // a photo's name; the backup's check of its photos too
 };
 
 function featureChunk(id: string): string | null {
@@ -196,6 +196,9 @@ function featureChunk(id: string): string | null {
 /** The group of a module's folder, whether or not it is precached. */
 function folderGroup(rel: string): string | null {
   if (SHARED[rel]) return SHARED[rel];
+  // Photos are taken on the activity screens first (the youth-project log, not precached, uses
+  // them too): one file with the activities instead of one more in the precache.
+  if (rel.startsWith('src/features/photos/') && !rel.endsWith('-queries.ts')) return 'f-activities';
   // The local database and the field screens' reads (*-queries.ts, small, shared across
   // features): every screen with data needs them, so they travel together.
   if (/^src\/data\/(session|db|live|outbox|commit)\.ts$/.test(rel) || /^src\/features\/(?!sync\/)[a-z-]+\/[a-z-]+-queries\.ts$/.test(rel)) return 'data';
