@@ -33,6 +33,9 @@ const NOT_PRECACHED = [
   'src/features/dues/RatesPage.tsx', // dues rates: years apart
   'src/features/rating/', // the year-end rating: once a year, after the meeting that decides it
   'src/features/training/', // the training programme: set up, registered and assessed with the books
+  'src/features/projects/ProjectsPage.tsx', // youth projects: registered, moved on and accepted a few times a year;
+  'src/features/projects/ProjectDetailPage.tsx', // their roll stays precached (the field's), with the project read it needs
+  'src/features/projects/ProjectFormPage.tsx',
   'src/features/dues/GridPage.tsx', // the year's member × month grid: reviewed at the desk
   'src/features/dues/grid-load.ts', // its read (first rows, then the year in pages): the grid's alone
   'src/features/dues/RemitPage.tsx', // the monthly remittance slip: paid at the union office

@@ -35,6 +35,10 @@ const TrainingMemberPage = lazy(() => import('../features/training/TrainingMembe
 const RatingPage = lazy(() => import('../features/rating/RatingPage'));
 const RatingSettingsPage = lazy(() => import('../features/rating/RatingSettingsPage'));
 const RatingMemberPage = lazy(() => import('../features/rating/RatingMemberPage'));
+const PlanPrintPage = lazy(() => import('../features/targets/PlanPrintPage'));
+const ProjectsPage = lazy(() => import('../features/projects/ProjectsPage'));
+const ProjectFormPage = lazy(() => import('../features/projects/ProjectFormPage'));
+const ProjectDetailPage = lazy(() => import('../features/projects/ProjectDetailPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -79,6 +83,12 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/rating', component: RatingPage },
   { path: '/rating/settings', component: RatingSettingsPage },
   { path: '/rating/:memberId', component: RatingMemberPage },
+  { path: '/year/print', component: PlanPrintPage },
+  { path: '/projects', component: ProjectsPage },
+  { path: '/projects/new', component: ProjectFormPage },
+  { path: '/projects/:id', component: ProjectDetailPage },
+  { path: '/projects/:id/edit', component: ProjectFormPage },
+  { path: '/projects/:id/roll', component: RollPage },
   { path: '/*', component: NotFoundPage },
 ];
 
