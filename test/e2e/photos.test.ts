@@ -43,23 +43,23 @@ function filesOnServer(): string[] {
   }
 }
 
-/** A 4000×3000 (12 MP) camera-like JPEG, drawn and encoded by the browser itself. */
-async function twelveMegapixelJpeg(page: Page): Promise<Buffer> {
-  const base64 = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(4000, 3000);
+/** A camera-like JPEG (4000×3000 = 12 MP unless told), drawn and encoded by the browser itself. */
+async function twelveMegapixelJpeg(page: Page, width = 4000, height = 3000): Promise<Buffer> {
+  const base64 = await page.evaluate(async ([width, height]) => {
+    const canvas = new OffscreenCanvas(width, height);
     const ctx = canvas.getContext('2d')!;
-    const sky = ctx.createLinearGradient(0, 0, 0, 3000);
+    const sky = ctx.createLinearGradient(0, 0, 0, height);
     sky.addColorStop(0, '#7fb2e5');
     sky.addColorStop(1, '#2f6b2f');
     ctx.fillStyle = sky;
-    ctx.fillRect(0, 0, 4000, 3000);
+    ctx.fillRect(0, 0, width, height);
     // detail, as a real photo has: many small shapes of varied colour
     let seed = 7;
     const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
     for (let i = 0; i < 6000; i++) {
       ctx.fillStyle = `hsl(${Math.floor(rnd() * 360)} 60% ${30 + Math.floor(rnd() * 50)}%)`;
       ctx.beginPath();
-      ctx.arc(rnd() * 4000, rnd() * 3000, 4 + rnd() * 40, 0, Math.PI * 2);
+      ctx.arc(rnd() * width, rnd() * height, 4 + rnd() * 40, 0, Math.PI * 2);
       ctx.fill();
     }
     const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
@@ -67,7 +67,7 @@ async function twelveMegapixelJpeg(page: Page): Promise<Buffer> {
     let s = '';
     for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     return btoa(s);
-  });
+  }, [width, height] as const);
   return Buffer.from(base64, 'base64');
 }
 
@@ -166,5 +166,28 @@ describe('a photo as evidence of an activity', () => {
     await img.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'photos-3-second-phone-sees');
     expect(filesOnServer()).toHaveLength(1);
+  });
+
+  test('a youth-project log entry takes photos the same way, and they upload too', async () => {
+    const { page } = phoneA;
+    await page.goto(server.url + '/projects/new');
+    await page.getByLabel('Tên công trình, phần việc').fill('Tuyến hẻm xanh – sạch – sáng');
+    await calm(page);
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.waitForURL((u) => /^\/projects\/(?!new$)[^/]+$/.test(u.pathname), WAIT);
+    const jpeg = await twelveMegapixelJpeg(page, 1200, 900);
+    await page.getByRole('button', { name: '+ Thêm nhật ký' }).click();
+    await page.getByLabel('Nội dung').fill('Trồng 40 chậu hoa dọc hẻm 12');
+    await page.getByTestId('pj-log-new-photos-gallery').setInputFiles({ name: 'hem-12.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    await page.locator('#pj-log-new-photos .photo-tile img').waitFor(WAIT);
+    await calm(page);
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    const logged = page.locator('ul.log .photo-tile img');
+    await logged.waitFor(WAIT);
+    expect(await logged.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(1200);
+    await logged.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(page, 'photos-4-project-log');
+    await syncNow(page);
+    await expect.poll(() => filesOnServer().length, WAIT).toBe(2);
   });
 });
