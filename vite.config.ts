@@ -25,6 +25,8 @@ const NOT_PRECACHED = [
   'src/features/backup/BackupPage.tsx', // backup and restore
   'src/features/minutes/minutes-docx.ts', // minutes as .docx (printing stays offline)
   'src/lib/docx.ts', // the .docx zip writer, imported beside minutes-docx
+  'src/features/targets/PlanPrintPage.tsx', // the year's plan on A4: printed at the desk, once or twice a year
+  'src/features/targets/plan-docx.ts', // the year's plan as .docx
   'src/sync/engine.ts', // push, pull, apply: only run with the network (src/sync/lazy-engine.ts)
   'src/sync/file-sync.ts', // the photo upload queue: runs after a record sync, so with the network (src/sync/app-sync.ts)
   'src/sync/file-api.ts', // the photo endpoint's client: uploads and "Tải ảnh" need the network anyway
@@ -36,6 +38,7 @@ const NOT_PRECACHED = [
   'src/features/projects/ProjectsPage.tsx', // youth projects: registered, moved on and accepted a few times a year;
   'src/features/projects/ProjectDetailPage.tsx', // their roll stays precached (the field's), with the project read it needs
   'src/features/projects/ProjectFormPage.tsx',
+  'src/features/committee/', // the committee roster: changes at a congress or a by-election
   'src/features/dues/GridPage.tsx', // the year's member × month grid: reviewed at the desk
   'src/features/dues/grid-load.ts', // its read (first rows, then the year in pages): the grid's alone
   'src/features/dues/RemitPage.tsx', // the monthly remittance slip: paid at the union office
@@ -189,6 +192,7 @@ const SHARED: Record<string, string> = {
   'src/data/storage.ts': 'data', // storage.persist() after a write, and settings' storage line
   'src/lib/member-search.ts': 'f-member-list', // the member list's search, also the roll's
   'src/lib/sha256.ts': 'f-activities', // a photo's name; the backup's check of its photos too
+  'src/data/unit-year.ts': 'data', // whose year: the year screens' *-queries.ts ask it for their span
 };
 
 function featureChunk(id: string): string | null {

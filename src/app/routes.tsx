@@ -39,6 +39,9 @@ const PlanPrintPage = lazy(() => import('../features/targets/PlanPrintPage'));
 const ProjectsPage = lazy(() => import('../features/projects/ProjectsPage'));
 const ProjectFormPage = lazy(() => import('../features/projects/ProjectFormPage'));
 const ProjectDetailPage = lazy(() => import('../features/projects/ProjectDetailPage'));
+const CommitteePage = lazy(() => import('../features/committee/CommitteePage'));
+const TermFormPage = lazy(() => import('../features/committee/TermFormPage'));
+const SeatFormPage = lazy(() => import('../features/committee/SeatFormPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -89,6 +92,10 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/projects/:id', component: ProjectDetailPage },
   { path: '/projects/:id/edit', component: ProjectFormPage },
   { path: '/projects/:id/roll', component: RollPage },
+  // The committee: the term and the seat are picked by ?id= (and a new seat by ?term=&position=)
+  { path: '/committee', component: CommitteePage },
+  { path: '/committee/term', component: TermFormPage },
+  { path: '/committee/seat', component: SeatFormPage },
   { path: '/*', component: NotFoundPage },
 ];
 

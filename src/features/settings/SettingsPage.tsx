@@ -45,6 +45,11 @@ export default function SettingsPage() {
         ) : (
           <UnitDetailsForm unit={unit} onSaved={setUnit} />
         )}
+        {unit && (
+          <a class="btn block" href="/committee">
+            {t('settings.committeeLink')}
+          </a>
+        )}
       </section>
 
       <StorageCard />

@@ -24,6 +24,7 @@ import dues from './dues.json';
 import syncOnline from './sync-online.json';
 import photos from './photos.json';
 import projects from './projects.json';
+import committee from './committee.json';
 
 type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 const rules = new Intl.PluralRules('en');
@@ -31,5 +32,5 @@ const choose = (forms: Forms) => (p?: Record<string, string | number>) => forms[
 const withPlurals = (dict: Record<string, string | Forms>): Record<string, Message> =>
   Object.fromEntries(Object.entries(dict).map(([k, v]) => [k, typeof v == 'string' ? v : choose(v)]));
 
-const all = { common, err, setup, members, import: importNs, settings, pwa, backup, meetings, attendance, minutes, activities, home, sync, syncOnline, dues, training, rating, photos, projects };
+const all = { common, err, setup, members, import: importNs, settings, pwa, backup, meetings, attendance, minutes, activities, home, sync, syncOnline, dues, training, rating, photos, projects, committee };
 export default Object.fromEntries(Object.entries(all).map(([ns, dict]) => [ns, withPlurals(dict)])) as Record<string, Record<string, Message>>;
