@@ -28,6 +28,8 @@ const NOT_PRECACHED = [
   'src/features/targets/PlanPrintPage.tsx', // the year's plan on A4: printed at the desk, once or twice a year
   'src/features/targets/plan-docx.ts', // the year's plan as .docx
   'src/sync/engine.ts', // push, pull, apply: only run with the network (src/sync/lazy-engine.ts)
+  'src/sync/file-sync.ts', // the photo upload queue: runs after a record sync, so with the network (src/sync/app-sync.ts)
+  'src/sync/file-api.ts', // the photo endpoint's client: uploads and "Tải ảnh" need the network anyway
   'src/features/sync/OnlineSyncScreens.tsx', // admin (cấp trên), join with a code, devices and invite QR: need the network anyway
   'src/features/dues/ExemptionsPage.tsx', // dues exemptions: a few a year
   'src/features/dues/RatesPage.tsx', // dues rates: years apart
@@ -189,6 +191,7 @@ const SHARED: Record<string, string> = {
   'src/lib/hlc.ts': 'data', // clocks stamped on every write (outbox, the roll's fast path)
   'src/data/storage.ts': 'data', // storage.persist() after a write, and settings' storage line
   'src/lib/member-search.ts': 'f-member-list', // the member list's search, also the roll's
+  'src/lib/sha256.ts': 'f-activities', // a photo's name; the backup's check of its photos too
   'src/data/unit-year.ts': 'data', // whose year: the year screens' *-queries.ts ask it for their span
   'src/data/year-goals.ts': 'data', // the year's goals, read by the training and rating queries
 };
@@ -201,6 +204,9 @@ function featureChunk(id: string): string | null {
 /** The group of a module's folder, whether or not it is precached. */
 function folderGroup(rel: string): string | null {
   if (SHARED[rel]) return SHARED[rel];
+  // Photos are taken on the activity screens first (the youth-project log, not precached, uses
+  // them too): one file with the activities instead of one more in the precache.
+  if (rel.startsWith('src/features/photos/') && !rel.endsWith('-queries.ts')) return 'f-activities';
   // The local database and the field screens' reads (*-queries.ts, small, shared across
   // features): every screen with data needs them, so they travel together.
   if (/^src\/data\/(session|db|live|outbox|commit)\.ts$/.test(rel) || /^src\/features\/(?!sync\/)[a-z-]+\/[a-z-]+-queries\.ts$/.test(rel)) return 'data';

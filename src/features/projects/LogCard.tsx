@@ -6,6 +6,7 @@ import type { YouthProjectLog } from '../../protocol/youth-project';
 import { addLogEntry, deleteLogEntry, updateLogEntry } from './projects-repo';
 import { LogEntryForm } from './LogEntryForm';
 import { errorText, pt } from './i18n';
+import { PhotoStrip } from '../photos';
 
 export function LogCard({ projectId, log, onDone }: { projectId: string; log: YouthProjectLog[]; onDone: (message: string) => void }) {
   // 'new', an entry's id being edited, or nothing open
@@ -55,7 +56,7 @@ export function LogCard({ projectId, log, onDone }: { projectId: string; log: Yo
             <li key={e.id}>
               <span class="when">{formatDate(e.date)}</span>
               {e.note && <p class="log-note">{e.note}</p>}
-              {e.photos.length > 0 && <span class="muted small">{pt('logPhotos', { n: e.photos.length })}</span>}
+              <PhotoStrip hashes={e.photos} />
               <div class="tools">
                 <button type="button" class="btn" onClick={() => setEditing(e.id)}>{t('common.edit')}</button>
                 <button type="button" class="btn danger" onClick={() => void remove(e.id)}>{t('common.delete')}</button>

@@ -1,13 +1,13 @@
 // One entry of a project's progress log: date, note, photos. The photos travel as the list of
-// their sha256 (protocol/file-ref.ts): this form keeps the list it was given and hands it back
-// on save, and shows how many there are; a photo picker taking `value` / `onChange` on that
-// list sits in the marked slot below.
+// their sha256 (protocol/file-ref.ts); PhotoField (features/photos) takes and keeps them on the
+// phone as they are added, and the entry holding the list is saved here.
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { todayIso } from '../../lib/dates';
 import { TextAreaField, TextField } from '../../ui/fields';
 import type { LogInput } from './projects-repo';
 import { errorText, pt } from './i18n';
+import { PhotoField } from '../photos';
 
 export interface LogEntryValues {
   date: string;
@@ -38,8 +38,10 @@ export function LogEntryForm(p: { id: string; initial?: LogInput; onSave: (input
     <form class="stage-form" onSubmit={submit} noValidate>
       <TextField id={`${p.id}-date`} type="date" label={pt('dateField')} value={values.date} onInput={set('date')} required />
       <TextAreaField id={`${p.id}-note`} label={pt('logNote')} value={values.note} onInput={set('note')} hint={pt('logNotePlaceholder')} rows={3} />
-      {/* photo slot: <PhotoField value={values.photos} onChange={set('photos')} /> */}
-      {values.photos.length > 0 && <p class="muted small">{pt('logPhotos', { n: values.photos.length })}</p>}
+      <div class="field" role="group" aria-labelledby={`${p.id}-photos-label`}>
+        <span id={`${p.id}-photos-label`} class="photo-legend">{t('activities.photos')}</span>
+        <PhotoField id={`${p.id}-photos`} value={values.photos} onChange={set('photos')} />
+      </div>
       {error && <p class="error" role="alert">{error}</p>}
       <div class="form-actions">
         <button type="button" class="btn" onClick={p.onCancel}>{t('common.cancel')}</button>
