@@ -1,0 +1,170 @@
+// The year's plan reads: the targets of a year and the records their rules need, by index or
+// key range, then the pure rules (protocol/target-rules.ts). No zod.
+// Only what the year's rules need is read: a plan without a training target never reads the
+// registrations. The members and their events (the head count) are the big read: paged
+// (data/paged.ts), so 5,000 members arrive in short tasks.
+import { activeDb, activeUnitId } from '../../data/session';
+import type { UnitDb } from '../../data/db';
+import { currentUnitYear, unitYearSpan } from '../../data/unit-year';
+import { keyPrefix, readMany } from '../../data/paged';
+import { breathe } from '../../lib/slices';
+import { yearMonths, type YearSpan } from '../../protocol/year';
+import type { Target, YearPlan } from '../../protocol/target';
+import type { TargetRule } from '../../protocol/target-enums';
+import { computeTargets, type TargetResult, type YearInputs } from '../../protocol/target-rules';
+import { STATUS_RANK, isOnPace } from '../../protocol/target-pace';
+
+const live = <T extends { deleted?: boolean }>(rows: readonly (T | undefined)[]) => rows.filter((r): r is T => !!r && !r.deleted);
+
+/** The tables a year's targets are computed from (useLive reloads when one changes). */
+export const TARGET_TABLES = [
+  'yearPlans', 'targets', 'members', 'memberEvents', 'ratings', 'unitRatings', 'trainingRegistrations', 'youthProjects',
+  'meetings', 'activities', 'committeeTerms', 'committeeSeats', 'remittances', 'units', 'unitSettings',
+] as const;
+
+const NEEDS_MEMBERS: ReadonlySet<TargetRule> = new Set(['goodOrBetterPct', 'trainingRegisteredPct', 'trainingCompletingPct', 'committeeComplete', 'membersAdmitted', 'partyIntroductions']);
+const NEEDS_MEETINGS: ReadonlySet<TargetRule> = new Set(['committeeComplete', 'regularMeetingsHeld']);
+
+/** The unit's record's meeting frequency (units table: the server's id or this phone's). */
+async function meetingFrequency(db: UnitDb): Promise<'monthly' | 'quarterly'> {
+  const serverId = (await db.syncState.get('device'))?.server?.unitId;
+  for (const id of serverId ? [serverId, await activeUnitId()] : [await activeUnitId()]) {
+    const u = await db.units.get(id);
+    if (u && !u.deleted) return u.meetingFrequency ?? 'monthly';
+  }
+  return 'monthly';
+}
+
+/** The records of a year that `targets` need (empty lists for the rest). */
+export async function loadYearInputs(db: UnitDb, span: YearSpan, targets: readonly Target[], today: string): Promise<YearInputs> {
+  const rules = new Set(targets.filter((t) => !t.deleted && t.source === 'computed' && t.rule).map((t) => t.rule!));
+  const has = (r: TargetRule) => rules.has(r);
+  const need = (set: ReadonlySet<TargetRule>) => [...rules].some((r) => set.has(r));
+  const y = span.year;
+  const months = yearMonths(span);
+  const none = Promise.resolve([] as never[]);
+  const [people, ratings, unitRating, registrations, youthProjects, meetings, activities, terms, seats, remittances, settings, frequency] = await Promise.all([
+    need(NEEDS_MEMBERS) ? readMany(db, [{ table: db.members }, { table: db.memberEvents }] as const) : Promise.resolve([[], []] as const),
+    has('goodOrBetterPct') ? db.ratings.where('year').equals(y).toArray() : none,
+    has('unitRatingLevel') ? db.unitRatings.get(`unit:${y}`) : Promise.resolve(undefined),
+    // registration id = `${year}:${memberId}`: the year is one key range
+    has('trainingRegisteredPct') || has('trainingCompletingPct') ? readMany(db, [{ table: db.trainingRegistrations, range: keyPrefix(`${y}:`) }] as const).then(([r]) => r.filter((x) => x.year === y)) : none,
+    has('projectsAccepted') ? db.youthProjects.where('year').equals(y).toArray() : none,
+    need(NEEDS_MEETINGS) ? db.meetings.where('startsAt').between(span.from, `${span.to}T99`, true, true).toArray() : none,
+    has('activitiesOfKind') ? db.activities.where('date').between(span.from, span.to, true, true).toArray() : none,
+    has('committeeComplete') ? db.committeeTerms.toArray() : none,
+    has('committeeComplete') ? db.committeeSeats.toArray() : none,
+    has('duesRemittedMonths') ? db.remittances.where('period').between(months[0], months[11], true, true).toArray() : none,
+    db.unitSettings.get('settings:unit'),
+    has('regularMeetingsHeld') ? meetingFrequency(db) : Promise.resolve('monthly' as const),
+  ]);
+  return {
+    span,
+    today,
+    members: people[0],
+    memberEvents: live(people[1]),
+    ratings: live(ratings),
+    unitRating: unitRating && !unitRating.deleted ? unitRating : undefined,
+    registrations: live(registrations),
+    youthProjects: live(youthProjects),
+    meetings: live(meetings),
+    activities: live(activities),
+    terms: live(terms),
+    seats: live(seats),
+    remittances: live(remittances),
+    meetingFrequency: frequency,
+    committeeMeetingFrequency: (settings && !settings.deleted && settings.committeeMeetingFrequency) || 'monthly',
+  };
+}
+
+export interface YearTargets {
+  span: YearSpan;
+  plan?: YearPlan;
+  results: TargetResult[];
+  /** met or on track, of all targets */
+  onPace: number;
+  total: number;
+}
+
+export async function listTargets(db: UnitDb, year: number): Promise<Target[]> {
+  return live(await db.targets.where('year').equals(year).toArray()).sort((a, b) => a.sortOrder - b.sortOrder || a.id.localeCompare(b.id));
+}
+
+/** A year's plan and its targets computed as of `today`. */
+export async function loadYearTargets(year: number, today: string): Promise<YearTargets> {
+  const db = await activeDb();
+  const span = await unitYearSpan(year, db);
+  return computeYear(db, span, today);
+}
+
+async function computeYear(db: UnitDb, span: YearSpan, today: string): Promise<YearTargets> {
+  const [plan, targets] = await Promise.all([db.yearPlans.get(`year:${span.year}`), listTargets(db, span.year)]);
+  const inputs = await loadYearInputs(db, span, targets, today);
+  // the rules run in one task of their own, after the reads' pages
+  await breathe();
+  const results = computeTargets(targets, inputs);
+  return { span, plan: plan && !plan.deleted ? plan : undefined, results, onPace: results.filter((r) => isOnPace(r.status)).length, total: results.length };
+}
+
+/** The worst first: out of reach, behind, not measurable, on track, met; then the plan's order. */
+export function worstFirst(results: readonly TargetResult[]): TargetResult[] {
+  return [...results].sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.target.sortOrder - b.target.sortOrder);
+}
+
+export interface YearSummary {
+  span: YearSpan;
+  /** false: the year has no targets yet (Home offers to start it) */
+  started: boolean;
+  onPace: number;
+  total: number;
+  /** the worst-slipping target, when one is behind or out of reach */
+  worst?: TargetResult;
+}
+
+/** Home's card: the unit's current year, x/y on track, the worst-slipping target. */
+export async function yearSummary(today: string): Promise<YearSummary> {
+  const db = await activeDb();
+  const span = await currentUnitYear(today, db);
+  const y = await computeYear(db, span, today);
+  const worst = worstFirst(y.results)[0];
+  return { span, started: y.total > 0, onPace: y.onPace, total: y.total, worst: worst && (worst.status === 'behind' || worst.status === 'unreachable') ? worst : undefined };
+}
+
+/** One target with its year's results (the detail screen: the evidence of one needs the others for target 4). */
+export async function loadTarget(id: string, today: string): Promise<{ year: YearTargets; result: TargetResult } | null> {
+  const db = await activeDb();
+  const t = await db.targets.get(id);
+  if (!t || t.deleted) return null;
+  const year = await loadYearTargets(t.year, today);
+  const result = year.results.find((r) => r.target.id === id);
+  return result ? { year, result } : null;
+}
+
+export interface EvidenceNames {
+  members: Map<string, string>;
+  meetings: Map<string, { title: string; date: string }>;
+  activities: Map<string, { title: string; date: string }>;
+  projects: Map<string, string>;
+  targets: Map<string, string>;
+}
+
+/** Names of what the evidence lists (at most `cap` of each list: a long list shows its first rows). */
+export async function evidenceNames(result: TargetResult, cap = 200): Promise<EvidenceNames> {
+  const db = await activeDb();
+  const e = result.evidence;
+  const ids = (xs?: string[]) => (xs ?? []).slice(0, cap);
+  const [members, meetings, activities, projects, targets] = await Promise.all([
+    db.members.bulkGet([...ids(e.members), ...ids(e.missingMembers)]),
+    db.meetings.bulkGet(ids(e.meetings)),
+    db.activities.bulkGet(ids(e.activities)),
+    db.youthProjects.bulkGet(ids(e.projects)),
+    db.targets.bulkGet([...ids(e.targets), ...ids(e.missingTargets)]),
+  ]);
+  return {
+    members: new Map(live(members).map((m) => [m.id, m.fullName])),
+    meetings: new Map(live(meetings).map((m) => [m.id, { title: m.title, date: m.startsAt.slice(0, 10) }])),
+    activities: new Map(live(activities).map((a) => [a.id, { title: a.title, date: a.date }])),
+    projects: new Map(live(projects).map((p) => [p.id, p.title])),
+    targets: new Map(live(targets).map((t) => [t.id, t.title])),
+  };
+}
