@@ -21,6 +21,7 @@ import type { RatingLevel } from './rating-enums';
 import type { MeetingFrequency } from './meeting-enums';
 import { clampToSpan, type YearSpan } from './year';
 import { countsOn, movesByMember, type MoveLike } from './headcount';
+import { eligibility } from './rating-rules';
 import type { RegistrationLike } from './training-rules';
 import type { SeatLike, TermLike } from './committee-rules';
 import { closesAfter, expectedOn, monthsLeft, statusOf, type Pace, type TargetStatus } from './target-pace';
@@ -134,7 +135,7 @@ export interface TargetResult {
   warning?: { code: string; params: Record<string, number> };
 }
 
-/** Shared, computed once per year: the head count and the meetings by period. */
+/** Shared, computed once per year: the head count and who can be rated. */
 export interface YearContext {
   inputs: YearInputs;
   /** the day the year is judged on: today clamped into the year */
@@ -142,13 +143,38 @@ export interface YearContext {
   moves: Map<string, MemberEventLike[]>;
   /** members in the unit on `day`, sorted by id */
   roster: string[];
+  /** members who can be rated this year (rating-rules eligibility); only when a target needs it */
+  eligible?: ReadonlySet<string>;
 }
 
-export function yearContext(inputs: YearInputs): YearContext {
+export interface MemberFact {
+  id: string;
+  here: boolean;
+  eligible: boolean;
+}
+
+/** The per-member part of the context, one member at a time (a 5,000-member unit is worked in slices). */
+export function memberFact(m: MemberLike, inputs: YearInputs, day: string, moves: ReadonlyMap<string, MemberEventLike[]>, withEligibility: boolean): MemberFact {
+  const ev = moves.get(m.id) ?? [];
+  return { id: m.id, here: countsOn(m, ev, day), eligible: withEligibility && !m.deleted && eligibility(m, ev, inputs.span.year).eligible };
+}
+
+/** Does this plan need who can be rated (the slowest per-member rule)? */
+export const needsEligibility = (targets: readonly TargetLike[]): boolean => targets.some((t) => !t.deleted && t.source === 'computed' && t.rule === 'goodOrBetterPct');
+
+/** The context from the member facts (made in slices by the query, or all at once here). */
+export function yearContext(inputs: YearInputs, facts?: readonly MemberFact[], withEligibility = true): YearContext {
   const day = clampToSpan(inputs.today, inputs.span);
   const moves = movesByMember(inputs.memberEvents);
-  const roster = inputs.members.filter((m) => countsOn(m, moves.get(m.id) ?? [], day)).map((m) => m.id).sort();
-  return { inputs, day, moves, roster };
+  const all = facts ?? inputs.members.map((m) => memberFact(m, inputs, day, moves, withEligibility));
+  const roster = all.filter((f) => f.here).map((f) => f.id).sort();
+  const eligible = withEligibility ? new Set(all.filter((f) => f.eligible).map((f) => f.id)) : undefined;
+  return { inputs, day, moves, roster, eligible };
+}
+
+/** The moves by member and the day judged on, before the member facts are made. */
+export function yearBasis(inputs: YearInputs): { day: string; moves: Map<string, MemberEventLike[]> } {
+  return { day: clampToSpan(inputs.today, inputs.span), moves: movesByMember(inputs.memberEvents) };
 }
 
 function finish(t: TargetLike, r: RuleResult, pace: Pace, ctx: YearContext): TargetResult {
@@ -170,8 +196,7 @@ function finish(t: TargetLike, r: RuleResult, pace: Pace, ctx: YearContext): Tar
 }
 
 /** Every live target of the year, computed: plan order (sortOrder). otherTargetsMetPct last, from the others. */
-export function computeTargets(targets: readonly TargetLike[], inputs: YearInputs): TargetResult[] {
-  const ctx = yearContext(inputs);
+export function computeTargets(targets: readonly TargetLike[], inputs: YearInputs, ctx = yearContext(inputs, undefined, needsEligibility(targets))): TargetResult[] {
   const live = targets.filter((t) => !t.deleted).sort((a, b) => a.sortOrder - b.sortOrder || a.id.localeCompare(b.id));
   const out = new Map<string, TargetResult>();
   const meta = live.filter((t) => t.source === 'computed' && t.rule === 'otherTargetsMetPct');
