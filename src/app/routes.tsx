@@ -35,6 +35,9 @@ const TrainingMemberPage = lazy(() => import('../features/training/TrainingMembe
 const RatingPage = lazy(() => import('../features/rating/RatingPage'));
 const RatingSettingsPage = lazy(() => import('../features/rating/RatingSettingsPage'));
 const RatingMemberPage = lazy(() => import('../features/rating/RatingMemberPage'));
+const YearPage = lazy(() => import('../features/targets/YearPage'));
+const TargetDetailPage = lazy(() => import('../features/targets/TargetDetailPage'));
+const TargetFormPage = lazy(() => import('../features/targets/TargetFormPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -79,6 +82,11 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/rating', component: RatingPage },
   { path: '/rating/settings', component: RatingSettingsPage },
   { path: '/rating/:memberId', component: RatingMemberPage },
+  // The year's plan: /year/targets/new before /year/targets/:id
+  { path: '/year', component: YearPage },
+  { path: '/year/targets/new', component: TargetFormPage },
+  { path: '/year/targets/:id', component: TargetDetailPage },
+  { path: '/year/targets/:id/edit', component: TargetFormPage },
   { path: '/*', component: NotFoundPage },
 ];
 

@@ -90,6 +90,20 @@ export async function listTargets(db: UnitDb, year: number): Promise<Target[]> {
   return live(await db.targets.where('year').equals(year).toArray()).sort((a, b) => a.sortOrder - b.sortOrder || a.id.localeCompare(b.id));
 }
 
+export interface YearView {
+  year: YearTargets;
+  /** the year before has targets to copy */
+  previousHasTargets: boolean;
+}
+
+/** The /year screen: the given year, or the unit's current one; and whether the year before can be copied. */
+export async function loadYearView(year: number | undefined, today: string): Promise<YearView> {
+  const db = await activeDb();
+  const span = year === undefined ? await currentUnitYear(today, db) : await unitYearSpan(year, db);
+  const [y, previous] = await Promise.all([computeYear(db, span, today), db.targets.where('year').equals(span.year - 1).toArray()]);
+  return { year: y, previousHasTargets: previous.some((t) => !t.deleted) };
+}
+
 /** A year's plan and its targets computed as of `today`. */
 export async function loadYearTargets(year: number, today: string): Promise<YearTargets> {
   const db = await activeDb();
@@ -182,4 +196,23 @@ export async function evidenceNames(result: TargetResult, cap = 200): Promise<Ev
     projects: new Map(live(projects).map((p) => [p.id, p.title])),
     targets: new Map(live(targets).map((t) => [t.id, t.title])),
   };
+}
+
+export interface TargetView {
+  result: TargetResult;
+  span: YearSpan;
+  names: EvidenceNames;
+}
+
+/** The detail screen: one target computed with its year, and the names of its evidence. */
+export async function loadTargetView(id: string, today: string): Promise<TargetView | null> {
+  const found = await loadTarget(id, today);
+  if (!found) return null;
+  return { result: found.result, span: found.year.span, names: await evidenceNames(found.result) };
+}
+
+/** One target row (the edit form). */
+export async function getTarget(id: string): Promise<Target | null> {
+  const t = await (await activeDb()).targets.get(id);
+  return t && !t.deleted ? t : null;
 }

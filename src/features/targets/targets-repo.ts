@@ -108,11 +108,16 @@ export async function startYear(year: number, from: StartFrom, consolidation = f
   });
 }
 
+function checkGoal(goal: number): void {
+  if (typeof goal !== 'number' || !Number.isFinite(goal) || goal < 0 || goal > 1_000_000) throw new UserError('targets.errGoal');
+}
+
 /** Adds a target at the end of the year's plan (the plan row is made if the year had none). */
 export async function addTarget(year: number, input: TargetInput): Promise<Target> {
   const db = await activeDb();
   const unitId = await activeUnitId();
   const yearKind = await yearKindOf(year, db);
+  checkGoal(input.goal);
   return commit(db, [db.yearPlans, db.targets], async () => {
     const all = await listTargets(db, year);
     const sortOrder = all.length ? Math.max(...all.map((t) => t.sortOrder)) + 10 : 0;
@@ -126,6 +131,7 @@ export async function addTarget(year: number, input: TargetInput): Promise<Targe
 /** Edits a target's title, measure, goal, source or rule (its entered value stays). */
 export async function updateTarget(id: string, input: TargetInput): Promise<Target> {
   const db = await activeDb();
+  checkGoal(input.goal);
   return commit(db, [db.targets], async () => {
     const prev = await db.targets.get(id);
     if (!prev || prev.deleted) throw new UserError('targets.errGone');
@@ -146,7 +152,7 @@ export async function deleteTarget(id: string): Promise<void> {
 /** An entered target's value: the figure reached, the day, and the evidence (a note: where it is recorded). */
 export async function enterValue(id: string, value: number, date: string, note: string): Promise<Target> {
   const db = await activeDb();
-  if (!Number.isFinite(value)) throw new UserError('targets.errValue');
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1_000_000) throw new UserError('targets.errValue');
   if (!isValidIsoDate(date)) throw new UserError('err.date');
   return commit(db, [db.targets], async () => {
     const prev = await db.targets.get(id);
