@@ -31,6 +31,7 @@ const NOT_PRECACHED = [
   'src/features/dues/RatesPage.tsx', // dues rates: years apart
   'src/features/rating/', // the year-end rating: once a year, after the meeting that decides it
   'src/features/training/', // the training programme: set up, registered and assessed with the books
+  'src/features/targets/', // the year's plan and Home's card of it (loaded after Home's first paint), with the target rules
   'src/features/dues/GridPage.tsx', // the year's member × month grid: reviewed at the desk
   'src/features/dues/grid-load.ts', // its read (first rows, then the year in pages): the grid's alone
   'src/features/dues/RemitPage.tsx', // the monthly remittance slip: paid at the union office
@@ -183,6 +184,7 @@ const SHARED: Record<string, string> = {
   'src/lib/hlc.ts': 'data', // clocks stamped on every write (outbox, the roll's fast path)
   'src/data/storage.ts': 'data', // storage.persist() after a write, and settings' storage line
   'src/lib/member-search.ts': 'f-member-list', // the member list's search, also the roll's
+  'src/data/unit-year.ts': 'data', // whose year: the year screens' *-queries.ts ask it for their span
 };
 
 function featureChunk(id: string): string | null {

@@ -2,7 +2,8 @@
 // key range, then the pure rules (protocol/target-rules.ts). No zod.
 // Only what the year's rules need is read: a plan without a training target never reads the
 // registrations. The members and their events (the head count) are the big read: paged
-// (data/paged.ts), so 5,000 members arrive in short tasks.
+// (data/paged.ts), so 5,000 members arrive in short tasks. The rules themselves load on first
+// use (computeInSlices): this module rides in the 'data' chunk every screen loads.
 import { activeDb, activeUnitId } from '../../data/session';
 import type { UnitDb } from '../../data/db';
 import { currentUnitYear, unitYearSpan } from '../../data/unit-year';
@@ -11,7 +12,7 @@ import { breathe, mapInSlices } from '../../lib/slices';
 import { yearMonths, type YearSpan } from '../../protocol/year';
 import type { Target, YearPlan } from '../../protocol/target';
 import type { TargetRule } from '../../protocol/target-enums';
-import { computeTargets, memberFact, needsEligibility, yearBasis, yearContext, type TargetResult, type YearInputs } from '../../protocol/target-rules';
+import type { TargetResult, YearInputs } from '../../protocol/target-rules';
 import { STATUS_RANK, isOnPace } from '../../protocol/target-pace';
 
 const live = <T extends { deleted?: boolean }>(rows: readonly (T | undefined)[]) => rows.filter((r): r is T => !!r && !r.deleted);
@@ -127,6 +128,9 @@ const SLICE = 500;
  * (test/perf/targets-compute.ts measures both).
  */
 export async function computeInSlices(targets: readonly Target[], inputs: YearInputs): Promise<TargetResult[]> {
+  // The rules load with the first year computed: *-queries.ts travel in the 'data' chunk every
+  // screen loads (vite.config.ts), and the member list must not bring the year's rules.
+  const { computeTargets, memberFact, needsEligibility, yearBasis, yearContext } = await import('../../protocol/target-rules');
   const { day, moves } = yearBasis(inputs);
   const withEligibility = needsEligibility(targets);
   await breathe();
