@@ -1,7 +1,7 @@
 // One target on the year's plan and on Home: title, value / goal, a bar with the expected-pace
 // mark, the status and, when behind or out of reach, the warning line.
 import type { TargetResult } from '../../protocol/target-rules';
-import { barOf, goalText, valueText, warningText } from './format';
+import { barOf, figureText, showsMark, valueText, warningText } from './format';
 import { ty, tyd } from './i18n';
 
 export function TargetBar({ r }: { r: TargetResult }) {
@@ -24,8 +24,8 @@ export function TargetCard({ r }: { r: TargetResult }) {
         <span class={`tstatus ${r.status}`}>{tyd(`status_${r.status}`)}</span>
       </span>
       <span class="tvalue">
-        {valueText(m, r.value)} / {goalText(m, r.goal)}
-        {r.expected > 0 && r.status !== 'met' && <span class="muted small"> · {ty('expectedMark', { value: valueText(m, r.expected) })}</span>}
+        {figureText(r)}
+        {showsMark(r) && <span class="muted small"> · {ty('expectedMark', { value: valueText(m, r.expected) })}</span>}
       </span>
       <TargetBar r={r} />
       {warning && <span class="twarn">⚠️ {warning}</span>}

@@ -10,7 +10,8 @@ import { TextAreaField, TextField } from '../../ui/fields';
 import type { TargetResult } from '../../protocol/target-rules';
 import { loadTargetView, TARGET_TABLES, type TargetView } from './targets-queries';
 import { TargetBar } from './TargetCard';
-import { goalText, valueText, warningText, whyLines } from './format';
+import { figureText, showsMark, valueText, warningText, whyLines } from './format';
+import { compareNames } from '../../lib/names';
 import { errorText, ty, tyd } from './i18n';
 import './targets.css';
 
@@ -76,12 +77,14 @@ function EnterValue({ r }: { r: TargetResult }) {
 function Evidence({ v }: { v: TargetView }) {
   const e = v.result.evidence;
   const n = v.names;
+  // members in name order (the capped part of the list: what is shown)
+  const byName = (ids?: string[]) => ids && [...ids.slice(0, CAP)].sort((a, b) => compareNames(n.members.get(a) ?? '', n.members.get(b) ?? '')).concat(ids.slice(CAP));
   const member = (id: string) => <li key={id}><a href={`/members/${id}`}>{n.members.get(id) ?? id}<span aria-hidden="true">›</span></a></li>;
   return (
     <>
-      <List title={ty('evMembers', { n: e.members?.length ?? 0 })} ids={v.result.target.rule === 'membersAdmitted' || v.result.target.rule === 'partyIntroductions' ? undefined : e.members} row={member} />
-      <List title={ty('evEvents', { n: e.members?.length ?? 0 })} ids={v.result.target.rule === 'membersAdmitted' || v.result.target.rule === 'partyIntroductions' ? e.members : undefined} row={member} />
-      <List title={ty('evMissing', { n: e.missingMembers?.length ?? 0 })} ids={e.missingMembers} row={member} />
+      <List title={ty('evMembers', { n: e.members?.length ?? 0 })} ids={v.result.target.rule === 'membersAdmitted' || v.result.target.rule === 'partyIntroductions' ? undefined : byName(e.members)} row={member} />
+      <List title={ty('evEvents', { n: e.members?.length ?? 0 })} ids={v.result.target.rule === 'membersAdmitted' || v.result.target.rule === 'partyIntroductions' ? byName(e.members) : undefined} row={member} />
+      <List title={ty('evMissing', { n: e.missingMembers?.length ?? 0 })} ids={byName(e.missingMembers)} row={member} />
       <List title={ty('evMeetings', { n: e.meetings?.length ?? 0 })} ids={e.meetings} row={(id) => {
         const m = n.meetings.get(id);
         return <li key={id}><a href={`/meetings/${id}`}>{m?.title ?? id}<span class="d">{m ? formatDate(m.date) : ''}</span></a></li>;
@@ -118,11 +121,11 @@ export default function TargetDetailPage() {
           <h1>{r.target.title}</h1>
           <section class="card">
             <p class="tvalue">
-              {valueText(r.target.measure, r.value)} / {goalText(r.target.measure, r.goal)}{' '}
+              {figureText(r)}{' '}
               <span class={`tstatus ${r.status}`}>{tyd(`status_${r.status}`)}</span>
             </p>
             <TargetBar r={r} />
-            {r.expected > 0 && r.status !== 'met' && <p class="muted small">{ty('expectedMark', { value: valueText(r.target.measure, r.expected) })}</p>}
+            {showsMark(r) && <p class="muted small">{ty('expectedMark', { value: valueText(r.target.measure, r.expected) })}</p>}
             {warningText(r) && <p class="twarn">⚠️ {warningText(r)}</p>}
             {whyLines(r).map((w) => <p key={w} class="small">• {w}</p>)}
             {r.evidence.note && <p class="small"><strong>{ty('evNote')}:</strong> {r.evidence.note}</p>}

@@ -24,6 +24,15 @@ export function goalText(measure: TargetMeasure, goal: number): string {
   return valueText(measure, goal);
 }
 
+/** "3 / 12", "75% / 80%"; a yes/no target is its answer alone ("Chưa đạt"). */
+export function figureText(r: TargetResult): string {
+  const m = r.target.measure;
+  return m === 'yesNo' ? valueText(m, r.value) : `${valueText(m, r.value)} / ${goalText(m, r.goal)}`;
+}
+
+/** The expected-pace figure is worth a word only between nothing and the whole goal. */
+export const showsMark = (r: TargetResult): boolean => r.status !== 'met' && r.expected > 0 && r.expected < r.goal;
+
 export const spanLabel = (span: YearSpan): string => yearLabel(span.year, span.kind);
 
 /** Rules with their own "need N more …" line. */
