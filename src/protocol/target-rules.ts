@@ -196,7 +196,20 @@ function finish(t: TargetLike, r: RuleResult, pace: Pace, ctx: YearContext): Tar
 }
 
 /** Every live target of the year, computed: plan order (sortOrder). otherTargetsMetPct last, from the others. */
-export function computeTargets(targets: readonly TargetLike[], inputs: YearInputs, ctx = yearContext(inputs, undefined, needsEligibility(targets))): TargetResult[] {
+export function computeTargets(targets: readonly TargetLike[], inputs: YearInputs, ctx?: YearContext): TargetResult[] {
+  const steps = computeSteps(targets, inputs, ctx);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same, one target per step: a caller on the main thread gives the browser a turn between
+ * steps (targets-queries computeInSlices), so a 5,000-member year is a few short tasks.
+ */
+export function* computeSteps(targets: readonly TargetLike[], inputs: YearInputs, given?: YearContext): Generator<void, TargetResult[]> {
+  const ctx = given ?? yearContext(inputs, undefined, needsEligibility(targets));
   const live = targets.filter((t) => !t.deleted).sort((a, b) => a.sortOrder - b.sortOrder || a.id.localeCompare(b.id));
   const out = new Map<string, TargetResult>();
   const meta = live.filter((t) => t.source === 'computed' && t.rule === 'otherTargetsMetPct');
@@ -207,6 +220,7 @@ export function computeTargets(targets: readonly TargetLike[], inputs: YearInput
       out.set(t.id, finish(t, { value: t.enteredValue, evidence: ev }, enteredPace(t.measure), ctx));
     } else {
       out.set(t.id, finish(t, computeRule(t, ctx), RULE_PACE[t.rule ?? 'reportsOnTime'], ctx));
+      yield;
     }
   }
   // The plan's target 4: the share of the year's OTHER targets that are met (never itself or another such target).

@@ -2,6 +2,7 @@
 // worst-slipping target with its warning; tap → /year. A year without targets: a small prompt
 // to start it. Loaded by Home after its first paint (targets/index.ts), so the first screen
 // does not wait for the rules.
+import { useEffect } from 'preact/hooks';
 import { useBulkLive } from '../../data/live-bulk';
 import { todayIso } from '../../lib/dates';
 import { TARGET_TABLES, yearSummary, type YearSummary } from './targets-queries';
@@ -13,6 +14,11 @@ export default function YearCard() {
   const today = todayIso();
   const data = useBulkLive<YearSummary>(() => yearSummary(today), TARGET_TABLES, [today]);
   const s = data.value;
+  // Benchmark mark (test/perf/targets-year.mjs): the card painted with the year's figures.
+  const shown = !!s;
+  useEffect(() => {
+    if (shown) requestAnimationFrame(() => performance.mark('scd:year-card'));
+  }, [shown]);
   if (!s) return null;
   const label = spanLabel(s.span);
   if (!s.started)

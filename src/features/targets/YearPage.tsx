@@ -3,7 +3,7 @@
 // as a card in the plan's order. Plan order, not worst first: the plan's numbering (1–6) is how
 // cấp trên and the printed plan read it, and a card that stays in its place is found again with
 // one glance; the header already names the worst. An empty year offers three ways to start.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { tDynamic } from '../../i18n';
 import { useBulkLive } from '../../data/live-bulk';
@@ -64,6 +64,11 @@ export default function YearPage() {
   const v = data.value;
   const y = v?.year;
   const worst = y ? worstFirst(y.results)[0] : undefined;
+  // Benchmark mark (test/perf/targets-year.mjs): the plan painted with its figures.
+  const ready = !!y;
+  useEffect(() => {
+    if (ready) requestAnimationFrame(() => performance.mark('scd:year-ready'));
+  }, [ready]);
   const slipping = worst && (worst.status === 'behind' || worst.status === 'unreachable') ? worst : undefined;
   return (
     <main class="page year-plan">

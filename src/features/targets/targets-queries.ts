@@ -26,6 +26,12 @@ export const TARGET_TABLES = [
 const NEEDS_MEMBERS: ReadonlySet<TargetRule> = new Set(['goodOrBetterPct', 'trainingRegisteredPct', 'trainingCompletingPct', 'committeeComplete', 'membersAdmitted', 'partyIntroductions']);
 const NEEDS_MEETINGS: ReadonlySet<TargetRule> = new Set(['committeeComplete', 'regularMeetingsHeld']);
 
+/**
+ * Members per page: a member record is wide (~40 fields), and turning 1,000 of them into objects
+ * was one task of 200–300 ms at 4× CPU (test/perf/targets-year.mjs); 250 keep each page short.
+ */
+const MEMBER_PAGE = 250;
+
 /** The unit's record's meeting frequency (units table: the server's id or this phone's). */
 async function meetingFrequency(db: UnitDb): Promise<'monthly' | 'quarterly'> {
   const serverId = (await db.syncState.get('device'))?.server?.unitId;
@@ -45,8 +51,10 @@ export async function loadYearInputs(db: UnitDb, span: YearSpan, targets: readon
   const months = yearMonths(span);
   const none = Promise.resolve([] as never[]);
   const [people, ratings, unitRating, registrations, youthProjects, meetings, activities, terms, seats, remittances, settings, frequency] = await Promise.all([
-    need(NEEDS_MEMBERS) ? readMany(db, [{ table: db.members }, { table: db.memberEvents }] as const) : Promise.resolve([[], []] as const),
-    has('goodOrBetterPct') ? db.ratings.where('year').equals(y).toArray() : none,
+    need(NEEDS_MEMBERS) ? readMany(db, [{ table: db.members }, { table: db.memberEvents }] as const, MEMBER_PAGE) : Promise.resolve([[], []] as const),
+    // rating id = `${year}:${memberId}`: the year is one key range, read in pages (5,000 rows in
+    // one getAll would be one long task at 4× CPU)
+    has('goodOrBetterPct') ? readMany(db, [{ table: db.ratings, range: keyPrefix(`${y}:`) }] as const).then(([r]) => r.filter((x) => x.year === y)) : none,
     has('unitRatingLevel') ? db.unitRatings.get(`unit:${y}`) : Promise.resolve(undefined),
     // registration id = `${year}:${memberId}`: the year is one key range
     has('trainingRegisteredPct') || has('trainingCompletingPct') ? readMany(db, [{ table: db.trainingRegistrations, range: keyPrefix(`${y}:`) }] as const).then(([r]) => r.filter((x) => x.year === y)) : none,
@@ -124,19 +132,28 @@ const SLICE = 500;
 
 /**
  * The rules over the year, the per-member part (head count, who can be rated) in slices with
- * the browser given a turn in between, then the targets in one short task
+ * the browser given a turn in between, then the targets one per task
  * (test/perf/targets-compute.ts measures both).
  */
 export async function computeInSlices(targets: readonly Target[], inputs: YearInputs): Promise<TargetResult[]> {
   // The rules load with the first year computed: *-queries.ts travel in the 'data' chunk every
   // screen loads (vite.config.ts), and the member list must not bring the year's rules.
-  const { computeTargets, memberFact, needsEligibility, yearBasis, yearContext } = await import('../../protocol/target-rules');
+  const { computeSteps, memberFact, needsEligibility, yearBasis, yearContext } = await import('../../protocol/target-rules');
   const { day, moves } = yearBasis(inputs);
   const withEligibility = needsEligibility(targets);
   await breathe();
   const facts = await mapInSlices(inputs.members, (m) => memberFact(m, inputs, day, moves, withEligibility), SLICE);
   await breathe();
-  return computeTargets(targets, inputs, yearContext(inputs, facts, withEligibility));
+  // One target per task; a measure per task (test/perf/targets-year.mjs reads them).
+  let t0 = performance.now();
+  const steps = computeSteps(targets, inputs, yearContext(inputs, facts, withEligibility));
+  for (;;) {
+    const r = steps.next();
+    performance.measure('scd:targets-compute', { start: t0, end: performance.now() });
+    if (r.done) return r.value;
+    await breathe();
+    t0 = performance.now();
+  }
 }
 
 /** The worst first: out of reach, behind, not measurable, on track, met; then the plan's order. */
