@@ -169,3 +169,42 @@ describe('target rules', () => {
     expect(res.map((r) => r.target.id)).toEqual([...others, meta, meta2].sort((a, b) => a.sortOrder - b.sortOrder).map((t) => t.id));
   });
 });
+
+describe('whose year', () => {
+  it('a school year counts its months from September and judges on its own span', async () => {
+    const { yearSpan: span2 } = await import('../../../src/protocol/year');
+    const school = span2(2025, 'school');
+    const meetings = [
+      { id: 's1', kind: 'regular', status: 'held' as const, startsAt: '2025-09-12T19:30' },
+      { id: 's2', kind: 'regular', status: 'held' as const, startsAt: '2025-10-12T19:30' },
+      { id: 'old', kind: 'regular', status: 'held' as const, startsAt: '2025-05-12T19:30' }, // the school year before
+    ];
+    const r = computeTargets([target('regularMeetingsHeld', 'count', 9)], baseYear({ span: school, today: '2026-01-15', meetings }))[0];
+    expect(r.value).toBe(2);
+    expect(r.evidence.meetings).toEqual(['s1', 's2']);
+    expect(r.evidence.missingMonths).toEqual(['2025-11', '2025-12']);
+    expect(r.expected).toBe(3); // floor(9 × 4 / 12): September to December done
+    expect(r.warning?.params.months).toBe(8);
+  });
+});
+
+describe('template and copies', () => {
+  it('the template: eight targets with the plan figures and fixed ids; copies keep or derive ids', async () => {
+    const { templateTargets, copiedTargetId } = await import('../../../src/protocol/target-template');
+    const tpl = templateTargets(2026);
+    expect(tpl.map((t) => [t.id, t.rule, t.goal])).toEqual([
+      ['target:2026:plan1', 'unitRatingLevel', 4],
+      ['target:2026:plan2', 'goodOrBetterPct', 80],
+      ['target:2026:plan3', 'trainingRegisteredPct', 100],
+      ['target:2026:plan3:1', 'trainingCompletingPct', 90],
+      ['target:2026:plan4', 'otherTargetsMetPct', 80],
+      ['target:2026:plan5', 'projectsAccepted', 1],
+      ['target:2026:plan6', 'committeeComplete', 1],
+      ['target:2026:plan6:1', 'regularMeetingsHeld', 12],
+    ]);
+    expect(templateTargets(2026, 'quarterly').at(-1)?.goal).toBe(4);
+    expect(copiedTargetId(2027, 'target:2026:plan3:1')).toBe('target:2027:plan3:1');
+    expect(copiedTargetId(2027, '0190a3b2-0000-7000-8000-000000000001')).toBe('target:2027:c:0190a3b2-0000-7000-8000-000000000001');
+    expect(copiedTargetId(2028, 'target:2027:c:0190a3b2-0000-7000-8000-000000000001')).toBe('target:2028:c:0190a3b2-0000-7000-8000-000000000001');
+  });
+});

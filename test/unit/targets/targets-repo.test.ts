@@ -110,6 +110,23 @@ describe('targets repo', () => {
     expect(one?.result.evidence.meetings).toHaveLength(1);
   });
 
+  it("a school's unit: the year started is pinned as a school year and Home reads that span", async () => {
+    const db = await activeDb();
+    const { commit } = await import('../../../src/data/commit');
+    const { upsertRow } = await import('../../../src/data/outbox');
+    const { activeUnitId } = await import('../../../src/data/session');
+    const unitId = await activeUnitId();
+    await commit(db, [db.unitSettings], () => upsertRow(db, 'unitSettings', 'settings:unit', unitId, { yearKind: 'school' }));
+    const plan = await startYear(2025, { kind: 'template' });
+    expect(plan.yearKind).toBe('school');
+    const { saveUnitRating } = await import('../../../src/features/rating/rating-repo');
+    await saveUnitRating(2025, 'excellent');
+    const s = await yearSummary('2026-01-15');
+    expect(s.span).toMatchObject({ year: 2025, kind: 'school', from: '2025-09-01', to: '2026-08-31' });
+    const y = await loadYearTargets(2025, '2026-01-15');
+    expect(y.results.find((r) => r.target.rule === 'unitRatingLevel')?.status).toBe('met');
+  });
+
   it('a year without a plan: Home says so', async () => {
     expect(await yearSummary('2026-02-15')).toMatchObject({ started: false, total: 0 });
   });
