@@ -25,13 +25,28 @@ const NOT_PRECACHED = [
   'src/features/backup/BackupPage.tsx', // backup and restore
   'src/features/minutes/minutes-docx.ts', // minutes as .docx (printing stays offline)
   'src/lib/docx.ts', // the .docx zip writer, imported beside minutes-docx
+  'src/features/targets/PlanPrintPage.tsx', // the year's plan on A4: printed at the desk, once or twice a year
+  'src/features/targets/plan-docx.ts', // the year's plan as .docx
   'src/sync/engine.ts', // push, pull, apply: only run with the network (src/sync/lazy-engine.ts)
+  'src/sync/file-sync.ts', // the photo upload queue: runs after a record sync, so with the network (src/sync/app-sync.ts)
+  'src/sync/file-api.ts', // the photo endpoint's client: uploads and "Tải ảnh" need the network anyway
   'src/features/sync/OnlineSyncScreens.tsx', // admin (cấp trên), join with a code, devices and invite QR: need the network anyway
   'src/features/dues/ExemptionsPage.tsx', // dues exemptions: a few a year
   'src/features/dues/RatesPage.tsx', // dues rates: years apart
   'src/features/rating/', // the year-end rating: once a year, after the meeting that decides it
   'src/features/training/', // the training programme: set up, registered and assessed with the books
-  'src/features/targets/', // the year's plan and Home's card of it (loaded after Home's first paint), with the target rules
+  'src/features/projects/ProjectsPage.tsx', // youth projects: registered, moved on and accepted a few times a year;
+  'src/features/projects/ProjectDetailPage.tsx', // their roll stays precached (the field's), with the project read it needs
+  'src/features/projects/ProjectFormPage.tsx',
+  'src/features/committee/', // the committee roster: changes at a congress or a by-election
+  // the year's plan (/year, a target's evidence and form) and Home's card of it, loaded after
+  // Home's first paint, with the target rules; the plan's printing stays precached
+  'src/features/targets/index.ts',
+  'src/features/targets/YearCard.tsx',
+  'src/features/targets/YearPage.tsx',
+  'src/features/targets/TargetDetailPage.tsx',
+  'src/features/targets/TargetFormPage.tsx',
+  'src/features/targets/targets-queries.ts',
   'src/features/dues/GridPage.tsx', // the year's member × month grid: reviewed at the desk
   'src/features/dues/grid-load.ts', // its read (first rows, then the year in pages): the grid's alone
   'src/features/dues/RemitPage.tsx', // the monthly remittance slip: paid at the union office
@@ -184,7 +199,9 @@ const SHARED: Record<string, string> = {
   'src/lib/hlc.ts': 'data', // clocks stamped on every write (outbox, the roll's fast path)
   'src/data/storage.ts': 'data', // storage.persist() after a write, and settings' storage line
   'src/lib/member-search.ts': 'f-member-list', // the member list's search, also the roll's
+  'src/lib/sha256.ts': 'f-activities', // a photo's name; the backup's check of its photos too
   'src/data/unit-year.ts': 'data', // whose year: the year screens' *-queries.ts ask it for their span
+  'src/data/year-goals.ts': 'data', // the year's goals, read by the training and rating queries
 };
 
 function featureChunk(id: string): string | null {
@@ -195,6 +212,9 @@ function featureChunk(id: string): string | null {
 /** The group of a module's folder, whether or not it is precached. */
 function folderGroup(rel: string): string | null {
   if (SHARED[rel]) return SHARED[rel];
+  // Photos are taken on the activity screens first (the youth-project log, not precached, uses
+  // them too): one file with the activities instead of one more in the precache.
+  if (rel.startsWith('src/features/photos/') && !rel.endsWith('-queries.ts')) return 'f-activities';
   // The local database and the field screens' reads (*-queries.ts, small, shared across
   // features): every screen with data needs them, so they travel together.
   if (/^src\/data\/(session|db|live|outbox|commit)\.ts$/.test(rel) || /^src\/features\/(?!sync\/)[a-z-]+\/[a-z-]+-queries\.ts$/.test(rel)) return 'data';

@@ -13,6 +13,9 @@ import { inviteRoutes } from './routes/invites';
 import { deviceRoutes } from './routes/devices';
 import { syncRoutes } from './routes/sync';
 import { conflictRoutes } from './routes/conflicts';
+import { fileRoutes } from './routes/files';
+import { BlobFiles } from './files/blob-files';
+import { MAX_FILE_BYTES } from '../../src/protocol/file-ref';
 import type { ApiDeps } from './routes/deps';
 import { DEFAULT_RATE_LIMITS, FailureLimiter, type RateLimits } from './auth/rate-limit';
 import type { Store } from './store/types';
@@ -23,11 +26,19 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** Push carries up to 1,000 mutations: its own limit (after gzip decompression too). */
 export const PUSH_MAX_BODY_BYTES = 4 * 1024 * 1024;
 const PUSH_PATH = /^\/api\/v1\/units\/[^/]+\/push$/;
+/** A photo upload carries the JPEG itself, up to MAX_FILE_BYTES. */
+const FILE_PATH = /^\/api\/v1\/units\/[^/]+\/files\/[^/]+$/;
+/** Photos one unit may keep on the server, unless UNIT_FILE_QUOTA_MB says otherwise. */
+export const DEFAULT_FILE_QUOTA_BYTES = 1024 * 1024 * 1024;
 
 export interface AppOptions {
   store: Store;
   /** Folder holding the built PWA (vite build output). It may not exist yet. */
   distDir: string;
+  /** Folder of the photos (<dataDir>/files) */
+  filesDir: string;
+  /** bytes of photos one unit may keep; default DEFAULT_FILE_QUOTA_BYTES */
+  fileQuotaBytes?: number;
   version?: string;
   maxBodyBytes?: number;
   pushMaxBodyBytes?: number;
@@ -67,7 +78,8 @@ export function createApp(options: AppOptions): Hono {
   });
   const defaultLimit = bodyLimit(maxBodyBytes);
   const pushLimit = bodyLimit(pushMaxBodyBytes);
-  app.use('/api/*', (c, next) => (PUSH_PATH.test(c.req.path) ? pushLimit : defaultLimit)(c, next));
+  const fileLimit = bodyLimit(MAX_FILE_BYTES);
+  app.use('/api/*', (c, next) => (PUSH_PATH.test(c.req.path) ? pushLimit : FILE_PATH.test(c.req.path) ? fileLimit : defaultLimit)(c, next));
 
   app.route('/api/v1', healthRoutes(store, version));
   app.route('/api/v1', authRoutes(deps));
@@ -76,6 +88,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/v1', deviceRoutes(deps));
   app.route('/api/v1', syncRoutes(deps));
   app.route('/api/v1', conflictRoutes(deps));
+  app.route('/api/v1', fileRoutes({ ...deps, files: new BlobFiles(options.filesDir), fileQuotaBytes: options.fileQuotaBytes ?? DEFAULT_FILE_QUOTA_BYTES }));
   app.all('/api/*', onNotFound);
 
   app.get('*', serveApp(distDir));

@@ -8,6 +8,8 @@ export interface ServerConfig {
   distDir: string;
   /** TRUST_PROXY=1: behind a reverse proxy, rate limits key on X-Forwarded-For */
   trustProxy: boolean;
+  /** UNIT_FILE_QUOTA_MB: photos one unit may keep on the server (default 1024 MB) */
+  fileQuotaBytes: number;
   /** SCD_FAULT_STALL_MID_BATCH=1: crash-test fault injection only (see SqliteStoreOptions) */
   stallMidBatch: boolean;
 }
@@ -19,6 +21,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
     dataDir: path.resolve(cwd, env.DATA_DIR?.trim() || './data'),
     distDir: path.resolve(cwd, env.DIST_DIR?.trim() || './dist'),
     trustProxy: isOn(env.TRUST_PROXY),
+    fileQuotaBytes: parseQuotaMb(env.UNIT_FILE_QUOTA_MB) * 1024 * 1024,
     stallMidBatch: isOn(env.SCD_FAULT_STALL_MID_BATCH),
   };
 }
@@ -30,6 +33,13 @@ function parsePort(raw: string | undefined): number {
     throw new Error(`PORT must be a whole number from 0 to 65535, got "${raw}"`);
   }
   return port;
+}
+
+function parseQuotaMb(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 1024;
+  const mb = Number(raw);
+  if (!Number.isInteger(mb) || mb < 1) throw new Error(`UNIT_FILE_QUOTA_MB must be a whole number of megabytes (1 or more), got "${raw}"`);
+  return mb;
 }
 
 function isOn(raw: string | undefined): boolean {

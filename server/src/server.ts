@@ -1,6 +1,7 @@
 // Starts one server process: open the store, build the app, listen. Used by index.ts (npm start)
 // and by tests, which listen on port 0 with a temporary DATA_DIR.
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp, type AppOptions } from './app';
 import { openSqliteStore } from './store/sqlite';
@@ -13,6 +14,8 @@ export interface ServerOptions {
   distDir: string;
   maxBodyBytes?: number;
   pushMaxBodyBytes?: number;
+  /** bytes of photos one unit may keep (UNIT_FILE_QUOTA_MB) */
+  fileQuotaBytes?: number;
   now?: AppOptions['now'];
   rateLimits?: AppOptions['rateLimits'];
   trustProxy?: boolean;
@@ -37,6 +40,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = createApp({
     store,
     distDir: options.distDir,
+    filesDir: path.join(options.dataDir, 'files'),
+    fileQuotaBytes: options.fileQuotaBytes,
     maxBodyBytes: options.maxBodyBytes,
     pushMaxBodyBytes: options.pushMaxBodyBytes,
     now: options.now,

@@ -35,6 +35,13 @@ const TrainingMemberPage = lazy(() => import('../features/training/TrainingMembe
 const RatingPage = lazy(() => import('../features/rating/RatingPage'));
 const RatingSettingsPage = lazy(() => import('../features/rating/RatingSettingsPage'));
 const RatingMemberPage = lazy(() => import('../features/rating/RatingMemberPage'));
+const PlanPrintPage = lazy(() => import('../features/targets/PlanPrintPage'));
+const ProjectsPage = lazy(() => import('../features/projects/ProjectsPage'));
+const ProjectFormPage = lazy(() => import('../features/projects/ProjectFormPage'));
+const ProjectDetailPage = lazy(() => import('../features/projects/ProjectDetailPage'));
+const CommitteePage = lazy(() => import('../features/committee/CommitteePage'));
+const TermFormPage = lazy(() => import('../features/committee/TermFormPage'));
+const SeatFormPage = lazy(() => import('../features/committee/SeatFormPage'));
 const YearPage = lazy(() => import('../features/targets/YearPage'));
 const TargetDetailPage = lazy(() => import('../features/targets/TargetDetailPage'));
 const TargetFormPage = lazy(() => import('../features/targets/TargetFormPage'));
@@ -82,6 +89,16 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/rating', component: RatingPage },
   { path: '/rating/settings', component: RatingSettingsPage },
   { path: '/rating/:memberId', component: RatingMemberPage },
+  { path: '/year/print', component: PlanPrintPage },
+  { path: '/projects', component: ProjectsPage },
+  { path: '/projects/new', component: ProjectFormPage },
+  { path: '/projects/:id', component: ProjectDetailPage },
+  { path: '/projects/:id/edit', component: ProjectFormPage },
+  { path: '/projects/:id/roll', component: RollPage },
+  // The committee: the term and the seat are picked by ?id= (and a new seat by ?term=&position=)
+  { path: '/committee', component: CommitteePage },
+  { path: '/committee/term', component: TermFormPage },
+  { path: '/committee/seat', component: SeatFormPage },
   // The year's plan: /year/targets/new before /year/targets/:id
   { path: '/year', component: YearPage },
   { path: '/year/targets/new', component: TargetFormPage },

@@ -33,6 +33,10 @@ export interface Table {
   columns: number[];
   /** rows → cells → paragraphs */
   rows: Paragraph[][][];
+  /** single lines around every cell (a table of figures); absent = borderless (a layout grid) */
+  borders?: boolean;
+  /** the first row is a header, repeated on each page */
+  header?: boolean;
 }
 
 export type Block = Paragraph | Table;
@@ -74,23 +78,28 @@ function paragraphXml(p: Paragraph): string {
 }
 
 function tableXml(t: Table): string {
-  const none = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((s) => `<w:${s} w:val="nil"/>`).join('');
+  const edges = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'];
+  const borders = t.borders
+    ? edges.map((s) => `<w:${s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`).join('')
+    : edges.map((s) => `<w:${s} w:val="nil"/>`).join('');
+  // Bordered cells get a little room so text does not touch the lines.
+  const pad = t.borders ? cm(0.15) : 0;
   const grid = t.columns.map((c) => `<w:gridCol w:w="${cm(c)}"/>`).join('');
   const rows = t.rows
-    .map((cells) => {
+    .map((cells, r) => {
       const tcs = cells
         .map((paras, i) => {
           const body = paras.length ? paras.map(paragraphXml).join('') : '<w:p/>';
           return `<w:tc><w:tcPr><w:tcW w:w="${cm(t.columns[i] ?? 0)}" w:type="dxa"/></w:tcPr>${body}</w:tc>`;
         })
         .join('');
-      return `<w:tr><w:trPr><w:cantSplit/></w:trPr>${tcs}</w:tr>`;
+      return `<w:tr><w:trPr><w:cantSplit/>${t.header && r === 0 ? '<w:tblHeader/>' : ''}</w:trPr>${tcs}</w:tr>`;
     })
     .join('');
   const width = t.columns.reduce((a, c) => a + cm(c), 0);
   return (
-    `<w:tbl><w:tblPr><w:tblW w:w="${width}" w:type="dxa"/><w:tblBorders>${none}</w:tblBorders>` +
-    `<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>` +
+    `<w:tbl><w:tblPr><w:tblW w:w="${width}" w:type="dxa"/><w:tblBorders>${borders}</w:tblBorders>` +
+    `<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="${pad}" w:type="dxa"/><w:right w:w="${pad}" w:type="dxa"/></w:tblCellMar>` +
     `<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${rows}</w:tbl>`
   );
 }

@@ -2,6 +2,7 @@
 // counts, participation rates, the strike-off warning and the "meeting due" warning.
 import type { AttendanceStatus, MeetingFrequency, MeetingStatus } from './meeting-enums';
 import { PARTICIPATING_STATUSES, type MemberStatus } from './member-enums';
+import { asSpan, inSpan, type YearLike } from './year';
 
 export interface RollRow {
   memberId: string;
@@ -89,12 +90,13 @@ export interface AttendanceFact {
 }
 
 /**
- * A member's participation in a year: of the held meetings and activities of that year on
+ * A member's participation in a year (a calendar year's number, or the unit's year as a span): of the held meetings and activities of that year on
  * which the member was marked, the share attended (present or late). Unmarked events do not
  * count either way: the app cannot know whether the member was expected.
  */
-export function participation(memberId: string, events: readonly HeldEvent[], facts: readonly AttendanceFact[], year: number) {
-  const inYear = new Set(events.filter((e) => e.date.startsWith(String(year))).map((e) => e.id));
+export function participation(memberId: string, events: readonly HeldEvent[], facts: readonly AttendanceFact[], year: YearLike) {
+  const span = asSpan(year);
+  const inYear = new Set(events.filter((e) => inSpan(e.date, span)).map((e) => e.id));
   let marked = 0;
   let attended = 0;
   let absentUnexcused = 0;
@@ -115,10 +117,11 @@ export function participation(memberId: string, events: readonly HeldEvent[], fa
 export function unexcusedAbsenceWarnings(
   events: readonly HeldEvent[],
   facts: readonly AttendanceFact[],
-  year: number,
+  year: YearLike,
   threshold = 3,
 ): { memberId: string; months: string[] }[] {
-  const monthOf = new Map(events.filter((e) => e.date.startsWith(String(year))).map((e) => [e.id, e.date.slice(0, 7)]));
+  const span = asSpan(year);
+  const monthOf = new Map(events.filter((e) => inSpan(e.date, span)).map((e) => [e.id, e.date.slice(0, 7)]));
   const months = new Map<string, Set<string>>();
   for (const f of facts) {
     const month = monthOf.get(f.eventId);

@@ -12,6 +12,11 @@
 //     what was recorded" (DESIGN.md) would silently lose everything done offline;
 //   - conflicts and needsAttention: they hold the only copy of a losing or rejected value
 //     (RELIABILITY.md: kept, never silently lost);
+//   - the upload queue of photos (fileUploads) and, base64 in `photos`, the bytes of every
+//     photo still in it: those exist on no server yet, so a restore on a new phone must carry
+//     them or they are lost. Photos already uploaded stay out (a file of a year's evidence
+//     would reach tens of MB): the restored phone fetches them from the server on demand,
+//     like any phone that did not take them;
 //   - sync: the pull cursor and clock of the exporting device. Its device id and sequence
 //     numbers are NOT reused on restore (see features/backup/backup-repo.ts), and its server
 //     link (device token) is never written to the file: a file that leaks must not let
@@ -32,7 +37,7 @@ import { unitSettingsRecord } from './unit-settings';
 import { targetRecord, yearPlanRecord } from './target';
 import { youthProjectLogRecord, youthProjectRecord } from './youth-project';
 import { committeeSeatRecord, committeeTermRecord } from './committee';
-import { fileRefRecord } from './file-ref';
+import { FILE_MIME_TYPES, fileRefRecord, MAX_FILE_BYTES, sha256Hex } from './file-ref';
 
 export const BACKUP_FORMAT = 'so-chi-doan-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -66,6 +71,22 @@ const needsAttentionRecord = z.looseObject({
   reason: z.string().check(z.maxLength(2000)),
   at: isoTimestamp,
 });
+
+const fileUploadRecord = z.looseObject({
+  sha256: sha256Hex,
+  queuedAt: isoTimestamp,
+  attempts: z.number().check(z.int(), z.nonnegative()),
+  lastTriedAt: z.optional(isoTimestamp),
+  lastError: z.optional(z.string().check(z.maxLength(200))),
+});
+
+/** A photo's bytes as base64 (only photos waiting to upload; see above). Its hash is checked on restore. */
+const backupPhoto = z.object({
+  sha256: sha256Hex,
+  mime: z.enum(FILE_MIME_TYPES),
+  data: z.string().check(z.minLength(4), z.maxLength(Math.ceil(MAX_FILE_BYTES / 3) * 4), z.regex(/^[A-Za-z0-9+/]+={0,2}$/)),
+});
+export type BackupPhoto = z.infer<typeof backupPhoto>;
 
 export const backupFile = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -108,7 +129,11 @@ export const backupFile = z.object({
     outbox: z.array(mutation),
     conflicts: z.array(conflictRecord),
     needsAttention: z.array(needsAttentionRecord),
+    // Added in schema 5: photos waiting to upload.
+    fileUploads: z._default(z.array(fileUploadRecord), []),
   }),
+  /** the bytes of the photos in tables.fileUploads */
+  photos: z._default(z.array(backupPhoto), []),
   sync: z.object({
     /** the exporting device, for the record only; a restore gets its own identity */
     deviceId: z.optional(z.string().check(z.maxLength(64))),
@@ -123,11 +148,11 @@ export type Backup = z.infer<typeof backupFile>;
 /** Synced row tables: each row belongs to the backup's unit. */
 export const BACKUP_ROW_TABLES = SYNCED_TABLES;
 /** Device-side tables that travel with the rows (see above). */
-export const BACKUP_LOCAL_TABLES = ['imports', 'outbox', 'conflicts', 'needsAttention'] as const;
-/** Tables of the unit database a backup file leaves out: the device's identity and clock
- *  (syncState), and the photo blobs with their upload queue, which do not fit a JSON file
- *  (the photos feature decides how they travel). */
-export const NOT_IN_BACKUP = ['syncState', 'fileBlobs', 'fileUploads'] as const;
+export const BACKUP_LOCAL_TABLES = ['imports', 'outbox', 'conflicts', 'needsAttention', 'fileUploads'] as const;
+/** Tables of the unit database a backup file leaves out as tables: the device's identity and
+ *  clock (syncState), and the photos' bytes (fileBlobs), of which only those waiting to
+ *  upload travel, in `photos`. */
+export const NOT_IN_BACKUP = ['syncState', 'fileBlobs'] as const;
 /** Every table a backup holds: the unit database's tables except NOT_IN_BACKUP. */
 export const BACKUP_TABLES = [...BACKUP_ROW_TABLES, ...BACKUP_LOCAL_TABLES] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
@@ -184,6 +209,15 @@ export function findInconsistency(b: Backup): string | undefined {
       if (seen.has(rows[i].id)) return `tables.${name}.${i}.id`;
       seen.add(rows[i].id);
     }
+  }
+  const photos = new Set<string>();
+  for (let i = 0; i < b.photos.length; i++) {
+    if (photos.has(b.photos[i].sha256)) return `photos.${i}.sha256`;
+    photos.add(b.photos[i].sha256);
+  }
+  // a queued photo without its bytes could never be sent
+  for (let i = 0; i < b.tables.fileUploads.length; i++) {
+    if (!photos.has(b.tables.fileUploads[i].sha256)) return `tables.fileUploads.${i}.sha256`;
   }
   const mids = new Set<string>();
   for (let i = 0; i < b.tables.outbox.length; i++) {

@@ -72,15 +72,78 @@ export function committeeOn<T extends TermLike, S extends SeatLike>(
   return { term, seats: held, size: term.size, filled, vacancies: Math.max(0, term.size - filled), hasSecretary, complete: hasSecretary && filled >= term.size };
 }
 
-/** When the next congress is due: the term's planned end, else its start + the term length. */
-export function nextCongressDue(term: TermLike, termMonths = DEFAULT_TERM_MONTHS): string {
-  if (term.endsOn) return term.endsOn;
-  const [y, m, d] = term.startsOn.split('-').map(Number);
-  const total = (m - 1) + termMonths;
+/** `iso` + `months` calendar months, the day clamped to the month's last (31/08 + 6 → 28/02 or 29/02). */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const total = (m - 1) + months;
   const yy = y + Math.floor(total / 12);
-  const mm = (total % 12) + 1;
+  const mm = ((total % 12) + 12) % 12 + 1;
   const last = new Date(Date.UTC(yy, mm, 0)).getUTCDate();
   return `${yy}-${String(mm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** When the next congress is due: the term's planned end, else its start + the term length. */
+export function nextCongressDue(term: Pick<TermLike, 'startsOn' | 'endsOn'>, termMonths = DEFAULT_TERM_MONTHS): string {
+  return term.endsOn || addMonths(term.startsOn, termMonths);
+}
+
+/** Whole months from `today` until `due` (0 in its last month, negative once it has passed). */
+export function monthsUntil(today: string, due: string): number {
+  if (due < today) return -1 - monthsUntil(due, today);
+  let n = 0;
+  while (addMonths(today, n + 1) <= due) n++;
+  return n;
+}
+
+/** The congress is near (less than `warnMonths` away) or overdue. */
+export function congressSoon(today: string, due: string, warnMonths = 3): 'overdue' | 'soon' | undefined {
+  if (due < today) return 'overdue';
+  return due < addMonths(today, warnMonths) ? 'soon' : undefined;
+}
+
+/** Empty seats by position: a missing secretary first, then missing deputies, the rest ordinary seats; they add up to `vacancies`. */
+export function vacantSeats(state: Pick<CommitteeState<TermLike, SeatLike>, 'term' | 'seats' | 'vacancies' | 'hasSecretary'>): Record<CommitteePosition, number> {
+  let left = state.vacancies;
+  const secretary = Math.min(left, state.hasSecretary ? 0 : 1);
+  left -= secretary;
+  const deputiesHeld = new Set(state.seats.filter((s) => s.position === 'deputySecretary').map((s) => s.memberId)).size;
+  const deputySecretary = Math.min(left, Math.max(0, (state.term.deputies ?? 1) - deputiesHeld));
+  return { secretary, deputySecretary, committeeMember: left - deputySecretary };
+}
+
+/** Each member's position on a day from the committee in force (the highest seat held), for members.position. */
+export function positionsOn(terms: readonly TermLike[], seats: readonly SeatLike[], day: string): Map<string, CommitteePosition> | undefined {
+  const state = committeeOn(terms, seats, day);
+  if (!state) return undefined;
+  const out = new Map<string, CommitteePosition>();
+  for (const s of state.seats) if (!out.has(s.memberId)) out.set(s.memberId, s.position); // seats come secretary first
+  return out;
+}
+
+export type SeatProblem = 'toBeforeFrom' | 'beforeTerm' | 'twoSeats' | 'secondSecretary' | 'tooManyDeputies' | 'tooManySeats' | 'tooManyStanding';
+
+const overlaps = (a: SeatLike, b: SeatLike) => a.from <= (b.to || '9999-12-31') && b.from <= (a.to || '9999-12-31');
+
+/**
+ * Why a seat cannot be held as asked, against the other seats of its term (the seat itself,
+ * by id, is left out so an edit checks against the rest): one person, one seat at a time; one
+ * secretary at a time; no more deputies, seats or standing seats (Ban Thường vụ) at once than
+ * the congress decided. Counting at each day a seat starts inside the candidate's span is
+ * enough: the number of seats held at once only rises on such a day.
+ */
+export function seatProblem(term: TermLike, seats: readonly SeatLike[], seat: SeatLike): SeatProblem | undefined {
+  if (seat.to && seat.to < seat.from) return 'toBeforeFrom';
+  if (seat.from < term.startsOn) return 'beforeTerm';
+  const others = seats.filter((s) => !s.deleted && s.termId === term.id && s.id !== seat.id && overlaps(s, seat));
+  if (others.some((s) => s.memberId === seat.memberId)) return 'twoSeats';
+  if (seat.position === 'secretary' && others.some((s) => s.position === 'secretary')) return 'secondSecretary';
+  const days = [seat.from, ...others.map((s) => s.from).filter((d) => d > seat.from)];
+  const most = (keep: (s: SeatLike) => boolean) =>
+    Math.max(0, ...days.map((d) => new Set(others.filter((s) => keep(s) && s.from <= d && (!s.to || s.to >= d)).map((s) => s.memberId)).size));
+  if (seat.position === 'deputySecretary' && most((s) => s.position === 'deputySecretary') + 1 > (term.deputies ?? 1)) return 'tooManyDeputies';
+  if (most(() => true) + 1 > term.size) return 'tooManySeats';
+  if (seat.standing && most((s) => !!s.standing) + 1 > (term.standingSize ?? 0)) return 'tooManyStanding';
+  return undefined;
 }
 
 export interface MeetingLike {

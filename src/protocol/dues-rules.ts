@@ -178,6 +178,9 @@ export interface MemberYear {
 
 export interface YearContext {
   year: number;
+  /** the year's twelve months when they are not January–December: a school unit's year
+   *  (protocol/year.ts yearMonths) read by the rating; the dues ledger itself is by calendar year */
+  months?: readonly string[];
   /** this month: later months are not yet owed */
   current: string;
   rates: readonly RateLike[];
@@ -194,7 +197,7 @@ export function memberYear(member: MemberLike, entries: readonly EntryLike[], ex
   const paid = paidByPeriod(entries);
   const knownFrom = paidUpTo ? addPeriods(paidUpTo, 1) : ctx.bookStart;
   const out: MemberYear = { months: [], owedMonths: 0, partialMonths: 0, paidMonths: 0, owedAmount: 0, paidAmount: 0 };
-  for (const p of periodsOfYear(ctx.year)) {
+  for (const p of ctx.months ?? periodsOfYear(ctx.year)) {
     const isMember = inStays(stays, p);
     const exempt = isMember && isExempt(exemptions, p);
     const due = isMember && !exempt ? rateFor(ctx.rates, member.duesCategory, p) : 0;

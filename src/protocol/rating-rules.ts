@@ -17,10 +17,11 @@
 import type { RatingLevel } from './rating-enums';
 import type { TrainingOutcome } from './training-enums';
 import { LEFT_STATUSES, staysOf } from './headcount';
+import { asSpan, inSpan, type YearLike } from './year';
 
 /** Absent without reason, or unpaid, this many months in a year: grounds for striking off. */
 export const STRIKE_OFF_MONTHS = 3;
-/** DOMAIN.md seed plan target 2. */
+/** DOMAIN.md seed plan target 2: the default when the year's targets hold no goal of their own. */
 export const GOOD_OR_BETTER_TARGET = 0.8;
 /** Consecutive months in the unit during the year to be rated (DOMAIN.md "Rating"). */
 export const MIN_MONTHS_IN_UNIT = 6;
@@ -122,16 +123,16 @@ function daysBetween(a: string, b: string): number {
 
 /**
  * Whether a member can be rated for `year`: ≥ 6 consecutive months in the unit within the
- * year (DOMAIN.md). Stays are the one head count's (protocol/headcount.ts staysOf): admission
+ * year (DOMAIN.md) — the unit's year: a calendar year's number, or its span (a school year
+ * 1/9–31/8, src/protocol/year.ts). Stays are the one head count's (protocol/headcount.ts staysOf): admission
  * and transfer in start one; transfer out, graduation, striking off and expulsion end one;
  * without a starting event, from the admission date (or from before the year). A member whose
  * status says they left but whose leaving is not dated cannot be placed in time: not rated,
  * and the reason asks for the event to be recorded.
  * `events` are this member's (any order).
  */
-export function eligibility(member: MemberLike, events: readonly EventLike[], year: number): Eligibility {
-  const yStart = `${year}-01-01`;
-  const yEnd = `${year}-12-31`;
+export function eligibility(member: MemberLike, events: readonly EventLike[], year: YearLike): Eligibility {
+  const { from: yStart, to: yEnd } = asSpan(year);
   // The common case, without date arithmetic: no dated moves, in the unit since before the year.
   if (!events.length && !LEFT_STATUSES.has(member.status) && (!member.admissionDate || member.admissionDate <= yStart)) return { eligible: true, from: yStart, to: yEnd };
   const found = staysOf(member, events);
@@ -179,9 +180,10 @@ export interface YearAttendance {
  * counting as attendance-rules participation(): events of the year on which the member was
  * marked; present or late is attending; unmarked events count neither way.
  */
-export function yearAttendanceByMember(events: readonly HeldEventLike[], facts: readonly { eventId: string; memberId: string; status: string }[], year: number): Map<string, YearAttendance> {
+export function yearAttendanceByMember(events: readonly HeldEventLike[], facts: readonly { eventId: string; memberId: string; status: string }[], year: YearLike): Map<string, YearAttendance> {
+  const span = asSpan(year);
   const monthOf = new Map<string, string>();
-  for (const e of events) if (e.date.startsWith(String(year))) monthOf.set(e.id, e.date.slice(0, 7));
+  for (const e of events) if (inSpan(e.date, span)) monthOf.set(e.id, e.date.slice(0, 7));
   const acc = new Map<string, { marked: number; attended: number; months: Set<string> }>();
   for (const f of facts) {
     const month = monthOf.get(f.eventId);
@@ -298,9 +300,10 @@ export interface RatingSummary {
 
 /**
  * The year's summary (DOMAIN.md seed plan target 2: ≥ 80 % "good" or better, measured over
- * the members who can be rated; the optional "excellent" cap warning).
+ * the members who can be rated; the optional "excellent" cap warning). `goal` (a fraction) is
+ * the year's own target when the unit set one (targets table), else the plan's 80 %.
  */
-export function ratingSummary(rows: readonly SummaryRow[], excellentCapPct: number): RatingSummary {
+export function ratingSummary(rows: readonly SummaryRow[], excellentCapPct: number, goal: number = GOOD_OR_BETTER_TARGET): RatingSummary {
   const counts: Record<RatingLevel, number> = { excellent: 0, good: 0, completed: 0, not_completed: 0 };
   let eligible = 0;
   let decided = 0;
@@ -326,7 +329,7 @@ export function ratingSummary(rows: readonly SummaryRow[], excellentCapPct: numb
     decided,
     counts,
     goodOrBetterRate,
-    meetsTarget: goodOrBetterRate !== undefined && goodOrBetterRate >= GOOD_OR_BETTER_TARGET,
+    meetsTarget: goodOrBetterRate !== undefined && goodOrBetterRate >= goal,
     projectedGoodOrBetterRate: eligible ? projectedGood / eligible : undefined,
     notCompleted: counts.not_completed,
     excellentShare,

@@ -49,7 +49,7 @@ function periodsOf(ctx: YearContext, kind: string, frequency: 'monthly' | 'quart
 function goodOrBetter(ctx: YearContext): RuleResult {
   const { members, ratings, span } = ctx.inputs;
   const levels = new Map(live(ratings).map((r) => [r.memberId, r.level || undefined]));
-  const isEligible = ctx.eligible ? (m: { id: string }) => ctx.eligible!.has(m.id) : (m: (typeof members)[number]) => eligibility(m, ctx.moves.get(m.id) ?? [], span.year).eligible;
+  const isEligible = ctx.eligible ? (m: { id: string }) => ctx.eligible!.has(m.id) : (m: (typeof members)[number]) => eligibility(m, ctx.moves.get(m.id) ?? [], span).eligible;
   const rows: SummaryRow[] = live(members).map((m) => ({ memberId: m.id, eligible: isEligible(m), level: levels.get(m.id) }));
   const s = ratingSummary(rows, 0);
   const good = rows.filter((r) => r.eligible && (r.level === 'excellent' || r.level === 'good')).map((r) => r.memberId);

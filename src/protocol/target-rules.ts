@@ -19,7 +19,7 @@
 import type { TargetMeasure, TargetRule } from './target-enums';
 import type { RatingLevel } from './rating-enums';
 import type { MeetingFrequency } from './meeting-enums';
-import { clampToSpan, type YearSpan } from './year';
+import type { YearSpan } from './year';
 import { countsOn, movesByMember, type MoveLike } from './headcount';
 import { eligibility } from './rating-rules';
 import type { RegistrationLike } from './training-rules';
@@ -135,10 +135,18 @@ export interface TargetResult {
   warning?: { code: string; params: Record<string, number> };
 }
 
+/**
+ * The day the year is judged on: today, or the year's last day once it is over — the training
+ * screen's roster day (training-queries rosterDay), so "registered" counts the same members.
+ */
+export function judgedDay(inputs: Pick<YearInputs, 'today' | 'span'>): string {
+  return inputs.today < inputs.span.to ? inputs.today : inputs.span.to;
+}
+
 /** Shared, computed once per year: the head count and who can be rated. */
 export interface YearContext {
   inputs: YearInputs;
-  /** the day the year is judged on: today clamped into the year */
+  /** the day the year is judged on (judgedDay) */
   day: string;
   moves: Map<string, MemberEventLike[]>;
   /** members in the unit on `day`, sorted by id */
@@ -156,7 +164,7 @@ export interface MemberFact {
 /** The per-member part of the context, one member at a time (a 5,000-member unit is worked in slices). */
 export function memberFact(m: MemberLike, inputs: YearInputs, day: string, moves: ReadonlyMap<string, MemberEventLike[]>, withEligibility: boolean): MemberFact {
   const ev = moves.get(m.id) ?? [];
-  return { id: m.id, here: countsOn(m, ev, day), eligible: withEligibility && !m.deleted && eligibility(m, ev, inputs.span.year).eligible };
+  return { id: m.id, here: countsOn(m, ev, day), eligible: withEligibility && !m.deleted && eligibility(m, ev, inputs.span).eligible };
 }
 
 /** Does this plan need who can be rated (the slowest per-member rule)? */
@@ -164,7 +172,7 @@ export const needsEligibility = (targets: readonly TargetLike[]): boolean => tar
 
 /** The context from the member facts (made in slices by the query, or all at once here). */
 export function yearContext(inputs: YearInputs, facts?: readonly MemberFact[], withEligibility = true): YearContext {
-  const day = clampToSpan(inputs.today, inputs.span);
+  const day = judgedDay(inputs);
   const moves = movesByMember(inputs.memberEvents);
   const all = facts ?? inputs.members.map((m) => memberFact(m, inputs, day, moves, withEligibility));
   const roster = all.filter((f) => f.here).map((f) => f.id).sort();
@@ -174,7 +182,7 @@ export function yearContext(inputs: YearInputs, facts?: readonly MemberFact[], w
 
 /** The moves by member and the day judged on, before the member facts are made. */
 export function yearBasis(inputs: YearInputs): { day: string; moves: Map<string, MemberEventLike[]> } {
-  return { day: clampToSpan(inputs.today, inputs.span), moves: movesByMember(inputs.memberEvents) };
+  return { day: judgedDay(inputs), moves: movesByMember(inputs.memberEvents) };
 }
 
 function finish(t: TargetLike, r: RuleResult, pace: Pace, ctx: YearContext): TargetResult {

@@ -9,8 +9,15 @@
 //     ("completing" = outcome completed or better).
 import { COMPLETING_OUTCOMES, DEFAULT_TRAINING_AREAS, type TrainingOutcome } from './training-enums';
 
-/** The plan's targets, as fractions (DOMAIN.md, seed plan target 3). */
+/** The plan's targets, as fractions (DOMAIN.md, seed plan target 3): the defaults when the
+ *  year's targets hold no goal of their own. */
 export const TRAINING_TARGETS = { registered: 1, completing: 0.9 } as const;
+
+export interface TrainingGoals {
+  /** fractions 0–1 */
+  registered: number;
+  completing: number;
+}
 
 export interface ItemLike {
   id: string;
@@ -122,12 +129,13 @@ export interface TrainingRates {
 }
 
 /**
- * Live rates against the plan's targets (DOMAIN.md: 100 % registered, ≥ 90 % completing).
+ * Live rates against the year's goals (the plan's by default, DOMAIN.md: 100 % registered,
+ * ≥ 90 % completing).
  * Both are shares of the roster — the members who take part this year — so a member never
  * registered counts against completion too. Registrations of members not on the roster
  * (transferred out since) are ignored.
  */
-export function trainingRates(rosterIds: readonly string[], registrations: readonly RegistrationLike[]): TrainingRates {
+export function trainingRates(rosterIds: readonly string[], registrations: readonly RegistrationLike[], goals: TrainingGoals = TRAINING_TARGETS): TrainingRates {
   const byMember = new Map(registrations.map((r) => [r.memberId, r]));
   const notRegistered: string[] = [];
   const notAssessed: string[] = [];
@@ -159,8 +167,8 @@ export function trainingRates(rosterIds: readonly string[], registrations: reado
     completing,
     registeredRate,
     completingRate,
-    meetsRegistered: registeredRate !== undefined && registeredRate >= TRAINING_TARGETS.registered,
-    meetsCompleting: completingRate !== undefined && completingRate >= TRAINING_TARGETS.completing,
+    meetsRegistered: registeredRate !== undefined && registeredRate >= goals.registered,
+    meetsCompleting: completingRate !== undefined && completingRate >= goals.completing,
     notRegistered,
     notAssessed,
     notCompleting,

@@ -47,3 +47,19 @@ export function yearMonths(span: YearSpan): string[] {
 export function clampToSpan(day: string, span: YearSpan): string {
   return day < span.from ? span.from : day > span.to ? span.to : day;
 }
+
+/** A year given by its number (a calendar year: the rules' callers before issue 9) or by its span. */
+export type YearLike = number | YearSpan;
+
+export function asSpan(year: YearLike): YearSpan {
+  return typeof year === 'number' ? yearSpan(year) : year;
+}
+
+/** Whether a day (yyyy-mm-dd, or a longer stamp starting with one) falls in the span. */
+export function inSpan(day: string, span: YearSpan): boolean {
+  const d = day.slice(0, 10);
+  return span.from <= d && d <= span.to;
+}
+
+/** The upper bound of a span for stamps like startsAt 'yyyy-mm-ddThh:mm' (Dexie between(…, true, true)). */
+export const spanEndStamp = (span: YearSpan): string => `${span.to}T99`;

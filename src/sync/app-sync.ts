@@ -5,7 +5,8 @@ import { onLocalWrite } from '../data/commit';
 import { getCurrentUnitId } from '../data/prefs';
 import { activeDb, activeUnitId } from '../data/session';
 import { SyncRunner } from './runner';
-import type { CycleResult } from './engine';
+import type { CycleOptions, CycleResult } from './engine';
+import { lazyRunCycle } from './lazy-engine';
 
 let runner: SyncRunner | undefined;
 
@@ -16,6 +17,7 @@ export function appSync(): SyncRunner {
       if (!(await getCurrentUnitId())) return null;
       return { db: await activeDb(), localUnitId: await activeUnitId() };
     },
+    cycle: cycleThenPhotos,
     onLocalWrite,
     win: window,
     doc: document,
@@ -30,6 +32,23 @@ export function appSync(): SyncRunner {
   window.addEventListener('scd:db-versionchange', () => r.stop());
   void import('../pwa/update').then((m) => m.setBeforeUpdate(() => r.syncNow())).catch(() => undefined);
   return r;
+}
+
+/**
+ * A record cycle, then (when it went through: joined, online, not paused) the queued photos,
+ * in the background: a slow photo never holds up the records, and a failed upload keeps the
+ * photo queued (file-sync.ts) without failing the cycle.
+ */
+let uploading: Promise<unknown> | undefined;
+async function cycleThenPhotos(opts: CycleOptions): Promise<CycleResult> {
+  const result = await lazyRunCycle(opts);
+  if (result.kind === 'done' && !uploading) {
+    uploading = import('./file-sync')
+      .then((m) => m.uploadQueuedFiles({ db: opts.db, localUnitId: opts.localUnitId, ignoreBackoff: opts.wait }))
+      .catch((e: unknown) => console.warn('photo uploads failed', e))
+      .finally(() => (uploading = undefined));
+  }
+  return result;
 }
 
 /** "Đồng bộ ngay": waits for another tab's cycle instead of skipping, ignores back-off. */

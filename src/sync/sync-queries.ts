@@ -12,6 +12,10 @@ export interface SyncOverview {
   needsAttention: number;
   lastSyncedAt?: string;
   paused: boolean;
+  /** photos kept here and not on the server yet (db.fileUploads, src/sync/file-sync.ts) */
+  photosWaiting: number;
+  /** why the latest photo upload failed (an i18n key, sync.filesErr*) */
+  photosLastError?: string;
 }
 
 /** The unit's database, or undefined on a phone with no unit yet. */
@@ -28,18 +32,30 @@ export async function unitDb(): Promise<UnitDb | undefined> {
 export async function syncOverview(): Promise<SyncOverview | null> {
   const db = await unitDb();
   if (!db) return null;
-  const [dev, pending, conflicts, needsAttention] = await Promise.all([
+  const [dev, pending, conflicts, needsAttention, uploads] = await Promise.all([
     db.syncState.get('device'),
     db.outbox.count(),
     db.conflicts.filter((c) => !c.resolvePending).count(),
     db.needsAttention.count(),
+    db.fileUploads.toArray(),
   ]);
+  const lastFailed = uploads.filter((u) => u.lastError && u.lastTriedAt).sort((a, b) => (a.lastTriedAt! < b.lastTriedAt! ? 1 : -1))[0];
   let server: SyncOverview['server'];
   if (dev?.server) {
     const { deviceToken: _t, ...rest } = dev.server;
     server = rest;
   }
-  return { server, deviceId: dev?.deviceId ?? '', pending, conflicts, needsAttention, lastSyncedAt: dev?.lastSyncedAt, paused: !!dev?.pausedReason };
+  return {
+    server,
+    deviceId: dev?.deviceId ?? '',
+    pending,
+    conflicts,
+    needsAttention,
+    lastSyncedAt: dev?.lastSyncedAt,
+    paused: !!dev?.pausedReason,
+    photosWaiting: uploads.length,
+    photosLastError: lastFailed?.lastError,
+  };
 }
 
 /** The server link with its token (devices page); undefined when not joined. */

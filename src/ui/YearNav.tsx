@@ -1,9 +1,14 @@
-// ‹ Năm 2025 › — moves between years through the address bar (?y=). No data imports.
-export function YearNav({ year, href, label, title, prev, next }: { year: number; href: (y: number) => string; label: string; title: string; prev: string; next: string }) {
+// ‹ Năm 2025 › or ‹ Năm học 2025–2026 › — moves between the unit's years through the address
+// bar (?y= the year's number: the calendar year it starts in). `sub`: the year's days, shown
+// for a school year. No data imports.
+export function YearNav({ year, href, label, title, sub, prev, next }: { year: number; href: (y: number) => string; label: string; title: string; sub?: string; prev: string; next: string }) {
   return (
     <nav class="year-nav" aria-label={label}>
       <a class="btn" href={href(year - 1)} aria-label={prev}>‹</a>
-      <strong>{title}</strong>
+      <strong>
+        {title}
+        {sub && <small class="year-span">{sub}</small>}
+      </strong>
       <a class="btn" href={href(year + 1)} aria-label={next}>›</a>
     </nav>
   );

@@ -46,6 +46,7 @@ function routeUrls(d: UnitData): string[] {
         '/members/:id': d.memberId,
         '/meetings/:id': d.meetingId,
         '/activities/:id': d.activityId,
+        '/projects/:id': d.projectId,
         '/training/item/:itemId': d.trainingItemId,
         '/training/:memberId': d.memberId,
         '/rating/:memberId': d.memberId,

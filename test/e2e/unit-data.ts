@@ -1,6 +1,6 @@
 // A little of everything a unit records, entered through the screens as a secretary does, so
 // the route tests can open each screen with real ids: a member, a meeting, an activity, the
-// year's training programme and a dues receipt. Also: the server side of a unit (admin,
+// year's training programme, a youth project and a dues receipt. Also: the server side of a unit (admin,
 // unit, invite through the API) and joining a phone to it.
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -13,6 +13,7 @@ export interface UnitData {
   memberName: string;
   meetingId: string;
   activityId: string;
+  projectId: string;
   trainingItemId: string;
   receiptNo: string;
   targetId: string;
@@ -53,6 +54,12 @@ export async function recordUnitData(page: Page, baseUrl: string, memberName = '
   await page.waitForURL((u) => /^\/activities\/(?!new$)[^/]+$/.test(u.pathname), WAIT);
   const activityId = idIn(page, /^\/activities\/([^/]+)$/);
 
+  await page.goto(baseUrl + '/projects/new');
+  await page.getByLabel('Tên công trình, phần việc').fill('Tuyến hẻm xanh – sạch – sáng');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.waitForURL((u) => /^\/projects\/(?!new$)[^/]+$/.test(u.pathname), WAIT);
+  const projectId = idIn(page, /^\/projects\/([^/]+)$/);
+
   await page.goto(baseUrl + `/training?y=${year}`);
   await page.getByRole('button', { name: 'Tạo chương trình 5 nội dung' }).click();
   const item = page.locator('a[href^="/training/item/"]').first();
@@ -72,7 +79,7 @@ export async function recordUnitData(page: Page, baseUrl: string, memberName = '
   const target = page.locator('a.tcard').first();
   await target.waitFor({ state: 'attached', ...WAIT });
   const targetId = decodeURIComponent((await target.getAttribute('href'))!.split('/').pop()!);
-  return { memberId, memberName, meetingId, activityId, trainingItemId, receiptNo, targetId };
+  return { memberId, memberName, meetingId, activityId, projectId, trainingItemId, receiptNo, targetId };
 }
 
 async function api<T>(baseUrl: string, path: string, body: unknown, token?: string): Promise<T> {

@@ -185,4 +185,21 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
       }
     },
   },
+  {
+    version: 5,
+    name: 'files',
+    up(db) {
+      // Photos kept on disk (server/src/files/blob-files.ts), one row per unit and blob: the
+      // unit's usage against its quota is the sum of bytes, and a blob is stored once per unit.
+      db.exec(`
+        CREATE TABLE files (
+          unit_id TEXT NOT NULL REFERENCES units(id),
+          sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+          bytes INTEGER NOT NULL CHECK (bytes > 0),
+          created_at TEXT NOT NULL,
+          PRIMARY KEY (unit_id, sha256)
+        ) STRICT, WITHOUT ROWID;
+      `);
+    },
+  },
 ];

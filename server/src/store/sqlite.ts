@@ -12,11 +12,13 @@ import Database from 'better-sqlite3';
 import type { PushResponse } from '../../../src/protocol/sync';
 import * as accounts from './sqlite-accounts';
 import * as conflicts from './sqlite-conflicts';
+import * as files from './sqlite-files';
 import { applyPragmas, runMigrations, sqliteAccess, type SqliteAccess } from './sqlite-connection';
 import { sqliteMigrations, type SqliteMigration } from './sqlite-migrations';
 import * as sync from './sqlite-sync';
 import type {
   Account,
+  AddFileResult,
   ConflictView,
   DeviceInfo,
   DeviceRole,
@@ -25,6 +27,7 @@ import type {
   RedeemResult,
   ServerMeta,
   Store,
+  StoredFile,
   TokenOwner,
   UnitInfo,
 } from './types';
@@ -47,7 +50,7 @@ export interface SqliteStoreOptions {
 
 /** Statements, prepared once per connection. */
 function prepare(db: Database.Database) {
-  return { ...accounts.prepareAccountStatements(db), ...sync.prepareSyncStatements(db), ...conflicts.prepareConflictStatements(db) };
+  return { ...accounts.prepareAccountStatements(db), ...sync.prepareSyncStatements(db), ...conflicts.prepareConflictStatements(db), files: files.prepareFileStatements(db) };
 }
 type Statements = ReturnType<typeof prepare>;
 
@@ -135,6 +138,17 @@ export class SqliteStore implements Store {
   }
   async resolveConflict(input: { unitId: string; id: string; by: string; keep: 'winner' | 'loser' | null; at: string }): Promise<{ id: string; resolvedAt: string } | null> {
     return conflicts.resolveConflict(this.access, input);
+  }
+
+  // files -----------------------------------------------------------------------------
+  async getFile(unitId: string, sha256: string): Promise<StoredFile | null> {
+    return files.getFile(this.access, unitId, sha256);
+  }
+  async fileUsage(unitId: string): Promise<{ usedBytes: number; files: number }> {
+    return files.fileUsage(this.access, unitId);
+  }
+  async addFile(input: { unitId: string; sha256: string; bytes: number; createdAt: string; quotaBytes: number }): Promise<AddFileResult> {
+    return files.addFile(this.access, input);
   }
 
   // the connection --------------------------------------------------------------------

@@ -90,6 +90,20 @@ export interface PushInput {
   now: number;
 }
 
+/** A photo the unit's phones uploaded (the bytes are on disk, server/src/files/blob-files.ts). */
+export interface StoredFile {
+  sha256: string;
+  bytes: number;
+  createdAt: string;
+}
+
+export interface AddFileResult {
+  /** created: counted now · exists: the unit had it already (nothing counted) · quota: refused, nothing counted */
+  status: 'created' | 'exists' | 'quota';
+  /** the unit's usage after this call */
+  usedBytes: number;
+}
+
 /** Thrown by a store when the database is momentarily unable to answer: the route answers 503. */
 export class StoreUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -137,4 +151,10 @@ export interface Store {
   listConflicts(unitId: string, status: 'open' | 'resolved' | 'all', limit: number): Promise<ConflictView[]>;
   /** null when the unit has no such conflict; resolving twice keeps the first time */
   resolveConflict(input: { unitId: string; id: string; by: string; keep: 'winner' | 'loser' | null; at: string }): Promise<{ id: string; resolvedAt: string } | null>;
+
+  // files (photos): the bytes are on disk, the store counts them per unit
+  getFile(unitId: string, sha256: string): Promise<StoredFile | null>;
+  fileUsage(unitId: string): Promise<{ usedBytes: number; files: number }>;
+  /** Records a blob already written to disk, in one transaction with the quota check. */
+  addFile(input: { unitId: string; sha256: string; bytes: number; createdAt: string; quotaBytes: number }): Promise<AddFileResult>;
 }

@@ -30,6 +30,9 @@ export default function ActivitiesPage() {
     <main class="page activities">
       <a class="back" href="/meetings">← {t('meetings.title')}</a>
       <h1>{t('activities.title')}</h1>
+      <p>
+        <a class="btn" href="/projects">{t('activities.projectsLink')}</a>
+      </p>
       <nav class="month-nav" aria-label={t('meetings.yearNav')}>
         <a class="btn" href={`/activities?y=${year - 1}`} aria-label={t('meetings.prevYear')}>‹</a>
         <strong>{t('meetings.yearTitle', { year })}</strong>

@@ -12,6 +12,7 @@ import { getActivity } from './activity-queries';
 import { updateActivity } from './activities-repo';
 import { listAttendance } from '../attendance/attendance-repo';
 import { activityKindLabel, dayLabel, statusLabel } from '../meetings';
+import { PhotoField } from '../photos';
 import '../meetings/meetings.css';
 import { Icon, ICON_CALENDAR, ICON_CHECK } from '../../ui/Icon';
 
@@ -43,7 +44,7 @@ export default function ActivityDetailPage() {
   const draft = results ?? a.results ?? '';
   const isDirty = results !== null && results !== (a.results ?? '');
 
-  const run = async (patch: { status?: MeetingStatus; results?: string }, ok: string) => {
+  const run = async (patch: { status?: MeetingStatus; results?: string; photos?: string[] }, ok: string) => {
     try {
       await updateActivity(a.id, patch);
       setMessage({ ok });
@@ -108,6 +109,12 @@ export default function ActivityDetailPage() {
           {t('activities.saveResults')}
         </button>
       </form>
+
+      <section class="card">
+        <h2>{t('activities.photos')}</h2>
+        {/* evidence taken on the day: each photo is saved with the activity at once */}
+        <PhotoField id="ac-photos" value={a.photos ?? []} confirmRemove onChange={(next) => void run({ photos: next.length ? next : undefined }, t('activities.photosSaved'))} />
+      </section>
 
       <section class="card">
         <h2>{t('meetings.statusTitle')}</h2>

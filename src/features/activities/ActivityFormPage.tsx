@@ -11,6 +11,7 @@ import { getActivity } from './activity-queries';
 import { createActivity, updateActivity } from './activities-repo';
 import { fromActivityForm, retitleActivity, toActivityForm, SELF_TITLED_KINDS, type ActivityFormErrors, type ActivityFormValues } from './activity-form-model';
 import { activityKindLabel } from '../meetings';
+import { PhotoField } from '../photos';
 import '../meetings/meetings.css';
 
 const FORM_ID = 'activity-form';
@@ -103,6 +104,11 @@ export default function ActivityFormPage() {
         <TextField id="ac-date" type="date" label={t('activities.date')} value={values.date} onInput={set('date')} error={err('date')} required />
         <TextField id="ac-place" label={t('activities.place')} value={values.place} onInput={set('place')} placeholder={t('activities.placePlaceholder')} error={err('place')} />
         <TextAreaField id="ac-results" label={`${t('activities.results')} (${t('common.optional')})`} value={values.results} onInput={set('results')} hint={t('activities.resultsHint')} error={err('results')} rows={4} />
+        <div class="field" role="group" aria-labelledby="ac-photos-label">
+          <span id="ac-photos-label" class="photo-legend">{`${t('activities.photos')} (${t('common.optional')})`}</span>
+          <PhotoField id="ac-photos" value={values.photos} onChange={set('photos')} />
+          {err('photos') && <span class="error" role="alert">{err('photos')}</span>}
+        </div>
         {state.message && (
           <p class="error" role="alert">
             {state.message}

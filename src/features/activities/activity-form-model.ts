@@ -9,6 +9,8 @@ export interface ActivityFormValues {
   place: string;
   results: string;
   status: MeetingStatus;
+  /** evidence photos (sha256), kept on the phone as they are added (features/photos) */
+  photos: string[];
 }
 
 export type ActivityFormErrors = Partial<Record<keyof ActivityFormValues, string>>;
@@ -21,6 +23,7 @@ export function toActivityForm(a?: Activity, init: { date?: string; kind?: Activ
     place: a?.place ?? '',
     results: a?.results ?? '',
     status: a?.status ?? 'planned',
+    photos: a?.photos ?? [],
   };
 }
 
@@ -36,6 +39,8 @@ export function fromActivityForm(v: ActivityFormValues): { fields: ActivityField
     place: v.place.trim() || undefined,
     results: v.results.trim() || undefined,
     status: v.status,
+    // none: the key is still there (undefined), so removing the last photo clears the field
+    photos: v.photos.length ? v.photos : undefined,
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -1,4 +1,4 @@
-// Taking the roll on site (/meetings/:id/roll, /activities/:id/roll), one-handed, offline.
+// Taking the roll on site (/meetings/:id/roll, /activities/:id/roll, /projects/:id/roll), one-handed, offline.
 // The roll is read once when the screen opens and then held in RollState: a tap paints from
 // local state at once and the write (row + outbox) commits behind it. Re-reading 5,000 rows
 // after every tap (a live query) would cost more than the tap itself (PERFORMANCE.md B4).
@@ -13,17 +13,19 @@ import { frozenRoster } from '../../protocol/attendance-rules';
 import { inUnitOn, listMembers } from '../members/member-queries';
 import { getMinutes } from '../minutes/minutes-repo';
 import { listAttendance } from './attendance-repo';
-import { loadEvent } from './roll-event';
+import { loadEvent, rollEventKind } from './roll-event';
+import { todayIso } from '../../lib/dates';
 import { RollScreen } from './RollScreen';
 import './roll.css';
 
 export default function RollPage() {
   const { params, path } = useRoute();
   const id = params.id;
-  const isActivity = path.startsWith('/activities');
+  const kind = rollEventKind(path);
+  const isActivity = kind !== 'meeting'; // activities and projects: no minutes
   // Async queriers on purpose: Dexie's liveQuery follows native awaits only inside an async
   // function; `() => getMeeting(id)` would never re-run after a change.
-  const event = useLive(async () => await loadEvent(id, isActivity), [id, isActivity]);
+  const event = useLive(async () => await loadEvent(id, kind, todayIso()), [id, kind]);
   const minutes = useLive(async () => (isActivity ? undefined : await getMinutes(id)), [id, isActivity]);
   const members = useLive(listMembers, []);
   // Who is in the unit on the event's day (the one head count): the roster of an open roll.
@@ -47,7 +49,7 @@ export default function RollPage() {
   const finalized = minutes.value?.status === 'finalized' ? minutes.value : undefined;
   const frozen = useMemo(() => (finalized && rows ? frozenRoster(finalized.attendance, rows) : undefined), [finalized, rows]);
 
-  const back = isActivity ? `/activities/${id}` : `/meetings/${id}`;
+  const back = `/${kind === 'meeting' ? 'meetings' : kind === 'activity' ? 'activities' : 'projects'}/${id}`;
   const error = event.error ?? members.error ?? minutes.error ?? inUnit.error ?? loadError;
   if (error) {
     return (
@@ -68,7 +70,7 @@ export default function RollPage() {
   if (!event.value) {
     return (
       <main class="page roll">
-        <p>{t(isActivity ? 'attendance.notFoundActivity' : 'attendance.notFoundMeeting')}</p>
+        <p>{t(kind === 'project' ? 'attendance.notFoundProject' : isActivity ? 'attendance.notFoundActivity' : 'attendance.notFoundMeeting')}</p>
         <a class="btn" href="/">
           {t('common.backHome')}
         </a>

@@ -104,7 +104,7 @@ export function RollScreen({ event, back, members, rows, frozen, inUnit }: Props
   return (
     <main class={`page roll${locked ? ' locked' : ''}`}>
       <a class="back" href={back}>
-        ‹ {t(event.kind === 'activity' ? 'attendance.backActivity' : 'attendance.backMeeting')}
+        ‹ {t(event.kind === 'project' ? 'attendance.backProject' : event.kind === 'activity' ? 'attendance.backActivity' : 'attendance.backMeeting')}
       </a>
       <h1 class="roll-title">
         <span class="roll-eyebrow">{t('attendance.title')}</span> {event.title}

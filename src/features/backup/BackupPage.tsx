@@ -1,5 +1,6 @@
 // Backup & restore (/settings/backup). Reachable with no unit on the device: a new phone's
 // first-run screen links here to restore.
+import { downloadFile } from '../../lib/download';
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { onLanguageChange, t } from '../../i18n';
@@ -49,7 +50,7 @@ function ExportCard({ hasUnit }: { hasUnit: boolean }) {
     setError('');
     try {
       const { fileName, text } = await exportBackup(APP_VERSION);
-      download(fileName, text);
+      downloadFile(text, fileName, 'application/json');
       setDone(tb('exported', { file: fileName }));
     } catch (e) {
       console.error(e);
@@ -87,14 +88,3 @@ function ExportCard({ hasUnit }: { hasUnit: boolean }) {
   );
 }
 
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Some browsers read the blob after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}

@@ -12,11 +12,16 @@
 //     the server answer "duplicate" for changes it never saw, or wait forever on a gap
 //     (DESIGN.md sync: seq counts up per device with no gaps). The pull cursor is kept:
 //     the restored rows are exactly what had been pulled up to it.
+//   - Photos waiting to upload travel as base64 (src/protocol/backup.ts says why); each is
+//     checked against its hash before anything is written, and kept again with its place in
+//     the upload queue, so the restored phone sends it once it joins a server.
 //   - The current unit switches to the restored one only after the transaction committed.
 import Dexie from 'dexie';
 import { uuidv7 } from '../../lib/ids';
+import { base64ToBytes, bytesToBase64 } from '../../lib/base64';
+import { sha256Hex } from '../../lib/sha256';
 import { UserError } from '../../lib/user-error';
-import { openUnitDb, unitDbName, UnitDb, type DeviceState } from '../../data/db';
+import { openUnitDb, unitDbName, UnitDb, type DeviceState, type FileBlobRecord } from '../../data/db';
 import { activeDb, activeUnitId, switchUnit } from '../../data/session';
 import { getCurrentUnitId } from '../../data/prefs';
 import {
@@ -42,9 +47,13 @@ export interface ExportedBackup {
 export async function exportBackup(appVersion?: string, now = new Date()): Promise<ExportedBackup> {
   const db = await activeDb();
   const unitId = await activeUnitId();
-  const backup = await db.transaction('r', [...BACKUP_TABLES, 'syncState'], async () => {
+  let queuedBlobs: (FileBlobRecord | undefined)[] = [];
+  const backup = await db.transaction('r', [...BACKUP_TABLES, 'syncState', 'fileBlobs'], async () => {
     const rows = await Promise.all(BACKUP_TABLES.map((name) => (name === 'outbox' ? db.outbox.orderBy('seq').toArray() : db.table(name).toArray())));
     const tables = Object.fromEntries(BACKUP_TABLES.map((name, i) => [name, rows[i]])) as Backup['tables'];
+    queuedBlobs = await db.fileBlobs.bulkGet(tables.fileUploads.map((q) => q.sha256));
+    // a queued photo whose bytes are gone could never be sent (file-sync.ts drops it too)
+    tables.fileUploads = tables.fileUploads.filter((_, i) => queuedBlobs[i]);
     const device = await db.syncState.get('device');
     // The unit's record as unit-queries.ts getUnit picks it: on a phone that syncs, the row
     // with the server's unit id (the file names the local database by the record's unitId).
@@ -59,6 +68,7 @@ export async function exportBackup(appVersion?: string, now = new Date()): Promi
       appVersion,
       unit,
       tables,
+      photos: [],
       sync: {
         deviceId: device?.deviceId,
         cursor: device?.cursor ?? 0,
@@ -69,6 +79,10 @@ export async function exportBackup(appVersion?: string, now = new Date()): Promi
     };
     return b;
   });
+  // Blob bytes are read after the transaction: an await on anything but IndexedDB would end it.
+  for (const kept of queuedBlobs) {
+    if (kept) backup.photos.push({ sha256: kept.sha256, mime: 'image/jpeg', data: bytesToBase64(new Uint8Array(await kept.blob.arrayBuffer())) });
+  }
   return { fileName: backupFileName(backup.unit.name, now), text: JSON.stringify(backup), backup };
 }
 
@@ -105,6 +119,8 @@ export async function readBackup(text: string): Promise<ReadResult> {
   const parsed = parseBackup(text);
   if (!parsed.ok) return parsed;
   const backup = parsed.backup;
+  const badPhoto = await findBadPhoto(backup);
+  if (badPhoto !== undefined) return { ok: false, problem: 'errInconsistent', at: `photos.${badPhoto}` };
   if (backup.schemaVersion > SCHEMA_VERSION) return { ok: false, problem: 'errNewerSchema' };
 
   const plan: RestorePlan = {
@@ -130,6 +146,20 @@ export async function readBackup(text: string): Promise<ReadResult> {
   const currentId = await getCurrentUnitId();
   if (currentId && currentId !== backup.unit.unitId) plan.otherCurrentUnit = await unitNameOf(currentId);
   return { ok: true, plan };
+}
+
+/** The index of the first photo whose bytes do not match its hash, if any. */
+async function findBadPhoto(backup: Backup): Promise<number | undefined> {
+  for (let i = 0; i < backup.photos.length; i++) {
+    let bytes: Uint8Array<ArrayBuffer>;
+    try {
+      bytes = base64ToBytes(backup.photos[i].data);
+    } catch {
+      return i;
+    }
+    if ((await sha256Hex(bytes)) !== backup.photos[i].sha256) return i;
+  }
+  return undefined;
 }
 
 async function unitNameOf(unitId: string): Promise<string> {
@@ -166,10 +196,18 @@ export async function restoreBackup(backup: Backup): Promise<void> {
     lastSyncedAt: sync.lastSyncedAt,
   };
   const rowsOf = (name: BackupTable): unknown[] => (name === 'outbox' ? outbox : tables[name]);
+  if ((await findBadPhoto(backup)) !== undefined) throw new UserError('backup.errInconsistent');
+  const at = new Date().toISOString();
+  const blobs: FileBlobRecord[] = backup.photos.map((p) => {
+    const bytes = base64ToBytes(p.data);
+    return { sha256: p.sha256, blob: new Blob([bytes], { type: p.mime }), mime: p.mime, bytes: bytes.byteLength, at };
+  });
   try {
-    await db.transaction('rw', [...BACKUP_TABLES, 'syncState'], async () => {
+    // Photos already on this phone (fileBlobs) stay: they are the same bytes whatever the unit's data says.
+    await db.transaction('rw', [...BACKUP_TABLES, 'syncState', 'fileBlobs'], async () => {
       await Promise.all([...BACKUP_TABLES, 'syncState'].map((name) => db.table(name).clear()));
       await Promise.all(BACKUP_TABLES.map((name) => db.table(name).bulkAdd(rowsOf(name))));
+      await db.fileBlobs.bulkPut(blobs);
       await db.syncState.add(device);
     });
   } catch (e) {

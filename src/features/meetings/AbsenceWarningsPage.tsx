@@ -3,27 +3,35 @@
 import { useLocation } from 'preact-iso';
 import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
-import { parseYear, todayIso } from '../../lib/dates';
+import { todayIso } from '../../lib/dates';
+import { useUnitYear } from '../../data/use-unit-year';
+import { yearLabel, type YearLike, type YearSpan } from '../../protocol/year';
 import { listMembers, membersInUnit } from '../members/member-queries';
 import { listAttendanceOf, loadYearRecords } from './attendance-queries';
 import { absenceWarnings, countedEvents } from './attendance-view';
 import './meetings.css';
 
-/** The year's warning rows (exported for tests). */
-export async function loadAbsenceWarnings(year: number, today: string) {
+/** The year's warning rows (exported for tests): the unit's year, a school unit's from September to August. */
+export async function loadAbsenceWarnings(year: YearLike, today: string) {
   const records = await loadYearRecords(year);
+  const { span } = records;
   const events = countedEvents(records.meetings, records.activities, today);
   // Members in the unit on the year's last day, or today: the one head count (protocol/headcount.ts).
-  const day = today < `${year}-12-31` ? today : `${year}-12-31`;
+  const day = today < span.to ? today : span.to;
   const [facts, members, inUnit] = await Promise.all([listAttendanceOf(events.map((e) => e.id)), listMembers(), membersInUnit(day)]);
-  return { rows: absenceWarnings(events, facts, year, members, 3, inUnit), eventCount: events.length };
+  return { rows: absenceWarnings(events, facts, span, members, 3, inUnit), eventCount: events.length };
 }
 
 export default function AbsenceWarningsPage() {
   const { query } = useLocation();
   const today = todayIso();
-  const year = parseYear(query.y) ?? Number(today.slice(0, 4));
-  const data = useLive(async () => loadAbsenceWarnings(year, today), [year, today]);
+  const span = useUnitYear(query.y, today);
+  return span ? <Warnings span={span} today={today} /> : <main class="page"><p class="muted">{t('common.loading')}</p></main>;
+}
+
+function Warnings({ span, today }: { span: YearSpan; today: string }) {
+  const year = span.year;
+  const data = useLive(async () => loadAbsenceWarnings(span, today), [span.from, span.to, today]);
   const rows = data.value?.rows ?? [];
 
   return (
@@ -32,7 +40,7 @@ export default function AbsenceWarningsPage() {
       <h1>{t('meetings.warningsTitle')}</h1>
       <nav class="month-nav" aria-label={t('meetings.yearNav')}>
         <a class="btn" href={`/attendance/warnings?y=${year - 1}`} aria-label={t('meetings.prevYear')}>‹</a>
-        <strong>{t('meetings.yearTitle', { year })}</strong>
+        <strong>{yearTitle(span)}</strong>
         <a class="btn" href={`/attendance/warnings?y=${year + 1}`} aria-label={t('meetings.nextYear')}>›</a>
       </nav>
       <p class="card note">{t('meetings.warningsExplain')}</p>
@@ -62,4 +70,9 @@ export default function AbsenceWarningsPage() {
       )}
     </main>
   );
+}
+
+/** "Năm 2026" or "Năm học 2025–2026". */
+function yearTitle(span: YearSpan): string {
+  return t(span.kind === 'school' ? 'meetings.schoolYearTitle' : 'meetings.yearTitle', { year: yearLabel(span.year, span.kind) });
 }

@@ -3,7 +3,9 @@
 import { useLocation, useRoute } from 'preact-iso';
 import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
-import { formatDate, parseYear, todayIso } from '../../lib/dates';
+import { formatDate, todayIso } from '../../lib/dates';
+import { useUnitYear } from '../../data/use-unit-year';
+import { yearLabel, type YearSpan } from '../../protocol/year';
 import { participation, unexcusedAbsenceWarnings } from '../../protocol/attendance-rules';
 import { getMember } from '../members/member-queries';
 import { listMemberAttendance } from '../attendance/attendance-repo';
@@ -13,25 +15,30 @@ import { activityKindLabel, attendanceLabel, meetingKindLabel } from './labels';
 import { formatPercent } from './format';
 import './meetings.css';
 
-async function load(memberId: string, year: number, today: string) {
-  const [member, records, facts] = await Promise.all([getMember(memberId), loadYearRecords(year), listMemberAttendance(memberId)]);
+async function load(memberId: string, span: YearSpan, today: string) {
+  const [member, records, facts] = await Promise.all([getMember(memberId), loadYearRecords(span), listMemberAttendance(memberId)]);
   if (!member) return null;
   const events = countedEvents(records.meetings, records.activities, today);
   return {
     member,
     rows: memberHistory(member, events, facts),
-    summary: participation(member.id, events, facts, year),
-    unexcusedMonths: unexcusedAbsenceWarnings(events, facts.filter((f) => f.memberId === member.id), year, 1)[0]?.months ?? [],
+    summary: participation(member.id, events, facts, span),
+    unexcusedMonths: unexcusedAbsenceWarnings(events, facts.filter((f) => f.memberId === member.id), span, 1)[0]?.months ?? [],
   };
 }
 
 export default function MemberAttendancePage() {
-  const { params } = useRoute();
   const { query } = useLocation();
   const today = todayIso();
-  const thisYear = Number(today.slice(0, 4));
-  const year = parseYear(query.y) ?? thisYear;
-  const data = useLive(async () => load(params.id, year, today), [params.id, year, today]);
+  const span = useUnitYear(query.y, today);
+  return span ? <MemberYear span={span} today={today} /> : <main class="page"><p class="muted">{t('common.loading')}</p></main>;
+}
+
+/** The unit's year (a school unit's runs September to August): the same year the rating counts. */
+function MemberYear({ span, today }: { span: YearSpan; today: string }) {
+  const { params } = useRoute();
+  const year = span.year;
+  const data = useLive(async () => load(params.id, span, today), [params.id, span.from, span.to, today]);
 
   if (!data.isLoaded) return <main class="page"><p class="muted">{t('common.loading')}</p></main>;
   if (data.error) return <main class="page"><p class="error" role="alert">{tDynamic('err.unexpected')}</p></main>;
@@ -51,7 +58,7 @@ export default function MemberAttendancePage() {
       <h1>{t('meetings.attendanceTitle')}</h1>
       <nav class="month-nav" aria-label={t('meetings.yearNav')}>
         <a class="btn" href={`${base}?y=${year - 1}`} aria-label={t('meetings.prevYear')}>‹</a>
-        <strong>{t('meetings.yearTitle', { year })}</strong>
+        <strong>{t(span.kind === 'school' ? 'meetings.schoolYearTitle' : 'meetings.yearTitle', { year: yearLabel(span.year, span.kind) })}</strong>
         <a class="btn" href={`${base}?y=${year + 1}`} aria-label={t('meetings.nextYear')}>›</a>
       </nav>
       <section class="card summary">

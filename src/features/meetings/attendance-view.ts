@@ -4,6 +4,7 @@ import { unexcusedAbsenceWarnings, type AttendanceFact, type YearEvent } from '.
 import type { AttendanceStatus } from '../../protocol/meeting-enums';
 import { PARTICIPATING_STATUSES, type MemberStatus } from '../../protocol/member-enums';
 import { compareNames } from '../../lib/names';
+import type { YearLike } from '../../protocol/year';
 
 // Which events count (and their shape) is a rule the rating shares: protocol/attendance-rules.
 export { countedEvents, type YearEvent } from '../../protocol/attendance-rules';
@@ -62,7 +63,7 @@ export interface WarningRow {
 export function absenceWarnings(
   events: readonly YearEvent[],
   facts: readonly AttendanceFact[],
-  year: number,
+  year: YearLike,
   members: readonly { id: string; fullName: string; status: MemberStatus; subGroup?: string; archivedAt?: string }[],
   threshold = 3,
   inUnit?: ReadonlySet<string>,

@@ -3,6 +3,7 @@
 // export imports back unchanged). Dates are dd/mm/yyyy text; card numbers and phones are
 // text (leading zeros kept); any cell starting with = + - @ tab or CR is prefixed with an
 // apostrophe (OWASP CSV injection). The xlsx writer loads only when an export is asked for.
+import { downloadFile } from '../../lib/download';
 import { formatDate } from '../../lib/dates';
 import { csvBytes, neutraliseFormula, toCsv } from '../../lib/csv';
 import type { MemberFields } from '../../protocol/member';
@@ -114,19 +115,6 @@ export async function exportRegister(
   format: RegisterFormat,
 ): Promise<void> {
   const file = await buildRegisterFile(members, format);
-  downloadFile(file);
+  downloadFile(file.bytes as BlobPart, file.fileName, file.mimeType);
 }
 
-function downloadFile({ bytes, fileName, mimeType }: RegisterFile): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoke later: some mobile browsers read the blob after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

@@ -1,7 +1,8 @@
 // The minutes as a formal document (HTML): the same model the .docx is built from, styled
-// as an A4 page by minutes.css (two-column header, centred title, numbered sections,
+// as an A4 page by ui/doc-paper.css (two-column header, centred title, numbered sections,
 // signatures). Used by the print view and by the read-only view of finalized minutes.
 import type { DocBlock, MinutesDoc } from './minutes-document';
+import '../../ui/doc-paper.css';
 
 function Block({ b }: { b: DocBlock }) {
   if (b.kind === 'heading') return <h3 class="doc-h">{b.text}</h3>;

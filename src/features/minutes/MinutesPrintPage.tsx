@@ -1,11 +1,12 @@
 // /meetings/:id/minutes/print — the minutes on A4 in the formal layout, for the printer
-// (minutes.css: @page A4, 2 cm margins, Times New Roman, black on white, app chrome hidden)
+// (ui/doc-paper.css: @page A4, 2 cm margins, Times New Roman, black on white, app chrome hidden)
 // or as a .docx to edit in Word. Drafts print too, marked "BẢN NHÁP"; addenda follow the text.
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { t } from '../../i18n';
 import { isChunkLoadError } from '../../lib/chunk-error';
 import { useLive } from '../../data/live';
+import { downloadFile } from '../../lib/download';
 import { loadMinutesContext } from './minutes-context';
 import { buildMinutesDoc, type MinutesDoc } from './minutes-document';
 import { MinutesDocumentView } from './MinutesDocumentView';
@@ -14,15 +15,7 @@ import './minutes.css';
 async function downloadDocx(doc: MinutesDoc, startsAt: string): Promise<void> {
   // The zip writer loads only when asked for.
   const [{ minutesDocx, minutesFileName }, { DOCX_MIME }] = await Promise.all([import('./minutes-docx'), import('../../lib/docx')]);
-  const blob = new Blob([minutesDocx(doc) as Uint8Array<ArrayBuffer>], { type: DOCX_MIME });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = minutesFileName(startsAt);
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadFile(minutesDocx(doc) as Uint8Array<ArrayBuffer>, minutesFileName(startsAt), DOCX_MIME);
 }
 
 export default function MinutesPrintPage() {
@@ -47,25 +40,25 @@ export default function MinutesPrintPage() {
   };
 
   return (
-    <main class="minutes-print">
+    <main class="doc-print">
       <div class="print-toolbar no-print">
         <a class="back" href={`/meetings/${params.id}/minutes`}>
           ← {t('minutes.backToEditor')}
         </a>
         <div class="row">
           <button type="button" class="btn primary" onClick={() => window.print()} disabled={!doc}>
-            {t('minutes.printNow')}
+            {t('common.printNow')}
           </button>
           <button type="button" class="btn" onClick={onDocx} disabled={!doc || docxState === 'busy'}>
-            {docxState === 'busy' ? t('minutes.preparingDocx') : t('minutes.downloadDocx')}
+            {docxState === 'busy' ? t('common.preparingDocx') : t('common.downloadDocx')}
           </button>
         </div>
         {(docxState === 'error' || docxState === 'notDownloaded') && (
           <p class="error" role="alert">
-            {t(docxState === 'error' ? 'minutes.docxError' : 'common.notDownloaded')}
+            {t(docxState === 'error' ? 'common.docxError' : 'common.notDownloaded')}
           </p>
         )}
-        <p class="muted small">{t('minutes.printHint')}</p>
+        <p class="muted small">{t('common.printHint')}</p>
       </div>
       {!live.isLoaded && <p class="muted page">{t('common.loading')}</p>}
       {live.isLoaded && !ctx && <p class="page">{live.error ? t('minutes.loadError') : t('minutes.notFound')}</p>}

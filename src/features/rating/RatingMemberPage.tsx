@@ -14,35 +14,38 @@ import { needsOverrideReason, type Evidence } from '../../protocol/rating-rules'
 import { loadMemberRating } from './rating-queries';
 import type { RatingRow } from './rating-view';
 import { duesText, eligibilityText, ruleText } from './explain';
-import { errorText, levelLabel, levelShort, tr } from './i18n';
+import { errorText, levelLabel, levelShort, tr, yearTitle, yearSub } from './i18n';
+import { useUnitYear } from '../../data/use-unit-year';
+import { yearLabel, type YearSpan } from '../../protocol/year';
 import '../../ui/year-work.css';
 
 // Made on first use: a page's first Intl object loads ICU's Vietnamese data (~200 ms at 4×).
 let percentFormat: Intl.NumberFormat | undefined;
 const percent = { format: (n: number) => (percentFormat ??= new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 })).format(n) };
 
-function yearFrom(query: Record<string, string>): number {
-  const y = Number(query.y);
-  return /^\d{4}$/.test(query.y ?? '') && y >= 2000 && y <= 2100 ? y : new Date().getFullYear();
-}
 
 export default function RatingMemberPage() {
-  const { params } = useRoute();
   const { query } = useLocation();
-  const year = yearFrom(query);
+  const span = useUnitYear(query.y);
+  return span ? <RatingMemberYearPage span={span} /> : <main class="page"><p class="muted">{tDynamic('common.loading')}</p></main>;
+}
+
+function RatingMemberYearPage({ span }: { span: YearSpan }) {
+  const { params } = useRoute();
+  const year = span.year;
   const today = todayIso();
   const data = useLive(() => loadMemberRating(year, params.memberId, today), [year, params.memberId, today]);
 
   if (!data.isLoaded) return <main class="page"><p class="muted">{tDynamic('common.loading')}</p></main>;
   const row = data.value?.row;
-  if (!row) return <main class="page"><p>{tr('memberNotFound', { year })}</p><a class="btn" href={`/rating?y=${year}`}>{tr('title')}</a></main>;
+  if (!row) return <main class="page"><p>{tr('memberNotFound', { year: yearLabel(span.year, span.kind) })}</p><a class="btn" href={`/rating?y=${year}`}>{tr('title')}</a></main>;
   const { member: m } = row;
 
   return (
     <main class="page rating-member">
       <a class="back" href={`/rating?y=${year}`}>← {tr('title')}</a>
       <h1>{m.fullName}</h1>
-      <YearNav year={year} href={(n) => `/rating/${m.id}?y=${n}`} label={tr('yearNav')} title={tr('yearTitle', { year })} prev={tr('prevYear')} next={tr('nextYear')} />
+      <YearNav year={year} href={(n) => `/rating/${m.id}?y=${n}`} label={tr('yearNav')} title={yearTitle(span)} sub={yearSub(span)} prev={tr('prevYear')} next={tr('nextYear')} />
       <div class="link-block">
         <a class="btn" href={`/members/${m.id}`}>{tr('openMember')}</a>
         <a class="btn" href={`/training/${m.id}?y=${year}`}>{tr('trainingLink')}</a>

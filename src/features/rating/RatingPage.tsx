@@ -14,8 +14,10 @@ import { ratingSummary } from '../../protocol/rating-rules';
 import { RATING_LEVELS } from '../../protocol/rating-enums';
 import { buildRatingYear, EVIDENCE_TABLES, loadRatingDecisions, loadRatingEvidence, type RatingEvidence } from './rating-queries';
 import type { RatingRow } from './rating-view';
-import { errorText, levelShort, tr } from './i18n';
+import { errorText, levelShort, tr, yearTitle, yearSub } from './i18n';
 import { UnitRatingForm } from './UnitRatingForm';
+import { useUnitYear } from '../../data/use-unit-year';
+import type { YearSpan } from '../../protocol/year';
 import '../../ui/year-work.css';
 
 type Filter = 'all' | 'undecided' | 'override' | 'ineligible' | 'candidates';
@@ -24,10 +26,6 @@ const ROW = 60;
 let percent: Intl.NumberFormat | undefined;
 const pct = (r: number | undefined) => (r === undefined ? '—' : (percent ??= new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 0 })).format(r));
 
-function yearFrom(query: Record<string, string>): number {
-  const y = Number(query.y);
-  return /^\d{4}$/.test(query.y ?? '') && y >= 2000 && y <= 2100 ? y : new Date().getFullYear();
-}
 
 function matches(r: RatingRow, f: Filter): boolean {
   const lvl = r.rating?.level;
@@ -42,12 +40,17 @@ function matches(r: RatingRow, f: Filter): boolean {
 
 export default function RatingPage() {
   const { query } = useLocation();
-  const year = yearFrom(query);
+  const span = useUnitYear(query.y);
+  return span ? <RatingYearPage span={span} /> : <main class="page"><p class="muted">{tDynamic('common.loading')}</p></main>;
+}
+
+function RatingYearPage({ span }: { span: YearSpan }) {
+  const year = span.year;
   const today = todayIso();
   // The evidence (≈ 125,000 rows at 5,000 members) is read as a plain bulk read and reloaded
   // when its tables change; decisions are small and live. A decision recomputes, not rereads.
   // The first rows come first (`partial`); the summary, counts and filters wait for the rest.
-  const evidence = useBulkLive<RatingEvidence>((partial) => loadRatingEvidence(year, today, undefined, partial), EVIDENCE_TABLES, [year, today]);
+  const evidence = useBulkLive<RatingEvidence>((partial) => loadRatingEvidence(span, today, undefined, partial), EVIDENCE_TABLES, [span.from, span.to, today]);
   const decisions = useLive(() => loadRatingDecisions(year), [year]);
   const data = useMemo(
     () => ({ value: evidence.value && decisions.value ? buildRatingYear(evidence.value, decisions.value) : undefined, error: evidence.error ?? decisions.error }),
@@ -62,7 +65,7 @@ export default function RatingPage() {
   const d = data.value;
   const rows = d?.rows ?? [];
   const summary = useMemo(
-    () => ratingSummary(rows.map((r) => ({ memberId: r.member.id, eligible: r.eligibility.eligible, level: r.rating?.level, suggested: r.suggestion?.level, outstanding: r.rating?.outstanding })), d?.thresholds.excellentCapPct ?? 0),
+    () => ratingSummary(rows.map((r) => ({ memberId: r.member.id, eligible: r.eligibility.eligible, level: r.rating?.level, suggested: r.suggestion?.level, outstanding: r.rating?.outstanding })), d?.thresholds.excellentCapPct ?? 0, d?.goal),
     [rows, d],
   );
   // Names are folded for search when someone searches, once per read of the evidence.
@@ -107,7 +110,7 @@ export default function RatingPage() {
     <main class="page rating">
       <a class="back" href="/members">← {tDynamic('members.title')}</a>
       <h1>{tr('title')}</h1>
-      <YearNav year={year} href={(n) => `/rating?y=${n}`} label={tr('yearNav')} title={tr('yearTitle', { year })} prev={tr('prevYear')} next={tr('nextYear')} />
+      <YearNav year={year} href={(n) => `/rating?y=${n}`} label={tr('yearNav')} title={yearTitle(span)} sub={yearSub(span)} prev={tr('prevYear')} next={tr('nextYear')} />
       {notice && <p class="ok" role="status">{notice}</p>}
       {(error || data.error) && <p class="error" role="alert">{error || tDynamic('err.unexpected')}</p>}
       {!d ? (
@@ -123,7 +126,7 @@ export default function RatingPage() {
             ) : (
               <>
                 <p class="small" style={{ margin: '0 0 0.25rem' }}>{tr('eligibleLine', { n: summary.eligible, decided: summary.decided })}</p>
-                <TargetLine text={tr('goodLine', { pct: pct(summary.goodOrBetterRate) })} goal={summary.decided < summary.eligible ? tr('projectedLine', { pct: pct(summary.projectedGoodOrBetterRate) }) : ''} rate={summary.goodOrBetterRate} met={summary.meetsTarget} metLabel={tr('reached')} unmetLabel={tr('notReached')} />
+                <TargetLine text={tr('goodLine', { pct: pct(summary.goodOrBetterRate), goal: pct(d.goal) })} goal={summary.decided < summary.eligible ? tr('projectedLine', { pct: pct(summary.projectedGoodOrBetterRate) }) : ''} rate={summary.goodOrBetterRate} met={summary.meetsTarget} metLabel={tr('reached')} unmetLabel={tr('notReached')} />
                 {summary.decided > 0 && <p class={summary.notCompleted ? 'warn-box small' : 'ok small'}>{summary.notCompleted ? tr('someNotCompleted', { n: summary.notCompleted }) : tr('noNotCompleted')}</p>}
                 <p class="small" style={{ margin: '0.25rem 0' }}>
                   {RATING_LEVELS.map((l) => `${levelShort(l)}: ${summary.counts[l]}`).join(' · ')}

@@ -10,7 +10,7 @@ import type { UnitDb } from '../../data/db';
 import { keyPrefix, PAGE, readMany, type Read } from '../../data/paged';
 import type { Rating, UnitRating } from '../../protocol/rating';
 import { ratingId, unitRatingId } from '../../protocol/rating';
-import { evidenceOf, resolveThresholds, yearAttendanceByMember, type RatingThresholds, type YearAttendance } from '../../protocol/rating-rules';
+import { evidenceOf, GOOD_OR_BETTER_TARGET, resolveThresholds, yearAttendanceByMember, type RatingThresholds, type YearAttendance } from '../../protocol/rating-rules';
 import type { TrainingOutcome } from '../../protocol/training-enums';
 import { UNIT_SETTINGS_ID, type UnitSettings } from '../../protocol/unit-settings';
 import { bookStartOf, memberYear, OPENING_RECEIPT, openingsOf, type EntryLike } from '../../protocol/dues-rules';
@@ -19,12 +19,19 @@ import type { DuesExemption, DuesRate } from '../../protocol/dues';
 import { afterPaint, breathe, mapInSlices } from '../../lib/slices';
 import { compareNames } from '../../lib/names';
 import { countedEvents, type YearEvent } from '../../protocol/attendance-rules';
+import { unitYearSpan } from '../../data/unit-year';
+import { loadYearGoals } from '../../data/year-goals';
+import { spanEndStamp, yearMonths, type YearLike, type YearSpan } from '../../protocol/year';
 import { addAttendance, finishRows, groupByMember, heldIn, liveInNameOrder, monthGroups, rosterOf, rosterRow, type PreparedRow, type RatingRow, type RosterRow } from './rating-view';
 
 export interface RatingYear {
   year: number;
+  /** the unit's year: calendar, or school year 1/9–31/8 (data/unit-year.ts) */
+  span: YearSpan;
   rows: RatingRow[];
   thresholds: RatingThresholds;
+  /** the year's goal for "good or better", a fraction (the year's target, else the plan's 80 %) */
+  goal: number;
   unitRating?: UnitRating;
   /** counted meetings and activities of the year */
   eventCount: number;
@@ -42,10 +49,10 @@ export async function getUnitSettings(): Promise<UnitSettings | undefined> {
 
 const live = <T extends { deleted?: boolean }>(rows: readonly (T | undefined)[]) => rows.filter((r): r is T => !!r && !r.deleted);
 
-async function yearEvents(db: UnitDb, year: number, today: string) {
+async function yearEvents(db: UnitDb, span: YearSpan, today: string) {
   const [meetings, activities] = await Promise.all([
-    db.meetings.where('startsAt').between(`${year}-01-01`, `${year}-12-31T99`, true, true).toArray(),
-    db.activities.where('date').between(`${year}-01-01`, `${year}-12-31`, true, true).toArray(),
+    db.meetings.where('startsAt').between(span.from, spanEndStamp(span), true, true).toArray(),
+    db.activities.where('date').between(span.from, span.to, true, true).toArray(),
   ]);
   return countedEvents(live(meetings), live(activities), today);
 }
@@ -53,6 +60,7 @@ async function yearEvents(db: UnitDb, year: number, today: string) {
 /** What the suggestions are made from: records that change rarely while the rating is done. */
 export interface RatingEvidence {
   year: number;
+  span: YearSpan;
   /** every member's eligibility and evidence, in name order */
   prepared: PreparedRow[];
   eventCount: number;
@@ -65,6 +73,8 @@ export interface RatingEvidence {
 export interface RatingDecisions {
   ratings: Map<string, Rating>;
   thresholds: RatingThresholds;
+  /** the year's goal for "good or better" (data/year-goals.ts) */
+  goal: number;
   unitRating?: UnitRating;
 }
 
@@ -83,6 +93,8 @@ interface Sources {
 }
 
 interface DuesSources {
+  /** the year's months, yyyy-mm */
+  months: string[];
   entries: Map<string, EntryLike[]>;
   exemptions: Map<string, DuesExemption[]>;
   events: Map<string, MemberEvent[]>;
@@ -93,12 +105,13 @@ interface DuesSources {
   openings: Map<string, string>;
 }
 
-function withEvidence(r: RosterRow, year: number, held: number, src: Sources): PreparedRow {
+function withEvidence(r: RosterRow, span: YearSpan, held: number, src: Sources): PreparedRow {
   const id = r.member.id;
   const d = src.dues;
   // Dues months paid and owed: protocol/dues-rules memberYear, the dues screens' own rule, counted
-  // up to this month for the current year, all twelve for a past one.
-  const y = d && memberYear(r.member, d.entries.get(id) ?? [], d.exemptions.get(id) ?? [], d.events.get(id) ?? [], { year, current: d.current, rates: d.rates, bookStart: d.bookStart }, d.openings.get(id));
+  // up to this month for the current year, all twelve for a past one — the months of the
+  // unit's year (a school year's September to August).
+  const y = d && memberYear(r.member, d.entries.get(id) ?? [], d.exemptions.get(id) ?? [], d.events.get(id) ?? [], { year: span.year, months: d.months, current: d.current, rates: d.rates, bookStart: d.bookStart }, d.openings.get(id));
   return { ...r, evidence: evidenceOf(src.att.get(id), held, src.outcomes.get(id), y && { paid: y.paidMonths, owed: y.owedMonths }) };
 }
 
@@ -108,14 +121,16 @@ function outcomesOf(regs: readonly ({ memberId: string; outcome?: TrainingOutcom
   return out;
 }
 
-function duesSources(year: number, today: string, book: DuesBook, entries: Map<string, EntryLike[]>, exemptions: DuesExemption[], events: MemberEvent[], rates: DuesRate[]): DuesSources | undefined {
+function duesSources(span: YearSpan, today: string, book: DuesBook, entries: Map<string, EntryLike[]>, exemptions: DuesExemption[], events: MemberEvent[], rates: DuesRate[]): DuesSources | undefined {
   if (!book.hasDues) return undefined;
   const thisMonth = today.slice(0, 7);
+  const months = yearMonths(span);
+  const last = months[11];
   // Money entries only: an opening balance is no payment (it acts through `openings`).
   for (const [id, list] of entries) entries.set(id, list.filter((e) => e.kind !== 'opening'));
   return {
-    entries, exemptions: groupByMember(live(exemptions)), events: groupByMember(events), rates: live(rates),
-    current: thisMonth < `${year}-12` ? thisMonth : `${year}-12`, bookStart: book.bookStart, openings: book.openings,
+    months, entries, exemptions: groupByMember(live(exemptions)), events: groupByMember(events), rates: live(rates),
+    current: thisMonth < last ? thisMonth : last, bookStart: book.bookStart, openings: book.openings,
   };
 }
 
@@ -127,13 +142,14 @@ interface DuesBook {
 }
 
 /** Where the unit's dues book starts (its first recorded day) and the opening balances (dues-rules R7). */
-async function duesBook(db: UnitDb, year: number, today: string): Promise<DuesBook> {
+async function duesBook(db: UnitDb, span: YearSpan, today: string): Promise<DuesBook> {
   const [first, opening] = await Promise.all([db.dues.orderBy('paidAt').first(), db.dues.where('receiptNo').equals(OPENING_RECEIPT).toArray()]);
-  return { hasDues: !!first && first.paidAt.slice(0, 7) <= `${year}-12`, bookStart: bookStartOf(first?.paidAt, today.slice(0, 7)), openings: openingsOf(opening) };
+  return { hasDues: !!first && first.paidAt.slice(0, 7) <= span.to.slice(0, 7), bookStart: bookStartOf(first?.paidAt, today.slice(0, 7)), openings: openingsOf(opening) };
 }
 
 /** The evidence of some members (one member's screen, the first rows): reads by member. */
-async function evidenceOfFew(db: UnitDb, year: number, today: string, rows: RosterRow[], events: YearEvent[], memberEvents: MemberEvent[], complete: boolean): Promise<RatingEvidence> {
+async function evidenceOfFew(db: UnitDb, span: YearSpan, today: string, rows: RosterRow[], events: YearEvent[], memberEvents: MemberEvent[], complete: boolean): Promise<RatingEvidence> {
+  const year = span.year;
   const ids = rows.map((r) => r.member.id);
   // Small answers (a member's rows): more of them out at a time.
   const byMember = <T>(table: Read<T>['table'], index = 'memberId') => readMany(db, ids.map((id) => ({ table, index, key: id })), PAGE, 8).then((parts) => parts.flat());
@@ -143,39 +159,41 @@ async function evidenceOfFew(db: UnitDb, year: number, today: string, rows: Rost
     byMember(db.dues),
     byMember(db.duesExemptions),
     readMany(db, [{ table: db.duesRates }] as const),
-    duesBook(db, year, today),
+    duesBook(db, span, today),
   ]);
-  const ofYear = groupByMember(live(entries).filter((e) => e.period.startsWith(`${year}-`)));
+  const months = new Set(yearMonths(span));
+  const ofYear = groupByMember(live(entries).filter((e) => months.has(e.period)));
   const src: Sources = {
-    att: yearAttendanceByMember(events, live(facts), year),
+    att: yearAttendanceByMember(events, live(facts), span),
     outcomes: outcomesOf(regs),
-    dues: duesSources(year, today, book, ofYear, exemptions, memberEvents, rates),
+    dues: duesSources(span, today, book, ofYear, exemptions, memberEvents, rates),
   };
-  const held = heldIn(events, year);
-  return { year, prepared: rows.map((r) => withEvidence(r, year, held, src)), eventCount: events.length, hasDues: book.hasDues, complete };
+  const held = heldIn(events, span);
+  return { year, span, prepared: rows.map((r) => withEvidence(r, span, held, src)), eventCount: events.length, hasDues: book.hasDues, complete };
 }
 
 /**
  * The whole unit's evidence: the roll read event by event in pages and counted a month at a
  * time, the ledger read a month at a time, members in slices — each a short task.
  */
-async function evidenceOfAll(db: UnitDb, year: number, today: string, roster: RosterRow[], events: YearEvent[], memberEvents: MemberEvent[]): Promise<RatingEvidence> {
-  const groups = monthGroups(events, year);
-  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+async function evidenceOfAll(db: UnitDb, span: YearSpan, today: string, roster: RosterRow[], events: YearEvent[], memberEvents: MemberEvent[]): Promise<RatingEvidence> {
+  const year = span.year;
+  const groups = monthGroups(events, span);
+  const months = yearMonths(span);
   // One after the other: a few requests out at a time in all (src/data/paged.ts).
   // The roll: attendance id = `${eventId}:${memberId}`, so an event's rows are one key range.
   const rolls = await readMany(db, groups.flat().map((e) => ({ table: db.attendance, range: keyPrefix(`${e.id}:`) })));
   const ledger = await readMany(db, months.map((p) => ({ table: db.dues, index: 'period', key: p })));
   // Registrations: id = `${year}:${memberId}`.
   const [regs, exemptions, rates] = await readMany(db, [{ table: db.trainingRegistrations, range: keyPrefix(`${year}:`) }, { table: db.duesExemptions }, { table: db.duesRates }] as const);
-  const book = await duesBook(db, year, today);
+  const book = await duesBook(db, span, today);
   // Counted a month at a time: the same figures as one pass (rating-view monthGroups).
   const att = new Map<string, YearAttendance>();
   let at = 0;
   for (const group of groups) {
     await breathe();
     const rows = group.flatMap((e) => rolls[at++].filter((f) => f.eventId === e.id && !f.deleted));
-    addAttendance(att, yearAttendanceByMember(group, rows, year));
+    addAttendance(att, yearAttendanceByMember(group, rows, span));
   }
   const entries = new Map<string, EntryLike[]>();
   for (const rows of ledger) {
@@ -184,10 +202,10 @@ async function evidenceOfAll(db: UnitDb, year: number, today: string, roster: Ro
   }
   // Dues count only where the unit kept its dues book in the app by the year's end, and only
   // from the book's first month (R7): before it, "owed" would only mean "not recorded here".
-  const src: Sources = { att, outcomes: outcomesOf(regs.filter((r) => r.year === year)), dues: duesSources(year, today, book, entries, exemptions, memberEvents, rates) };
-  const held = heldIn(events, year);
-  const prepared = await mapInSlices(roster, (r) => withEvidence(r, year, held, src));
-  return { year, prepared, eventCount: events.length, hasDues: book.hasDues, complete: true };
+  const src: Sources = { att, outcomes: outcomesOf(regs.filter((r) => r.year === year)), dues: duesSources(span, today, book, entries, exemptions, memberEvents, rates) };
+  const held = heldIn(events, span);
+  const prepared = await mapInSlices(roster, (r) => withEvidence(r, span, held, src));
+  return { year, span, prepared, eventCount: events.length, hasDues: book.hasDues, complete: true };
 }
 
 /**
@@ -195,14 +213,16 @@ async function evidenceOfAll(db: UnitDb, year: number, today: string, roster: Ro
  * repo's decision), with the same rules. For the whole unit, `onHead` is given the first HEAD
  * members of the list as soon as they are known, before the whole year is read.
  */
-export async function loadRatingEvidence(year: number, today: string, onlyMemberId?: string, onHead?: (first: RatingEvidence) => void): Promise<RatingEvidence> {
+export async function loadRatingEvidence(yearOrSpan: YearLike, today: string, onlyMemberId?: string, onHead?: (first: RatingEvidence) => void): Promise<RatingEvidence> {
   const db = await activeDb();
-  const eventsRead = yearEvents(db, year, today);
+  // A year given by number is the unit's year of that number (calendar or school year, as pinned).
+  const span = typeof yearOrSpan === 'number' ? await unitYearSpan(yearOrSpan, db) : yearOrSpan;
+  const eventsRead = yearEvents(db, span, today);
   if (onlyMemberId) {
     const events = await eventsRead;
     const [member, memberEvents] = await Promise.all([db.members.get(onlyMemberId), db.memberEvents.where('memberId').equals(onlyMemberId).toArray()]);
     const mine = live(memberEvents);
-    return evidenceOfFew(db, year, today, rosterOf(year, member ? [member] : [], mine), events, mine, true);
+    return evidenceOfFew(db, span, today, rosterOf(span, member ? [member] : [], mine), events, mine, true);
   }
   const read = readMany(db, [{ table: db.members }, { table: db.memberEvents }] as const);
   // The first Intl object of a page loads ICU's Vietnamese data (~200 ms at 4× CPU): made now,
@@ -215,32 +235,34 @@ export async function loadRatingEvidence(year: number, today: string, onlyMember
   const ordered = liveInNameOrder(members);
   const eventsBy = groupByMember(liveEvents);
   await breathe();
-  const roster = await mapInSlices(ordered, (m) => rosterRow(m, eventsBy, year), 1000);
+  const roster = await mapInSlices(ordered, (m) => rosterRow(m, eventsBy, span), 1000);
   if (onHead && roster.length > HEAD) {
     // Up to the HEAD-th listed member: the rows before it in the list are all there.
     let listed = 0;
     const end = roster.findIndex((r) => r.listed && ++listed === HEAD) + 1 || roster.length;
     await breathe();
-    onHead(await evidenceOfFew(db, year, today, roster.slice(0, end), events, liveEvents, false));
+    onHead(await evidenceOfFew(db, span, today, roster.slice(0, end), events, liveEvents, false));
     // Let those rows reach the screen before the year's pages start arriving.
     await afterPaint();
   }
-  return evidenceOfAll(db, year, today, roster, events, liveEvents);
+  return evidenceOfAll(db, span, today, roster, events, liveEvents);
 }
 
 export async function loadRatingDecisions(year: number, onlyMemberId?: string): Promise<RatingDecisions> {
   const db = await activeDb();
   const one = onlyMemberId;
-  const [ratings, settings, unitRating] = await Promise.all([
+  const [ratings, settings, unitRating, goals] = await Promise.all([
     one ? db.ratings.get(ratingId(year, one)).then((r) => (r ? [r] : [])) : db.ratings.where('year').equals(year).toArray(),
     db.unitSettings.get(UNIT_SETTINGS_ID),
     db.unitRatings.get(unitRatingId(year)),
+    loadYearGoals(year, db),
   ]);
   const map = new Map<string, Rating>();
   for (const r of ratings) if (!r.deleted) map.set(r.memberId, r);
   return {
     ratings: map,
     thresholds: resolveThresholds(settings && !settings.deleted ? settings : undefined),
+    goal: goals.goodOrBetter ?? GOOD_OR_BETTER_TARGET,
     unitRating: unitRating && !unitRating.deleted ? unitRating : undefined,
   };
 }
@@ -248,7 +270,7 @@ export async function loadRatingDecisions(year: number, onlyMemberId?: string): 
 /** The year's rows from evidence and decisions (cheap: the suggestion per member). */
 export function buildRatingYear(ev: RatingEvidence, d: RatingDecisions): RatingYear {
   const rows = finishRows(ev.prepared, d.ratings, d.thresholds);
-  return { year: ev.year, rows, thresholds: d.thresholds, unitRating: d.unitRating, eventCount: ev.eventCount, hasDues: ev.hasDues, complete: ev.complete };
+  return { year: ev.year, span: ev.span, rows, thresholds: d.thresholds, goal: d.goal, unitRating: d.unitRating, eventCount: ev.eventCount, hasDues: ev.hasDues, complete: ev.complete };
 }
 
 /** Everything the rating of a year needs, read now (repos, tests, the member screen). */

@@ -7,7 +7,8 @@
 //   evidenceOf…  per member: participation, months absent, training outcome, dues — the
 //                costly stage; rating-queries runs it in slices and yields to the browser
 //   finishRows   per member: the suggestion under the thresholds, the decision — cheap
-// Tested in test/unit/rating.
+// `year` is the unit's year (protocol/year.ts): a calendar year's number, or its span — a
+// school unit's year runs 1/9–31/8. Tested in test/unit/rating.
 import {
   eligibility, evidenceOf, suggestLevel, yearAttendanceByMember,
   type Eligibility, type EventLike, type Evidence, type HeldEventLike, type RatingThresholds, type Suggestion, type YearAttendance,
@@ -17,6 +18,7 @@ import { countsDuring } from '../../protocol/headcount';
 import type { Rating } from '../../protocol/rating';
 import type { TrainingOutcome } from '../../protocol/training-enums';
 import { nameRank } from '../../lib/name-order';
+import { asSpan, inSpan, type YearLike } from '../../protocol/year';
 
 export interface RatingRow {
   member: Member;
@@ -39,7 +41,7 @@ export interface PreparedRow extends RosterRow {
 }
 
 export interface EvidenceInputs {
-  year: number;
+  year: YearLike;
   members: readonly Member[];
   memberEvents: readonly EventLike[];
   /** the meetings and activities that count this year (attendance-view countedEvents) */
@@ -75,20 +77,22 @@ export function liveInNameOrder(members: readonly Member[]): Member[] {
 }
 
 /** A member's row before any evidence: the year's eligibility, and whether they are listed (in the unit during the year: the one head count). */
-export function rosterRow(m: Member, eventsBy: ReadonlyMap<string, EventLike[]>, year: number): RosterRow {
+export function rosterRow(m: Member, eventsBy: ReadonlyMap<string, EventLike[]>, year: YearLike): RosterRow {
   const ev = eventsBy.get(m.id) ?? [];
-  return { member: m, eligibility: eligibility(m, ev, year), listed: countsDuring(m, ev, `${year}-01-01`, `${year}-12-31`) };
+  const span = asSpan(year);
+  return { member: m, eligibility: eligibility(m, ev, span), listed: countsDuring(m, ev, span.from, span.to) };
 }
 
 /** Live members in name order, each with the year's eligibility (memberEvents: live ones). */
-export function rosterOf(year: number, members: readonly Member[], memberEvents: readonly EventLike[]): RosterRow[] {
+export function rosterOf(year: YearLike, members: readonly Member[], memberEvents: readonly EventLike[]): RosterRow[] {
   const eventsBy = groupByMember(memberEvents);
   return liveInNameOrder(members).map((m) => rosterRow(m, eventsBy, year));
 }
 
 /** Meetings and activities of the year (they count towards participation). */
-export function heldIn(events: readonly HeldEventLike[], year: number): number {
-  return events.filter((e) => e.date.startsWith(String(year))).length;
+export function heldIn(events: readonly HeldEventLike[], year: YearLike): number {
+  const span = asSpan(year);
+  return events.filter((e) => inSpan(e.date, span)).length;
 }
 
 /**
@@ -97,10 +101,11 @@ export function heldIn(events: readonly HeldEventLike[], year: number): number {
  * disjoint, so distinct months absent add up): the roll of 5,000 members is counted a month
  * at a time, a short task each.
  */
-export function monthGroups<E extends HeldEventLike>(events: readonly E[], year: number): E[][] {
+export function monthGroups<E extends HeldEventLike>(events: readonly E[], year: YearLike): E[][] {
+  const span = asSpan(year);
   const by = new Map<string, E[]>();
   for (const e of events) {
-    if (!e.date.startsWith(String(year))) continue;
+    if (!inSpan(e.date, span)) continue;
     const m = e.date.slice(0, 7);
     const list = by.get(m);
     if (list) list.push(e);

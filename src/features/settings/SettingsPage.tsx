@@ -1,4 +1,4 @@
-// Settings (/settings): unit details, storage, language, backup and import links, install,
+// Settings (/settings): unit details, whose year, storage, language, backup and import links, install,
 // app version. Vietnamese first; English loads only when chosen.
 import { useEffect, useState } from 'preact/hooks';
 import { currentLang, onLanguageChange, t } from '../../i18n';
@@ -9,6 +9,7 @@ import { UnitDetailsForm } from './UnitDetailsForm';
 import { StorageCard } from './StorageCard';
 import { InstallCard } from './InstallCard';
 import { OfflineCard } from './OfflineCard';
+import { YearKindCard } from './YearKindCard';
 import { chooseLanguage, getUnit } from './settings-repo';
 import './settings.css';
 
@@ -45,7 +46,14 @@ export default function SettingsPage() {
         ) : (
           <UnitDetailsForm unit={unit} onSaved={setUnit} />
         )}
+        {unit && (
+          <a class="btn block" href="/committee">
+            {t('settings.committeeLink')}
+          </a>
+        )}
       </section>
+
+      {unit && <YearKindCard />}
 
       <StorageCard />
 

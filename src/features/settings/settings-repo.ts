@@ -3,9 +3,17 @@
 import { currentLang, setLanguage } from '../../i18n';
 import { setLang, type Lang } from '../../data/prefs';
 import { storageInfo, type StorageInfo } from '../../data/storage';
+import { currentUnitYear, settingYearKind } from '../../data/unit-year';
+import type { YearKind, YearSpan } from '../../protocol/year';
 
 export { getUnit, updateUnit } from '../setup/unit-repo';
 export type { StorageInfo };
+
+/** The unit's year setting and the year it is in today (the setting's card shows both). */
+export async function loadYearKind(today: string): Promise<{ kind: YearKind; current: YearSpan }> {
+  const [kind, current] = await Promise.all([settingYearKind(), currentUnitYear(today)]);
+  return { kind, current };
+}
 
 export function loadStorageInfo(): Promise<StorageInfo> {
   return storageInfo();

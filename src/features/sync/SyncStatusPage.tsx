@@ -1,6 +1,6 @@
 // /sync: what is waiting, what synced, what needs the user's eyes, and "Đồng bộ ngay".
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../i18n';
+import { t, tDynamic } from '../../i18n';
 import { ts } from '../../sync/i18n';
 import { useLive } from '../../data/live';
 import { appSync, syncNow } from '../../sync/app-sync';
@@ -25,6 +25,7 @@ export default function SyncStatusPage() {
         <section class="card">
           <p>{ts('localOnlyExplain')}</p>
           {o && <p class="muted">{o.pending ? ts('pendingN', { n: o.pending }) : ts('waitingNone')}</p>}
+          {o && o.photosWaiting > 0 && <p class="muted" data-testid="photos-waiting">{ts('photosWaiting', { n: o.photosWaiting })}</p>}
           <a class="btn primary" href="/join">{ts('joinLink')}</a>
         </section>
       </main>
@@ -72,6 +73,15 @@ export default function SyncStatusPage() {
             <dt>{ts('waiting')}</dt>
             <dd data-testid="pending">{o.pending ? ts('pendingN', { n: o.pending }) : ts('waitingNone')}</dd>
           </div>
+          {o.photosWaiting > 0 && (
+            <div>
+              <dt>{ts('photosTitle')}</dt>
+              <dd data-testid="photos-waiting">
+                {ts('photosWaiting', { n: o.photosWaiting })}
+                {o.photosLastError && <span class={`small ${o.photosLastError === 'sync.filesErrQuota' ? 'error' : 'muted'}`}> — {tDynamic(o.photosLastError)}</span>}
+              </dd>
+            </div>
+          )}
         </dl>
         <p class="small muted">{ts('waitingHint')}</p>
         <button class="btn primary block" disabled={isBusy || paused} onClick={() => void run()}>

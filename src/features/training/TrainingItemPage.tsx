@@ -10,7 +10,7 @@ import { nameTags, taggedName } from '../../lib/names';
 import { TextField } from '../../ui/fields';
 import { VirtualList } from '../../ui/VirtualList';
 import { loadItemRoll } from './training-queries';
-import { errorText, tt } from './i18n';
+import { errorText, tt, yearTitle } from './i18n';
 import '../../ui/year-work.css';
 
 export default function TrainingItemPage() {
@@ -60,7 +60,7 @@ export default function TrainingItemPage() {
     <main class="page training-item">
       <a class="back" href={`/training?y=${year}`}>← {tt('title')}</a>
       <h1>{roll.item.title}</h1>
-      <p class="muted small">{roll.item.area} · {tt('yearTitle', { year })}</p>
+      <p class="muted small">{roll.item.area} · {yearTitle(roll.span)}</p>
       <p class="muted small">{tt('itemRollHint')}</p>
       {notice && <p class="ok" role="status">{notice}</p>}
       {error && <p class="error" role="alert">{error}</p>}

@@ -12,16 +12,23 @@ import { groupByArea } from '../../protocol/training-rules';
 import type { TrainingItem, TrainingProgress } from '../../protocol/training';
 import { TRAINING_OUTCOMES, type TrainingOutcome } from '../../protocol/training-enums';
 import { loadMemberTraining, type MemberTraining } from './training-queries';
-import { errorText, tt } from './i18n';
-import { yearFrom } from './year';
+import { errorText, tt, yearTitle, yearSub } from './i18n';
+import { useUnitYear } from '../../data/use-unit-year';
+import { yearLabel, type YearSpan } from '../../protocol/year';
 import '../../ui/year-work.css';
 
 const repo = () => import('./training-repo');
 
 export default function TrainingMemberPage() {
-  const { params } = useRoute();
   const { query } = useLocation();
-  const year = yearFrom(query);
+  const span = useUnitYear(query.y);
+  return span ? <TrainingMemberYearPage span={span} /> : <main class="page"><p class="muted">{tDynamic('common.loading')}</p></main>;
+}
+
+function TrainingMemberYearPage({ span }: { span: YearSpan }) {
+  const { params } = useRoute();
+  const year = span.year;
+  const label = yearLabel(span.year, span.kind);
   const data = useLive(() => loadMemberTraining(year, params.memberId), [year, params.memberId]);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
@@ -50,7 +57,7 @@ export default function TrainingMemberPage() {
     <main class="page training-member">
       <a class="back" href={`/training?y=${year}`}>← {tt('title')}</a>
       <h1>{d.member.fullName}</h1>
-      <YearNav year={year} href={(n) => `/training/${d.member.id}?y=${n}`} label={tt('yearNav')} title={tt('yearTitle', { year })} prev={tt('prevYear')} next={tt('nextYear')} />
+      <YearNav year={year} href={(n) => `/training/${d.member.id}?y=${n}`} label={tt('yearNav')} title={yearTitle(span)} sub={yearSub(span)} prev={tt('prevYear')} next={tt('nextYear')} />
       <div class="link-block">
         <a class="btn" href={`/members/${d.member.id}`}>{tt('openMember')}</a>
         <a class="btn" href={`/rating/${d.member.id}?y=${year}`}>{tt('ratingLink')}</a>
@@ -58,14 +65,14 @@ export default function TrainingMemberPage() {
       {notice && <p class="ok toast" role="status">{notice}</p>}
       {error && <p class="error toast" role="alert" onClick={() => setError('')}>{error}</p>}
       {!d.items.length ? (
-        <p>{tt('noProgramme', { year })} <a href={`/training?y=${year}`}>{tt('title')}</a></p>
+        <p>{tt('noProgramme', { year: label })} <a href={`/training?y=${year}`}>{tt('title')}</a></p>
       ) : !d.registration ? (
         <section class="card">
-          <p>{tt('notRegisteredYet', { year })}</p>
+          <p>{tt('notRegisteredYet', { year: label })}</p>
           <ItemPicker items={d.items} initial={d.items.map((i) => i.id)} submitLabel={tt('registerThis')} onSubmit={(ids) => run(async () => (await repo()).setMemberItems(year, d.member.id, ids), tt('saved'))} />
         </section>
       ) : (
-        <Registered d={d} year={year} run={run} />
+        <Registered d={d} year={year} label={label} run={run} />
       )}
     </main>
   );
@@ -73,7 +80,7 @@ export default function TrainingMemberPage() {
 
 type Run = (fn: () => Promise<unknown>, ok?: string) => Promise<boolean>;
 
-function Registered({ d, year, run }: { d: MemberTraining; year: number; run: Run }) {
+function Registered({ d, year, label, run }: { d: MemberTraining; year: number; label: string; run: Run }) {
   const reg = d.registration!;
   const chosen = d.items.filter((i) => reg.itemIds.includes(i.id));
   const progress = new Map(d.progress.map((p) => [p.itemId, p]));
@@ -94,7 +101,7 @@ function Registered({ d, year, run }: { d: MemberTraining; year: number; run: Ru
       <details class="card group" open={changing} onToggle={(e) => setChanging((e.target as HTMLDetailsElement).open)}>
         <summary>{tt('changeItems')}</summary>
         {changing && <ItemPicker items={d.items} initial={reg.itemIds} submitLabel={tt('save')} onSubmit={(ids) => run(async () => (await repo()).setMemberItems(year, d.member.id, ids), tt('saved')).then((ok) => ok && setChanging(false))} />}
-        <button class="btn danger" style={{ marginBottom: '0.75rem' }} onClick={() => confirm(tt('unregisterConfirm', { year })) && run(async () => (await repo()).unregisterMember(year, d.member.id))}>{tt('unregister')}</button>
+        <button class="btn danger" style={{ marginBottom: '0.75rem' }} onClick={() => confirm(tt('unregisterConfirm', { year: label })) && run(async () => (await repo()).unregisterMember(year, d.member.id))}>{tt('unregister')}</button>
       </details>
       <Assess key={`${reg.id}:${reg.outcome}:${reg.note}`} year={year} memberId={d.member.id} outcome={reg.outcome ?? ''} note={reg.note ?? ''} run={run} />
     </>

@@ -10,11 +10,14 @@ import { useBulkLive } from '../../data/live-bulk';
 import { fold, foldWords } from '../../lib/fold';
 import { VirtualList } from '../../ui/VirtualList';
 import { FilterChips, TargetLine, YearNav } from '../../ui/YearNav';
-import { memberItemStates, trainingRates } from '../../protocol/training-rules';
+import { memberItemStates, TRAINING_TARGETS, trainingRates } from '../../protocol/training-rules';
 import type { Member } from '../../protocol/member';
-import { loadTrainingYear, TRAINING_YEAR_TABLES, type TrainingYear } from './training-queries';
-import { errorText, tt } from './i18n';
-import { pct, yearFrom } from './year';
+import { loadTrainingGoals, loadTrainingYear, TRAINING_YEAR_TABLES, type TrainingYear } from './training-queries';
+import { useLive } from '../../data/live';
+import { errorText, tt, yearTitle, yearSub } from './i18n';
+import { pct } from './year';
+import { useUnitYear } from '../../data/use-unit-year';
+import { yearLabel, type YearSpan } from '../../protocol/year';
 import '../../ui/year-work.css';
 
 type Filter = 'all' | 'notRegistered' | 'notAssessed' | 'notCompleting';
@@ -41,16 +44,23 @@ function Row({ m, y }: { m: Member; y: TrainingYear }) {
 
 export default function TrainingPage() {
   const { query } = useLocation();
-  const year = yearFrom(query);
+  const span = useUnitYear(query.y);
+  return span ? <TrainingYearPage span={span} /> : <main class="page"><p class="muted">{tDynamic('common.loading')}</p></main>;
+}
+
+function TrainingYearPage({ span }: { span: YearSpan }) {
+  const year = span.year;
   // A bulk read (≈ 35,000 rows at 5,000 members), reloaded when its tables change.
-  const data = useBulkLive<TrainingYear>((partial) => loadTrainingYear(year, partial), TRAINING_YEAR_TABLES, [year]);
+  const data = useBulkLive<TrainingYear>((partial) => loadTrainingYear(span, partial), TRAINING_YEAR_TABLES, [span.from, span.to]);
+  // The year's goals (its targets, else the plan's 100 % / 90 %): small and live.
+  const goals = useLive(() => loadTrainingGoals(year), [year]).value ?? TRAINING_TARGETS;
   const [filter, setFilter] = useState<Filter>('all');
   const [q, setQ] = useState('');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
 
   const y = data.value;
-  const rates = useMemo(() => (y?.complete ? trainingRates(y.roster.map((m) => m.id), [...y.registrations.values()]) : undefined), [y]);
+  const rates = useMemo(() => (y?.complete ? trainingRates(y.roster.map((m) => m.id), [...y.registrations.values()], goals) : undefined), [y, goals]);
   const folded = useMemo(() => new Map<string, string>(), [y]);
   const shown = useMemo(() => {
     if (!y) return [];
@@ -91,14 +101,14 @@ export default function TrainingPage() {
     <main class="page training">
       <a class="back" href="/members">← {tDynamic('members.title')}</a>
       <h1>{tt('title')}</h1>
-      <YearNav year={year} href={(n) => `/training?y=${n}`} label={tt('yearNav')} title={tt('yearTitle', { year })} prev={tt('prevYear')} next={tt('nextYear')} />
+      <YearNav year={year} href={(n) => `/training?y=${n}`} label={tt('yearNav')} title={yearTitle(span)} sub={yearSub(span)} prev={tt('prevYear')} next={tt('nextYear')} />
       {notice && <p class="ok" role="status">{notice}</p>}
       {data.error ? <p class="error" role="alert">{tDynamic('err.unexpected')}</p> : null}
       {!y ? (
         <p class="muted">{tDynamic('common.loading')}</p>
       ) : !y.items.length ? (
         <section class="card">
-          <p>{tt('noProgramme', { year })}</p>
+          <p>{tt('noProgramme', { year: yearLabel(span.year, span.kind) })}</p>
           <p class="muted small">{tt('noProgrammeHint')}</p>
           <div class="row">
             <button class="btn primary" disabled={busy} onClick={createDefault}>{tt('createDefault')}</button>
@@ -114,8 +124,8 @@ export default function TrainingPage() {
                 <p class="muted">{tt('noRoster')}</p>
               ) : (
                 <>
-                  <TargetLine text={tt('registeredLine', { n: rates.registered, total: rates.expected, pct: pct(rates.registeredRate) })} goal={tt('targetRegistered')} rate={rates.registeredRate} met={rates.meetsRegistered} metLabel={tt('reached')} unmetLabel={tt('notReached')} />
-                  <TargetLine text={tt('completingLine', { n: rates.completing, total: rates.expected, pct: pct(rates.completingRate) })} goal={tt('targetCompleting')} rate={rates.completingRate} met={rates.meetsCompleting} metLabel={tt('reached')} unmetLabel={tt('notReached')} />
+                  <TargetLine text={tt('registeredLine', { n: rates.registered, total: rates.expected, pct: pct(rates.registeredRate) })} goal={tt('targetRegistered', { pct: pct(goals.registered) })} rate={rates.registeredRate} met={rates.meetsRegistered} metLabel={tt('reached')} unmetLabel={tt('notReached')} />
+                  <TargetLine text={tt('completingLine', { n: rates.completing, total: rates.expected, pct: pct(rates.completingRate) })} goal={tt('targetCompleting', { pct: pct(goals.completing) })} rate={rates.completingRate} met={rates.meetsCompleting} metLabel={tt('reached')} unmetLabel={tt('notReached')} />
                   <p class="muted small" style={{ margin: '0.4rem 0 0' }}>{tt('notAssessedLine', { n: rates.notAssessed.length })}</p>
                 </>
               )}

@@ -11,16 +11,22 @@ import { SelectField } from '../../ui/fields';
 import { VirtualList } from '../../ui/VirtualList';
 import { groupByArea } from '../../protocol/training-rules';
 import { loadTrainingYear } from './training-queries';
-import { errorText, tt } from './i18n';
-import { yearFrom } from './year';
+import { errorText, tt, yearTitle } from './i18n';
+import { useUnitYear } from '../../data/use-unit-year';
+import type { YearSpan } from '../../protocol/year';
 import '../../ui/year-work.css';
 
 type Who = 'all' | 'group' | 'picked';
 
 export default function TrainingRegisterPage() {
   const { query } = useLocation();
-  const year = yearFrom(query);
-  const data = useLive(() => loadTrainingYear(year), [year]);
+  const span = useUnitYear(query.y);
+  return span ? <TrainingRegisterYearPage span={span} /> : <main class="page"><p class="muted">{tDynamic('common.loading')}</p></main>;
+}
+
+function TrainingRegisterYearPage({ span }: { span: YearSpan }) {
+  const year = span.year;
+  const data = useLive(() => loadTrainingYear(span), [span.from, span.to]);
   const [who, setWho] = useState<Who>('all');
   const [group, setGroup] = useState('');
   const [picked, setPicked] = useState<Set<string>>(new Set());
@@ -70,7 +76,7 @@ export default function TrainingRegisterPage() {
     <main class="page training-register">
       <a class="back" href={`/training?y=${year}`}>← {tt('title')}</a>
       <h1>{tt('registerTitle')}</h1>
-      <p class="muted">{tt('yearTitle', { year })}</p>
+      <p class="muted">{yearTitle(span)}</p>
       {notice && <p class="ok" role="status">{notice}</p>}
       {error && <p class="error" role="alert">{error}</p>}
       {!y ? (

@@ -2,6 +2,7 @@
 // its items follow), rename / reorder / delete an item, link it to meetings and activities so
 // attendance credits it, add the unit's own items.
 import { useMemo, useState } from 'preact/hooks';
+import { tDynamic } from '../../i18n';
 import { useLocation } from 'preact-iso';
 import { useLive } from '../../data/live';
 import { formatDate } from '../../lib/dates';
@@ -10,8 +11,9 @@ import { YearNav } from '../../ui/YearNav';
 import { groupByArea } from '../../protocol/training-rules';
 import type { TrainingItem } from '../../protocol/training';
 import { listLinkableEvents, listTrainingItems, type LinkableEvent } from './training-queries';
-import { errorText, tt } from './i18n';
-import { yearFrom } from './year';
+import { errorText, tt, yearTitle, yearSub } from './i18n';
+import { useUnitYear } from '../../data/use-unit-year';
+import type { YearSpan } from '../../protocol/year';
 import '../../ui/year-work.css';
 
 const repo = () => import('./training-repo');
@@ -19,9 +21,14 @@ const NEW_AREA = '\u0000new';
 
 export default function TrainingSetupPage() {
   const { query } = useLocation();
-  const year = yearFrom(query);
+  const span = useUnitYear(query.y);
+  return span ? <TrainingSetupYearPage span={span} /> : <main class="page"><p class="muted">{tDynamic('common.loading')}</p></main>;
+}
+
+function TrainingSetupYearPage({ span }: { span: YearSpan }) {
+  const year = span.year;
   const items = useLive(() => listTrainingItems(year), [year]);
-  const events = useLive(() => listLinkableEvents(year), [year]);
+  const events = useLive(() => listLinkableEvents(span), [span.from, span.to]);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
   const groups = useMemo(() => groupByArea(items.value ?? []), [items.value]);
@@ -43,7 +50,7 @@ export default function TrainingSetupPage() {
     <main class="page training-setup">
       <a class="back" href={`/training?y=${year}`}>← {tt('title')}</a>
       <h1>{tt('setupTitle')}</h1>
-      <YearNav year={year} href={(n) => `/training/setup?y=${n}`} label={tt('yearNav')} title={tt('yearTitle', { year })} prev={tt('prevYear')} next={tt('nextYear')} />
+      <YearNav year={year} href={(n) => `/training/setup?y=${n}`} label={tt('yearNav')} title={yearTitle(span)} sub={yearSub(span)} prev={tt('prevYear')} next={tt('nextYear')} />
       {notice && <p class="ok" role="status">{notice}</p>}
       {error && <p class="error" role="alert">{error}</p>}
       {items.isLoaded && !groups.length && (

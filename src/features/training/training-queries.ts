@@ -6,16 +6,21 @@ import type { Member } from '../../protocol/member';
 import { countsOn, movesByMember, type MoveLike } from '../../protocol/headcount';
 import { todayIso } from '../../lib/dates';
 import type { TrainingItem, TrainingProgress, TrainingRegistration } from '../../protocol/training';
-import { creditedItems } from '../../protocol/training-rules';
+import { creditedItems, TRAINING_TARGETS, type TrainingGoals } from '../../protocol/training-rules';
 import { compareNames } from '../../lib/names';
 import { nameRank } from '../../lib/name-order';
 import { activeDb } from '../../data/session';
 import type { UnitDb } from '../../data/db';
 import { keyPrefix, PAGE, readMany } from '../../data/paged';
 import { afterPaint, breathe } from '../../lib/slices';
+import { unitYearSpan } from '../../data/unit-year';
+import { loadYearGoals } from '../../data/year-goals';
+import { spanEndStamp, type YearLike, type YearSpan } from '../../protocol/year';
 
 export interface TrainingYear {
   year: number;
+  /** the unit's year: calendar, or school year 1/9–31/8 (data/unit-year.ts) */
+  span: YearSpan;
   items: TrainingItem[];
   /** members in the unit on the year's last day, or today for this year (the one head count), by given name */
   roster: Member[];
@@ -32,8 +37,19 @@ export interface TrainingYear {
 export const HEAD = 40;
 
 /** The day whose members make the year's roster: the year's last day, or today during the year. */
-export function rosterDay(year: number, today = todayIso()): string {
-  return today < `${year}-12-31` ? today : `${year}-12-31`;
+export function rosterDay(span: YearSpan, today = todayIso()): string {
+  return today < span.to ? today : span.to;
+}
+
+/** A year given by number is the unit's year of that number (calendar or school year, as pinned). */
+async function spanOf(db: UnitDb, year: YearLike): Promise<YearSpan> {
+  return typeof year === 'number' ? unitYearSpan(year, db) : year;
+}
+
+/** The year's goals for registration and completion (the year's targets, else the plan's). */
+export async function loadTrainingGoals(year: number): Promise<TrainingGoals> {
+  const g = await loadYearGoals(year);
+  return { registered: g.registered ?? TRAINING_TARGETS.registered, completing: g.completing ?? TRAINING_TARGETS.completing };
 }
 
 /** On the year's roster (the plan's "100 % registered" counts these): in the unit on rosterDay (protocol/headcount). */
@@ -67,7 +83,8 @@ export async function listTrainingItems(year: number): Promise<TrainingItem[]> {
 /** The tables the year view is read from (useBulkLive reloads it when one of them changes). */
 export const TRAINING_YEAR_TABLES = ['trainingItems', 'members', 'memberEvents', 'trainingRegistrations', 'trainingProgress', 'attendance'] as const;
 
-function yearOf(year: number, items: TrainingItem[], roster: Member[], regs: (TrainingRegistration | undefined)[], progressRows: TrainingProgress[], credited: Map<string, Set<string>>, complete: boolean): TrainingYear {
+function yearOf(span: YearSpan, items: TrainingItem[], roster: Member[], regs: (TrainingRegistration | undefined)[], progressRows: TrainingProgress[], credited: Map<string, Set<string>>, complete: boolean): TrainingYear {
+  const year = span.year;
   const registrations = new Map<string, TrainingRegistration>();
   for (const r of regs) if (r && !r.deleted && r.year === year) registrations.set(r.memberId, r);
   const progress = new Map<string, TrainingProgress[]>();
@@ -77,7 +94,7 @@ function yearOf(year: number, items: TrainingItem[], roster: Member[], regs: (Tr
     if (list) list.push(p);
     else progress.set(p.memberId, [p]);
   }
-  return { year, items, roster, registrations, progress, credited, complete };
+  return { year, span, items, roster, registrations, progress, credited, complete };
 }
 
 /**
@@ -86,8 +103,10 @@ function yearOf(year: number, items: TrainingItem[], roster: Member[], regs: (Tr
  * Registration id = `${year}:${memberId}`, progress id = `${year}:${memberId}:${itemId}`: the
  * year's rows are one key range each.
  */
-export async function loadTrainingYear(year: number, onHead?: (first: TrainingYear) => void, today = todayIso()): Promise<TrainingYear> {
+export async function loadTrainingYear(yearOrSpan: YearLike, onHead?: (first: TrainingYear) => void, today = todayIso()): Promise<TrainingYear> {
   const db = await activeDb();
+  const span = await spanOf(db, yearOrSpan);
+  const year = span.year;
   const read = Promise.all([yearItems(db, year), readMany(db, [{ table: db.members }, { table: db.memberEvents }] as const)]);
   // The first Intl object of a page loads ICU's Vietnamese data (~200 ms at 4× CPU): made now,
   // in a task of its own while the register is read, not inside the name sort.
@@ -97,7 +116,7 @@ export async function loadTrainingYear(year: number, onHead?: (first: TrainingYe
   await breathe();
   const rank = nameRank(members.filter((m) => !m.deleted));
   const moves = movesByMember(events);
-  const day = rosterDay(year, today);
+  const day = rosterDay(span, today);
   const roster = members.filter((m) => isOnRoster(m, moves, day)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
   if (onHead && roster.length > HEAD) {
     const head = roster.slice(0, HEAD);
@@ -108,14 +127,14 @@ export async function loadTrainingYear(year: number, onHead?: (first: TrainingYe
       readMany(db, ids.map((id) => ({ table: db.trainingProgress, range: keyPrefix(`${year}:${id}:`) })), PAGE, 8).then((p) => p.flat()),
       creditsOf(db, items, ids),
     ]);
-    onHead(yearOf(year, items, head, regs, progress, credited, false));
+    onHead(yearOf(span, items, head, regs, progress, credited, false));
     // Let those rows reach the screen before the year's pages start arriving.
     await afterPaint();
   }
   const [regs, progressRows] = await readMany(db, [{ table: db.trainingRegistrations, range: keyPrefix(`${year}:`) }, { table: db.trainingProgress, range: keyPrefix(`${year}:`) }] as const);
   const credited = await creditsOf(db, items);
   await breathe();
-  return yearOf(year, items, roster, regs, progressRows, credited, true);
+  return yearOf(span, items, roster, regs, progressRows, credited, true);
 }
 
 export interface MemberTraining {
@@ -162,6 +181,8 @@ async function eventTitles(db: UnitDb, ids: string[]): Promise<Map<string, strin
 
 export interface ItemRoll {
   item: TrainingItem;
+  /** the unit's year the item belongs to */
+  span: YearSpan;
   /** registered members who chose this item, by given name */
   members: Member[];
   progress: Map<string, TrainingProgress>;
@@ -173,10 +194,11 @@ export async function loadItemRoll(itemId: string): Promise<ItemRoll | null> {
   const db = await activeDb();
   const item = await db.trainingItems.get(itemId);
   if (!item || item.deleted) return null;
-  const [regs, progressRows, credits] = await Promise.all([
+  const [regs, progressRows, credits, span] = await Promise.all([
     db.trainingRegistrations.where('year').equals(item.year).toArray(),
     db.trainingProgress.where('itemId').equals(itemId).toArray(),
     creditsOf(db, [item]),
+    unitYearSpan(item.year, db),
   ]);
   const chose = regs.filter((r) => !r.deleted && r.itemIds.includes(itemId));
   const members = (await db.members.bulkGet(chose.map((r) => r.memberId))).filter((m): m is Member => !!m && !m.deleted);
@@ -185,6 +207,7 @@ export async function loadItemRoll(itemId: string): Promise<ItemRoll | null> {
   for (const [memberId, set] of credits) if (set.has(itemId)) credited.add(memberId);
   return {
     item,
+    span,
     members,
     progress: new Map(progressRows.filter((p) => !p.deleted && p.year === item.year).map((p) => [p.memberId, p])),
     credited,
@@ -198,12 +221,13 @@ export interface LinkableEvent {
   date: string;
 }
 
-/** Meetings and activities of the year (not cancelled), to link to an item. */
-export async function listLinkableEvents(year: number): Promise<LinkableEvent[]> {
+/** Meetings and activities of the unit's year (not cancelled), to link to an item. */
+export async function listLinkableEvents(year: YearLike): Promise<LinkableEvent[]> {
   const db = await activeDb();
+  const span = await spanOf(db, year);
   const [meetings, activities] = await Promise.all([
-    db.meetings.where('startsAt').between(`${year}-01-01`, `${year}-12-31T99`, true, true).toArray(),
-    db.activities.where('date').between(`${year}-01-01`, `${year}-12-31`, true, true).toArray(),
+    db.meetings.where('startsAt').between(span.from, spanEndStamp(span), true, true).toArray(),
+    db.activities.where('date').between(span.from, span.to, true, true).toArray(),
   ]);
   const out: LinkableEvent[] = [];
   for (const m of meetings) if (!m.deleted && m.status !== 'cancelled') out.push({ id: m.id, type: 'meeting', title: m.title, date: m.startsAt.slice(0, 10) });

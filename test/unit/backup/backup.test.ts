@@ -16,6 +16,7 @@ import {
 } from '../../../src/features/backup/backup-repo';
 import { createMeeting } from '../../../src/features/meetings/meetings-repo';
 import { markAttendance } from '../../../src/features/attendance/attendance-repo';
+import { savePhoto } from '../../../src/features/photos';
 import { BACKUP_TABLES, NOT_IN_BACKUP, parseBackup, type Backup } from '../../../src/protocol/backup';
 import { MEMBER_DEFAULTS, type MemberFields } from '../../../src/protocol/member';
 import viBackup from '../../../src/i18n/vi/backup.json';
@@ -252,7 +253,7 @@ describe('a bad file is refused and nothing changes', () => {
 });
 
 describe('what a backup holds', () => {
-  it('every table of the unit database except the device state', () => {
+  it('every table of the unit database except the device state and the photos\' bytes (those waiting travel in `photos`)', () => {
     // Fails when a table is added to db.ts but not to the backup: its data would not survive.
     const dbTables = new UnitDb('scd-table-list').tables.map((t) => t.name).filter((n) => !(NOT_IN_BACKUP as readonly string[]).includes(n));
     expect([...BACKUP_TABLES].sort()).toEqual(dbTables.sort());
@@ -306,5 +307,54 @@ describe('backupFileName', () => {
       'so-chi-doan-chi-doan-khu-pho-dong-hoa-2025-12-01.json',
     );
     expect(backupFileName('!!!', new Date(2025, 0, 9))).toBe('so-chi-doan-don-vi-2025-01-09.json');
+  });
+});
+
+describe('photos in a backup', () => {
+  const jpeg = (seed: number) => {
+    const bytes = new Uint8Array(30_000).map((_, i) => (i * 31 + seed) % 251);
+    bytes.set([0xff, 0xd8, 0xff, 0xe0], 0);
+    return new Blob([bytes], { type: 'image/jpeg' });
+  };
+
+  it('carries the bytes of photos still waiting to upload, and a restore queues them again; uploaded ones stay out', async () => {
+    const unit = await seedUnit();
+    const waiting = await savePhoto(jpeg(1));
+    const uploaded = await savePhoto(jpeg(2));
+    await (await activeDb()).fileUploads.delete(uploaded); // as file-sync.ts does once the server has it
+    const { text, backup } = await exportBackup();
+    expect(backup.photos.map((p) => p.sha256)).toEqual([waiting]);
+    expect(backup.tables.fileUploads.map((q) => q.sha256)).toEqual([waiting]);
+    expect(backup.tables.fileRefs.map((r) => r.id).sort()).toEqual([waiting, uploaded].sort());
+
+    await wipeDevice(unit.id);
+    const read = await readBackup(text);
+    if (!read.ok) throw new Error(`refused: ${read.problem} ${read.at}`);
+    await restoreBackup(read.plan.backup);
+    const db = await activeDb();
+    expect(await db.fileUploads.toArray()).toMatchObject([{ sha256: waiting, attempts: 0 }]);
+    const kept = await db.fileBlobs.get(waiting);
+    expect(new Uint8Array(await kept!.blob.arrayBuffer())).toEqual(new Uint8Array(await jpeg(1).arrayBuffer()));
+    // the uploaded one is fetched from the server when someone opens it
+    expect(await db.fileBlobs.get(uploaded)).toBeUndefined();
+  });
+
+  it('refuses a file whose photo does not match its hash, or a queued photo without its bytes, changing nothing', async () => {
+    const unit = await seedUnit();
+    await savePhoto(jpeg(3));
+    const good = JSON.parse((await exportBackup()).text) as Backup;
+    const tampered = structuredClone(good);
+    tampered.photos[0].data = btoa('\xff\xd8\xff\xe0 another picture');
+    const read = await readBackup(JSON.stringify(tampered));
+    expect(read).toMatchObject({ ok: false, problem: 'errInconsistent', at: 'photos.0' });
+    const orphan = structuredClone(good);
+    orphan.photos = [];
+    expect(await readBackup(JSON.stringify(orphan))).toMatchObject({ ok: false, problem: 'errInconsistent', at: 'tables.fileUploads.0.sha256' });
+    const notBase64 = structuredClone(good);
+    notBase64.photos[0].data = 'not base64!';
+    expect(await readBackup(JSON.stringify(notBase64))).toMatchObject({ ok: false, problem: 'errInvalid' });
+    await expect(restoreBackup(tampered)).rejects.toThrow();
+    expect(await getCurrentUnitId()).toBe(unit.id);
+    expect(await (await activeDb()).fileUploads.count()).toBe(1);
   });
 });

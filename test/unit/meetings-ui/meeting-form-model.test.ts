@@ -89,6 +89,14 @@ describe('activity form', () => {
     const r = fromActivityForm({ ...toActivityForm(undefined, { date: '2026-03-22' }), title: 'Chủ nhật xanh', results: '  ' });
     expect('fields' in r && r.fields).toEqual({ kind: 'green_sunday', title: 'Chủ nhật xanh', date: '2026-03-22', place: undefined, results: undefined, status: 'planned' });
   });
+  it('carries its evidence photos, and none clears them', () => {
+    const sha = 'ab'.repeat(32);
+    const r = fromActivityForm({ ...toActivityForm(undefined, { date: '2026-03-22' }), title: 'Chủ nhật xanh', photos: [sha] });
+    expect('fields' in r && r.fields.photos).toEqual([sha]);
+    const cleared = fromActivityForm({ ...toActivityForm(undefined, { date: '2026-03-22' }), title: 'Chủ nhật xanh' });
+    expect('fields' in cleared && 'photos' in cleared.fields && cleared.fields.photos).toBe(undefined);
+    expect(fromActivityForm({ ...toActivityForm(undefined, { date: '2026-03-22' }), title: 'Chủ nhật xanh', photos: ['not-a-hash'] })).toEqual({ errors: { photos: 'err.sha256' } });
+  });
   it('a named campaign is its own title until one is typed', () => {
     const label = (k: string) => ({ green_sunday: 'Chủ nhật xanh', youth_month: 'Tháng Thanh niên' } as Record<string, string>)[k] ?? k;
     const v0 = { ...toActivityForm(), title: 'Chủ nhật xanh' };

@@ -1,11 +1,11 @@
 // The real server, in process on loopback with a temporary SQLite file (test/unit/server/
 // helpers.ts), set up as the admin would: first admin account, one unit; then phones join it
 // with invite codes through the same api.ts the app uses.
-import type { RunningServer } from '../../../server/src/server';
+import { startServer, type RunningServer, type ServerOptions } from '../../../server/src/server';
 import { accountApi, type FetchFn } from '../../../src/sync/api';
 import { runCycle, type CycleOptions, type CycleResult } from '../../../src/sync/engine';
 import type { Role } from '../../../src/protocol/sync';
-import { makeWorkspace, startTestServer, type TempWorkspace } from '../server/helpers';
+import { makeWorkspace, type TempWorkspace } from '../server/helpers';
 import type { Device } from './devices';
 
 export interface RealServer {
@@ -40,9 +40,10 @@ export interface ServerConflictFull {
   resolvedAt?: string | null;
 }
 
-export async function startRealServer(): Promise<RealServer> {
+/** `options`: server settings of a test (e.g. a small photo quota). */
+export async function startRealServer(options: Partial<ServerOptions> = {}): Promise<RealServer> {
   const ws: TempWorkspace = makeWorkspace();
-  const server = await startTestServer(ws);
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: ws.dataDir, distDir: ws.distDir, ...options });
   const url = server.url;
   const { token: adminToken } = await accountApi.setup({ baseUrl: url }, 'admin-cap-tren', 'mat-khau-an-toan-1');
   const admin = { baseUrl: url, token: adminToken };

@@ -7,6 +7,7 @@ import { seedYear } from '../year-fixture';
 import { activeDb } from '../../../src/data/session';
 import { createDefaultProgramme, updateTrainingItem } from '../../../src/features/training/training-repo';
 import { HEAD, isOnRoster, loadTrainingYear, rosterDay, type TrainingYear } from '../../../src/features/training/training-queries';
+import { yearSpan } from '../../../src/protocol/year';
 import { movesByMember } from '../../../src/protocol/headcount';
 import { creditedItems } from '../../../src/protocol/training-rules';
 import { compareNames } from '../../../src/lib/names';
@@ -22,7 +23,7 @@ async function reference(year: number) {
   const eventIds = [...new Set(items.flatMap((i) => i.eventIds))];
   const facts = (await Promise.all(eventIds.map((id) => db.attendance.where('eventId').equals(id).toArray()))).flat().filter((f) => !f.deleted);
   const moves = movesByMember(await db.memberEvents.toArray());
-  const roster = (await db.members.toArray()).filter((m) => isOnRoster(m, moves, rosterDay(year))).sort((a, b) => compareNames(a.fullName, b.fullName) || (a.id < b.id ? -1 : 1));
+  const roster = (await db.members.toArray()).filter((m) => isOnRoster(m, moves, rosterDay(yearSpan(year)))).sort((a, b) => compareNames(a.fullName, b.fullName) || (a.id < b.id ? -1 : 1));
   return { roster, regs: new Map(regs.map((r) => [r.memberId, r])), progress, credited: creditedItems(items, facts) };
 }
 

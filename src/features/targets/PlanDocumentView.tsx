@@ -1,0 +1,65 @@
+// The year's plan as a formal document (HTML): the model the .docx is built from, styled as
+// an A4 sheet by ui/doc-paper.css.
+import type { PlanDoc } from './plan-document';
+import '../../ui/doc-paper.css';
+
+export function PlanDocumentView({ doc }: { doc: PlanDoc }) {
+  return (
+    <article class="doc-paper" lang="vi" aria-label={`${doc.title} ${doc.subtitle}`}>
+      <header class="doc-head">
+        <div class="doc-issuer">
+          <div>{doc.issuer.parent}</div>
+          <div class="doc-b">{doc.issuer.unit}</div>
+          <div>***</div>
+          <div class="doc-small">{doc.issuer.number}</div>
+        </div>
+        <div class="doc-org">
+          <div class="doc-b doc-u">{doc.organisation}</div>
+          <div class="doc-i doc-place">{doc.placeDate}</div>
+        </div>
+      </header>
+      <h1 class="doc-title">{doc.title}</h1>
+      <p class="doc-subtitle">{doc.subtitle}</p>
+      <div class="doc-body">
+        <p class="doc-p">{doc.intro}</p>
+        <table class="doc-table">
+          <thead>
+            <tr>
+              <th>TT</th>
+              <th>Chỉ tiêu</th>
+              <th>Mức phấn đấu</th>
+              <th>Cách tính, minh chứng</th>
+            </tr>
+          </thead>
+          <tbody>
+            {doc.rows.map((r) => (
+              <tr key={r.no}>
+                <td class="doc-num">{r.no}</td>
+                <td>{r.title}</td>
+                <td class="doc-num">{r.goal}</td>
+                <td class="doc-small">{r.how}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p class="doc-p doc-closing">{doc.closing}</p>
+      </div>
+      <div class="doc-signs">
+        <div class="doc-recipients">
+          <div class="doc-b doc-i">Nơi nhận:</div>
+          {doc.recipients.map((r) => (
+            <div key={r}>- {r}</div>
+          ))}
+        </div>
+        <div class="doc-sign">
+          {doc.signature.role.map((r) => (
+            <div key={r} class="doc-b">
+              {r}
+            </div>
+          ))}
+          <div class="doc-b doc-sign-name">{doc.signature.name || '\u00a0'}</div>
+        </div>
+      </div>
+    </article>
+  );
+}
