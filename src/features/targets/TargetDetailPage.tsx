@@ -16,6 +16,30 @@ import { errorText, ty, tyd } from './i18n';
 import './targets.css';
 
 const CAP = 200;
+
+/** The screen where a computed target's records are kept, to act on what the evidence shows. */
+function screenOf(rule: string | undefined, year: number): string | undefined {
+  switch (rule) {
+    case 'unitRatingLevel':
+    case 'goodOrBetterPct':
+      return `/rating?y=${year}`;
+    case 'trainingRegisteredPct':
+    case 'trainingCompletingPct':
+      return `/training?y=${year}`;
+    case 'projectsAccepted':
+      return '/projects';
+    case 'committeeComplete':
+      return '/committee';
+    case 'regularMeetingsHeld':
+      return '/meetings';
+    case 'activitiesOfKind':
+      return '/activities';
+    case 'duesRemittedMonths':
+      return '/dues/remit';
+    default:
+      return undefined;
+  }
+}
 const monthText = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
 
 function List({ title, ids, row }: { title: string; ids?: string[]; row: (id: string) => preact.JSX.Element | null }) {
@@ -130,7 +154,10 @@ export default function TargetDetailPage() {
             {whyLines(r).map((w) => <p key={w} class="small">• {w}</p>)}
             {r.evidence.note && <p class="small"><strong>{ty('evNote')}:</strong> {r.evidence.note}</p>}
             {r.evidence.enteredAt && <p class="muted small">{ty('enteredOn', { date: formatDate(r.evidence.enteredAt) })}</p>}
-            <a class="btn" href={`/year/targets/${r.target.id}/edit`}>{ty('edit')}</a>
+            <div class="row">
+              {r.target.source === 'computed' && screenOf(r.target.rule, v.span.year) && <a class="btn primary" href={screenOf(r.target.rule, v.span.year)}>{ty('openRecords')}</a>}
+              <a class="btn" href={`/year/targets/${r.target.id}/edit`}>{ty('edit')}</a>
+            </div>
           </section>
           {r.target.source === 'entered' ? <EnterValue r={r} /> : <Evidence v={v} />}
         </>

@@ -97,7 +97,10 @@ export default function YearPage() {
                 <p class="muted small">{ty('orderNote')}</p>
               </section>
               {y.results.map((r) => <TargetCard key={r.target.id} r={r} />)}
-              <a class="btn block" href={`/year/targets/new?y=${y.span.year}`}>+ {ty('add')}</a>
+              <div class="link-block">
+                <a class="btn" href={`/year/targets/new?y=${y.span.year}`}>+ {ty('add')}</a>
+                <a class="btn" href={`/year/print?y=${y.span.year}`}>{ty('print')}</a>
+              </div>
             </>
           )}
         </>
