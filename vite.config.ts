@@ -39,6 +39,14 @@ const NOT_PRECACHED = [
   'src/features/projects/ProjectDetailPage.tsx', // their roll stays precached (the field's), with the project read it needs
   'src/features/projects/ProjectFormPage.tsx',
   'src/features/committee/', // the committee roster: changes at a congress or a by-election
+  // the year's plan (/year, a target's evidence and form) and Home's card of it, loaded after
+  // Home's first paint, with the target rules; the plan's printing stays precached
+  'src/features/targets/index.ts',
+  'src/features/targets/YearCard.tsx',
+  'src/features/targets/YearPage.tsx',
+  'src/features/targets/TargetDetailPage.tsx',
+  'src/features/targets/TargetFormPage.tsx',
+  'src/features/targets/targets-queries.ts',
   'src/features/dues/GridPage.tsx', // the year's member × month grid: reviewed at the desk
   'src/features/dues/grid-load.ts', // its read (first rows, then the year in pages): the grid's alone
   'src/features/dues/RemitPage.tsx', // the monthly remittance slip: paid at the union office

@@ -42,6 +42,9 @@ const ProjectDetailPage = lazy(() => import('../features/projects/ProjectDetailP
 const CommitteePage = lazy(() => import('../features/committee/CommitteePage'));
 const TermFormPage = lazy(() => import('../features/committee/TermFormPage'));
 const SeatFormPage = lazy(() => import('../features/committee/SeatFormPage'));
+const YearPage = lazy(() => import('../features/targets/YearPage'));
+const TargetDetailPage = lazy(() => import('../features/targets/TargetDetailPage'));
+const TargetFormPage = lazy(() => import('../features/targets/TargetFormPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -96,6 +99,11 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/committee', component: CommitteePage },
   { path: '/committee/term', component: TermFormPage },
   { path: '/committee/seat', component: SeatFormPage },
+  // The year's plan: /year/targets/new before /year/targets/:id
+  { path: '/year', component: YearPage },
+  { path: '/year/targets/new', component: TargetFormPage },
+  { path: '/year/targets/:id', component: TargetDetailPage },
+  { path: '/year/targets/:id/edit', component: TargetFormPage },
   { path: '/*', component: NotFoundPage },
 ];
 

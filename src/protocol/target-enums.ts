@@ -28,3 +28,13 @@ export const TARGET_RULES = [
   'reportsOnTime',
 ] as const;
 export type TargetRule = (typeof TARGET_RULES)[number];
+
+// Ids, here without zod so pure rules (target-template.ts) and Home can make them; target.ts re-exports them.
+export function yearPlanId(y: number): string {
+  return `year:${y}`;
+}
+
+/** an id that is the same on every phone for a template target, so two phones starting the year make one row */
+export function templateTargetId(y: number, planNo: number, part = 0): string {
+  return `target:${y}:plan${planNo}${part ? `:${part}` : ''}`;
+}

@@ -25,10 +25,6 @@ export type YearPlanFields = z.infer<typeof yearPlanFields>;
 export const yearPlanRecord = z.extend(yearPlanFields, syncMeta);
 export type YearPlan = z.infer<typeof yearPlanRecord>;
 
-export function yearPlanId(y: number): string {
-  return `year:${y}`;
-}
-
 export const targetFields = z.object({
   year,
   title: text(300).check(z.minLength(2, 'err.required')),
@@ -50,8 +46,3 @@ export const targetFields = z.object({
 export type TargetFields = z.infer<typeof targetFields>;
 export const targetRecord = z.extend(targetFields, syncMeta);
 export type Target = z.infer<typeof targetRecord>;
-
-/** an id that is the same on every phone for a template target, so two phones starting the year make one row */
-export function templateTargetId(y: number, planNo: number, part = 0): string {
-  return `target:${y}:plan${planNo}${part ? `:${part}` : ''}`;
-}

@@ -50,9 +50,10 @@ function routeUrls(d: UnitData): string[] {
         '/training/item/:itemId': d.trainingItemId,
         '/training/:memberId': d.memberId,
         '/rating/:memberId': d.memberId,
+        '/year/targets/:id': d.targetId,
       };
       urls.push(
-        path.replace(/^(\/[^/]+(?:\/item)?\/):(\w+)/, (whole) => {
+        path.replace(/^(\/[^/]+(?:\/item|\/targets)?\/):(\w+)/, (whole) => {
           const id = ids[whole];
           if (!id) throw new Error(`route ${path}: which id goes in ${whole}? Add it to routeUrls (test/e2e/every-route.test.ts)`);
           return whole.slice(0, whole.lastIndexOf(':')) + encodeURIComponent(id);

@@ -16,6 +16,7 @@ export interface UnitData {
   projectId: string;
   trainingItemId: string;
   receiptNo: string;
+  targetId: string;
 }
 
 /** The PWA's banners (install offer, ready offline) sit over the bottom of the page: close them as a user would. */
@@ -72,7 +73,13 @@ export async function recordUnitData(page: Page, baseUrl: string, memberName = '
   const receipt = page.getByRole('link', { name: 'Xem phiếu thu' });
   await receipt.waitFor(WAIT);
   const receiptNo = decodeURIComponent((await receipt.getAttribute('href'))!.split('/').pop()!);
-  return { memberId, memberName, meetingId, activityId, projectId, trainingItemId, receiptNo };
+
+  await page.goto(baseUrl + '/year');
+  await page.getByRole('button', { name: 'Theo kế hoạch củng cố (6 chỉ tiêu)' }).click();
+  const target = page.locator('a.tcard').first();
+  await target.waitFor({ state: 'attached', ...WAIT });
+  const targetId = decodeURIComponent((await target.getAttribute('href'))!.split('/').pop()!);
+  return { memberId, memberName, meetingId, activityId, projectId, trainingItemId, receiptNo, targetId };
 }
 
 async function api<T>(baseUrl: string, path: string, body: unknown, token?: string): Promise<T> {

@@ -1,6 +1,9 @@
 // / — the secretary's dashboard: is this period's regular meeting planned (warn if not, with
 // a button to plan it), the next meeting with its roll one tap away, the member count, and
-// the absence warning list, and the way to the year's work (training, rating, dues).
+// the absence warning list, and the way to the year's work: the year's plan at a glance
+// (features/targets YearCard, loaded after first paint), training, rating, dues.
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
 import { todayIso } from '../../lib/dates';
@@ -104,11 +107,29 @@ export default function HomePage() {
       <LinkCard href="/attendance/warnings" title={t('home.warningsLink')} hint={t('home.warningsHint')} />
 
       <h2 class="home-section">{t('home.yearWork')}</h2>
+      <YearSlot />
       <LinkCard href="/training" title={t('home.training')} hint={t('home.trainingHint')} />
       <LinkCard href="/rating" title={t('home.rating')} hint={t('home.ratingHint')} />
       <LinkCard href="/dues" title={t('home.duesLink')} hint={t('home.duesHint')} />
     </main>
   );
+}
+
+/**
+ * The year's plan card (features/targets): its code, the rules and their messages load after
+ * Home's first paint, and the card computes on its own — the rest of Home never waits for it.
+ * The slot keeps the card's height while it loads, so nothing below jumps.
+ */
+function YearSlot() {
+  const [Card, setCard] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void import('../targets').then((m) => alive && setCard(() => m.YearCard)).catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, []);
+  return <div class="year-slot">{Card && <Card />}</div>;
 }
 
 function LinkCard({ href, title, hint }: { href: string; title: string; hint: string }) {
