@@ -25,6 +25,8 @@ const NOT_PRECACHED = [
   'src/features/backup/BackupPage.tsx', // backup and restore
   'src/features/minutes/minutes-docx.ts', // minutes as .docx (printing stays offline)
   'src/lib/docx.ts', // the .docx zip writer, imported beside minutes-docx
+  'src/features/settings/YearKindCard.tsx', // whose year: chosen once, when the unit starts (loads after Settings' first paint)
+  'src/features/settings/year-kind-i18n.ts', // its messages
   'src/features/targets/PlanPrintPage.tsx', // the year's plan on A4: printed at the desk, once or twice a year
   'src/features/targets/plan-docx.ts', // the year's plan as .docx
   'src/sync/engine.ts', // push, pull, apply: only run with the network (src/sync/lazy-engine.ts)

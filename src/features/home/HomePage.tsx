@@ -1,14 +1,14 @@
 // / — the secretary's dashboard: is this period's regular meeting planned (warn if not, with
 // a button to plan it), the next meeting with its roll one tap away, the member count, and
 // the absence warning list, and the way to the year's work: the year's plan at a glance
-// (features/targets YearCard, loaded after first paint), training, rating, dues.
-import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+// (features/targets YearCard, loaded after first paint), training, rating, dues, youth
+// projects and the committee.
 import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
 import { todayIso } from '../../lib/dates';
 import { regularMeetingDue } from '../../protocol/attendance-rules';
 import { Icon, ICON_CALENDAR, ICON_CHECK } from '../../ui/Icon';
+import { LazySlot } from '../../ui/LazySlot';
 import { getUnit } from '../setup/unit-queries';
 import { listMeetingsInYear, listUpcomingMeetings } from '../meetings/meeting-queries';
 import { meetingKindLabel, whenLabel } from '../meetings';
@@ -107,30 +107,18 @@ export default function HomePage() {
       <LinkCard href="/attendance/warnings" title={t('home.warningsLink')} hint={t('home.warningsHint')} />
 
       <h2 class="home-section">{t('home.yearWork')}</h2>
-      <YearSlot />
+      {/* the year's plan at a glance: its code, rules and messages load after Home's first
+          paint and the card computes on its own; the slot keeps its height (home.css) */}
+      <LazySlot class="year-slot" load={() => import('../targets').then((m) => m.YearCard)} />
       <LinkCard href="/training" title={t('home.training')} hint={t('home.trainingHint')} />
       <LinkCard href="/rating" title={t('home.rating')} hint={t('home.ratingHint')} />
       <LinkCard href="/dues" title={t('home.duesLink')} hint={t('home.duesHint')} />
+      <LinkCard href="/projects" title={t('home.projects')} hint={t('home.projectsHint')} />
+      <LinkCard href="/committee" title={t('home.committee')} hint={t('home.committeeHint')} />
     </main>
   );
 }
 
-/**
- * The year's plan card (features/targets): its code, the rules and their messages load after
- * Home's first paint, and the card computes on its own — the rest of Home never waits for it.
- * The slot keeps the card's height while it loads, so nothing below jumps.
- */
-function YearSlot() {
-  const [Card, setCard] = useState<ComponentType | null>(null);
-  useEffect(() => {
-    let alive = true;
-    void import('../targets').then((m) => alive && setCard(() => m.YearCard)).catch(() => undefined);
-    return () => {
-      alive = false;
-    };
-  }, []);
-  return <div class="year-slot">{Card && <Card />}</div>;
-}
 
 function LinkCard({ href, title, hint }: { href: string; title: string; hint: string }) {
   return (

@@ -9,7 +9,7 @@ import { UnitDetailsForm } from './UnitDetailsForm';
 import { StorageCard } from './StorageCard';
 import { InstallCard } from './InstallCard';
 import { OfflineCard } from './OfflineCard';
-import { YearKindCard } from './YearKindCard';
+import { LazySlot } from '../../ui/LazySlot';
 import { chooseLanguage, getUnit } from './settings-repo';
 import './settings.css';
 
@@ -53,7 +53,8 @@ export default function SettingsPage() {
         )}
       </section>
 
-      {unit && <YearKindCard />}
+      {/* set once, when the unit starts: its code loads after the screen (not precached) */}
+      {unit && <LazySlot load={() => import('./YearKindCard').then((m) => m.YearKindCard)} />}
 
       <StorageCard />
 
