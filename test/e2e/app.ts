@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { FIXTURES, ROOT } from './harness';
+import { DIST, FIXTURES, ROOT } from './harness';
 
 export const FIXTURE_CSV = join(FIXTURES, 'chi-doan-cong-ty-30-4.csv');
 
@@ -174,4 +174,24 @@ export async function cachedPaths(page: Page): Promise<string[]> {
     }
     return urls;
   });
+}
+
+/** The files the precache leaves out, which the app fetches by itself once it is ready offline. */
+export function offlineExtras(distDir = DIST): string[] {
+  return (JSON.parse(readFileSync(join(distDir, 'offline-extras.json'), 'utf8')) as { url: string }[]).map((e) => e.url);
+}
+
+/**
+ * Waits until the app has fetched every left-out file in the background (src/pwa/offline-extras.ts,
+ * one at a time: about a hundred files take a while on a busy machine), so a test that then goes
+ * offline does not race the fetch.
+ */
+export async function waitForOfflineExtras(page: Page, timeout = 120_000): Promise<void> {
+  const extras = offlineExtras();
+  await expect
+    .poll(async () => {
+      const cached = new Set(await cachedPaths(page));
+      return extras.filter((u) => !cached.has(u));
+    }, { timeout })
+    .toEqual([]);
 }

@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ConsoleMessage, Page } from 'playwright-core';
-import { cleanupAll, DIST, launchBrowser, ROOT, screenshot, startServer, type AppServer, type BrowserSession } from './harness';
-import { cachedPaths, setupUnit, waitForServiceWorker } from './app';
+import { cleanupAll, launchBrowser, ROOT, screenshot, startServer, type AppServer, type BrowserSession } from './harness';
+import { cachedPaths, offlineExtras, setupUnit, waitForServiceWorker } from './app';
 import { joinWithCode, recordUnitData, serverUnitInvite, type UnitData } from './unit-data';
 
 const source = (file: string) => readFileSync(join(ROOT, file), 'utf8');
@@ -122,7 +122,7 @@ async function openEvery(page: Page, baseUrl: string, urls: string[], w: Watch, 
 }
 
 let server: AppServer;
-const extras = (JSON.parse(readFileSync(join(DIST, 'offline-extras.json'), 'utf8')) as { url: string }[]).map((e) => e.url);
+const extras = offlineExtras();
 
 beforeAll(async () => {
   server = await startServer();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dismissInstallOfferWhenInTheWay } from './unit-data';
 import { cleanupAll, launchBrowser, screenshot, startServer, type AppServer, type BrowserSession } from './harness';
 import {
+  waitForOfflineExtras,
   FIXTURE_CSV,
   expectMemberCount,
   fixtureNames,
@@ -90,6 +91,7 @@ describe('first run → import → search → edit → offline → restart', () 
   test('offline (network off, server stopped): reload keeps the list and the edit', async () => {
     const { page } = browser;
     await waitForServiceWorker(page);
+    await waitForOfflineExtras(page);
     await browser.setOffline(true);
     await server.stop();
     await page.goto(server.url + '/members');
