@@ -205,6 +205,7 @@ const SHARED: Record<string, string> = {
   'src/lib/sha256.ts': 'f-activities', // a photo's name; the backup's check of its photos too
   'src/data/unit-year.ts': 'data', // whose year: the year screens' *-queries.ts ask it for their span
   'src/data/year-goals.ts': 'data', // the year's goals, read by the training and rating queries
+  'src/ui/PrintToolbar.tsx': 'f-minutes', // the print bar: the minutes' print view is the precached one
 };
 
 function featureChunk(id: string): string | null {

@@ -3,13 +3,14 @@
 // starts the year from the consolidation template, registers everyone for training and
 // assesses one, rates the members and the unit, runs a youth project to acceptance with a
 // photo in its log — and after each step the year's targets and Home's summary move. A reload
-// keeps it all. Back online the photo uploads once, and a second phone of the unit sees the
+// keeps it all, and the plan prints and downloads as .docx offline. Back online the photo uploads once, and a second phone of the unit sees the
 // same targets and downloads the photo. Screenshots at 360×740 (test-results/, or SHOTS_DIR).
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cleanupAll, launchBrowser, screenshot, startServer, type AppServer, type BrowserSession } from './harness';
+import { cleanupAll, launchBrowser, RESULTS_DIR, screenshot, startServer, type AppServer, type BrowserSession } from './harness';
 import { FIXTURE_CSV, heading, importFile, openImport, waitForOfflineExtras, waitForServiceWorker } from './app';
 import { calm, joinWithCode } from './unit-data';
 
@@ -215,6 +216,22 @@ describe("the unit's year, offline, on a phone that joined through the server", 
     await expect.poll(() => card(page, T.project).innerText(), WAIT).toContain('1 / 1');
     await expect.poll(() => card(page, T.unit).locator('.tstatus').innerText(), WAIT).toBe('Đạt');
     expect(filesOnServer()).toEqual([]);
+  });
+
+  test('offline, the plan prints on A4 and downloads as .docx with its eight targets', async () => {
+    await page.goto(server.url + '/year');
+    await page.getByRole('link', { name: /In chương trình/ }).click();
+    await page.getByRole('heading', { name: 'CHƯƠNG TRÌNH', level: 1 }).waitFor(WAIT);
+    const text = await page.getByRole('article').innerText();
+    for (const s of ['ĐOÀN PHƯỜNG 7', 'BCH CHI ĐOÀN CÔNG TY MAY 30/4', 'ĐOÀN TNCS HỒ CHÍ MINH', 'Mức phấn đấu', T.project, 'TM. BAN CHẤP HÀNH']) expect(text).toContain(s);
+    await shot(page, '4b-print');
+    // the .docx writer was fetched in the background with the rest: it works offline
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Tải \.docx/ }).click()]);
+    expect(download.suggestedFilename()).toBe(`chuong-trinh-cong-tac-${new Date().getFullYear()}.docx`);
+    const file = join(RESULTS_DIR, 'year-plan.docx');
+    await download.saveAs(file);
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['word/document.xml']);
+    for (const title of Object.values(T)) expect(xml).toContain(title);
   });
 
   test('online again: the records sync and the photo uploads once', async () => {
