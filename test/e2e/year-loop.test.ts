@@ -224,6 +224,7 @@ describe("the unit's year, offline, on a phone that joined through the server", 
     await page.getByRole('heading', { name: 'CHƯƠNG TRÌNH', level: 1 }).waitFor(WAIT);
     const text = await page.getByRole('article').innerText();
     for (const s of ['ĐOÀN PHƯỜNG 7', 'BCH CHI ĐOÀN CÔNG TY MAY 30/4', 'ĐOÀN TNCS HỒ CHÍ MINH', 'Mức phấn đấu', T.project, 'TM. BAN CHẤP HÀNH']) expect(text).toContain(s);
+    await page.locator('.doc-table').evaluate((el) => el.scrollIntoView());
     await shot(page, '4b-print');
     // the .docx writer was fetched in the background with the rest: it works offline
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Tải \.docx/ }).click()]);

@@ -23,6 +23,12 @@ export function PlanDocumentView({ doc }: { doc: PlanDoc }) {
       <div class="doc-body">
         <p class="doc-p">{doc.intro}</p>
         <table class="doc-table">
+          <colgroup>
+            <col class="doc-col-no" />
+            <col class="doc-col-title" />
+            <col class="doc-col-goal" />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th>TT</th>
@@ -36,7 +42,7 @@ export function PlanDocumentView({ doc }: { doc: PlanDoc }) {
               <tr key={r.no}>
                 <td class="doc-num">{r.no}</td>
                 <td>{r.title}</td>
-                <td class="doc-num">{r.goal}</td>
+                <td class="doc-goal">{r.goal}</td>
                 <td class="doc-small">{r.how}</td>
               </tr>
             ))}
