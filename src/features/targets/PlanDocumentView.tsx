@@ -2,6 +2,7 @@
 // an A4 sheet by ui/doc-paper.css.
 import type { PlanDoc } from './plan-document';
 import '../../ui/doc-paper.css';
+import './plan-print.css';
 
 export function PlanDocumentView({ doc }: { doc: PlanDoc }) {
   return (
