@@ -26,6 +26,7 @@ import type { Target, YearPlan } from '../protocol/target';
 import type { YouthProject, YouthProjectLog } from '../protocol/youth-project';
 import type { CommitteeSeat, CommitteeTerm } from '../protocol/committee';
 import type { FileRef } from '../protocol/file-ref';
+import type { Report, ReportReview, ReportVersion } from '../protocol/report';
 
 export interface DeviceState {
   key: 'device';
@@ -140,6 +141,9 @@ export class UnitDb extends Dexie {
   committeeTerms!: EntityTable<CommitteeTerm, 'id'>;
   committeeSeats!: EntityTable<CommitteeSeat, 'id'>;
   fileRefs!: EntityTable<FileRef, 'id'>;
+  reports!: EntityTable<Report, 'id'>;
+  reportVersions!: EntityTable<ReportVersion, 'id'>;
+  reportReviews!: EntityTable<ReportReview, 'id'>;
   fileBlobs!: EntityTable<FileBlobRecord, 'sha256'>;
   fileUploads!: EntityTable<FileUploadRecord, 'sha256'>;
   imports!: EntityTable<ImportRecord, 'id'>;
@@ -202,6 +206,13 @@ export class UnitDb extends Dexie {
       fileRefs: 'id',
       fileBlobs: 'sha256',
       fileUploads: 'sha256, queuedAt',
+    });
+    // v6 (reports to cấp trên): the working copy of each period's report, its sent versions
+    // (frozen) and cấp trên's reviews. New tables only: no upgrade step.
+    this.version(6).stores({
+      reports: 'id, year',
+      reportVersions: 'id, reportId',
+      reportReviews: 'id, reportId',
     });
   }
 }

@@ -37,6 +37,7 @@ import { unitSettingsRecord } from './unit-settings';
 import { targetRecord, yearPlanRecord } from './target';
 import { youthProjectLogRecord, youthProjectRecord } from './youth-project';
 import { committeeSeatRecord, committeeTermRecord } from './committee';
+import { reportRecord, reportReviewRecord, reportVersionRecord } from './report';
 import { FILE_MIME_TYPES, fileRefRecord, MAX_FILE_BYTES, sha256Hex } from './file-ref';
 
 export const BACKUP_FORMAT = 'so-chi-doan-backup';
@@ -125,6 +126,10 @@ export const backupFile = z.object({
     committeeTerms: z._default(z.array(committeeTermRecord), []),
     committeeSeats: z._default(z.array(committeeSeatRecord), []),
     fileRefs: z._default(z.array(fileRefRecord), []),
+    // Added in schema 6 (reports to cấp trên).
+    reports: z._default(z.array(reportRecord), []),
+    reportVersions: z._default(z.array(reportVersionRecord), []),
+    reportReviews: z._default(z.array(reportReviewRecord), []),
     imports: z.array(importRecord),
     outbox: z.array(mutation),
     conflicts: z.array(conflictRecord),

@@ -29,5 +29,9 @@ export const SYNCED_TABLES = [
   'committeeTerms',
   'committeeSeats',
   'fileRefs',
+  // schema 3 (reports to cấp trên, issue 10)
+  'reports',
+  'reportVersions',
+  'reportReviews',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

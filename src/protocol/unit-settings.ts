@@ -3,6 +3,7 @@
 //   - the unit's bank account, for the VietQR transfer code on the dues screen
 //   - the thresholds of the rating suggestion (DOMAIN.md "Rating": configurable)
 //   - whose year, the committee's term length and meeting frequency (issue 9)
+//   - when reports are due (issue 10)
 import * as z from 'zod/mini';
 import { optionalText, syncMeta } from './common';
 import { YEAR_KINDS } from './year';
@@ -32,6 +33,8 @@ export const unitSettingsFields = z.object({
   termMonths: z.optional(z.int().check(z.gte(6, 'err.months'), z.lte(120, 'err.months'))),
   /** how often the committee (BCH) must meet; absent = monthly */
   committeeMeetingFrequency: z.optional(z.enum(MEETING_FREQUENCIES)),
+  /** days after a period ends that its report is due (issue 10); absent = 10 */
+  reportDueDays: z.optional(z.int().check(z.gte(0, 'err.days'), z.lte(90, 'err.days'))),
 });
 export type UnitSettingsFields = z.infer<typeof unitSettingsFields>;
 export const unitSettingsRecord = z.extend(unitSettingsFields, syncMeta);

@@ -153,6 +153,15 @@ export async function describeRecord(db: UnitDb, table: SyncedTable, rowId: stri
     case 'fileRefs':
       title = tDynamic('sync.table_fileRefs');
       break;
+    case 'reports':
+    case 'reportVersions':
+    case 'reportReviews': {
+      // ids start with the report's: report:2026:q1[:v2[:review]]
+      const reportId = rowId.split(':').slice(0, 3).join(':');
+      title = tDynamic(`sync.table_${table}`);
+      href = `/reports/${reportId}`;
+      break;
+    }
   }
   return { table, rowId, title, href, row };
 }

@@ -18,6 +18,7 @@ import { targetFields, yearPlanFields } from '../../../src/protocol/target';
 import { youthProjectFields, youthProjectLogFields } from '../../../src/protocol/youth-project';
 import { committeeSeatFields, committeeTermFields } from '../../../src/protocol/committee';
 import { fileRefFields } from '../../../src/protocol/file-ref';
+import { reportFields, reportReviewFields, reportVersionFields } from '../../../src/protocol/report';
 import { jsonDepth } from './json';
 
 type FieldsSchema = z.ZodMiniObject<z.core.$ZodShape>;
@@ -48,6 +49,9 @@ export const TABLE_FIELDS: Readonly<Record<SyncedTable, FieldsSchema>> = {
   committeeTerms: committeeTermFields,
   committeeSeats: committeeSeatFields,
   fileRefs: fileRefFields,
+  reports: reportFields,
+  reportVersions: reportVersionFields,
+  reportReviews: reportReviewFields,
 };
 
 /** Meta fields the device never sends: the unit is the URL's, the id is the mutation's rowId. */

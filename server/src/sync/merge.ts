@@ -17,7 +17,9 @@
 // Domain rules: finalized minutes refuse upserts and deletes (err.locked), so does attendance
 // of a meeting whose minutes are finalized; minutesAddenda rows are append-only; an attendance
 // id is eventId:memberId; dues rows are append-only, but the same reversal made on two phones
-// is accepted as done (isSameReversal).
+// is accepted as done (isSameReversal). A sent report version (reportVersions) is append-only
+// and its id must name its report and number; cấp trên's review of a version (reportReviews) is
+// never written by a unit's phone (err.role: the level above writes it, issue 11).
 import type { SyncedTable } from '../../../src/protocol/outbox';
 import { validateFields, validateRowId, reject, type Rejection } from './fields';
 import { storedStamp, stampDevice, isLater } from './hlc';
@@ -109,6 +111,13 @@ function checkMutation(input: MergeInput, stamp: string | null): Rejection | nul
       if (current) return reject('err.appendOnly');
       if (m.op === 'delete') return reject('err.appendOnly');
       break;
+    case 'reportVersions': {
+      if (current || m.op === 'delete') return reject('err.appendOnly');
+      if (m.rowId !== `${String(own(m.fields, 'reportId'))}:v${String(own(m.fields, 'version'))}`) return reject('err.id');
+      break;
+    }
+    case 'reportReviews':
+      return reject('err.role');
     case 'attendance': {
       if (isFinalized(input.relatedMinutes) && !input.relatedMinutes!.deleted) return reject('err.locked');
       const eventId = own(m.fields, 'eventId') ?? (current ? own(current.data, 'eventId') : undefined);

@@ -40,6 +40,9 @@ const FIELD_NS: Record<string, string[]> = {
   committeeTerms: ['sync.field'],
   committeeSeats: ['sync.field'],
   fileRefs: ['sync.field'],
+  reports: ['sync.field'],
+  reportVersions: ['sync.field'],
+  reportReviews: ['sync.field'],
 };
 
 /** The dues, training and rating tables' enum values (method, category, outcome, level) are labelled in the sync messages. */
