@@ -206,7 +206,7 @@ describe('RELIABILITY 21: bad input never gets past the door', () => {
     let seq = Number(db.prepare('SELECT last_seq FROM devices WHERE id = ?').pluck().get(secretary.deviceId));
     const junk = fc.record(
       {
-        table: fc.oneof(fc.constantFrom('members', 'reports', 'minutes', 'units'), fc.jsonValue()),
+        table: fc.oneof(fc.constantFrom('members', 'checkIns', 'minutes', 'units'), fc.jsonValue()),
         rowId: fc.oneof(fc.string(), fc.jsonValue()),
         op: fc.oneof(fc.constantFrom('upsert', 'delete', 'merge'), fc.jsonValue()),
         fields: fc.oneof(fc.jsonValue(), fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue(), { maxKeys: 4 })),

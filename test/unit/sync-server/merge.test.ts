@@ -322,7 +322,7 @@ describe('processPush', () => {
   it('malformed entries and unknown tables are rejected without stopping the rest', () => {
     const tx = new MemoryTx();
     const res = tx.push(A, [
-      { mid: 'mid-0000001', seq: 1, table: 'reports', rowId: MEMBER, op: 'upsert', fields: {}, base: {}, hlc: hlc(NOW) },
+      { mid: 'mid-0000001', seq: 1, table: 'checkIns', rowId: MEMBER, op: 'upsert', fields: {}, base: {}, hlc: hlc(NOW) },
       { mid: 'mid-0000002', seq: 2, table: 'members', rowId: MEMBER, op: 'merge', fields: {}, base: {}, hlc: hlc(NOW) },
       phoneEdit(3, '0900000003'),
     ]);
