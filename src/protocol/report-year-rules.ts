@@ -10,6 +10,10 @@
 //   - Home reminds of the last ended period of each kind and the one before it, and of the
 //     period in progress when its due date is near (a unit with a short delay): those not sent
 //     that are due within REPORT_REMIND_DAYS or late.
+//   - Reports due before the unit began keeping its books in the app (`since`, the day its unit
+//     record was made) were sent on paper or not at all, out of the app's sight: Home does not
+//     remind of them and the target does not count them (a unit starting in May would
+//     otherwise find its year's target out of reach for a first quarter it did send).
 import { DEFAULT_REPORT_DUE_DAYS, REPORT_KINDS, type ReportKind } from './report-enums';
 import { dueOn, periodContaining, periodsOf, previousPeriod, reportId, reportPeriod, type ReportPeriod } from './report-period';
 import { reportStanding, type ReportRowLike, type ReportStanding, type ReviewLike, type VersionLike } from './report-status';
@@ -52,6 +56,8 @@ export interface ReportRecords {
   versions: readonly (VersionLike & { reportId: string })[];
   reviews: readonly (ReviewLike & { reportId: string })[];
   dueDays: number;
+  /** the day the unit began in the app (yyyy-mm-dd); reports due before it are left out */
+  since?: string;
 }
 
 /** Each period's report and where it stands on `today`. */
@@ -91,10 +97,13 @@ export function reminderPeriods(today: string, years: readonly { year: number; k
   return out;
 }
 
+/** Is this report the app's to judge: due on or after the day the unit began in the app? */
+export const inSight = (i: PeriodStanding, since?: string): boolean => !since || i.standing.dueOn >= since;
+
 /** What Home reminds of: the reports not sent that are due soon or late, the most pressing first. */
-export function dueReminders(items: readonly PeriodStanding[]): PeriodStanding[] {
+export function dueReminders(items: readonly PeriodStanding[], since?: string): PeriodStanding[] {
   return items
-    .filter((i) => i.standing.sent === 0 && (i.standing.dueSoon || i.standing.late))
+    .filter((i) => inSight(i, since) && i.standing.sent === 0 && (i.standing.dueSoon || i.standing.late))
     .sort((a, b) => a.standing.dueOn.localeCompare(b.standing.dueOn) || REPORT_KINDS.indexOf(a.period.kind) - REPORT_KINDS.indexOf(b.period.kind));
 }
 
@@ -114,9 +123,11 @@ export interface OnTimeShare {
 
 /**
  * The "reports sent on time" target: of the year's reports whose due date has passed by
- * `today`, the share whose first version was sent by its due date (reportStanding.onTime).
+ * `today` (and came after `since`), the share whose first version was sent by its due date
+ * (reportStanding.onTime).
  */
-export function onTimeShare(items: readonly PeriodStanding[], today: string): OnTimeShare {
+export function onTimeShare(all: readonly PeriodStanding[], today: string, since?: string): OnTimeShare {
+  const items = all.filter((i) => inSight(i, since));
   const due = items.filter((i) => today > i.standing.dueOn);
   const onTime = due.filter((i) => i.standing.onTime === true).map((i) => i.id).sort();
   const missedItems = due.filter((i) => i.standing.onTime !== true);

@@ -119,7 +119,7 @@ function memberEventsOf(ctx: YearContext, kind: string): RuleResult {
 function reportsOnTime(t: TargetLike, ctx: YearContext): RuleResult {
   const { span, today, reports } = ctx.inputs;
   const records = reports ?? { rows: [], versions: [], reviews: [], dueDays: DEFAULT_REPORT_DUE_DAYS };
-  const share = onTimeShare(standingsOf(yearReportPeriods(span.year, span.kind), records, today), today);
+  const share = onTimeShare(standingsOf(yearReportPeriods(span.year, span.kind), records, today), today, records.since);
   const due = share.onTime.length + share.missed.length;
   const why: NonNullable<Evidence['why']> = [{ code: 'reportsDue', params: { n: share.onTime.length, total: due } }];
   if (share.late) why.push({ code: 'reportsLate', params: { n: share.late } });

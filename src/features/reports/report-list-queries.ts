@@ -12,9 +12,6 @@ import {
 } from '../../protocol/report-year-rules';
 import type { YearSpan } from '../../protocol/year';
 
-/** The tables these reads watch (a sync or another tab sending a report updates the screen). */
-export const REPORT_LIST_TABLES = ['reports', 'reportVersions', 'reportReviews', 'unitSettings', 'yearPlans'] as const;
-
 /** protocol/unit-settings.ts UNIT_SETTINGS_ID (that module loads zod). */
 const SETTINGS_ID = 'settings:unit';
 
@@ -25,6 +22,15 @@ export async function getReportDueDays(db?: UnitDb): Promise<{ days: number; isS
   const d = db ?? (await activeDb());
   const s = await d.unitSettings.get(SETTINGS_ID);
   return { days: reportDueDays(s), isSet: !!s && !s.deleted && s.reportDueDays !== undefined };
+}
+
+/**
+ * The day the unit began keeping its books in the app: its oldest unit record (this phone's
+ * own, or the server's seeded later on joining), undefined when there is none.
+ */
+export async function unitSince(db: UnitDb): Promise<string | undefined> {
+  const days = (await db.units.toArray()).filter((u) => !u.deleted && u.createdAt).map((u) => u.createdAt.slice(0, 10));
+  return days.sort()[0];
 }
 
 async function readRecords(db: UnitDb, periods: readonly ReportPeriod[], dueDays: number): Promise<ReportRecords> {
@@ -65,13 +71,14 @@ export async function loadReportYear(yearParam: string | undefined, today: strin
 /**
  * Home's card: the reports not sent that are due within REPORT_REMIND_DAYS or late, among the
  * last ended periods of each kind (protocol/report-year-rules reminderPeriods), over the
- * current unit year and the two before, each with its own kind.
+ * current unit year and the two before, each with its own kind — none due before the unit
+ * began in the app.
  */
 export async function loadReminders(today: string): Promise<PeriodStanding[]> {
   const db = await activeDb();
-  const [current, { days }] = await Promise.all([currentUnitYear(today, db), getReportDueDays(db)]);
+  const [current, { days }, since] = await Promise.all([currentUnitYear(today, db), getReportDueDays(db), unitSince(db)]);
   const before = await Promise.all([unitYearSpan(current.year - 1, db), unitYearSpan(current.year - 2, db)]);
   const years = [current, ...before].map((s) => ({ year: s.year, kind: s.kind }));
   const periods = reminderPeriods(today, years);
-  return dueReminders(standingsOf(periods, await readRecords(db, periods, days), today));
+  return dueReminders(standingsOf(periods, await readRecords(db, periods, days), today), since);
 }

@@ -16,6 +16,7 @@ import type { TargetResult, YearInputs } from '../../protocol/target-rules';
 import { STATUS_RANK, isOnPace } from '../../protocol/target-pace';
 import { reportId } from '../../protocol/report-period';
 import { reportDueDays, yearReportPeriods, type ReportRecords } from '../../protocol/report-year-rules';
+import { unitSince } from '../reports/report-list-queries';
 
 const live = <T extends { deleted?: boolean }>(rows: readonly (T | undefined)[]) => rows.filter((r): r is T => !!r && !r.deleted);
 
@@ -45,15 +46,16 @@ async function meetingFrequency(db: UnitDb): Promise<'monthly' | 'quarterly'> {
   return 'monthly';
 }
 
-/** The reports of the year's periods (reportsOnTime): the working copies, sent versions and reviews. */
+/** The reports of the year's periods (reportsOnTime): the working copies, sent versions and reviews, and since when the unit is in the app. */
 async function yearReports(db: UnitDb, span: YearSpan, settings: { reportDueDays?: number; deleted?: boolean } | undefined): Promise<ReportRecords> {
   const ids = yearReportPeriods(span.year, span.kind).map(reportId);
-  const [rows, versions, reviews] = await Promise.all([
+  const [rows, versions, reviews, since] = await Promise.all([
     db.reports.bulkGet(ids),
     db.reportVersions.where('reportId').anyOf(ids).toArray(),
     db.reportReviews.where('reportId').anyOf(ids).toArray(),
+    unitSince(db),
   ]);
-  return { rows: live(rows), versions: live(versions), reviews: live(reviews), dueDays: reportDueDays(settings) };
+  return { rows: live(rows), versions: live(versions), reviews: live(reviews), dueDays: reportDueDays(settings), since };
 }
 
 /** The records of a year that `targets` need (empty lists for the rest). */

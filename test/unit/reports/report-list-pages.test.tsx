@@ -18,7 +18,12 @@ async function putVersion(reportId: string, submittedAt: string, dueOn?: string)
 
 beforeAll(() => vi.useFakeTimers({ now: new Date('2026-07-07T05:00:00Z'), toFake: ['Date'] }));
 afterAll(() => vi.useRealTimers());
-beforeEach(() => freshUnit());
+beforeEach(async () => {
+  await freshUnit();
+  // the unit began in the app long before: every report of these years is the app's to judge
+  const db = await activeDb();
+  for (const u of await db.units.toArray()) await db.units.put({ ...u, createdAt: '2024-06-01T08:00:00.000Z' });
+});
 afterEach(cleanup);
 
 function mountAt(url: string) {

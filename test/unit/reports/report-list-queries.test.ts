@@ -23,7 +23,16 @@ async function putReview(reportId: string, version: number, decision: 'received'
   await (await activeDb()).reportReviews.put({ id: `${reportId}:v${version}:review`, reportId, version, decision, reviewedAt: '2026-07-20T00:00:00Z', ...meta } as never);
 }
 
-beforeEach(() => freshUnit());
+/** The unit began in the app on `day` (its unit record's creation). */
+async function beganOn(day: string) {
+  const db = await activeDb();
+  for (const u of await db.units.toArray()) await db.units.put({ ...u, createdAt: `${day}T08:00:00.000Z` });
+}
+
+beforeEach(async () => {
+  await freshUnit();
+  await beganOn('2024-06-01');
+});
 
 describe('the year list', () => {
   it('each period of 2026 with its due date and standing, as of 15/08/2026', async () => {
@@ -98,5 +107,14 @@ describe("Home's card", () => {
     expect(r.map((i) => [i.id, i.standing.late, i.standing.dueOn])).toEqual([['report:2025:y', true, '2026-01-10']]);
     await putVersion('report:2025:y', 1, '2026-01-16T08:00:00Z');
     expect(await loadReminders('2026-01-16')).toEqual([]);
+  });
+
+  it('nothing due before the unit began in the app: those reports were sent on paper', async () => {
+    // began 01/05/2026: Q1 (due 10/04) and the 2025 reports are out of sight; Q2 and H1 are not
+    await beganOn('2026-05-01');
+    expect((await loadReminders('2026-07-12')).map((i) => i.id)).toEqual(['report:2026:q2', 'report:2026:h1']);
+    // began on a due date: that report is the app's
+    await beganOn('2026-04-10');
+    expect((await loadReminders('2026-07-12')).map((i) => i.id)).toEqual(['report:2026:q1', 'report:2026:q2', 'report:2026:h1']);
   });
 });

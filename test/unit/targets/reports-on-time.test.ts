@@ -84,6 +84,14 @@ describe('reportsOnTime', () => {
     expect(none.evidence.missingReports).toEqual(['report:2026:h1', 'report:2026:q1', 'report:2026:q2']);
   });
 
+  it('reports due before the unit began in the app are not counted', () => {
+    // began 01/07/2026: Q1 (due 10/04) is out of sight; Q2 late, H1 not sent → 0 of 2
+    const r = one(60, { reports: { ...records(), since: '2026-07-01' } });
+    expect(r.evidence.missingReports).toEqual(['report:2026:h1', 'report:2026:q2']);
+    expect(r.evidence.reports).toEqual([]);
+    expect(r.value).toBe(0);
+  });
+
   it("a school year counts its quarters, semesters and school year: Q3/2025 … Q2/2026", () => {
     // school year 2025–2026, 20/01/2026: Q3/2025 (due 10/10/2025) and Q4/2025 (due 10/01/2026)
     // are due; semester I (09/2025–02/2026) is not over
@@ -98,8 +106,9 @@ describe('reportsOnTime', () => {
 describe('reportsOnTime read from the phone (targets-queries)', () => {
   it("the year's target reads the reports, the unit's delay and the versions sent", async () => {
     await freshUnit();
-    const t = await addTarget(2026, { title: 'Báo cáo gửi cấp trên đúng hạn', measure: 'percent', goal: 100, source: 'computed', rule: 'reportsOnTime' });
     const db = await activeDb();
+    for (const u of await db.units.toArray()) await db.units.put({ ...u, createdAt: '2025-06-01T08:00:00.000Z' });
+    const t = await addTarget(2026, { title: 'Báo cáo gửi cấp trên đúng hạn', measure: 'percent', goal: 100, source: 'computed', rule: 'reportsOnTime' });
     const meta = { unitId: 'u', rev: {}, deleted: false, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
     await db.reportVersions.put({ id: 'report:2026:q1:v1', reportId: 'report:2026:q1', version: 1, submittedAt: '2026-04-12T08:00:00Z', ...meta } as never);
     // 10 days: Q1 due 10/04, sent 12/04 → late, 0 %
@@ -107,5 +116,8 @@ describe('reportsOnTime read from the phone (targets-queries)', () => {
     // 15 days: due 15/04 → on time (the version froze no due date of its own)
     await setReportDueDays(15);
     expect((await loadTarget(t.id, '2026-05-01'))!.result).toMatchObject({ value: 100, status: 'met', evidence: { reports: ['report:2026:q1'], missingReports: [] } });
+    // a unit that began in the app after Q1 was due: Q1 is not the app's to judge, nothing due yet
+    for (const u of await db.units.toArray()) await db.units.put({ ...u, createdAt: '2026-04-20T08:00:00.000Z' });
+    expect((await loadTarget(t.id, '2026-05-01'))!.result).toMatchObject({ value: undefined, status: 'notMeasurable', evidence: { reports: [], missingReports: [] } });
   });
 });
