@@ -40,7 +40,7 @@ export default function ReportsPage() {
   if (!data.value) return <main class="page"><p class="muted">{tDynamic('common.loading')}</p></main>;
   const { span, dueDays, groups } = data.value;
   const school = span.kind === 'school';
-  const late = groups.flatMap((g) => g.rows).filter((r) => r.standing.late).length;
+  const late = groups.flatMap((g) => g.rows).filter((r) => r.standing.late && r.inSight).length;
 
   return (
     <main class="page reports">

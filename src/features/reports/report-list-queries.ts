@@ -8,7 +8,7 @@ import { currentUnitYear, unitYearFor, unitYearSpan } from '../../data/unit-year
 import type { ReportKind } from '../../protocol/report-enums';
 import { reportId, type ReportPeriod } from '../../protocol/report-period';
 import {
-  dueReminders, reminderPeriods, reportDueDays, standingsOf, yearReportPeriods, type PeriodStanding, type ReportRecords,
+  dueReminders, inSight, reminderPeriods, reportDueDays, standingsOf, yearReportPeriods, type PeriodStanding, type ReportRecords,
 } from '../../protocol/report-year-rules';
 import type { YearSpan } from '../../protocol/year';
 
@@ -48,6 +48,8 @@ export interface ReportListRow extends PeriodStanding {
   begun: boolean;
   /** the period is over: its report can be written in full */
   ended: boolean;
+  /** due on or after the day the unit began in the app (before: not flagged late) */
+  inSight: boolean;
 }
 
 export interface ReportYear {
@@ -57,13 +59,16 @@ export interface ReportYear {
   groups: { kind: ReportKind; rows: ReportListRow[] }[];
 }
 
-/** /reports: the unit's year (`?y=`, else the current one) and where each of its reports stands. */
+/**
+ * /reports: the unit's year (`?y=`, else the current one) and where each of its reports stands;
+ * a report due before the unit began in the app is listed but not flagged late.
+ */
 export async function loadReportYear(yearParam: string | undefined, today: string): Promise<ReportYear> {
   const db = await activeDb();
-  const [span, { days }] = await Promise.all([unitYearFor(yearParam, today, db), getReportDueDays(db)]);
+  const [span, { days }, since] = await Promise.all([unitYearFor(yearParam, today, db), getReportDueDays(db), unitSince(db)]);
   const periods = yearReportPeriods(span.year, span.kind);
   const items = standingsOf(periods, await readRecords(db, periods, days), today);
-  const rows = items.map((i) => ({ ...i, begun: i.period.from <= today, ended: i.period.to < today }));
+  const rows = items.map((i) => ({ ...i, begun: i.period.from <= today, ended: i.period.to < today, inSight: inSight(i, since) }));
   const kinds: ReportKind[] = ['quarter', 'half_year', 'year'];
   return { span, dueDays: days, groups: kinds.map((kind) => ({ kind, rows: rows.filter((r) => r.period.kind === kind) })) };
 }

@@ -10,6 +10,8 @@ export type Tone = 'late' | 'soon' | 'done' | 'returned' | 'future' | 'open';
 interface Row extends PeriodStanding {
   begun: boolean;
   ended: boolean;
+  /** due after the unit began in the app: a report due before is not called late */
+  inSight: boolean;
 }
 
 /** The pill: where the report stands; a period not yet begun says so instead. */
@@ -22,7 +24,7 @@ export function stateLabel(r: Row): string {
 export function toneOf(r: Row): Tone {
   const s = r.standing;
   if (s.state === 'returned') return 'returned';
-  if (s.late) return 'late';
+  if (s.late && r.inSight) return 'late';
   if (s.dueSoon) return 'soon';
   if (s.sent > 0) return 'done';
   return r.begun ? 'open' : 'future';
@@ -35,7 +37,9 @@ export function detailLine(r: Row, today: string): string {
   if (s.firstSentOn) {
     const lateBy = daysBetween(s.dueOn, s.firstSentOn);
     parts.push(s.onTime ? rl('sentOnTime', { date: formatDate(s.firstSentOn) }) : rl('sentLate', { date: formatDate(s.firstSentOn), n: lateBy }));
-  } else if (s.late) parts.push(rl('overdue', { n: daysBetween(s.dueOn, today) }));
+  } else if (s.late) {
+    if (r.inSight) parts.push(rl('overdue', { n: daysBetween(s.dueOn, today) }));
+  }
   else if (s.dueSoon) parts.push(s.dueOn === today ? rl('dueToday') : rl('daysLeft', { n: daysBetween(today, s.dueOn) }));
   else if (r.begun && !r.ended) parts.push(rl('inProgress'));
   if (s.drafting && s.sent > 0) parts.push(rl('drafting', { n: s.drafting }));

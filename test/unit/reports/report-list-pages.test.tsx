@@ -74,6 +74,17 @@ describe('the reports list', () => {
     expect(rowOf('Năm 2025').className).toContain('tone-late');
     expect(screen.getByRole('status').textContent).toContain('7 báo cáo quá hạn chưa gửi');
   });
+
+  it('a report due before the unit began in the app is listed, not flagged late', async () => {
+    const db = await activeDb();
+    for (const u of await db.units.toArray()) await db.units.put({ ...u, createdAt: '2026-05-01T08:00:00.000Z' });
+    mountAt('/reports');
+    await screen.findByRole('heading', { name: 'Báo cáo gửi cấp trên' });
+    const q1 = rowOf('Quý I năm 2026');
+    expect(within(q1).getByText('Hạn 10/04/2026')).toBeTruthy();
+    expect(q1.className).toContain('tone-open');
+    expect(screen.queryByText(/quá hạn chưa gửi/)).toBeNull();
+  });
 });
 
 describe('the due-date setting', () => {
