@@ -32,9 +32,11 @@ function Form({ days }: { days: string }) {
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
   const n = parseDays(value);
-  // the example uses this year's first quarter and year (calendar): the delay is the same for all
+  // the example: this year's first two quarters (calendar quarters for every unit); the same
+  // delay follows the half-years and the year, whichever year the unit keeps
   const year = new Date().getFullYear();
-  const example = n === undefined ? '' : rl('example', { n, q1: formatDate(dueOn(reportPeriod('quarter', year, 1), n)), y: formatDate(dueOn(reportPeriod('year', year, 1), n)) });
+  const due = (q: number) => formatDate(dueOn(reportPeriod('quarter', year, q), n ?? 0));
+  const example = n === undefined ? '' : rl('example', { n, q1: due(1), q2: due(2) });
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -62,7 +64,7 @@ function Form({ days }: { days: string }) {
         <p class="muted small">{rl('settingsKept')}</p>
         {notice && <p class="ok" role="status">{notice}</p>}
         <div class="form-actions">
-          <button type="button" class="btn" onClick={() => { setValue(''); setError(''); setNotice(''); }}>{rl('useDefault', { n: DEFAULT_REPORT_DUE_DAYS })}</button>
+          <button type="button" class="btn" onClick={() => { setValue(''); setError(''); setNotice(''); }}>{rl('useDefault')}</button>
           <button type="submit" class="btn primary">{tDynamic('common.save')}</button>
         </div>
       </form>

@@ -98,7 +98,7 @@ describe('the due-date setting', () => {
     await screen.findByText('Nhập số ngày từ 0 đến 90.');
     expect(await getReportDueDays()).toEqual({ days: 10, isSet: false });
     fireEvent.input(input, { target: { value: '15' } });
-    expect(screen.getByText('Với 15 ngày: báo cáo quý I (hết kỳ 31/03) hạn 15/04/2026; báo cáo năm hạn 15/01/2027.')).toBeTruthy();
+    expect(screen.getByText('Ví dụ, với 15 ngày: báo cáo quý I (hết kỳ ngày 31/03) hạn 15/04/2026, báo cáo quý II (hết kỳ ngày 30/06) hạn 15/07/2026.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
     await screen.findByText('Đã lưu hạn nộp.');
     expect(await getReportDueDays()).toEqual({ days: 15, isSet: true });
