@@ -1,6 +1,6 @@
-// Which reports a unit's year holds, which are due, and the share sent on time (issue 10 items
-// 4 and 6). Pure, no zod, no Dexie: the reports list, Home's reminder and the "reports sent on
-// time" target (target-compute.ts) read the same answers.
+// Which reports a unit's year holds, which are due, and the share sent on time (issue 10 item 4;
+// the seed plan's target 6). Pure, no zod, no Dexie: the reports list, Home's reminder and the
+// "reports sent on time" target (target-compute.ts) read the same answers.
 //   - A year holds its half-years and its year (they follow the unit's year) and the calendar
 //     quarters that END in it. For a calendar year that is Q1–Q4. For a school year 2025–2026
 //     (09/2025–08/2026) it is Q3/2025 … Q2/2026: the quarter whose report falls due in October
