@@ -45,6 +45,7 @@ const SeatFormPage = lazy(() => import('../features/committee/SeatFormPage'));
 const YearPage = lazy(() => import('../features/targets/YearPage'));
 const TargetDetailPage = lazy(() => import('../features/targets/TargetDetailPage'));
 const TargetFormPage = lazy(() => import('../features/targets/TargetFormPage'));
+const ReportListScreens = lazy(() => import('../features/reports/list-entry'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -104,6 +105,9 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/year/targets/new', component: TargetFormPage },
   { path: '/year/targets/:id', component: TargetDetailPage },
   { path: '/year/targets/:id/edit', component: TargetFormPage },
+  // Reports to cấp trên: /reports/settings before /reports/:id (the first match wins)
+  { path: '/reports', component: ReportListScreens },
+  { path: '/reports/settings', component: ReportListScreens },
   { path: '/*', component: NotFoundPage },
 ];
 

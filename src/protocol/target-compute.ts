@@ -5,6 +5,8 @@ import { yearMonths } from './year';
 import { eligibility, ratingSummary, type SummaryRow } from './rating-rules';
 import { trainingRates } from './training-rules';
 import { committeeOn, meetingsByPeriod } from './committee-rules';
+import { DEFAULT_REPORT_DUE_DAYS } from './report-enums';
+import { onTimeShare, standingsOf, yearReportPeriods } from './report-year-rules';
 import type { Evidence, TargetLike, YearContext } from './target-rules';
 
 /** A rating level as a number, so "excellent" (4) ≥ "good" (3) … "not completed" (1). */
@@ -109,6 +111,22 @@ function memberEventsOf(ctx: YearContext, kind: string): RuleResult {
   return { value: found.length, evidence: { memberEvents: sorted(found.map((e) => e.id)), members: sorted(new Set(found.map((e) => e.memberId))) } };
 }
 
+/**
+ * The share of the year's reports already due that were sent on time (report-year-rules
+ * onTimeShare). Out of reach once even every report still to come sent on time cannot lift
+ * the year's share to the goal.
+ */
+function reportsOnTime(t: TargetLike, ctx: YearContext): RuleResult {
+  const { span, today, reports } = ctx.inputs;
+  const records = reports ?? { rows: [], versions: [], reviews: [], dueDays: DEFAULT_REPORT_DUE_DAYS };
+  const share = onTimeShare(standingsOf(yearReportPeriods(span.year, span.kind), records, today), today, records.since);
+  const due = share.onTime.length + share.missed.length;
+  const why: NonNullable<Evidence['why']> = [{ code: 'reportsDue', params: { n: share.onTime.length, total: due } }];
+  if (share.late) why.push({ code: 'reportsLate', params: { n: share.late } });
+  if (share.notSent) why.push({ code: 'reportsNotSent', params: { n: share.notSent } });
+  return { value: share.value, outOfReach: share.best !== undefined && share.best + 1e-9 < t.goal, evidence: { reports: share.onTime, missingReports: share.missed, why } };
+}
+
 export function computeRule(t: TargetLike, ctx: YearContext): RuleResult {
   const { span, today } = ctx.inputs;
   switch (t.rule) {
@@ -148,8 +166,10 @@ export function computeRule(t: TargetLike, ctx: YearContext): RuleResult {
       const missing = months.filter((m) => m < today.slice(0, 7) && !done.has(m));
       return { value: done.size, evidence: { months: sorted(done), missingMonths: missing } };
     }
+    case 'reportsOnTime':
+      return reportsOnTime(t, ctx);
     default:
-      // reportsOnTime (no reports yet), otherTargetsMetPct (computed from the others), or no rule
-      return { evidence: { why: [{ code: t.rule === 'reportsOnTime' ? 'reportsLater' : 'noRule' }] } };
+      // otherTargetsMetPct (computed from the others), or no rule
+      return { evidence: { why: [{ code: 'noRule' }] } };
   }
 }

@@ -10,8 +10,8 @@
 //   - registered and completing: training-rules trainingRates over the roster on the roster
 //     day (today, or the year's last day), as on the training screen;
 //   - the committee: committee-rules committeeOn and meetingsByPeriod.
-// `reportsOnTime` is not computed: reports do not exist yet, so the rule is not offered
-// (AVAILABLE_RULES) and a target holding it is "not yet measurable".
+//   - reports sent on time: report-year-rules onTimeShare over the year's reports, as the
+//     reports list shows them (reportStanding).
 //
 // Values: percent 0–100, a count, yes/no as 1/0, a level as its LEVEL_RANK. Where a value
 // cannot be known yet (nobody to rate, no unit rating) it is undefined. Evidence lists ids,
@@ -24,14 +24,16 @@ import { countsOn, movesByMember, type MoveLike } from './headcount';
 import { eligibility } from './rating-rules';
 import type { RegistrationLike } from './training-rules';
 import type { SeatLike, TermLike } from './committee-rules';
+import type { ReportRecords } from './report-year-rules';
 import { closesAfter, expectedOn, monthsLeft, statusOf, type Pace, type TargetStatus } from './target-pace';
 import { computeRule, type RuleResult } from './target-compute';
 export { LEVEL_RANK } from './target-compute';
 
-/** reportsOnTime waits for reports (a later issue): never offered until they exist. */
+/** The rules a target can be given (the form offers them; the repo refuses others). */
 export const AVAILABLE_RULES: readonly TargetRule[] = [
   'unitRatingLevel', 'goodOrBetterPct', 'trainingRegisteredPct', 'trainingCompletingPct', 'otherTargetsMetPct',
   'projectsAccepted', 'committeeComplete', 'regularMeetingsHeld', 'activitiesOfKind', 'membersAdmitted', 'partyIntroductions', 'duesRemittedMonths',
+  'reportsOnTime',
 ];
 
 /** The measure each rule produces (the form sets it; the repo checks it). */
@@ -99,6 +101,8 @@ export interface YearInputs {
   remittances: readonly { period: string; deleted?: boolean }[];
   meetingFrequency: MeetingFrequency;
   committeeMeetingFrequency: MeetingFrequency;
+  /** the reports of the year's periods and the unit's delay (reportsOnTime only; absent: none read) */
+  reports?: ReportRecords;
 }
 
 /** What is behind a number: record ids, and who or what is missing where that helps. */
@@ -114,6 +118,9 @@ export interface Evidence {
   missingMonths?: string[];
   targets?: string[];
   missingTargets?: string[];
+  /** report ids (report-period reportId): sent on time, and late or not sent */
+  reports?: string[];
+  missingReports?: string[];
   /** why a yes/no is no, or a value is unknown: message keys (targets.why_<code>) with values */
   why?: { code: string; params?: Record<string, number | string> }[];
   /** an entered target's note */

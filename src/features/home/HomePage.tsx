@@ -1,8 +1,8 @@
 // / — the secretary's dashboard: is this period's regular meeting planned (warn if not, with
 // a button to plan it), the next meeting with its roll one tap away, the member count, and
 // the absence warning list, and the way to the year's work: the year's plan at a glance
-// (features/targets YearCard, loaded after first paint), training, rating, dues, youth
-// projects and the committee.
+// (features/targets YearCard, loaded after first paint), the reports to cấp trên and their
+// reminder (features/reports, likewise), training, rating, dues, youth projects and the committee.
 import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
 import { todayIso } from '../../lib/dates';
@@ -110,6 +110,7 @@ export default function HomePage() {
       {/* the year's plan at a glance: its code, rules and messages load after Home's first
           paint and the card computes on its own; the slot keeps its height (home.css) */}
       <LazySlot class="year-slot" load={() => import('../targets').then((m) => m.YearCard)} />
+      <LazySlot load={() => import('../reports').then((m) => m.loadReportCard())} />
       <LinkCard href="/training" title={t('home.training')} hint={t('home.trainingHint')} />
       <LinkCard href="/rating" title={t('home.rating')} hint={t('home.ratingHint')} />
       <LinkCard href="/dues" title={t('home.duesLink')} hint={t('home.duesHint')} />

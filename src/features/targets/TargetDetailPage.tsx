@@ -12,6 +12,8 @@ import { loadTargetView, TARGET_TABLES, type TargetView } from './targets-querie
 import { TargetBar } from './TargetCard';
 import { figureText, showsMark, valueText, warningText, whyLines } from './format';
 import { compareNames } from '../../lib/names';
+import { parseReportId } from '../../protocol/report-period';
+import { periodLabel } from '../reports';
 import { errorText, ty, tyd } from './i18n';
 import './targets.css';
 
@@ -36,6 +38,8 @@ function screenOf(rule: string | undefined, year: number): string | undefined {
       return '/activities';
     case 'duesRemittedMonths':
       return '/dues/remit';
+    case 'reportsOnTime':
+      return `/reports?y=${year}`;
     default:
       return undefined;
   }
@@ -98,6 +102,12 @@ function EnterValue({ r }: { r: TargetResult }) {
   );
 }
 
+/** A report of the evidence: its period's name ("Quý I năm 2026"), opening the report. */
+function reportRow(id: string, span: TargetView['span']) {
+  const p = parseReportId(id);
+  return <li key={id}><a href={`/reports/${id}`}>{p ? periodLabel({ ...p, yearKind: span.kind }) : id}<span aria-hidden="true">›</span></a></li>;
+}
+
 function Evidence({ v }: { v: TargetView }) {
   const e = v.result.evidence;
   const n = v.names;
@@ -122,6 +132,8 @@ function Evidence({ v }: { v: TargetView }) {
       <List title={ty('evMissingMonths')} ids={e.missingMonths} row={(m) => <li key={m}><span>{monthText(m)}</span></li>} />
       <List title={ty('evTargets', { n: e.targets?.length ?? 0 })} ids={e.targets} row={(id) => <li key={id}><a href={`/year/targets/${id}`}>{n.targets.get(id) ?? id}<span aria-hidden="true">›</span></a></li>} />
       <List title={ty('evMissingTargets', { n: e.missingTargets?.length ?? 0 })} ids={e.missingTargets} row={(id) => <li key={id}><a href={`/year/targets/${id}`}>{n.targets.get(id) ?? id}<span aria-hidden="true">›</span></a></li>} />
+      <List title={ty('evMissingReports', { n: e.missingReports?.length ?? 0 })} ids={e.missingReports} row={(id) => reportRow(id, v.span)} />
+      <List title={ty('evReports', { n: e.reports?.length ?? 0 })} ids={e.reports} row={(id) => reportRow(id, v.span)} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 // /year/targets/new?y=yyyy and /year/targets/:id/edit — a target's title, how it is followed
 // (computed by a rule, or entered by hand), the measure and the goal. A computed target takes
-// its rule's measure; reportsOnTime is not offered (target-rules AVAILABLE_RULES).
+// its rule's measure (target-rules AVAILABLE_RULES and RULE_MEASURE).
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { tDynamic } from '../../i18n';

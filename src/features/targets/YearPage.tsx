@@ -100,6 +100,7 @@ export default function YearPage() {
               <div class="link-block">
                 <a class="btn" href={`/year/targets/new?y=${y.span.year}`}>+ {ty('add')}</a>
                 <a class="btn" href={`/year/print?y=${y.span.year}`}>{ty('print')}</a>
+                <a class="btn" href={`/reports?y=${y.span.year}`}>{ty('reports')}</a>
               </div>
             </>
           )}

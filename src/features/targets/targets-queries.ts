@@ -14,6 +14,9 @@ import type { Target, YearPlan } from '../../protocol/target';
 import type { TargetRule } from '../../protocol/target-enums';
 import type { TargetResult, YearInputs } from '../../protocol/target-rules';
 import { STATUS_RANK, isOnPace } from '../../protocol/target-pace';
+import { reportId } from '../../protocol/report-period';
+import { reportDueDays, yearReportPeriods, type ReportRecords } from '../../protocol/report-year-rules';
+import { unitSince } from '../reports/report-list-queries';
 
 const live = <T extends { deleted?: boolean }>(rows: readonly (T | undefined)[]) => rows.filter((r): r is T => !!r && !r.deleted);
 
@@ -21,6 +24,7 @@ const live = <T extends { deleted?: boolean }>(rows: readonly (T | undefined)[])
 export const TARGET_TABLES = [
   'yearPlans', 'targets', 'members', 'memberEvents', 'ratings', 'unitRatings', 'trainingRegistrations', 'youthProjects',
   'meetings', 'activities', 'committeeTerms', 'committeeSeats', 'remittances', 'units', 'unitSettings',
+  'reports', 'reportVersions', 'reportReviews',
 ] as const;
 
 const NEEDS_MEMBERS: ReadonlySet<TargetRule> = new Set(['goodOrBetterPct', 'trainingRegisteredPct', 'trainingCompletingPct', 'committeeComplete', 'membersAdmitted', 'partyIntroductions']);
@@ -40,6 +44,18 @@ async function meetingFrequency(db: UnitDb): Promise<'monthly' | 'quarterly'> {
     if (u && !u.deleted) return u.meetingFrequency ?? 'monthly';
   }
   return 'monthly';
+}
+
+/** The reports of the year's periods (reportsOnTime): the working copies, sent versions and reviews, and since when the unit is in the app. */
+async function yearReports(db: UnitDb, span: YearSpan, settings: { reportDueDays?: number; deleted?: boolean } | undefined): Promise<ReportRecords> {
+  const ids = yearReportPeriods(span.year, span.kind).map(reportId);
+  const [rows, versions, reviews, since] = await Promise.all([
+    db.reports.bulkGet(ids),
+    db.reportVersions.where('reportId').anyOf(ids).toArray(),
+    db.reportReviews.where('reportId').anyOf(ids).toArray(),
+    unitSince(db),
+  ]);
+  return { rows: live(rows), versions: live(versions), reviews: live(reviews), dueDays: reportDueDays(settings), since };
 }
 
 /** The records of a year that `targets` need (empty lists for the rest). */
@@ -83,6 +99,7 @@ export async function loadYearInputs(db: UnitDb, span: YearSpan, targets: readon
     remittances: live(remittances),
     meetingFrequency: frequency,
     committeeMeetingFrequency: (settings && !settings.deleted && settings.committeeMeetingFrequency) || 'monthly',
+    reports: has('reportsOnTime') ? await yearReports(db, span, settings) : undefined,
   };
 }
 

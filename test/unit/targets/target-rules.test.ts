@@ -148,10 +148,7 @@ describe('target rules', () => {
     expect(dues.status).toBe('behind');
   });
 
-  it('reportsOnTime is not computed; entered targets use the value entered', () => {
-    const rep = one(target('reportsOnTime', 'percent', 100));
-    expect(rep.value).toBeUndefined();
-    expect(rep.status).toBe('notMeasurable');
+  it('entered targets use the value entered', () => {
     const ent = one(target(undefined, 'count', 5, { source: 'entered', enteredValue: 3, enteredAt: '2026-05-01', evidenceNote: 'Biên bản số 3' }));
     expect(ent.value).toBe(3);
     expect(ent.status).toBe('onTrack'); // floor(5 × 4 / 12) = 1

@@ -73,7 +73,6 @@ describe('targets repo', () => {
     const base = { title: 'Chỉ tiêu', measure: 'percent' as const, goal: 80, source: 'computed' as const };
     expect(await refusal(addTarget(Y, { ...base, goal: 120, rule: 'goodOrBetterPct' }))).toBe('targets.errPercent');
     expect(await refusal(addTarget(Y, { ...base }))).toBe('targets.errRule');
-    expect(await refusal(addTarget(Y, { ...base, rule: 'reportsOnTime' }))).toBe('targets.errRuleUnavailable');
     expect(await refusal(addTarget(Y, { ...base, measure: 'count', goal: 2, rule: 'activitiesOfKind', ruleParam: 'picnic' }))).toBe('targets.errKind');
     expect(await refusal(addTarget(Y, { ...base, title: 'x', rule: 'goodOrBetterPct' }))).toBe('err.required');
     expect(await refusal(addTarget(Y, { ...base, measure: 'level', goal: 7, source: 'entered' }))).toBe('targets.errLevel');
@@ -82,6 +81,8 @@ describe('targets repo', () => {
     // the rule decides the measure
     const t = await addTarget(Y, { ...base, measure: 'count', goal: 1, rule: 'committeeComplete' });
     expect(t.measure).toBe('yesNo');
+    // reports exist now (issue 10): "reports sent on time" is offered, and measured in percent
+    expect((await addTarget(Y, { ...base, measure: 'count', goal: 100, rule: 'reportsOnTime' })).measure).toBe('percent');
     const e = await addTarget(Y, { ...base, source: 'entered' });
     expect(await refusal(enterValue(t.id, 1, '2026-02-01', ''))).toBe('targets.errNotEntered');
     expect(await refusal(enterValue(e.id, 101, '2026-02-01', ''))).toBe('targets.errPercent');

@@ -1,0 +1,10 @@
+// /reports and /reports/settings behind one lazy route (list-entry.ts): the list of the year's
+// reports, and the form of when they are due — one chunk, one i18n registration.
+import { useLocation } from 'preact-iso';
+import ReportsPage from './ReportsPage';
+import ReportSettingsPage from './ReportSettingsPage';
+
+export default function ReportListScreens() {
+  const { path } = useLocation();
+  return path.replace(/\/+$/, '') === '/reports/settings' ? <ReportSettingsPage /> : <ReportsPage />;
+}
