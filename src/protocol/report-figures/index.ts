@@ -23,7 +23,7 @@ import { DUES_V, duesFigure } from './dues';
 import { RECOGNITION_V, recognitionFigure } from './recognition';
 import { TARGETS_V, targetsSteps } from './targets';
 
-export type { ReportInputs } from './inputs';
+export type { ReportInputs, ReportMember, ReportMemberEvent, ReportMeeting, ReportActivity, ReportProject } from './inputs';
 
 /** Every figure rule and its version (a sent version's figures carry each in `v`). */
 export const FIGURE_RULES: readonly { name: keyof Omit<ReportFigures, 'asOf'>; version: number }[] = [
