@@ -23,6 +23,7 @@ import { DUES_V, duesFigure } from './dues';
 import { RECOGNITION_V, recognitionFigure } from './recognition';
 import { TARGETS_V, targetsSteps } from './targets';
 
+export { asOfFor } from './as-of';
 export type { ReportInputs, ReportMember, ReportMemberEvent, ReportMeeting, ReportActivity, ReportProject } from './inputs';
 
 /** Every figure rule and its version (a sent version's figures carry each in `v`). */
@@ -77,9 +78,4 @@ export function computeReportFigures(inputs: ReportInputs, period: ReportPeriod,
     const r = steps.next();
     if (r.done) return r.value;
   }
-}
-
-/** The day a period's figures count up to: its last day, or today while it runs (or before it starts: its first). */
-export function asOfFor(period: Pick<ReportPeriod, 'from' | 'to'>, today: string): string {
-  return today < period.from ? period.from : today > period.to ? period.to : today;
 }
