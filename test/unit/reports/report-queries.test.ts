@@ -25,30 +25,29 @@ async function wholeTables(period: ReportPeriod, today: string): Promise<ReportI
   const db = await activeDb();
   const asOf = asOfFor(period, today);
   const span = yearSpan(Number(asOf.slice(0, 4)));
-  const all = async <T,>(t: { toArray(): Promise<T[]> }) => t.toArray();
-  const dues = await all(db.dues);
+  const dues = await db.dues.toArray();
   return {
     span,
     subGroups: ['Tổ 1', 'Tổ 2'],
     meetingFrequency: 'monthly',
     committeeMeetingFrequency: 'monthly',
-    members: await all(db.members),
-    memberEvents: await all(db.memberEvents),
-    meetings: await all(db.meetings),
-    activities: await all(db.activities),
-    attendance: await all(db.attendance),
-    youthProjects: await all(db.youthProjects),
-    registrations: (await all(db.trainingRegistrations)).filter((r) => r.year === span.year),
-    ratings: (await all(db.ratings)).filter((r) => r.year === span.year),
+    members: await db.members.toArray(),
+    memberEvents: await db.memberEvents.toArray(),
+    meetings: await db.meetings.toArray(),
+    activities: await db.activities.toArray(),
+    attendance: await db.attendance.toArray(),
+    youthProjects: await db.youthProjects.toArray(),
+    registrations: (await db.trainingRegistrations.toArray()).filter((r) => r.year === span.year),
+    ratings: (await db.ratings.toArray()).filter((r) => r.year === span.year),
     unitRating: await db.unitRatings.get(`unit:${span.year}`),
     dues,
-    duesExemptions: await all(db.duesExemptions),
-    duesRates: await all(db.duesRates),
+    duesExemptions: await db.duesExemptions.toArray(),
+    duesRates: await db.duesRates.toArray(),
     firstPaidAt: dues.map((d) => d.paidAt).sort()[0],
-    remittances: await all(db.remittances),
+    remittances: await db.remittances.toArray(),
     targets: (await db.targets.toArray()).filter((t) => t.year === span.year),
-    terms: await all(db.committeeTerms),
-    seats: await all(db.committeeSeats),
+    terms: await db.committeeTerms.toArray(),
+    seats: await db.committeeSeats.toArray(),
   };
 }
 
