@@ -10,7 +10,7 @@ import { currentUnitYear } from '../../data/unit-year';
 import { keyPrefix, readMany, type Read } from '../../data/paged';
 import { breathe } from '../../lib/slices';
 import { yearMonths } from '../../protocol/year';
-import { addDays, type ReportPeriod } from '../../protocol/report-period';
+import type { ReportPeriod } from '../../protocol/report-period';
 import type { ReportFigures } from '../../protocol/report-figures-schema';
 import type { ReportInputs } from '../../protocol/report-figures/inputs';
 import { asOfFor } from '../../protocol/report-figures/as-of';
@@ -36,11 +36,30 @@ async function unitRow(db: UnitDb) {
   return undefined;
 }
 
-/** The days from `from` to `to`, both included. */
-function days(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
-  return out;
+/**
+ * The ledger the figures need: entries for the year's months up to asOf, those received in the
+ * period, and the opening balances (dues-rules R7) — each row once. A month's entries in one
+ * index read are one long task for 5,000 members (their objects are made at once), so the index
+ * gives only the ids (cheap strings) and the rows come in pages along the primary key between
+ * the lowest and the highest of them (data/paged.ts), keeping the ids asked for.
+ */
+async function readLedger(db: UnitDb, months: readonly string[], from: string, asOf: string): Promise<ReportInputs['dues']> {
+  const [byMonth, byDay, openings] = await Promise.all([
+    months.length ? db.dues.where('period').between(months[0], months[months.length - 1], true, true).primaryKeys() : Promise.resolve([] as string[]),
+    db.dues.where('paidAt').between(from, asOf, true, true).primaryKeys(),
+    db.dues.where('receiptNo').equals('opening').toArray(),
+  ]);
+  const wanted = new Set([...byMonth, ...byDay]);
+  for (const o of openings) wanted.delete(o.id);
+  if (!wanted.size) return openings;
+  let lo = '\uffff';
+  let hi = '';
+  for (const id of wanted) {
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
+  }
+  const [rows] = await readMany(db, [{ table: db.dues, range: IDBKeyRange.bound(lo, hi) }] as const);
+  return [...openings, ...rows.filter((r) => wanted.has(r.id))];
 }
 
 /**
@@ -73,17 +92,10 @@ export async function loadReportInputs(db: UnitDb, period: ReportPeriod, today: 
   // The period's rolls: attendance id = `${eventId}:${memberId}`, one key range per event held.
   const events = [...live(meetings).filter((m) => m.status === 'held' && m.startsAt.slice(0, 10) >= period.from), ...live(activities).filter((a) => a.status === 'held' && a.date >= period.from)];
   const rolls: Read<ReportInputs['attendance'][number]>[] = events.map((e) => ({ table: db.attendance, range: keyPrefix(`${e.id}:`) }));
-  // The ledger: the year's months up to asOf a month at a time, what was received in the period
-  // a day at a time (small answers: no day is a long task), the opening balances (dues-rules R7).
-  const ledger: Read<ReportInputs['dues'][number]>[] = [
-    ...months.map((m) => ({ table: db.dues, index: 'period', key: m })),
-    ...days(period.from, asOf).map((d) => ({ table: db.dues, index: 'paidAt', key: d })),
-    { table: db.dues, index: 'receiptNo', key: 'opening' },
-  ];
   const none = Promise.resolve([] as never[]);
   const [attendance, dues, first, exemptions, rates, remittances, ratings, terms, seats] = await Promise.all([
     rolls.length ? readMany(db, rolls).then((r) => r.flat()) : none,
-    readMany(db, ledger, undefined, 8).then((r) => r.flat()),
+    readLedger(db, months, period.from, asOf),
     db.dues.orderBy('paidAt').first(),
     db.duesExemptions.toArray(),
     db.duesRates.toArray(),

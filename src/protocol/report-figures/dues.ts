@@ -10,20 +10,23 @@
 //     memberYear, the grid's and warnings' count; partial months count as owed), and who owes.
 import type { DuesFigure } from '../report-figures-schema';
 import type { ReportPeriod } from '../report-period';
-import { collectedIn, remittanceSplit } from '../dues-rules';
+import { collectedIn, remittanceSplit, type EntryLike } from '../dues-rules';
 import { live, monthsFromTo, type ReportInputs } from './inputs';
 import { allFacts, ledgerUpTo, type MemberFacts } from './member-facts';
 
 export const DUES_V = 1;
 
-export function duesFigure(inputs: ReportInputs, period: ReportPeriod, asOf: string, facts?: readonly MemberFacts[]): DuesFigure {
+export function duesFigure(inputs: ReportInputs, period: ReportPeriod, asOf: string, facts?: readonly MemberFacts[], ledgerAsOf?: readonly EntryLike[]): DuesFigure {
   const all = facts ?? allFacts(inputs, period, asOf, false);
   const months = monthsFromTo(period.from, asOf);
-  const ledger = ledgerUpTo(inputs.dues, asOf);
+  const ledger = ledgerAsOf ?? ledgerUpTo(inputs.dues, asOf);
+  // the period's entries by the month they were received, then each month as its slip counts it
+  const received = new Map<string, EntryLike[]>(months.map((m) => [m, []]));
+  for (const e of ledger) received.get(e.paidAt.slice(0, 7))?.push(e);
   let collected = 0;
   let toRemit = 0;
   for (const month of months) {
-    const c = collectedIn(ledger, month);
+    const c = collectedIn(received.get(month)!, month);
     collected += c;
     toRemit += remittanceSplit(c).remit;
   }

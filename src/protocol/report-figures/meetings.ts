@@ -25,12 +25,11 @@ function lastDayOf(month: string): string {
   return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
 }
 
-/** Per event id: members marked and attending (one row per member and event, as the roll's ids make them). */
+/** Per event id: members marked and attending (one row per member and event: the roll's id is `${eventId}:${memberId}`). */
 export function rollCounts(rows: ReportInputs['attendance'], ids: ReadonlySet<string>): Map<string, { marked: number; attending: number }> {
-  const byRow = new Map<string, { eventId: string; status: string }>();
-  for (const r of rows) if (!r.deleted && ids.has(r.eventId)) byRow.set(`${r.eventId}:${r.memberId}`, r);
   const out = new Map<string, { marked: number; attending: number }>();
-  for (const r of byRow.values()) {
+  for (const r of rows) {
+    if (r.deleted || !ids.has(r.eventId)) continue;
     let c = out.get(r.eventId);
     if (!c) out.set(r.eventId, (c = { marked: 0, attending: 0 }));
     c.marked++;

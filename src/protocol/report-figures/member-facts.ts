@@ -31,6 +31,8 @@ export interface FactContext {
   asOf: string;
   span: YearSpan;
   moves: Map<string, ReportMemberEvent[]>;
+  /** the ledger up to the day computed */
+  ledger: EntryLike[];
   entries: Map<string, EntryLike[]>;
   exemptions: Map<string, ExemptionLike[]>;
   openings: Map<string, string>;
@@ -48,28 +50,47 @@ function byMember<T extends { memberId: string }>(rows: readonly T[]): Map<strin
   return out;
 }
 
-/** The ledger as it stood on the day computed, each entry once (the loader's ranges overlap). */
+/** The ledger as it stood on the day computed (each entry once: the loader reads each row once). */
 export function ledgerUpTo(entries: readonly EntryLike[], asOf: string): EntryLike[] {
-  const seen = new Map<string, EntryLike>();
-  for (const e of entries) if (!e.deleted && e.paidAt <= asOf) seen.set(e.id, e);
-  return [...seen.values()];
+  return entries.filter((e) => !e.deleted && e.paidAt <= asOf);
 }
 
-/** The shared part, computed once: events and the ledger grouped by member, where the book starts. */
-export function factContext(inputs: ReportInputs, period: ReportPeriod, asOf: string, withEligibility: boolean): FactContext {
+/**
+ * The shared part, in steps (each a short task for a 5,000-member unit): events grouped by
+ * member, the ledger up to the day computed grouped by member, where the book starts.
+ */
+export function* factContextSteps(inputs: ReportInputs, period: ReportPeriod, asOf: string, withEligibility: boolean): Generator<void, FactContext> {
+  const moves = movesByMember(inputs.memberEvents);
+  yield;
   const ledger = ledgerUpTo(inputs.dues, asOf);
+  yield;
+  // opening balances and reversals are all openingsOf looks at: a few among thousands
+  const openings = openingsOf(ledger.filter((e) => e.kind === 'opening' || e.reversesId));
+  yield;
+  const entries = byMember(ledger);
+  yield;
   const month = asOf.slice(0, 7);
   return {
     period,
     asOf,
     span: inputs.span,
-    moves: movesByMember(inputs.memberEvents),
-    entries: byMember(ledger),
+    moves,
+    ledger,
+    entries,
     exemptions: byMember(live(inputs.duesExemptions)),
-    openings: openingsOf(ledger),
+    openings,
     dues: { year: inputs.span.year, months: yearMonths(inputs.span), current: month, rates: live(inputs.duesRates), bookStart: bookStartOf(inputs.firstPaidAt, month) },
     withEligibility,
   };
+}
+
+/** The same at once. */
+export function factContext(inputs: ReportInputs, period: ReportPeriod, asOf: string, withEligibility: boolean): FactContext {
+  const steps = factContextSteps(inputs, period, asOf, withEligibility);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 /** The day a member born on `birth` turns 30 (29 February stays as written: string order still places it). */

@@ -54,8 +54,10 @@ export function* targetsSteps(inputs: ReportInputs, asOf: string, facts: readonl
   const targets = live(inputs.targets);
   if (!targets.length) return undefined;
   const year = yearInputsOn(inputs, asOf);
+  yield;
   // the report's head count on asOf (= the year's judged day: asOf falls in the span)
   const ctx = yearContext(year, facts.map((f) => ({ id: f.id, here: f.atEnd, eligible: f.eligible })), needsEligibility(targets));
+  yield;
   const results = yield* computeSteps(targets, year, ctx);
   return { v: TARGETS_V, year: inputs.span.year, items: targetsItems(results) };
 }

@@ -38,8 +38,6 @@ function inputs() {
       pay('d6', 'm02', '2026-02', -2000, '2026-03-03', 'd5'),
       pay('d7', 'm03', '2026-01', 5000, '2026-01-20'), pay('d8', 'm03', '2026-02', 3000, '2026-02-10'), pay('d9', 'm03', '2026-03', 5000, '2026-04-02'),
       pay('d10', 'm04', '2026-03', 2000, '2026-03-15'), pay('d11', 'm04', '2026-04', 2000, '2026-03-15'),
-      // the loader's two ranges overlap: the same entry twice counts once
-      pay('d10', 'm04', '2026-03', 2000, '2026-03-15'),
     ],
     duesExemptions: [{ memberId: 'm05', fromPeriod: '2026-01', toPeriod: '2026-06' }],
     firstPaidAt: '2026-01-05',
