@@ -13,6 +13,10 @@ import { yearMonths } from '../../protocol/year';
 import type { ReportPeriod } from '../../protocol/report-period';
 import type { ReportFigures } from '../../protocol/report-figures-schema';
 import type { ReportInputs } from '../../protocol/report-figures/inputs';
+import type { TrainingRegistration } from '../../protocol/training';
+import type { Rating } from '../../protocol/rating';
+import type { DuesEntry } from '../../protocol/dues';
+import type { Attendance } from '../../protocol/meeting';
 import { asOfFor } from '../../protocol/report-figures/as-of';
 
 /** The tables a report's figures are computed from (useLive reloads when one changes). */
@@ -40,26 +44,22 @@ async function unitRow(db: UnitDb) {
  * The ledger the figures need: entries for the year's months up to asOf, those received in the
  * period, and the opening balances (dues-rules R7) — each row once. A month's entries in one
  * index read are one long task for 5,000 members (their objects are made at once), so the index
- * gives only the ids (cheap strings) and the rows come in pages along the primary key between
+ * gives only the ids (cheap strings), and the rows come in pages along the primary key between
  * the lowest and the highest of them (data/paged.ts), keeping the ids asked for.
  */
-async function readLedger(db: UnitDb, months: readonly string[], from: string, asOf: string): Promise<ReportInputs['dues']> {
-  const [byMonth, byDay, openings] = await Promise.all([
+async function ledgerIds(db: UnitDb, months: readonly string[], from: string, asOf: string): Promise<{ wanted: Set<string>; range?: IDBKeyRange }> {
+  const [byMonth, byDay] = await Promise.all([
     months.length ? db.dues.where('period').between(months[0], months[months.length - 1], true, true).primaryKeys() : Promise.resolve([] as string[]),
     db.dues.where('paidAt').between(from, asOf, true, true).primaryKeys(),
-    db.dues.where('receiptNo').equals('opening').toArray(),
   ]);
   const wanted = new Set([...byMonth, ...byDay]);
-  for (const o of openings) wanted.delete(o.id);
-  if (!wanted.size) return openings;
   let lo = '\uffff';
   let hi = '';
   for (const id of wanted) {
     if (id < lo) lo = id;
     if (id > hi) hi = id;
   }
-  const [rows] = await readMany(db, [{ table: db.dues, range: IDBKeyRange.bound(lo, hi) }] as const);
-  return [...openings, ...rows.filter((r) => wanted.has(r.id))];
+  return { wanted, range: wanted.size ? IDBKeyRange.bound(lo, hi) : undefined };
 }
 
 /**
@@ -67,6 +67,8 @@ async function readLedger(db: UnitDb, months: readonly string[], from: string, a
  * it runs): the head count's members and events, the meetings, activities and projects of the
  * year and the period, the period's rolls, the year's training, ratings and targets, and the
  * ledger (the year's months up to asOf, what was paid in the period, the opening balances).
+ * The small reads first, all at once; then the big ones in pages, in ONE readMany after another,
+ * so no more than two pages are ever out (answers arriving together are handled in one task).
  */
 export async function loadReportInputs(db: UnitDb, period: ReportPeriod, today: string): Promise<ReportInputs> {
   const asOf = asOfFor(period, today);
@@ -74,37 +76,43 @@ export async function loadReportInputs(db: UnitDb, period: ReportPeriod, today: 
   const y = span.year;
   const from = span.from < period.from ? span.from : period.from;
   const months = yearMonths(span).filter((m) => m <= asOf.slice(0, 7));
-  const [[members, memberEvents], meetings, activities, youthProjects, [registrations], targets, unitRating, settings, unit] = await Promise.all([
-    readMany(db, [{ table: db.members }, { table: db.memberEvents }] as const, MEMBER_PAGE),
+  const [meetings, activities, youthProjects, targets, unitRating, settings, unit, first, openings, exemptions, rates, remittances, terms, seats, ledger] = await Promise.all([
     db.meetings.where('startsAt').between(from, `${asOf}T99`, true, true).toArray(),
     db.activities.where('date').between(from, asOf, true, true).toArray(),
     db.youthProjects.where('year').equals(y).toArray(),
-    // registration id = `${year}:${memberId}`: the year is one key range, read in pages
-    readMany(db, [{ table: db.trainingRegistrations, range: keyPrefix(`${y}:`) }] as const),
     db.targets.where('year').equals(y).toArray(),
     db.unitRatings.get(`unit:${y}`),
     db.unitSettings.get('settings:unit'),
     unitRow(db),
-  ]);
-  const liveTargets = live(targets);
-  const needsRatings = period.kind === 'year' || liveTargets.some((t) => t.source === 'computed' && t.rule === 'goodOrBetterPct');
-  const needsCommittee = liveTargets.some((t) => t.source === 'computed' && t.rule === 'committeeComplete');
-  // The period's rolls: attendance id = `${eventId}:${memberId}`, one key range per event held.
-  const events = [...live(meetings).filter((m) => m.status === 'held' && m.startsAt.slice(0, 10) >= period.from), ...live(activities).filter((a) => a.status === 'held' && a.date >= period.from)];
-  const rolls: Read<ReportInputs['attendance'][number]>[] = events.map((e) => ({ table: db.attendance, range: keyPrefix(`${e.id}:`) }));
-  const none = Promise.resolve([] as never[]);
-  const [attendance, dues, first, exemptions, rates, remittances, ratings, terms, seats] = await Promise.all([
-    rolls.length ? readMany(db, rolls).then((r) => r.flat()) : none,
-    readLedger(db, months, period.from, asOf),
     db.dues.orderBy('paidAt').first(),
+    db.dues.where('receiptNo').equals('opening').toArray(),
     db.duesExemptions.toArray(),
     db.duesRates.toArray(),
     db.remittances.where('period').between(from.slice(0, 7), asOf.slice(0, 7), true, true).toArray(),
-    // rating id = `${year}:${memberId}`
-    needsRatings ? readMany(db, [{ table: db.ratings, range: keyPrefix(`${y}:`) }] as const).then(([r]) => r.filter((x) => x.year === y)) : none,
-    needsCommittee ? db.committeeTerms.toArray() : none,
-    needsCommittee ? db.committeeSeats.toArray() : none,
+    db.committeeTerms.toArray(),
+    db.committeeSeats.toArray(),
+    ledgerIds(db, months, period.from, asOf),
   ]);
+  const liveTargets = live(targets);
+  const needsRatings = period.kind === 'year' || liveTargets.some((t) => t.source === 'computed' && t.rule === 'goodOrBetterPct');
+  // Members are wide rows: pages of their own size.
+  const [members, memberEvents] = await readMany(db, [{ table: db.members }, { table: db.memberEvents }] as const, MEMBER_PAGE);
+  // The period's rolls: attendance id = `${eventId}:${memberId}`, one key range per event held.
+  const events = [...live(meetings).filter((m) => m.status === 'held' && m.startsAt.slice(0, 10) >= period.from), ...live(activities).filter((a) => a.status === 'held' && a.date >= period.from)];
+  type Row = { id: string; deleted?: boolean };
+  const reads: Read<Row>[] = [
+    // registration and rating ids = `${year}:${memberId}`: the year is one key range
+    { table: db.trainingRegistrations, range: keyPrefix(`${y}:`) },
+    ...(needsRatings ? [{ table: db.ratings, range: keyPrefix(`${y}:`) }] : []),
+    ...(ledger.range ? [{ table: db.dues, range: ledger.range }] : []),
+    ...events.map((e) => ({ table: db.attendance, range: keyPrefix(`${e.id}:`) })),
+  ];
+  const got = await readMany(db, reads);
+  const registrations = got[0] as unknown as TrainingRegistration[];
+  const ratings = (needsRatings ? got[1] : []) as unknown as Rating[];
+  const dues = ledger.range ? (got[needsRatings ? 2 : 1] as unknown as DuesEntry[]).filter((r) => ledger.wanted.has(r.id)) : [];
+  const attendance = got.slice(reads.length - events.length).flat() as unknown as Attendance[];
+  const openingIds = new Set(openings.map((o) => o.id));
   const s = settings && !settings.deleted ? settings : undefined;
   return {
     span,
@@ -118,9 +126,9 @@ export async function loadReportInputs(db: UnitDb, period: ReportPeriod, today: 
     attendance: live(attendance),
     youthProjects: live(youthProjects),
     registrations: live(registrations).filter((r) => r.year === y),
-    ratings: live(ratings),
+    ratings: live(ratings).filter((r) => r.year === y),
     unitRating: unitRating && !unitRating.deleted ? unitRating : undefined,
-    dues: live(dues),
+    dues: live([...openings, ...dues.filter((d) => !openingIds.has(d.id))]),
     duesExemptions: live(exemptions),
     duesRates: live(rates),
     firstPaidAt: first?.paidAt,
