@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Benchmarks of PERFORMANCE.md: B1 (bytes), B3 (cold start offline, 5,000 members),
-// B5 (search as you type), and B4 (ticking attendance) from test/perf/b4-roll.mjs when present. Runs the built app (dist/) on the real server in Debian Chromium,
+// B5 (search as you type), B4 (ticking attendance) from test/perf/b4-roll.mjs when present, and
+// B9 (a report's figures for a quarter) from test/perf/report-figures.mjs. Runs the built app (dist/) on the real server in Debian Chromium,
 // CPU throttled through CDP (4× and 10×), 7 runs each; writes test/perf/results.json
 // ([{name, value, unit, budget, pass}]) and prints one line per check, then "N passed, N failed".
 //
@@ -8,7 +9,7 @@
 //   npm run bench -- --only B3 --runs 3 --rates 4
 //   npm run bench -- --seed import        (store the 5,000 through the real /import page)
 //
-// Options: --only B1,B3,B4,B5  --runs N (7)  --rates 4,10  --count N (5000)  --seed idb|import
+// Options: --only B1,B3,B4,B5,B9  --runs N (7)  --rates 4,10  --count N (5000)  --seed idb|import
 //          --dist DIR (dist)  --out FILE (test/perf/results.json)
 // Env: BENCH_CPU_PROFILE=DIR writes a CPU profile of one extra cold start per rate
 //      (DIR/b3-4x.cpuprofile); BENCH_QUIET_BUSY / BENCH_QUIET_WAIT_S tune the wait for a quiet
@@ -136,6 +137,17 @@ async function main() {
       results.push(...(await runB4({ runs: args.runs, rates: args.rates, distDir: DIST, keepOpen: true, log: console.log })));
     } catch (e) {
       fail('B4 ticking attendance', e);
+    }
+  }
+
+  // B9: a report's figures for a 5,000-member quarter (issue 10), in its own module.
+  const b9 = join(ROOT, 'test/perf/report-figures.mjs');
+  if (only('B9') && existsSync(b9)) {
+    try {
+      const { runReportFigures } = await import(pathToFileURL(b9).href);
+      results.push(...(await runReportFigures({ runs: RUNS, rates: RATES, count: COUNT, distDir: DIST, log: console.log })));
+    } catch (e) {
+      fail('B9 report figures', e);
     }
   }
 
