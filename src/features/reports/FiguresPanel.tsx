@@ -23,14 +23,14 @@ export function FiguresSummary({ figures }: { figures: ReportFigures }) {
     <section class="card report-figures" aria-labelledby="report-figures-h">
       <h2 id="report-figures-h">{tr('figuresTitle')}</h2>
       <p class="muted small">{tr('figuresAsOf', { date: formatDate(f.asOf) })}</p>
-      <dl class="facts">
-        {rows.map(([dt, dd]) => (
-          <div key={dt}>
-            <dt>{dt}</dt>
-            <dd>{dd}</dd>
-          </div>
+      <ul class="report-tiles">
+        {rows.map(([label, value]) => (
+          <li key={label}>
+            <b>{value}</b>
+            <span>{label}</span>
+          </li>
         ))}
-      </dl>
+      </ul>
     </section>
   );
 }
