@@ -1,14 +1,15 @@
 // /reports/:id — one period's report (id = report:2026:q1 …): not started (its due date and
 // "Bắt đầu viết báo cáo"), the draft being written (ReportEditor), or sent (SentPanel), with
-// every sent version listed. The figures are read live and apart from the report row, so a
-// keystroke's save does not recompute them, and a record added elsewhere updates them.
+// every sent version listed. The figures are read apart from the report row and again when
+// their records change, so a keystroke's save does not recompute them.
 import { useRoute } from 'preact-iso';
 import { t } from '../../i18n';
 import { useLive } from '../../data/live';
+import { useBulkLive } from '../../data/live-bulk';
 import { todayIso } from '../../lib/dates';
 import { periodLabel, reportSubject } from './period-label';
 import { loadReportView, type ReportView } from './report-editor-queries';
-import { loadReportFigures } from './report-queries';
+import { loadReportFigures, REPORT_TABLES } from './report-queries';
 import { ReportEditor } from './ReportEditor';
 import { StartPanel } from './StartPanel';
 import { SentPanel, VersionList } from './SentPanel';
@@ -17,7 +18,9 @@ import './reports.css';
 
 function DraftView({ view }: { view: ReportView }) {
   const p = view.period;
-  const figures = useLive(async () => loadReportFigures(p, todayIso()), [view.id, p.from, p.to]);
+  // A plain read run again when one of the figures' tables changes (not a liveQuery: a
+  // 5,000-member quarter reads too many rows for its bookkeeping, data/live-bulk.ts).
+  const figures = useBulkLive(() => loadReportFigures(p, todayIso()), REPORT_TABLES, [view.id, p.from, p.to]);
   return <ReportEditor key={`${view.id}:${view.row!.version}`} view={view} figures={figures.value} />;
 }
 
