@@ -40,7 +40,9 @@ function situation(f: ReportFigures, w: Words): string[] {
   const delta = m.end - m.start;
   const change = delta > 0 ? ` (tăng ${num(delta)})` : delta < 0 ? ` (giảm ${num(-delta)})` : '';
   const out = [`Đầu ${w.p}, ${w.unit} có ${num(m.start)} đoàn viên; cuối ${w.p} có ${num(m.end)} đoàn viên${change}.`];
-  if (m.groups.length) out.push(`Cuối ${w.p}, ${m.groups.map((g) => `${g.name} có ${num(g.end)} đoàn viên`).join('; ')}.`);
+  // a sub-group nobody was in (members not placed in one) says nothing
+  const groups = m.groups.filter((g) => g.start || g.end);
+  if (groups.length) out.push(`Cuối ${w.p}, ${groups.map((g) => `${g.name} có ${num(g.end)} đoàn viên`).join('; ')}.`);
   if (m.turned30) out.push(`Có ${num(m.turned30)} đoàn viên đã đủ 30 tuổi, cần làm thủ tục trưởng thành Đoàn.`);
   return out;
 }

@@ -61,6 +61,8 @@ describe('report narrative', () => {
     });
     const n = narrativeLines(f, Q1, UNIT);
     expect(n.situation).toEqual(['Đầu quý, chi đoàn có 42 đoàn viên; cuối quý có 42 đoàn viên.']);
+    const empty = narrativeLines(sampleFigures({ membership: { ...f.membership, groups: [{ name: 'Tổ 1', start: 0, end: 0 }, { name: 'Tổ 2', start: 0, end: 1 }] } }), Q1, UNIT);
+    expect(empty.situation).toEqual(['Đầu quý, chi đoàn có 42 đoàn viên; cuối quý có 42 đoàn viên.', 'Cuối quý, Tổ 2 có 1 đoàn viên.']);
     expect(n.politicalEducation).toEqual([]);
     expect(n.movements).toEqual([]);
     expect(n.buildingUnion).toEqual([
