@@ -5,6 +5,8 @@ import { missingLines } from './report-narrative';
 import { sectionHint, sectionTitle, tr } from './i18n';
 
 const LIMIT = 16000;
+/** Rows enough to read the text without scrolling inside the box, at ~36 characters a row on a 360 px phone. */
+const rowsFor = (v: string) => Math.min(14, Math.max(3, v.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / 36)), 0) + 1));
 
 export function SectionField(p: { section: ReportSection; value: string; lines: readonly string[]; onInput: (v: string) => void; onInsert: () => void }) {
   const id = `report-${p.section}`;
@@ -18,7 +20,7 @@ export function SectionField(p: { section: ReportSection; value: string; lines: 
       <textarea
         id={id}
         name={id}
-        rows={Math.min(12, Math.max(3, p.value.split('\n').length + 1))}
+        rows={rowsFor(p.value)}
         value={p.value}
         aria-describedby={`${id}-hint`}
         onInput={(e) => p.onInput((e.target as HTMLTextAreaElement).value.slice(0, LIMIT))}

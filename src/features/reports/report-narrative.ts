@@ -199,15 +199,27 @@ export function missingLines(text: string | undefined, lines: readonly string[])
   return lines.filter((l) => !have.includes(norm(l)));
 }
 
+/** A sentence with its numbers taken out: the same sentence over other figures has the same shape. */
+const shape = (s: string) => norm(s).replace(/\d[\d.,]*/g, '#');
+
 /**
- * The text with today's missing sentences put first (figures open a section), and the lines
- * that are exactly a sentence of `stale` (the sent version's figures) taken out, since the new
- * ones replace them.
+ * The text with today's missing sentences in: one that is the same sentence over older figures
+ * (same words, other numbers) is replaced where it stands; a new one goes first (figures open a
+ * section). Lines that are exactly a sentence of `stale` (the sent version's figures) and not
+ * one of today's are taken out, since today's replace them. Her own lines stay as they are.
  */
 export function insertLines(text: string | undefined, lines: readonly string[], stale: readonly string[] = []): string {
   const add = missingLines(text, lines);
-  const old = new Set(stale.map(norm).filter((l) => !lines.some((n) => norm(n) === l)));
-  const kept = (text ?? '').split('\n').filter((l) => !old.has(norm(l)));
-  while (kept.length && !kept[0].trim()) kept.shift();
-  return [...add, ...kept].join('\n').trimEnd();
+  const today = new Set(lines.map(norm));
+  const old = new Set(stale.map(norm).filter((l) => !today.has(l)));
+  const kept = (text ?? '').split('\n');
+  const first: string[] = [];
+  for (const line of add) {
+    const at = kept.findIndex((k) => !today.has(norm(k)) && shape(k) === shape(line));
+    if (at >= 0) kept[at] = line;
+    else first.push(line);
+  }
+  const rest = kept.filter((l) => !old.has(norm(l)));
+  while (rest.length && !rest[0].trim()) rest.shift();
+  return [...first, ...rest].join('\n').trimEnd();
 }

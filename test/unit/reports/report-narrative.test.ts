@@ -109,5 +109,8 @@ describe('report narrative', () => {
     const text = 'Câu A có 2 buổi.\nCâu B có 5 lượt.\nĐoàn viên tích cực tham gia.';
     expect(insertLines(text, lines, ['Câu A có 2 buổi.', 'Câu B có 5 lượt.'])).toBe('Câu A có 3 buổi.\nCâu B có 5 lượt.\nĐoàn viên tích cực tham gia.');
     expect(insertLines('', lines)).toBe('Câu A có 3 buổi.\nCâu B có 5 lượt.');
+    // A draft started mid-quarter: the same sentence over older numbers is updated where it stands.
+    expect(insertLines('Mở đầu của tôi.\nCâu A có 1 buổi.\nCâu B có 5 lượt.', lines)).toBe('Mở đầu của tôi.\nCâu A có 3 buổi.\nCâu B có 5 lượt.');
+    expect(insertLines('Câu A có 1 buổi tại hội trường.', lines)).toBe('Câu A có 3 buổi.\nCâu B có 5 lượt.\nCâu A có 1 buổi tại hội trường.');
   });
 });
