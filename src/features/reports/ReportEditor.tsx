@@ -3,7 +3,7 @@
 // is written ~400 ms after the last keystroke and copied to localStorage at once, so a reload
 // loses nothing). Only the fields she touched are written: a section another phone wrote in
 // the meantime is not overwritten with this phone's older copy.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { tDynamic } from '../../i18n';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { UserError } from '../../lib/user-error';
@@ -90,10 +90,16 @@ export function ReportEditor({ view, figures }: { view: ReportView; figures?: Re
     autosave.change(next);
   };
 
-  const unit = { name: view.unit?.name ?? '', parentUnit: view.unit?.parentUnit ?? '', kind: view.unit?.kind };
-  const lines: NarrativeLines | undefined = figures && narrativeLines(figures, view.period, unit);
   const lastSent = view.versions[view.versions.length - 1];
-  const stale: NarrativeLines | undefined = lastSent && narrativeLines(lastSent.figures, view.period, unit);
+  // Today's sentences, and the last sent version's (which "Chèn câu số liệu" replaces): made
+  // when the figures change, not on every keystroke.
+  const { lines, stale } = useMemo(() => {
+    const unit = { name: view.unit?.name ?? '', parentUnit: view.unit?.parentUnit ?? '', kind: view.unit?.kind };
+    return {
+      lines: figures && narrativeLines(figures, view.period, unit),
+      stale: lastSent && narrativeLines(lastSent.figures, view.period, unit),
+    } as { lines?: NarrativeLines; stale?: NarrativeLines };
+  }, [figures, lastSent, view.unit, view.period]);
   const text = (k: HeaderKey, rows?: number, hint?: string) =>
     rows ? (
       <TextAreaField id={`report-${k}`} label={tr(k)} hint={hint} rows={rows} value={form[k]} onInput={(v) => update({ [k]: v.slice(0, 1000) })} />
