@@ -46,6 +46,7 @@ const YearPage = lazy(() => import('../features/targets/YearPage'));
 const TargetDetailPage = lazy(() => import('../features/targets/TargetDetailPage'));
 const TargetFormPage = lazy(() => import('../features/targets/TargetFormPage'));
 const ReportListScreens = lazy(() => import('../features/reports/list-entry'));
+const ReportPage = lazy(() => import('../features/reports/ReportPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -108,6 +109,8 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   // Reports to cấp trên: /reports/settings before /reports/:id (the first match wins)
   { path: '/reports', component: ReportListScreens },
   { path: '/reports/settings', component: ReportListScreens },
+  // A report to cấp trên: the id names its period (report:2026:q1)
+  { path: '/reports/:id', component: ReportPage },
   { path: '/*', component: NotFoundPage },
 ];
 
