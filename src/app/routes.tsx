@@ -45,6 +45,7 @@ const SeatFormPage = lazy(() => import('../features/committee/SeatFormPage'));
 const YearPage = lazy(() => import('../features/targets/YearPage'));
 const TargetDetailPage = lazy(() => import('../features/targets/TargetDetailPage'));
 const TargetFormPage = lazy(() => import('../features/targets/TargetFormPage'));
+const ReportPrintPage = lazy(() => import('../features/reports/ReportPrintPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -104,6 +105,8 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/year/targets/new', component: TargetFormPage },
   { path: '/year/targets/:id', component: TargetDetailPage },
   { path: '/year/targets/:id/edit', component: TargetFormPage },
+  // A report on A4 (?v=N: sent version N as frozen)
+  { path: '/reports/:id/print', component: ReportPrintPage },
   { path: '/*', component: NotFoundPage },
 ];
 

@@ -51,6 +51,7 @@ function routeUrls(d: UnitData): string[] {
         '/training/:memberId': d.memberId,
         '/rating/:memberId': d.memberId,
         '/year/targets/:id': d.targetId,
+        '/reports/:id': 'report:2026:q1',
       };
       urls.push(
         path.replace(/^(\/[^/]+(?:\/item|\/targets)?\/):(\w+)/, (whole) => {
