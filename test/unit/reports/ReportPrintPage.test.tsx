@@ -103,10 +103,10 @@ describe('report print page', () => {
     mount('?v=1');
     await screen.findByText('BÁO CÁO');
     expect('share' in navigator).toBe(false); // jsdom, like desktop Firefox
-    fireEvent.click(screen.getByRole('button', { name: 'Chia sẻ (Zalo…)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Chia sẻ .docx' }));
     await screen.findByText(/tệp .docx đã được tải về máy/);
     expect(downloads).toEqual(['bao-cao-2026-q1-v1.docx']);
-    fireEvent.click(screen.getByRole('button', { name: 'Tải số liệu .xlsx' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Số liệu .xlsx' }));
     await waitFor(() => expect(downloads).toEqual(['bao-cao-2026-q1-v1.docx', 'bao-cao-2026-q1-v1.xlsx']));
   });
 });
