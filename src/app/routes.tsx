@@ -45,8 +45,7 @@ const SeatFormPage = lazy(() => import('../features/committee/SeatFormPage'));
 const YearPage = lazy(() => import('../features/targets/YearPage'));
 const TargetDetailPage = lazy(() => import('../features/targets/TargetDetailPage'));
 const TargetFormPage = lazy(() => import('../features/targets/TargetFormPage'));
-const ReportListScreens = lazy(() => import('../features/reports/list-entry'));
-const ReportPage = lazy(() => import('../features/reports/ReportPage'));
+const ReportScreens = lazy(() => import('../features/reports/entry'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -107,10 +106,12 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/year/targets/:id', component: TargetDetailPage },
   { path: '/year/targets/:id/edit', component: TargetFormPage },
   // Reports to cấp trên: /reports/settings before /reports/:id (the first match wins)
-  { path: '/reports', component: ReportListScreens },
-  { path: '/reports/settings', component: ReportListScreens },
+  { path: '/reports', component: ReportScreens },
+  { path: '/reports/settings', component: ReportScreens },
   // A report to cấp trên: the id names its period (report:2026:q1)
-  { path: '/reports/:id', component: ReportPage },
+  { path: '/reports/:id', component: ReportScreens },
+  // A report on A4 (?v=N: sent version N as frozen)
+  { path: '/reports/:id/print', component: ReportScreens },
   { path: '/*', component: NotFoundPage },
 ];
 

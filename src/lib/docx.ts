@@ -25,6 +25,8 @@ export interface Paragraph {
   before?: number;
   after?: number;
   keepNext?: boolean;
+  /** starts a new page (an appendix) */
+  pageBreakBefore?: boolean;
 }
 
 export interface Table {
@@ -73,7 +75,7 @@ function runXml(r: Run): string {
 function paragraphXml(p: Paragraph): string {
   const spacing = p.before !== undefined || p.after !== undefined ? `<w:spacing w:before="${(p.before ?? 0) * 20}" w:after="${(p.after ?? 0) * 20}"/>` : '';
   const props =
-    (p.keepNext ? '<w:keepNext/>' : '') + spacing + (p.indent ? `<w:ind w:firstLine="${cm(p.indent)}"/>` : '') + (p.align ? `<w:jc w:val="${p.align}"/>` : '');
+    (p.keepNext ? '<w:keepNext/>' : '') + (p.pageBreakBefore ? '<w:pageBreakBefore/>' : '') + spacing + (p.indent ? `<w:ind w:firstLine="${cm(p.indent)}"/>` : '') + (p.align ? `<w:jc w:val="${p.align}"/>` : '');
   return `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ''}${p.runs.map(runXml).join('')}</w:p>`;
 }
 

@@ -1,4 +1,4 @@
-// /reports and /reports/settings behind one lazy route (list-entry.ts): the list of the year's
+// /reports and /reports/settings (entry.ts → ReportScreens.tsx): the list of the year's
 // reports, and the form of when they are due — one chunk, one i18n registration.
 import { useLocation } from 'preact-iso';
 import ReportsPage from './ReportsPage';
