@@ -107,7 +107,11 @@ export async function loadReportInputs(db: UnitDb, period: ReportPeriod, today: 
     ...(ledger.range ? [{ table: db.dues, range: ledger.range }] : []),
     ...events.map((e) => ({ table: db.attendance, range: keyPrefix(`${e.id}:`) })),
   ];
-  const got = await readMany(db, reads);
+  const [got, minutes] = await Promise.all([
+    readMany(db, reads),
+    // the attendance frozen with finalized minutes (minutes id = meeting id)
+    db.minutes.bulkGet(events.filter((e) => 'startsAt' in e).map((e) => e.id)),
+  ]);
   const registrations = got[0] as unknown as TrainingRegistration[];
   const ratings = (needsRatings ? got[1] : []) as unknown as Rating[];
   const dues = ledger.range ? (got[needsRatings ? 2 : 1] as unknown as DuesEntry[]).filter((r) => ledger.wanted.has(r.id)) : [];
@@ -124,6 +128,7 @@ export async function loadReportInputs(db: UnitDb, period: ReportPeriod, today: 
     meetings: live(meetings),
     activities: live(activities),
     attendance: live(attendance),
+    minutes: live(minutes.filter((m) => !!m)),
     youthProjects: live(youthProjects),
     registrations: live(registrations).filter((r) => r.year === y),
     ratings: live(ratings).filter((r) => r.year === y),

@@ -60,7 +60,7 @@ export function* figureSteps(inputs: ReportInputs, period: ReportPeriod, asOf: s
   yield;
   const dues = duesFigure(inputs, period, asOf, facts, ctx.ledger);
   yield;
-  const meetings = meetingsFigure(inputs, period, asOf);
+  const meetings = meetingsFigure(inputs, period, asOf, facts);
   yield;
   const activities = activitiesFigure(inputs, period, asOf);
   const projects = projectsFigure(inputs, period, asOf);

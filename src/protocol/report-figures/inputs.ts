@@ -37,6 +37,8 @@ export interface ReportMeeting extends Row {
   status: MeetingStatus;
   /** 'yyyy-mm-ddThh:mm' */
   startsAt: string;
+  /** a meeting of one sub-group: its roll holds that group's members */
+  subGroup?: string;
 }
 
 export interface ReportActivity extends Row {
@@ -76,6 +78,8 @@ export interface ReportInputs {
   /** meetings from the earlier of the year's and the period's first day (later ones are skipped) */
   meetings: readonly ReportMeeting[];
   activities: readonly ReportActivity[];
+  /** the minutes of the period's held meetings, for the attendance frozen when finalized */
+  minutes?: readonly (Row & { id: string; status: string; attendance?: { total: number; present: number } })[];
   /** the roll rows of the period's meetings and activities (others are skipped) */
   attendance: readonly (Row & { eventId: string; memberId: string; status: string })[];
   youthProjects: readonly ReportProject[];

@@ -4,14 +4,17 @@
 //   - in the unit on the period's first day and on the day computed: headcount.ts countsOn;
 //   - months and đồng owed: dues-rules memberYear over the unit's year up to the day computed
 //     (the dues grid's and warnings' count: unknown months before the book are never owed);
-//   - can be rated this year: rating-rules eligibility (year reports, and targets that need it).
+//   - can be rated this year: rating-rules eligibility (year reports, and targets that need it);
+//   - on the roll of which of the period's held meetings: attendance-rules isOnRoll's head count
+//     (in the unit on the meeting's day, in its sub-group if it has one) — the roster the roll
+//     screen and the minutes count attendance over.
 import type { ReportPeriod } from '../report-period';
 import type { YearSpan } from '../year';
 import { yearMonths } from '../year';
 import { countsOn, movesByMember } from '../headcount';
 import { bookStartOf, memberYear, openingsOf, type EntryLike, type ExemptionLike, type YearContext as DuesYear } from '../dues-rules';
 import { eligibility } from '../rating-rules';
-import { live, type ReportInputs, type ReportMember, type ReportMemberEvent } from './inputs';
+import { live, within, type ReportInputs, type ReportMember, type ReportMemberEvent } from './inputs';
 
 export interface MemberFacts {
   id: string;
@@ -24,6 +27,15 @@ export interface MemberFacts {
   owedMonths: number;
   owedAmount: number;
   eligible: boolean;
+  /** ids of the period's held meetings whose roll this member is on by the head count */
+  rolls: string[];
+}
+
+/** A held meeting of the period, for whose roll each member's place is checked. */
+export interface RollMeeting {
+  id: string;
+  day: string;
+  subGroup?: string;
 }
 
 export interface FactContext {
@@ -38,6 +50,7 @@ export interface FactContext {
   openings: Map<string, string>;
   dues: DuesYear;
   withEligibility: boolean;
+  rollMeetings: RollMeeting[];
 }
 
 function byMember<T extends { memberId: string }>(rows: readonly T[]): Map<string, T[]> {
@@ -81,7 +94,13 @@ export function* factContextSteps(inputs: ReportInputs, period: ReportPeriod, as
     openings,
     dues: { year: inputs.span.year, months: yearMonths(inputs.span), current: month, rates: live(inputs.duesRates), bookStart: bookStartOf(inputs.firstPaidAt, month) },
     withEligibility,
+    rollMeetings: heldMeetings(inputs, period, asOf).map((m) => ({ id: m.id, day: m.startsAt.slice(0, 10), subGroup: m.subGroup || undefined })),
   };
+}
+
+/** The meetings held from the period's first day to the day computed. */
+export function heldMeetings(inputs: ReportInputs, period: ReportPeriod, asOf: string) {
+  return live(inputs.meetings).filter((m) => m.status === 'held' && within(m.startsAt, period.from, asOf));
 }
 
 /** The same at once. */
@@ -104,7 +123,8 @@ export function memberFacts(m: ReportMember, ctx: FactContext): MemberFacts {
   const turned30 = atEnd && !!b30 && ctx.period.from <= b30 && b30 <= ctx.asOf;
   const y = memberYear(m, ctx.entries.get(m.id) ?? [], ctx.exemptions.get(m.id) ?? [], ev, ctx.dues, ctx.openings.get(m.id));
   const eligible = ctx.withEligibility && !m.deleted && eligibility(m, ev, ctx.span).eligible;
-  return { id: m.id, subGroup: m.subGroup || undefined, atStart, atEnd, turned30, owedMonths: y.owedMonths + y.partialMonths, owedAmount: y.owedAmount, eligible };
+  const rolls = ctx.rollMeetings.filter((r) => (!r.subGroup || r.subGroup === m.subGroup) && countsOn(m, ev, r.day)).map((r) => r.id);
+  return { id: m.id, subGroup: m.subGroup || undefined, atStart, atEnd, turned30, owedMonths: y.owedMonths + y.partialMonths, owedAmount: y.owedAmount, eligible, rolls };
 }
 
 /** Every live member's facts at once (the loader makes them in slices instead). */

@@ -22,10 +22,10 @@ const meetings = [
   { ...held('gone', 'regular', '2026-05-10T19:30'), deleted: true },
 ];
 
-// Rolls (m01–m10):
-//   reg-mar: 8 present, 1 late, 1 absent_excused      → 9 / 10 = 90 %
-//   reg-jun: 6 present, 2 absent_unexcused (8 marked) → 6 / 8  = 75 %
-//   them:    4 present, 1 absent_excused (5 marked)   → 4 / 5  = 80 %
+// Rolls (m01–m10, all in the unit: each roll's roster is the 10, as the minutes count it):
+//   reg-mar: 8 present, 1 late, 1 absent_excused                → 9 / 10 = 90 %
+//   reg-jun: 6 present, 2 absent_unexcused, 2 unmarked          → 6 / 10 = 60 %
+//   them:    4 present, 1 absent_excused, 5 unmarked            → 4 / 10 = 40 %
 //   reg-q1:  everyone present (outside the quarter: ignored)
 const ids = members(10).map((m) => m.id);
 const marks = (statuses: string[]) => Object.fromEntries(statuses.map((s, i) => [ids[i], s]));
@@ -43,17 +43,48 @@ describe('meetings of a quarter', () => {
   it('counts a meeting in the month it was held, with attendance per kind and on average', () => {
     const f = meetingsFigure(inputs, q2, '2026-06-30');
     expect(f.byKind).toEqual([
-      // regular: (90 + 75) / 2 = 82.5
-      { kind: 'regular', held: 2, attendancePct: 82.5 },
-      { kind: 'thematic', held: 1, attendancePct: 80 },
+      // regular: (90 + 60) / 2 = 75
+      { kind: 'regular', held: 2, attendancePct: 75 },
+      { kind: 'thematic', held: 1, attendancePct: 40 },
       // the committee meeting took no roll: held, no rate
       { kind: 'committee', held: 1, attendancePct: undefined },
     ]);
-    // the average of the meetings that took a roll: (0.9 + 0.75 + 0.8) / 3 = 0.81666… → 81.7
-    expect(f.attendancePct).toBe(81.7);
+    // the average of the meetings that took a roll: (0.9 + 0.6 + 0.4) / 3 = 0.6333… → 63.3
+    expect(f.attendancePct).toBe(63.3);
     expect(f.regularHeld).toBe(2);
     // April has the late March meeting, June has its own: May has none
     expect(f.monthsWithoutRegular).toEqual(['2026-05']);
+  });
+
+  it("counts over the minutes' roster: frozen when finalized, the sub-group's, and the head count on the day", () => {
+    const people = [...members(6, { subGroup: 'Tổ 1' }), ...members(10).slice(6).map((m) => ({ ...m, subGroup: 'Tổ 2' }))];
+    const f = meetingsFigure(
+      emptyInputs(2026, 'calendar', {
+        members: people,
+        // m10 joined on 15/05: not on April's roll
+        memberEvents: [{ id: 'ev-join', memberId: 'm10', kind: 'transfer_in', date: '2026-05-15' }],
+        meetings: [
+          { ...held('to1', 'thematic', '2026-04-10T19:00'), subGroup: 'Tổ 1' },
+          held('apr', 'regular', '2026-04-20T19:00'),
+          held('fin', 'regular', '2026-05-20T19:00'),
+        ],
+        attendance: [
+          // Tổ 1's meeting: 3 of its 6 present → 50 %
+          ...roll('to1', marks(['present', 'present', 'present'])),
+          // April: 9 in the unit that day (m10 not yet), 6 present → 66.7 %
+          ...roll('apr', marks(Array(6).fill('present'))),
+          // May's minutes were finalized with 8 of 12 (two guests' rows do not matter): 66.7 %
+          ...roll('fin', marks(['present'])),
+        ],
+        minutes: [{ id: 'fin', status: 'finalized', attendance: { total: 12, present: 8 } }],
+      }),
+      q2,
+      '2026-06-30',
+    );
+    expect(f.byKind).toEqual([
+      { kind: 'regular', held: 2, attendancePct: 66.7 },
+      { kind: 'thematic', held: 1, attendancePct: 50 },
+    ]);
   });
 
   it('leaves the running month out of the months without a meeting', () => {
