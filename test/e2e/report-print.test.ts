@@ -56,7 +56,7 @@ describe('report print page', () => {
     await page.goto(server.url + URL_PATH + '?v=1');
     await page.getByRole('heading', { name: 'BÁO CÁO', level: 1 }).waitFor(WAIT);
     const text = await page.getByRole('article').innerText();
-    for (const s of ['BCH ĐOÀN PHƯỜNG 7', 'Số: 05-BC/CĐ', 'ĐOÀN TNCS HỒ CHÍ MINH', 'I. TÌNH HÌNH CHUNG', 'TM. BAN CHẤP HÀNH', 'PHỤ LỤC SỐ LIỆU', '1.260.000 đồng']) expect(text).toContain(s);
+    for (const s of ['ĐOÀN PHƯỜNG 7', 'Số: 05-BC/CĐ', 'ĐOÀN TNCS HỒ CHÍ MINH', 'I. TÌNH HÌNH CHUNG', 'TM. BAN CHẤP HÀNH', 'PHỤ LỤC SỐ LIỆU', '1.260.000 đồng']) expect(text).toContain(s);
     expect(text).not.toContain('BẢN NHÁP');
     expect(text).not.toContain('Chi đoàn có thêm 2 đoàn viên chuyển đến.');
     // nothing wider than the phone
@@ -116,7 +116,7 @@ describe('report print page', () => {
     expect(text).toContain('Chi đoàn có thêm 2 đoàn viên chuyển đến.');
     expect(text).toContain('PHỤ LỤC SỐ LIỆU');
     await screenshot(page, 'report-3-draft-360');
-    await page.getByRole('link', { name: /^Lần 1 · gửi/ }).click();
+    await page.getByRole('link', { name: /^Bản 1 · gửi/ }).click();
     await page.waitForURL(/\?v=1$/);
     expect(await page.getByRole('article').innerText()).not.toContain('BẢN NHÁP');
     expect(browser.errors.filter((e) => !/favicon|Failed to load resource/.test(e))).toEqual([]);

@@ -55,11 +55,9 @@ const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 const upper = (s: string) => s.trim().toLocaleUpperCase('vi');
 const lower = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 
-/** "Đoàn phường 7" → "BCH ĐOÀN PHƯỜNG 7" (the committee issues; a name given whole stays). */
+/** "Đoàn phường 7" → "ĐOÀN PHƯỜNG 7": cấp trên by its name, as the minutes and the year's plan print it (the unit's committee, below it, issues the report). */
 export function parentLine(parentUnit: string): string {
-  const name = upper(parentUnit);
-  if (!name) return '……………';
-  return /^(ĐOÀN|CHI ĐOÀN)\b/.test(name) ? `BCH ${name}` : name;
+  return upper(parentUnit) || '……………';
 }
 
 /** "Chi đoàn Công ty May 30/4" → "BCH CHI ĐOÀN CÔNG TY MAY 30/4"; a bare name gets its level. */

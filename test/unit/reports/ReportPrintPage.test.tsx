@@ -63,7 +63,7 @@ describe('report print page', () => {
 
     // the list of versions: version 1 and the draft of version 2
     const links = screen.getAllByRole('link').filter((a) => a.closest('nav'));
-    expect(links.map((a) => a.textContent)).toEqual([expect.stringMatching(/^Lần 1 · gửi \d\d\/04\/2026$/), 'Bản đang soạn']);
+    expect(links.map((a) => a.textContent)).toEqual([expect.stringMatching(/^Bản 1 · gửi \d\d\/04\/2026$/), 'Bản đang soạn']);
     expect(links[0].getAttribute('aria-current')).toBe('page');
   });
 
@@ -94,7 +94,7 @@ describe('report print page', () => {
     await screen.findByRole('heading', { name: 'Chưa có báo cáo này' });
     cleanup();
     mount('?v=3');
-    await screen.findByRole('heading', { name: 'Không có bản gửi lần 3' });
+    await screen.findByRole('heading', { name: 'Không có bản 3' });
   });
 
   it('downloads the .docx when the browser cannot share files, and says so; .xlsx downloads', async () => {

@@ -12,7 +12,7 @@ const lines = (text: string) => text.split('\n');
 describe('the report document', () => {
   it('prints a sent version in the usual layout: header, number, place and date, title, parts, signature', () => {
     const doc = buildReportDoc(versionDocInput(sampleVersion(), 'branch'));
-    expect(doc.issuer).toEqual({ parent: 'BCH ĐOÀN PHƯỜNG 7', unit: 'BCH CHI ĐOÀN CÔNG TY MAY 30/4', number: 'Số: 05-BC/CĐ' });
+    expect(doc.issuer).toEqual({ parent: 'ĐOÀN PHƯỜNG 7', unit: 'BCH CHI ĐOÀN CÔNG TY MAY 30/4', number: 'Số: 05-BC/CĐ' });
     expect(doc.organisation).toBe('ĐOÀN TNCS HỒ CHÍ MINH');
     expect(doc.placeDate).toBe(`Phường 7, ngày ${localDay('2026-04-05T03:00:00.000Z').slice(8, 10)} tháng 04 năm 2026`);
     expect(doc.isDraft).toBe(false);
@@ -97,7 +97,7 @@ describe('the report document', () => {
   });
 
   it('names the levels in the header', () => {
-    expect(parentLine('Đoàn phường 7')).toBe('BCH ĐOÀN PHƯỜNG 7');
+    expect(parentLine('Đoàn phường 7')).toBe('ĐOÀN PHƯỜNG 7');
     expect(parentLine('BCH Đoàn trường THPT Lê Lợi')).toBe('BCH ĐOÀN TRƯỜNG THPT LÊ LỢI');
     expect(unitLine({ name: 'Lớp 12A1', kind: 'branch', parentUnit: '' })).toBe('BCH CHI ĐOÀN LỚP 12A1');
     expect(unitLine({ name: 'Công ty X', kind: 'baseUnion', parentUnit: '' })).toBe('BCH ĐOÀN CÔNG TY X');

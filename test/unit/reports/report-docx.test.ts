@@ -30,7 +30,7 @@ describe('report .docx', () => {
     const bytes = reportDocx(sent);
     const lines = docxLines(bytes);
     for (const line of [
-      'BCH ĐOÀN PHƯỜNG 7',
+      'ĐOÀN PHƯỜNG 7',
       'BCH CHI ĐOÀN CÔNG TY MAY 30/4',
       'Số: 05-BC/CĐ',
       'ĐOÀN TNCS HỒ CHÍ MINH',
