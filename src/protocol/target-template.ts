@@ -2,9 +2,9 @@
 // as rows to start a year from. Pure, no zod. Titles are the plan's own words, stored in the
 // rows (data, not screen text): every phone writes the same title under the same id
 // (templateTargetId), so two phones starting the year make one plan.
-//   3 is two targets (registered 100 %, completing ≥ 90 %); 6 is two (the committee complete
-//   and meeting as often as the unit's rule asks; the regular meetings held). The reports part
-//   of 6 ("reportsOnTime", issue 10) is offered in the target form, not started here.
+//   3 is two targets (registered 100 %, completing ≥ 90 %); 6 is three (the committee complete
+//   and meeting as often as the unit's rule asks; the regular meetings held; the reports to cấp
+//   trên sent on time — issue 10).
 import type { TargetMeasure, TargetRule } from './target-enums';
 import type { MeetingFrequency } from './meeting-enums';
 import { templateTargetId } from './target-enums';
@@ -36,6 +36,7 @@ export function templateTargets(year: number, frequency: MeetingFrequency = 'mon
       goal: frequency === 'quarterly' ? 4 : 12,
       rule: 'regularMeetingsHeld',
     },
+    { planNo: 6, title: 'Báo cáo quý, 6 tháng, năm gửi cấp trên đúng hạn', measure: 'percent', goal: 100, rule: 'reportsOnTime' },
   ];
   let part = 0;
   return rows.map((r, i) => {

@@ -1,5 +1,5 @@
 // The year's plan in the built app (issue 9, items 1–3), at 360×740: Home offers to start the
-// year; the plan starts from the consolidation template (eight targets); a target's evidence
+// year; the plan starts from the consolidation template (nine targets); a target's evidence
 // names the members still missing; registering everyone moves the target to "Đạt"; an entered
 // target takes its value and note; Home's card shows x/y on track and the worst; a reload keeps
 // everything. Screenshots go to SHOTS_DIR (or test-results/).
@@ -47,7 +47,7 @@ describe('the year plan', () => {
     await importFile(page, FIXTURE_CSV);
   });
 
-  test('Home offers to start the year; the template gives the plan its eight targets', async () => {
+  test('Home offers to start the year; the template gives the plan its nine targets', async () => {
     await page.goto(server.url + '/');
     const prompt = page.getByRole('link', { name: `Năm ${YEAR} chưa có chỉ tiêu. Bắt đầu ngay` });
     await prompt.waitFor(WAIT);
@@ -57,8 +57,8 @@ describe('the year plan', () => {
     await page.getByRole('button', { name: 'Theo kế hoạch củng cố (6 chỉ tiêu)' }).waitFor(WAIT);
     await shot('0-empty-year');
     await page.getByRole('button', { name: 'Theo kế hoạch củng cố (6 chỉ tiêu)' }).click();
-    await expect.poll(() => page.locator('a.tcard').count(), WAIT).toBe(8);
-    await expect.poll(() => page.getByText(/^\d\/8 chỉ tiêu đúng tiến độ$/).count(), WAIT).toBe(1);
+    await expect.poll(() => page.locator('a.tcard').count(), WAIT).toBe(9);
+    await expect.poll(() => page.getByText(/^\d\/9 chỉ tiêu đúng tiến độ$/).count(), WAIT).toBe(1);
     await expect.poll(() => card('100% đoàn viên đăng ký').innerText(), WAIT).toContain('0% / 100%');
     await shot('1-plan');
   });
@@ -107,7 +107,7 @@ describe('the year plan', () => {
     const home = page.locator('a.home-year');
     await home.waitFor(WAIT);
     const ms = Date.now() - t0;
-    await expect.poll(() => home.innerText(), WAIT).toMatch(/\d\/9 chỉ tiêu đúng tiến độ/);
+    await expect.poll(() => home.innerText(), WAIT).toMatch(/\d+\/10 chỉ tiêu đúng tiến độ/);
     await expect.poll(() => home.innerText(), WAIT).toContain('⚠️');
     // where the card is on the first screen, and how long it took to show (42 members, unthrottled)
     console.log(`home year card shown ${ms} ms after navigation`);
@@ -119,7 +119,7 @@ describe('the year plan', () => {
 
   test('a reload keeps the plan and the values', async () => {
     await page.reload();
-    await expect.poll(() => page.locator('a.tcard').count(), WAIT).toBe(9);
+    await expect.poll(() => page.locator('a.tcard').count(), WAIT).toBe(10);
     await expect.poll(() => card('Tổ chức 3 buổi tọa đàm').innerText(), WAIT).toContain('1 / 3');
   });
 });

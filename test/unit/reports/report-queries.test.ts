@@ -96,7 +96,7 @@ describe('report loader', () => {
     expect(f.activities).toEqual({ v: 1, byKind: [{ kind: 'green_sunday', count: 1, participants: 2 }], total: 1, participants: 2 });
     expect(f.recognition.commended).toBe(1);
     // the template's targets are the year's
-    expect(f.targets?.items.length).toBe(8);
+    expect(f.targets?.items.length).toBe(9);
     expect(f.ratings).toBeUndefined();
     // the 2,000 paid on 20/03 for November is read by its day paid (the quarter's cash); its
     // reversal, recorded today (after the quarter), is not the quarter's

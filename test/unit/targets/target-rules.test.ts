@@ -186,7 +186,7 @@ describe('whose year', () => {
 });
 
 describe('template and copies', () => {
-  it('the template: eight targets with the plan figures and fixed ids; copies keep or derive ids', async () => {
+  it('the template: nine targets with the plan figures and fixed ids; copies keep or derive ids', async () => {
     const { templateTargets, copiedTargetId } = await import('../../../src/protocol/target-template');
     const tpl = templateTargets(2026);
     expect(tpl.map((t) => [t.id, t.rule, t.goal])).toEqual([
@@ -198,8 +198,9 @@ describe('template and copies', () => {
       ['target:2026:plan5', 'projectsAccepted', 1],
       ['target:2026:plan6', 'committeeComplete', 1],
       ['target:2026:plan6:1', 'regularMeetingsHeld', 12],
+      ['target:2026:plan6:2', 'reportsOnTime', 100],
     ]);
-    expect(templateTargets(2026, 'quarterly').at(-1)?.goal).toBe(4);
+    expect(templateTargets(2026, 'quarterly').find((t) => t.rule === 'regularMeetingsHeld')?.goal).toBe(4);
     expect(copiedTargetId(2027, 'target:2026:plan3:1')).toBe('target:2027:plan3:1');
     expect(copiedTargetId(2027, '0190a3b2-0000-7000-8000-000000000001')).toBe('target:2027:c:0190a3b2-0000-7000-8000-000000000001');
     expect(copiedTargetId(2028, 'target:2027:c:0190a3b2-0000-7000-8000-000000000001')).toBe('target:2028:c:0190a3b2-0000-7000-8000-000000000001');

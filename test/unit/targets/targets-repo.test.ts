@@ -29,7 +29,7 @@ describe('targets repo', () => {
     const plan = await startYear(Y, { kind: 'template' });
     expect(plan).toMatchObject({ id: 'year:2026', yearKind: 'calendar', consolidation: true, startedFrom: 'template' });
     const first = await plainTargets();
-    expect(first).toHaveLength(8);
+    expect(first).toHaveLength(9);
     expect(first.map((t) => t.id)).toContain(templateTargetId(Y, 3, 1));
     expect(first.find((t) => t.rule === 'regularMeetingsHeld')?.goal).toBe(12);
     const db = await activeDb();
@@ -41,7 +41,7 @@ describe('targets repo', () => {
     expect((await db2.outbox.filter((m) => m.table === 'targets').toArray()).map((m) => m.rowId).sort()).toEqual(outboxIds);
     // the same phone starting again after a sync brought the rows: nothing doubles
     await startYear(Y, { kind: 'template' });
-    expect(await rows('targets')).toHaveLength(8);
+    expect(await rows('targets')).toHaveLength(9);
   });
 
   it('a quarterly unit gets four regular meetings as the goal', async () => {
@@ -105,7 +105,7 @@ describe('targets repo', () => {
     expect(byRule.get('trainingRegisteredPct')?.evidence.missingMembers).toHaveLength(3);
     expect(byRule.get('committeeComplete')?.evidence.why).toEqual([{ code: 'noTerm' }, { code: 'committeeMissed', params: { n: 1 } }]);
     const s = await yearSummary('2026-02-15');
-    expect(s).toMatchObject({ started: true, total: 8, onPace: year.onPace });
+    expect(s).toMatchObject({ started: true, total: 9, onPace: year.onPace });
     expect(s.worst?.status).toBe('unreachable');
     const one = await loadTarget(templateTargetId(Y, 6, 1), '2026-02-15');
     expect(one?.result.evidence.meetings).toHaveLength(1);
