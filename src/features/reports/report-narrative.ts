@@ -58,8 +58,10 @@ function movements(f: ReportFigures, w: Words): string[] {
   const out: string[] = [];
   const a = f.activities;
   if (a.total > 0) {
-    const kinds = a.byKind.filter((k) => k.count > 0).map((k) => `${num(k.count)} ${ACTIVITY_WORDS[k.kind]} (${num(k.participants)} lượt)`);
-    out.push(`Trong ${w.p}, ${w.unit} tổ chức ${num(a.total)} hoạt động phong trào với ${num(a.participants)} lượt đoàn viên, thanh niên tham gia${kinds.length ? `: ${kinds.join(', ')}` : ''}.`);
+    // participants come from the roll: an activity whose roll was not taken says nothing of them, not "0 lượt"
+    const kinds = a.byKind.filter((k) => k.count > 0).map((k) => `${num(k.count)} ${ACTIVITY_WORDS[k.kind]}${k.participants ? ` (${num(k.participants)} lượt)` : ''}`);
+    const who = a.participants ? ` với ${num(a.participants)} lượt đoàn viên, thanh niên tham gia` : '';
+    out.push(`Trong ${w.p}, ${w.unit} tổ chức ${num(a.total)} hoạt động phong trào${who}${kinds.length ? `: ${kinds.join(', ')}` : ''}.`);
   }
   const projects = f.projects.items.filter((p) => p.stage !== 'dropped' || p.acceptedInPeriod);
   if (projects.length) {

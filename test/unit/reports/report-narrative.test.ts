@@ -35,6 +35,9 @@ describe('report narrative', () => {
       'Trong quý, chi đoàn tổ chức 3 hoạt động phong trào với 75 lượt đoàn viên, thanh niên tham gia: 2 ngày Chủ nhật xanh (35 lượt), 1 hoạt động Tháng Thanh niên (40 lượt).',
       'Công trình, phần việc thanh niên: “Sửa sân chơi cho con công nhân” (đang thực hiện).',
     ]);
+    // no roll taken at the activities: nothing said of participants, rather than "0 lượt"
+    const noRoll = sampleFigures({ activities: { v: 1, byKind: [{ kind: 'green_sunday', count: 1, participants: 0 }], total: 1, participants: 0 } });
+    expect(narrativeLines(noRoll, Q1, UNIT).movements[0]).toBe('Trong quý, chi đoàn tổ chức 1 hoạt động phong trào: 1 ngày Chủ nhật xanh.');
     expect(n.buildingUnion).toEqual([
       `Trong quý, chi đoàn tổ chức 3 buổi sinh hoạt định kỳ, tỷ lệ tham dự bình quân 86${NB}%.`,
       `Tỷ lệ đoàn viên tham dự bình quân các buổi sinh hoạt: 87,1${NB}%.`,
