@@ -4,6 +4,7 @@ import type { ReportBlock, ReportDoc } from './report-document';
 import { decimalText, figureText } from './report-figures-rows';
 import '../../ui/doc-paper.css';
 import './report-print.css';
+import { DocSigns } from '../../ui/DocSigns';
 
 function Block({ b }: { b: ReportBlock }) {
   if (b.kind === 'part') return <h2 class="doc-h doc-center rdoc-part">{b.text}</h2>;
@@ -105,22 +106,7 @@ export function ReportDocumentView({ doc }: { doc: ReportDoc }) {
         ))}
         <p class="doc-p doc-closing">{doc.closing}</p>
       </div>
-      <div class="doc-signs">
-        <div class="doc-recipients">
-          <div class="doc-b doc-i">Nơi nhận:</div>
-          {doc.recipients.map((r) => (
-            <div key={r}>- {r}</div>
-          ))}
-        </div>
-        <div class="doc-sign">
-          {doc.signature.role.map((r) => (
-            <div key={r} class="doc-b">
-              {r}
-            </div>
-          ))}
-          <div class="doc-b doc-sign-name">{doc.signature.name || '\u00a0'}</div>
-        </div>
-      </div>
+      <DocSigns recipients={doc.recipients} signature={doc.signature} />
       <Appendix a={doc.appendix} />
     </article>
   );

@@ -3,6 +3,7 @@
 import type { PlanDoc } from './plan-document';
 import '../../ui/doc-paper.css';
 import './plan-print.css';
+import { DocSigns } from '../../ui/DocSigns';
 
 export function PlanDocumentView({ doc }: { doc: PlanDoc }) {
   return (
@@ -51,22 +52,7 @@ export function PlanDocumentView({ doc }: { doc: PlanDoc }) {
         </table>
         <p class="doc-p doc-closing">{doc.closing}</p>
       </div>
-      <div class="doc-signs">
-        <div class="doc-recipients">
-          <div class="doc-b doc-i">Nơi nhận:</div>
-          {doc.recipients.map((r) => (
-            <div key={r}>- {r}</div>
-          ))}
-        </div>
-        <div class="doc-sign">
-          {doc.signature.role.map((r) => (
-            <div key={r} class="doc-b">
-              {r}
-            </div>
-          ))}
-          <div class="doc-b doc-sign-name">{doc.signature.name || '\u00a0'}</div>
-        </div>
-      </div>
+      <DocSigns recipients={doc.recipients} signature={doc.signature} />
     </article>
   );
 }
