@@ -13,24 +13,30 @@ export default function ReportCard() {
   const today = todayIso();
   const data = useLive(async () => loadReminders(today), [today]);
   if (!data.value) return null;
+  const due = data.value;
+  // One card: the way to the list, and under it a line per report due or late (three reports
+  // are often due the same day at year end: lines, not three cards, keep Home short).
   return (
-    <>
-      {data.value.map((i) => (
-        <a key={i.id} class={`card rp-remind ${i.standing.late ? 'late' : 'soon'}`} href={`/reports/${i.id}`}>
-          <span>
-            <span class="what">{i.standing.late ? '⚠️ ' : ''}{reminderText(i, today)}</span>
-            <span class="muted small">{rl('remindOpen')}</span>
-          </span>
-          <span aria-hidden="true">›</span>
-        </a>
-      ))}
-      <a class="card link-card" href="/reports">
+    <section class={`card rp-home${due.some((i) => i.standing.late) ? ' late' : due.length ? ' soon' : ''}`}>
+      <a class="rp-home-head" href="/reports">
         <span>
           <strong>{rl('cardTitle')}</strong>
           <span class="muted small">{rl('cardHint')}</span>
         </span>
         <span aria-hidden="true">›</span>
       </a>
-    </>
+      {due.length > 0 && (
+        <ul class="rp-home-due">
+          {due.map((i) => (
+            <li key={i.id}>
+              <a class={`rp-remind ${i.standing.late ? 'late' : 'soon'}`} href={`/reports/${i.id}`}>
+                <span class="what">{i.standing.late ? '⚠️ ' : ''}{reminderText(i, today)}</span>
+                <span aria-hidden="true">›</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
