@@ -4,7 +4,7 @@ import type { ReportBlock, ReportDoc } from './report-document';
 import { decimalText, figureText } from './report-figures-rows';
 import '../../ui/doc-paper.css';
 import './report-print.css';
-import { DocSigns } from '../../ui/DocSigns';
+import { DocHeader, DocSigns } from '../../ui/DocParts';
 
 function Block({ b }: { b: ReportBlock }) {
   if (b.kind === 'part') return <h2 class="doc-h doc-center rdoc-part">{b.text}</h2>;
@@ -85,18 +85,7 @@ function Appendix({ a }: { a: ReportDoc['appendix'] }) {
 export function ReportDocumentView({ doc }: { doc: ReportDoc }) {
   return (
     <article class="doc-paper" lang="vi" aria-label={`${doc.title} ${doc.subtitle}`}>
-      <header class="doc-head">
-        <div class="doc-issuer">
-          <div>{doc.issuer.parent}</div>
-          <div class="doc-b">{doc.issuer.unit}</div>
-          <div>***</div>
-          <div class="doc-small">{doc.issuer.number}</div>
-        </div>
-        <div class="doc-org">
-          <div class="doc-b doc-u">{doc.organisation}</div>
-          <div class="doc-i doc-place">{doc.placeDate}</div>
-        </div>
-      </header>
+      <DocHeader issuer={doc.issuer} organisation={doc.organisation} placeDate={doc.placeDate} />
       {doc.isDraft && <p class="doc-draft">BẢN NHÁP</p>}
       <h1 class="doc-title">{doc.title}</h1>
       <p class="doc-subtitle">{doc.subtitle}</p>

@@ -3,23 +3,12 @@
 import type { PlanDoc } from './plan-document';
 import '../../ui/doc-paper.css';
 import './plan-print.css';
-import { DocSigns } from '../../ui/DocSigns';
+import { DocHeader, DocSigns } from '../../ui/DocParts';
 
 export function PlanDocumentView({ doc }: { doc: PlanDoc }) {
   return (
     <article class="doc-paper" lang="vi" aria-label={`${doc.title} ${doc.subtitle}`}>
-      <header class="doc-head">
-        <div class="doc-issuer">
-          <div>{doc.issuer.parent}</div>
-          <div class="doc-b">{doc.issuer.unit}</div>
-          <div>***</div>
-          <div class="doc-small">{doc.issuer.number}</div>
-        </div>
-        <div class="doc-org">
-          <div class="doc-b doc-u">{doc.organisation}</div>
-          <div class="doc-i doc-place">{doc.placeDate}</div>
-        </div>
-      </header>
+      <DocHeader issuer={doc.issuer} organisation={doc.organisation} placeDate={doc.placeDate} />
       <h1 class="doc-title">{doc.title}</h1>
       <p class="doc-subtitle">{doc.subtitle}</p>
       <div class="doc-body">
