@@ -118,7 +118,9 @@ describe('report print page', () => {
     await screenshot(page, 'report-3-draft-360');
     await page.getByRole('link', { name: /^Bản 1 · gửi/ }).click();
     await page.waitForURL(/\?v=1$/);
-    expect(await page.getByRole('article').innerText()).not.toContain('BẢN NHÁP');
+    // the link changes the URL first; the sent version replaces the draft when it is read
+    await expect.poll(() => page.getByRole('article').innerText(), WAIT).not.toContain('BẢN NHÁP');
+    expect(await page.getByRole('article').innerText()).toContain('PHỤ LỤC SỐ LIỆU');
     expect(browser.errors.filter((e) => !/favicon|Failed to load resource/.test(e))).toEqual([]);
   });
 });
