@@ -207,6 +207,13 @@ const SHARED: Record<string, string> = {
   'src/data/unit-year.ts': 'data', // whose year: the year screens' *-queries.ts ask it for their span
   'src/data/year-goals.ts': 'data', // the year's goals, read by the training and rating queries
   'src/ui/PrintToolbar.tsx': 'f-minutes', // the print bar: the minutes' print view is the precached one
+  'src/protocol/message-key.ts': 'data',
+  'src/protocol/member-event-enums.ts': 'data',
+  'src/protocol/meeting-enums.ts': 'data',
+  'src/lib/ids.ts': 'data',
+  'src/lib/money.ts': 'data',
+  'src/protocol/permissions.ts': 'data', // who writes which table: commit checks it on every write
+  'src/data/live-bulk.ts': 'data',
 };
 
 function featureChunk(id: string): string | null {

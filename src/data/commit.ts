@@ -5,6 +5,8 @@ import type { Table } from 'dexie';
 import type { UnitDb } from './db';
 import { requestPersistOnce } from './storage';
 import { UserError } from '../lib/user-error';
+import { canWriteTable } from '../protocol/permissions';
+import { SYNCED_TABLES } from '../protocol/tables';
 
 type WriteListener = () => void;
 const listeners = new Set<WriteListener>();
@@ -16,7 +18,14 @@ export function onLocalWrite(fn: WriteListener): () => void {
 export async function commit<T>(db: UnitDb, tables: Table[], fn: () => Promise<T>): Promise<T> {
   let result: T;
   try {
-    result = await db.transaction('rw', [...tables, db.outbox, db.syncState], fn);
+    result = await db.transaction('rw', [...tables, db.outbox, db.syncState], async () => {
+      // A role that may not write a table (a viewer; a supervisor outside the level above's
+      // tables) is stopped here, before anything is written: the server would refuse it and
+      // the change would wait in the outbox forever.
+      const role = (await db.syncState.get('device'))?.server?.role;
+      for (const t of tables) if ((SYNCED_TABLES as readonly string[]).includes(t.name) && !canWriteTable(role, t.name)) throw new UserError('err.readOnly');
+      return fn();
+    });
   } catch (e) {
     if (isQuotaError(e)) throw new UserError('err.quota', e);
     throw e;

@@ -27,6 +27,7 @@ import type { YouthProject, YouthProjectLog } from '../protocol/youth-project';
 import type { CommitteeSeat, CommitteeTerm } from '../protocol/committee';
 import type { FileRef } from '../protocol/file-ref';
 import type { Report, ReportReview, ReportVersion } from '../protocol/report';
+import type { CheckIn, CheckInAction, Consolidation, UnitNote, UnitRecognition } from '../protocol/oversight';
 
 export interface DeviceState {
   key: 'device';
@@ -144,6 +145,11 @@ export class UnitDb extends Dexie {
   reports!: EntityTable<Report, 'id'>;
   reportVersions!: EntityTable<ReportVersion, 'id'>;
   reportReviews!: EntityTable<ReportReview, 'id'>;
+  checkIns!: EntityTable<CheckIn, 'id'>;
+  checkInActions!: EntityTable<CheckInAction, 'id'>;
+  unitNotes!: EntityTable<UnitNote, 'id'>;
+  unitRecognitions!: EntityTable<UnitRecognition, 'id'>;
+  consolidations!: EntityTable<Consolidation, 'id'>;
   fileBlobs!: EntityTable<FileBlobRecord, 'sha256'>;
   fileUploads!: EntityTable<FileUploadRecord, 'sha256'>;
   imports!: EntityTable<ImportRecord, 'id'>;
@@ -214,6 +220,15 @@ export class UnitDb extends Dexie {
       reportVersions: 'id, reportId',
       reportReviews: 'id, reportId',
     });
+    // v7 (the level above): its check-ins and their actions, the notes both sides write, the
+    // recognised unit rating and the consolidation mark. New tables only: no upgrade step.
+    this.version(7).stores({
+      checkIns: 'id, date',
+      checkInActions: 'id, checkInId',
+      unitNotes: 'id, threadId',
+      unitRecognitions: 'id',
+      consolidations: 'id',
+    });
   }
 }
 
@@ -240,6 +255,20 @@ export function openUnitDb(unitId: string): UnitDb {
     return false;
   });
   return current;
+}
+
+/**
+ * Another unit's database, opened beside the current one and left alone by openUnitDb (the
+ * level above reads and writes the units it supervises without switching to them). The
+ * caller closes it when done.
+ */
+export function openUnitDbApart(unitId: string): UnitDb {
+  const db = new UnitDb(unitDbName(unitId));
+  db.on('versionchange', () => {
+    db.close();
+    return false;
+  });
+  return db;
 }
 
 export function currentDb(): UnitDb {

@@ -1,11 +1,10 @@
 // t(): Vietnamese is the source of truth and bundled; English loads lazily, and any key it
 // lacks falls back to Vietnamese (preact-www's per-key fallback). Keys are typed from the
 // Vietnamese files: "namespace.key". Part of the shell: keep it small.
-// Screens left out of the precache (import, backup, the sync screens' chunk) bring their own
+// Screens left out of the precache (first run, import, backup, the sync screens' chunk) bring their own
 // Vietnamese and register it when they load (registerMessages), so it leaves the shell too.
 import common from './vi/common.json';
 import err from './vi/err.json';
-import setup from './vi/setup.json';
 import members from './vi/members.json';
 import settings from './vi/settings.json';
 import pwa from './vi/pwa.json';
@@ -16,7 +15,7 @@ import activities from './vi/activities.json';
 import home from './vi/home.json';
 import type { Lang } from '../data/prefs';
 
-const vi = { common, err, setup, members, settings, pwa, meetings, attendance, minutes, activities, home };
+const vi = { common, err, members, settings, pwa, meetings, attendance, minutes, activities, home };
 type Dict = typeof vi;
 export type MessageKey = { [N in keyof Dict]: `${N & string}.${keyof Dict[N] & string}` }[keyof Dict];
 /** A message; English ones with plural forms choose theirs from the params (en/index.ts). */

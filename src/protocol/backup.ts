@@ -38,6 +38,7 @@ import { targetRecord, yearPlanRecord } from './target';
 import { youthProjectLogRecord, youthProjectRecord } from './youth-project';
 import { committeeSeatRecord, committeeTermRecord } from './committee';
 import { reportRecord, reportReviewRecord, reportVersionRecord } from './report';
+import { checkInActionRecord, checkInRecord, consolidationRecord, unitNoteRecord, unitRecognitionRecord } from './oversight';
 import { FILE_MIME_TYPES, fileRefRecord, MAX_FILE_BYTES, sha256Hex } from './file-ref';
 
 export const BACKUP_FORMAT = 'so-chi-doan-backup';
@@ -130,6 +131,12 @@ export const backupFile = z.object({
     reports: z._default(z.array(reportRecord), []),
     reportVersions: z._default(z.array(reportVersionRecord), []),
     reportReviews: z._default(z.array(reportReviewRecord), []),
+    // Added in schema 7 (the level above).
+    checkIns: z._default(z.array(checkInRecord), []),
+    checkInActions: z._default(z.array(checkInActionRecord), []),
+    unitNotes: z._default(z.array(unitNoteRecord), []),
+    unitRecognitions: z._default(z.array(unitRecognitionRecord), []),
+    consolidations: z._default(z.array(consolidationRecord), []),
     imports: z.array(importRecord),
     outbox: z.array(mutation),
     conflicts: z.array(conflictRecord),

@@ -33,5 +33,11 @@ export const SYNCED_TABLES = [
   'reports',
   'reportVersions',
   'reportReviews',
+  // schema 3 (the level above, issue 11): written by cấp trên, some answered by the unit
+  'checkIns',
+  'checkInActions',
+  'unitNotes',
+  'unitRecognitions',
+  'consolidations',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -12,7 +12,8 @@
 // marks the device paused (the outbox stays untouched) until the user joins again.
 import type { DeviceState, ServerLink, UnitDb } from '../data/db';
 import type { Mutation, SyncedTable } from '../protocol/outbox';
-import { MAX_BATCH, PROTOCOL_VERSION, SCHEMA_VERSION, WRITER_ROLES, type PullResponse, type PushRequest, type PushResponse } from '../protocol/sync';
+import { MAX_BATCH, PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse, type PushRequest, type PushResponse } from '../protocol/sync';
+import { pushes } from '../protocol/permissions';
 import { AuthError, HttpError, httpTransport, type FetchFn, type ServerConflict, type SyncTransport } from './api';
 import { applyDeferred, applyPullPage, realignOutbox, recordPushResults } from './apply';
 import { resendClockRefusals } from './clock-refusals';
@@ -88,7 +89,7 @@ async function cycleBody(opts: CycleOptions): Promise<CycleResult> {
   const totals: CycleTotals = { pushed: 0, applied: 0, conflicts: 0, rejected: 0, pulled: 0, keptLocal: 0, openConflicts: 0 };
   try {
     await applyDeferred(db, opts.localUnitId);
-    // Readers (viewer, supervisor) have nothing the server would take: their outbox waits.
+    // A viewer has nothing the server would take: its outbox waits.
     if (canWrite(dev.server.role)) {
       await resendClockRefusals(db);
       await pushAll(opts, dev, transport, totals);
@@ -104,8 +105,9 @@ async function cycleBody(opts: CycleOptions): Promise<CycleResult> {
   return { kind: 'done', ...totals };
 }
 
+/** Does this role push anything (src/protocol/permissions.ts)? A viewer's outbox waits. */
 export function canWrite(role: string): boolean {
-  return (WRITER_ROLES as readonly string[]).includes(role);
+  return pushes(role);
 }
 
 /** The app's own origin when the link says '' (the usual case: app and API on one server). */

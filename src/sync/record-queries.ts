@@ -162,6 +162,13 @@ export async function describeRecord(db: UnitDb, table: SyncedTable, rowId: stri
       href = `/reports/${reportId}`;
       break;
     }
+    case 'checkIns':
+    case 'checkInActions':
+    case 'unitNotes':
+    case 'unitRecognitions':
+    case 'consolidations':
+      title = tDynamic(`sync.table_${table}`);
+      break;
   }
   return { table, rowId, title, href, row };
 }

@@ -2,7 +2,7 @@
 //   account admin        every unit: read, manage devices, invite; never push/resolve (no outbox)
 //   account supervisor   read the units assigned to it
 //   device (one unit)    secretary: read, write, manage, invite · deputy: read, write ·
-//                        viewer, supervisor: read
+//                        viewer: read · supervisor: read, and write the level above's tables
 // A device token for unit A asking about unit B gets 403 whether or not B exists; an admin
 // asking about a unit that does not exist gets 404.
 import type { Context } from 'hono';
@@ -15,13 +15,15 @@ export type Principal =
   | { kind: 'account'; account: Account; unitIds: ReadonlySet<string> }
   | { kind: 'device'; device: DeviceInfo };
 
-export type UnitNeed = 'read' | 'write' | 'manage' | 'invite';
+/** write: change the unit's book (and upload photos, resolve conflicts) · push: send an outbox (each table checked) */
+export type UnitNeed = 'read' | 'write' | 'push' | 'manage' | 'invite';
 
 const DEVICE_RIGHTS: Record<DeviceRole, readonly UnitNeed[]> = {
-  secretary: ['read', 'write', 'manage', 'invite'],
-  deputy: ['read', 'write'],
+  secretary: ['read', 'write', 'push', 'manage', 'invite'],
+  deputy: ['read', 'write', 'push'],
   viewer: ['read'],
-  supervisor: ['read'],
+  // a supervisor's phone pushes only the level above's tables (the push checks each table)
+  supervisor: ['read', 'push'],
 };
 
 /** How often a device's lastSeenAt is written (not on every request). */
@@ -80,7 +82,7 @@ export async function requireUnit(c: Context, deps: AuthDeps, unitId: string, ne
     if (need !== 'read') throw forbidden(`A supervisor may not ${describe(need)}`);
     return p;
   }
-  if (need === 'write') throw forbidden('An admin account has no outbox: changes come from a secretary or deputy device');
+  if (need === 'write' || need === 'push') throw forbidden('An admin account has no outbox: changes come from a secretary or deputy device');
   if (!(await deps.store.getUnit(unitId))) throw new ApiError(404, 'not_found', 'No such unit');
   return p;
 }
@@ -100,6 +102,8 @@ function describe(need: UnitNeed): string {
       return "read this unit's data";
     case 'write':
       return "change this unit's data";
+    case 'push':
+      return "send changes to this unit's data";
     case 'manage':
       return "manage this unit's devices";
     case 'invite':

@@ -18,6 +18,10 @@ const DEVICE_ROLES = ['secretary', 'deputy', 'viewer', 'supervisor'] as const sa
 
 const inviteBody = z.strictObject({ role: z.enum(DEVICE_ROLES) });
 export const deviceIdSchema = z.string().check(z.regex(/^[0-9A-Za-z_-]{8,64}$/, '8–64 characters of 0-9 A-Z a-z _ -'));
+const enrollBody = z.strictObject({
+  deviceName: z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(100, 'at most 100 characters')),
+  deviceId: z.string().check(z.regex(/^[0-9A-Za-z_-]{8,64}$/, '8–64 characters of 0-9 A-Z a-z _ -')),
+});
 const joinBody = z.strictObject({
   code: z.string().check(z.maxLength(40, 'at most 40 characters')),
   deviceName: z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(100, 'at most 100 characters')),
@@ -40,6 +44,20 @@ export function inviteRoutes(deps: ApiDeps): Hono {
     const expiresAt = iso(now + INVITE_DAYS * 24 * 60 * 60 * 1000);
     await store.createInvite({ codeHash: hashSecret(normalizeInviteCode(code)!), unitId, role, createdBy: actorOf(p), createdAt: iso(now), expiresAt });
     return c.json({ code, expiresAt, role }, 201);
+  });
+
+  // A supervisor account's phone takes its own device in a unit it supervises (issue 11): the
+  // same device token model as a joined phone, role supervisor, so pull, push and the outbox
+  // work unchanged (the push lets it write only the level above's tables).
+  app.post('/units/:unit/enroll', async (c) => {
+    const unitId = c.req.param('unit');
+    const p = await requireUnit(c, deps, unitId, 'read');
+    if (p.kind !== 'account' || p.account.role !== 'supervisor') throw new ApiError(403, 'forbidden', 'Only a supervisor account enrolls its phone in a unit');
+    const body = await readBody(c, enrollBody, deps.maxBodyBytes);
+    const token = newToken();
+    const result = await store.enrollDevice({ unitId, deviceId: body.deviceId, deviceName: body.deviceName, tokenHash: hashSecret(token), now: iso(deps.now()) });
+    if (!result.ok) throw new ApiError(409, 'device_exists', 'This device id is registered already; a phone enrolls in each unit with its own device id');
+    return c.json({ unitId: result.unit.id, unitName: result.unit.name, role: result.role, deviceToken: token });
   });
 
   app.post('/join', async (c) => {

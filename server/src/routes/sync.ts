@@ -32,7 +32,7 @@ export function syncRoutes(deps: ApiDeps): Hono {
 
   app.post('/units/:unit/push', async (c) => {
     const unitId = c.req.param('unit');
-    const p = await requireUnit(c, deps, unitId, 'write');
+    const p = await requireUnit(c, deps, unitId, 'push');
     if (p.kind !== 'device') throw new ApiError(403, 'forbidden', 'Only a device pushes');
     const body = parseWith(pushEnvelope, await readJson(c, deps.pushMaxBodyBytes));
     if (body.protocol !== PROTOCOL_VERSION) {
@@ -51,6 +51,7 @@ export function syncRoutes(deps: ApiDeps): Hono {
       const answer = await store.push({
         unitId,
         deviceId: p.device.deviceId,
+        role: p.device.role,
         schemaVersion: body.schemaVersion,
         mutations: body.mutations as RawMutation[],
         now: deps.now(),

@@ -9,10 +9,24 @@ import type { UnitInfo } from '../store/types';
 import { iso, type ApiDeps } from './deps';
 
 const unitName = z.string().check(z.trim(), z.minLength(2, 'at least 2 characters'), z.maxLength(150, 'at most 150 characters'));
-const newUnit = z.strictObject({ name: unitName, parentUnit: z.optional(unitName) });
+const newUnit = z.strictObject({
+  name: unitName,
+  /** the name printed as cấp trên on the unit's documents; defaults to the parent's name */
+  parentUnit: z.optional(unitName),
+  /** the unit above in the tree */
+  parentId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  inCharge: z.optional(z.string().check(z.trim(), z.maxLength(100, 'at most 100 characters'))),
+});
 
 export function unitView(u: UnitInfo) {
-  return { id: u.id, name: u.name, ...(u.parentUnit ? { parentUnit: u.parentUnit } : {}), createdAt: u.createdAt };
+  return {
+    id: u.id,
+    name: u.name,
+    ...(u.parentUnit ? { parentUnit: u.parentUnit } : {}),
+    ...(u.parentId ? { parentId: u.parentId } : {}),
+    ...(u.inCharge ? { inCharge: u.inCharge } : {}),
+    createdAt: u.createdAt,
+  };
 }
 
 export function unitRoutes(deps: ApiDeps): Hono {
@@ -21,7 +35,16 @@ export function unitRoutes(deps: ApiDeps): Hono {
   app.post('/units', async (c) => {
     await requireAdmin(c, deps);
     const body = await readBody(c, newUnit, deps.maxBodyBytes);
-    const unit: UnitInfo = { id: uuidv7(deps.now()), name: body.name, parentUnit: body.parentUnit ?? null, createdAt: iso(deps.now()) };
+    const parent = body.parentId ? await deps.store.getUnit(body.parentId) : null;
+    if (body.parentId && !parent) throw new ApiError(400, 'unknown_unit', `No unit with id "${body.parentId.slice(0, 100)}"`);
+    const unit: UnitInfo = {
+      id: uuidv7(deps.now()),
+      name: body.name,
+      parentUnit: body.parentUnit ?? parent?.name ?? null,
+      parentId: parent?.id ?? null,
+      inCharge: body.inCharge || null,
+      createdAt: iso(deps.now()),
+    };
     await deps.store.createUnit(unit);
     return c.json(unitView(unit), 201);
   });

@@ -20,10 +20,11 @@ export function prepareAccountStatements(db: Database.Database) {
     deviceByHash: p('SELECT * FROM devices WHERE token_hash = ?'),
     deviceById: p('SELECT * FROM devices WHERE id = ?'),
     touchDevice: p('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
-    insertUnit: p('INSERT INTO units (id, name, parent_unit, version, created_at) VALUES (?, ?, ?, ?, ?)'),
+    insertUnit: p('INSERT INTO units (id, name, parent_unit, parent_id, in_charge, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     insertUnitRecord: p(`INSERT INTO rows (unit_id, tbl, id, data, versions, hlcs, deleted, version) VALUES (?, 'units', ?, ?, ?, ?, 0, ?)`),
-    unitById: p('SELECT id, name, parent_unit, created_at FROM units WHERE id = ?'),
-    allUnits: p('SELECT id, name, parent_unit, created_at FROM units ORDER BY created_at, id'),
+    unitById: p('SELECT id, name, parent_unit, parent_id, in_charge, created_at FROM units WHERE id = ?'),
+    allUnits: p('SELECT id, name, parent_unit, parent_id, in_charge, created_at FROM units ORDER BY created_at, id'),
+    unitTree: p('SELECT id, parent_id FROM units'),
     insertInvite: p('INSERT INTO invites (code_hash, unit_id, role, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)'),
     openInvite: p('SELECT unit_id, role FROM invites WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?'),
     useInvite: p('UPDATE invites SET used_at = ?, used_by_device = ? WHERE code_hash = ? AND used_at IS NULL'),
@@ -76,7 +77,9 @@ export function findTokenOwner(a: Access, tokenHash: Buffer): TokenOwner | null 
   return a.read(() => {
     const session = a.q.sessionByHash.get(tokenHash) as (AccountRow & { expires_at: string }) | undefined;
     if (session) {
-      const unitIds = a.q.accountUnits.pluck().all(session.id) as string[];
+      const assigned = a.q.accountUnits.pluck().all(session.id) as string[];
+      // A supervisor sees the units assigned to it and, through the tree, their children.
+      const unitIds = withDescendants(assigned, a.q.unitTree.all() as { id: string; parent_id: string | null }[]);
       return { kind: 'account', account: toAccount(session), expiresAt: session.expires_at, unitIds };
     }
     const device = a.q.deviceByHash.get(tokenHash) as DeviceRow | undefined;
@@ -93,7 +96,7 @@ export function touchDevice(a: Access, deviceId: string, at: string): void {
 export function createUnit(a: Access, unit: UnitInfo): void {
   const row = unitSeedRow(unit, 1);
   a.write(() => {
-    a.q.insertUnit.run(unit.id, unit.name, unit.parentUnit, row.version, unit.createdAt);
+    a.q.insertUnit.run(unit.id, unit.name, unit.parentUnit, unit.parentId ?? null, unit.inCharge ?? null, row.version, unit.createdAt);
     a.q.insertUnitRecord.run(unit.id, unit.id, JSON.stringify(row.data), JSON.stringify(row.versions), JSON.stringify(row.hlcs), row.version);
   });
 }
@@ -133,6 +136,21 @@ export function redeemInvite(a: Access, input: { codeHash: Buffer; deviceId: str
   });
 }
 
+/**
+ * A supervisor account's phone takes a device of its own in a unit it supervises (role
+ * supervisor): it pulls the unit and pushes the level above's tables. The same phone signing
+ * in again gets a new token for its device (lastSeq kept); a device id of another unit is refused.
+ */
+export function enrollDevice(a: Access, input: { unitId: string; deviceId: string; deviceName: string; tokenHash: Buffer; now: string }): RedeemResult {
+  return a.write((): RedeemResult => {
+    const existing = a.q.deviceById.get(input.deviceId) as DeviceRow | undefined;
+    if (existing && !(existing.unit_id === input.unitId && existing.role === 'supervisor')) return { ok: false, reason: 'device_exists' };
+    if (existing) a.q.readmitDevice.run(input.deviceName, 'supervisor', input.tokenHash, input.now, input.deviceId);
+    else a.q.insertDevice.run(input.deviceId, input.unitId, input.deviceName, 'supervisor', input.tokenHash, input.now, input.now);
+    return { ok: true, unit: toUnit(a.q.unitById.get(input.unitId) as UnitRow), role: 'supervisor' };
+  });
+}
+
 export function listDevices(a: Access, unitId: string): DeviceInfo[] {
   return a.read(() => (a.q.devicesOfUnit.all(unitId) as DeviceRow[]).map(toDevice));
 }
@@ -157,6 +175,8 @@ interface UnitRow {
   id: string;
   name: string;
   parent_unit: string | null;
+  parent_id: string | null;
+  in_charge: string | null;
   created_at: string;
 }
 interface DeviceRow {
@@ -171,7 +191,22 @@ interface DeviceRow {
 }
 
 const toAccount = (r: AccountRow): Account => ({ id: r.id, username: r.username, role: r.role, passwordHash: r.password_hash, createdAt: r.created_at });
-const toUnit = (r: UnitRow): UnitInfo => ({ id: r.id, name: r.name, parentUnit: r.parent_unit, createdAt: r.created_at });
+const toUnit = (r: UnitRow): UnitInfo => ({ id: r.id, name: r.name, parentUnit: r.parent_unit, parentId: r.parent_id, inCharge: r.in_charge, createdAt: r.created_at });
+
+/** The given units and every unit below them in the tree (a cycle cannot loop: each id once). */
+export function withDescendants(ids: readonly string[], tree: readonly { id: string; parent_id: string | null }[]): string[] {
+  const children = new Map<string, string[]>();
+  for (const u of tree) if (u.parent_id) children.set(u.parent_id, [...(children.get(u.parent_id) ?? []), u.id]);
+  const out = new Set<string>();
+  const stack = [...ids];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (out.has(id)) continue;
+    out.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return [...out].sort();
+}
 const toDevice = (r: DeviceRow): DeviceInfo => ({
   deviceId: r.id,
   unitId: r.unit_id,

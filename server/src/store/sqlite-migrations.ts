@@ -202,4 +202,17 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    name: 'unit tree',
+    up(db) {
+      // The unit tree (issue 11): a unit's parent by id (parent_unit stays the name printed on
+      // documents), and the cadre of the level above in charge of it (phụ trách).
+      db.exec(`
+        ALTER TABLE units ADD COLUMN parent_id TEXT REFERENCES units(id);
+        ALTER TABLE units ADD COLUMN in_charge TEXT;
+        CREATE INDEX units_parent ON units (parent_id);
+      `);
+    },
+  },
 ];

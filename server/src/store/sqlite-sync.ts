@@ -90,6 +90,7 @@ export function push(a: Access, input: PushInput, stallMidBatch: boolean): PushR
     };
     return processPush(tx, input.mutations, {
       deviceId,
+      role: input.role,
       schemaVersion: input.schemaVersion,
       now: input.now,
       newConflictId: randomUUID,

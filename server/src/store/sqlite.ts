@@ -116,6 +116,10 @@ export class SqliteStore implements Store {
   async createInvite(i: { codeHash: Buffer; unitId: string; role: DeviceRole; createdBy: string; createdAt: string; expiresAt: string }): Promise<void> {
     accounts.createInvite(this.access, i);
   }
+  async enrollDevice(input: { unitId: string; deviceId: string; deviceName: string; tokenHash: Buffer; now: string }): Promise<RedeemResult> {
+    return accounts.enrollDevice(this.access, input);
+  }
+
   async redeemInvite(input: { codeHash: Buffer; deviceId: string; deviceName: string; tokenHash: Buffer; now: string }): Promise<RedeemResult> {
     return accounts.redeemInvite(this.access, input);
   }

@@ -33,6 +33,10 @@ export interface UnitInfo {
   id: string;
   name: string;
   parentUnit: string | null;
+  /** the unit above in the tree (issue 11); null at the top */
+  parentId?: string | null;
+  /** the cadre of the level above in charge of this unit (phụ trách) */
+  inCharge?: string | null;
   createdAt: string;
 }
 
@@ -85,6 +89,8 @@ export interface ConflictView {
 export interface PushInput {
   unitId: string;
   deviceId: string;
+  /** the device's role: which tables it may write */
+  role: string;
   schemaVersion: number;
   mutations: readonly RawMutation[];
   now: number;
@@ -139,6 +145,8 @@ export interface Store {
   createInvite(invite: { codeHash: Buffer; unitId: string; role: DeviceRole; createdBy: string; createdAt: string; expiresAt: string }): Promise<void>;
   /** Consumes the code and registers the device in one transaction: of two racing phones exactly one wins. */
   redeemInvite(input: { codeHash: Buffer; deviceId: string; deviceName: string; tokenHash: Buffer; now: string }): Promise<RedeemResult>;
+  /** A supervisor account's phone takes (or takes back) its supervisor device in a unit. */
+  enrollDevice(input: { unitId: string; deviceId: string; deviceName: string; tokenHash: Buffer; now: string }): Promise<RedeemResult>;
   listDevices(unitId: string): Promise<DeviceInfo[]>;
   /** null when the unit has no such device; revoking twice keeps the first time */
   revokeDevice(unitId: string, deviceId: string, at: string): Promise<DeviceInfo | null>;

@@ -19,6 +19,7 @@ import { youthProjectFields, youthProjectLogFields } from '../../../src/protocol
 import { committeeSeatFields, committeeTermFields } from '../../../src/protocol/committee';
 import { fileRefFields } from '../../../src/protocol/file-ref';
 import { reportFields, reportReviewFields, reportVersionFields } from '../../../src/protocol/report';
+import { checkInActionFields, checkInFields, consolidationFields, unitNoteFields, unitRecognitionFields } from '../../../src/protocol/oversight';
 import { jsonDepth } from './json';
 
 type FieldsSchema = z.ZodMiniObject<z.core.$ZodShape>;
@@ -52,6 +53,11 @@ export const TABLE_FIELDS: Readonly<Record<SyncedTable, FieldsSchema>> = {
   reports: reportFields,
   reportVersions: reportVersionFields,
   reportReviews: reportReviewFields,
+  checkIns: checkInFields,
+  checkInActions: checkInActionFields,
+  unitNotes: unitNoteFields,
+  unitRecognitions: unitRecognitionFields,
+  consolidations: consolidationFields,
 };
 
 /** Meta fields the device never sends: the unit is the URL's, the id is the mutation's rowId. */

@@ -18,9 +18,10 @@
 // of a meeting whose minutes are finalized; minutesAddenda rows are append-only; an attendance
 // id is eventId:memberId; dues rows are append-only, but the same reversal made on two phones
 // is accepted as done (isSameReversal). A sent report version (reportVersions) is append-only
-// and its id must name its report and number; cấp trên's review of a version (reportReviews) is
-// never written by a unit's phone (err.role: the level above writes it, issue 11).
+// and its id must name its report and number. Which role writes which table is checked first
+// (src/protocol/permissions.ts: err.role), e.g. a unit's phone never writes cấp trên's review.
 import type { SyncedTable } from '../../../src/protocol/outbox';
+import { canWriteTable } from '../../../src/protocol/permissions';
 import { validateFields, validateRowId, reject, type Rejection } from './fields';
 import { storedStamp, stampDevice, isLater } from './hlc';
 import { hasOwn, jsonEqual, own } from './json';
@@ -40,6 +41,8 @@ export interface MergeInput {
   mutation: MergeMutation;
   /** the authenticated device that pushed */
   deviceId: string;
+  /** its role (src/protocol/permissions.ts); absent in tests of the merge rules alone = secretary */
+  role?: string;
   /** the pushing app's schemaVersion */
   schemaVersion: number;
   /** server time, ms */
@@ -99,6 +102,7 @@ function checkMutation(input: MergeInput, stamp: string | null): Rejection | nul
   const badId = validateRowId(m.rowId);
   if (badId) return badId;
   if (!stamp) return reject('err.hlc');
+  if (!canWriteTable(input.role ?? 'secretary', m.table)) return reject('err.role');
   const badField = validateFields(m.table, m.op, m.fields, input.schemaVersion);
   if (badField) return badField;
   switch (m.table) {
@@ -116,8 +120,6 @@ function checkMutation(input: MergeInput, stamp: string | null): Rejection | nul
       if (m.rowId !== `${String(own(m.fields, 'reportId'))}:v${String(own(m.fields, 'version'))}`) return reject('err.id');
       break;
     }
-    case 'reportReviews':
-      return reject('err.role');
     case 'attendance': {
       if (isFinalized(input.relatedMinutes) && !input.relatedMinutes!.deleted) return reject('err.locked');
       const eventId = own(m.fields, 'eventId') ?? (current ? own(current.data, 'eventId') : undefined);

@@ -27,6 +27,8 @@ export interface PushTx {
 
 export interface PushContext {
   deviceId: string;
+  /** the pushing device's role: which tables it may write (src/protocol/permissions.ts) */
+  role: string;
   schemaVersion: number;
   now: number;
   newConflictId(): string;
@@ -118,7 +120,7 @@ function applyOne(tx: PushTx, item: RawMutation, ctx: PushContext, nextVersion: 
   const current = tx.getRow(m.table, m.rowId);
   const minutesId = relatedMinutesId(m, current);
   const relatedMinutes = minutesId ? tx.getRow('minutes', minutesId) : null;
-  const outcome = mergeMutation({ mutation: m, deviceId: ctx.deviceId, schemaVersion: ctx.schemaVersion, now: ctx.now, current, relatedMinutes, nextVersion });
+  const outcome = mergeMutation({ mutation: m, deviceId: ctx.deviceId, role: ctx.role, schemaVersion: ctx.schemaVersion, now: ctx.now, current, relatedMinutes, nextVersion });
   if (outcome.status === 'rejected') {
     const { status, error, field } = outcome;
     return { stored: field === undefined ? { status, error } : { status, error, field }, changed: false };

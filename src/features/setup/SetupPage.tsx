@@ -1,10 +1,15 @@
 // First run: create the unit locally. No account or server is needed to start.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { t, tDynamic } from '../../i18n';
+import { registerMessages, tDynamic } from '../../i18n';
+import vi from '../../i18n/vi/setup.json';
 import { TextField, SelectField, TextAreaField } from '../../ui/fields';
 import { messageKey } from '../../protocol/message-key';
 import type { UnitKind } from '../../protocol/unit';
+
+// Its messages come with the page (first run is not precached), not with the shell.
+registerMessages('setup', vi);
+const ts = (key: keyof typeof vi) => tDynamic(`setup.${key}`);
 
 type Values = { name: string; kind: UnitKind; parentUnit: string; subGroups: string; term: string; secretaryName: string };
 
@@ -48,34 +53,34 @@ export default function SetupPage() {
 
   return (
     <main class="page setup">
-      <h1>{t('setup.title')}</h1>
-      <p class="lead"><strong>{t('setup.welcome')}</strong></p>
-      <p class="muted">{t('setup.intro')}</p>
+      <h1>{ts('title')}</h1>
+      <p class="lead"><strong>{ts('welcome')}</strong></p>
+      <p class="muted">{ts('intro')}</p>
       <form onSubmit={submit} noValidate>
-        <TextField id="u-name" label={t('setup.name')} value={v.name} onInput={set('name')} placeholder={t('setup.namePlaceholder')} error={err('name')} required />
+        <TextField id="u-name" label={ts('name')} value={v.name} onInput={set('name')} placeholder={ts('namePlaceholder')} error={err('name')} required />
         <SelectField<UnitKind>
           id="u-kind"
-          label={t('setup.kind')}
+          label={ts('kind')}
           value={v.kind}
           onChange={(k) => setV({ ...v, kind: k })}
           options={[
-            { value: 'branch', label: t('setup.kind_branch') },
-            { value: 'baseUnion', label: t('setup.kind_baseUnion') },
+            { value: 'branch', label: ts('kind_branch') },
+            { value: 'baseUnion', label: ts('kind_baseUnion') },
           ]}
         />
-        <TextField id="u-parent" label={t('setup.parentUnit')} value={v.parentUnit} onInput={set('parentUnit')} placeholder={t('setup.parentPlaceholder')} hint={t('setup.parentHint')} error={err('parentUnit')} required />
-        <TextAreaField id="u-groups" label={t('setup.subGroups')} value={v.subGroups} onInput={set('subGroups')} hint={t('setup.subGroupsHint')} error={err('subGroups')} />
-        <TextField id="u-term" label={t('setup.term')} value={v.term} onInput={set('term')} placeholder={t('setup.termPlaceholder')} error={err('term')} />
-        <TextField id="u-secretary" label={t('setup.secretary')} value={v.secretaryName} onInput={set('secretaryName')} error={err('secretaryName')} />
+        <TextField id="u-parent" label={ts('parentUnit')} value={v.parentUnit} onInput={set('parentUnit')} placeholder={ts('parentPlaceholder')} hint={ts('parentHint')} error={err('parentUnit')} required />
+        <TextAreaField id="u-groups" label={ts('subGroups')} value={v.subGroups} onInput={set('subGroups')} hint={ts('subGroupsHint')} error={err('subGroups')} />
+        <TextField id="u-term" label={ts('term')} value={v.term} onInput={set('term')} placeholder={ts('termPlaceholder')} error={err('term')} />
+        <TextField id="u-secretary" label={ts('secretary')} value={v.secretaryName} onInput={set('secretaryName')} error={err('secretaryName')} />
         {errors.form && <p class="error" role="alert">{tDynamic(errors.form)}</p>}
         <button type="submit" class="btn primary block" disabled={isSaving}>
-          {isSaving ? t('setup.starting') : t('setup.start')}
+          {isSaving ? ts('starting') : ts('start')}
         </button>
       </form>
-      <p class="muted small restore-hint">{t('setup.restoreHint')}</p>
-      <a class="btn block" href="/settings/backup">{t('setup.restore')}</a>
-      <p class="muted small restore-hint">{t('setup.joinHint')}</p>
-      <a class="btn block" href="/join">{t('setup.join')}</a>
+      <p class="muted small restore-hint">{ts('restoreHint')}</p>
+      <a class="btn block" href="/settings/backup">{ts('restore')}</a>
+      <p class="muted small restore-hint">{ts('joinHint')}</p>
+      <a class="btn block" href="/join">{ts('join')}</a>
     </main>
   );
 }

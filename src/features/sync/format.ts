@@ -43,6 +43,11 @@ const FIELD_NS: Record<string, string[]> = {
   reports: ['sync.field'],
   reportVersions: ['sync.field'],
   reportReviews: ['sync.field'],
+  checkIns: ['sync.field'],
+  checkInActions: ['sync.field'],
+  unitNotes: ['sync.field'],
+  unitRecognitions: ['sync.field'],
+  consolidations: ['sync.field'],
 };
 
 /** The dues, training and rating tables' enum values (method, category, outcome, level) are labelled in the sync messages. */

@@ -17,7 +17,7 @@ describe('Dexie version chain', () => {
 
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect((await db.members.get('member-00000001'))?.fullName).toBe('Hồ Văn Minh');
     expect(await db.outbox.count()).toBe(1);
     await db.attendance.put({ id: 'meeting-1:member-00000001', eventId: 'meeting-1', memberId: 'member-00000001' } as never);
@@ -39,7 +39,7 @@ describe('Dexie version chain', () => {
 
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect((await db.meetings.get('meeting-00000001'))?.title).toBe('Sinh hoạt tháng 3');
     expect(await db.attendance.where('eventId').equals('meeting-00000001').count()).toBe(1);
     await db.dues.put({ id: 'dues-00000001', memberId: 'member-00000001', period: '2026-03' } as never);
@@ -57,7 +57,7 @@ describe('Dexie version chain', () => {
     old.close();
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.dues.where('paidAt').between('2026-03-01', '2026-03-31', true, true).count()).toBe(1);
     db.close();
   });
@@ -70,7 +70,7 @@ describe('Dexie version chain', () => {
     old.close();
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect((await db.activities.get('activity-00000001'))?.title).toBe('Chủ nhật xanh');
     await db.targets.put({ id: 'target-00000001', year: 2026 } as never);
     expect(await db.targets.where('year').equals(2026).count()).toBe(1);
@@ -89,12 +89,29 @@ describe('Dexie version chain', () => {
     old.close();
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect((await db.targets.get('target-00000001'))?.title).toBe('Kết nạp 5 đoàn viên');
     await db.reportVersions.put({ id: 'report:2026:q1:v1', reportId: 'report:2026:q1' } as never);
     expect(await db.reportVersions.where('reportId').equals('report:2026:q1').count()).toBe(1);
     await db.reports.put({ id: 'report:2026:q1', year: 2026 } as never);
     expect(await db.reports.where('year').equals(2026).count()).toBe(1);
+    db.close();
+  });
+
+  it('v6 → v7 keeps the reports and adds the level above\'s tables', async () => {
+    const name = 'scd-upgrade-test-v6';
+    const old = new Dexie(name);
+    old.version(6).stores({ reports: 'id, year', reportReviews: 'id, reportId' });
+    await old.table('reports').put({ id: 'report:2026:q1', year: 2026 });
+    old.close();
+    const db = new UnitDb(name);
+    await db.open();
+    expect(db.verno).toBe(7);
+    expect(await db.reports.where('year').equals(2026).count()).toBe(1);
+    await db.checkInActions.put({ id: 'action-00000001', checkInId: 'checkin-0000001' } as never);
+    expect(await db.checkInActions.where('checkInId').equals('checkin-0000001').count()).toBe(1);
+    await db.unitNotes.put({ id: 'note-00000002', threadId: 'note-00000001' } as never);
+    expect(await db.unitNotes.where('threadId').equals('note-00000001').count()).toBe(1);
     db.close();
   });
 });

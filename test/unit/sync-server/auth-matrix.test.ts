@@ -86,7 +86,16 @@ const ENDPOINTS: Endpoint[] = [
     },
     allowed: { admin: 200, secretaryA: 200 },
   },
-  { name: 'POST /units/A/push', call: (p) => req(p, 'POST', `/units/${unitA}/push`, pushBody(p)), allowed: { secretaryA: 200, deputyA: 200 } },
+  {
+    name: 'POST /units/A/push',
+    // a supervisor's phone may push (the level above's tables): its member row is refused inside
+    call: async (p) => {
+      const res = await req(p, 'POST', `/units/${unitA}/push`, pushBody(p));
+      if (p === 'supervisorDeviceA') expect(res.body.results.map((r: { error?: string }) => r.error)).toEqual(['err.role']);
+      return res;
+    },
+    allowed: { secretaryA: 200, deputyA: 200, supervisorDeviceA: 200 },
+  },
   {
     name: 'POST /units/A/pull',
     call: (p) => req(p, 'POST', `/units/${unitA}/pull`, { cursor: 0, limit: 10 }),

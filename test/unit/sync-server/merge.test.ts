@@ -276,7 +276,7 @@ class MemoryTx implements PushTx {
   push(device: string, mutations: RawMutation[]) {
     this.device = device;
     let n = 0;
-    return processPush(this, mutations, { deviceId: device, schemaVersion: SCHEMA_VERSION, now: NOW, newConflictId: () => `c${++n}-${this.conflicts.length}` });
+    return processPush(this, mutations, { deviceId: device, role: 'secretary', schemaVersion: SCHEMA_VERSION, now: NOW, newConflictId: () => `c${++n}-${this.conflicts.length}` });
   }
 }
 
@@ -322,7 +322,7 @@ describe('processPush', () => {
   it('malformed entries and unknown tables are rejected without stopping the rest', () => {
     const tx = new MemoryTx();
     const res = tx.push(A, [
-      { mid: 'mid-0000001', seq: 1, table: 'checkIns', rowId: MEMBER, op: 'upsert', fields: {}, base: {}, hlc: hlc(NOW) },
+      { mid: 'mid-0000001', seq: 1, table: 'checkOuts', rowId: MEMBER, op: 'upsert', fields: {}, base: {}, hlc: hlc(NOW) },
       { mid: 'mid-0000002', seq: 2, table: 'members', rowId: MEMBER, op: 'merge', fields: {}, base: {}, hlc: hlc(NOW) },
       phoneEdit(3, '0900000003'),
     ]);

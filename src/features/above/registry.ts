@@ -1,0 +1,36 @@
+// The level above on this phone (issue 11): which supervisor account signed in here and the
+// units it supervises, each kept in its own local database (scd-<unitId>, the server's unit
+// id) with a device of role supervisor in its syncState (like a joined phone). Kept in
+// idb-keyval: the shell asks "is this a supervisor's phone?" before Dexie loads.
+import { del, get, set } from 'idb-keyval';
+
+export interface SupervisedUnit {
+  /** the server's unit id, also the local database's */
+  unitId: string;
+  name: string;
+  /** the unit above in the tree, when it is also one of this phone's units */
+  parentId?: string;
+  /** the cadre in charge (phụ trách) */
+  inCharge?: string;
+}
+
+export interface AboveSession {
+  /** '' = the server that serves the app */
+  baseUrl: string;
+  username: string;
+  /** the account's session token (30 days); device tokens live in each unit's database */
+  accountToken: string;
+  signedInAt: string;
+  units: SupervisedUnit[];
+}
+
+const KEY = 'above';
+
+export const getAbove = () => get<AboveSession>(KEY);
+export const setAbove = (s: AboveSession) => set(KEY, s);
+export const clearAbove = () => del(KEY);
+
+/** The supervised units, in the order the server listed them; [] on a unit's own phone. */
+export async function supervisedUnits(): Promise<SupervisedUnit[]> {
+  return (await getAbove())?.units ?? [];
+}
