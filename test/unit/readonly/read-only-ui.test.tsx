@@ -5,7 +5,7 @@
 // that the main screens' edit controls carry the class), shows the bar naming the unit, and
 // puts a notice in place of a route that only writes. A secretary's phone gets none of it.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import type { ComponentType } from 'preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { freshUnit } from '../helpers';
@@ -121,6 +121,30 @@ describe('the read-only part', () => {
     expect(screen.getByRole('alert').textContent).toContain(`Máy này chỉ được xem sổ của đơn vị ${UNIT}`);
     expect(screen.getByRole('button', { name: 'Quay lại' })).toBeTruthy();
     expect((document.querySelector('.content') as HTMLElement).hidden).toBe(true);
+  });
+
+  test('moving between screens: the notice comes with a route that only writes and goes with "Quay lại"', async () => {
+    history.replaceState(null, '', '/members');
+    render(
+      <LocationProvider>
+        <ReadOnly role="viewer" unitName={UNIT} />
+        <div class="content">
+          <main>
+            <h1>Đoàn viên</h1>
+            <a href="/members/new">Thêm</a>
+          </main>
+        </div>
+      </LocationProvider>,
+    );
+    await waitFor(() => expect(document.querySelector('.ro-bar')).toBeTruthy());
+    fireEvent.click(screen.getByText('Thêm'));
+    await screen.findByRole('heading', { name: 'Chỉ được xem' });
+    expect((document.querySelector('.content') as HTMLElement).hidden).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Quay lại' }));
+    await waitFor(() => expect(location.pathname).toBe('/members'));
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Chỉ được xem' })).toBeNull());
+    expect((document.querySelector('.content') as HTMLElement).hidden).toBe(false);
+    expect(document.querySelector('.ro-bar')).toBeTruthy();
   });
 
   test('a screen that shows the book stays, under the bar; leaving read-only restores everything', async () => {
