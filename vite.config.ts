@@ -64,6 +64,7 @@ const NOT_PRECACHED = [
   'src/features/meetings/MemberAttendancePage.tsx', // a member's attendance year: reviewed at the desk
   'src/features/meetings/MeetingSettingsPage.tsx', // monthly or quarterly meetings: set once
   'src/features/setup/SetupPage.tsx', // first run: the app is opened with signal the first time
+  'src/features/readonly/', // the read-only bar and notice: loaded only on a phone that may not write the book
   'src/features/sync/screens-entry.ts', // sync status, conflicts, needs attention: they follow a sync, which needs signal (the chip stays)
 ];
 // The manifest icons (and iOS's touch icon) are not precached either: 37 KB of PNG that

@@ -67,7 +67,7 @@ export default function ActivitiesPage() {
           </ul>
         </section>
       ))}
-      <a class="btn primary fab" href={year === Number(today.slice(0, 4)) ? '/activities/new' : `/activities/new?date=${year}-01-01`}>
+      <a class="btn primary fab w" href={year === Number(today.slice(0, 4)) ? '/activities/new' : `/activities/new?date=${year}-01-01`}>
         + {t('activities.addShort')}
       </a>
     </main>

@@ -80,7 +80,7 @@ export default function ActivityDetailPage() {
       </p>
       {a.status !== 'cancelled' && (
         <div class="big-actions single">
-          <a class="btn primary big" href={`/activities/${a.id}/roll`}>
+          <a class="btn primary big w" href={`/activities/${a.id}/roll`}>
             <Icon d={ICON_CHECK} /> {t('activities.roll')}
           </a>
         </div>
@@ -91,7 +91,8 @@ export default function ActivityDetailPage() {
       {message.ok && <p class="ok" role="status">{message.ok}</p>}
       {message.error && <p class="error" role="alert">{message.error}</p>}
 
-      <form class="card" onSubmit={saveResults}>
+      {a.results && <p class="card pre r" hidden>{a.results}</p>}
+      <form class="card w" onSubmit={saveResults}>
         <div class="field">
           <label for="ac-results-edit">{t('activities.results')}</label>
           <textarea
@@ -116,7 +117,7 @@ export default function ActivityDetailPage() {
         <PhotoField id="ac-photos" value={a.photos ?? []} confirmRemove onChange={(next) => void run({ photos: next.length ? next : undefined }, t('activities.photosSaved'))} />
       </section>
 
-      <section class="card">
+      <section class="card w">
         <h2>{t('meetings.statusTitle')}</h2>
         <div class="row">
           {a.status === 'planned' && (

@@ -21,7 +21,7 @@ export function CommitteeMeetingsCard({ m }: { m: CommitteeMeetings }) {
       <p class="muted small">{tc(`meetingsRule_${m.frequency}`, { year: yearLabel(m.year.year, m.year.kind) })}</p>
       {behind && <p class="warn-box">{tc('missed', { list: m.missed.map((p) => periodName(p, quarterly)).join(', ') })}</p>}
       {!m.currentHeld && m.periods.length > 0 && <p class="muted">{tc(`currentNotHeld_${m.frequency}`)}</p>}
-      <a class="btn block" href="/meetings/new?kind=committee">{tc('planMeeting')}</a>
+      <a class="btn block w" href="/meetings/new?kind=committee">{tc('planMeeting')}</a>
     </section>
   );
 }

@@ -43,7 +43,7 @@ function NoTerm({ upcoming }: { upcoming?: CommitteeTerm }) {
           <p class="muted">{tc('noTermHint')}</p>
         </>
       )}
-      <a class="btn primary block" href="/committee/term">{tc('startTerm')}</a>
+      <a class="btn primary block w" href="/committee/term">{tc('startTerm')}</a>
     </section>
   );
 }
@@ -66,14 +66,14 @@ function CurrentTerm({ v }: { v: CommitteeView }) {
         </p>
         <Congress due={c.due} monthsLeft={c.monthsLeft} soon={c.soon} />
         {v.upcoming && <p class="muted">{tc('upcoming', { label: v.upcoming.label, date: formatDate(v.upcoming.startsOn) })}</p>}
-        <a class="btn small-btn" href={`/committee/term?id=${encodeURIComponent(term.id)}`}>{tc('editTerm')}</a>
+        <a class="btn small-btn w" href={`/committee/term?id=${encodeURIComponent(term.id)}`}>{tc('editTerm')}</a>
       </section>
 
       <section class="card" aria-label={tc('title')}>
         {COMMITTEE_POSITIONS.map((p) => (
           <SeatGroup key={p} position={p} seats={c.seats.filter((s) => s.seat.position === p)} vacant={c.vacant[p]} href={seatHref(p)} />
         ))}
-        {c.state.vacancies === 0 && <a class="btn block small-btn" href={seatHref('committeeMember')}>{tc('addSeat')}</a>}
+        {c.state.vacancies === 0 && <a class="btn block small-btn w" href={seatHref('committeeMember')}>{tc('addSeat')}</a>}
       </section>
 
       {v.unitKind === 'baseUnion' && <Standing seats={c.seats.filter((s) => s.seat.standing)} size={term.standingSize ?? 0} />}
@@ -132,7 +132,7 @@ function SeatGroup({ position, seats, vacant, href }: { position: CommitteePosit
         {Array.from({ length: vacant }, (_, i) => (
           <li key={`v${i}`} class="vacant">
             <span class="name muted">{tc('vacant')}</span>
-            <a class="btn small-btn" href={href}>{tc('byElection')}</a>
+            <a class="btn small-btn w" href={href}>{tc('byElection')}</a>
           </li>
         ))}
       </ul>
@@ -170,7 +170,7 @@ function History({ terms, termMonths }: { terms: CommitteeTerm[]; termMonths: nu
     <section class="card" aria-labelledby="cm-history">
       <div class="row spread">
         <h2 id="cm-history">{tc('historyTitle')}</h2>
-        <a class="btn small-btn" href="/committee/term">{tc('startTerm')}</a>
+        <a class="btn small-btn w" href="/committee/term">{tc('startTerm')}</a>
       </div>
       <ul class="cm-list">
         {terms.map((t) => (

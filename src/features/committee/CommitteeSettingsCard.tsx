@@ -30,7 +30,7 @@ export function CommitteeSettingsCard(p: { termMonths?: number; frequency: Meeti
   };
 
   return (
-    <form class="card" aria-labelledby="cm-settings" onSubmit={save} novalidate>
+    <form class="card w" aria-labelledby="cm-settings" onSubmit={save} novalidate>
       <h2 id="cm-settings">{tc('settingsTitle')}</h2>
       <TextField id="cm-months" label={tc('termMonths')} hint={tc('termMonthsHint')} inputMode="numeric" placeholder={String(DEFAULT_TERM_MONTHS)} value={months} onInput={setMonths} />
       <SelectField<MeetingFrequency>

@@ -40,7 +40,7 @@ export default function DuesHome() {
           {v && <small class={v.remittance ? 'ok' : 'muted'}>{v.remittance ? td('remittedOn', { date: formatDate(v.remittance.paidAt) }) : td('notRemitted')}</small>}
         </li>
       </ul>
-      <a class="btn primary block dues-big" href={`/dues/collect?m=${period}`}>
+      <a class="btn primary block dues-big w" href={`/dues/collect?m=${period}`}>
         {td('collectMany')}
         <small>{td('collectManyHint')}</small>
       </a>
@@ -53,9 +53,9 @@ export default function DuesHome() {
         <li><a href={`/dues/grid?y=${year}`}>{td('gridLink')} {year} <span aria-hidden="true">›</span></a></li>
         <li><a href={`/dues/remit?m=${period}`}>{td('remitLink')} <span aria-hidden="true">›</span></a></li>
         <li><a href={`/dues/warnings?y=${year}`}>{td('warningsLink')} <span aria-hidden="true">›</span></a></li>
-        <li><a href="/dues/exemptions">{td('exemptionsLink')} <span aria-hidden="true">›</span></a></li>
-        <li><a href="/dues/rates">{td('ratesLink')} <span aria-hidden="true">›</span></a></li>
-        <li><a href="/dues/opening">{td('openingLink')} <span aria-hidden="true">›</span></a></li>
+        <li class="w"><a href="/dues/exemptions">{td('exemptionsLink')} <span aria-hidden="true">›</span></a></li>
+        <li class="w"><a href="/dues/rates">{td('ratesLink')} <span aria-hidden="true">›</span></a></li>
+        <li class="w"><a href="/dues/opening">{td('openingLink')} <span aria-hidden="true">›</span></a></li>
       </ul>
       <p class="muted small">{td('oneMemberHint')}</p>
     </main>

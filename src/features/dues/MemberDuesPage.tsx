@@ -48,12 +48,12 @@ function MemberDuesView({ d, year }: { d: MemberDues; year: number; current: str
         <p key={x.period} class="dues-alert" role="note">⚠ {td('overpaid', { month: formatPeriod(x.period), paid: formatMoney(x.paid), due: formatMoney(x.due) })}</p>
       ))}
       <CollectMonths d={d} key={`${m.id}:${year}`} />
-      <a class="linkish" href={`/dues/opening/${m.id}`}>{td('openingLink')} ›</a>
+      <a class="linkish w" href={`/dues/opening/${m.id}`}>{td('openingLink')} ›</a>
       <Ledger d={d} />
       <section class="card">
         <div class="row spread">
           <h2>{td('exemptionsOfMember')}</h2>
-          <a class="btn" href={`/dues/exemptions?member=${m.id}`}>{td('addExemption')}</a>
+          <a class="btn w" href={`/dues/exemptions?member=${m.id}`}>{td('addExemption')}</a>
         </div>
         {d.exemptions.length === 0 ? null : (
           <ul class="dues-simple">
@@ -105,7 +105,7 @@ function CollectMonths({ d }: { d: MemberDues }) {
     }
   };
   return (
-    <section class="card">
+    <section class="card w">
       <h2>{td('payMonths')}</h2>
       {payable.length === 0 ? (
         <p class="muted">{td('nothingPayable')}</p>
@@ -166,7 +166,7 @@ function Ledger({ d }: { d: MemberDues }) {
                 {e.reversed && <span class="badge">{td('reversed')}</span>}
                 {e.reversesId && e.note && <span class="muted small">{e.note}</span>}
                 {!e.reversesId && !e.reversed && reversing !== e.id && (
-                  <button type="button" class="linkish danger" onClick={() => { setReversing(e.id); setNotice(undefined); }}>
+                  <button type="button" class="linkish danger w" onClick={() => { setReversing(e.id); setNotice(undefined); }}>
                     {td('reverse')}
                   </button>
                 )}

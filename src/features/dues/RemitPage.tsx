@@ -102,7 +102,7 @@ function MarkPaid({ period, collected, remit, again }: { period: string; collect
     }
   };
   return (
-    <form class="card" onSubmit={save}>
+    <form class="card w" onSubmit={save}>
       {saved && <p class="ok" role="status">{td('remitSaved')}</p>}
       <div class="field">
         <label for="remit-date">{td('remitPaidAt')}</label>

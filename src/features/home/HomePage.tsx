@@ -49,7 +49,7 @@ export default function HomePage() {
         <section class="card warn-card" role="alert">
           <h2>⚠️ {t(frequency === 'quarterly' ? 'home.dueMissingQuarter' : 'home.dueMissingMonth', { period })}</h2>
           <p class="small">{t(frequency === 'quarterly' ? 'home.dueRuleQuarter' : 'home.dueRuleMonth')}</p>
-          <a class="btn primary block" href="/meetings/new?kind=regular">
+          <a class="btn primary block w" href="/meetings/new?kind=regular">
             {t('home.planRegular')}
           </a>
         </section>
@@ -68,7 +68,7 @@ export default function HomePage() {
               {next.place ? ` · ${next.place}` : ''}
             </p>
             <div class="row">
-              <a class="btn primary big" href={`/meetings/${next.id}/roll`}>
+              <a class="btn primary big w" href={`/meetings/${next.id}/roll`}>
                 <Icon d={ICON_CHECK} />
                 {t('home.roll')}
               </a>
@@ -80,7 +80,7 @@ export default function HomePage() {
         ) : (
           <>
             <p class="muted">{t('home.noUpcoming')}</p>
-            <a class="btn" href="/meetings/new">+ {t('home.plan')}</a>
+            <a class="btn w" href="/meetings/new">+ {t('home.plan')}</a>
           </>
         )}
       </section>

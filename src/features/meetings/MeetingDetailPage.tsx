@@ -71,7 +71,7 @@ export default function MeetingDetailPage() {
       </p>
       {m.status !== 'cancelled' && (
         <div class="big-actions">
-          <a class="btn primary big" href={`/meetings/${m.id}/roll`}>
+          <a class="btn primary big w" href={`/meetings/${m.id}/roll`}>
             <Icon d={ICON_CHECK} /> {t('meetings.roll')}
           </a>
           <a class="btn big" href={`/meetings/${m.id}/minutes`}>
@@ -122,7 +122,7 @@ export default function MeetingDetailPage() {
       {finalized ? (
         <p class="muted small">{t('meetings.lockedNote')}</p>
       ) : (
-        <section class="card">
+        <section class="card w">
           <h2>{t('meetings.statusTitle')}</h2>
           <div class="row">
             {m.status === 'planned' && (

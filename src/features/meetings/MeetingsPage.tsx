@@ -31,7 +31,7 @@ export default function MeetingsPage() {
     <main class="page meetings">
       <div class="row spread">
         <h1>{t('meetings.title')}</h1>
-        <a class="btn small-btn" href="/meetings/settings">
+        <a class="btn small-btn w" href="/meetings/settings">
           {t('meetings.settingsTitle')}
         </a>
       </div>
@@ -72,10 +72,10 @@ export default function MeetingsPage() {
       ))}
       <div class="row links-row">
         <a class="btn" href="/activities">{t('activities.title')}</a>
-        <a class="btn" href="/activities/new">+ {t('activities.addShort')}</a>
+        <a class="btn w" href="/activities/new">+ {t('activities.addShort')}</a>
         <a class="btn" href="/attendance/warnings">{t('meetings.warningsLink')}</a>
       </div>
-      <a class="btn primary fab" href={newHref}>
+      <a class="btn primary fab w" href={newHref}>
         + {t('meetings.planShort')}
       </a>
     </main>

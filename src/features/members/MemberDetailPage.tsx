@@ -39,15 +39,15 @@ export default function MemberDetailPage() {
         {isActiveOver30(m) && <span class="badge">{t('members.filterOver30')}</span>}
       </p>
       <div class="row">
-        <a class="btn primary" href={`/members/${m.id}/edit`}>{t('common.edit')}</a>
+        <a class="btn primary w" href={`/members/${m.id}/edit`}>{t('common.edit')}</a>
         {m.phone && <a class="btn" href={`tel:${m.phone}`}>{t('members.call')}</a>}
         <a class="btn" href={`/dues/member/${m.id}`}>{t('members.duesLink')}</a>
-        <button class="btn" onClick={toggleArchive}>{m.archivedAt ? t('members.unarchive') : t('members.archive')}</button>
+        <button class="btn w" onClick={toggleArchive}>{m.archivedAt ? t('members.unarchive') : t('members.archive')}</button>
       </div>
       {notice && <p class="ok" role="status">{notice}</p>}
       <div class="row year-links">
         <a class="btn" href={`/training/${m.id}`}>{t('members.trainingLink')}</a>
-        <a class="btn" href={`/rating/${m.id}`}>{t('members.ratingLink')}</a>
+        <a class="btn w" href={`/rating/${m.id}`}>{t('members.ratingLink')}</a>
       </div>
       <section class="card">
         <h2>{t('members.profile')}</h2>
@@ -56,7 +56,7 @@ export default function MemberDetailPage() {
       <section class="card">
         <div class="row spread">
           <h2>{t('members.history')}</h2>
-          {!isAddingEvent && <button class="btn" onClick={() => setAddingEvent(true)}>{t('members.addEvent')}</button>}
+          {!isAddingEvent && <button class="btn w" onClick={() => setAddingEvent(true)}>{t('members.addEvent')}</button>}
         </div>
         {isAddingEvent && (
           <MemberEventForm

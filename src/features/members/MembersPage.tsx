@@ -102,7 +102,7 @@ export default function MembersPage() {
           <ExportButtons members={filtered} />
         </>
       )}
-      <a class="btn primary fab" href="/members/new" aria-label={t('members.add')}>
+      <a class="btn primary fab w" href="/members/new" aria-label={t('members.add')}>
         + {t('members.addShort')}
       </a>
     </main>
@@ -114,7 +114,7 @@ function EmptyRegister() {
     <div class="card empty">
       <p>{t('members.empty')}</p>
       <p class="muted">{t('members.emptyHint')}</p>
-      <div class="row">
+      <div class="row w">
         <a class="btn primary" href="/members/new">
           {t('members.add')}
         </a>

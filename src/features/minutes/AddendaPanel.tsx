@@ -51,7 +51,7 @@ export function AddendaPanel({ meetingId, addenda }: { meetingId: string; addend
       ) : (
         <p class="muted">{t('minutes.addendaEmpty')}</p>
       )}
-      <form onSubmit={submit} noValidate>
+      <form class="w" onSubmit={submit} noValidate>
         <TextAreaField
           id="minutes-addendum"
           label={t('minutes.addendumText')}

@@ -62,7 +62,22 @@ export default function MinutesPage() {
         </p>
       )}
       {live.isLoaded && !live.error && !ctx && <p>{t('minutes.notFound')}</p>}
-      {ctx && (ctx.isFinalized ? <FinalizedView ctx={ctx} /> : <MinutesEditor key={ctx.meeting.id} ctx={ctx} />)}
+      {ctx &&
+        (ctx.isFinalized ? (
+          <FinalizedView ctx={ctx} />
+        ) : (
+          <>
+            {/* a reader sees the draft as a document (the print page marks it BẢN NHÁP) */}
+            <p class="r" hidden>
+              <a class="btn block" href={`/meetings/${ctx.meeting.id}/minutes/print`}>
+                {t('minutes.print')}
+              </a>
+            </p>
+            <div class="w">
+              <MinutesEditor key={ctx.meeting.id} ctx={ctx} />
+            </div>
+          </>
+        ))}
     </main>
   );
 }

@@ -64,7 +64,7 @@ export function PhotoField({ id, value, onChange, confirmRemove }: PhotoFieldPro
       {isFull ? (
         <p class="muted small">{pt('full', { n: MAX_PHOTOS })}</p>
       ) : (
-        <div class="photo-actions">
+        <div class="photo-actions w">
           <label class="btn">
             <input type="file" accept="image/*" capture="environment" class="photo-input" data-testid={`${id}-camera`} disabled={state.busy} onChange={(e) => void add(e.currentTarget)} />
             {pt('take')}

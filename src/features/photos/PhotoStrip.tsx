@@ -26,7 +26,7 @@ export function PhotoStrip({ hashes, onRemove }: PhotoStripProps) {
             {p?.blob ? <Thumb blob={p.blob} label={pt('open', { n: i + 1 })} /> : p ? <Missing photo={p} canDownload={states.canDownload} /> : <span class="photo-missing" />}
             {p?.isWaiting && <span class="photo-badge">{pt('waiting')}</span>}
             {onRemove && (
-              <button type="button" class="photo-remove" aria-label={pt('remove')} onClick={() => onRemove(sha256)}>
+              <button type="button" class="photo-remove w" aria-label={pt('remove')} onClick={() => onRemove(sha256)}>
                 ×
               </button>
             )}

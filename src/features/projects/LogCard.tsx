@@ -32,7 +32,7 @@ export function LogCard({ projectId, log, onDone }: { projectId: string; log: Yo
       <div class="area-title">
         <h2>{pt('logTitle')}</h2>
         {editing !== 'new' && (
-          <button type="button" class="btn" onClick={() => setEditing('new')}>+ {pt('logAdd')}</button>
+          <button type="button" class="btn w" onClick={() => setEditing('new')}>+ {pt('logAdd')}</button>
         )}
       </div>
       {editing === 'new' && (
@@ -58,8 +58,8 @@ export function LogCard({ projectId, log, onDone }: { projectId: string; log: Yo
               {e.note && <p class="log-note">{e.note}</p>}
               <PhotoStrip hashes={e.photos} />
               <div class="tools">
-                <button type="button" class="btn" onClick={() => setEditing(e.id)}>{t('common.edit')}</button>
-                <button type="button" class="btn danger" onClick={() => void remove(e.id)}>{t('common.delete')}</button>
+                <button type="button" class="btn w" onClick={() => setEditing(e.id)}>{t('common.edit')}</button>
+                <button type="button" class="btn danger w" onClick={() => void remove(e.id)}>{t('common.delete')}</button>
               </div>
             </li>
           ),

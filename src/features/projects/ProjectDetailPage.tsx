@@ -107,7 +107,7 @@ export default function ProjectDetailPage() {
         <p class="muted small">{pt('volunteerDaysRule')}</p>
         {p.beneficiaries ? <p>{pt('beneficiariesLine', { n: p.beneficiaries })}</p> : null}
         {p.stage !== 'dropped' && (
-          <a class="btn primary block" href={`/projects/${p.id}/roll`}>
+          <a class="btn primary block w" href={`/projects/${p.id}/roll`}>
             <Icon d={ICON_CHECK} /> {pt('roll')}
           </a>
         )}
@@ -116,7 +116,7 @@ export default function ProjectDetailPage() {
       <BudgetCard p={p} />
       <LogCard projectId={p.id} log={log} onDone={(ok) => setMessage({ ok })} />
 
-      <div class="row">
+      <div class="row w">
         <a class="btn" href={`/projects/${p.id}/edit`}>{t('common.edit')}</a>
         <button type="button" class="btn danger" onClick={() => void remove()}>{pt('deleteAction')}</button>
       </div>

@@ -72,7 +72,7 @@ export default function ProjectsPage() {
           </ul>
         </>
       )}
-      <a class="btn primary fab" href={asked ? `/projects/new?y=${year}` : '/projects/new'}>
+      <a class="btn primary fab w" href={asked ? `/projects/new?y=${year}` : '/projects/new'}>
         + {pt('addShort')}
       </a>
     </main>

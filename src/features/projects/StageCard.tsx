@@ -84,7 +84,7 @@ export function StageCard({ project: p, onDone }: { project: YouthProject; onDon
         <p class="warn-box">{pt('droppedLine', { date: formatDate(p.droppedOn), reason: p.dropReason ?? '' })}</p>
       )}
       {next && open !== 'next' && (
-        <button type="button" class="btn primary big-next" onClick={() => show('next')}>
+        <button type="button" class="btn primary big-next w" onClick={() => show('next')}>
           {stepLabel(next)}
         </button>
       )}
@@ -119,7 +119,7 @@ export function StageCard({ project: p, onDone }: { project: YouthProject; onDon
       )}
       {error && !open && <p class="error" role="alert">{error}</p>}
       {!open && (
-        <div class="stage-tools">
+        <div class="stage-tools w">
           {p.stage !== 'registered' && (
             <button type="button" class="btn" onClick={undo} disabled={busy}>↶ {pt('undoAction')}</button>
           )}

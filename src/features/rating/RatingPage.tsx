@@ -153,8 +153,8 @@ function RatingYearPage({ span }: { span: YearSpan }) {
           )}
           <UnitRatingForm key={year} year={year} current={d.unitRating} />
           <div class="link-block">
-            {whole && undecided > 0 && <button class="btn primary" disabled={busy} onClick={acceptAll}>{tr('acceptAll', { n: undecided })}</button>}
-            <a class="btn" href="/rating/settings">{tr('settings')}</a>
+            {whole && undecided > 0 && <button class="btn primary w" disabled={busy} onClick={acceptAll}>{tr('acceptAll', { n: undecided })}</button>}
+            <a class="btn w" href="/rating/settings">{tr('settings')}</a>
             <a class="btn" href={`/training?y=${year}`}>{tr('trainingLink')}</a>
           </div>
           {whole && (

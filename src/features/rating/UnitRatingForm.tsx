@@ -1,4 +1,5 @@
 // The unit's own rating of the year (chi đoàn tự xếp loại), on the rating screen.
+import { useReadOnly } from '../../ui/read-only';
 import { useState } from 'preact/hooks';
 import { formatDate } from '../../lib/dates';
 import { SelectField, TextAreaField } from '../../ui/fields';
@@ -11,6 +12,7 @@ export function UnitRatingForm({ year, current }: { year: number; current?: Unit
   const [note, setNote] = useState(current?.note ?? '');
   const [msg, setMsg] = useState('');
   const [err, setErr] = useState('');
+  const ro = useReadOnly();
   return (
     <details class="card group">
       <summary>{tr('unitTitle')}{current ? `: ${levelShort(current.level)}` : ''}</summary>
@@ -29,11 +31,13 @@ export function UnitRatingForm({ year, current }: { year: number; current?: Unit
         }}
       >
         {current && <p class="muted small">{tr('unitDecidedOn', { date: formatDate(current.decidedAt) })}</p>}
+        <fieldset disabled={ro} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
         <SelectField<RatingLevel | ''> id="unit-level" label={tr('unitLevel')} value={level} onChange={setLevel} options={[{ value: '', label: tr('choose') }, ...RATING_LEVELS.map((l) => ({ value: l, label: levelLabel(l) }))]} />
         <TextAreaField id="unit-note" label={tr('unitNote')} value={note} onInput={setNote} rows={2} />
+        </fieldset>
         {msg && <p class="ok" role="status">{msg}</p>}
         {err && <p class="error" role="alert">{err}</p>}
-        <button class="btn primary block" type="submit" disabled={!level} style={{ marginBottom: '0.75rem' }}>{tr('save')}</button>
+        <button class="btn primary block w" type="submit" disabled={!level} style={{ marginBottom: '0.75rem' }}>{tr('save')}</button>
       </form>
     </details>
   );

@@ -46,7 +46,19 @@ export default function ReportPage() {
       )}
       {live.isLoaded && !live.error && !view && <p>{tr('notFound')}</p>}
       {view && !view.row && <StartPanel view={view} />}
-      {view?.row?.status === 'draft' && <DraftView view={view} />}
+      {view?.row?.status === 'draft' && (
+        <>
+          {/* a reader sees the draft on A4 (marked as a draft) instead of the editor */}
+          <p class="r" hidden>
+            <a class="btn block" href={`/reports/${view.id}/print`}>
+              {tr('printDraft')}
+            </a>
+          </p>
+          <div class="w">
+            <DraftView view={view} />
+          </div>
+        </>
+      )}
       {view?.row?.status === 'submitted' && <SentPanel view={view} />}
       {view && <VersionList view={view} />}
     </main>

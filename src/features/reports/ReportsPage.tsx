@@ -65,7 +65,7 @@ export default function ReportsPage() {
           </ul>
         </section>
       ))}
-      <a class="card rp-settings" href="/reports/settings">
+      <a class="card rp-settings w" href="/reports/settings">
         <span>
           <strong>{rl('settingsLine', { n: dueDays })}</strong>
           <span class="muted small">{rl('settingsChange')}</span>

@@ -65,10 +65,10 @@ export function SentPanel({ view }: { view: ReportView }) {
         </div>
       )}
       <ReviewNote view={view} />
-      <button type="button" class={`btn block ${s.review?.decision === 'returned' ? 'primary' : ''}`} onClick={next} disabled={isBusy}>
+      <button type="button" class={`btn block w ${s.review?.decision === 'returned' ? 'primary' : ''}`} onClick={next} disabled={isBusy}>
         {tr('nextVersion', { n: (view.row?.version ?? 0) + 1 })}
       </button>
-      <p class="muted small">{tr('nextVersionHint')}</p>
+      <p class="muted small w">{tr('nextVersionHint')}</p>
       {message && (
         <p class="error" role="alert">
           {message}

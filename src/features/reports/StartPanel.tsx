@@ -31,8 +31,8 @@ export function StartPanel({ view }: { view: ReportView }) {
         <p class="muted">{tr('notBegun')}</p>
       ) : (
         <>
-          <p class="muted small">{tr('startHint')}</p>
-          <button type="button" class="btn primary block" onClick={start} disabled={isBusy}>
+          <p class="muted small w">{tr('startHint')}</p>
+          <button type="button" class="btn primary block w" onClick={start} disabled={isBusy}>
             {isBusy ? tr('starting') : tr('start')}
           </button>
         </>

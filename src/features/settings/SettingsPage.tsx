@@ -44,7 +44,10 @@ export default function SettingsPage() {
         ) : unit === null ? (
           <p class="muted">{t('settings.noUnit')}</p>
         ) : (
-          <UnitDetailsForm unit={unit} onSaved={setUnit} />
+          <>
+            <p class="r" hidden>{unit.name}</p>
+            <UnitDetailsForm unit={unit} onSaved={setUnit} />
+          </>
         )}
         {unit && (
           <a class="btn block" href="/committee">
@@ -92,7 +95,7 @@ export default function SettingsPage() {
           <a class="btn block" href="/settings/backup">
             {t('settings.backupLink')}
           </a>
-          <a class="btn block" href="/import">
+          <a class="btn block w" href="/import">
             {t('settings.importLink')}
           </a>
         </div>

@@ -96,7 +96,7 @@ export function UnitDetailsForm({ unit, onSaved }: { unit: Unit; onSaved: (u: Un
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form class="w" onSubmit={onSubmit} noValidate>
       {field('name', 'settings.unitName')}
       <div class="field">
         <label for="unit-kind">{t('settings.unitKind')}</label>

@@ -36,7 +36,7 @@ export function YearKindCard() {
   };
 
   return (
-    <section class="card" aria-labelledby="settings-year">
+    <section class="card w" aria-labelledby="settings-year">
       <h2 id="settings-year">{ty('title')}</h2>
       <p class="muted small">{ty('hint')}</p>
       <div class="stack" role="group" aria-labelledby="settings-year">

@@ -3,6 +3,8 @@
 // báo lỗi" (it answered with an error), plus a badge when something needs the user's eyes (conflicts, refused
 // changes). Tapping it opens /sync. Starts the app's sync runner.
 import { useEffect, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import type { ReadOnlyProps } from '../readonly';
 import { tsChip as ts } from './chip-i18n';
 import { useLive } from '../../data/live';
 import { appSync } from '../../sync/app-sync';
@@ -23,6 +25,11 @@ export function SyncIndicator() {
   const status = useSyncStatus();
   const online = useOnline();
   const overview = useLive(syncOverview, [unitTick]).value;
+  // A joined phone loads the read-only part (features/readonly, not precached): for a role that
+  // does not keep the book (viewer, supervisor) it hides every edit control and shows the bar.
+  const server = overview?.server;
+  const [Ro, setRo] = useState<ComponentType<ReadOnlyProps>>();
+  useEffect(() => void (server && import('../readonly').then((m) => m.loadReadOnly()).then((c) => setRo(() => c), () => undefined)), [!server]);
   if (!overview) return null;
 
   const review = overview.conflicts + overview.needsAttention;
@@ -53,6 +60,8 @@ export function SyncIndicator() {
     <a class={`sync-chip ${tone}`} href={href} aria-label={`${ts('statusLabel')}: ${text}${review ? `, ${ts('reviewN', { n: review })}` : ''}`}>
       <span class="sync-chip-text">{text}</span>
       {review > 0 && <span class="sync-badge">{review}</span>}
+      {/* renders nothing here: its bar goes between the top bar and the screen */}
+      {Ro && server && <Ro role={server.role} unitName={server.unitName} />}
     </a>
   );
 }

@@ -84,7 +84,7 @@ function EnterValue({ r }: { r: TargetResult }) {
     }
   };
   return (
-    <form class="card" onSubmit={save}>
+    <form class="card w" onSubmit={save}>
       <h2>{ty('enterTitle')}</h2>
       {t.measure === 'yesNo' ? (
         <div class="row">
@@ -168,7 +168,7 @@ export default function TargetDetailPage() {
             {r.evidence.enteredAt && <p class="muted small">{ty('enteredOn', { date: formatDate(r.evidence.enteredAt) })}</p>}
             <div class="row">
               {r.target.source === 'computed' && screenOf(r.target.rule, v.span.year) && <a class="btn primary" href={screenOf(r.target.rule, v.span.year)}>{ty('openRecords')}</a>}
-              <a class="btn" href={`/year/targets/${r.target.id}/edit`}>{ty('edit')}</a>
+              <a class="btn w" href={`/year/targets/${r.target.id}/edit`}>{ty('edit')}</a>
             </div>
           </section>
           {r.target.source === 'entered' ? <EnterValue r={r} /> : <Evidence v={v} />}

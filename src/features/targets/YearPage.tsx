@@ -43,7 +43,7 @@ function StartYear({ v }: { v: YearView }) {
       <p>{ty('empty', { label: spanLabel(span) })}</p>
       <p class="muted small">{ty('emptyHint')}</p>
       {error && <p class="error" role="alert">{error}</p>}
-      <div class="start-buttons">
+      <div class="start-buttons w">
         <button class="btn primary" disabled={busy} onClick={() => start('template')}>{ty('startTemplate')}</button>
         {v.previousHasTargets && (
           <button class="btn" disabled={busy} onClick={() => start('copy')}>
@@ -98,7 +98,7 @@ export default function YearPage() {
               </section>
               {y.results.map((r) => <TargetCard key={r.target.id} r={r} />)}
               <div class="link-block">
-                <a class="btn" href={`/year/targets/new?y=${y.span.year}`}>+ {ty('add')}</a>
+                <a class="btn w" href={`/year/targets/new?y=${y.span.year}`}>+ {ty('add')}</a>
                 <a class="btn" href={`/year/print?y=${y.span.year}`}>{ty('print')}</a>
                 <a class="btn" href={`/reports?y=${y.span.year}`}>{ty('reports')}</a>
               </div>

@@ -16,6 +16,7 @@ import { errorText, tt, yearTitle, yearSub } from './i18n';
 import { useUnitYear } from '../../data/use-unit-year';
 import { yearLabel, type YearSpan } from '../../protocol/year';
 import '../../ui/year-work.css';
+import { useReadOnly } from '../../ui/read-only';
 
 const repo = () => import('./training-repo');
 
@@ -60,7 +61,7 @@ function TrainingMemberYearPage({ span }: { span: YearSpan }) {
       <YearNav year={year} href={(n) => `/training/${d.member.id}?y=${n}`} label={tt('yearNav')} title={yearTitle(span)} sub={yearSub(span)} prev={tt('prevYear')} next={tt('nextYear')} />
       <div class="link-block">
         <a class="btn" href={`/members/${d.member.id}`}>{tt('openMember')}</a>
-        <a class="btn" href={`/rating/${d.member.id}?y=${year}`}>{tt('ratingLink')}</a>
+        <a class="btn w" href={`/rating/${d.member.id}?y=${year}`}>{tt('ratingLink')}</a>
       </div>
       {notice && <p class="ok toast" role="status">{notice}</p>}
       {error && <p class="error toast" role="alert" onClick={() => setError('')}>{error}</p>}
@@ -69,7 +70,9 @@ function TrainingMemberYearPage({ span }: { span: YearSpan }) {
       ) : !d.registration ? (
         <section class="card">
           <p>{tt('notRegisteredYet', { year: label })}</p>
+          <div class="w">
           <ItemPicker items={d.items} initial={d.items.map((i) => i.id)} submitLabel={tt('registerThis')} onSubmit={(ids) => run(async () => (await repo()).setMemberItems(year, d.member.id, ids), tt('saved'))} />
+          </div>
         </section>
       ) : (
         <Registered d={d} year={year} label={label} run={run} />
@@ -98,7 +101,7 @@ function Registered({ d, year, label, run }: { d: MemberTraining; year: number; 
           </ul>
         </section>
       ))}
-      <details class="card group" open={changing} onToggle={(e) => setChanging((e.target as HTMLDetailsElement).open)}>
+      <details class="card group w" open={changing} onToggle={(e) => setChanging((e.target as HTMLDetailsElement).open)}>
         <summary>{tt('changeItems')}</summary>
         {changing && <ItemPicker items={d.items} initial={reg.itemIds} submitLabel={tt('save')} onSubmit={(ids) => run(async () => (await repo()).setMemberItems(year, d.member.id, ids), tt('saved')).then((ok) => ok && setChanging(false))} />}
         <button class="btn danger" style={{ marginBottom: '0.75rem' }} onClick={() => confirm(tt('unregisterConfirm', { year: label })) && run(async () => (await repo()).unregisterMember(year, d.member.id))}>{tt('unregister')}</button>
@@ -114,17 +117,18 @@ function ItemProgress({ year, memberId, item, progress, credited, titles, run }:
   const [date, setDate] = useState(formatDate(progress?.doneAt || todayIso()));
   const [evidence, setEvidence] = useState(progress?.evidence ?? '');
   const [dateError, setDateError] = useState('');
+  const ro = useReadOnly();
   const toggle = (on: boolean) => run(async () => (await repo()).setProgress(year, memberId, item.id, { done: on, doneAt: on ? todayIso() : '', evidence: progress?.evidence }));
   return (
     <li>
       <div class="head">
-        <input class="big-check" type="checkbox" id={`done-${item.id}`} checked={done} onChange={(e) => toggle((e.target as HTMLInputElement).checked)} />
+        <input class="big-check" type="checkbox" id={`done-${item.id}`} disabled={ro} checked={done} onChange={(e) => toggle((e.target as HTMLInputElement).checked)} />
         <label class="t" for={`done-${item.id}`}>
           <div>{item.title}</div>
           {done && <div class="meta">{tt('doneOn', { date: formatDate(progress?.doneAt) })}{progress?.evidence ? ` · ${progress.evidence}` : ''}</div>}
           {!done && credited && <div class="meta credit">✓ {tt('creditedBy', { titles })}</div>}
         </label>
-        {!open && <button class="btn small-btn" aria-label={`${tt('details')}: ${item.title}`} onClick={() => setOpen(true)}>{tt('detailsShort')}</button>}
+        {!open && <button class="btn small-btn w" aria-label={`${tt('details')}: ${item.title}`} onClick={() => setOpen(true)}>{tt('detailsShort')}</button>}
       </div>
       {open && (
         <form
@@ -173,12 +177,15 @@ function ItemPicker({ items, initial, submitLabel, onSubmit }: { items: Training
 function Assess({ year, memberId, outcome: initial, note: initialNote, run }: { year: number; memberId: string; outcome: TrainingOutcome | ''; note: string; run: Run }) {
   const [outcome, setOutcome] = useState<TrainingOutcome | ''>(initial);
   const [note, setNote] = useState(initialNote);
+  const ro = useReadOnly();
   return (
     <form class="card" onSubmit={(e) => { e.preventDefault(); void run(async () => (await repo()).assessOutcome(year, memberId, outcome, note), tt('saved')); }}>
       <h2 style={{ marginTop: 0 }}>{tt('assessTitle')}</h2>
+      <fieldset disabled={ro} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
       <SelectField<TrainingOutcome | ''> id="outcome" label={tt('outcome')} value={outcome} onChange={setOutcome} options={[{ value: '', label: tt('outcome_') }, ...TRAINING_OUTCOMES.map((o) => ({ value: o, label: tt(`outcome_${o}`) }))]} />
       <TextAreaField id="outcome-note" label={tt('note')} value={note} onInput={setNote} rows={2} />
-      <button class="btn primary block" type="submit">{tt('saveOutcome')}</button>
+      </fieldset>
+      <button class="btn primary block w" type="submit">{tt('saveOutcome')}</button>
     </form>
   );
 }

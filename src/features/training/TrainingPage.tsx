@@ -110,7 +110,7 @@ function TrainingYearPage({ span }: { span: YearSpan }) {
         <section class="card">
           <p>{tt('noProgramme', { year: yearLabel(span.year, span.kind) })}</p>
           <p class="muted small">{tt('noProgrammeHint')}</p>
-          <div class="row">
+          <div class="row w">
             <button class="btn primary" disabled={busy} onClick={createDefault}>{tt('createDefault')}</button>
             <a class="btn" href={`/training/setup?y=${year}`}>{tt('createOwn')}</a>
           </div>
@@ -132,11 +132,11 @@ function TrainingYearPage({ span }: { span: YearSpan }) {
             </section>
           )}
           <div class="link-block">
-            {rates && rates.notRegistered.length > 0 && <a class="btn primary" href={`/training/register?y=${year}`}>{tt('registerBulk')} ({rates.notRegistered.length})</a>}
-            <a class="btn" href={`/training/setup?y=${year}`}>{tt('editProgramme')}</a>
+            {rates && rates.notRegistered.length > 0 && <a class="btn primary w" href={`/training/register?y=${year}`}>{tt('registerBulk')} ({rates.notRegistered.length})</a>}
+            <a class="btn w" href={`/training/setup?y=${year}`}>{tt('editProgramme')}</a>
             <a class="btn" href={`/rating?y=${year}`}>{tt('ratingLink')}</a>
           </div>
-          <details class="card group">
+          <details class="card group w">
             <summary>{tt('byItem')}</summary>
             <p class="muted small">{tt('byItemHint')}</p>
             <ul class="items">
