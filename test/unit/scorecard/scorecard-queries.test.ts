@@ -1,7 +1,7 @@
 // A unit's scorecard row read from its own database equals what the unit's own screens show for
 // the same records, and the row is cached per unit version: a second open computes nothing, a
 // pulled change or an unsent write computes again.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { del } from 'idb-keyval';
 import { freshUnit } from '../helpers';
 import { seedYear } from '../year-fixture';
