@@ -150,10 +150,24 @@ export async function scorecardRow(db: UnitDb, unitId: string, today: string, ca
   return { row, fresh: true };
 }
 
+/** Units whose version is checked at once: opening a database is waiting on storage, not work. */
+const VERSION_CHECKS_AT_ONCE = 6;
+
+/** fn over items, at most `n` at a time. */
+async function inPool<T>(items: readonly T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+}
+
 /**
  * The scorecard's rows, progressively: every cached row at once (possibly of an older
- * version), then each unit in turn — its database opened apart, its version compared, the row
- * recomputed only when it moved — `onRow` called with each row as it is known.
+ * version); then each unit's version, a few databases opened apart at a time, which confirms
+ * the cached rows still current; then the units whose version moved, recomputed one after
+ * another (the work is the CPU's: one at a time keeps each step short). `onRow` is called with
+ * each row as it is known, `current` once its version is checked.
  */
 export async function loadScorecard(units: readonly SupervisedUnit[], today: string, onRow: (row: ScorecardRow, current: boolean) => void): Promise<void> {
   const cached = await cachedRows(units.map((u) => u.unitId));
@@ -161,11 +175,21 @@ export async function loadScorecard(units: readonly SupervisedUnit[], today: str
     const c = cached.get(u.unitId);
     if (c) onRow(c.row, false);
   }
-  for (const u of units) {
+  const moved = new Set<string>();
+  await inPool(units, VERSION_CHECKS_AT_ONCE, async (u) => {
     const db = openUnitDbApart(u.unitId);
     try {
-      const { row } = await scorecardRow(db, u.unitId, today, cached.get(u.unitId));
-      onRow(row, true);
+      const c = cached.get(u.unitId);
+      if (c && c.key === (await unitVersion(db, today))) onRow(c.row, true);
+      else moved.add(u.unitId);
+    } finally {
+      db.close();
+    }
+  });
+  for (const u of units.filter((x) => moved.has(x.unitId))) {
+    const db = openUnitDbApart(u.unitId);
+    try {
+      onRow((await scorecardRow(db, u.unitId, today, cached.get(u.unitId))).row, true);
     } finally {
       db.close();
     }
