@@ -9,7 +9,7 @@
 //   npm run bench -- --only B3 --runs 3 --rates 4
 //   npm run bench -- --seed import        (store the 5,000 through the real /import page)
 //
-// Options: --only B1,B3,B4,B5,B9  --runs N (7)  --rates 4,10  --count N (5000)  --seed idb|import
+// Options: --only B1,B3,B4,B5,B9,B11  --runs N (7)  --rates 4,10  --count N (5000)  --seed idb|import
 //          --dist DIR (dist)  --out FILE (test/perf/results.json)
 // Env: BENCH_CPU_PROFILE=DIR writes a CPU profile of one extra cold start per rate
 //      (DIR/b3-4x.cpuprofile); BENCH_QUIET_BUSY / BENCH_QUIET_WAIT_S tune the wait for a quiet
@@ -33,6 +33,7 @@
 // "seeded" members are written with the shape the app's repo writes (src/data/outbox.ts
 // upsertRow: row + one outbox entry each, syncState advanced), validated first with the app's
 // own zod schema (src/protocol/member.ts memberRecord).
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -148,6 +149,21 @@ async function main() {
       results.push(...(await runReportFigures({ runs: RUNS, rates: RATES, count: COUNT, distDir: DIST, log: console.log })));
     } catch (e) {
       fail('B9 report figures', e);
+    }
+  }
+
+  // B11: a supervisor's first sync of 50 units × 100 members and one of 5,000, and the scorecard
+  // over the 50, cold and cached (issue 11). TypeScript (the app's sync engine and loaders over
+  // fake-indexeddb), run by tsx in its own process; its lines come back as info.
+  const b11 = join(ROOT, 'test/perf/scorecard-sync.ts');
+  if (only('B11') && existsSync(b11)) {
+    try {
+      const out = join(tempDir('b11'), 'b11.json');
+      const r = spawnSync(process.execPath, ['--import', 'tsx', b11, '--json', out], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+      if (r.status !== 0) throw new Error(`scorecard-sync.ts exited with ${r.status}`);
+      for (const x of JSON.parse(readFileSync(out, 'utf8'))) info(x.name, x.value, x.unit, { note: x.note });
+    } catch (e) {
+      fail('B11 supervisor sync and scorecard', e);
     }
   }
 

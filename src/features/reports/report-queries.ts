@@ -33,8 +33,10 @@ const live = <T extends { deleted?: boolean }>(rows: readonly (T | undefined)[])
 /** The unit's record (units table: the server's id or this phone's). */
 async function unitRow(db: UnitDb) {
   const serverId = (await db.syncState.get('device'))?.server?.unitId;
-  for (const id of serverId ? [serverId, await activeUnitId()] : [await activeUnitId()]) {
-    const u = await db.units.get(id);
+  // this phone's own unit id only when the server's finds no record: a supervisor's phone may
+  // have no unit of its own (issue 11), and the units it reads carry the server's id
+  for (const next of serverId ? [async () => serverId, activeUnitId] : [activeUnitId]) {
+    const u = await db.units.get(await next());
     if (u && !u.deleted) return u;
   }
   return undefined;
