@@ -6,7 +6,7 @@
 // semesters and school year (its kind as pinned in its records). No zod.
 import type { UnitDb } from '../../data/db';
 import { yearKindOf } from '../../data/unit-year';
-import { supervisedUnits, type SupervisedUnit } from '../above/registry';
+import { supervisedUnits, type SupervisedUnit } from '../above';
 import { getReportDueDays, unitSince } from '../reports/report-list-queries';
 import { periodsOf, reportId, reportPeriod, type ReportPeriod } from '../../protocol/report-period';
 import { standingsOf, type ReportRecords } from '../../protocol/report-year-rules';

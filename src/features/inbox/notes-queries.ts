@@ -1,6 +1,6 @@
 // The notes screens' reads and writes on a unit's database: the level above's on a supervised
 // unit's copy (opened apart, unitId given), the unit's on its own (unitId undefined). No zod.
-import { getAbove, supervisedUnits } from '../above/registry';
+import { getAbove, supervisedUnits } from '../above';
 import type { UnitNote } from '../../protocol/oversight';
 import type { NoteSide } from '../../protocol/oversight-enums';
 import { threadsOf, type NoteThread } from '../../protocol/note-rules';

@@ -2,7 +2,7 @@
 // sent versions (frozen, oldest first), the reviews, where it stands, the unit's name, and who
 // signs the review on this phone. Read from the unit's database opened apart. No zod.
 import { yearKindOf } from '../../data/unit-year';
-import { getAbove, supervisedUnits } from '../above/registry';
+import { getAbove, supervisedUnits } from '../above';
 import { getReportDueDays } from '../reports/report-list-queries';
 import { dueOn, parseReportId, reportPeriod, type ReportPeriod } from '../../protocol/report-period';
 import { reportStanding, type ReportStanding } from '../../protocol/report-status';
