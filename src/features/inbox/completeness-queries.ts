@@ -59,6 +59,8 @@ async function readRecords(db: UnitDb, periods: readonly ReportPeriod[]): Promis
 
 /** One unit's row, read from its database. */
 export async function unitRow(db: UnitDb, unit: SupervisedUnit, year: number, today: string): Promise<CompletenessRow> {
+  // a copy never pulled holds no unit record: its reports are unknown, not missing
+  if (!(await db.units.count())) return { unit, yearKind: 'calendar', cells: [], failed: true };
   const yearKind = await yearKindOf(year, db);
   const periods = unitPeriods(year, yearKind);
   const records = await readRecords(db, periods);

@@ -6,6 +6,7 @@ import { activeDb } from '../../data/session';
 import { actionCounts } from '../checkins';
 import type { UnitNote } from '../../protocol/oversight';
 import { isUnreadBy, threadsOf } from '../../protocol/note-rules';
+import { writesBook } from '../../protocol/permissions';
 
 export interface AboveCardData {
   /** per guidance thread with something unread: its latest unread note, newest first */
@@ -19,7 +20,11 @@ export interface AboveCardData {
 
 export async function loadAboveCard(today: string): Promise<AboveCardData> {
   const db = await activeDb();
-  const [notes, actions, dev] = await Promise.all([db.unitNotes.toArray(), actionCounts(db, today), db.syncState.get('device')]);
+  const dev = await db.syncState.get('device');
+  // the card is the unit's own: a supervisor browsing the unit's book, or a viewer who cannot
+  // mark anything read, would see it stay forever
+  if (!writesBook(dev?.server?.role)) return { guidance: [], actions: { open: 0, overdue: 0 }, linked: false };
+  const [notes, actions] = await Promise.all([db.unitNotes.toArray(), actionCounts(db, today)]);
   const threads = threadsOf(notes, 'unit');
   const lastUnread = (t: (typeof threads)[number]) => t.notes.filter((n) => isUnreadBy(n, 'unit')).at(-1);
   const guidance = threads.filter((t) => t.kind === 'guidance' && t.unread).map(lastUnread).filter((n): n is UnitNote => !!n);

@@ -61,3 +61,13 @@ describe('reports received: completeness', () => {
     expect((await loadCompleteness(2026, TODAY)).rows).toEqual([]);
   });
 });
+
+describe('a copy not yet pulled', () => {
+  it('is unknown, not missing, and counts in no period', async () => {
+    await wipeUnits();
+    await supervise([{ unitId: 'u-new', name: 'Chi đoàn mới' }]);
+    const c = await loadCompleteness(2026, TODAY);
+    expect(c.rows).toMatchObject([{ unit: { unitId: 'u-new' }, failed: true, cells: [] }]);
+    expect(c.tallies.q1).toEqual({ units: 0, sent: 0, late: 0, missing: 0, returned: 0 });
+  });
+});
