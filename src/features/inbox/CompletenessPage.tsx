@@ -10,6 +10,7 @@ import type { PeriodTally } from '../../protocol/completeness-rules';
 import { COLUMNS, loadCompleteness, type Column, type UnitCell } from './completeness-queries';
 import { errorText, ti, tid } from './i18n';
 import { useReload } from './use-reload';
+import '../../ui/year-work.css';
 import './inbox.css';
 
 const TONE: Record<UnitCell['state'], string> = {

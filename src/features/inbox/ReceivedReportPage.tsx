@@ -13,6 +13,7 @@ import type { ReportVersion } from '../../protocol/report';
 import { loadReceivedReport, submitReview, type ReceivedReport } from './review-queries';
 import { errorText, ti } from './i18n';
 import { useReload } from './use-reload';
+import '../../ui/year-work.css';
 import './inbox.css';
 
 const stamp = (iso: string) => `${iso.slice(11, 16)} ${formatDate(iso.slice(0, 10))}`;
@@ -64,7 +65,7 @@ function Review({ r, v }: { r: ReceivedReport; v: ReportVersion }) {
   const review = r.reviews.find((x) => x.version === v.version);
   if (!review) return null;
   return (
-    <div class={`notice report-review ${review.decision}`} role="status" data-testid="ib-review">
+    <div class={`ib-notice ${review.decision}`} role="status" data-testid="ib-review">
       <p>{ti(review.decision === 'returned' ? 'reviewed_returned' : 'reviewed_received', { n: v.version, time: stamp(review.reviewedAt) })}</p>
       {review.comment && <p><span class="muted">{ti('reviewComment')}</span> {review.comment}</p>}
       {review.reviewerName && <p class="muted small">{ti('reviewedBy', { name: review.reviewerName })}</p>}
