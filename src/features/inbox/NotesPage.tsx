@@ -6,16 +6,14 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { useLive } from '../../data/live';
-import { formatDate } from '../../lib/dates';
 import { TextAreaField } from '../../ui/fields';
 import type { UnitNote } from '../../protocol/oversight';
 import type { NoteThread } from '../../protocol/note-rules';
 import { loadNotes, openThread, sendNew, sendReply, type NotesView } from './notes-queries';
-import { errorText, ti } from './i18n';
+import { errorText, stamp, ti } from './i18n';
 import { useReload } from './use-reload';
 import './inbox.css';
 
-const stamp = (iso: string) => `${iso.slice(11, 16)} ${formatDate(iso.slice(0, 10))}`;
 
 function Compose({ id, label, submit, onSent, cancel }: { id: string; label: string; submit: string; onSent: (body: string) => Promise<unknown>; cancel?: () => void }) {
   const [body, setBody] = useState('');

@@ -11,12 +11,11 @@ import { daysBetween } from '../../protocol/report-year-rules';
 import type { ReviewDecision } from '../../protocol/report-enums';
 import type { ReportVersion } from '../../protocol/report';
 import { loadReceivedReport, submitReview, type ReceivedReport } from './review-queries';
-import { errorText, ti } from './i18n';
+import { errorText, stamp, ti } from './i18n';
 import { useReload } from './use-reload';
 import '../../ui/year-work.css';
 import './inbox.css';
 
-const stamp = (iso: string) => `${iso.slice(11, 16)} ${formatDate(iso.slice(0, 10))}`;
 
 type DocPart = Awaited<ReturnType<typeof loadSentDocument>>;
 
