@@ -46,6 +46,7 @@ const YearPage = lazy(() => import('../features/targets/YearPage'));
 const TargetDetailPage = lazy(() => import('../features/targets/TargetDetailPage'));
 const TargetFormPage = lazy(() => import('../features/targets/TargetFormPage'));
 const ReportScreens = lazy(() => import('../features/reports/entry'));
+const InboxScreens = lazy(() => import('../features/inbox/entry'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -112,6 +113,11 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/reports/:id', component: ReportScreens },
   // A report on A4 (?v=N: sent version N as frozen)
   { path: '/reports/:id/print', component: ReportScreens },
+  // Reports received and notes between a unit and the level above (issue 11 items 6, 7)
+  { path: '/above/reports', component: InboxScreens },
+  { path: '/above/unit/:unitId/reports/:reportId', component: InboxScreens },
+  { path: '/above/unit/:unitId/notes', component: InboxScreens },
+  { path: '/notes', component: InboxScreens },
   { path: '/*', component: NotFoundPage },
 ];
 

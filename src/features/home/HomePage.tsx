@@ -111,6 +111,7 @@ export default function HomePage() {
           paint and the card computes on its own; the slot keeps its height (home.css) */}
       <LazySlot class="year-slot" load={() => import('../targets').then((m) => m.YearCard)} />
       <LazySlot load={() => import('../reports').then((m) => m.loadReportCard())} />
+      <LazySlot load={() => import('../inbox').then((m) => m.loadAboveCard())} />
       <LinkCard href="/training" title={t('home.training')} hint={t('home.trainingHint')} />
       <LinkCard href="/rating" title={t('home.rating')} hint={t('home.ratingHint')} />
       <LinkCard href="/dues" title={t('home.duesLink')} hint={t('home.duesHint')} />

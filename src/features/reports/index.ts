@@ -6,3 +6,7 @@ import type { ComponentType } from 'preact';
 export { periodLabel } from './period-label';
 
 export const loadReportCard = (): Promise<ComponentType> => import('./ReportCard').then((m) => m.default);
+
+/** A sent version as its document, for cấp trên's screen (issue 11): the view and its builder, in their own chunks. */
+export const loadSentDocument = () =>
+  Promise.all([import('./ReportDocumentView'), import('./report-document')]).then(([v, d]) => ({ View: v.ReportDocumentView, build: d.buildReportDoc, input: d.versionDocInput }));
