@@ -46,6 +46,7 @@ const YearPage = lazy(() => import('../features/targets/YearPage'));
 const TargetDetailPage = lazy(() => import('../features/targets/TargetDetailPage'));
 const TargetFormPage = lazy(() => import('../features/targets/TargetFormPage'));
 const ReportScreens = lazy(() => import('../features/reports/entry'));
+const RecognitionScreens = lazy(() => import('../features/recognition/entry'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -112,6 +113,8 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/reports/:id', component: ReportScreens },
   // A report on A4 (?v=N: sent version N as frozen)
   { path: '/reports/:id/print', component: ReportScreens },
+  // The level above: a unit's rating (proposed, recognised) and consolidation mark
+  { path: '/above/unit/:unitId/rating', component: RecognitionScreens },
   { path: '/*', component: NotFoundPage },
 ];
 
