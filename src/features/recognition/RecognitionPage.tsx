@@ -20,9 +20,10 @@ import { ConsolidationForm } from './ConsolidationForm';
 import { levelLabel, tr } from './i18n';
 import '../../ui/year-work.css';
 
-function yearParam(s: string | undefined, today: string): number {
+/** ?y=yyyy, else undefined: the unit's current year. */
+function yearParam(s: string | undefined): number | undefined {
   const y = Number(s);
-  return s && /^\d{4}$/.test(s) && y >= 2000 && y <= 2100 ? y : Number(today.slice(0, 4));
+  return s && /^\d{4}$/.test(s) && y >= 2000 && y <= 2100 ? y : undefined;
 }
 
 export default function RecognitionPage() {
@@ -30,7 +31,7 @@ export default function RecognitionPage() {
   const { query } = useLocation();
   const unitId = params.unitId ?? '';
   const today = todayIso();
-  const year = yearParam(query.y, today);
+  const asked = yearParam(query.y);
   const [view, setView] = useState<AboveRatingView | null>();
   const [error, setError] = useState(false);
   const [version, setVersion] = useState(0);
@@ -39,12 +40,12 @@ export default function RecognitionPage() {
     setError(false);
     // Only a unit this phone supervises: never open (and so create) a database for another id.
     supervisedUnits()
-      .then((units) => (units.some((u) => u.unitId === unitId) ? loadAboveRating(unitId, year, today) : null))
+      .then((units) => (units.some((u) => u.unitId === unitId) ? loadAboveRating(unitId, asked, today) : null))
       .then((v) => alive && setView(v), () => alive && setError(true));
     return () => {
       alive = false;
     };
-  }, [unitId, year, today, version]);
+  }, [unitId, asked, today, version]);
   const reload = () => setVersion((n) => n + 1);
   const back = `/above/unit/${encodeURIComponent(unitId)}`;
   return (
@@ -57,32 +58,40 @@ export default function RecognitionPage() {
       ) : view === null ? (
         <p class="muted">{tr('notSupervised')}</p>
       ) : (
-        <>
-          <YearNav
-            year={year}
-            href={(n) => `/above/unit/${encodeURIComponent(unitId)}/rating?y=${n}`}
-            label={tr('yearNav')}
-            title={tr('yearTitle', { label: yearLabel(year, view.span.kind) })}
-            prev={tr('prevYear')}
-            next={tr('nextYear')}
-          />
-          <section class="card">
-            <h2 style={{ marginTop: 0 }}>{tr('proposalTitle')}</h2>
-            {view.proposal ? (
-              <>
-                <p data-testid="proposal"><strong>{tr('proposalLine', { level: levelLabel(view.proposal.level), date: formatDate(view.proposal.decidedAt) })}</strong></p>
-                {view.proposal.note && <p class="small">{view.proposal.note}</p>}
-              </>
-            ) : (
-              <p class="muted">{tr('noProposal')}</p>
-            )}
-          </section>
-          <EvidenceCard evidence={view.evidence} />
-          {view.children.held && <ChildrenCard units={view.children.children} />}
-          <RecogniseForm key={`r${year}:${view.recognition?.updatedAt ?? ''}`} unitId={unitId} year={year} current={view.recognition} proposal={view.proposal?.level} onSaved={reload} />
-          <ConsolidationForm key={`c${year}:${view.consolidation?.updatedAt ?? ''}`} unitId={unitId} year={year} yearText={yearLabel(year, view.span.kind)} current={view.consolidation} onSaved={reload} />
-        </>
+        <YearBody view={view} unitId={unitId} onSaved={reload} />
       )}
     </main>
+  );
+}
+
+/** One year of the unit: its proposal and evidence, its chi đoàn, and the level above's two forms. */
+function YearBody({ view, unitId, onSaved }: { view: AboveRatingView; unitId: string; onSaved: () => void }) {
+  const year = view.span.year;
+  return (
+    <>
+      <YearNav
+        year={year}
+        href={(n) => `/above/unit/${encodeURIComponent(unitId)}/rating?y=${n}`}
+        label={tr('yearNav')}
+        title={tr('yearTitle', { label: yearLabel(year, view.span.kind) })}
+        prev={tr('prevYear')}
+        next={tr('nextYear')}
+      />
+      <section class="card">
+        <h2 style={{ marginTop: 0 }}>{tr('proposalTitle')}</h2>
+        {view.proposal ? (
+          <>
+            <p data-testid="proposal"><strong>{tr('proposalLine', { level: levelLabel(view.proposal.level), date: formatDate(view.proposal.decidedAt) })}</strong></p>
+            {view.proposal.note && <p class="small">{view.proposal.note}</p>}
+          </>
+        ) : (
+          <p class="muted">{tr('noProposal')}</p>
+        )}
+      </section>
+      <EvidenceCard evidence={view.evidence} />
+      {view.children.held && <ChildrenCard units={view.children.children} />}
+      <RecogniseForm key={`r${year}:${view.recognition?.updatedAt ?? ''}`} unitId={unitId} year={year} current={view.recognition} proposal={view.proposal?.level} onSaved={onSaved} />
+      <ConsolidationForm key={`c${year}:${view.consolidation?.updatedAt ?? ''}`} unitId={unitId} year={year} yearText={yearLabel(year, view.span.kind)} current={view.consolidation} onSaved={onSaved} />
+    </>
   );
 }

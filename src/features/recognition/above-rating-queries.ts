@@ -3,7 +3,7 @@
 // levels, and the evidence of the members' levels computed by the year's own target rules
 // (targets-queries), so cấp trên reads the numbers the unit's year screen shows. No zod.
 import { openUnitDbApart, type UnitDb } from '../../data/db';
-import { unitYearSpan } from '../../data/unit-year';
+import { currentUnitYear, unitYearSpan } from '../../data/unit-year';
 import { supervisedUnits, type SupervisedUnit } from '../above/registry';
 import type { TargetResult } from '../../protocol/target-rules';
 import type { Target } from '../../protocol/target';
@@ -45,11 +45,13 @@ export interface AboveRatingView extends UnitYearMarks {
   children: ChildUnits;
 }
 
-export async function loadAboveRating(unitId: string, year: number, today: string): Promise<AboveRatingView> {
+/** `year` undefined: the unit's current year (a school unit's runs September to August). */
+export async function loadAboveRating(unitId: string, year: number | undefined, today: string): Promise<AboveRatingView> {
   const units = await supervisedUnits();
   const db = openUnitDbApart(unitId);
   try {
-    const span = await unitYearSpan(year, db);
+    const span = year === undefined ? await currentUnitYear(today, db) : await unitYearSpan(year, db);
+    year = span.year;
     const [marks, evidence, children] = await Promise.all([yearMarks(db, year), memberEvidence(db, span, today), childUnitsOf(unitId, year, units)]);
     return { ...marks, span, unit: units.find((u) => u.unitId === unitId), evidence, children };
   } finally {
