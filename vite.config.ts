@@ -67,6 +67,7 @@ const NOT_PRECACHED = [
   'src/features/setup/SetupPage.tsx', // first run: the app is opened with signal the first time
   'src/features/readonly/', // the read-only bar and notice: loaded only on a phone that may not write the book
   'src/features/sync/screens-entry.ts', // sync status, conflicts, needs attention: they follow a sync, which needs signal (the chip stays)
+  'src/features/recognition/', // the level above's rating of a unit and its consolidation mark: once a year, with signal
 ];
 // The manifest icons (and iOS's touch icon) are not precached either: 37 KB of PNG that
 // gzip cannot shrink, for a budget of 150 KB. The background fetch keeps them after the first

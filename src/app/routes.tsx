@@ -47,6 +47,7 @@ const TargetDetailPage = lazy(() => import('../features/targets/TargetDetailPage
 const TargetFormPage = lazy(() => import('../features/targets/TargetFormPage'));
 const ReportScreens = lazy(() => import('../features/reports/entry'));
 const InboxScreens = lazy(() => import('../features/inbox/entry'));
+const RecognitionScreens = lazy(() => import('../features/recognition/entry'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -118,6 +119,8 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/above/unit/:unitId/reports/:reportId', component: InboxScreens },
   { path: '/above/unit/:unitId/notes', component: InboxScreens },
   { path: '/notes', component: InboxScreens },
+  // The level above: a unit's rating (proposed, recognised) and consolidation mark
+  { path: '/above/unit/:unitId/rating', component: RecognitionScreens },
   { path: '/*', component: NotFoundPage },
 ];
 

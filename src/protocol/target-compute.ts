@@ -3,6 +3,7 @@
 import type { RatingLevel } from './rating-enums';
 import { yearMonths } from './year';
 import { eligibility, ratingSummary, type SummaryRow } from './rating-rules';
+import { childUnitsCheck, unitLevelOf } from './recognition-rules';
 import { trainingRates } from './training-rules';
 import { committeeOn, meetingsByPeriod } from './committee-rules';
 import { DEFAULT_REPORT_DUE_DAYS } from './report-enums';
@@ -17,6 +18,8 @@ export interface RuleResult {
   evidence: Evidence;
   /** the goal can no longer be reached this year, whatever happens next */
   outOfReach?: boolean;
+  /** a second condition of the target failed whatever the value (a chi đoàn rated "not completed"): a message key, targets.warn_<code> */
+  failed?: string;
 }
 
 const live = <T extends { deleted?: boolean }>(rows: readonly T[]): T[] => rows.filter((r) => !r.deleted);
@@ -60,7 +63,12 @@ function goodOrBetter(ctx: YearContext): RuleResult {
   if (s.notCompleted) why.push({ code: 'notCompleted', params: { n: s.notCompleted, total: s.eligible } });
   // Nothing decided yet: 0 % would read as a result; the year-end judgement has not started.
   const value = s.decided ? pct(good.length, s.eligible) : undefined;
-  return { value, evidence: { members: sorted(good), missingMembers: sorted(missing), why } };
+  // The plan's target 2 also asks that no chi đoàn be rated "not completed": a parent unit's
+  // children, by their recognised levels, when this phone holds them. One such child and the
+  // target cannot be met this year.
+  const kids = childUnitsCheck(ctx.inputs.childUnits ?? []);
+  if (kids) why.push({ code: kids.notCompleted.length ? 'childrenNotCompleted' : 'childrenRecognised', params: { n: kids.notCompleted.length || kids.recognised, total: kids.total } });
+  return { value, ...(kids?.notCompleted.length ? { failed: 'childNotCompletedOut' } : {}), evidence: { members: sorted(good), missingMembers: sorted(missing), why } };
 }
 
 function training(ctx: YearContext, which: 'registered' | 'completing'): RuleResult {
@@ -131,8 +139,11 @@ export function computeRule(t: TargetLike, ctx: YearContext): RuleResult {
   const { span, today } = ctx.inputs;
   switch (t.rule) {
     case 'unitRatingLevel': {
-      const u = ctx.inputs.unitRating;
-      return u && !u.deleted ? { value: LEVEL_RANK[u.level], evidence: {} } : { evidence: { why: [{ code: 'noUnitRating' }] } };
+      // The plan's target 1 is the recognised level; before cấp trên recognises one, the
+      // unit's proposal stands in, said to be only a proposal.
+      const u = unitLevelOf(ctx.inputs.unitRating, ctx.inputs.unitRecognition);
+      if (!u) return { evidence: { why: [{ code: 'noUnitRating' }] } };
+      return { value: LEVEL_RANK[u.level], evidence: { why: [{ code: u.recognised ? 'recognised' : 'proposalOnly' }] } };
     }
     case 'goodOrBetterPct':
       return goodOrBetter(ctx);

@@ -22,6 +22,7 @@ import type { MeetingFrequency } from './meeting-enums';
 import type { YearSpan } from './year';
 import { countsOn, movesByMember, type MoveLike } from './headcount';
 import { eligibility } from './rating-rules';
+import type { ChildUnitLike, ProposalLike, RecognitionLike } from './recognition-rules';
 import type { RegistrationLike } from './training-rules';
 import type { SeatLike, TermLike } from './committee-rules';
 import type { ReportRecords } from './report-year-rules';
@@ -91,7 +92,11 @@ export interface YearInputs {
   /** all member events (the head count needs those before the year too) */
   memberEvents: readonly MemberEventLike[];
   ratings: readonly { memberId: string; level?: RatingLevel | ''; deleted?: boolean }[];
-  unitRating?: { level: RatingLevel; deleted?: boolean };
+  /** the unit's own proposal (unitRatings) and the level cấp trên recognised (unitRecognitions) */
+  unitRating?: ProposalLike;
+  unitRecognition?: RecognitionLike;
+  /** a parent unit's children with their recognised levels, when this phone holds them (target 2) */
+  childUnits?: readonly ChildUnitLike[];
   registrations: readonly (RegistrationLike & { deleted?: boolean })[];
   youthProjects: readonly { id: string; year: number; stage: string; deleted?: boolean }[];
   meetings: readonly { id: string; kind: string; status: 'planned' | 'held' | 'cancelled'; startsAt: string; deleted?: boolean }[];
@@ -197,7 +202,7 @@ function finish(t: TargetLike, r: RuleResult, pace: Pace, ctx: YearContext): Tar
   const whole = t.measure === 'count';
   const expected = Math.min(t.goal, expectedOn(pace, t.goal, span, today, whole));
   const closed = today > closesAfter(span, pace);
-  const status = statusOf({ value: r.value, goal: t.goal, expected, pace, closed, outOfReach: r.outOfReach });
+  const status = r.failed ? 'unreachable' : statusOf({ value: r.value, goal: t.goal, expected, pace, closed, outOfReach: r.outOfReach });
   const pctOfGoal = r.value === undefined ? undefined : t.goal > 0 ? (r.value / t.goal) * 100 : 100;
   const res: TargetResult = { target: t, value: r.value, goal: t.goal, pctOfGoal, expected, status, evidence: r.evidence };
   if (status === 'behind' || status === 'unreachable') {
@@ -206,6 +211,7 @@ function finish(t: TargetLike, r: RuleResult, pace: Pace, ctx: YearContext): Tar
     else if (r.value !== undefined && t.measure === 'percent') res.warning = { code: 'percent', params: { months: left, pct: Math.round(r.value), goal: t.goal } };
     else res.warning = { code: r.value === undefined ? 'noValue' : 'notYet', params: { months: left } };
     if (status === 'unreachable') res.warning = { ...res.warning, code: `${res.warning.code}Out` };
+    if (r.failed) res.warning = { code: r.failed, params: {} };
   }
   return res;
 }

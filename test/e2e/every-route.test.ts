@@ -41,8 +41,8 @@ function routeUrls(d: UnitData): string[] {
     if (path === '/dues/:page') urls.push(...duesPages().filter((p) => !p.needsId).map((p) => `/dues/${p.page}`));
     else if (path === '/dues/:page/:id') urls.push(`/dues/member/${d.memberId}`, `/dues/receipt/${encodeURIComponent(d.receiptNo)}`);
     else if (path === '/sync/:page') urls.push(...syncPages().map((p) => `/sync/${p}`));
-    // a supervised unit's screens: a unit this phone does not supervise shows them empty
-    else if (path.startsWith('/above/unit/:unitId/')) urls.push(path.replace(':unitId', 'unit-not-here').replace(':reportId', encodeURIComponent('report:2026:q1')));
+    // the level above's screens of a unit: on a unit's own phone the id is no supervised unit (the screen says so)
+    else if (path.startsWith('/above/unit/:unitId')) urls.push(path.replace(':unitId', 'unit-not-here').replace(':reportId', encodeURIComponent('report:2026:q1')));
     else {
       const ids: Record<string, string> = {
         '/members/:id': d.memberId,

@@ -16,6 +16,7 @@ import { buildRatingYear, EVIDENCE_TABLES, loadRatingDecisions, loadRatingEviden
 import type { RatingRow } from './rating-view';
 import { errorText, levelShort, tr, yearTitle, yearSub } from './i18n';
 import { UnitRatingForm } from './UnitRatingForm';
+import { ChildUnitsLine } from './ChildUnitsLine';
 import { useUnitYear } from '../../data/use-unit-year';
 import type { YearSpan } from '../../protocol/year';
 import '../../ui/year-work.css';
@@ -127,7 +128,9 @@ function RatingYearPage({ span }: { span: YearSpan }) {
               <>
                 <p class="small" style={{ margin: '0 0 0.25rem' }}>{tr('eligibleLine', { n: summary.eligible, decided: summary.decided })}</p>
                 <TargetLine text={tr('goodLine', { pct: pct(summary.goodOrBetterRate), goal: pct(d.goal) })} goal={summary.decided < summary.eligible ? tr('projectedLine', { pct: pct(summary.projectedGoodOrBetterRate) }) : ''} rate={summary.goodOrBetterRate} met={summary.meetsTarget} metLabel={tr('reached')} unmetLabel={tr('notReached')} />
-                {summary.decided > 0 && <p class={summary.notCompleted ? 'warn-box small' : 'ok small'}>{summary.notCompleted ? tr('someNotCompleted', { n: summary.notCompleted }) : tr('noNotCompleted')}</p>}
+                {/* The plan's "no chi đoàn rated Không hoàn thành nhiệm vụ" is about a parent unit's
+                    chi đoàn, not its members: from the children's recognised levels (ChildUnitsLine). */}
+                {summary.notCompleted > 0 && <p class="small">{tr('someNotCompleted', { n: summary.notCompleted })}</p>}
                 <p class="small" style={{ margin: '0.25rem 0' }}>
                   {RATING_LEVELS.map((l) => `${levelShort(l)}: ${summary.counts[l]}`).join(' · ')}
                 </p>
@@ -151,7 +154,8 @@ function RatingYearPage({ span }: { span: YearSpan }) {
               )}
             </details>
           )}
-          <UnitRatingForm key={year} year={year} current={d.unitRating} />
+          <UnitRatingForm key={year} year={year} current={d.unitRating} recognition={d.recognition} />
+          <ChildUnitsLine year={year} />
           <div class="link-block">
             {whole && undecided > 0 && <button class="btn primary w" disabled={busy} onClick={acceptAll}>{tr('acceptAll', { n: undecided })}</button>}
             <a class="btn w" href="/rating/settings">{tr('settings')}</a>

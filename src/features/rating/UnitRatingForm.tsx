@@ -1,13 +1,16 @@
-// The unit's own rating of the year (chi đoàn tự xếp loại), on the rating screen.
+// The unit's own rating of the year, on the rating screen: the unit's proposal (chi đoàn đề
+// nghị, tự đánh giá) and, once cấp trên has recognised a level (công nhận), that level — the
+// one the plan's target 1 counts (protocol/recognition-rules.ts).
 import { useReadOnly } from '../../ui/read-only';
 import { useState } from 'preact/hooks';
 import { formatDate } from '../../lib/dates';
 import { SelectField, TextAreaField } from '../../ui/fields';
 import { RATING_LEVELS, type RatingLevel } from '../../protocol/rating-enums';
 import type { UnitRating } from '../../protocol/rating';
+import type { UnitRecognition } from '../../protocol/oversight';
 import { errorText, levelLabel, levelShort, tr } from './i18n';
 
-export function UnitRatingForm({ year, current }: { year: number; current?: UnitRating }) {
+export function UnitRatingForm({ year, current, recognition }: { year: number; current?: UnitRating; recognition?: UnitRecognition }) {
   const [level, setLevel] = useState<RatingLevel | ''>(current?.level ?? '');
   const [note, setNote] = useState(current?.note ?? '');
   const [msg, setMsg] = useState('');
@@ -16,6 +19,14 @@ export function UnitRatingForm({ year, current }: { year: number; current?: Unit
   return (
     <details class="card group">
       <summary>{tr('unitTitle')}{current ? `: ${levelShort(current.level)}` : ''}</summary>
+      {recognition ? (
+        <p class="ok small" data-testid="recognised">
+          {tr('recognisedLine', { level: levelLabel(recognition.level), date: formatDate(recognition.recognisedOn) })}
+          {recognition.note ? ` — ${recognition.note}` : ''}
+        </p>
+      ) : (
+        current && <p class="muted small">{tr('notRecognised')}</p>
+      )}
       <form
         onSubmit={async (e) => {
           e.preventDefault();

@@ -10,6 +10,9 @@ import type { UnitDb } from '../../data/db';
 import { keyPrefix, PAGE, readMany, type Read } from '../../data/paged';
 import type { Rating, UnitRating } from '../../protocol/rating';
 import { ratingId, unitRatingId } from '../../protocol/rating';
+import { recognitionId } from '../../protocol/oversight-enums';
+import type { UnitRecognition } from '../../protocol/oversight';
+import { childUnitsOf, serverUnitIdOf, type ChildUnits } from '../recognition/recognition-queries';
 import { evidenceOf, GOOD_OR_BETTER_TARGET, resolveThresholds, yearAttendanceByMember, type RatingThresholds, type YearAttendance } from '../../protocol/rating-rules';
 import type { TrainingOutcome } from '../../protocol/training-enums';
 import { UNIT_SETTINGS_ID, type UnitSettings } from '../../protocol/unit-settings';
@@ -33,6 +36,7 @@ export interface RatingYear {
   /** the year's goal for "good or better", a fraction (the year's target, else the plan's 80 %) */
   goal: number;
   unitRating?: UnitRating;
+  recognition?: UnitRecognition;
   /** counted meetings and activities of the year */
   eventCount: number;
   /** false: no dues figures in the app, the suggestion leaves dues out */
@@ -76,6 +80,8 @@ export interface RatingDecisions {
   /** the year's goal for "good or better" (data/year-goals.ts) */
   goal: number;
   unitRating?: UnitRating;
+  /** the level cấp trên recognised for the unit (công nhận) */
+  recognition?: UnitRecognition;
 }
 
 /** The tables the evidence is read from (useBulkLive reloads it when one of them changes). */
@@ -251,11 +257,12 @@ export async function loadRatingEvidence(yearOrSpan: YearLike, today: string, on
 export async function loadRatingDecisions(year: number, onlyMemberId?: string): Promise<RatingDecisions> {
   const db = await activeDb();
   const one = onlyMemberId;
-  const [ratings, settings, unitRating, goals] = await Promise.all([
+  const [ratings, settings, unitRating, goals, recognition] = await Promise.all([
     one ? db.ratings.get(ratingId(year, one)).then((r) => (r ? [r] : [])) : db.ratings.where('year').equals(year).toArray(),
     db.unitSettings.get(UNIT_SETTINGS_ID),
     db.unitRatings.get(unitRatingId(year)),
     loadYearGoals(year, db),
+    db.unitRecognitions.get(recognitionId(year)),
   ]);
   const map = new Map<string, Rating>();
   for (const r of ratings) if (!r.deleted) map.set(r.memberId, r);
@@ -264,13 +271,24 @@ export async function loadRatingDecisions(year: number, onlyMemberId?: string): 
     thresholds: resolveThresholds(settings && !settings.deleted ? settings : undefined),
     goal: goals.goodOrBetter ?? GOOD_OR_BETTER_TARGET,
     unitRating: unitRating && !unitRating.deleted ? unitRating : undefined,
+    recognition: recognition && !recognition.deleted ? recognition : undefined,
   };
+}
+
+/**
+ * A parent unit's children with their recognised levels, when this phone supervises them
+ * (recognition-queries childUnitsOf); `held` false: the phone holds none. Read once, not live:
+ * the children's databases are opened and closed beside this one.
+ */
+export async function loadOwnChildUnits(year: number): Promise<ChildUnits> {
+  const db = await activeDb();
+  return childUnitsOf(await serverUnitIdOf(db), year);
 }
 
 /** The year's rows from evidence and decisions (cheap: the suggestion per member). */
 export function buildRatingYear(ev: RatingEvidence, d: RatingDecisions): RatingYear {
   const rows = finishRows(ev.prepared, d.ratings, d.thresholds);
-  return { year: ev.year, span: ev.span, rows, thresholds: d.thresholds, goal: d.goal, unitRating: d.unitRating, eventCount: ev.eventCount, hasDues: ev.hasDues, complete: ev.complete };
+  return { year: ev.year, span: ev.span, rows, thresholds: d.thresholds, goal: d.goal, unitRating: d.unitRating, recognition: d.recognition, eventCount: ev.eventCount, hasDues: ev.hasDues, complete: ev.complete };
 }
 
 /** Everything the rating of a year needs, read now (repos, tests, the member screen). */

@@ -41,7 +41,8 @@ function StartYear({ v }: { v: YearView }) {
   return (
     <section class="card">
       <p>{ty('empty', { label: spanLabel(span) })}</p>
-      <p class="muted small">{ty('emptyHint')}</p>
+      {/* cấp trên marked the unit weak: the consolidation plan's targets are the way to start */}
+      {v.consolidation ? <p class="warn-box small">{ty('consolidationOffer')}</p> : <p class="muted small">{ty('emptyHint')}</p>}
       {error && <p class="error" role="alert">{error}</p>}
       <div class="start-buttons w">
         <button class="btn primary" disabled={busy} onClick={() => start('template')}>{ty('startTemplate')}</button>
@@ -80,13 +81,14 @@ export default function YearPage() {
       ) : (
         <>
           <YearNav year={y.span.year} href={(n) => `/year?y=${n}`} label={ty('yearNav')} title={ty('yearTitle', { label: spanLabel(y.span) })} prev={ty('prevYear')} next={ty('nextYear')} />
+          {v!.consolidation && <p class="warn-box small" data-testid="consolidation-mark">{ty('consolidationMarked', { year: spanLabel(y.span) })}{v!.consolidation.note ? ` — ${v!.consolidation.note}` : ''}</p>}
           {!y.total ? (
             <StartYear v={v!} />
           ) : (
             <>
               <section class="year-head">
                 <p class="pace">{ty('onPace', { n: y.onPace, total: y.total })}</p>
-                {y.plan?.consolidation && <p class="muted small">{ty('consolidation')}</p>}
+                {!v!.consolidation && y.plan?.consolidation && <p class="muted small">{ty('consolidation')}</p>}
                 {slipping ? (
                   <p class="small">
                     <strong>{ty('worstLabel')}</strong> {slipping.target.title} — {warningText(slipping)}

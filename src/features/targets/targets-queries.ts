@@ -17,12 +17,14 @@ import { STATUS_RANK, isOnPace } from '../../protocol/target-pace';
 import { reportId } from '../../protocol/report-period';
 import { reportDueDays, yearReportPeriods, type ReportRecords } from '../../protocol/report-year-rules';
 import { unitSince } from '../reports/report-list-queries';
+import { childUnitsOf, serverUnitIdOf, yearMarks } from '../recognition/recognition-queries';
+import type { Consolidation } from '../../protocol/oversight';
 
 const live = <T extends { deleted?: boolean }>(rows: readonly (T | undefined)[]) => rows.filter((r): r is T => !!r && !r.deleted);
 
 /** The tables a year's targets are computed from (useLive reloads when one changes). */
 export const TARGET_TABLES = [
-  'yearPlans', 'targets', 'members', 'memberEvents', 'ratings', 'unitRatings', 'trainingRegistrations', 'youthProjects',
+  'yearPlans', 'targets', 'members', 'memberEvents', 'ratings', 'unitRatings', 'unitRecognitions', 'consolidations', 'trainingRegistrations', 'youthProjects',
   'meetings', 'activities', 'committeeTerms', 'committeeSeats', 'remittances', 'units', 'unitSettings',
   'reports', 'reportVersions', 'reportReviews',
 ] as const;
@@ -73,7 +75,8 @@ export async function loadYearInputs(db: UnitDb, span: YearSpan, targets: readon
     // rating id = `${year}:${memberId}`: the year is one key range, read in pages (5,000 rows in
     // one getAll would be one long task at 4× CPU)
     has('goodOrBetterPct') ? readMany(db, [{ table: db.ratings, range: keyPrefix(`${y}:`) }] as const).then(([r]) => r.filter((x) => x.year === y)) : none,
-    has('unitRatingLevel') ? db.unitRatings.get(`unit:${y}`) : Promise.resolve(undefined),
+    // the unit's proposal and the level cấp trên recognised (the plan's target 1 is the recognised one)
+    has('unitRatingLevel') ? yearMarks(db, y) : Promise.resolve(undefined),
     // registration id = `${year}:${memberId}`: the year is one key range
     has('trainingRegisteredPct') || has('trainingCompletingPct') ? readMany(db, [{ table: db.trainingRegistrations, range: keyPrefix(`${y}:`) }] as const).then(([r]) => r.filter((x) => x.year === y)) : none,
     has('projectsAccepted') ? db.youthProjects.where('year').equals(y).toArray() : none,
@@ -91,7 +94,10 @@ export async function loadYearInputs(db: UnitDb, span: YearSpan, targets: readon
     members: people[0],
     memberEvents: live(people[1]),
     ratings: live(ratings),
-    unitRating: unitRating && !unitRating.deleted ? unitRating : undefined,
+    unitRating: unitRating?.proposal,
+    unitRecognition: unitRating?.recognition,
+    // a parent unit's children, when this phone supervises them (target 2's "no chi đoàn rated not completed")
+    childUnits: has('goodOrBetterPct') ? (await childUnitsOf(await serverUnitIdOf(db), y)).children : undefined,
     registrations: live(registrations),
     youthProjects: live(youthProjects),
     meetings: live(meetings),
@@ -122,14 +128,16 @@ export interface YearView {
   year: YearTargets;
   /** the year before has targets to copy */
   previousHasTargets: boolean;
+  /** cấp trên marked the unit weak for this year (its plan should be the consolidation template) */
+  consolidation?: Consolidation;
 }
 
 /** The /year screen: the given year, or the unit's current one; and whether the year before can be copied. */
 export async function loadYearView(year: number | undefined, today: string): Promise<YearView> {
   const db = await activeDb();
   const span = year === undefined ? await currentUnitYear(today, db) : await unitYearSpan(year, db);
-  const [y, previous] = await Promise.all([computeYear(db, span, today), db.targets.where('year').equals(span.year - 1).toArray()]);
-  return { year: y, previousHasTargets: previous.some((t) => !t.deleted) };
+  const [y, previous, marks] = await Promise.all([computeYear(db, span, today), db.targets.where('year').equals(span.year - 1).toArray(), yearMarks(db, span.year)]);
+  return { year: y, previousHasTargets: previous.some((t) => !t.deleted), consolidation: marks.consolidation?.weak ? marks.consolidation : undefined };
 }
 
 /** A year's plan and its targets computed as of `today`. */

@@ -28,7 +28,8 @@ function relativeImports(code: string): string[] {
 /** "members/member-queries" → allowed; "meetings/labels" → not. */
 function isPublicModule(pathInFeature: string): boolean {
   const file = pathInFeature.replace(/\.(ts|tsx)$/, '');
-  return file === '' || file === 'index' || /^[a-z-]+-(repo|queries)$/.test(file);
+  // above/registry: which supervisor account and units this phone holds (COMMON foundation), a data module every level-above feature reads
+  return file === '' || file === 'index' || /^[a-z-]+-(repo|queries)$/.test(file) || pathInFeature.replace(/\.ts$/, '') === 'registry';
 }
 
 function crossFeatureImports(): string[] {
