@@ -8,6 +8,7 @@ import { adminApi, type AdminAccount } from './admin-api';
 import type { AdminData, Run } from './AdminHome';
 import { ta } from './i18n';
 import { impliedBy, pruneImplied, treeRows } from './unit-tree';
+import * as css from './styles';
 
 interface Props {
   data: AdminData;
@@ -86,13 +87,13 @@ function AccountCard({ account, data, api, run }: { account: AdminAccount; data:
         <fieldset>
           <legend>{ta('assignTitle', { name: account.username })}</legend>
           <p class="small muted">{ta('assignHint')}</p>
-          <ul class="unit-checks">
+          <ul class="unit-checks" style={css.checks}>
             {rows.map(({ unit, depth }) => {
               const via = impliedBy(data.units, unit.id, checked);
               return (
-                <li key={unit.id} style={{ '--depth': depth }}>
-                  <label>
-                    <input type="checkbox" checked={checked.has(unit.id) || !!via} disabled={!!via} onChange={() => toggle(unit.id)} />
+                <li key={unit.id} style={{ marginLeft: css.indent(depth).marginLeft }}>
+                  <label style={css.checkLabel}>
+                    <input type="checkbox" style={css.checkBox} checked={checked.has(unit.id) || !!via} disabled={!!via} onChange={() => toggle(unit.id)} />
                     <span>
                       {unit.name}
                       {via && <span class="small muted"> {ta('includedIn', { unit: via.name })}</span>}

@@ -8,7 +8,6 @@ import { adminApi, type AdminAccount, type AdminUnit } from './admin-api';
 import { adminErrorText, ta } from './i18n';
 import { UnitTree } from './UnitTree';
 import { Accounts } from './Accounts';
-import './admin.css';
 
 export interface AdminHomeProps {
   api: ApiOptions;

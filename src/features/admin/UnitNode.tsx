@@ -10,6 +10,7 @@ import type { AdminData, Run } from './AdminHome';
 import { ta } from './i18n';
 import { ancestors, unitAndBelow, type TreeRow } from './unit-tree';
 import { parentOptions } from './parent-options';
+import * as css from './styles';
 
 interface Props {
   row: TreeRow<AdminUnit>;
@@ -60,14 +61,20 @@ export function UnitNode({ row, rows, data, api, run, extra }: Props) {
   };
 
   return (
-    <li class="card unit tree-unit" aria-label={unit.name} data-depth={depth} style={{ '--depth': depth }}>
-      <h3>{unit.name}</h3>
-      {!unit.parentId && unit.parentUnit && <p class="small muted">{ta('parentUnitOf', { name: unit.parentUnit })}</p>}
-      <p class="small">{unit.inCharge ? ta('inChargeOf', { name: unit.inCharge }) : ta('noInCharge')}</p>
-      <p class="small muted">{who.length ? ta('watchedBy', { names: who.join(', ') }) : ta('watchedByNone')}</p>
+    <li class="card unit tree-unit" aria-label={unit.name} data-depth={depth} style={css.indent(depth)}>
+      <h3 style={css.title}>{unit.name}</h3>
+      {!unit.parentId && unit.parentUnit && (
+        <p class="small muted" style={css.line}>
+          {ta('parentUnitOf', { name: unit.parentUnit })}
+        </p>
+      )}
+      <p class="small" style={css.line}>
+        {unit.inCharge ? ta('inChargeOf', { name: unit.inCharge }) : ta('noInCharge')}
+      </p>
+      <p class="small muted" style={css.line}>{who.length ? ta('watchedBy', { names: who.join(', ') }) : ta('watchedByNone')}</p>
       {mode === 'view' ? (
-        <div class="row">
-          <button class="btn" type="button" onClick={() => open('child')}>
+        <div style={css.actions}>
+          <button class="btn" type="button" style={css.wrapping} onClick={() => open('child')}>
             {ta('addChild')}
           </button>
           <button class="btn" type="button" onClick={() => open('edit')}>

@@ -147,7 +147,11 @@ function InviteBox({ unit, api, onError }: { unit: AdminUnit; api: ApiOptions; o
   };
   const sel = `role-${unit.id}`;
   return (
-    <div class="invite-box">
+    // folded: the tree stays readable at 360 px; opened, it is the unit's invite desk
+    <details class="invite-box" style={{ marginTop: '0.5rem' }}>
+      <summary class="btn" style={{ listStyle: 'none', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+        {tso('inviteOpen')}
+      </summary>
       <div class="field">
         <label for={sel}>{tso('inviteRole')}</label>
         <select id={sel} value={role} onChange={(e) => setRole((e.target as HTMLSelectElement).value as Role)}>
@@ -176,6 +180,6 @@ function InviteBox({ unit, api, onError }: { unit: AdminUnit; api: ApiOptions; o
           <p class="small muted">{tso('inviteExpires', { time: formatWhen(inv.expiresAt) })}</p>
         </div>
       ))}
-    </div>
+    </details>
   );
 }
