@@ -1,12 +1,13 @@
 // Who may talk to the SQLite store: accounts and their sessions, units, one-time invite codes
 // and the devices that redeemed them. The Store methods in sqlite.ts call these.
 import type Database from 'better-sqlite3';
-import type { SqliteAccess } from './sqlite-connection';
+import { lazyStatement, type SqliteAccess } from './sqlite-connection';
 import { unitSeedRow } from '../sync/unit-record';
 import type { Account, DeviceInfo, DeviceRole, RedeemResult, TokenOwner, UnitInfo } from './types';
 
 export function prepareAccountStatements(db: Database.Database) {
-  const p = (sql: string) => db.prepare(sql);
+  // prepared on first use (sqlite-connection.ts lazyStatement): older schemas in migration tests
+  const p = (sql: string) => lazyStatement(db, sql);
   return {
     anyAccount: p('SELECT 1 FROM accounts LIMIT 1'),
     insertAccount: p('INSERT INTO accounts (id, username, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)'),

@@ -4,12 +4,13 @@
 // covers (unassigned, or moved out from under an assigned unit): that phone's device is revoked
 // in the same transaction, so the level above loses a unit on the spot, not at its next sign-in.
 import type Database from 'better-sqlite3';
-import type { SqliteAccess } from './sqlite-connection';
+import { lazyStatement, type SqliteAccess } from './sqlite-connection';
 import { withDescendants } from './sqlite-accounts';
 import type { AccountSummary, UnitInfo, UnitPatch, UnitUpdateResult } from './types';
 
 export function prepareTreeStatements(db: Database.Database) {
-  const p = (sql: string) => db.prepare(sql);
+  // prepared on first use (sqlite-connection.ts lazyStatement): older schemas in migration tests
+  const p = (sql: string) => lazyStatement(db, sql);
   return {
     allAccounts: p('SELECT id, username, role, created_at FROM accounts ORDER BY created_at, username'),
     accountById: p('SELECT id, username, role, created_at FROM accounts WHERE id = ?'),
