@@ -87,6 +87,7 @@ function AccountCard({ account, data, api, run }: { account: AdminAccount; data:
         <fieldset>
           <legend>{ta('assignTitle', { name: account.username })}</legend>
           <p class="small muted">{ta('assignHint')}</p>
+          {account.unitIds.length > 0 && <p class="small muted">{ta('unassignHint')}</p>}
           <ul class="unit-checks" style={css.checks}>
             {rows.map(({ unit, depth }) => {
               const via = impliedBy(data.units, unit.id, checked);

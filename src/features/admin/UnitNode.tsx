@@ -84,7 +84,7 @@ export function UnitNode({ row, rows, data, api, run, extra }: Props) {
       ) : (
         <form onSubmit={submit} noValidate>
           <h4>{mode === 'child' ? ta('childOf', { unit: unit.name }) : ta('editUnit')}</h4>
-          <TextField id={id('name')} label={ta('unitName')} value={name} onInput={setName} error={nameError} required />
+          <TextField id={id('name')} label={ta('unitName')} hint={mode === 'edit' ? ta('renameHint') : undefined} value={name} onInput={setName} error={nameError} required />
           <TextField id={id('in-charge')} label={ta('inCharge')} hint={ta('inChargeHint')} value={inCharge} onInput={setInCharge} />
           {mode === 'edit' && (
             <SelectField id={id('parent')} label={ta('moveUnder')} value={parentId} onChange={setParentId} options={parentOptions(rows, unitAndBelow(data.units, unit.id))} />

@@ -135,6 +135,7 @@ describe('the admin tree screen', () => {
     render(<AdminPage />);
     const ward = await card('Đoàn phường 7');
     fireEvent.click(within(ward).getByRole('button', { name: 'Sửa' }));
+    expect(ward.textContent).toContain('Chỉ đổi tên trên cây đơn vị của máy chủ.');
     const select = within(ward).getByLabelText('Trực thuộc') as HTMLSelectElement;
     expect([...select.options].map((o) => o.value)).toEqual(['', 'other']);
     fireEvent.input(within(ward).getByLabelText('Cán bộ phụ trách'), { target: { value: 'Đ/c Phạm Văn Hùng' } });
