@@ -33,6 +33,7 @@ const NOT_PRECACHED = [
   'src/sync/file-sync.ts', // the photo upload queue: runs after a record sync, so with the network (src/sync/app-sync.ts)
   'src/sync/file-api.ts', // the photo endpoint's client: uploads and "Tải ảnh" need the network anyway
   'src/features/sync/OnlineSyncScreens.tsx', // admin (cấp trên), join with a code, devices and invite QR: need the network anyway
+  'src/features/admin/', // the admin's unit tree and supervisor accounts (inside /admin): need the network anyway
   'src/features/dues/ExemptionsPage.tsx', // dues exemptions: a few a year
   'src/features/dues/RatesPage.tsx', // dues rates: years apart
   'src/features/rating/', // the year-end rating: once a year, after the meeting that decides it

@@ -8,6 +8,7 @@ import { securityHeaders } from './http/security-headers';
 import { serveApp } from './http/static-files';
 import { healthRoutes } from './routes/health';
 import { authRoutes } from './routes/auth';
+import { accountRoutes } from './routes/accounts';
 import { unitRoutes } from './routes/units';
 import { inviteRoutes } from './routes/invites';
 import { deviceRoutes } from './routes/devices';
@@ -83,6 +84,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.route('/api/v1', healthRoutes(store, version));
   app.route('/api/v1', authRoutes(deps));
+  app.route('/api/v1', accountRoutes(deps));
   app.route('/api/v1', unitRoutes(deps));
   app.route('/api/v1', inviteRoutes(deps));
   app.route('/api/v1', deviceRoutes(deps));

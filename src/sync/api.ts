@@ -54,7 +54,7 @@ async function gzip(text: string): Promise<Uint8Array | undefined> {
   }
 }
 
-export async function apiRequest<T>(opts: ApiOptions, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+export async function apiRequest<T>(opts: ApiOptions, method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<T> {
   const doFetch: FetchFn = opts.fetch ?? ((i, init) => fetch(i, init));
   const headers: Record<string, string> = { Accept: 'application/json' };
   let payload: string | Uint8Array | undefined;

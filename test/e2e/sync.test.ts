@@ -67,6 +67,7 @@ describe('two phones, one unit, both offline, same field', () => {
     await page.getByRole('button', { name: 'Tạo', exact: true }).click();
     const unit = page.getByRole('listitem', { name: 'Chi đoàn Công ty May 30/4' });
     await unit.waitFor(WAIT);
+    await unit.getByText('Mã mời và các máy').click();
     await unit.getByRole('button', { name: 'Tạo mã mời' }).click();
     const first = unit.locator('.invite-code').first();
     await first.waitFor(WAIT);

@@ -55,7 +55,7 @@ export function inviteRoutes(deps: ApiDeps): Hono {
     if (p.kind !== 'account' || p.account.role !== 'supervisor') throw new ApiError(403, 'forbidden', 'Only a supervisor account enrolls its phone in a unit');
     const body = await readBody(c, enrollBody, deps.maxBodyBytes);
     const token = newToken();
-    const result = await store.enrollDevice({ unitId, deviceId: body.deviceId, deviceName: body.deviceName, tokenHash: hashSecret(token), now: iso(deps.now()) });
+    const result = await store.enrollDevice({ unitId, accountId: p.account.id, deviceId: body.deviceId, deviceName: body.deviceName, tokenHash: hashSecret(token), now: iso(deps.now()) });
     if (!result.ok) throw new ApiError(409, 'device_exists', 'This device id is registered already; a phone enrolls in each unit with its own device id');
     return c.json({ unitId: result.unit.id, unitName: result.unit.name, role: result.role, deviceToken: token });
   });

@@ -1,12 +1,13 @@
 // Who may talk to the SQLite store: accounts and their sessions, units, one-time invite codes
 // and the devices that redeemed them. The Store methods in sqlite.ts call these.
 import type Database from 'better-sqlite3';
-import type { SqliteAccess } from './sqlite-connection';
+import { lazyStatement, type SqliteAccess } from './sqlite-connection';
 import { unitSeedRow } from '../sync/unit-record';
 import type { Account, DeviceInfo, DeviceRole, RedeemResult, TokenOwner, UnitInfo } from './types';
 
 export function prepareAccountStatements(db: Database.Database) {
-  const p = (sql: string) => db.prepare(sql);
+  // prepared on first use (sqlite-connection.ts lazyStatement): older schemas in migration tests
+  const p = (sql: string) => lazyStatement(db, sql);
   return {
     anyAccount: p('SELECT 1 FROM accounts LIMIT 1'),
     insertAccount: p('INSERT INTO accounts (id, username, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)'),
@@ -30,6 +31,7 @@ export function prepareAccountStatements(db: Database.Database) {
     useInvite: p('UPDATE invites SET used_at = ?, used_by_device = ? WHERE code_hash = ? AND used_at IS NULL'),
     insertDevice: p(`INSERT INTO devices (id, unit_id, name, role, token_hash, last_seq, created_at, last_seen_at)
       VALUES (?, ?, ?, ?, ?, 0, ?, ?)`),
+    setDeviceAccount: p('UPDATE devices SET account_id = ? WHERE id = ?'),
     readmitDevice: p('UPDATE devices SET name = ?, role = ?, token_hash = ?, revoked_at = NULL, last_seen_at = ? WHERE id = ?'),
     devicesOfUnit: p('SELECT * FROM devices WHERE unit_id = ? ORDER BY created_at, id'),
     revokeDevice: p('UPDATE devices SET revoked_at = ? WHERE id = ? AND unit_id = ? AND revoked_at IS NULL'),
@@ -141,12 +143,14 @@ export function redeemInvite(a: Access, input: { codeHash: Buffer; deviceId: str
  * supervisor): it pulls the unit and pushes the level above's tables. The same phone signing
  * in again gets a new token for its device (lastSeq kept); a device id of another unit is refused.
  */
-export function enrollDevice(a: Access, input: { unitId: string; deviceId: string; deviceName: string; tokenHash: Buffer; now: string }): RedeemResult {
+export function enrollDevice(a: Access, input: { unitId: string; accountId: string; deviceId: string; deviceName: string; tokenHash: Buffer; now: string }): RedeemResult {
   return a.write((): RedeemResult => {
     const existing = a.q.deviceById.get(input.deviceId) as DeviceRow | undefined;
     if (existing && !(existing.unit_id === input.unitId && existing.role === 'supervisor')) return { ok: false, reason: 'device_exists' };
     if (existing) a.q.readmitDevice.run(input.deviceName, 'supervisor', input.tokenHash, input.now, input.deviceId);
     else a.q.insertDevice.run(input.deviceId, input.unitId, input.deviceName, 'supervisor', input.tokenHash, input.now, input.now);
+    // whose phone it is: losing the unit (sqlite-tree.ts) revokes it
+    a.q.setDeviceAccount.run(input.accountId, input.deviceId);
     return { ok: true, unit: toUnit(a.q.unitById.get(input.unitId) as UnitRow), role: 'supervisor' };
   });
 }

@@ -14,6 +14,22 @@ export interface SqliteAccess<Statements> {
   read<T>(fn: () => T): T;
 }
 
+/**
+ * A statement prepared on first use. Tests of older migrations open databases whose tables lack
+ * later columns (units.parent_id, devices.account_id): preparing every statement up front
+ * would fail before the migration under test ran.
+ */
+export function lazyStatement(db: Database.Database, sql: string): Database.Statement {
+  let statement: Database.Statement | undefined;
+  return new Proxy({} as Database.Statement, {
+    get(_, key) {
+      statement ??= db.prepare(sql);
+      const value: unknown = Reflect.get(statement, key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(statement) : value;
+    },
+  });
+}
+
 /** `statements` undefined: the database has no sync tables (a test's own migrations). */
 export function sqliteAccess<S>(db: Database.Database, statements: S | undefined, afterWrite: () => void): SqliteAccess<S> {
   return {

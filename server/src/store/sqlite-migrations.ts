@@ -215,4 +215,14 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    name: 'supervisor devices by account',
+    up(db) {
+      // Which supervisor account enrolled a supervisor's phone (issue 11): when the account
+      // loses a unit (unassigned, or the unit moved out from under its units) the phone's
+      // device in that unit is revoked. Phones of the unit itself (invited) have none.
+      db.exec('ALTER TABLE devices ADD COLUMN account_id TEXT REFERENCES accounts(id);');
+    },
+  },
 ];

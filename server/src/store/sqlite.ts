@@ -16,8 +16,10 @@ import * as files from './sqlite-files';
 import { applyPragmas, runMigrations, sqliteAccess, type SqliteAccess } from './sqlite-connection';
 import { sqliteMigrations, type SqliteMigration } from './sqlite-migrations';
 import * as sync from './sqlite-sync';
+import * as tree from './sqlite-tree';
 import type {
   Account,
+  AccountSummary,
   AddFileResult,
   ConflictView,
   DeviceInfo,
@@ -30,6 +32,8 @@ import type {
   StoredFile,
   TokenOwner,
   UnitInfo,
+  UnitPatch,
+  UnitUpdateResult,
 } from './types';
 
 export { runMigrations };
@@ -50,7 +54,7 @@ export interface SqliteStoreOptions {
 
 /** Statements, prepared once per connection. */
 function prepare(db: Database.Database) {
-  return { ...accounts.prepareAccountStatements(db), ...sync.prepareSyncStatements(db), ...conflicts.prepareConflictStatements(db), files: files.prepareFileStatements(db) };
+  return { ...accounts.prepareAccountStatements(db), tree: tree.prepareTreeStatements(db), ...sync.prepareSyncStatements(db), ...conflicts.prepareConflictStatements(db), files: files.prepareFileStatements(db) };
 }
 type Statements = ReturnType<typeof prepare>;
 
@@ -96,6 +100,15 @@ export class SqliteStore implements Store {
   async findAccount(username: string): Promise<Account | null> {
     return accounts.findAccount(this.access, username);
   }
+  async listAccounts(): Promise<AccountSummary[]> {
+    return tree.listAccounts(this.access);
+  }
+  async getAccountSummary(id: string): Promise<AccountSummary | null> {
+    return tree.getAccountSummary(this.access, id);
+  }
+  async setAccountUnits(accountId: string, unitIds: readonly string[], now: string): Promise<AccountSummary | null> {
+    return tree.setAccountUnits(this.access, accountId, unitIds, now);
+  }
   async createSession(tokenHash: Buffer, accountId: string, createdAt: string, expiresAt: string): Promise<void> {
     accounts.createSession(this.access, tokenHash, accountId, createdAt, expiresAt);
   }
@@ -113,13 +126,16 @@ export class SqliteStore implements Store {
   async getUnit(id: string): Promise<UnitInfo | null> {
     return accounts.getUnit(this.access, id);
   }
+  async updateUnit(id: string, patch: UnitPatch, now: string): Promise<UnitUpdateResult> {
+    return tree.updateUnit(this.access, id, patch, now);
+  }
   async listUnits(ids?: readonly string[]): Promise<UnitInfo[]> {
     return accounts.listUnits(this.access, ids);
   }
   async createInvite(i: { codeHash: Buffer; unitId: string; role: DeviceRole; createdBy: string; createdAt: string; expiresAt: string }): Promise<void> {
     accounts.createInvite(this.access, i);
   }
-  async enrollDevice(input: { unitId: string; deviceId: string; deviceName: string; tokenHash: Buffer; now: string }): Promise<RedeemResult> {
+  async enrollDevice(input: { unitId: string; accountId: string; deviceId: string; deviceName: string; tokenHash: Buffer; now: string }): Promise<RedeemResult> {
     return accounts.enrollDevice(this.access, input);
   }
 

@@ -29,6 +29,27 @@ export interface Account {
   createdAt: string;
 }
 
+/** An account as the admin lists it: never its password hash. */
+export interface AccountSummary {
+  id: string;
+  username: string;
+  role: AccountRole;
+  /** the units assigned to it (a supervisor also sees their descendants; not expanded here) */
+  unitIds: string[];
+  createdAt: string;
+}
+
+/** What the admin may change of a unit on the server (its synced record is the unit's own). */
+export interface UnitPatch {
+  name?: string;
+  /** null = a unit at the top of the tree */
+  parentId?: string | null;
+  parentUnit?: string | null;
+  inCharge?: string | null;
+}
+
+export type UnitUpdateResult = { ok: true; unit: UnitInfo } | { ok: false; reason: 'not_found' | 'unknown_parent' | 'cycle' };
+
 export interface UnitInfo {
   id: string;
   name: string;
@@ -133,6 +154,13 @@ export interface Store {
   /** false when the username is taken */
   createAccount(account: Account, unitIds: readonly string[]): Promise<boolean>;
   findAccount(username: string): Promise<Account | null>;
+  listAccounts(): Promise<AccountSummary[]>;
+  getAccountSummary(id: string): Promise<AccountSummary | null>;
+  /**
+   * Replaces the units assigned to an account (ids checked by the caller); null when no such
+   * account. Its supervisor phones enrolled in a unit it no longer covers are revoked with it.
+   */
+  setAccountUnits(accountId: string, unitIds: readonly string[], now: string): Promise<AccountSummary | null>;
   createSession(tokenHash: Buffer, accountId: string, createdAt: string, expiresAt: string): Promise<void>;
   findTokenOwner(tokenHash: Buffer): Promise<TokenOwner | null>;
   touchDevice(deviceId: string, at: string): Promise<void>;
@@ -140,13 +168,18 @@ export interface Store {
   // units, invites, devices
   createUnit(unit: UnitInfo): Promise<void>;
   getUnit(id: string): Promise<UnitInfo | null>;
+  /**
+   * Renames or moves a unit in the server's tree, refusing a parent that is the unit or below
+   * it; a move revokes supervisor phones whose account no longer covers the unit.
+   */
+  updateUnit(id: string, patch: UnitPatch, now: string): Promise<UnitUpdateResult>;
   /** all units, or only these ids */
   listUnits(ids?: readonly string[]): Promise<UnitInfo[]>;
   createInvite(invite: { codeHash: Buffer; unitId: string; role: DeviceRole; createdBy: string; createdAt: string; expiresAt: string }): Promise<void>;
   /** Consumes the code and registers the device in one transaction: of two racing phones exactly one wins. */
   redeemInvite(input: { codeHash: Buffer; deviceId: string; deviceName: string; tokenHash: Buffer; now: string }): Promise<RedeemResult>;
   /** A supervisor account's phone takes (or takes back) its supervisor device in a unit. */
-  enrollDevice(input: { unitId: string; deviceId: string; deviceName: string; tokenHash: Buffer; now: string }): Promise<RedeemResult>;
+  enrollDevice(input: { unitId: string; accountId: string; deviceId: string; deviceName: string; tokenHash: Buffer; now: string }): Promise<RedeemResult>;
   listDevices(unitId: string): Promise<DeviceInfo[]>;
   /** null when the unit has no such device; revoking twice keeps the first time */
   revokeDevice(unitId: string, deviceId: string, at: string): Promise<DeviceInfo | null>;

@@ -1,12 +1,14 @@
 // /admin: the server's administration for cấp trên. First run (no account yet): create the
-// admin account; then log in, create units, create one-time invite codes with a role (shown
-// as text and as a QR code that opens /join?code=… on a phone), and see a unit's devices.
+// admin account; then log in. The unit tree and the supervisor accounts are the admin
+// feature's (src/features/admin); each unit's card gets, from here, its one-time invite codes
+// with a role (shown as text and as a QR code that opens /join?code=… on a phone) and a link
+// to the unit's devices.
 // Works on a browser with no unit of its own; talks to the server that served the app.
 import { useEffect, useState } from 'preact/hooks';
-import { ts } from '../../sync/i18n';
 import { tso } from './online-i18n';
 import { TextField } from '../../ui/fields';
-import { accountApi, AuthError, HttpError, NetworkError, type ApiOptions, type Invite, type UnitSummary } from '../../sync/api';
+import { accountApi, AuthError, HttpError, NetworkError, type ApiOptions, type Invite } from '../../sync/api';
+import { AdminHome, type AdminUnit } from '../admin';
 import type { Role } from '../../protocol/sync';
 import { formatWhen, roleLabel } from './format';
 import { adminSession, setAdminSession } from './admin-session';
@@ -51,7 +53,7 @@ export default function AdminPage() {
           {error}
         </p>
       )}
-      {token ? <Units api={{ baseUrl: '', token }} onAuthLost={signOut} /> : needsAdmin === true ? <FirstRun onDone={signedIn} /> : needsAdmin === false ? <Login onDone={signedIn} /> : null}
+      {token ? <AdminHome api={{ baseUrl: '', token }} onAuthLost={signOut} unitExtra={(u) => <InviteBox unit={u} api={{ baseUrl: '', token }} onError={(e) => (e instanceof AuthError ? signOut() : setError(errorText(e)))} />} /> : needsAdmin === true ? <FirstRun onDone={signedIn} /> : needsAdmin === false ? <Login onDone={signedIn} /> : null}
       {token && (
         <button class="btn" onClick={signOut}>
           {tso('logout')}
@@ -131,57 +133,8 @@ function Login({ onDone }: { onDone: (token: string) => void }) {
   );
 }
 
-function Units({ api, onAuthLost }: { api: ApiOptions; onAuthLost: () => void }) {
-  const [units, setUnits] = useState<UnitSummary[] | undefined>(undefined);
-  const [name, setName] = useState('');
-  const [parent, setParent] = useState('');
-  const [error, setError] = useState('');
-  const [tick, setTick] = useState(0);
-
-  const fail = (e: unknown) => (e instanceof AuthError ? onAuthLost() : setError(errorText(e)));
-  useEffect(() => {
-    accountApi.listUnits(api).then(setUnits).catch(fail);
-  }, [api.token, tick]);
-
-  const create = async (e: Event) => {
-    e.preventDefault();
-    if (!name.trim()) return;
-    setError('');
-    try {
-      await accountApi.createUnit(api, name.trim(), parent.trim() || undefined);
-      setName('');
-      setParent('');
-      setTick((n) => n + 1);
-    } catch (err) {
-      fail(err);
-    }
-  };
-
-  return (
-    <>
-      <form class="card" onSubmit={create} noValidate>
-        <h2>{tso('newUnit')}</h2>
-        <TextField id="unit-name" label={tso('unitName')} value={name} onInput={setName} required />
-        <TextField id="unit-parent" label={ts('parentUnit')} value={parent} onInput={setParent} />
-        <button class="btn primary block" type="submit">
-          {tso('create')}
-        </button>
-      </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      <h2>{tso('unitsTitle')}</h2>
-      {units && !units.length && <p class="muted">{tso('unitsNone')}</p>}
-      <ul class="conflict-list">
-        {units?.map((u) => <UnitCard key={u.id} unit={u} api={api} onError={fail} />)}
-      </ul>
-    </>
-  );
-}
-
-function UnitCard({ unit, api, onError }: { unit: UnitSummary; api: ApiOptions; onError: (e: unknown) => void }) {
+/** A unit's invite codes and the way to its devices, inside the admin tree's card of the unit. */
+function InviteBox({ unit, api, onError }: { unit: AdminUnit; api: ApiOptions; onError: (e: unknown) => void }) {
   const [role, setRole] = useState<Role>('secretary');
   const [invites, setInvites] = useState<Invite[]>([]);
   const invite = async () => {
@@ -194,9 +147,11 @@ function UnitCard({ unit, api, onError }: { unit: UnitSummary; api: ApiOptions; 
   };
   const sel = `role-${unit.id}`;
   return (
-    <li class="card unit" aria-label={unit.name}>
-      <h3>{unit.name}</h3>
-      {unit.parentUnit && <p class="small muted">{unit.parentUnit}</p>}
+    // folded: the tree stays readable at 360 px; opened, it is the unit's invite desk
+    <details class="invite-box" style={{ marginTop: '0.5rem' }}>
+      <summary class="btn" style={{ listStyle: 'none', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+        {tso('inviteOpen')}
+      </summary>
       <div class="field">
         <label for={sel}>{tso('inviteRole')}</label>
         <select id={sel} value={role} onChange={(e) => setRole((e.target as HTMLSelectElement).value as Role)}>
@@ -225,6 +180,6 @@ function UnitCard({ unit, api, onError }: { unit: UnitSummary; api: ApiOptions; 
           <p class="small muted">{tso('inviteExpires', { time: formatWhen(inv.expiresAt) })}</p>
         </div>
       ))}
-    </li>
+    </details>
   );
 }

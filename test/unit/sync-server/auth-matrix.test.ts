@@ -10,6 +10,9 @@ let unitA: string;
 let unitB: string;
 let admin: string;
 let conflictId: string;
+/** targets of the admin's tree endpoints, apart from A and B so the matrix does not move them */
+let unitC: string;
+let accountC: string;
 const tokens: Record<string, string | undefined> = {};
 const devices: Record<string, Device> = {};
 
@@ -29,6 +32,8 @@ beforeAll(async () => {
   tokens.admin = admin;
   tokens.supervisorAccountA = await account('giam.sat.a', [unitA]);
   tokens.supervisorAccountB = await account('giam.sat.b', [unitB]);
+  unitC = expectOk(await t.api.post('/units', { name: 'Chi đoàn 12A3' }, admin), 201).id;
+  accountC = expectOk(await t.api.post('/accounts', { username: 'giam.sat.c', password: 'giám sát 2025', role: 'supervisor', unitIds: [unitC] }, admin), 201).id;
   for (const [name, unit, role] of [
     ['secretaryA', unitA, 'secretary'],
     ['deputyA', unitA, 'deputy'],
@@ -76,6 +81,15 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'GET /units', call: (p) => req(p, 'GET', '/units'), allowed: { admin: 200, supervisorAccountA: 200, supervisorAccountB: 200, supervisorDeviceA: 200 } },
   { name: 'POST /units', call: (p) => req(p, 'POST', '/units', { name: `Chi đoàn ${p}` }), allowed: { admin: 201 } },
   { name: 'POST /accounts', call: (p) => req(p, 'POST', '/accounts', { username: `u-${randomUUID()}`, password: '12345678x', role: 'supervisor', unitIds: [unitA] }), allowed: { admin: 201 } },
+  { name: 'GET /accounts', call: (p) => req(p, 'GET', '/accounts'), allowed: { admin: 200 } },
+  { name: 'PUT /accounts/:id/units', call: (p) => req(p, 'PUT', `/accounts/${accountC}/units`, { unitIds: [unitC] }), allowed: { admin: 200 } },
+  { name: 'PATCH /units/C', call: (p) => req(p, 'PATCH', `/units/${unitC}`, { inCharge: `Đ/c ${p}` }), allowed: { admin: 200 } },
+  {
+    // a supervisor ACCOUNT enrolls its phone in a unit it supervises; nobody else, not even an admin
+    name: 'POST /units/A/enroll',
+    call: (p) => req(p, 'POST', `/units/${unitA}/enroll`, { deviceId: `sup-${randomUUID()}`, deviceName: 'Điện thoại cấp trên' }),
+    allowed: { supervisorAccountA: 200 },
+  },
   { name: 'POST /units/A/invites', call: (p) => req(p, 'POST', `/units/${unitA}/invites`, { role: 'deputy' }), allowed: { admin: 201, secretaryA: 201 } },
   { name: 'GET /units/A/devices', call: (p) => req(p, 'GET', `/units/${unitA}/devices`), allowed: { admin: 200, secretaryA: 200 } },
   {
