@@ -46,6 +46,7 @@ const YearPage = lazy(() => import('../features/targets/YearPage'));
 const TargetDetailPage = lazy(() => import('../features/targets/TargetDetailPage'));
 const TargetFormPage = lazy(() => import('../features/targets/TargetFormPage'));
 const ReportScreens = lazy(() => import('../features/reports/entry'));
+const CheckinScreens = lazy(() => import('../features/checkins/entry'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -112,6 +113,15 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/reports/:id', component: ReportScreens },
   // A report on A4 (?v=N: sent version N as frozen)
   { path: '/reports/:id/print', component: ReportScreens },
+  // Check-ins (giao ban): the level above's, in a supervised unit's database, and the unit's
+  // own view of them; /new before /:id (the first match wins)
+  { path: '/above/unit/:unitId/checkins', component: CheckinScreens },
+  { path: '/above/unit/:unitId/checkins/new', component: CheckinScreens },
+  { path: '/above/unit/:unitId/checkins/:id', component: CheckinScreens },
+  { path: '/above/unit/:unitId/checkins/:id/print', component: CheckinScreens },
+  { path: '/checkins', component: CheckinScreens },
+  { path: '/checkins/:id', component: CheckinScreens },
+  { path: '/checkins/:id/print', component: CheckinScreens },
   { path: '/*', component: NotFoundPage },
 ];
 

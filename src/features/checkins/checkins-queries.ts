@@ -82,9 +82,9 @@ export async function actionCounts(db: UnitDb, today: string): Promise<{ open: n
 }
 
 /** The unit's name and its cấp trên, for the document's head. */
-export async function unitOf(db: UnitDb): Promise<{ name: string; kind: 'branch' | 'baseUnion'; parentUnit: string } | undefined> {
+export async function unitOf(db: UnitDb): Promise<{ name: string; kind: 'branch' | 'baseUnion'; parentUnit: string; secretaryName?: string } | undefined> {
   const u = (await db.units.toArray()).find((x) => !x.deleted);
-  return u && { name: u.name, kind: u.kind, parentUnit: u.parentUnit };
+  return u && { name: u.name, kind: u.kind, parentUnit: u.parentUnit, secretaryName: u.secretaryName };
 }
 
 /**
