@@ -113,15 +113,10 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/reports/:id', component: ReportScreens },
   // A report on A4 (?v=N: sent version N as frozen)
   { path: '/reports/:id/print', component: ReportScreens },
-  // Check-ins (giao ban): the level above's, in a supervised unit's database, and the unit's
-  // own view of them; /new before /:id (the first match wins)
-  { path: '/above/unit/:unitId/checkins', component: CheckinScreens },
-  { path: '/above/unit/:unitId/checkins/new', component: CheckinScreens },
-  { path: '/above/unit/:unitId/checkins/:id', component: CheckinScreens },
-  { path: '/above/unit/:unitId/checkins/:id/print', component: CheckinScreens },
-  { path: '/checkins', component: CheckinScreens },
-  { path: '/checkins/:id', component: CheckinScreens },
-  { path: '/checkins/:id/print', component: CheckinScreens },
+  // Check-ins (giao ban), the level above's in a supervised unit's database and the unit's:
+  // the list, /new (level above), /:id and /:id/print — CheckinScreens picks the screen
+  { path: '/above/unit/:unitId/checkins/:id?/:p?', component: CheckinScreens },
+  { path: '/checkins/:id?/:p?', component: CheckinScreens },
   { path: '/*', component: NotFoundPage },
 ];
 

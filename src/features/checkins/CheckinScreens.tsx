@@ -1,16 +1,21 @@
-// The check-in routes' switch (entry.ts): each screen is its own chunk, loaded when opened —
-// the list by quarter, the new check-in's form, one check-in, its printed record. The level
-// above's paths (/above/unit/:unitId/checkins…) and the unit's (/checkins…) share the screens;
-// :unitId says whose database.
+// The check-in routes' switch (entry.ts): two routes, /above/unit/:unitId/checkins/:id?/:p?
+// (the level above, in a supervised unit's database) and /checkins/:id?/:p? (the unit's own),
+// so the shell's route table stays short. Each screen is its own chunk, loaded when opened —
+// the list by quarter, the new check-in's form, one check-in, its printed record.
 import { lazy, useRoute } from 'preact-iso';
 
 const CheckinsPage = lazy(() => import('./CheckinsPage'));
 const CheckinNewPage = lazy(() => import('./CheckinNewPage'));
 const CheckinDetailPage = lazy(() => import('./CheckinDetailPage'));
 const CheckinPrintPage = lazy(() => import('./CheckinPrintPage'));
+const NotFoundPage = lazy(() => import('../../app/NotFoundPage'));
 
 export default function CheckinScreens() {
-  const { path, params } = useRoute();
-  if (!params.id) return /\/new\/?$/.test(path) ? <CheckinNewPage /> : <CheckinsPage />;
-  return /\/print\/?$/.test(path) ? <CheckinPrintPage /> : <CheckinDetailPage />;
+  const { params } = useRoute();
+  const { id, p } = params;
+  if (!id) return <CheckinsPage />;
+  // only the level above records a check-in; ids are uuidv7, never "new"
+  if (id === 'new' && params.unitId && !p) return <CheckinNewPage />;
+  if (!p) return <CheckinDetailPage />;
+  return p === 'print' ? <CheckinPrintPage /> : <NotFoundPage />;
 }
