@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { RESULTS_DIR, cleanupAll, launchBrowser, screenshot, startServer, type AppServer, type BrowserSession } from './harness';
 import { setupUnit } from './app';
+import { calm } from './unit-data';
 
 const WAIT = { timeout: 20_000 };
 const SUP = 'sup-unit-e2e-0001';
@@ -82,6 +83,7 @@ describe('check-ins', () => {
       above: { baseUrl: '', username: 'Nguyễn Thị Lan', accountToken: 't', signedInAt: '2026-01-01', units: [] },
     });
     await page.reload();
+    await calm(page);
     await page.getByRole('link', { name: '+ Ghi giao ban mới' }).click();
     await page.getByLabel('Ngày giao ban').waitFor(WAIT);
     await page.getByLabel('Ngày giao ban').fill('02/10/2026');
@@ -95,11 +97,14 @@ describe('check-ins', () => {
     await page.getByLabel('Việc cần làm').nth(1).fill('Vận động 2 đoàn viên đăng ký Chương trình rèn luyện đoàn viên');
     await page.getByLabel('Người thực hiện').nth(1).fill('Phó Bí thư');
     await page.getByLabel('Thời hạn').nth(1).fill('31/12/2026');
+    await calm(page);
     await screenshot(page, 'checkins-1-form-360');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.getByRole('heading', { name: 'Giao ban 02/10/2026' }).waitFor(WAIT);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await calm(page);
     await screenshot(page, 'checkins-2-detail-above-360');
+    await calm(page);
     await page.screenshot({ path: join(RESULTS_DIR, 'checkins-2-detail-above-360-full.png'), fullPage: true });
 
     // the record on paper
@@ -109,7 +114,9 @@ describe('check-ins', () => {
     for (const s of ['ĐOÀN PHƯỜNG 7', 'BCH CHI ĐOÀN CÔNG TY MAY DA XUẤT KHẨU 30/4', 'Giao ban quý IV năm 2026', 'Nộp đoàn phí quý III về Đoàn phường', '31/10/2026', 'ĐẠI DIỆN ĐOÀN PHƯỜNG 7', 'Nguyễn Thị Lan', 'Đặng Diệu Châu'])
       expect(text).toContain(s);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await calm(page);
     await screenshot(page, 'checkins-3-print-360');
+    await calm(page);
     await page.screenshot({ path: join(RESULTS_DIR, 'checkins-3-print-360-full.png'), fullPage: true });
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.emulateMedia({ media: 'print' });
@@ -123,7 +130,9 @@ describe('check-ins', () => {
     await page.goto(server.url + BASE);
     await page.getByRole('region', { name: /Việc quá hạn/ }).waitFor(WAIT);
     expect(await page.locator('.ci-q-missed').count()).toBe(3);
+    await calm(page);
     await screenshot(page, 'checkins-5-list-above-360');
+    await calm(page);
     await page.screenshot({ path: join(RESULTS_DIR, 'checkins-5-list-above-360-full.png'), fullPage: true });
 
     // the unit's side, after its phone pulled the rows
@@ -133,15 +142,18 @@ describe('check-ins', () => {
     await overdue.waitFor(WAIT);
     expect(await page.getByRole('link', { name: /Ghi giao ban mới/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Sửa việc' }).count()).toBe(0);
+    await calm(page);
     await screenshot(page, 'checkins-6-list-unit-360');
     await overdue.getByRole('button', { name: 'Cập nhật' }).click();
-    await page.getByLabel('Tình trạng').selectOption('done');
+    await page.getByLabel('Tình trạng', { exact: true }).selectOption('done');
     await page.getByLabel('Kết quả, việc đã làm').fill('Đã nộp 1.260.000 đồng ngày 05/11/2026.');
+    await calm(page);
     await screenshot(page, 'checkins-7-followup-unit-360');
     await page.getByRole('button', { name: 'Lưu kết quả' }).click();
     await page.getByText('Đã nộp 1.260.000 đồng ngày 05/11/2026.').waitFor(WAIT);
     await expect.poll(() => overdue.count()).toBe(0);
     expect(await page.getByText(/^Đơn vị cập nhật/).count()).toBe(1);
+    await calm(page);
     await page.screenshot({ path: join(RESULTS_DIR, 'checkins-8-list-unit-after-360-full.png'), fullPage: true });
   });
 });

@@ -62,7 +62,7 @@ export function CheckinDocumentView({ doc }: { doc: CheckinDoc }) {
         )}
         <p class="doc-p doc-closing">{doc.closing}</p>
       </div>
-      <div class="doc-signs">
+      <div class="doc-signs cdoc-signs">
         {doc.signs.map((s, i) => (
           <div key={i} class="doc-sign">
             {s.role.map((r) => (

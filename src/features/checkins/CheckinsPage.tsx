@@ -12,6 +12,7 @@ import { loadOverview } from './checkins-queries';
 import { checkinsBase, useCheckinDb } from './use-checkin-db';
 import { ActionItem } from './ActionItem';
 import { tc, tcd } from './i18n';
+import '../../ui/year-work.css';
 import './checkins.css';
 
 export default function CheckinsPage() {
@@ -30,11 +31,9 @@ export default function CheckinsPage() {
 
   return (
     <main class="page checkins">
-      {unitId && (
-        <a class="back" href={`/above/unit/${encodeURIComponent(unitId)}`}>
-          ← {tc('backUnit')}
-        </a>
-      )}
+      <a class="back" href={unitId ? `/above/unit/${encodeURIComponent(unitId)}` : '/'}>
+        ← {unitId ? tc('backUnit') : tc('backHome')}
+      </a>
       <h1>{unitId ? tc('title') : tc('unitTitle')}</h1>
       {(error || live.error) && (
         <p class="error" role="alert">
