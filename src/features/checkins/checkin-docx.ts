@@ -39,7 +39,7 @@ export function checkinDocxBlocks(doc: CheckinDoc): Block[] {
           kind: 'table',
           borders: true,
           header: true,
-          columns: [1.1, 6.4, 3.2, 2.3, 4],
+          columns: [1.1, 6.1, 3.2, 2.6, 4],
           rows: [
             [cell('TT', { bold: true }, 'center'), cell('Nội dung', { bold: true }, 'center'), cell('Người thực hiện', { bold: true }, 'center'), cell('Thời hạn', { bold: true }, 'center'), cell('Kết quả', { bold: true }, 'center')],
             ...doc.rows.map((r) => [cell(r.no, {}, 'center'), cell(r.what), cell(r.who), cell(r.due, {}, 'center'), cell(r.result, { size: 12 })]),
