@@ -46,7 +46,12 @@ export default function CheckinDetailPage() {
         ← {tc('back')}
       </a>
       {live.error && <p class="error" role="alert">{tDynamic('err.unexpected')}</p>}
-      {v && !v.view && <p class="muted">{tc('notFound')}</p>}
+      {v && !v.view && (
+        <>
+          <h1>{tc('title')}</h1>
+          <p class="muted">{tc('notFound')}</p>
+        </>
+      )}
       {db && v && c && editing && (
         <>
           <h1>{tc('editTitle')}</h1>

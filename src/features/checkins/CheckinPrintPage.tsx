@@ -31,7 +31,12 @@ export default function CheckinPrintPage() {
     <main class="doc-print">
       <PrintToolbar backHref={`${checkinsBase(unitId)}/${encodeURIComponent(id)}`} backLabel={t('common.back')} ready={!!doc} makeDocx={makeDocx} />
       {input === undefined && !live.error && <p class="muted page">{t('common.loading')}</p>}
-      {input === null && <p class="muted page">{tc('notFound')}</p>}
+      {input === null && (
+        <div class="page">
+          <h1>{tc('title')}</h1>
+          <p class="muted">{tc('notFound')}</p>
+        </div>
+      )}
       {live.error && (
         <p class="error page" role="alert">
           {t('err.unexpected')}

@@ -155,3 +155,11 @@ describe('check-in screens', () => {
     expect((await listActions(above, c.id)).map((a) => a.dueOn)).toEqual(['2026-09-30']);
   });
 });
+
+describe('a check-in that is not there', () => {
+  it('says so under the screen heading', async () => {
+    mount(`/above/unit/${UNIT}/checkins/checkin-missing-01`);
+    await screen.findByRole('heading', { name: 'Giao ban' });
+    expect(screen.getByText('Không tìm thấy buổi giao ban này.')).toBeTruthy();
+  });
+});
