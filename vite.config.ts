@@ -42,6 +42,7 @@ const NOT_PRECACHED = [
   'src/features/projects/ProjectDetailPage.tsx', // their roll stays precached (the field's), with the project read it needs
   'src/features/projects/ProjectFormPage.tsx',
   'src/features/committee/', // the committee roster: changes at a congress or a by-election
+  'src/features/checkins/', // check-ins with the level above: a few a year, their actions followed up at the desk
   'src/features/reports/', // reports to cấp trên: written a few times a year (quarter, half-year, year)
   'src/features/inbox/', // reports received and notes with the level above; Home's "Cấp trên" card loads after first paint
   // the year's plan (/year, a target's evidence and form) and Home's card of it, loaded after

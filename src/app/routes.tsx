@@ -48,6 +48,7 @@ const TargetFormPage = lazy(() => import('../features/targets/TargetFormPage'));
 const ReportScreens = lazy(() => import('../features/reports/entry'));
 const InboxScreens = lazy(() => import('../features/inbox/entry'));
 const RecognitionScreens = lazy(() => import('../features/recognition/entry'));
+const CheckinScreens = lazy(() => import('../features/checkins/entry'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -121,6 +122,10 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/notes', component: InboxScreens },
   // The level above: a unit's rating (proposed, recognised) and consolidation mark
   { path: '/above/unit/:unitId/rating', component: RecognitionScreens },
+  // Check-ins (giao ban), the level above's in a supervised unit's database and the unit's:
+  // the list, /new (level above), /:id and /:id/print — CheckinScreens picks the screen
+  { path: '/above/unit/:unitId/checkins/:id?/:p?', component: CheckinScreens },
+  { path: '/checkins/:id?/:p?', component: CheckinScreens },
   { path: '/*', component: NotFoundPage },
 ];
 

@@ -41,6 +41,13 @@ function routeUrls(d: UnitData): string[] {
     if (path === '/dues/:page') urls.push(...duesPages().filter((p) => !p.needsId).map((p) => `/dues/${p.page}`));
     else if (path === '/dues/:page/:id') urls.push(`/dues/member/${d.memberId}`, `/dues/receipt/${encodeURIComponent(d.receiptNo)}`);
     else if (path === '/sync/:page') urls.push(...syncPages().map((p) => `/sync/${p}`));
+    // check-ins (/above/unit/:unitId/checkins/:id?/:p? and /checkins/:id?/:p?): the list, the
+    // new form, one check-in and its print. No check-in can be recorded on the unit's own phone
+    // (the level above writes them): a unit the phone does not hold and an id not there
+    else if (/^\/(above\/unit\/:unitId\/)?checkins\/:id\?\/:p\?$/.test(path)) {
+      const base = path.replace(':unitId', 'unit-every-route').replace('/:id?/:p?', '');
+      urls.push(base, `${base}/checkin-every-route`, `${base}/checkin-every-route/print`, ...(path.includes(':unitId') ? [`${base}/new`] : []));
+    }
     // the level above's screens of a unit: on a unit's own phone the id is no supervised unit (the screen says so)
     else if (path.startsWith('/above/unit/:unitId')) urls.push(path.replace(':unitId', 'unit-not-here').replace(':reportId', encodeURIComponent('report:2026:q1')));
     else {
