@@ -22,6 +22,11 @@ export interface AboveSession {
   accountToken: string;
   signedInAt: string;
   units: SupervisedUnit[];
+  /** the phone's own unit (a Đoàn cơ sở's secretary who is also cấp trên), remembered when
+   * "Mở sổ của đơn vị" switches the app to a supervised unit's book, to switch back */
+  ownUnitId?: string;
+  /** the server refused the account token (401): sign in again; the unit databases stay */
+  expired?: boolean;
 }
 
 const KEY = 'above';
