@@ -42,6 +42,7 @@ const NOT_PRECACHED = [
   'src/features/projects/ProjectFormPage.tsx',
   'src/features/committee/', // the committee roster: changes at a congress or a by-election
   'src/features/reports/', // reports to cấp trên: written a few times a year (quarter, half-year, year)
+  'src/features/above/', // the level above (a supervisor's phone): its home, units, agenda; cached on first visit
   // the year's plan (/year, a target's evidence and form) and Home's card of it, loaded after
   // Home's first paint, with the target rules; the plan's printing stays precached
   'src/features/targets/index.ts',

@@ -46,6 +46,7 @@ const YearPage = lazy(() => import('../features/targets/YearPage'));
 const TargetDetailPage = lazy(() => import('../features/targets/TargetDetailPage'));
 const TargetFormPage = lazy(() => import('../features/targets/TargetFormPage'));
 const ReportScreens = lazy(() => import('../features/reports/entry'));
+const AboveScreens = lazy(() => import('../features/above/entry'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -112,6 +113,10 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/reports/:id', component: ReportScreens },
   // A report on A4 (?v=N: sent version N as frozen)
   { path: '/reports/:id/print', component: ReportScreens },
+  // The level above (a supervisor's phone): its home, the agenda, a unit's detail
+  { path: '/above', component: AboveScreens },
+  { path: '/above/agenda', component: AboveScreens },
+  { path: '/above/unit/:unitId', component: AboveScreens },
   { path: '/*', component: NotFoundPage },
 ];
 

@@ -1,10 +1,8 @@
 // What the level above's screens read: the registry, and from each unit's own database (opened
 // beside the current one, closed after) when it last synced and what it has planned.
-import Dexie from 'dexie';
-import { unitDbName } from '../../data/db';
 import { getCurrentUnitId } from '../../data/prefs';
 import { getAbove, type AboveSession, type SupervisedUnit } from './registry';
-import { withUnitDb } from './unit-link-repo';
+import { hasUnitDb, withUnitDb } from './unit-link-repo';
 import { agendaWindow, type AgendaItem } from '../../protocol/above-agenda-rules';
 
 export interface UnitSyncInfo {
@@ -32,13 +30,13 @@ export async function aboveOverview(): Promise<AboveOverview | undefined> {
 }
 
 async function unitSyncInfo(unitId: string): Promise<UnitSyncInfo> {
-  if (!(await Dexie.exists(unitDbName(unitId)))) return { unitId, pending: 0 };
+  if (!(await hasUnitDb(unitId))) return { unitId, pending: 0 };
   return withUnitDb(unitId, async (db) => ({ unitId, lastSyncedAt: (await db.syncState.get('device'))?.lastSyncedAt, pending: await db.outbox.count() }));
 }
 
 /** The name a unit's own record gives itself (the phone's own unit is not in the registry). */
 async function unitName(unitId: string): Promise<string | undefined> {
-  if (!(await Dexie.exists(unitDbName(unitId)))) return undefined;
+  if (!(await hasUnitDb(unitId))) return undefined;
   return withUnitDb(unitId, async (db) => (await db.units.toArray()).find((u) => !u.deleted)?.name);
 }
 
@@ -59,7 +57,7 @@ export async function aboveAgenda(today: string, days = 60): Promise<AgendaItem[
   const { from, to } = agendaWindow(today, days);
   const items: AgendaItem[] = [];
   for (const u of units) {
-    if (!(await Dexie.exists(unitDbName(u.unitId)))) continue;
+    if (!(await hasUnitDb(u.unitId))) continue;
     await withUnitDb(u.unitId, async (db) => {
       const meetings = await db.meetings.where('startsAt').between(from, `${to}T99`, true, true).toArray();
       for (const m of meetings) if (!m.deleted && m.status === 'planned') items.push({ unitId: u.unitId, unitName: u.name, kind: 'meeting', id: m.id, title: m.title, date: m.startsAt.slice(0, 10), time: m.startsAt.slice(11, 16), place: m.place });

@@ -3,7 +3,6 @@
 // database, synced one after the other by the existing engine. The account token is only
 // needed to list and enroll units; each unit then syncs with its own device token.
 import { AuthError, accountApi, type FetchFn } from '../../sync/api';
-import { lazyRunCycle } from '../../sync/lazy-engine';
 import { UserError } from '../../lib/user-error';
 import { getAbove, setAbove, type AboveSession, type SupervisedUnit } from './registry';
 import { enrollUnit, listAccountUnits, unitState, deleteUnitCopy, withUnitDb, type AccountLink } from './unit-link-repo';
@@ -105,9 +104,17 @@ export async function syncAbove(opts: { fetch?: FetchFn; onProgress?: (p: SyncPr
 
   let done = 0;
   opts.onProgress?.({ done, total: units.length });
+  // The engine itself, not the shell's lazy-engine: importing that from here would split it
+  // out of the precached chunk it sits in (a chunk more in the precache).
+  let runCycle: typeof import('../../sync/engine').runCycle;
+  try {
+    ({ runCycle } = await import('../../sync/engine'));
+  } catch {
+    return { ...result, offline: true }; // the engine's chunk could not be fetched: no network
+  }
   for (const u of units) {
     try {
-      await withUnitDb(u.unitId, (db) => lazyRunCycle({ db, localUnitId: u.unitId, fetch: opts.fetch, wait: true }));
+      await withUnitDb(u.unitId, (db) => runCycle({ db, localUnitId: u.unitId, fetch: opts.fetch, wait: true }));
     } catch (e) {
       if (isOffline(e)) {
         result.offline = true;

@@ -1,9 +1,8 @@
 // Leaving the level above, and moving between its units' books and the phone's own.
-import { closeUnitDb } from '../../data/db';
-import { clearCurrentUnitId, getCurrentUnitId } from '../../data/prefs';
-import { resetSession, switchUnit } from '../../data/session';
+import { getCurrentUnitId } from '../../data/prefs';
+import { activeDb, switchUnit } from '../../data/session';
 import { UserError } from '../../lib/user-error';
-import { clearAbove, getAbove, setAbove } from './registry';
+import { clearAbove, forgetCurrentUnit, getAbove, setAbove } from './registry';
 import { deleteUnitCopy, unitState } from './unit-link-repo';
 
 /** A unit that still has changes waiting to be sent (check-ins, notes…): sign-out waits for it. */
@@ -27,10 +26,10 @@ export async function signOutAbove(): Promise<void> {
   const current = await getCurrentUnitId();
   const supervised = new Set(session.units.map((u) => u.unitId));
   if (current && supervised.has(current)) {
-    closeUnitDb();
-    resetSession();
+    // Its database is about to go: close it (the screens start again after sign-out).
+    (await activeDb()).close();
     if (session.ownUnitId) await switchUnit(session.ownUnitId);
-    else await clearCurrentUnitId();
+    else await forgetCurrentUnit();
   }
   for (const u of session.units) await deleteUnitCopy(u.unitId);
   await clearAbove();

@@ -4,7 +4,7 @@
 // existing engine pulls and pushes it unchanged. Each unit gets its own device id (the server
 // refuses one id in two units); re-enrolling keeps it, so the server keeps the device's place.
 import Dexie from 'dexie';
-import { openUnitDbApart, unitDbName, type DeviceState, type UnitDb } from '../../data/db';
+import { openUnitDbApart, type DeviceState, type UnitDb } from '../../data/db';
 import { accountApi, apiRequest, type FetchFn } from '../../sync/api';
 import { uuidv7 } from '../../lib/ids';
 
@@ -78,7 +78,7 @@ export async function enrollUnit(link: AccountLink, unitId: string): Promise<boo
 
 /** What the level above must know before dropping or signing out of a unit. */
 export async function unitState(unitId: string): Promise<{ isAboveCopy: boolean; pending: number; lastSyncedAt?: string; paused: boolean }> {
-  if (!(await Dexie.exists(unitDbName(unitId)))) return { isAboveCopy: true, pending: 0, paused: false };
+  if (!(await hasUnitDb(unitId))) return { isAboveCopy: true, pending: 0, paused: false };
   return withUnitDb(unitId, async (db) => {
     const dev = await db.syncState.get('device');
     return { isAboveCopy: isAboveCopy(dev), pending: await db.outbox.count(), lastSyncedAt: dev?.lastSyncedAt, paused: !!dev?.pausedReason };
@@ -89,5 +89,10 @@ export async function unitState(unitId: string): Promise<{ isAboveCopy: boolean;
 export async function deleteUnitCopy(unitId: string): Promise<void> {
   const state = await unitState(unitId);
   if (!state.isAboveCopy) return;
-  await Dexie.delete(unitDbName(unitId));
+  await openUnitDbApart(unitId).delete();
+}
+
+/** Is there a database for this unit on the phone (without creating one)? */
+export async function hasUnitDb(unitId: string): Promise<boolean> {
+  return Dexie.exists(openUnitDbApart(unitId).name);
 }
