@@ -24,8 +24,8 @@ export default function AboveHome() {
     );
   }, [sync.tick]);
 
-  if (data.error) return <main class="page"><p class="error" role="alert">{errorText(data.error)}</p></main>;
-  if (data.value === undefined) return <main class="page"><p class="muted">{ta('loading')}</p></main>;
+  if (data.error) return <main class="page"><h1>{ta('title')}</h1><p class="error" role="alert">{errorText(data.error)}</p></main>;
+  if (data.value === undefined) return <main class="page"><h1>{ta('title')}</h1><p class="muted">{ta('loading')}</p></main>;
   const o = data.value;
   if (!o || (o.session.expired && !o.session.units.length)) {
     return (

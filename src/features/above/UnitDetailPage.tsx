@@ -29,7 +29,7 @@ export default function UnitDetailPage({ unitId }: { unitId: string }) {
   const back = <a class="back" href="/above">← {ta('back')}</a>;
   if (data.error) return <main class="page">{back}<p class="error" role="alert">{errorText(data.error)}</p></main>;
   if (data.value === undefined) return <main class="page">{back}<p class="muted">{ta('loading')}</p></main>;
-  if (!data.value) return <main class="page">{back}<p class="muted">{ta('unitMissing')}</p></main>;
+  if (!data.value) return <main class="page">{back}<h1>{ta('unitMissingTitle')}</h1><p class="muted">{ta('unitMissing')}</p></main>;
   const { unit, parent, sync: info } = data.value;
   const base = `/above/unit/${unit.unitId}`;
   const open = async () => {
