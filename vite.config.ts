@@ -45,6 +45,7 @@ const NOT_PRECACHED = [
   'src/features/checkins/', // check-ins with the level above: a few a year, their actions followed up at the desk
   'src/features/reports/', // reports to cấp trên: written a few times a year (quarter, half-year, year)
   'src/features/inbox/', // reports received and notes with the level above; Home's "Cấp trên" card loads after first paint
+  'src/features/above/', // the level above (a supervisor's phone): its home, units, agenda; cached on first visit
   // the year's plan (/year, a target's evidence and form) and Home's card of it, loaded after
   // Home's first paint, with the target rules; the plan's printing stays precached
   'src/features/targets/index.ts',

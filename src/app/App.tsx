@@ -2,7 +2,7 @@
 // screens are lazy routes (routes.tsx).
 import { useEffect, useState } from 'preact/hooks';
 import { LocationProvider, Router, Route, useLocation } from 'preact-iso';
-import { getCurrentUnitId, getLang } from '../data/prefs';
+import { getCurrentUnitId, getLang, hasAbove } from '../data/prefs';
 import { onLanguageChange, setLanguage } from '../i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Shell } from './Shell';
@@ -41,14 +41,14 @@ export function App() {
   );
 }
 
-/** Screens that work with no unit on the device: restoring a backup, joining, server admin. */
-const NO_UNIT_PATHS = ['/setup', '/settings/backup', '/join', '/admin', '/sync/devices'];
+/** Screens that work with no unit on the device (and those under them): restoring a backup, joining, server admin, the level above. */
+const NO_UNIT_PATHS = ['/setup', '/settings/backup', '/join', '/admin', '/sync/devices', '/above'];
 
-/** A device with no unit yet always lands on the first-run screen. */
+/** A device with no unit yet lands on the first-run screen, a supervisor's phone on /above. */
 function FirstRunGate({ hasUnit }: { hasUnit: boolean }) {
   const { path, route } = useLocation();
   useEffect(() => {
-    if (!hasUnit && !NO_UNIT_PATHS.includes(path)) route('/setup', true);
+    if (!hasUnit && !NO_UNIT_PATHS.some((p) => path.startsWith(p))) void hasAbove().then((a) => route(a ? '/above' : '/setup', true));
   }, [hasUnit, path]);
   return null;
 }

@@ -49,6 +49,7 @@ const ReportScreens = lazy(() => import('../features/reports/entry'));
 const InboxScreens = lazy(() => import('../features/inbox/entry'));
 const RecognitionScreens = lazy(() => import('../features/recognition/entry'));
 const CheckinScreens = lazy(() => import('../features/checkins/entry'));
+const AboveScreens = lazy(() => import('../features/above/entry'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const routes: { path: string; component: ComponentType<any> }[] = [
@@ -126,6 +127,10 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   // the list, /new (level above), /:id and /:id/print — CheckinScreens picks the screen
   { path: '/above/unit/:unitId/checkins/:id?/:p?', component: CheckinScreens },
   { path: '/checkins/:id?/:p?', component: CheckinScreens },
+  // The level above (a supervisor's phone): its home, the agenda, a unit's detail
+  { path: '/above', component: AboveScreens },
+  { path: '/above/agenda', component: AboveScreens },
+  { path: '/above/unit/:unitId', component: AboveScreens },
   { path: '/*', component: NotFoundPage },
 ];
 

@@ -10,6 +10,8 @@ export const setCurrentUnitId = (id: string) => ((knownUnit = id), set('currentU
 export const clearCurrentUnitId = () => ((knownUnit = undefined), del('currentUnitId'));
 /** The current unit as last read or set (the shell reads it at boot), for a first render that cannot wait. */
 export const knownUnitId = () => knownUnit;
+/** Truthy when a supervisor is signed in here (features/above/registry.ts keeps the session under 'above'). */
+export const hasAbove = () => get('above');
 export const getLang = () => get<Lang>('lang');
 export const setLang = (lang: Lang) => set('lang', lang);
 export const getFlag = (name: string) => get<boolean>(`flag:${name}`);

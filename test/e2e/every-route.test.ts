@@ -61,9 +61,11 @@ function routeUrls(d: UnitData): string[] {
         '/rating/:memberId': d.memberId,
         '/year/targets/:id': d.targetId,
         '/reports/:id': 'report:2026:q1',
+        // a unit this phone does not supervise: the page says so
+        '/above/unit/:unitId': 'unit-not-supervised',
       };
       urls.push(
-        path.replace(/^(\/[^/]+(?:\/item|\/targets)?\/):(\w+)/, (whole) => {
+        path.replace(/^(\/[^/]+(?:\/item|\/targets|\/unit)?\/):(\w+)/, (whole) => {
           const id = ids[whole];
           if (!id) throw new Error(`route ${path}: which id goes in ${whole}? Add it to routeUrls (test/e2e/every-route.test.ts)`);
           return whole.slice(0, whole.lastIndexOf(':')) + encodeURIComponent(id);

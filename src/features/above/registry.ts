@@ -22,6 +22,11 @@ export interface AboveSession {
   accountToken: string;
   signedInAt: string;
   units: SupervisedUnit[];
+  /** the phone's own unit (a Đoàn cơ sở's secretary who is also cấp trên), remembered when
+   * "Mở sổ của đơn vị" switches the app to a supervised unit's book, to switch back */
+  ownUnitId?: string;
+  /** the server refused the account token (401): sign in again; the unit databases stay */
+  expired?: boolean;
 }
 
 const KEY = 'above';
@@ -29,6 +34,13 @@ const KEY = 'above';
 export const getAbove = () => get<AboveSession>(KEY);
 export const setAbove = (s: AboveSession) => set(KEY, s);
 export const clearAbove = () => del(KEY);
+/**
+ * Forgets which unit this phone works in (data/prefs.ts keeps it under 'currentUnitId'), when
+ * the level above signs out of a phone whose only unit was a supervised one. Here and not an
+ * import of prefs' own: that would add an export to the precached shell chunk; the app starts
+ * again right after, so prefs' in-memory copy does not matter.
+ */
+export const forgetCurrentUnit = () => del('currentUnitId');
 
 /** The supervised units, in the order the server listed them; [] on a unit's own phone. */
 export async function supervisedUnits(): Promise<SupervisedUnit[]> {

@@ -81,6 +81,7 @@ export default function SetupPage() {
       <a class="btn block" href="/settings/backup">{ts('restore')}</a>
       <p class="muted small restore-hint">{ts('joinHint')}</p>
       <a class="btn block" href="/join">{ts('join')}</a>
+      <a class="btn block restore-hint" href="/above">{ts('above')}</a>
     </main>
   );
 }

@@ -37,6 +37,7 @@ import inbox from './inbox.json';
 import recognition from './recognition.json';
 import admin from './admin.json';
 import checkins from './checkins.json';
+import above from './above.json';
 
 type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 const rules = new Intl.PluralRules('en');
@@ -44,5 +45,5 @@ const choose = (forms: Forms) => (p?: Record<string, string | number>) => forms[
 const withPlurals = (dict: Record<string, string | Forms>): Record<string, Message> =>
   Object.fromEntries(Object.entries(dict).map(([k, v]) => [k, typeof v == 'string' ? v : choose(v)]));
 
-const all = { common, err, setup, members, import: importNs, settings, pwa, backup, meetings, attendance, minutes, activities, home, sync, syncOnline, dues, training, rating, projects, committee, yearKind, photos, targets, reportPeriod, reportList, reports, reportDoc, readonly, scorecard, inbox, recognition, admin, checkins };
+const all = { common, err, setup, members, import: importNs, settings, pwa, backup, meetings, attendance, minutes, activities, home, sync, syncOnline, dues, training, rating, projects, committee, yearKind, photos, targets, reportPeriod, reportList, reports, reportDoc, readonly, scorecard, inbox, recognition, admin, checkins, above };
 export default Object.fromEntries(Object.entries(all).map(([ns, dict]) => [ns, withPlurals(dict)])) as Record<string, Record<string, Message>>;
