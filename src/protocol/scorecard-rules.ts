@@ -32,7 +32,7 @@ import { yearMonths, type YearSpan } from './year';
 import { isOverdue, lastCheckIn, openActions, quarterCheckIns } from './checkin-rules';
 
 /** Bump when a column's facts or judgement change: cached rows of another version are recomputed. */
-export const SCORECARD_RULES_V = 1;
+export const SCORECARD_RULES_V = 2;
 
 export const SCORECARD_COLUMNS = ['meeting', 'members', 'training', 'rating', 'targets', 'project', 'dues', 'report', 'checkIn', 'actions'] as const;
 export type ScorecardColumn = (typeof SCORECARD_COLUMNS)[number];
@@ -107,14 +107,18 @@ export interface ScorecardRow {
 
 // --- the facts of a column, from the rules' answers -------------------------------------------
 
-/** Home's warning for this period, with the year's ended months that had no regular meeting. */
-export function meetingFacts(meetings: readonly PlannedMeeting[], frequency: MeetingFrequency, today: string, missedMonths: readonly string[]): ScorecardRow['meeting'] {
+/**
+ * Home's warning for this period, with the year's ended months that had no regular meeting —
+ * from the month the unit started its book in the app (`since`, as the reports list judges
+ * lateness): a unit set up in December has not "missed" January to November.
+ */
+export function meetingFacts(meetings: readonly PlannedMeeting[], frequency: MeetingFrequency, today: string, missedMonths: readonly string[], since?: string): ScorecardRow['meeting'] {
   const due = regularMeetingDue(meetings, frequency, today);
-  return { frequency, current: due.state, months: due.months, missedMonths: [...missedMonths] };
+  return { frequency, current: due.state, months: due.months, missedMonths: missedMonths.filter((m) => !since || m >= since.slice(0, 7)) };
 }
 
 /** The year's remitted months (target-compute duesRemittedMonths: months over with no slip are missing). */
-export function duesFacts(remittances: readonly { period: string; deleted?: boolean }[], span: YearSpan, today: string): ScorecardRow['dues'] {
+export function duesFacts(remittances: readonly { period: string; deleted?: boolean }[], span: YearSpan, today: string, since?: string): ScorecardRow['dues'] {
   const months = yearMonths(span);
   const done = new Set(remittances.filter((r) => !r.deleted).map((r) => r.period));
   let through: string | undefined;
@@ -122,7 +126,8 @@ export function duesFacts(remittances: readonly { period: string; deleted?: bool
     if (!done.has(m)) break;
     through = m;
   }
-  return { through, missing: months.filter((m) => m < today.slice(0, 7) && !done.has(m)) };
+  // months before the unit started its book are nobody's missing slips (as for meetings)
+  return { through, missing: months.filter((m) => m < today.slice(0, 7) && !done.has(m) && (!since || m >= since.slice(0, 7))) };
 }
 
 const STAGE_ORDER = YOUTH_PROJECT_STAGES.filter((s) => s !== 'dropped');
@@ -159,10 +164,13 @@ function quarters(today: string) {
 }
 
 /** The last check-in, this quarter's, and whether the quarter before ended with none. */
-export function checkInFacts(checkIns: { date: string; deleted?: boolean }[], today: string): ScorecardRow['checkIn'] {
+export function checkInFacts(checkIns: { date: string; deleted?: boolean }[], today: string, since?: string): ScorecardRow['checkIn'] {
   const { y, q, prevY, prevQ } = quarters(today);
-  const thisYear = quarterCheckIns(checkIns, y, today);
-  const before = prevY === y ? thisYear : quarterCheckIns(checkIns, prevY, today);
+  // a quarter that ended before the unit started its book was nobody's to check in on
+  const seen = (year: number) =>
+    quarterCheckIns(checkIns, year, today).map((x) => (x.state === 'missed' && since && `${year}-${String(x.quarter * 3).padStart(2, '0')}-31` < since ? { ...x, state: 'future' as const } : x));
+  const thisYear = seen(y);
+  const before = prevY === y ? thisYear : seen(prevY);
   return {
     last: lastCheckIn(checkIns)?.date,
     quarter: q,

@@ -102,6 +102,8 @@ describe('notes, both sides', () => {
     await freshUnit();
     const db = await activeDb();
     await db.unitNotes.put(note('g1-thread-id', 'g1-thread-id', 'above', 'Tổ chức Ngày hội đoàn viên trước 26/3', '2026-03-01T08:00:00Z'));
+    // an action counts while its check-in is there (checkins' actionCounts)
+    await db.checkIns.put({ id: 'ci-1', date: '2026-01-20', unitId: 'u', rev: {}, deleted: false, createdAt: 'x', updatedAt: 'x' } as never);
     await db.checkInActions.put({ id: 'act-1', checkInId: 'ci-1', what: 'Kiện toàn ban chấp hành', status: 'open', dueOn: '2000-01-31', unitId: 'u', rev: {}, deleted: false, createdAt: 'x', updatedAt: 'x' } as never);
     const card = render(<AboveCard />);
     await screen.findByText('Hướng dẫn mới: Tổ chức Ngày hội đoàn viên trước 26/3');

@@ -89,6 +89,17 @@ describe('scorecard cells', () => {
     expect(meetingFacts([meeting('a', '2026-10-03T19:30')], 'quarterly', TODAY, []).current).toBe('held');
   });
 
+  it('a unit that started its book this year has missed no month, slip or check-in before it started', () => {
+    const since = '2026-11-20';
+    expect(meetingFacts([meeting('a', '2026-12-03T19:30')], 'monthly', TODAY, ['2026-03', '2026-07', '2026-11'], since).missedMonths).toEqual(['2026-11']);
+    expect(duesFacts([], span, TODAY, since).missing).toEqual(['2026-11']);
+    expect(duesFacts([], span, TODAY).missing).toHaveLength(11);
+    const fresh = checkInFacts([], TODAY, since);
+    expect([fresh.missedQuarters, fresh.previousMissed]).toEqual([[], false]);
+    expect(checkInFacts([], TODAY, '2026-08-01').missedQuarters).toEqual([3]);
+    expect(checkInFacts([], TODAY).missedQuarters).toEqual([1, 2, 3]);
+  });
+
   it('dues: remitted through the last month of the unbroken run; ended months without a slip', () => {
     const d = duesFacts([{ period: '2026-01' }, { period: '2026-02' }, { period: '2026-04' }, { period: '2026-03', deleted: true }], span, '2026-05-15');
     expect(d).toEqual({ through: '2026-02', missing: ['2026-03'] });

@@ -57,7 +57,7 @@ export async function loadScorecardRow(db: UnitDb, unitId: string, today: string
   const span = await currentUnitYear(today, db);
   const period = reportPeriod('year', span.year, 1, span.kind);
   const y = Number(today.slice(0, 4));
-  const [name, inputs, rules, goals, targets, report, checkIns, actions, weak, calendarMeetings] = await Promise.all([
+  const [name, inputs, rules, goals, targets, report, checkIns, actions, weak, calendarMeetings, since] = await Promise.all([
     unitName(db, unitId),
     loadReportInputs(db, period, today),
     import('../../../protocol/report-figures'),
@@ -69,6 +69,7 @@ export async function loadScorecardRow(db: UnitDb, unitId: string, today: string
     db.consolidations.get(consolidationId(span.year)),
     // Home's warning reads the calendar year's meetings, planned ones to come included
     db.meetings.where('startsAt').between(`${y}-01-01`, `${y}-12-31T99`, true, true).toArray(),
+    unitSince(db),
   ]);
   // The year's figures in steps (a 5,000-member unit gives the browser turns in between).
   const steps = rules.figureSteps(inputs, period, asOfFor(period, today));
@@ -88,7 +89,7 @@ export async function loadScorecardRow(db: UnitDb, unitId: string, today: string
     span,
     weak: !!weak && !weak.deleted && weak.weak,
     goals,
-    meeting: meetingFacts(live(calendarMeetings), inputs.meetingFrequency, today, f.meetings.monthsWithoutRegular),
+    meeting: meetingFacts(live(calendarMeetings), inputs.meetingFrequency, today, f.meetings.monthsWithoutRegular, since),
     members: { count: f.membership.end },
     training: {
       roster: f.training.roster, registered: f.training.registered, registeredPct: f.training.registeredPct,
@@ -106,9 +107,9 @@ export async function loadScorecardRow(db: UnitDb, unitId: string, today: string
       slipping: results.filter((x) => x.status === 'behind' || x.status === 'unreachable').map((x) => x.target.title),
     },
     project: projectFacts(f.projects.items),
-    dues: duesFacts(inputs.remittances, span, today),
+    dues: duesFacts(inputs.remittances, span, today, since),
     report,
-    checkIn: checkInFacts(live(checkIns), today),
+    checkIn: checkInFacts(live(checkIns), today, since),
     actions: actionFacts(live(actions), today),
   };
 }
