@@ -84,6 +84,10 @@ describe("the level above's phone", () => {
   });
 
   test("opens a unit's book: its members are there", async () => {
+    // the scorecard above the tree sorts its rows as they are computed: tap once it is still
+    await expect.poll(async () => /Đang tính|Đang cập nhật/.test(await page.locator('.sc-table').innerText()), WAIT).toBe(false);
+    // the scorecard scrolls inside itself: the page stays as wide as the phone
+    expect(await page.evaluate(() => [innerWidth, document.documentElement.scrollWidth])).toEqual([360, 360]);
     await page.locator('.above-tree').getByRole('link', { name: 'Chi đoàn khu phố 1' }).click();
     await heading(page, 'Chi đoàn khu phố 1').waitFor(WAIT);
     expect(await page.getByText('Trực thuộc: Đoàn phường 7').count()).toBe(1);

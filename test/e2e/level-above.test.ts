@@ -164,6 +164,9 @@ describe('the level above and its units, three phones', () => {
     await page.getByRole('heading', { name: `Giao ban ${dmy(today)}` }).waitFor(WAIT);
 
     await page.goto(server.url + '/above/reports');
+    await page.locator('.ib-table').waitFor(WAIT);
+    // the table scrolls inside itself: the page stays as wide as the phone
+    expect(await page.evaluate(() => [innerWidth, document.documentElement.scrollWidth])).toEqual([360, 360]);
     const cell = page.locator('.ib-table tbody tr', { hasText: UNIT_A }).locator(`a.ib-cell[href$="/reports/${REPORT_ID}"]`);
     await cell.waitFor(WAIT);
     await shot(page, '4-reports-received');

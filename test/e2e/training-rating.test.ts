@@ -145,10 +145,10 @@ describe('training programme → rating → reload', () => {
     await expect.poll(() => status().innerText(), WAIT).toBe('Đã xếp loại 41 đoàn viên theo gợi ý.');
     await expect.poll(() => page.getByText('Đủ điều kiện xếp loại: 42 · đã xếp: 42').count(), WAIT).toBe(1);
     await expect.poll(() => page.getByText('Có 1 đoàn viên Không hoàn thành nhiệm vụ.').count(), WAIT).toBe(1);
-    await page.getByText('Chi đoàn tự xếp loại').click();
-    await page.getByLabel('Mức xếp loại của chi đoàn').selectOption({ label: 'Hoàn thành tốt nhiệm vụ' });
+    await page.getByText('Chi đoàn đề nghị', { exact: true }).click();
+    await page.getByLabel('Mức chi đoàn đề nghị').selectOption({ label: 'Hoàn thành tốt nhiệm vụ' });
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await expect.poll(() => page.getByText('Đã lưu xếp loại chi đoàn.').count(), WAIT).toBe(1);
+    await expect.poll(() => page.getByText('Đã lưu mức chi đoàn đề nghị.').count(), WAIT).toBe(1);
     await shot('rating-3-summary');
   });
 
@@ -156,7 +156,7 @@ describe('training programme → rating → reload', () => {
     await page.reload();
     await heading(page, 'Đánh giá, xếp loại đoàn viên').waitFor(WAIT);
     await expect.poll(() => page.getByText('Đủ điều kiện xếp loại: 42 · đã xếp: 42').count(), WAIT).toBe(1);
-    await expect.poll(() => page.getByText('Chi đoàn tự xếp loại: Tốt').count(), WAIT).toBe(1);
+    await expect.poll(() => page.getByText('Chi đoàn đề nghị: Tốt').count(), WAIT).toBe(1);
     await page.getByText('Đề xuất đoàn viên ưu tú / giới thiệu vào Đảng (1)').click();
     await expect.poll(() => page.locator('details', { hasText: 'Đề xuất đoàn viên ưu tú' }).getByRole('link', { name: 'Đặng Diệu Châu' }).count(), WAIT).toBe(1);
     await page.getByRole('button', { name: /^Khác gợi ý/ }).click();

@@ -158,10 +158,10 @@ describe("the unit's year, offline, on a phone that joined through the server", 
     await page.goto(server.url + '/rating');
     await page.getByRole('button', { name: /^Xếp theo gợi ý cho 42 người chưa xếp$/ }).click();
     await expect.poll(() => status(page).innerText(), WAIT).toBe('Đã xếp loại 42 đoàn viên theo gợi ý.');
-    await page.getByText('Chi đoàn tự xếp loại').click();
-    await page.getByLabel('Mức xếp loại của chi đoàn').selectOption({ label: 'Hoàn thành xuất sắc nhiệm vụ' });
+    await page.getByText('Chi đoàn đề nghị', { exact: true }).click();
+    await page.getByLabel('Mức chi đoàn đề nghị').selectOption({ label: 'Hoàn thành xuất sắc nhiệm vụ' });
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await expect.poll(() => page.getByText('Đã lưu xếp loại chi đoàn.').count(), WAIT).toBe(1);
+    await expect.poll(() => page.getByText('Đã lưu mức chi đoàn đề nghị.').count(), WAIT).toBe(1);
     await openYear(page);
     await expect.poll(() => card(page, T.unit).locator('.tstatus').innerText(), WAIT).toBe('Đạt');
     await expect.poll(() => card(page, T.good).innerText(), WAIT).toMatch(/\d+% \/ 80%/);

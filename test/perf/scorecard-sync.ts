@@ -27,6 +27,8 @@ import { openUnitDbApart } from '../../src/data/db';
 import { createMemoryLocks, runCycle } from '../../src/sync/engine';
 import { loadScorecard, scorecardStats } from '../../src/features/above/scorecard/scorecard-queries';
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../src/protocol/sync';
+// @ts-expect-error: plain ESM bench helpers without types
+import { cleanupAll, ensureDist, launch, tempDir, throttle } from './helpers.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = Object.fromEntries(process.argv.slice(2).reduce<[string, string][]>((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
@@ -83,11 +85,14 @@ function countingFetch(input: string, init?: RequestInit): Promise<Response> {
   });
 }
 
-async function startChildServer() {
+async function startChildServer(builtApp?: string) {
   const root = mkdtempSync(join(tmpdir(), 'scd-b11-'));
-  const distDir = join(root, 'dist');
-  mkdirSync(distDir, { recursive: true });
-  writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>b11</title>');
+  let distDir = join(root, 'dist');
+  if (builtApp) distDir = builtApp;
+  else {
+    mkdirSync(distDir, { recursive: true });
+    writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>b11</title>');
+  }
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(root, 'data'), DIST_DIR: distDir },
@@ -186,7 +191,9 @@ const line = (name: string, value: number, unit: string, note: string) => {
   console.log(`info ${name} ${value} ${unit} (${note})`);
 };
 
-const server = await startChildServer();
+// The browser phase serves the built app (npm run bench builds dist/ first; --no-browser skips it).
+const BROWSER = args.browser !== 'no' && !process.argv.includes('--no-browser');
+const server = await startChildServer(BROWSER ? ensureDist(join(ROOT, 'dist')) : undefined);
 try {
   const api = `${server.url}/api/v1`;
   const { token: admin } = await post(`${api}/setup`, { username: 'admin', password: 'b11-benchmark' });
@@ -240,7 +247,58 @@ try {
   const bigCold = performance.now();
   await loadScorecard([bigUnit], TODAY, () => {});
   line(`B11 scorecard row of the ${BIG}-member unit, cold`, round(performance.now() - bigCold), 'ms', 'its year figures, targets and reports');
+  if (BROWSER) {
+    // The same on a real phone's engine: Debian Chromium at 4× CPU, the built app, a fresh
+    // supervisor account of the 50 units signing in at /above (its first sync, bytes on the wire
+    // for /api/), the scorecard computed after it, and the scorecard opened again (cached).
+    const user = 'can-bo-phuong-2';
+    await post(`${api}/accounts`, { username: user, password: 'mat-khau-dai', role: 'supervisor', unitIds: small.map((u) => u.unitId) }, admin);
+    const b = await above4x(server.url, user, 'mat-khau-dai', UNITS);
+    line(`B11 in Chromium at 4×: first sync, ${UNITS} units × ${MEMBERS} members`, round(b.syncMs / 1000, 1), 's', 'from tapping Đăng nhập to "Đã đồng bộ" (enrol and pull every unit, one after another)');
+    line(`B11 in Chromium at 4×: first sync bytes`, round(b.bytes / 1e6, 2), 'MB', 'encoded bytes of every /api/ answer');
+    line(`B11 in Chromium at 4×: scorecard after the first sync`, round(b.coldMs / 1000, 1), 's', 'from "Đã đồng bộ" to every row computed');
+    line(`B11 in Chromium at 4×: scorecard opened again`, round(b.warmMs), 'ms', 'from navigation to every row shown from the cache (nothing recomputed)');
+  }
   if (args.json) writeFileSync(resolve(args.json), JSON.stringify(results, null, 2) + '\n');
 } finally {
+  await cleanupAll();
   await server.stop();
+}
+
+async function above4x(base: string, username: string, password: string, units: number) {
+  const { page, context } = await launch(tempDir('b11'));
+  const cdp = await throttle(context, page, 4);
+  await cdp.send('Network.enable');
+  const apiRequests = new Set<string>();
+  let bytes = 0;
+  cdp.on('Network.responseReceived', (e: { requestId: string; response: { url: string } }) => {
+    if (e.response.url.includes('/api/')) apiRequests.add(e.requestId);
+  });
+  cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
+    if (apiRequests.has(e.requestId)) bytes += e.encodedDataLength;
+  });
+  const done = (text: string) => /^Đã đồng bộ lúc/.test(text);
+  const computed = async () => {
+    const rows = await page.locator('.sc-table tbody tr').count();
+    return rows === units && !/Đang tính|Đang cập nhật/.test(await page.locator('.sc-table').innerText());
+  };
+  const until = async (check: () => Promise<boolean>, timeoutMs = 600_000) => {
+    const end = Date.now() + timeoutMs;
+    while (!(await check())) {
+      if (Date.now() > end) throw new Error('B11 browser: timed out');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return performance.now();
+  };
+  await page.goto(`${base}/above`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  const t0 = performance.now();
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  const synced = await until(async () => done(await page.getByTestId('above-sync').innerText().catch(() => '')));
+  const coldDone = await until(computed);
+  const t1 = performance.now();
+  await page.reload();
+  const warmDone = await until(computed);
+  return { syncMs: synced - t0, bytes, coldMs: coldDone - synced, warmMs: warmDone - t1 };
 }

@@ -49,7 +49,7 @@ export default function AboveHome() {
         <a class="card" href="/above/agenda">{ta('agendaLink')}</a>
       </nav>
       <h2>{ta('scorecard')}</h2>
-      {o.session.units.length ? <ScorecardTable units={o.session.units} today={today} /> : <p class="muted">{ta('noUnits')}</p>}
+      {o.session.units.length ? <ScorecardTable units={o.session.units} today={today} refresh={o.sync.map((s) => `${s.lastSyncedAt}:${s.pending}`).join(' ')} /> : <p class="muted">{ta('noUnits')}</p>}
       {o.session.units.length > 0 && (
         <section aria-labelledby="above-tree">
           <h2 id="above-tree">{ta('tree')}</h2>

@@ -67,7 +67,9 @@ export default function CompletenessPage() {
           </ul>
           <p class="muted small">{ti('completenessLead')}</p>
           {school && <p class="muted small">{ti('schoolNote', { year: `${year}–${year + 1}` })}</p>}
-          <div class="ib-scroll">
+          {/* scrolls inside itself, positioned so nothing absolutely placed escapes it (a phone's
+              browser would widen the whole page); inline, before inbox.css arrives too */}
+          <div class="ib-scroll" style={{ overflowX: 'auto', maxWidth: '100%', position: 'relative' }}>
             <table class="ib-table">
               <thead>
                 <tr>

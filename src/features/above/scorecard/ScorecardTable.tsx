@@ -39,7 +39,12 @@ function Row({ row, pending, open }: { row: ScorecardRow; pending: boolean; open
   );
 }
 
-export function ScorecardTable({ units, today }: { units: SupervisedUnit[]; today: string }) {
+/**
+ * `refresh` changes when a unit's data may have changed (a sync round ended): the rows are read
+ * again then, and only then — the caller re-renders on every step of a sync, and reading on
+ * each would make the table's rows jump under the user's thumb.
+ */
+export function ScorecardTable({ units, today, refresh = '' }: { units: SupervisedUnit[]; today: string; refresh?: string }) {
   const { route } = useLocation();
   const [rows, setRows] = useState<Map<string, { row: ScorecardRow; current: boolean }>>(new Map());
   const [done, setDone] = useState(false);
@@ -58,7 +63,7 @@ export function ScorecardTable({ units, today }: { units: SupervisedUnit[]; toda
     return () => {
       live = false;
     };
-  }, [units, today]);
+  }, [units.map((u) => u.unitId).join(' '), today, refresh]);
 
   const shown = useMemo(() => {
     const known = units.flatMap((u) => {
@@ -83,7 +88,10 @@ export function ScorecardTable({ units, today }: { units: SupervisedUnit[]; toda
         </label>
       </div>
       {error && <p class="error" role="alert">{error}</p>}
-      <div class="sc-scroll">
+      {/* The table scrolls inside this box, and so do the cells' screen-reader words (.sr-only is
+          absolutely positioned: without a positioned box here they escape it, and a phone's
+          browser widens the whole page to the table's width). Inline: before the CSS arrives too. */}
+      <div class="sc-scroll" style={{ overflowX: 'auto', maxWidth: '100%', position: 'relative' }}>
         <table class="sc-table">
           <thead>
             <tr>
