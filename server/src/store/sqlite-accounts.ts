@@ -175,7 +175,7 @@ interface AccountRow {
   password_hash: string;
   created_at: string;
 }
-interface UnitRow {
+export interface UnitRow {
   id: string;
   name: string;
   parent_unit: string | null;
@@ -195,7 +195,7 @@ interface DeviceRow {
 }
 
 const toAccount = (r: AccountRow): Account => ({ id: r.id, username: r.username, role: r.role, passwordHash: r.password_hash, createdAt: r.created_at });
-const toUnit = (r: UnitRow): UnitInfo => ({ id: r.id, name: r.name, parentUnit: r.parent_unit, parentId: r.parent_id, inCharge: r.in_charge, createdAt: r.created_at });
+export const toUnit = (r: UnitRow): UnitInfo => ({ id: r.id, name: r.name, parentUnit: r.parent_unit, parentId: r.parent_id, inCharge: r.in_charge, createdAt: r.created_at });
 
 /** The given units and every unit below them in the tree (a cycle cannot loop: each id once). */
 export function withDescendants(ids: readonly string[], tree: readonly { id: string; parent_id: string | null }[]): string[] {

@@ -5,8 +5,8 @@
 // in the same transaction, so the level above loses a unit on the spot, not at its next sign-in.
 import type Database from 'better-sqlite3';
 import { lazyStatement, type SqliteAccess } from './sqlite-connection';
-import { withDescendants } from './sqlite-accounts';
-import type { AccountSummary, UnitInfo, UnitPatch, UnitUpdateResult } from './types';
+import { toUnit, withDescendants, type UnitRow } from './sqlite-accounts';
+import type { AccountSummary, UnitPatch, UnitUpdateResult } from './types';
 
 export function prepareTreeStatements(db: Database.Database) {
   // prepared on first use (sqlite-connection.ts lazyStatement): older schemas in migration tests
@@ -30,14 +30,6 @@ interface AccountRow {
   id: string;
   username: string;
   role: AccountSummary['role'];
-  created_at: string;
-}
-interface UnitRow {
-  id: string;
-  name: string;
-  parent_unit: string | null;
-  parent_id: string | null;
-  in_charge: string | null;
   created_at: string;
 }
 
@@ -113,4 +105,3 @@ function unitsByAccount(a: Access): Map<string, string[]> {
 }
 
 const toSummary = (r: AccountRow, unitIds: string[]): AccountSummary => ({ id: r.id, username: r.username, role: r.role, unitIds, createdAt: r.created_at });
-const toUnit = (r: UnitRow): UnitInfo => ({ id: r.id, name: r.name, parentUnit: r.parent_unit, parentId: r.parent_id, inCharge: r.in_charge, createdAt: r.created_at });
