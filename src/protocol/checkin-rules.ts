@@ -4,7 +4,7 @@
 // ended with none is flagged. Dates are yyyy-mm-dd strings (they compare as text). Pure.
 
 export type QuarterNo = 1 | 2 | 3 | 4;
-export type QuarterState = 'held' | 'missed' | 'current' | 'future';
+export type QuarterState = 'held' | 'missed' | 'current' | 'future' | 'before';
 
 const live = <T extends { deleted?: boolean }>(rows: T[]): T[] => rows.filter((r) => !r.deleted);
 
@@ -45,14 +45,16 @@ export function quarterSpan(year: number, q: QuarterNo): { from: string; to: str
 /**
  * The year's four calendar quarters: how many check-ins each held, and its state — held (one
  * or more), missed (it ended with none), current (today's quarter, none yet: still time),
- * future (not begun).
+ * future (not begun), or before (it ended with none before `since`, the day the unit started
+ * its book in the app: nobody's to flag, as the reports list does not call such reports late).
  */
-export function quarterCheckIns(checkIns: { date: string; deleted?: boolean }[], year: number, today: string): { quarter: QuarterNo; held: number; state: QuarterState }[] {
+export function quarterCheckIns(checkIns: { date: string; deleted?: boolean }[], year: number, today: string, since?: string): { quarter: QuarterNo; held: number; state: QuarterState }[] {
   const rows = live(checkIns);
   return ([1, 2, 3, 4] as const).map((quarter) => {
     const { from, to } = quarterSpan(year, quarter);
     const held = rows.filter((c) => c.date >= from && c.date <= to).length;
-    const state: QuarterState = held > 0 ? 'held' : to < today ? 'missed' : from > today ? 'future' : 'current';
+    const ended: QuarterState = since && to < since ? 'before' : 'missed';
+    const state: QuarterState = held > 0 ? 'held' : to < today ? ended : from > today ? 'future' : 'current';
     return { quarter, held, state };
   });
 }

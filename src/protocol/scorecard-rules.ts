@@ -167,8 +167,7 @@ function quarters(today: string) {
 export function checkInFacts(checkIns: { date: string; deleted?: boolean }[], today: string, since?: string): ScorecardRow['checkIn'] {
   const { y, q, prevY, prevQ } = quarters(today);
   // a quarter that ended before the unit started its book was nobody's to check in on
-  const seen = (year: number) =>
-    quarterCheckIns(checkIns, year, today).map((x) => (x.state === 'missed' && since && `${year}-${String(x.quarter * 3).padStart(2, '0')}-31` < since ? { ...x, state: 'future' as const } : x));
+  const seen = (year: number) => quarterCheckIns(checkIns, year, today, since);
   const thisYear = seen(y);
   const before = prevY === y ? thisYear : seen(prevY);
   return {

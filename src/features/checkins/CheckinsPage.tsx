@@ -25,7 +25,7 @@ export default function CheckinsPage() {
   const live = useLive(async () => (db ? loadOverview(db, today) : undefined), [db, today]);
   const o = live.value;
   const inYear = o?.checkIns.filter((c) => c.date.startsWith(`${year}-`)) ?? [];
-  const quarters = quarterCheckIns(inYear, year, today);
+  const quarters = quarterCheckIns(inYear, year, today, o?.since);
   const dateOf = new Map(o?.checkIns.map((c) => [c.id, c.date]));
   const rest = o?.actions.filter((a) => !o.overdue.includes(a)) ?? [];
 

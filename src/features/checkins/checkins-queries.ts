@@ -7,6 +7,7 @@ import { activeDb } from '../../data/session';
 import { canWriteTable } from '../../protocol/permissions';
 import { actionOrder, overdueActions, openActions } from '../../protocol/checkin-rules';
 import type { CheckIn, CheckInAction } from '../../protocol/oversight';
+import { unitSince } from '../reports/report-list-queries';
 
 /** The database a screen works on and how to let it go: a supervised unit's is opened apart and closed after. */
 export async function openCheckinDb(unitId: string | undefined): Promise<{ db: UnitDb; close: () => void }> {
@@ -59,6 +60,8 @@ export async function getCheckIn(db: UnitDb, id: string, today: string): Promise
 }
 
 export interface CheckinsOverview {
+  /** the day the unit started its book in the app: quarters ended before it are not flagged */
+  since?: string;
   checkIns: CheckIn[];
   /** every action of live check-ins, overdue first */
   actions: CheckInAction[];
@@ -67,10 +70,10 @@ export interface CheckinsOverview {
 }
 
 export async function loadOverview(db: UnitDb, today: string): Promise<CheckinsOverview> {
-  const [checkIns, all, rights] = await Promise.all([listCheckIns(db), listActions(db), checkinRights(db)]);
+  const [checkIns, all, rights, since] = await Promise.all([listCheckIns(db), listActions(db), checkinRights(db), unitSince(db)]);
   const ids = new Set(checkIns.map((c) => c.id));
   const actions = actionOrder(all.filter((a) => ids.has(a.checkInId)), today);
-  return { checkIns, actions, overdue: overdueActions(actions, today), rights };
+  return { since, checkIns, actions, overdue: overdueActions(actions, today), rights };
 }
 
 /** Home's "Cấp trên" card: the actions still open and how many of them are overdue. */

@@ -60,4 +60,11 @@ describe('checkin rules', () => {
     // a future year: all future
     expect(quarterCheckIns([], 2027, '2026-08-15').map((q) => q.state)).toEqual(['future', 'future', 'future', 'future']);
   });
+
+  it('a quarter that ended before the unit started its book is not missed', () => {
+    // started 20/05: Q1 is before it; Q2 ended after it with no check-in
+    expect(quarterCheckIns([], 2026, '2026-08-15', '2026-05-20').map((q) => q.state)).toEqual(['before', 'missed', 'current', 'future']);
+    // a check-in before the book started still counts as held
+    expect(quarterCheckIns([{ date: '2026-02-01' }], 2026, '2026-08-15', '2026-05-20')[0].state).toBe('held');
+  });
 });
