@@ -257,7 +257,8 @@ try {
     line(`B11 in Chromium at 4×: first sync, ${UNITS} units × ${MEMBERS} members`, round(b.syncMs / 1000, 1), 's', 'from tapping Đăng nhập to "Đã đồng bộ" (enrol and pull every unit, one after another)');
     line(`B11 in Chromium at 4×: first sync bytes`, round(b.bytes / 1e6, 2), 'MB', 'encoded bytes of every /api/ answer');
     line(`B11 in Chromium at 4×: scorecard after the first sync`, round(b.coldMs / 1000, 1), 's', 'from "Đã đồng bộ" to every row computed');
-    line(`B11 in Chromium at 4×: scorecard opened again`, round(b.warmMs), 'ms', 'from navigation to every row shown from the cache (nothing recomputed)');
+    line(`B11 in Chromium at 4×: scorecard opened again, rows on screen`, round(b.warmShownMs), 'ms', 'from navigation to every unit row shown, from the cache');
+    line(`B11 in Chromium at 4×: scorecard opened again, every row checked`, round(b.warmMs), 'ms', 'the same open, until each unit\'s version was checked (nothing recomputed) while the page\'s own sync round runs');
   }
   if (args.json) writeFileSync(resolve(args.json), JSON.stringify(results, null, 2) + '\n');
 } finally {
@@ -299,6 +300,7 @@ async function above4x(base: string, username: string, password: string, units: 
   const coldDone = await until(computed);
   const t1 = performance.now();
   await page.reload();
+  const warmShown = await until(async () => (await page.locator('.sc-table tbody tr th a').count()) === units);
   const warmDone = await until(computed);
-  return { syncMs: synced - t0, bytes, coldMs: coldDone - synced, warmMs: warmDone - t1 };
+  return { syncMs: synced - t0, bytes, coldMs: coldDone - synced, warmShownMs: warmShown - t1, warmMs: warmDone - t1 };
 }

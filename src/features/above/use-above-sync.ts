@@ -7,6 +7,8 @@ import { signInAbove, syncAbove, type AboveSyncResult, type SignInInput, type Sy
 let running: Promise<AboveSyncResult> | null = null;
 let progress: SyncProgress | null = null;
 let last: AboveSyncResult | null = null;
+/** rounds started and ended: screens re-read their units when this moves, not on each step */
+let rounds = 0;
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((fn) => fn());
 
@@ -26,6 +28,7 @@ function track(start: (onProgress: (p: SyncProgress) => void) => Promise<AboveSy
   void running.catch(() => undefined).finally(() => {
     running = null;
     progress = null;
+    rounds++;
     notify();
   });
   return running;
@@ -36,17 +39,18 @@ export interface AboveSyncView {
   progress: SyncProgress | null;
   last: AboveSyncResult | null;
   isOnline: boolean;
-  /** bumps when a round ends: screens re-read the units */
+  /** moves when a round ends (not on each unit's step): screens re-read the units then —
+   *  re-reading 50 units' databases on every step made a first sync of 50 units take minutes */
   tick: number;
   sync(): Promise<AboveSyncResult>;
   signIn(input: SignInInput): Promise<AboveSyncResult>;
 }
 
 export function useAboveSync(opts: { auto?: boolean } = {}): AboveSyncView {
-  const [tick, setTick] = useState(0);
+  const [, setSteps] = useState(0);
   const [isOnline, setOnline] = useState(typeof navigator === 'undefined' || navigator.onLine !== false);
   useEffect(() => {
-    const onChange = () => setTick((n) => n + 1);
+    const onChange = () => setSteps((n) => n + 1);
     listeners.add(onChange);
     const online = () => {
       setOnline(true);
@@ -68,7 +72,7 @@ export function useAboveSync(opts: { auto?: boolean } = {}): AboveSyncView {
     progress,
     last,
     isOnline,
-    tick,
+    tick: rounds,
     sync: () => track((p) => syncAbove({ onProgress: p })),
     signIn: (input) => track((p) => signInAbove(input, p)),
   };
