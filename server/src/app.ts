@@ -57,9 +57,9 @@ export function createApp(options: AppOptions): Hono {
     store,
     now: options.now ?? Date.now,
     limiters: {
-      loginPerUser: new FailureLimiter(limits.loginPerUser),
-      loginPerIp: new FailureLimiter(limits.loginPerIp),
-      joinPerIp: new FailureLimiter(limits.joinPerIp),
+      loginPerUser: new FailureLimiter(store, 'login-user', limits.loginPerUser),
+      loginPerIp: new FailureLimiter(store, 'login-ip', limits.loginPerIp),
+      joinPerIp: new FailureLimiter(store, 'join-ip', limits.joinPerIp),
     },
     trustProxy: options.trustProxy ?? false,
     maxBodyBytes,

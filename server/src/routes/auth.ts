@@ -56,16 +56,16 @@ export function authRoutes(deps: ApiDeps): Hono {
     const ip = clientIp(c, deps.trustProxy);
     const userKey = `${ip}|${body.username}`;
     const { loginPerUser, loginPerIp } = deps.limiters;
-    const wait = Math.max(loginPerUser.retryAfter(userKey, now), loginPerIp.retryAfter(ip, now));
+    const wait = Math.max(await loginPerUser.retryAfter(userKey, now), await loginPerIp.retryAfter(ip, now));
     if (wait > 0) throw rateLimited(c, wait, 'Too many failed sign-ins; wait before trying again');
     const account = await store.findAccount(body.username);
     const ok = account ? await verifyPassword(body.password, account.passwordHash) : (await burnPasswordCheck(body.password), false);
     if (!ok || !account) {
-      loginPerUser.fail(userKey, now);
-      loginPerIp.fail(ip, now);
+      await loginPerUser.fail(userKey, now);
+      await loginPerIp.fail(ip, now);
       throw new ApiError(401, 'bad_credentials', 'Wrong username or password');
     }
-    loginPerUser.reset(userKey);
+    await loginPerUser.reset(userKey);
     return c.json({ token: await startSession(deps, account), role: account.role });
   });
 

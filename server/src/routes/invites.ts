@@ -64,22 +64,22 @@ export function inviteRoutes(deps: ApiDeps): Hono {
     const now = deps.now();
     const ip = clientIp(c, deps.trustProxy);
     const limiter = deps.limiters.joinPerIp;
-    const wait = limiter.retryAfter(ip, now);
+    const wait = await limiter.retryAfter(ip, now);
     if (wait > 0) throw rateLimited(c, wait, 'Too many wrong invite codes; wait before trying again');
     const body = await readBody(c, joinBody, deps.maxBodyBytes);
     const code = normalizeInviteCode(body.code);
-    const invalid = () => {
-      limiter.fail(ip, now);
+    const invalid = async () => {
+      await limiter.fail(ip, now);
       return new ApiError(400, 'invalid_code', 'This invite code is not valid: it may be mistyped, used already or expired');
     };
-    if (!code) throw invalid();
+    if (!code) throw await invalid();
     const token = newToken();
     const result = await store.redeemInvite({ codeHash: hashSecret(code), deviceId: body.deviceId, deviceName: body.deviceName, tokenHash: hashSecret(token), now: iso(now) });
     if (!result.ok) {
       if (result.reason === 'device_exists') {
         throw new ApiError(409, 'device_exists', 'This device id is registered already; a phone joins each unit with its own device id');
       }
-      throw invalid();
+      throw await invalid();
     }
     return c.json({ unitId: result.unit.id, unitName: result.unit.name, role: result.role, deviceToken: token });
   });

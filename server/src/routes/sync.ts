@@ -26,6 +26,12 @@ const pullBody = z.strictObject({
   schemaVersion: z.optional(z.number().check(z.int(), z.positive())),
 });
 
+/**
+ * Stored JSON per pull page: a unit whose rows carry large fields is sent in more pages (hasMore
+ * carries on) instead of one answer too big to build. A page always holds at least one row.
+ */
+export const PULL_MAX_BYTES = 4 * 1024 * 1024;
+
 export function syncRoutes(deps: ApiDeps): Hono {
   const { store } = deps;
   const app = new Hono();
@@ -75,7 +81,7 @@ export function syncRoutes(deps: ApiDeps): Hono {
     const p = await requireUnit(c, deps, unitId, 'read');
     const body = parseWith(pullBody, await readJson(c, deps.maxBodyBytes));
     const limit = body.limit ?? MAX_BATCH;
-    const page = await store.pull(unitId, body.cursor, limit);
+    const page = await store.pull(unitId, body.cursor, limit, PULL_MAX_BYTES);
     const cursor = page.rows.length ? page.rows[page.rows.length - 1].version : body.cursor;
     const rows = page.rows.map(
       (r) =>

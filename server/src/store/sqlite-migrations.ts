@@ -225,4 +225,20 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
       db.exec('ALTER TABLE devices ADD COLUMN account_id TEXT REFERENCES accounts(id);');
     },
   },
+  {
+    version: 8,
+    name: 'rate limit failures',
+    up(db) {
+      // Failed sign-ins and invite codes (server/src/auth/rate-limit.ts), kept in the database
+      // so that every server process on it counts the same attempts (issue 12).
+      db.exec(`
+        CREATE TABLE rate_failures (
+          key TEXT NOT NULL,
+          at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX rate_failures_by_key ON rate_failures (key, at);
+        CREATE INDEX rate_failures_by_time ON rate_failures (at);
+      `);
+    },
+  },
 ];

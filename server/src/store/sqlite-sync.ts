@@ -8,7 +8,7 @@ import type { PushResponse } from '../../../src/protocol/sync';
 import { processPush, type PushTx } from '../sync/push';
 import type { ConflictRecord, RowState, StoredResult } from '../sync/types';
 import type { SqliteAccess } from './sqlite-connection';
-import type { PushInput, RawPulledRow } from './types';
+import type { PullPage, PushInput, RawPulledRow } from './types';
 
 export function prepareSyncStatements(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
@@ -123,19 +123,22 @@ function prefetchRows(a: Access, unitId: string, mutations: PushInput['mutations
   return rows;
 }
 
-export function pull(a: Access, unitId: string, cursor: number, limit: number): { rows: RawPulledRow[]; hasMore: boolean; unitVersion: number } {
+/** Rows are read one at a time and the read stops at the page's limits (Store.pull). */
+export function pull(a: Access, unitId: string, cursor: number, limit: number, maxBytes: number): PullPage {
   return a.read(() => {
-    const found = a.q.rowsAfter.all(unitId, cursor, limit + 1) as { tbl: SyncedTable; id: string; data: string; versions: string; deleted: number; version: number }[];
+    const rows: RawPulledRow[] = [];
+    let bytes = 0;
+    let hasMore = false;
+    for (const r of a.q.rowsAfter.iterate(unitId, cursor, limit + 1) as IterableIterator<{ tbl: SyncedTable; id: string; data: string; versions: string; deleted: number; version: number }>) {
+      const size = Buffer.byteLength(r.data) + Buffer.byteLength(r.versions);
+      if (rows.length === limit || (rows.length > 0 && bytes + size > maxBytes)) {
+        hasMore = true;
+        break;
+      }
+      bytes += size;
+      rows.push({ table: r.tbl, id: r.id, fieldsJson: r.data, versionsJson: r.versions, deleted: r.deleted === 1, version: r.version });
+    }
     const unitVersion = (a.q.unitVersion.pluck().get(unitId) as number | undefined) ?? 0;
-    const hasMore = found.length > limit;
-    const rows = (hasMore ? found.slice(0, limit) : found).map((r) => ({
-      table: r.tbl,
-      id: r.id,
-      fieldsJson: r.data,
-      versionsJson: r.versions,
-      deleted: r.deleted === 1,
-      version: r.version,
-    }));
     return { rows, hasMore, unitVersion };
   });
 }

@@ -13,6 +13,7 @@ import type { PushResponse } from '../../../src/protocol/sync';
 import * as accounts from './sqlite-accounts';
 import * as conflicts from './sqlite-conflicts';
 import * as files from './sqlite-files';
+import * as rate from './sqlite-rate';
 import { applyPragmas, runMigrations, sqliteAccess, type SqliteAccess } from './sqlite-connection';
 import { sqliteMigrations, type SqliteMigration } from './sqlite-migrations';
 import * as sync from './sqlite-sync';
@@ -22,10 +23,11 @@ import type {
   AccountSummary,
   AddFileResult,
   ConflictView,
+  HealthReport,
+  PullPage,
   DeviceInfo,
   DeviceRole,
   PushInput,
-  RawPulledRow,
   RedeemResult,
   ServerMeta,
   Store,
@@ -54,7 +56,7 @@ export interface SqliteStoreOptions {
 
 /** Statements, prepared once per connection. */
 function prepare(db: Database.Database) {
-  return { ...accounts.prepareAccountStatements(db), tree: tree.prepareTreeStatements(db), ...sync.prepareSyncStatements(db), ...conflicts.prepareConflictStatements(db), files: files.prepareFileStatements(db) };
+  return { ...accounts.prepareAccountStatements(db), tree: tree.prepareTreeStatements(db), ...sync.prepareSyncStatements(db), ...conflicts.prepareConflictStatements(db), files: files.prepareFileStatements(db), rate: rate.prepareRateStatements(db) };
 }
 type Statements = ReturnType<typeof prepare>;
 
@@ -153,14 +155,22 @@ export class SqliteStore implements Store {
   async push(input: PushInput): Promise<PushResponse> {
     return sync.push(this.access, input, this.stallMidBatch);
   }
-  async pull(unitId: string, cursor: number, limit: number): Promise<{ rows: RawPulledRow[]; hasMore: boolean; unitVersion: number }> {
-    return sync.pull(this.access, unitId, cursor, limit);
+  async pull(unitId: string, cursor: number, limit: number, maxBytes: number): Promise<PullPage> {
+    return sync.pull(this.access, unitId, cursor, limit, maxBytes);
   }
   async listConflicts(unitId: string, status: 'open' | 'resolved' | 'all', limit: number): Promise<ConflictView[]> {
     return conflicts.listConflicts(this.access, unitId, status, limit);
   }
   async resolveConflict(input: { unitId: string; id: string; by: string; keep: 'winner' | 'loser' | null; at: string }): Promise<{ id: string; resolvedAt: string } | null> {
     return conflicts.resolveConflict(this.access, input);
+  }
+
+  // rate limits -----------------------------------------------------------------------
+  async countFailures(key: string, windowMs: number, now: number, record: boolean): Promise<{ count: number; oldest: number | null }> {
+    return rate.countFailures(this.access, key, windowMs, now, record);
+  }
+  async clearFailures(key: string): Promise<void> {
+    rate.clearFailures(this.access, key);
   }
 
   // files -----------------------------------------------------------------------------
@@ -175,9 +185,14 @@ export class SqliteStore implements Store {
   }
 
   // the connection --------------------------------------------------------------------
-  async health(): Promise<void> {
-    const row = this.db.prepare('SELECT 1 AS ok').get() as { ok: number } | undefined;
-    if (row?.ok !== 1) throw new Error('SQLite health query returned no row');
+  async health(): Promise<HealthReport> {
+    try {
+      const row = this.db.prepare('SELECT 1 AS ok').get() as { ok: number } | undefined;
+      if (row?.ok !== 1) return { answers: false, writable: false, spaceBytes: null, integrity: 'unchecked', problem: 'SQLite health query returned no row' };
+      return { answers: true, writable: true, spaceBytes: null, integrity: 'unchecked' };
+    } catch (error) {
+      return { answers: false, writable: false, spaceBytes: null, integrity: 'unchecked', problem: (error as Error).message };
+    }
   }
 
   async meta(): Promise<ServerMeta> {

@@ -1,14 +1,15 @@
-// The one storage interface the HTTP layer talks to. SQLite (sqlite.ts) is the default and,
-// for now, the only backend; the interface is kept backend-neutral (async methods, no SQL or
-// driver types, push as one call that the store runs in ONE transaction around the pure
-// server/src/sync/push.ts) so a Postgres store can be added behind it and run the same tests.
+// The one storage interface the HTTP layer talks to. SQLite (sqlite.ts) is the embedded default;
+// Postgres (postgres.ts, DATABASE_URL) serves several server processes on one database. The
+// interface is backend-neutral (async methods, no SQL or driver types, push as one call that
+// the store runs in ONE transaction around the pure server/src/sync/push.ts), and every test of
+// test/unit/sync-server runs against both.
 import type { SyncedTable } from '../../../src/protocol/outbox';
 import type { PushResponse, Role } from '../../../src/protocol/sync';
 import type { RawMutation } from '../sync/push';
 import type { ConflictKind } from '../sync/types';
 
 /** Which backend answers; reported by GET /api/v1/health. */
-export type StoreKind = 'sqlite';
+export type StoreKind = 'sqlite' | 'postgres';
 
 /** Facts about this server installation, written once by the first migration. */
 export interface ServerMeta {
@@ -131,6 +132,29 @@ export interface AddFileResult {
   usedBytes: number;
 }
 
+/**
+ * What GET /api/v1/health reports of the database. `answers`: a trivial query returned;
+ * `writable`: a write transaction can start (not read-only, not a standby); `spaceBytes`: free
+ * bytes where the data lives (null when the store cannot know, e.g. a remote Postgres);
+ * `integrity`: the start-up check's verdict ('unchecked' when the store has none).
+ */
+export interface HealthReport {
+  answers: boolean;
+  writable: boolean;
+  spaceBytes: number | null;
+  integrity: 'ok' | 'corrupt' | 'unchecked';
+  /** a few words for the log when something is wrong */
+  problem?: string;
+}
+
+/** A pull page: rows with version > cursor, in version order. */
+export interface PullPage {
+  rows: RawPulledRow[];
+  /** more rows wait after the last one (the row limit or the byte limit was reached) */
+  hasMore: boolean;
+  unitVersion: number;
+}
+
 /** Thrown by a store when the database is momentarily unable to answer: the route answers 503. */
 export class StoreUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -141,8 +165,8 @@ export class StoreUnavailableError extends Error {
 
 export interface Store {
   readonly kind: StoreKind;
-  /** Throws if the database cannot answer a trivial query. */
-  health(): Promise<void>;
+  /** Never throws: what is wrong is in the report. */
+  health(): Promise<HealthReport>;
   meta(): Promise<ServerMeta>;
   /** Idempotent; the store is unusable afterwards. */
   close(): Promise<void>;
@@ -187,11 +211,25 @@ export interface Store {
   // sync
   /** Runs one push batch in one transaction (throws StoreUnavailableError on a transient failure). */
   push(input: PushInput): Promise<PushResponse>;
-  /** Rows with version > cursor in version order (at most `limit`, plus whether more exist) and the unit's version. */
-  pull(unitId: string, cursor: number, limit: number): Promise<{ rows: RawPulledRow[]; hasMore: boolean; unitVersion: number }>;
+  /**
+   * Rows with version > cursor in version order: at most `limit` rows, and stopping before the
+   * row that would take the page's stored JSON (fields + versions) past `maxBytes` — but always
+   * at least one row, so a page moves the cursor. The store never holds more than about one
+   * page in memory.
+   */
+  pull(unitId: string, cursor: number, limit: number, maxBytes: number): Promise<PullPage>;
   listConflicts(unitId: string, status: 'open' | 'resolved' | 'all', limit: number): Promise<ConflictView[]>;
   /** null when the unit has no such conflict; resolving twice keeps the first time */
   resolveConflict(input: { unitId: string; id: string; by: string; keep: 'winner' | 'loser' | null; at: string }): Promise<{ id: string; resolvedAt: string } | null>;
+
+  // rate limits (shared by every server process on the database)
+  /**
+   * Failures of `key` within the last `windowMs` before `now` (ms since epoch), after recording
+   * one more at `now` when `record` is set. Old entries are forgotten.
+   */
+  countFailures(key: string, windowMs: number, now: number, record: boolean): Promise<{ count: number; oldest: number | null }>;
+  /** Forgets the failures of `key` (a successful sign-in). */
+  clearFailures(key: string): Promise<void>;
 
   // files (photos): the bytes are on disk, the store counts them per unit
   getFile(unitId: string, sha256: string): Promise<StoredFile | null>;
