@@ -1,14 +1,28 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
 // Unit tests: real Dexie over fake-indexeddb, real server on loopback. Browser tests live in
 // vitest.e2e.config.ts and run against the built app.
+// The sync server's tests (test/unit/sync-server) run twice, once per store: on a SQLite file
+// and on a throwaway Postgres cluster (test/pg/cluster.ts) — one suite, two projects.
+const SYNC_SERVER = 'test/unit/sync-server/**/*.test.ts';
+
 export default defineConfig({
   plugins: [preact()],
   test: {
-    include: ['test/unit/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['test/unit/setup.ts'],
     testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}', 'server/**/*.test.ts'], exclude: [...configDefaults.exclude, SYNC_SERVER] },
+      },
+      { extends: true, test: { name: 'sync-sqlite', include: [SYNC_SERVER], env: { SYNC_STORE: 'sqlite' } } },
+      {
+        extends: true,
+        test: { name: 'sync-postgres', include: [SYNC_SERVER], env: { SYNC_STORE: 'postgres' }, globalSetup: ['test/unit/sync-server/pg-global-setup.ts'] },
+      },
+    ],
   },
 });

@@ -10,6 +10,10 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** UNIT_FILE_QUOTA_MB: photos one unit may keep on the server (default 1024 MB) */
   fileQuotaBytes: number;
+  /** DATABASE_URL=postgres://…: use Postgres (several processes may share it); unset: SQLite in dataDir */
+  databaseUrl?: string;
+  /** DATABASE_POOL_MAX: Postgres connections per process (default 10) */
+  poolMax?: number;
   /** SCD_FAULT_STALL_MID_BATCH=1: crash-test fault injection only (see SqliteStoreOptions) */
   stallMidBatch: boolean;
 }
@@ -23,6 +27,8 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
     trustProxy: isOn(env.TRUST_PROXY),
     fileQuotaBytes: parseQuotaMb(env.UNIT_FILE_QUOTA_MB) * 1024 * 1024,
     stallMidBatch: isOn(env.SCD_FAULT_STALL_MID_BATCH),
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    poolMax: parsePoolMax(env.DATABASE_POOL_MAX),
   };
 }
 
@@ -44,4 +50,20 @@ function parseQuotaMb(raw: string | undefined): number {
 
 function isOn(raw: string | undefined): boolean {
   return ['1', 'true', 'yes', 'on'].includes((raw ?? '').trim().toLowerCase());
+}
+
+function parseDatabaseUrl(raw: string | undefined): string | undefined {
+  const url = raw?.trim();
+  if (!url) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new Error('DATABASE_URL must start with postgres:// (e.g. postgres://user:password@host:5432/sochidoan); leave it unset to use the SQLite file in DATA_DIR');
+  }
+  return url;
+}
+
+function parsePoolMax(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`DATABASE_POOL_MAX must be a whole number from 1 to 1000, got "${raw}"`);
+  return n;
 }

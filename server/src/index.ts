@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readConfig } from './config';
 import { startServer } from './server';
+import { redact } from './store/postgres';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
@@ -11,7 +12,8 @@ async function main(): Promise<void> {
     console.warn(`[server] ${config.distDir}/index.html is missing: the API runs, app pages answer 503 until you run npm run build.`);
   }
   const server = await startServer(config);
-  console.log(`Sổ Chi Đoàn is running at ${server.url} (data: ${config.dataDir}, app: ${config.distDir})`);
+  const data = config.databaseUrl ? `Postgres ${redact(config.databaseUrl)}` : config.dataDir;
+  console.log(`Sổ Chi Đoàn is running at ${server.url} (data: ${data}, app: ${config.distDir})`);
 
   let isStopping = false;
   const stop = (signal: NodeJS.Signals) => {

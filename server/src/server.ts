@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp, type AppOptions } from './app';
-import { openSqliteStore } from './store/sqlite';
+import { openStore } from './store/open';
 import type { Store } from './store/types';
 
 export interface ServerOptions {
@@ -19,6 +19,9 @@ export interface ServerOptions {
   now?: AppOptions['now'];
   rateLimits?: AppOptions['rateLimits'];
   trustProxy?: boolean;
+  /** Postgres instead of SQLite (DATABASE_URL) */
+  databaseUrl?: string;
+  poolMax?: number;
   /** fault injection for the crash test only (see SqliteStoreOptions.stallMidBatch) */
   stallMidBatch?: boolean;
 }
@@ -36,7 +39,7 @@ export interface RunningServer {
 const SHUTDOWN_GRACE_MS = 5_000;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const store = openSqliteStore({ dataDir: options.dataDir, stallMidBatch: options.stallMidBatch });
+  const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, poolMax: options.poolMax, stallMidBatch: options.stallMidBatch });
   const app = createApp({
     store,
     distDir: options.distDir,

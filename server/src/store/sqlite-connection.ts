@@ -47,14 +47,15 @@ export function sqliteAccess<S>(db: Database.Database, statements: S | undefined
 }
 
 export function applyPragmas(db: Database.Database): void {
+  // First: a second process opening the file at the same moment waits for the first one's
+  // switch to WAL and its migrations instead of failing at once.
+  db.pragma('busy_timeout = 5000');
   const mode = db.pragma('journal_mode = WAL', { simple: true });
   if (String(mode).toLowerCase() !== 'wal') {
     throw new Error(`SQLite refused WAL mode (got "${mode}"); is DATA_DIR on a network file system?`);
   }
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  // A second connection (a backup, the sqlite3 shell) waits instead of failing at once.
-  db.pragma('busy_timeout = 5000');
   // See SqliteStore.checkpointSoon: checkpoints happen when idle; this is only the backstop.
   db.pragma('wal_autocheckpoint = 10000');
 }
@@ -80,9 +81,13 @@ export function runMigrations(db: Database.Database, migrations: readonly Sqlite
     );
   }
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
+      // Another process opening the same file at the same moment may have applied it while
+      // this one waited for the write lock: checked again inside the lock, applied once.
+      if (isApplied.get(migration.version)) return;
       migration.up(db);
       record.run(migration.version, migration.name, new Date().toISOString());
     }).immediate();

@@ -1,11 +1,8 @@
 // Accounts, invites and joining, and RELIABILITY.md 23 (login and invite redemption are
 // rate-limited). Secrets are stored hashed: the database file holds no token or code.
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SQLITE_FILE_NAME } from '../../../server/src/store/sqlite';
 import { INVITE_ALPHABET } from '../../../server/src/auth/tokens';
-import { Api, adminToken, createUnit, expectOk, invite, startTestSyncServer, type TestServer } from './helpers';
+import { Api, adminToken, createUnit, expectOk, invite, scalar, startTestSyncServer, type TestServer } from './helpers';
 
 const DAY = 86_400_000;
 
@@ -37,20 +34,12 @@ describe('first run, sign-in, hashed secrets', () => {
     const unitId = await createUnit(t.api, admin);
     const code = await invite(t.api, admin, unitId, 'deputy');
     const joined = expectOk(await t.api.post('/join', { code, deviceName: 'Máy phó bí thư', deviceId: 'device-hashing-1' }));
-    const db = new Database(path.join(t.workspace.dataDir, SQLITE_FILE_NAME), { readonly: true });
-    try {
-      const dump = JSON.stringify(
-        ['accounts', 'sessions', 'devices', 'invites'].map((table) =>
-          db.prepare(`SELECT * FROM ${table}`).all().map((row) => Object.values(row as object).map((v) => (Buffer.isBuffer(v) ? v.toString('hex') : v))),
-        ),
-      );
-      for (const secret of [admin, joined.deviceToken, code, code.replace(/-/g, '')]) expect(dump).not.toContain(secret);
-      expect(dump).not.toContain('mật khẩu dài');
-      expect(db.prepare('SELECT password_hash FROM accounts LIMIT 1').pluck().get()).toMatch(/^scrypt\$16384\$8\$1\$/);
-      expect((db.prepare('SELECT token_hash FROM devices').pluck().get() as Buffer).length).toBe(32);
-    } finally {
-      db.close();
-    }
+    const tables = await Promise.all(['accounts', 'sessions', 'devices', 'invites'].map((table) => t.query(`SELECT * FROM ${table}`)));
+    const dump = JSON.stringify(tables.map((rows) => rows.map((row) => Object.values(row).map((v) => (Buffer.isBuffer(v) ? v.toString('hex') : v)))));
+    for (const secret of [admin, joined.deviceToken, code, code.replace(/-/g, '')]) expect(dump).not.toContain(secret);
+    expect(dump).not.toContain('mật khẩu dài');
+    expect(await scalar(t.query('SELECT password_hash FROM accounts LIMIT 1'))).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect((await scalar<Buffer>(t.query('SELECT token_hash FROM devices'))).length).toBe(32);
   });
 });
 

@@ -6,7 +6,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../../src/protocol/file-ref';
-import type { SqliteStore } from '../../../server/src/store/sqlite';
 import { freshUnit, joinDevice, startTestSyncServer, type TestServer } from './helpers';
 
 /** Bytes that start like a JPEG (the server checks the marker and the hash, not the picture). */
@@ -33,7 +32,7 @@ async function get(t: TestServer, unitId: string, token: string, hash: string, h
 }
 
 function rowsOf(t: TestServer, unitId: string) {
-  return (t.server.store as SqliteStore).db.prepare('SELECT sha256, bytes FROM files WHERE unit_id = ?').all(unitId) as { sha256: string; bytes: number }[];
+  return t.query<{ sha256: string; bytes: number }>('SELECT sha256, bytes FROM files WHERE unit_id = ?', [unitId]);
 }
 
 describe('the file endpoint', () => {
@@ -59,7 +58,7 @@ describe('the file endpoint', () => {
     // a retry, and the same photo from another phone: 200, counted once
     expect((await put(t, unitId, phone.token, hash, jpeg)).status).toBe(200);
     expect(await put(t, unitId, other.token, hash, jpeg)).toEqual({ status: 200, body: { sha256: hash, bytes: jpeg.length, usedBytes: jpeg.length, quotaBytes: 1024 ** 3 } });
-    expect(rowsOf(t, unitId)).toEqual([{ sha256: hash, bytes: jpeg.length }]);
+    expect(await rowsOf(t, unitId)).toEqual([{ sha256: hash, bytes: jpeg.length }]);
 
     const viewer = await joinDevice(t.api, admin, unitId, 'viewer');
     for (const token of [viewer.token, admin]) {
@@ -113,7 +112,7 @@ describe('the file endpoint', () => {
     expect(foreign.status).toBe(403);
     const noUnit = await get(t, 'no-such-unit', admin, hash);
     expect(noUnit.status).toBe(404);
-    expect(rowsOf(t, unitId)).toEqual([]);
+    expect(await rowsOf(t, unitId)).toEqual([]);
     expect(existsSync(path.join(t.workspace.dataDir, 'files', unitId))).toBe(false);
   });
 
@@ -124,7 +123,7 @@ describe('the file endpoint', () => {
     const hash = sha(jpeg);
     const answers = await Promise.all([...phones, ...phones].map((p) => put(t, unitId, p.token, hash, jpeg)));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
-    expect(rowsOf(t, unitId)).toEqual([{ sha256: hash, bytes: jpeg.length }]);
+    expect(await rowsOf(t, unitId)).toEqual([{ sha256: hash, bytes: jpeg.length }]);
     const dir = path.join(t.workspace.dataDir, 'files', unitId, hash.slice(0, 2));
     expect(readdirSync(dir)).toEqual([hash]);
     expect(sha(new Uint8Array(readFileSync(path.join(dir, hash))))).toBe(hash);

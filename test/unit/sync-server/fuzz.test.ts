@@ -2,45 +2,35 @@
 // types, unknown fields, deep nesting, non-UTF-8, wrong media types and encodings, huge and
 // gzip-bomb bodies: always a 4xx with {error:{code,message}}, never a 500 or a crash, and
 // nothing stored (every table's row count, unit versions and device seqs unchanged).
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SQLITE_FILE_NAME } from '../../../server/src/store/sqlite';
-import { FC_SEED, expectOk, freshUnit, joinDevice, startTestSyncServer, type Device, type TestServer } from './helpers';
+import { FC_SEED, expectOk, freshUnit, joinDevice, scalar, startTestSyncServer, type Device, type TestServer } from './helpers';
 
 let t: TestServer;
 let admin: string;
 let unitId: string;
 let secretary: Device;
-let db: Database.Database;
 let tried = 0;
 
 beforeAll(async () => {
   t = await startTestSyncServer();
   ({ admin, unitId } = await freshUnit(t.api));
   secretary = await joinDevice(t.api, admin, unitId, 'secretary');
-  db = new Database(path.join(t.workspace.dataDir, SQLITE_FILE_NAME), { readonly: true });
 });
 afterAll(async () => {
-  db?.close();
   console.log(`[fuzz] ${tried} malformed requests tried, all answered 4xx, nothing stored`);
   await t?.close();
 });
 
-function snapshot() {
-  const counts = Object.fromEntries(
-    ['accounts', 'sessions', 'units', 'account_units', 'devices', 'invites', 'rows', 'mutation_results', 'conflicts'].map((table) => [
-      table,
-      db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(),
-    ]),
-  );
+async function snapshot() {
+  const tables = ['accounts', 'sessions', 'units', 'account_units', 'devices', 'invites', 'rows', 'mutation_results', 'conflicts'];
+  const counts = Object.fromEntries(await Promise.all(tables.map(async (table) => [table, await scalar(t.query(`SELECT count(*) FROM ${table}`))])));
   return {
     counts,
-    versions: db.prepare('SELECT id, version FROM units ORDER BY id').all(),
-    seqs: db.prepare('SELECT id, last_seq, revoked_at FROM devices ORDER BY id').all(),
-    invitesUsed: db.prepare('SELECT count(*) FROM invites WHERE used_at IS NOT NULL').pluck().get(),
+    versions: await t.query('SELECT id, version FROM units ORDER BY id'),
+    seqs: await t.query('SELECT id, last_seq, revoked_at FROM devices ORDER BY id'),
+    invitesUsed: await scalar(t.query('SELECT count(*) FROM invites WHERE used_at IS NOT NULL')),
   };
 }
 
@@ -155,7 +145,7 @@ function expectClearError(status: number, text: string, label: string) {
 describe('RELIABILITY 21: bad input never gets past the door', () => {
   for (const target of TARGETS) {
     it(`${target.method} ${target.name}: always a clear 4xx, nothing stored`, async () => {
-      const before = snapshot();
+      const before = await snapshot();
       await fc.assert(
         fc.asyncProperty(badBodies(target), async (body) => {
           const { status, text } = await send(target, body);
@@ -163,12 +153,12 @@ describe('RELIABILITY 21: bad input never gets past the door', () => {
         }),
         { seed: FC_SEED, numRuns: 80 },
       );
-      expect(snapshot()).toEqual(before);
+      expect(await snapshot()).toEqual(before);
     });
   }
 
   it('GET conflicts with a bad status and any unit id in the path: 4xx', async () => {
-    const before = snapshot();
+    const before = await snapshot();
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 40 }), fc.string({ minLength: 1, maxLength: 80 }), async (status, unit) => {
         fc.pre(!['open', 'resolved', 'all'].includes(status));
@@ -181,11 +171,11 @@ describe('RELIABILITY 21: bad input never gets past the door', () => {
       }),
       { seed: FC_SEED, numRuns: 80 },
     );
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('huge bodies and a gzip bomb are refused with 413', async () => {
-    const before = snapshot();
+    const before = await snapshot();
     const big = (n: number) => new Uint8Array(n).fill(0x20);
     const cases: [Target, Body][] = [
       [TARGETS[3], { bytes: big(1024 * 1024 + 1), label: '1 MB + 1 to /units' }],
@@ -198,12 +188,12 @@ describe('RELIABILITY 21: bad input never gets past the door', () => {
       expect({ label: body.label, status }).toEqual({ label: body.label, status: 413 });
       expect(JSON.parse(text).error.code).toBe('payload_too_large');
     }
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('push: a well-formed envelope with malformed entries rejects each entry (recorded), stores no row, never wedges', async () => {
-    const rowsBefore = snapshot().counts.rows;
-    let seq = Number(db.prepare('SELECT last_seq FROM devices WHERE id = ?').pluck().get(secretary.deviceId));
+    const rowsBefore = (await snapshot()).counts.rows;
+    let seq = Number(await scalar(t.query('SELECT last_seq FROM devices WHERE id = ?', [secretary.deviceId])));
     const junk = fc.record(
       {
         table: fc.oneof(fc.constantFrom('members', 'checkIns', 'minutes', 'units'), fc.jsonValue()),
@@ -229,7 +219,7 @@ describe('RELIABILITY 21: bad input never gets past the door', () => {
       }),
       { seed: FC_SEED, numRuns: 150 },
     );
-    expect(snapshot().counts.rows).toBe(rowsBefore);
+    expect((await snapshot()).counts.rows).toBe(rowsBefore);
     // and the device goes on
     secretary.seq = seq;
     const ok = secretary.upsert('members', 'member-after-fuzz', { fullName: 'Sau cơn bão', position: 'member', duesCategory: 'unsalaried', partyStatus: 'none', status: 'active' });

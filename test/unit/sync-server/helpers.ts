@@ -1,8 +1,16 @@
-// Fixtures for the sync server tests: a real server on loopback with a real SQLite file, a
-// small JSON client, and simulated devices that build mutations the way src/data/outbox.ts
-// does (only changed fields, a base per field, createdAt on a new row, {deleted:true} to delete).
+// Fixtures for the sync server tests: a real server on loopback with a real database, a small
+// JSON client, and simulated devices that build mutations the way src/data/outbox.ts does (only
+// changed fields, a base per field, createdAt on a new row, {deleted:true} to delete).
+// The store is the project's (vitest.config.ts): SYNC_STORE=postgres gives each test server a
+// database of its own on the run's throwaway cluster, else a SQLite file in a temp folder.
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { SQLITE_FILE_NAME } from '../../../server/src/store/sqlite';
+import { createDatabaseAt } from '../../pg/cluster';
 import { makeWorkspace, type TempWorkspace } from '../server/helpers';
 import { startServer, type RunningServer, type ServerOptions } from '../../../server/src/server';
 import type { Mutation, SyncedTable } from '../../../src/protocol/outbox';
@@ -21,7 +29,54 @@ export interface TestServer {
   workspace: TempWorkspace;
   url: string;
   api: Api;
+  /** which store this run's project uses */
+  storeKind: StoreKind;
+  /** postgres:// of this server's own database (postgres only) */
+  databaseUrl?: string;
+  /**
+   * Reads the server's database directly (what tests check is stored, not what the API says):
+   * `?` placeholders on both stores; booleans come back as 0/1 on SQLite, true/false on Postgres.
+   */
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
   close(): Promise<void>;
+}
+
+export type StoreKind = 'sqlite' | 'postgres';
+export const STORE_KIND: StoreKind = process.env.SYNC_STORE === 'postgres' ? 'postgres' : 'sqlite';
+
+let databases = 0;
+/** A fresh database for one test server (postgres), or undefined (SQLite: its temp folder). */
+export async function testDatabaseUrl(): Promise<string | undefined> {
+  if (STORE_KIND !== 'postgres') return undefined;
+  return createDatabaseAt(inject('pgAdminUrl'), `scd_${process.pid}_${Date.now().toString(36)}_${databases++}`);
+}
+
+/** The first column of the first row (a count, a version). */
+export async function scalar<T = unknown>(rows: Promise<Record<string, unknown>[]>): Promise<T> {
+  const first = (await rows)[0];
+  return (first ? Object.values(first)[0] : undefined) as T;
+}
+
+/** Runs one statement on a database directly (see TestServer.query). */
+export async function queryDatabase<R>(target: { dataDir: string; databaseUrl?: string }, sql: string, params: unknown[] = []): Promise<R[]> {
+  if (target.databaseUrl) {
+    // int8 (counts, versions) as numbers, as the store reads them
+    const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) };
+    const client = new pg.Client({ connectionString: target.databaseUrl, types });
+    await client.connect();
+    try {
+      let n = 0;
+      return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as R[];
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(path.join(target.dataDir, SQLITE_FILE_NAME), { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as R[];
+  } finally {
+    db.close();
+  }
 }
 
 export const RELAXED_LIMITS = {
@@ -32,12 +87,16 @@ export const RELAXED_LIMITS = {
 
 export async function startTestSyncServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
   const workspace = makeWorkspace();
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: workspace.dataDir, distDir: workspace.distDir, rateLimits: RELAXED_LIMITS, ...options });
+  const databaseUrl = options.databaseUrl ?? (await testDatabaseUrl());
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: workspace.dataDir, distDir: workspace.distDir, rateLimits: RELAXED_LIMITS, databaseUrl, ...options });
   return {
     server,
     workspace,
     url: server.url,
     api: new Api(server.url),
+    storeKind: STORE_KIND,
+    databaseUrl,
+    query: (sql, params) => queryDatabase({ dataDir: workspace.dataDir, databaseUrl }, sql, params),
     close: async () => {
       await server.close();
       workspace.remove();

@@ -1,0 +1,237 @@
+// Push and pull on the Postgres store. A push batch is ONE transaction that first locks the
+// unit's row (SELECT … FOR UPDATE): pushes to one unit run one after another, on whichever
+// process they arrive, so the unit's versions are handed out and committed in order — a pull
+// can never see version 12 committed while 11 is still to come, and skip it. Other units'
+// pushes run beside it. Inside, everything the pure server/src/sync/push.ts may ask for is
+// read up front in four queries, push.ts runs on those maps, and its writes go back in a few
+// multi-row statements (unnest), not one round trip per mutation.
+import { randomUUID } from 'node:crypto';
+import type { SyncedTable } from '../../../src/protocol/outbox';
+import type { PushResponse } from '../../../src/protocol/sync';
+import { relatedMinutesId } from '../sync/merge';
+import { processPush, type PushTx } from '../sync/push';
+import type { ConflictRecord, RowState, StoredResult } from '../sync/types';
+import type { PgAccess, PgClient } from './postgres-connection';
+import type { PullPage, PushInput, RawPulledRow } from './types';
+
+/** `stallMidBatch`: the crash test's fault injection (half the rows written, then block). */
+export async function push(a: PgAccess, input: PushInput, stallMidBatch: boolean): Promise<PushResponse> {
+  const { unitId, deviceId } = input;
+  return a.write(async (c) => {
+    const unit = (await c.query<{ version: number }>('SELECT version FROM units WHERE id = $1 FOR UPDATE', [unitId])).rows[0];
+    const lastSeq = (await c.query<{ last_seq: number }>('SELECT last_seq FROM devices WHERE unit_id = $1 AND id = $2', [unitId, deviceId])).rows[0]?.last_seq ?? 0;
+    const rows = await prefetchRows(c, unitId, input.mutations);
+    const mids = await prefetchMids(c, unitId, input.mutations);
+    const stored = await prefetchStoredResults(c, unitId, deviceId, input.mutations, lastSeq);
+
+    const writes = new Map<string, { table: string; id: string; row: RowState }>();
+    const conflicts: ConflictRecord[] = [];
+    const results: { seq: number; mid: string | null; result: StoredResult }[] = [];
+    let finished: { lastSeq: number; unitVersion: number } | undefined;
+    const tx: PushTx = {
+      lastSeq: () => lastSeq,
+      unitVersion: () => unit?.version ?? 0,
+      storedResult: (seq) => stored.get(seq),
+      midOwner: (mid) => mids.get(mid),
+      getRow: (table, id) => {
+        const row = rows.get(rowKey(table, id));
+        if (row === undefined) throw new Error(`push asked for ${table}/${id}, which was not read before the batch`);
+        return row;
+      },
+      putRow: (table, id, row) => {
+        rows.set(rowKey(table, id), row);
+        writes.set(rowKey(table, id), { table, id, row });
+      },
+      addConflict: (conflict) => conflicts.push(conflict),
+      putResult: (seq, mid, result) => {
+        results.push({ seq, mid, result });
+        if (mid !== null) mids.set(mid, { deviceId, seq, result });
+      },
+      finish: (newLastSeq, unitVersion) => (finished = { lastSeq: newLastSeq, unitVersion }),
+    };
+    const answer = processPush(tx, input.mutations, {
+      deviceId,
+      role: input.role,
+      schemaVersion: input.schemaVersion,
+      now: input.now,
+      newConflictId: randomUUID,
+    });
+
+    const written = [...writes.values()];
+    if (stallMidBatch && written.length > 1) {
+      const half = Math.floor(written.length / 2);
+      await writeRows(c, unitId, written.slice(0, half));
+      stallForever();
+      await writeRows(c, unitId, written.slice(half));
+    } else await writeRows(c, unitId, written);
+    await writeConflicts(c, unitId, conflicts);
+    await writeResults(c, unitId, deviceId, results);
+    if (finished) {
+      await c.query('UPDATE devices SET last_seq = $1 WHERE unit_id = $2 AND id = $3', [finished.lastSeq, unitId, deviceId]);
+      await c.query('UPDATE units SET version = $1 WHERE id = $2', [finished.unitVersion, unitId]);
+    }
+    return answer;
+  });
+}
+
+/** The stored rows a batch touches (and the minutes its attendance ticks depend on); null = no such row. */
+async function prefetchRows(c: PgClient, unitId: string, mutations: PushInput['mutations']): Promise<Map<string, RowState | null>> {
+  const keys = new Map<string, [string, string]>();
+  const add = (table: string, id: string) => keys.set(rowKey(table, id), [table, id]);
+  for (const m of mutations) {
+    if (typeof m.table !== 'string' || typeof m.rowId !== 'string') continue;
+    add(m.table, m.rowId);
+  }
+  const rows = new Map<string, RowState | null>();
+  const read = async (wanted: [string, string][]) => {
+    for (const [table, id] of wanted) rows.set(rowKey(table, id), null);
+    if (!wanted.length) return;
+    const found = await c.query<StoredRowColumns & { tbl: string; id: string }>(
+      `SELECT r.tbl, r.id, r.data, r.versions, r.hlcs, r.deleted, r.version
+       FROM rows r JOIN unnest($2::text[], $3::text[]) AS k(tbl, id) ON r.tbl = k.tbl AND r.id = k.id
+       WHERE r.unit_id = $1`,
+      [unitId, wanted.map((k) => k[0]), wanted.map((k) => k[1])],
+    );
+    for (const r of found.rows) rows.set(rowKey(r.tbl, r.id), toRowState(r));
+  };
+  await read([...keys.values()]);
+  // An attendance tick depends on its minutes (locked or not): by its eventId, or the one its
+  // stored row names, read once the rows themselves are known.
+  const minutes: [string, string][] = [];
+  for (const m of mutations) {
+    if (m.table !== 'attendance' || typeof m.rowId !== 'string') continue;
+    const fields = m.fields && typeof m.fields === 'object' && !Array.isArray(m.fields) ? (m.fields as Record<string, unknown>) : {};
+    const id = relatedMinutesId({ table: 'attendance', rowId: m.rowId, fields }, rows.get(rowKey('attendance', m.rowId)) ?? null);
+    if (id !== null && !rows.has(rowKey('minutes', id))) minutes.push(['minutes', id]);
+  }
+  await read(minutes);
+  return rows;
+}
+
+async function prefetchMids(c: PgClient, unitId: string, mutations: PushInput['mutations']) {
+  const mids = new Map<string, { deviceId: string; seq: number; result: StoredResult }>();
+  const found = await c.query<{ mid: string; device_id: string; seq: number; result: string }>(
+    'SELECT mid, device_id, seq, result FROM mutation_results WHERE unit_id = $1 AND mid = ANY($2::text[])',
+    [unitId, mutations.map((m) => m.mid)],
+  );
+  for (const r of found.rows) mids.set(r.mid, { deviceId: r.device_id, seq: r.seq, result: JSON.parse(r.result) as StoredResult });
+  return mids;
+}
+
+/** Results of the batch's seqs the device had sent before (a retry), answered from what was stored. */
+async function prefetchStoredResults(c: PgClient, unitId: string, deviceId: string, mutations: PushInput['mutations'], lastSeq: number) {
+  const stored = new Map<number, { mid: string | null; result: StoredResult }>();
+  const seqs = mutations.map((m) => m.seq).filter((s) => s <= lastSeq);
+  if (!seqs.length) return stored;
+  const found = await c.query<{ seq: number; mid: string | null; result: string }>(
+    'SELECT seq, mid, result FROM mutation_results WHERE unit_id = $1 AND device_id = $2 AND seq = ANY($3::bigint[])',
+    [unitId, deviceId, seqs],
+  );
+  for (const r of found.rows) stored.set(r.seq, { mid: r.mid, result: JSON.parse(r.result) as StoredResult });
+  return stored;
+}
+
+async function writeRows(c: PgClient, unitId: string, written: { table: string; id: string; row: RowState }[]): Promise<void> {
+  if (!written.length) return;
+  await c.query(
+    `INSERT INTO rows (unit_id, tbl, id, data, versions, hlcs, deleted, version)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::bigint[])
+     ON CONFLICT (unit_id, tbl, id) DO UPDATE SET data = excluded.data, versions = excluded.versions, hlcs = excluded.hlcs,
+       deleted = excluded.deleted, version = excluded.version`,
+    [
+      unitId,
+      written.map((w) => w.table),
+      written.map((w) => w.id),
+      written.map((w) => JSON.stringify(w.row.data)),
+      written.map((w) => JSON.stringify(w.row.versions)),
+      written.map((w) => JSON.stringify(w.row.hlcs)),
+      written.map((w) => w.row.deleted),
+      written.map((w) => w.row.version),
+    ],
+  );
+}
+
+async function writeConflicts(c: PgClient, unitId: string, conflicts: ConflictRecord[]): Promise<void> {
+  if (!conflicts.length) return;
+  const col = <T>(f: (c: ConflictRecord) => T) => conflicts.map(f);
+  await c.query(
+    `INSERT INTO conflicts (unit_id, id, tbl, row_id, field, kind, winner_value, loser_value, winner_device, loser_device,
+       winner_hlc, loser_hlc, mid, version, created_at)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+       $10::text[], $11::text[], $12::text[], $13::text[], $14::bigint[], $15::text[])`,
+    [
+      unitId,
+      col((x) => x.id),
+      col((x) => x.table),
+      col((x) => x.rowId),
+      col((x) => x.field),
+      col((x) => x.kind),
+      col((x) => JSON.stringify(x.winnerValue ?? null)),
+      col((x) => JSON.stringify(x.loserValue ?? null)),
+      col((x) => x.winnerDeviceId),
+      col((x) => x.loserDeviceId),
+      col((x) => x.winnerHlc),
+      col((x) => x.loserHlc),
+      col((x) => x.mid),
+      col((x) => x.version),
+      col((x) => x.createdAt),
+    ],
+  );
+}
+
+async function writeResults(c: PgClient, unitId: string, deviceId: string, results: { seq: number; mid: string | null; result: StoredResult }[]): Promise<void> {
+  if (!results.length) return;
+  await c.query(
+    `INSERT INTO mutation_results (unit_id, device_id, seq, mid, result)
+     SELECT $1, $2, * FROM unnest($3::bigint[], $4::text[], $5::text[])`,
+    [unitId, deviceId, results.map((r) => r.seq), results.map((r) => r.mid), results.map((r) => JSON.stringify(r.result))],
+  );
+}
+
+/**
+ * One statement: the window sum counts the stored bytes (octet_length reads a TOASTed value's
+ * size from its header, without fetching it), and rows past the byte limit come back without
+ * their text — they only tell whether more is waiting.
+ */
+export async function pull(a: PgAccess, unitId: string, cursor: number, limit: number, maxBytes: number): Promise<PullPage> {
+  const found = await a.query<{ tbl: SyncedTable; id: string; data: string | null; versions: string | null; deleted: boolean; version: number; n: number }>(
+    `SELECT tbl, id, CASE WHEN fits THEN data END AS data, CASE WHEN fits THEN versions END AS versions, deleted, version, n
+     FROM (
+       SELECT r.*, (row_number() OVER w = 1 OR sum(octet_length(r.data) + octet_length(r.versions)) OVER w <= $4) AS fits,
+         row_number() OVER w AS n
+       FROM (SELECT * FROM rows WHERE unit_id = $1 AND version > $2 ORDER BY version LIMIT $3) r
+       WINDOW w AS (ORDER BY r.version ROWS UNBOUNDED PRECEDING)
+     ) s ORDER BY version`,
+    [unitId, cursor, limit + 1, maxBytes],
+  );
+  const rows: RawPulledRow[] = [];
+  let hasMore = false;
+  for (const r of found.rows) {
+    if (r.data === null || r.versions === null || rows.length === limit) {
+      hasMore = true;
+      break;
+    }
+    rows.push({ table: r.tbl, id: r.id, fieldsJson: r.data, versionsJson: r.versions, deleted: r.deleted, version: r.version });
+  }
+  const unitVersion = (await a.query<{ version: number }>('SELECT version FROM units WHERE id = $1', [unitId])).rows[0]?.version ?? 0;
+  return { rows, hasMore, unitVersion };
+}
+
+interface StoredRowColumns {
+  data: string;
+  versions: string;
+  hlcs: string;
+  deleted: boolean;
+  version: number;
+}
+
+const rowKey = (table: string, id: string) => `${table}\u0000${id}`;
+
+function toRowState(r: StoredRowColumns): RowState {
+  return { data: JSON.parse(r.data), versions: JSON.parse(r.versions), hlcs: JSON.parse(r.hlcs), deleted: r.deleted, version: r.version };
+}
+
+function stallForever(): void {
+  console.log('[fault] stalled mid-batch');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * 60_000);
+}
