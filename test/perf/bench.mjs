@@ -9,7 +9,7 @@
 //   npm run bench -- --only B3 --runs 3 --rates 4
 //   npm run bench -- --seed import        (store the 5,000 through the real /import page)
 //
-// Options: --only B1,B3,B4,B5,B9,B11  --runs N (7)  --rates 4,10  --count N (5000)  --seed idb|import
+// Options: --only B1,B3,B4,B5,B6,B9,B11  --runs N (7)  --rates 4,10  --count N (5000)  --seed idb|import
 //          --dist DIR (dist)  --out FILE (test/perf/results.json)
 // Env: BENCH_CPU_PROFILE=DIR writes a CPU profile of one extra cold start per rate
 //      (DIR/b3-4x.cpuprofile); BENCH_QUIET_BUSY / BENCH_QUIET_WAIT_S tune the wait for a quiet
@@ -149,6 +149,22 @@ async function main() {
       results.push(...(await runReportFigures({ runs: RUNS, rates: RATES, count: COUNT, distDir: DIST, log: console.log })));
     } catch (e) {
       fail('B9 report figures', e);
+    }
+  }
+
+  // B6 (server part): 10,000 changes pushed into the server and pulled by a second phone, on
+  // SQLite and on Postgres side by side (issue 12), in its own module.
+  const b6 = join(ROOT, 'test/perf/b6-server.mjs');
+  if (only('B6') && existsSync(b6)) {
+    try {
+      const { measureB6Server } = await import(pathToFileURL(b6).href);
+      for (const c of await measureB6Server({ runs: Math.min(RUNS, 3) })) {
+        if (c.pass === null) info(c.name, c.value, c.unit, { note: c.note });
+        else if (c.atLeast) checkMin(c.name, c.value, c.unit, c.budget, { note: c.note });
+        else check(c.name, c.value, c.unit, c.budget, { note: c.note });
+      }
+    } catch (e) {
+      fail('B6 server', e);
     }
   }
 

@@ -49,7 +49,12 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startPgCluster(): Promise<PgCluster> {
+export interface PgClusterOptions {
+  /** fsync and synchronous commits on, as a production server runs (benchmarks); tests turn them off */
+  durable?: boolean;
+}
+
+export async function startPgCluster(options: PgClusterOptions = {}): Promise<PgCluster> {
   const bin = findPgBin();
   const user = runAs();
   const root = mkdtempSync(path.join(tmpdir(), 'scd-pg-'));
@@ -60,7 +65,8 @@ export async function startPgCluster(): Promise<PgCluster> {
   if (init.status !== 0) throw new Error(`initdb failed (${init.status}): ${init.stderr || init.stdout || init.error}`);
 
   const port = await freePort();
-  const settings = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=400', 'shared_buffers=64MB', 'listen_addresses=127.0.0.1'];
+  const speed = options.durable ? [] : ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
+  const settings = [...speed, 'max_connections=400', 'shared_buffers=64MB', 'listen_addresses=127.0.0.1'];
   const child: ChildProcess = spawn(path.join(bin, 'postgres'), ['-D', data, '-p', String(port), '-k', root, ...settings.flatMap((s) => ['-c', s])], {
     ...asUser,
     cwd: root,
