@@ -6,6 +6,8 @@ import preact from '@preact/preset-vite';
 // The sync server's tests (test/unit/sync-server) run twice, once per store: on a SQLite file
 // and on a throwaway Postgres cluster (test/pg/cluster.ts) — one suite, two projects.
 const SYNC_SERVER = 'test/unit/sync-server/**/*.test.ts';
+/** what only Postgres has (its migrations lock, its errors, a standby): in the Postgres project only */
+const POSTGRES_ONLY = 'test/unit/postgres/**/*.test.ts';
 
 export default defineConfig({
   plugins: [preact()],
@@ -16,12 +18,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}', 'server/**/*.test.ts'], exclude: [...configDefaults.exclude, SYNC_SERVER] },
+        test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}', 'server/**/*.test.ts'], exclude: [...configDefaults.exclude, SYNC_SERVER, POSTGRES_ONLY] },
       },
       { extends: true, test: { name: 'sync-sqlite', include: [SYNC_SERVER], env: { SYNC_STORE: 'sqlite' } } },
       {
         extends: true,
-        test: { name: 'sync-postgres', include: [SYNC_SERVER], env: { SYNC_STORE: 'postgres' }, globalSetup: ['test/unit/sync-server/pg-global-setup.ts'] },
+        test: { name: 'sync-postgres', include: [SYNC_SERVER, POSTGRES_ONLY], env: { SYNC_STORE: 'postgres' }, globalSetup: ['test/unit/sync-server/pg-global-setup.ts'] },
       },
     ],
   },

@@ -34,6 +34,8 @@ export interface PgPoolOptions {
   connectionString: string;
   /** DATABASE_POOL_MAX: connections this process keeps (default 10) */
   max?: number;
+  /** how long a statement waits for a lock (a push for its unit) before answering 503; default 10 s */
+  lockTimeoutMs?: number;
 }
 
 export function createPool(options: PgPoolOptions): pg.Pool {
@@ -45,7 +47,7 @@ export function createPool(options: PgPoolOptions): pg.Pool {
     idleTimeoutMillis: 30_000,
     // A push waits for the unit's row lock behind another push of the same unit; past this it
     // answers 503 and the phone tries again, instead of piling up connections.
-    options: '-c lock_timeout=10000 -c statement_timeout=60000 -c idle_in_transaction_session_timeout=120000',
+    options: `-c lock_timeout=${options.lockTimeoutMs ?? 10_000} -c statement_timeout=60000 -c idle_in_transaction_session_timeout=120000`,
     application_name: 'so-chi-doan',
   });
   // An idle connection the server dropped (restart, admin shutdown) must not crash the process.

@@ -30,6 +30,7 @@ import type {
   UnitPatch,
   UnitUpdateResult,
 } from './types';
+import { StoreUnavailableError } from './types';
 
 export interface PostgresStoreOptions {
   connectionString: string;
@@ -37,6 +38,8 @@ export interface PostgresStoreOptions {
   poolMax?: number;
   /** Tests pass their own list; the server always uses the built-in history. */
   migrations?: readonly PgMigration[];
+  /** tests: a short wait for the unit's lock (default 10 s) */
+  lockTimeoutMs?: number;
   /** crash-test fault injection (see SqliteStoreOptions.stallMidBatch) */
   stallMidBatch?: boolean;
 }
@@ -54,7 +57,7 @@ export class PostgresStore implements Store {
 
   /** Connects, migrates (once, under the advisory lock) and answers. */
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
-    const pool = createPool({ connectionString: options.connectionString, max: options.poolMax });
+    const pool = createPool({ connectionString: options.connectionString, max: options.poolMax, lockTimeoutMs: options.lockTimeoutMs });
     try {
       await runPgMigrations(pool, options.migrations ?? pgMigrations);
     } catch (error) {
@@ -140,8 +143,10 @@ export class PostgresStore implements Store {
 }
 
 /** A start-up failure in words: which database, what went wrong, what to do. */
-function explainOpenError(error: unknown, connectionString: string): Error {
+function explainOpenError(outer: unknown, connectionString: string): Error {
   const where = redact(connectionString);
+  // a connection failure arrives wrapped as "try again" (StoreUnavailableError): its cause says what
+  const error = outer instanceof StoreUnavailableError && outer.cause ? outer.cause : outer;
   const code = (error as { code?: string }).code;
   const message = (error as Error).message ?? String(error);
   let hint = 'Check DATABASE_URL and that the Postgres server is running and reachable.';
@@ -149,7 +154,7 @@ function explainOpenError(error: unknown, connectionString: string): Error {
   else if (code === '28P01' || code === '28000') hint = 'The user name or password in DATABASE_URL is wrong, or pg_hba.conf does not let this host in.';
   else if (code === '3D000') hint = 'That database does not exist: create it (createdb) or fix its name in DATABASE_URL.';
   else if (code === '42501') hint = 'The user may not create tables there: give it CREATE on the schema, or run the first start as the owner.';
-  return new Error(`Cannot use the Postgres database ${where}: ${message}. ${hint}`, { cause: error });
+  return new Error(`Cannot use the Postgres database ${where}: ${message.replace(/\.$/, '')}. ${hint}`, { cause: error });
 }
 
 /** The URL without its password, for logs. */

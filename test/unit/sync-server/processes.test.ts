@@ -1,7 +1,7 @@
 // Several server processes on one database (issue 12): started together they migrate once; 20
 // phones pushing through both, alternating (and some batches delivered twice, once to each),
 // converge exactly, with every change applied once and the unit's versions 1…N without a gap;
-// a viewer pulling in small pages all along misses nothing. And a push that holds the unit in an
+// a viewer pulling in small pages all along misses nothing. Failed sign-ins count across both. And a push that holds the unit in an
 // open transaction on one process makes a push of the same unit on the other wait: it can
 // never commit a later version first, which a pull would then skip past.
 // On Postgres (the way to run several processes) and on SQLite (WAL lets two processes share
@@ -93,6 +93,21 @@ describe('two server processes on one database', () => {
     expect([...given].sort((a, b) => a - b)).toEqual(Array.from({ length: unitVersion }, (_, i) => i + 1));
     await Promise.all(procs.map((p) => p.stop()));
   }, 120_000);
+
+  it('counts failed sign-ins together: 5 wrong passwords spread over both, then both answer 429', async () => {
+    workspace = makeWorkspace();
+    const databaseUrl = await testDatabaseUrl();
+    const procs = await Promise.all([spawnServer(workspace, databaseUrl), spawnServer(workspace, databaseUrl)]);
+    const apis = procs.map((p) => new Api(p.url));
+    expectOk(await apis[0].post('/setup', { username: 'admin', password: 'mật khẩu an toàn' }), 201);
+    for (let i = 0; i < 5; i++) expect((await apis[i % 2].post('/login', { username: 'admin', password: `mật khẩu sai ${i}` })).status).toBe(401);
+    for (const api of apis) {
+      const refused = await api.post('/login', { username: 'admin', password: 'mật khẩu an toàn' });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    await Promise.all(procs.map((p) => p.stop()));
+  }, 60_000);
 
   it('a push holding the unit on one process makes the other wait: no later version commits first', async () => {
     workspace = makeWorkspace();
