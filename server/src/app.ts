@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { bodyLimit } from './http/body-limit';
+import { smallRouteLimit } from './http/body-limits';
 import { onError, onNotFound } from './http/errors';
 import { securityHeaders } from './http/security-headers';
 import { serveApp } from './http/static-files';
@@ -80,7 +81,13 @@ export function createApp(options: AppOptions): Hono {
   const defaultLimit = bodyLimit(maxBodyBytes);
   const pushLimit = bodyLimit(pushMaxBodyBytes);
   const fileLimit = bodyLimit(MAX_FILE_BYTES);
-  app.use('/api/*', (c, next) => (PUSH_PATH.test(c.req.path) ? pushLimit : FILE_PATH.test(c.req.path) ? fileLimit : defaultLimit)(c, next));
+  const limitFor = (method: string, pathname: string) => {
+    if (PUSH_PATH.test(pathname)) return pushLimit;
+    if (FILE_PATH.test(pathname)) return fileLimit;
+    const small = smallRouteLimit(method, pathname);
+    return small === undefined ? defaultLimit : bodyLimit(small);
+  };
+  app.use('/api/*', (c, next) => limitFor(c.req.method, c.req.path)(c, next));
 
   app.route('/api/v1', healthRoutes(store, version));
   app.route('/api/v1', authRoutes(deps));
