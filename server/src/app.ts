@@ -20,6 +20,7 @@ import { BlobFiles } from './files/blob-files';
 import { MAX_FILE_BYTES } from '../../src/protocol/file-ref';
 import type { ApiDeps } from './routes/deps';
 import { DEFAULT_RATE_LIMITS, FailureLimiter, type RateLimits } from './auth/rate-limit';
+import { TrustedProxies } from './auth/client-ip';
 import type { Store } from './store/types';
 import { APP_VERSION } from './version';
 
@@ -47,8 +48,8 @@ export interface AppOptions {
   /** server clock (tests move it); default Date.now */
   now?: () => number;
   rateLimits?: Partial<RateLimits>;
-  /** behind a reverse proxy: take the client address from X-Forwarded-For */
-  trustProxy?: boolean;
+  /** addresses and CIDR ranges of the reverse proxies whose X-Forwarded-For is believed */
+  trustProxy?: readonly string[];
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -62,7 +63,7 @@ export function createApp(options: AppOptions): Hono {
       loginPerIp: new FailureLimiter(store, 'login-ip', limits.loginPerIp),
       joinPerIp: new FailureLimiter(store, 'join-ip', limits.joinPerIp),
     },
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: new TrustedProxies(options.trustProxy),
     maxBodyBytes,
     pushMaxBodyBytes,
   };

@@ -18,7 +18,8 @@ export interface ServerOptions {
   fileQuotaBytes?: number;
   now?: AppOptions['now'];
   rateLimits?: AppOptions['rateLimits'];
-  trustProxy?: boolean;
+  /** TRUST_PROXY: the reverse proxies whose X-Forwarded-For is believed */
+  trustProxy?: readonly string[];
   /** fault injection for the crash test only (see SqliteStoreOptions.stallMidBatch) */
   stallMidBatch?: boolean;
 }
