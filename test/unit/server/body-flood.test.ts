@@ -52,7 +52,7 @@ function percentile(values: number[], p: number): number {
 }
 
 describe('a flood of deeply nested bodies to /login', () => {
-  it('leaves /health answering within 300 ms (p95) and every body refused', async () => {
+  it('leaves /health answering within 500 ms (p95) and every body refused', async () => {
     const worker = new Worker(ATTACK, { eval: true, workerData: { url: `${server.url}/api/v1/login`, attackers: ATTACKERS, ms: ATTACK_MS } });
     let statuses: Record<string, number> | undefined;
     const attack = new Promise<void>((resolve, reject) => {
@@ -73,7 +73,8 @@ describe('a flood of deeply nested bodies to /login', () => {
     const p95 = percentile(latencies, 95);
     const sent = Object.values(statuses).reduce((a, b) => a + b, 0);
     console.log(`[body-flood] ${sent} bodies ${JSON.stringify(statuses)}; /health ×${latencies.length}: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`);
-    expect(p95).toBeLessThan(300);
+    // 2.5–3.1 s before; 70–210 ms measured after on the shared 2-core VM: room for a busy CI run
+    expect(p95).toBeLessThan(500);
     expect(Object.keys(statuses)).toEqual(['413']);
   }, 30_000);
 });
