@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { bodyLimit } from './http/body-limit';
+import { smallRouteLimit } from './http/body-limits';
 import { onError, onNotFound } from './http/errors';
 import { securityHeaders } from './http/security-headers';
 import { serveApp } from './http/static-files';
@@ -19,6 +20,7 @@ import { BlobFiles } from './files/blob-files';
 import { MAX_FILE_BYTES } from '../../src/protocol/file-ref';
 import type { ApiDeps } from './routes/deps';
 import { DEFAULT_RATE_LIMITS, FailureLimiter, type RateLimits } from './auth/rate-limit';
+import { TrustedProxies } from './auth/client-ip';
 import type { Store } from './store/types';
 import { APP_VERSION } from './version';
 
@@ -46,8 +48,8 @@ export interface AppOptions {
   /** server clock (tests move it); default Date.now */
   now?: () => number;
   rateLimits?: Partial<RateLimits>;
-  /** behind a reverse proxy: take the client address from X-Forwarded-For */
-  trustProxy?: boolean;
+  /** addresses and CIDR ranges of the reverse proxies whose X-Forwarded-For is believed */
+  trustProxy?: readonly string[];
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -61,7 +63,7 @@ export function createApp(options: AppOptions): Hono {
       loginPerIp: new FailureLimiter(store, 'login-ip', limits.loginPerIp),
       joinPerIp: new FailureLimiter(store, 'join-ip', limits.joinPerIp),
     },
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: new TrustedProxies(options.trustProxy),
     maxBodyBytes,
     pushMaxBodyBytes,
   };
@@ -80,7 +82,13 @@ export function createApp(options: AppOptions): Hono {
   const defaultLimit = bodyLimit(maxBodyBytes);
   const pushLimit = bodyLimit(pushMaxBodyBytes);
   const fileLimit = bodyLimit(MAX_FILE_BYTES);
-  app.use('/api/*', (c, next) => (PUSH_PATH.test(c.req.path) ? pushLimit : FILE_PATH.test(c.req.path) ? fileLimit : defaultLimit)(c, next));
+  const limitFor = (method: string, pathname: string) => {
+    if (PUSH_PATH.test(pathname)) return pushLimit;
+    if (FILE_PATH.test(pathname)) return fileLimit;
+    const small = smallRouteLimit(method, pathname);
+    return small === undefined ? defaultLimit : bodyLimit(small);
+  };
+  app.use('/api/*', (c, next) => limitFor(c.req.method, c.req.path)(c, next));
 
   app.route('/api/v1', healthRoutes(store, version));
   app.route('/api/v1', authRoutes(deps));

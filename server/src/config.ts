@@ -1,13 +1,17 @@
 // Server settings come from the environment only (twelve-factor); defaults suit `npm start`.
 import path from 'node:path';
+import { parseTrustProxy } from './auth/client-ip';
 
 export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
   distDir: string;
-  /** TRUST_PROXY=1: behind a reverse proxy, rate limits key on X-Forwarded-For */
-  trustProxy: boolean;
+  /**
+   * TRUST_PROXY=127.0.0.1,::1,10.0.0.0/24: the reverse proxies whose X-Forwarded-For is believed
+   * (rate limits then key on the client it names); empty: none
+   */
+  trustProxy: string[];
   /** UNIT_FILE_QUOTA_MB: photos one unit may keep on the server (default 1024 MB) */
   fileQuotaBytes: number;
   /** DATABASE_URL=postgres://…: use Postgres (several processes may share it); unset: SQLite in dataDir */
@@ -24,7 +28,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
     host: env.HOST?.trim() || '0.0.0.0',
     dataDir: path.resolve(cwd, env.DATA_DIR?.trim() || './data'),
     distDir: path.resolve(cwd, env.DIST_DIR?.trim() || './dist'),
-    trustProxy: isOn(env.TRUST_PROXY),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     fileQuotaBytes: parseQuotaMb(env.UNIT_FILE_QUOTA_MB) * 1024 * 1024,
     stallMidBatch: isOn(env.SCD_FAULT_STALL_MID_BATCH),
     databaseUrl: parseDatabaseUrl(env.DATABASE_URL),

@@ -1,5 +1,6 @@
-// Entry point of `npm start` (through scripts/start.mjs): read the environment, listen, and on
-// SIGINT/SIGTERM stop taking requests, finish the ones in flight and close the database.
+// Entry point of the server: read the environment, listen, and on SIGINT/SIGTERM stop taking
+// requests, finish the ones in flight and close the database. scripts/build-server.mjs bundles
+// it into dist-server/index.mjs, which npm start (scripts/start.mjs) and production run.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readConfig } from './config';

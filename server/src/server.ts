@@ -18,7 +18,8 @@ export interface ServerOptions {
   fileQuotaBytes?: number;
   now?: AppOptions['now'];
   rateLimits?: AppOptions['rateLimits'];
-  trustProxy?: boolean;
+  /** TRUST_PROXY: the reverse proxies whose X-Forwarded-For is believed */
+  trustProxy?: readonly string[];
   /** Postgres instead of SQLite (DATABASE_URL) */
   databaseUrl?: string;
   poolMax?: number;

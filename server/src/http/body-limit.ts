@@ -45,7 +45,7 @@ function tooLarge(c: Context, maxBytes: number): Response {
   return apiErrorResponse(c, 413, 'payload_too_large', `Request body is larger than ${maxBytes} bytes`);
 }
 
-async function discard(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+export async function discard(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
   let discarded = 0;
   try {
     for (;;) {

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { requireAdmin } from '../auth/principal';
 import { ApiError } from '../http/errors';
+import { ACCOUNT_BODY_BYTES } from '../http/body-limits';
 import { readBody } from '../http/json-body';
 import type { AccountSummary } from '../store/types';
 import { iso, type ApiDeps } from './deps';
@@ -27,7 +28,7 @@ export function accountRoutes(deps: ApiDeps): Hono {
 
   app.put('/accounts/:id/units', async (c) => {
     await requireAdmin(c, deps);
-    const { unitIds } = await readBody(c, unitIdsBody, deps.maxBodyBytes);
+    const { unitIds } = await readBody(c, unitIdsBody, ACCOUNT_BODY_BYTES);
     const account = await store.getAccountSummary(c.req.param('id'));
     if (!account) throw new ApiError(404, 'not_found', 'No such account');
     if (account.role !== 'supervisor') throw new ApiError(400, 'not_supervisor', 'An admin sees every unit: only a supervisor account is assigned units');

@@ -7,6 +7,7 @@ import { requireAdmin } from '../auth/principal';
 import { clientIp } from '../auth/client-ip';
 import { hashSecret, newToken } from '../auth/tokens';
 import { ApiError } from '../http/errors';
+import { ACCOUNT_BODY_BYTES, SIGN_IN_BODY_BYTES } from '../http/body-limits';
 import { readBody } from '../http/json-body';
 import type { Account, AccountRole } from '../store/types';
 import { iso, type ApiDeps } from './deps';
@@ -43,7 +44,7 @@ export function authRoutes(deps: ApiDeps): Hono {
   app.get('/setup-status', async (c) => c.json({ needsAdmin: !(await store.hasAccounts()) }));
 
   app.post('/setup', async (c) => {
-    const body = await readBody(c, credentials, deps.maxBodyBytes);
+    const body = await readBody(c, credentials, SIGN_IN_BODY_BYTES);
     if (await store.hasAccounts()) throw alreadySetUp();
     const account = await makeAccount(body.username, body.password, 'admin', deps.now());
     if (!(await store.createFirstAdmin(account))) throw alreadySetUp();
@@ -51,7 +52,7 @@ export function authRoutes(deps: ApiDeps): Hono {
   });
 
   app.post('/login', async (c) => {
-    const body = await readBody(c, credentials, deps.maxBodyBytes);
+    const body = await readBody(c, credentials, SIGN_IN_BODY_BYTES);
     const now = deps.now();
     const ip = clientIp(c, deps.trustProxy);
     const userKey = `${ip}|${body.username}`;
@@ -71,7 +72,7 @@ export function authRoutes(deps: ApiDeps): Hono {
 
   app.post('/accounts', async (c) => {
     await requireAdmin(c, deps);
-    const body = await readBody(c, newAccount, deps.maxBodyBytes);
+    const body = await readBody(c, newAccount, ACCOUNT_BODY_BYTES);
     const unitIds = body.role === 'supervisor' ? (body.unitIds ?? []) : [];
     if (body.role === 'admin' && body.unitIds?.length) throw new ApiError(400, 'invalid_body', 'An admin sees every unit: leave unitIds out');
     const known = new Set((await store.listUnits(unitIds)).map((u) => u.id));

@@ -1,4 +1,5 @@
 // What every API route needs: the store, the clock, rate limiters and body limits.
+import type { TrustedProxies } from '../auth/client-ip';
 import type { FailureLimiter } from '../auth/rate-limit';
 import type { Store } from '../store/types';
 
@@ -6,7 +7,8 @@ export interface ApiDeps {
   store: Store;
   now: () => number;
   limiters: { loginPerUser: FailureLimiter; loginPerIp: FailureLimiter; joinPerIp: FailureLimiter };
-  trustProxy: boolean;
+  /** whose X-Forwarded-For names the client (clientIp) */
+  trustProxy: TrustedProxies;
   /** body limit of ordinary routes (bytes, after decompression) */
   maxBodyBytes: number;
   /** body limit of push (bytes, after decompression) */

@@ -8,6 +8,7 @@ import { requireUnit } from '../auth/principal';
 import { actorOf } from '../auth/principal';
 import { hashSecret, newInviteCode, newToken, normalizeInviteCode } from '../auth/tokens';
 import { ApiError } from '../http/errors';
+import { ENROLL_BODY_BYTES, INVITE_BODY_BYTES, JOIN_BODY_BYTES } from '../http/body-limits';
 import { readBody } from '../http/json-body';
 import type { DeviceRole } from '../store/types';
 import { rateLimited } from './auth';
@@ -35,7 +36,7 @@ export function inviteRoutes(deps: ApiDeps): Hono {
   app.post('/units/:unit/invites', async (c) => {
     const unitId = c.req.param('unit');
     const p = await requireUnit(c, deps, unitId, 'invite');
-    const { role } = await readBody(c, inviteBody, deps.maxBodyBytes);
+    const { role } = await readBody(c, inviteBody, INVITE_BODY_BYTES);
     if (role === 'supervisor' && p.kind === 'device') {
       throw new ApiError(403, 'forbidden', 'Only an admin invites a supervisor');
     }
@@ -53,7 +54,7 @@ export function inviteRoutes(deps: ApiDeps): Hono {
     const unitId = c.req.param('unit');
     const p = await requireUnit(c, deps, unitId, 'read');
     if (p.kind !== 'account' || p.account.role !== 'supervisor') throw new ApiError(403, 'forbidden', 'Only a supervisor account enrolls its phone in a unit');
-    const body = await readBody(c, enrollBody, deps.maxBodyBytes);
+    const body = await readBody(c, enrollBody, ENROLL_BODY_BYTES);
     const token = newToken();
     const result = await store.enrollDevice({ unitId, accountId: p.account.id, deviceId: body.deviceId, deviceName: body.deviceName, tokenHash: hashSecret(token), now: iso(deps.now()) });
     if (!result.ok) throw new ApiError(409, 'device_exists', 'This device id is registered already; a phone enrolls in each unit with its own device id');
@@ -66,7 +67,7 @@ export function inviteRoutes(deps: ApiDeps): Hono {
     const limiter = deps.limiters.joinPerIp;
     const wait = await limiter.retryAfter(ip, now);
     if (wait > 0) throw rateLimited(c, wait, 'Too many wrong invite codes; wait before trying again');
-    const body = await readBody(c, joinBody, deps.maxBodyBytes);
+    const body = await readBody(c, joinBody, JOIN_BODY_BYTES);
     const code = normalizeInviteCode(body.code);
     const invalid = async () => {
       await limiter.fail(ip, now);

@@ -9,7 +9,7 @@ describe('readConfig', () => {
       host: '0.0.0.0',
       dataDir: path.resolve('/srv/app/data'),
       distDir: path.resolve('/srv/app/dist'),
-      trustProxy: false,
+      trustProxy: [],
       stallMidBatch: false,
       fileQuotaBytes: 1024 * 1024 * 1024,
     });
@@ -17,12 +17,24 @@ describe('readConfig', () => {
 
   it('reads PORT, HOST, DATA_DIR and DIST_DIR', () => {
     const config = readConfig({ PORT: '3000', HOST: '127.0.0.1', DATA_DIR: '/var/lib/scd', DIST_DIR: 'build' }, '/srv/app');
-    expect(config).toEqual({ port: 3000, host: '127.0.0.1', dataDir: '/var/lib/scd', distDir: path.resolve('/srv/app/build'), trustProxy: false, stallMidBatch: false, fileQuotaBytes: 1024 ** 3 });
+    expect(config).toEqual({ port: 3000, host: '127.0.0.1', dataDir: '/var/lib/scd', distDir: path.resolve('/srv/app/build'), trustProxy: [], stallMidBatch: false, fileQuotaBytes: 1024 ** 3 });
   });
 
-  it('reads TRUST_PROXY (behind a reverse proxy) and the crash-test fault switch', () => {
-    expect(readConfig({ TRUST_PROXY: '1', SCD_FAULT_STALL_MID_BATCH: 'true' })).toMatchObject({ trustProxy: true, stallMidBatch: true });
-    expect(readConfig({ TRUST_PROXY: '0' })).toMatchObject({ trustProxy: false, stallMidBatch: false, fileQuotaBytes: 1024 ** 3 });
+  it('reads TRUST_PROXY as the list of reverse proxies (addresses and CIDR ranges), and the crash-test fault switch', () => {
+    expect(readConfig({ TRUST_PROXY: '127.0.0.1, ::1,10.0.0.5,10.1.0.0/16 , fd00::/8', SCD_FAULT_STALL_MID_BATCH: 'true' })).toMatchObject({
+      trustProxy: ['127.0.0.1', '::1', '10.0.0.5', '10.1.0.0/16', 'fd00::/8'],
+      stallMidBatch: true,
+    });
+    expect(readConfig({ TRUST_PROXY: '::ffff:10.0.0.5' }).trustProxy).toEqual(['10.0.0.5']);
+    for (const off of ['0', 'false', 'off', '', '  ']) expect(readConfig({ TRUST_PROXY: off })).toMatchObject({ trustProxy: [], stallMidBatch: false, fileQuotaBytes: 1024 ** 3 });
+  });
+
+  it.each(['1', 'true', 'TRUE', 'yes', 'on'])('refuses TRUST_PROXY=%s, which would trust X-Forwarded-For from anyone, and says what to write', (on) => {
+    expect(() => readConfig({ TRUST_PROXY: on })).toThrow(/List the addresses of your reverse proxies instead, e.g. TRUST_PROXY=127\.0\.0\.1,::1/);
+  });
+
+  it.each(['10.0.0.300', 'proxy.local', '10.0.0.0/33', '::1/129', '10.0.0.0/8/1', '10.0.0.0/', '127.0.0.1,,::1', '*'])('refuses TRUST_PROXY=%s, naming the bad entry', (bad) => {
+    expect(() => readConfig({ TRUST_PROXY: bad })).toThrow(/^TRUST_PROXY: ".*" is not an IP address or a CIDR range/);
   });
 
   it('reads UNIT_FILE_QUOTA_MB (photos per unit) and refuses a value that is not whole megabytes', () => {

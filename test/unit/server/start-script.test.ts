@@ -1,13 +1,13 @@
-// scripts/start.mjs decides whether `npm start` must rebuild dist/ first.
+// scripts/start.mjs decides whether `npm start` must rebuild dist/ or dist-server/ first.
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-type StartScript = { staleBuildReason(root: string): string | null };
+type StartScript = { staleBuildReason(root: string): string | null; staleServerReason(root: string): string | null };
 const scriptUrl = pathToFileURL(path.resolve(__dirname, '../../../scripts/start.mjs')).href;
-const { staleBuildReason } = (await import(scriptUrl)) as StartScript;
+const { staleBuildReason, staleServerReason } = (await import(scriptUrl)) as StartScript;
 
 let root: string;
 const past = new Date('2024-01-01T00:00:00Z');
@@ -49,4 +49,24 @@ describe('staleBuildReason', () => {
       expect(staleBuildReason(root)).toContain(input);
     },
   );
+});
+
+describe('staleServerReason (dist-server/index.mjs)', () => {
+  beforeEach(() => {
+    write('server/src/index.ts', past);
+    write('package.json', past);
+    write('scripts/build-server.mjs', past);
+  });
+
+  it('asks for a build when the bundle is missing, and is null when it is newer than its sources', () => {
+    expect(staleServerReason(root)).toBe('dist-server/index.mjs does not exist');
+    write('dist-server/index.mjs', later);
+    expect(staleServerReason(root)).toBeNull();
+  });
+
+  it.each(['server/src/index.ts', 'src/main.tsx', 'package.json', 'scripts/build-server.mjs'])('asks for a build when %s changed after it', (input) => {
+    write('dist-server/index.mjs', later);
+    write(input, new Date('2024-07-01T00:00:00Z'));
+    expect(staleServerReason(root)).toContain(input);
+  });
 });

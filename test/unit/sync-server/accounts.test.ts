@@ -105,7 +105,7 @@ describe('RELIABILITY 23: rate limits on sign-in and invite redemption', () => {
   let clock = Date.now();
   beforeAll(async () => {
     // the real limits (5 per IP+username, 10 joins per IP in 15 min); behind a proxy for per-IP keys
-    t = await startTestSyncServer({ now: () => clock, rateLimits: {}, trustProxy: true });
+    t = await startTestSyncServer({ now: () => clock, rateLimits: {}, trustProxy: ['127.0.0.1'] });
     await adminToken(t.api, 'admin', 'đúng mật khẩu');
   });
   afterAll(async () => t?.close());
