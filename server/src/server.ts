@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp, type AppOptions } from './app';
-import { openSqliteStore } from './store/sqlite';
+import { openSqliteStore, type SqliteStoreOptions } from './store/sqlite';
 import type { Store } from './store/types';
 
 export interface ServerOptions {
@@ -21,6 +21,8 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** fault injection for the crash test only (see SqliteStoreOptions.stallMidBatch) */
   stallMidBatch?: boolean;
+  /** free bytes where the database lives (SqliteStoreOptions.freeBytes); tests fake a full disk */
+  freeBytes?: SqliteStoreOptions['freeBytes'];
 }
 
 export interface RunningServer {
@@ -36,7 +38,7 @@ export interface RunningServer {
 const SHUTDOWN_GRACE_MS = 5_000;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const store = openSqliteStore({ dataDir: options.dataDir, stallMidBatch: options.stallMidBatch });
+  const store = openSqliteStore({ dataDir: options.dataDir, stallMidBatch: options.stallMidBatch, freeBytes: options.freeBytes });
   const app = createApp({
     store,
     distDir: options.distDir,
