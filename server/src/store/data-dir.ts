@@ -60,13 +60,18 @@ export function readOnlyFileError(file: string, cause?: unknown): StartupError {
   );
 }
 
-/** SQLite could not open or set up its file in a folder that looked usable: say what it saw. */
-export function openError(file: string, error: unknown): StartupError {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
-    return code === 'SQLITE_READONLY_DIRECTORY' ? folderError(path.dirname(file), `this server (${whoAmI()}) may not write in it`, error) : readOnlyFileError(file, error);
-  }
-  return new StartupError(`The database file ${file} cannot be opened (${String(code)}: ${(error as Error).message}). ${WHAT_TO_DO}`, { cause: error });
+/**
+ * SQLite could not open or set up its file in a folder that looked usable: a StartupError that
+ * says what it saw, or the error itself when it is not about the file (a bug: its stack matters).
+ */
+export function openError(file: string, error: unknown): Error {
+  const code = String((error as { code?: unknown }).code);
+  const said = `${code}: ${(error as Error).message}`;
+  if (code === 'SQLITE_READONLY_DIRECTORY') return folderError(path.dirname(file), `this server (${whoAmI()}) may not write in it`, error);
+  if (code.startsWith('SQLITE_READONLY')) return readOnlyFileError(file, error);
+  if (code.startsWith('SQLITE_FULL')) return new StartupError(`The disk holding the database file ${file} is full (${said}). Free some space and start again.`, { cause: error });
+  if (/^SQLITE_(CANTOPEN|PERM|IOERR|AUTH)/.test(code)) return new StartupError(`The database file ${file} cannot be opened (${said}). ${WHAT_TO_DO}`, { cause: error });
+  return error as Error;
 }
 
 function folderError(dir: string, cause: string, error?: unknown): StartupError {

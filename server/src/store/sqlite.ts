@@ -128,7 +128,7 @@ export class SqliteStore implements Store {
       const code = (error as { code?: unknown }).code;
       if (sqliteFault(code) === 'corrupt') return this.markDamaged(`${String(code)}: ${(error as Error).message}`);
       // A read-only folder shows first here (SQLite cannot make its -wal and -shm files).
-      throw typeof code === 'string' && code.startsWith('SQLITE_') ? openError(this.filePath, error) : error;
+      throw openError(this.filePath, error);
     }
     // Custom migration lists (tests of the runner and of one migration) may stop before the
     // schema the statements need: such a store is only used through its connection.
