@@ -6,6 +6,7 @@ import path from 'node:path';
 import { readConfig } from './config';
 import { startServer } from './server';
 import { redact } from './store/postgres';
+import { StartupError } from './startup-error';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
@@ -43,6 +44,9 @@ main().catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EADDRINUSE') {
     console.error(`[server] port ${process.env.PORT ?? 8080} is already in use. Stop the other process or set PORT=…`);
+  } else if (error instanceof StartupError) {
+    // Something the person starting it can fix, said in plain words: no stack trace to read past.
+    console.error(`[server] cannot start. ${error.message}`);
   } else {
     console.error('[server] failed to start:', error);
   }

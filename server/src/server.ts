@@ -5,6 +5,7 @@ import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp, type AppOptions } from './app';
 import { openStore } from './store/open';
+import type { SqliteStoreOptions } from './store/sqlite';
 import type { Store } from './store/types';
 
 export interface ServerOptions {
@@ -25,6 +26,8 @@ export interface ServerOptions {
   poolMax?: number;
   /** fault injection for the crash test only (see SqliteStoreOptions.stallMidBatch) */
   stallMidBatch?: boolean;
+  /** free bytes where the database lives (SqliteStoreOptions.freeBytes); tests fake a full disk */
+  freeBytes?: SqliteStoreOptions['freeBytes'];
 }
 
 export interface RunningServer {
@@ -40,7 +43,7 @@ export interface RunningServer {
 const SHUTDOWN_GRACE_MS = 5_000;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, poolMax: options.poolMax, stallMidBatch: options.stallMidBatch });
+  const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, poolMax: options.poolMax, stallMidBatch: options.stallMidBatch, freeBytes: options.freeBytes });
   const app = createApp({
     store,
     distDir: options.distDir,

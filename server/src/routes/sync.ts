@@ -67,7 +67,9 @@ export function syncRoutes(deps: ApiDeps): Hono {
       c.header('Server-Timing', `store;dur=${(performance.now() - started).toFixed(1)}, cpu;dur=${((cpu.user + cpu.system) / 1000).toFixed(1)}`);
       return c.json(answer);
     } catch (error) {
-      if (error instanceof StoreUnavailableError) {
+      // A fault of the database itself (read-only, full, damaged) is answered by http/errors.ts
+      // with its own code; a busy database here, with the batch's words.
+      if (error instanceof StoreUnavailableError && error.fault === 'busy') {
         console.error(`[server] push to ${unitId} rolled back:`, error.message);
         c.header('Retry-After', '5');
         throw new ApiError(503, 'unavailable', 'The server could not store this batch right now; nothing was applied. Try again shortly.');

@@ -5,7 +5,7 @@
 // order comes from a row lock on the unit (postgres-sync.ts), rate limits live in a table.
 import pg from 'pg';
 import type { PgMigration } from './postgres-migrations';
-import { StoreUnavailableError } from './types';
+import { StoreUnavailableError, type StoreFault } from './types';
 
 export type PgClient = pg.PoolClient;
 
@@ -107,7 +107,12 @@ const TRANSIENT_STATES: Record<string, string> = {
   '53300': 'too many connections',
   '25006': 'read-only transaction (standby)',
   '58030': 'I/O error',
+  XX001: 'data corrupted',
+  XX002: 'index corrupted',
 };
+
+/** Which of them an administrator must fix (the rest pass by themselves: 'busy'). */
+const FAULTS: Record<string, StoreFault> = { '53100': 'disk_full', '25006': 'read_only', XX001: 'corrupt', XX002: 'corrupt' };
 
 function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
@@ -119,7 +124,9 @@ function isConnectionError(error: unknown): boolean {
 export function transient(error: unknown): unknown {
   if (error instanceof StoreUnavailableError) return error;
   const code = (error as { code?: unknown })?.code;
-  if (typeof code === 'string' && TRANSIENT_STATES[code]) return new StoreUnavailableError(`database busy or failing (${code} ${TRANSIENT_STATES[code]})`, { cause: error });
+  if (typeof code === 'string' && TRANSIENT_STATES[code]) {
+    return new StoreUnavailableError(`database busy or failing (${code} ${TRANSIENT_STATES[code]})`, { cause: error, fault: FAULTS[code] ?? 'busy' });
+  }
   if (isConnectionError(error)) return new StoreUnavailableError(`database connection failed (${typeof code === 'string' ? code : (error as Error).message})`, { cause: error });
   return error;
 }

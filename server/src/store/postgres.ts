@@ -31,6 +31,7 @@ import type {
   UnitUpdateResult,
 } from './types';
 import { StoreUnavailableError } from './types';
+import { StartupError } from '../startup-error';
 
 export interface PostgresStoreOptions {
   connectionString: string;
@@ -143,7 +144,7 @@ export class PostgresStore implements Store {
 }
 
 /** A start-up failure in words: which database, what went wrong, what to do. */
-function explainOpenError(outer: unknown, connectionString: string): Error {
+function explainOpenError(outer: unknown, connectionString: string): StartupError {
   const where = redact(connectionString);
   // a connection failure arrives wrapped as "try again" (StoreUnavailableError): its cause says what
   const error = outer instanceof StoreUnavailableError && outer.cause ? outer.cause : outer;
@@ -154,7 +155,7 @@ function explainOpenError(outer: unknown, connectionString: string): Error {
   else if (code === '28P01' || code === '28000') hint = 'The user name or password in DATABASE_URL is wrong, or pg_hba.conf does not let this host in.';
   else if (code === '3D000') hint = 'That database does not exist: create it (createdb) or fix its name in DATABASE_URL.';
   else if (code === '42501') hint = 'The user may not create tables there: give it CREATE on the schema, or run the first start as the owner.';
-  return new Error(`Cannot use the Postgres database ${where}: ${message.replace(/\.$/, '')}. ${hint}`, { cause: error });
+  return new StartupError(`Cannot use the Postgres database ${where}: ${message.replace(/\.$/, '')}. ${hint}`, { cause: error });
 }
 
 /** The URL without its password, for logs. */

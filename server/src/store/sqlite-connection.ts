@@ -3,7 +3,7 @@
 // transient (503, try again) rather than a wrong request.
 import type Database from 'better-sqlite3';
 import type { SqliteMigration } from './sqlite-migrations';
-import { StoreUnavailableError } from './types';
+import { StoreUnavailableError, type StoreFault } from './types';
 
 /** What a store module needs from the connection: its prepared statements and the two ways to run them. */
 export interface SqliteAccess<Statements> {
@@ -30,26 +30,50 @@ export function lazyStatement(db: Database.Database, sql: string): Database.Stat
   });
 }
 
+export interface AccessHooks {
+  /** after every committed write (the store schedules its idle checkpoint) */
+  afterWrite(): void;
+  /** a reason to refuse every call before it touches the file (the file is known damaged), or undefined */
+  refusal(): StoreUnavailableError | undefined;
+  /** every store fault on its way to the caller (the store marks itself damaged and logs it once) */
+  onFault(error: StoreUnavailableError): void;
+}
+
 /** `statements` undefined: the database has no sync tables (a test's own migrations). */
-export function sqliteAccess<S>(db: Database.Database, statements: S | undefined, afterWrite: () => void): SqliteAccess<S> {
+export function sqliteAccess<S>(db: Database.Database, statements: S | undefined, hooks: AccessHooks): SqliteAccess<S> {
+  const run = <T>(fn: () => T): T => {
+    const refused = hooks.refusal();
+    if (refused) throw refused;
+    try {
+      return guard(fn);
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) hooks.onFault(error);
+      throw error;
+    }
+  };
   return {
     get q(): S {
+      const refused = hooks.refusal();
+      if (refused) throw refused;
       if (!statements) throw new Error('this database has no sync tables (custom migrations)');
       return statements;
     },
     write: (fn) => {
-      const result = guard(() => db.transaction(fn).immediate());
-      afterWrite();
+      const result = run(() => db.transaction(fn).immediate());
+      hooks.afterWrite();
       return result;
     },
-    read: (fn) => guard(fn),
+    read: (fn) => run(fn),
   };
 }
 
+/** How long a statement waits for another connection's lock before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000;
+
 export function applyPragmas(db: Database.Database): void {
-  // First: a second process opening the file at the same moment waits for the first one's
-  // switch to WAL and its migrations instead of failing at once.
-  db.pragma('busy_timeout = 5000');
+  // First: a second process opening the file at the same moment (or a backup, the sqlite3
+  // shell) waits for the other's lock — the switch to WAL, its migrations — instead of failing.
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const mode = db.pragma('journal_mode = WAL', { simple: true });
   if (String(mode).toLowerCase() !== 'wal') {
     throw new Error(`SQLite refused WAL mode (got "${mode}"); is DATA_DIR on a network file system?`);
@@ -103,14 +127,31 @@ function assertOrdered(migrations: readonly SqliteMigration[]): void {
 }
 
 /** SQLite result codes that mean "try again later", not "this request is wrong". */
-const TRANSIENT = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|NOMEM|INTERRUPT|CANTOPEN|PROTOCOL)/;
+const TRANSIENT = /^SQLITE_(BUSY|LOCKED|IOERR|NOMEM|INTERRUPT|CANTOPEN|PROTOCOL)/;
+
+/** The store fault a SQLite error code means, or undefined when it is not one (a bug: a 500). */
+export function sqliteFault(code: unknown): StoreFault | undefined {
+  if (typeof code !== 'string') return undefined;
+  if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) return 'corrupt';
+  if (/^SQLITE_FULL/.test(code)) return 'disk_full';
+  if (/^SQLITE_READONLY/.test(code)) return 'read_only';
+  return TRANSIENT.test(code) ? 'busy' : undefined;
+}
+
+const FAULT_WORDS: Record<StoreFault, string> = {
+  busy: 'database busy or failing',
+  read_only: 'database cannot be written',
+  disk_full: 'database or disk is full',
+  corrupt: 'database file is damaged',
+};
 
 export function guard<T>(fn: () => T): T {
   try {
     return fn();
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && TRANSIENT.test(code)) throw new StoreUnavailableError(`database busy or failing (${code})`, { cause: error });
+    const fault = sqliteFault(code);
+    if (fault) throw new StoreUnavailableError(`${FAULT_WORDS[fault]} (${String(code)}: ${(error as Error).message})`, { cause: error, fault });
     if (error instanceof TypeError && /database connection is not open/.test(error.message)) {
       throw new StoreUnavailableError('database is closed (server shutting down)', { cause: error });
     }

@@ -5,37 +5,43 @@
 // This file opens the connection and answers the Store interface; the work is in the modules
 // beside it, one per concern: sqlite-accounts.ts (accounts, sessions, units, invites,
 // devices), sqlite-sync.ts (push, pull), sqlite-conflicts.ts, sqlite-connection.ts (pragmas,
-// migration runner, transient errors).
-import { mkdirSync } from 'node:fs';
+// migration runner, transient errors), sqlite-health.ts (integrity, write probe, free space),
+// data-dir.ts (the folder, and start-up failures in plain words).
+// A file found damaged (at start by quick_check, or by any later statement) is not touched
+// again: every call answers StoreUnavailableError 'corrupt' (503 db_corrupt), logged once with
+// the path, until it is restored and the server restarted (docs/decisions.md).
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { PushResponse } from '../../../src/protocol/sync';
+import { openError, prepareDataDir, readOnlyFileError } from './data-dir';
 import * as accounts from './sqlite-accounts';
 import * as conflicts from './sqlite-conflicts';
 import * as files from './sqlite-files';
 import * as rate from './sqlite-rate';
-import { applyPragmas, runMigrations, sqliteAccess, type SqliteAccess } from './sqlite-connection';
+import { applyPragmas, runMigrations, sqliteAccess, sqliteFault, type SqliteAccess } from './sqlite-connection';
+import { probeWritable, quickCheck, statfsFreeBytes, type FreeBytes } from './sqlite-health';
 import { sqliteMigrations, type SqliteMigration } from './sqlite-migrations';
 import * as sync from './sqlite-sync';
 import * as tree from './sqlite-tree';
-import type {
-  Account,
-  AccountSummary,
-  AddFileResult,
-  ConflictView,
-  HealthReport,
-  PullPage,
-  DeviceInfo,
-  DeviceRole,
-  PushInput,
-  RedeemResult,
-  ServerMeta,
-  Store,
-  StoredFile,
-  TokenOwner,
-  UnitInfo,
-  UnitPatch,
-  UnitUpdateResult,
+import {
+  StoreUnavailableError,
+  type Account,
+  type AccountSummary,
+  type AddFileResult,
+  type ConflictView,
+  type HealthReport,
+  type PullPage,
+  type DeviceInfo,
+  type DeviceRole,
+  type PushInput,
+  type RedeemResult,
+  type ServerMeta,
+  type Store,
+  type StoredFile,
+  type TokenOwner,
+  type UnitInfo,
+  type UnitPatch,
+  type UnitUpdateResult,
 } from './types';
 
 export { runMigrations };
@@ -52,6 +58,8 @@ export interface SqliteStoreOptions {
    * the process with a batch half-applied in the open transaction. Never set in production.
    */
   stallMidBatch?: boolean;
+  /** Free bytes where the file lives (health's spaceBytes); tests fake a full disk. Default: statfs. */
+  freeBytes?: FreeBytes;
 }
 
 /** Statements, prepared once per connection. */
@@ -69,24 +77,74 @@ export class SqliteStore implements Store {
   private readonly access: SqliteAccess<Statements>;
   private readonly stallMidBatch: boolean;
 
+  private readonly dataDir: string;
+  private readonly freeBytes: FreeBytes;
+  /** What SQLite said when it found the file damaged; set once, never cleared while running. */
+  private damage: string | undefined;
+
+  /** Throws StartupError (plain words, see data-dir.ts) when the folder or file cannot be used. */
   constructor(options: SqliteStoreOptions) {
-    mkdirSync(options.dataDir, { recursive: true });
+    prepareDataDir(options.dataDir);
+    this.dataDir = options.dataDir;
     this.filePath = path.join(options.dataDir, SQLITE_FILE_NAME);
-    this.db = new Database(this.filePath);
+    this.freeBytes = options.freeBytes ?? statfsFreeBytes;
     try {
-      applyPragmas(this.db);
-      const migrations = options.migrations ?? sqliteMigrations;
-      runMigrations(this.db, migrations);
-      // Custom migration lists (tests of the runner and of one migration) may stop before the
-      // schema the statements need: such a store is only used through its connection.
-      const complete = migrations.at(-1)?.version === sqliteMigrations.at(-1)?.version;
-      const statements = complete ? prepare(this.db) : undefined;
-      this.access = sqliteAccess(this.db, statements, () => this.checkpointSoon());
+      this.db = new Database(this.filePath);
+    } catch (error) {
+      throw openError(this.filePath, error);
+    }
+    let statements: Statements | undefined;
+    try {
+      statements = this.checkAndMigrate(options.migrations ?? sqliteMigrations);
     } catch (error) {
       this.db.close();
       throw error;
     }
+    this.access = sqliteAccess(this.db, statements, {
+      afterWrite: () => this.checkpointSoon(),
+      refusal: () => (this.damage === undefined ? undefined : new StoreUnavailableError(`database file is damaged (${this.damage})`, { fault: 'corrupt' })),
+      onFault: (error) => {
+        const cause = error.cause as { code?: unknown; message?: string } | undefined;
+        if (error.fault === 'corrupt') this.markDamaged(`${String(cause?.code)}: ${cause?.message ?? error.message}`);
+      },
+    });
     this.stallMidBatch = options.stallMidBatch ?? false;
+  }
+
+  /**
+   * Pragmas, the integrity check, the write probe, migrations, statements. A damaged file is
+   * not migrated: the store starts refusing (undefined statements, `damage` set).
+   */
+  private checkAndMigrate(migrations: readonly SqliteMigration[]): Statements | undefined {
+    try {
+      applyPragmas(this.db);
+      const damage = quickCheck(this.db);
+      if (damage !== undefined) return this.markDamaged(damage);
+      const probe = probeWritable(this.db);
+      if (sqliteFault(probe.code) === 'corrupt') return this.markDamaged(probe.problem ?? '');
+      if (!probe.writable) throw readOnlyFileError(this.filePath, probe.problem);
+      runMigrations(this.db, migrations);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (sqliteFault(code) === 'corrupt') return this.markDamaged(`${String(code)}: ${(error as Error).message}`);
+      // A read-only folder shows first here (SQLite cannot make its -wal and -shm files).
+      throw openError(this.filePath, error);
+    }
+    // Custom migration lists (tests of the runner and of one migration) may stop before the
+    // schema the statements need: such a store is only used through its connection.
+    const complete = migrations.at(-1)?.version === sqliteMigrations.at(-1)?.version;
+    return complete ? prepare(this.db) : undefined;
+  }
+
+  /** Stops all use of the file and says so once, with the path and what to do. */
+  private markDamaged(problem: string): undefined {
+    if (this.damage !== undefined) return undefined;
+    this.damage = problem;
+    console.error(
+      `[server] the database file ${this.filePath} is damaged (${problem}). Nothing more is read or written in it: ` +
+        'requests that need it answer 503 db_corrupt. Stop the server, restore the file from a backup (README "When the server will not work"), and start it again.',
+    );
+    return undefined;
   }
 
   // accounts and sessions -------------------------------------------------------------
@@ -186,17 +244,37 @@ export class SqliteStore implements Store {
 
   // the connection --------------------------------------------------------------------
   async health(): Promise<HealthReport> {
+    const spaceBytes = this.spaceBytes();
+    const space = spaceBytes === null ? 'free space unknown' : `${Math.floor(spaceBytes / 1048576)} MB free in ${this.dataDir}`;
+    let answers = false;
     try {
-      const row = this.db.prepare('SELECT 1 AS ok').get() as { ok: number } | undefined;
-      if (row?.ok !== 1) return { answers: false, writable: false, spaceBytes: null, integrity: 'unchecked', problem: 'SQLite health query returned no row' };
-      return { answers: true, writable: true, spaceBytes: null, integrity: 'unchecked' };
+      answers = (this.db.prepare('SELECT 1 AS ok').get() as { ok: number } | undefined)?.ok === 1;
+      if (!answers) return { answers, writable: false, spaceBytes, integrity: this.integrity(), problem: 'SQLite health query returned no row' };
+      if (this.damage === undefined) {
+        const probe = probeWritable(this.db);
+        if (sqliteFault(probe.code) === 'corrupt') this.markDamaged(probe.problem ?? '');
+        else return { answers, writable: probe.writable, spaceBytes, integrity: 'ok', problem: probe.problem ? `${probe.problem}; ${space}` : space };
+      }
+      return { answers, writable: false, spaceBytes, integrity: 'corrupt', problem: `${this.filePath} is damaged: ${this.damage}` };
     } catch (error) {
-      return { answers: false, writable: false, spaceBytes: null, integrity: 'unchecked', problem: (error as Error).message };
+      return { answers, writable: false, spaceBytes, integrity: this.integrity(), problem: (error as Error).message };
+    }
+  }
+
+  private integrity(): HealthReport['integrity'] {
+    return this.damage === undefined ? 'ok' : 'corrupt';
+  }
+
+  private spaceBytes(): number | null {
+    try {
+      return this.freeBytes(this.dataDir);
+    } catch {
+      return null;
     }
   }
 
   async meta(): Promise<ServerMeta> {
-    const rows = this.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
+    const rows = this.access.read(() => this.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]);
     const byKey = new Map(rows.map((r) => [r.key, r.value]));
     const serverId = byKey.get('server_id');
     const createdAt = byKey.get('created_at');

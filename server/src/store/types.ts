@@ -155,11 +155,24 @@ export interface PullPage {
   unitVersion: number;
 }
 
-/** Thrown by a store when the database is momentarily unable to answer: the route answers 503. */
+/**
+ * Why a store cannot answer: `busy` (momentarily: locked, an I/O hiccup, a lost connection —
+ * try again soon), or a fault of the database itself that an administrator must fix and that
+ * /health names too: `read_only`, `disk_full`, `corrupt` (the file is damaged: nothing more is
+ * read or written until it is restored).
+ */
+export type StoreFault = 'busy' | 'read_only' | 'disk_full' | 'corrupt';
+
+/**
+ * Thrown by a store when the database cannot answer; whatever the call was writing was rolled
+ * back. Every route answers 503 with a code for the fault (http/errors.ts).
+ */
 export class StoreUnavailableError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly fault: StoreFault;
+  constructor(message: string, options?: { cause?: unknown; fault?: StoreFault }) {
     super(message, options);
     this.name = 'StoreUnavailableError';
+    this.fault = options?.fault ?? 'busy';
   }
 }
 

@@ -21,6 +21,7 @@ import { fileRefFields } from '../../../src/protocol/file-ref';
 import { reportFields, reportReviewFields, reportVersionFields } from '../../../src/protocol/report';
 import { checkInActionFields, checkInFields, consolidationFields, unitNoteFields, unitRecognitionFields } from '../../../src/protocol/oversight';
 import { jsonDepth } from './json';
+import { NEWEST_NAMEABLE_SCHEMA } from './limits';
 
 type FieldsSchema = z.ZodMiniObject<z.core.$ZodShape>;
 
@@ -65,7 +66,7 @@ const META_FIELDS = new Set(['id', 'unitId', 'rev', 'updatedAt']);
 /** A field name: what a TypeScript record key looks like. Excludes "__proto__" and friends. */
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const MAX_FIELDS = 100;
-/** Unknown fields from a newer app are stored as sent, within these bounds. */
+/** Unknown fields from the next app version are stored as sent, within these bounds and the row's (limits.ts). */
 const MAX_UNKNOWN_FIELD_BYTES = 64 * 1024;
 const MAX_UNKNOWN_FIELD_DEPTH = 16;
 
@@ -87,7 +88,8 @@ export function validateRowId(rowId: string): Rejection | null {
 
 /**
  * Checks every field of an upsert or delete. `schemaVersion` is the pushing app's: unknown
- * field names from a newer app are kept (returned as valid), from the same or an older app refused.
+ * field names from the next app version are kept (returned as valid), from the same or an older
+ * app refused, and from a version beyond the next refused as one the server cannot name.
  */
 export function validateFields(
   table: SyncedTable,
@@ -118,6 +120,7 @@ export function validateFields(
     const schema = (Object.prototype.hasOwnProperty.call(shape, name) ? shape[name] : undefined) as z.ZodMiniType | undefined;
     if (!schema) {
       if (schemaVersion <= SCHEMA_VERSION) return reject('err.unknownField', name);
+      if (schemaVersion > NEWEST_NAMEABLE_SCHEMA) return reject('err.schemaTooNew', name);
       if (jsonDepth(value, MAX_UNKNOWN_FIELD_DEPTH) > MAX_UNKNOWN_FIELD_DEPTH) return reject('err.invalid', name);
       if (JSON.stringify(value).length > MAX_UNKNOWN_FIELD_BYTES) return reject('err.tooLong', name);
       continue;

@@ -14,6 +14,7 @@
 // Settled without a conflict: createdAt (the earliest is kept), attendance.checkedAt (follows
 // the HLC winner). Deletes: the tombstone always wins; an edit that had not seen it is kept as
 // a 'deleteEdit' conflict; an upsert with deleted:false whose base matches the tombstone restores.
+// An upsert that would leave the row's stored JSON past MAX_ROW_BYTES (limits.ts) is refused.
 // Domain rules: finalized minutes refuse upserts and deletes (err.locked), so does attendance
 // of a meeting whose minutes are finalized; minutesAddenda rows are append-only; an attendance
 // id is eventId:memberId; dues rows are append-only, but the same reversal made on two phones
@@ -25,6 +26,7 @@ import { canWriteTable } from '../../../src/protocol/permissions';
 import { validateFields, validateRowId, reject, type Rejection } from './fields';
 import { storedStamp, stampDevice, isLater } from './hlc';
 import { hasOwn, jsonEqual, own } from './json';
+import { rowTooLarge } from './limits';
 import type { ConflictDraft, RowState } from './types';
 import { SEED_STAMP } from './unit-record';
 
@@ -94,7 +96,11 @@ export function mergeMutation(input: MergeInput): MergeResult {
   if (isSameReversal(input) && stamp) return { status: 'applied', row: { ...cloneRow(current!), version: input.nextVersion }, conflicts: [] };
   const rejected = checkMutation(input, stamp);
   if (rejected) return { status: 'rejected', ...rejected };
-  return m.op === 'delete' ? mergeDelete(input, stamp!) : mergeUpsert(input, stamp!, current);
+  if (m.op === 'delete') return mergeDelete(input, stamp!);
+  const merged = mergeUpsert(input, stamp!, current);
+  // Checked on the row as it would be stored (a row grows edit by edit): refused whole, conflicts too.
+  if (merged.status !== 'rejected' && merged.row && rowTooLarge(merged.row, current)) return { status: 'rejected', ...reject('err.rowTooLarge') };
+  return merged;
 }
 
 function checkMutation(input: MergeInput, stamp: string | null): Rejection | null {

@@ -7,6 +7,7 @@ import { mergeMutation, type MergeInput, type MergeMutation } from '../../../ser
 import { malformedKey, processPush, type PushTx, type RawMutation } from '../../../server/src/sync/push';
 import { validateRowId } from '../../../server/src/sync/fields';
 import { jsonDepth } from '../../../server/src/sync/json';
+import { MAX_ROW_BYTES, NEWEST_NAMEABLE_SCHEMA, rowBytes } from '../../../server/src/sync/limits';
 import { id as idSchema } from '../../../src/protocol/common';
 import { mutation as mutationSchema } from '../../../src/protocol/outbox';
 import { MAX_CLOCK_LEAD_MS, storedStamp } from '../../../server/src/sync/hlc';
@@ -200,6 +201,25 @@ describe('mergeMutation: validation and domain rules', () => {
     expect(rejected({ mutation: mut({ fields: { ['__proto__']: 1 } as Record<string, unknown> }), schemaVersion: SCHEMA_VERSION + 1 })).toMatchObject({ error: 'err.unknownField' });
     const row = applied({ mutation: mut({ fields: { fullName: 'An An', nickname: 'Bé' } }), schemaVersion: SCHEMA_VERSION + 1 });
     expect(row.data).toEqual({ fullName: 'An An', nickname: 'Bé' });
+  });
+
+  it('unknown fields from a version beyond the next are refused as one the server cannot name', () => {
+    expect(rejected({ mutation: mut({ fields: { fullName: 'An An', nickname: 'Bé' } }), schemaVersion: NEWEST_NAMEABLE_SCHEMA + 1 })).toEqual({ error: 'err.schemaTooNew', field: 'nickname' });
+    expect(applied({ mutation: mut({ fields: { fullName: 'An An' } }), schemaVersion: NEWEST_NAMEABLE_SCHEMA + 1 }).data).toEqual({ fullName: 'An An' });
+  });
+
+  it('the row cap counts UTF-8 bytes of fields and versions; a row stored over it may still be edited without growing, and deleted', () => {
+    const newer = { schemaVersion: NEWEST_NAMEABLE_SCHEMA };
+    const scans = (chars: number) => Object.fromEntries([0, 1, 2, 3].map((i) => [`scan${i}`, 'ệ'.repeat(chars)]));
+    // 180,000 three-byte characters: 540 KB stored, though only 180,000 UTF-16 units
+    expect(rejected({ ...newer, mutation: mut({ fields: { fullName: 'An An', ...scans(45_000) } }) })).toEqual({ error: 'err.rowTooLarge', field: undefined });
+    const fits = applied({ ...newer, mutation: mut({ fields: { fullName: 'An An', ...scans(43_000) } }) });
+    expect(rowBytes(fits)).toBeLessThanOrEqual(MAX_ROW_BYTES);
+    // A row stored before the cap existed (600 KB)
+    const legacy: RowState = { ...fits, data: { ...fits.data, scan0: 'x'.repeat(600_000) } };
+    expect(rejected({ ...newer, current: legacy, nextVersion: 2, mutation: mut({ fields: { note2: 'x' }, base: {} }) })).toEqual({ error: 'err.rowTooLarge', field: undefined });
+    expect(applied({ ...newer, current: legacy, nextVersion: 2, mutation: mut({ fields: { fullName: 'An' }, base: { fullName: 1 } }) }).data.fullName).toBe('An');
+    expect(applied({ current: legacy, nextVersion: 2, mutation: mut({ op: 'delete', fields: { deleted: true }, base: { deleted: 0 } }) }).deleted).toBe(true);
   });
 
   it('finalized minutes refuse upserts and deletes; attendance of such a meeting is refused', () => {
