@@ -96,16 +96,7 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
   let n = 0;
   return {
     adminUrl,
-    async createDatabase(name = `scd_${process.pid}_${Date.now().toString(36)}_${n++}`) {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE "${name}"`);
-      } finally {
-        await client.end();
-      }
-      return `postgres://scd@127.0.0.1:${port}/${name}`;
-    },
+    createDatabase: (name = `scd_${process.pid}_${Date.now().toString(36)}_${n++}`) => createDatabaseAt(adminUrl, name),
     async stop() {
       process.off('exit', killOnExit);
       if (child.exitCode === null) {

@@ -4,7 +4,7 @@
 // first admin, the tree) or lets a unique key decide (usernames, device ids, invite use).
 import { unitSeedRow } from '../sync/unit-record';
 import type { PgAccess, PgClient, Queryable } from './postgres-connection';
-import { toUnit, withDescendants, type UnitRow } from './sqlite-accounts';
+import { patchUnit, toAccount, toDevice, toSummary, toUnit, withDescendants, type AccountRow, type DeviceRow, type SummaryRow, type UnitRow } from './stored-rows';
 import type { Account, AccountSummary, DeviceInfo, DeviceRole, RedeemResult, TokenOwner, UnitInfo, UnitPatch, UnitUpdateResult } from './types';
 
 /** Advisory lock keys (any constants): the first admin, and changes to the tree or assignments. */
@@ -130,27 +130,21 @@ async function unitParents(a: Queryable): Promise<{ id: string; parent_id: strin
 export async function updateUnit(a: PgAccess, id: string, patch: UnitPatch, now: string): Promise<UnitUpdateResult> {
   return a.write(async (c): Promise<UnitUpdateResult> => {
     await c.query('SELECT pg_advisory_xact_lock($1)', [TREE_LOCK]);
-    const row = (await c.query<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM units WHERE id = $1`, [id])).rows[0];
+    const row = await unitRowIn(c, id);
     if (!row) return { ok: false, reason: 'not_found' };
-    let parentId = row.parent_id;
-    let parentUnit = row.parent_unit;
-    if (patch.parentId !== undefined) {
-      parentId = patch.parentId;
-      if (parentId !== null) {
-        const parent = (await c.query<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM units WHERE id = $1`, [parentId])).rows[0];
-        if (!parent) return { ok: false, reason: 'unknown_parent' };
-        if (withDescendants([id], await unitParents(c)).includes(parentId)) return { ok: false, reason: 'cycle' };
-        // as when creating: cấp trên printed on documents defaults to the new parent's name
-        if (parentId !== row.parent_id) parentUnit = parent.name;
-      }
-    }
-    if (patch.parentUnit !== undefined) parentUnit = patch.parentUnit;
-    const name = patch.name ?? row.name;
-    const inCharge = patch.inCharge !== undefined ? patch.inCharge : row.in_charge;
-    await c.query('UPDATE units SET name = $1, parent_unit = $2, parent_id = $3, in_charge = $4 WHERE id = $5', [name, parentUnit, parentId, inCharge, id]);
-    if (parentId !== row.parent_id) await revokeUncovered(c, now);
-    return { ok: true, unit: toUnit({ ...row, name, parent_unit: parentUnit, parent_id: parentId, in_charge: inCharge }) };
+    const parent = typeof patch.parentId === 'string' ? await unitRowIn(c, patch.parentId) : undefined;
+    const below = parent ? withDescendants([id], await unitParents(c)) : [];
+    const next = patchUnit(row, patch, parent, below);
+    if (!next.ok) return next;
+    const u = next.row;
+    await c.query('UPDATE units SET name = $1, parent_unit = $2, parent_id = $3, in_charge = $4 WHERE id = $5', [u.name, u.parent_unit, u.parent_id, u.in_charge, id]);
+    if (u.parent_id !== row.parent_id) await revokeUncovered(c, now);
+    return { ok: true, unit: toUnit(u) };
   });
+}
+
+async function unitRowIn(c: Queryable, id: string): Promise<UnitRow | undefined> {
+  return (await c.query<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM units WHERE id = $1`, [id])).rows[0];
 }
 
 // who supervises what -------------------------------------------------------------------
@@ -288,7 +282,7 @@ function readmit(c: PgClient, unitId: string, id: string, name: string, role: De
 }
 
 async function unitIn(c: PgClient, id: string): Promise<UnitInfo | null> {
-  const row = (await c.query<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM units WHERE id = $1`, [id])).rows[0];
+  const row = await unitRowIn(c, id);
   return row ? toUnit(row) : null;
 }
 
@@ -306,41 +300,3 @@ export async function revokeDevice(a: PgAccess, unitId: string, deviceId: string
   ).rows[0];
   return row ? toDevice(row) : null;
 }
-
-// rows as stored ----------------------------------------------------------------------
-interface AccountRow {
-  id: string;
-  username: string;
-  role: Account['role'];
-  password_hash: string;
-  created_at: string;
-}
-interface SummaryRow {
-  id: string;
-  username: string;
-  role: AccountSummary['role'];
-  created_at: string;
-}
-interface DeviceRow {
-  id: string;
-  unit_id: string;
-  name: string;
-  role: DeviceRole;
-  last_seq: number;
-  created_at: string;
-  last_seen_at: string | null;
-  revoked_at: string | null;
-}
-
-const toAccount = (r: AccountRow): Account => ({ id: r.id, username: r.username, role: r.role, passwordHash: r.password_hash, createdAt: r.created_at });
-const toSummary = (r: SummaryRow, unitIds: string[]): AccountSummary => ({ id: r.id, username: r.username, role: r.role, unitIds, createdAt: r.created_at });
-const toDevice = (r: DeviceRow): DeviceInfo => ({
-  deviceId: r.id,
-  unitId: r.unit_id,
-  deviceName: r.name,
-  role: r.role,
-  createdAt: r.created_at,
-  lastSeenAt: r.last_seen_at,
-  lastSeq: r.last_seq,
-  revokedAt: r.revoked_at,
-});

@@ -1,7 +1,7 @@
 // Conflicts kept by pushes, photos' bookkeeping and rate-limit failures on the Postgres store:
 // the same rules as sqlite-conflicts.ts, sqlite-files.ts and sqlite-rate.ts.
-import type { SyncedTable } from '../../../src/protocol/outbox';
 import type { PgAccess } from './postgres-connection';
+import { toConflict, type ConflictRow } from './stored-rows';
 import type { AddFileResult, ConflictView, StoredFile } from './types';
 
 // conflicts ---------------------------------------------------------------------------
@@ -32,38 +32,6 @@ export async function resolveConflict(
     return row ? { id: input.id, resolvedAt: row.resolved_at } : null;
   });
 }
-
-interface ConflictRow {
-  id: string;
-  tbl: SyncedTable;
-  row_id: string;
-  field: string;
-  kind: ConflictView['kind'];
-  winner_value: string;
-  loser_value: string;
-  winner_device: string;
-  loser_device: string;
-  winner_hlc: string;
-  loser_hlc: string;
-  created_at: string;
-  resolved_at: string | null;
-}
-
-const toConflict = (r: ConflictRow): ConflictView => ({
-  id: r.id,
-  table: r.tbl,
-  rowId: r.row_id,
-  field: r.field,
-  kind: r.kind,
-  winnerValue: JSON.parse(r.winner_value),
-  loserValue: JSON.parse(r.loser_value),
-  winnerDeviceId: r.winner_device,
-  loserDeviceId: r.loser_device,
-  winnerHlc: r.winner_hlc,
-  loserHlc: r.loser_hlc,
-  createdAt: r.created_at,
-  resolvedAt: r.resolved_at,
-});
 
 // files -------------------------------------------------------------------------------
 export async function getFile(a: PgAccess, unitId: string, sha256: string): Promise<StoredFile | null> {

@@ -5,6 +5,7 @@
 // postgres-misc.ts (conflicts, files, rate limits), postgres-connection.ts (pool, transactions,
 // transient errors, migrations).
 import type pg from 'pg';
+import { toMeta } from './stored-rows';
 import type { PushResponse } from '../../../src/protocol/sync';
 import * as accounts from './postgres-accounts';
 import { createPool, pgAccess, runPgMigrations, type PgAccess } from './postgres-connection';
@@ -129,11 +130,7 @@ export class PostgresStore implements Store {
 
   async meta(): Promise<ServerMeta> {
     const rows = (await this.a.query<{ key: string; value: string }>('SELECT key, value FROM meta')).rows;
-    const byKey = new Map(rows.map((r) => [r.key, r.value]));
-    const serverId = byKey.get('server_id');
-    const createdAt = byKey.get('created_at');
-    if (!serverId || !createdAt) throw new Error('meta table is missing server_id or created_at');
-    return { serverId, createdAt };
+    return toMeta(rows);
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { lazyStatement, type SqliteAccess } from './sqlite-connection';
 import { unitSeedRow } from '../sync/unit-record';
+import { toAccount, toDevice, toUnit, withDescendants, type AccountRow, type DeviceRow, type UnitRow } from './stored-rows';
 import type { Account, DeviceInfo, DeviceRole, RedeemResult, TokenOwner, UnitInfo } from './types';
 
 export function prepareAccountStatements(db: Database.Database) {
@@ -166,58 +167,3 @@ export function revokeDevice(a: Access, unitId: string, deviceId: string, at: st
     return row && row.unit_id === unitId ? toDevice(row) : null;
   });
 }
-
-// rows as stored ----------------------------------------------------------------------
-interface AccountRow {
-  id: string;
-  username: string;
-  role: Account['role'];
-  password_hash: string;
-  created_at: string;
-}
-export interface UnitRow {
-  id: string;
-  name: string;
-  parent_unit: string | null;
-  parent_id: string | null;
-  in_charge: string | null;
-  created_at: string;
-}
-interface DeviceRow {
-  id: string;
-  unit_id: string;
-  name: string;
-  role: DeviceRole;
-  last_seq: number;
-  created_at: string;
-  last_seen_at: string | null;
-  revoked_at: string | null;
-}
-
-const toAccount = (r: AccountRow): Account => ({ id: r.id, username: r.username, role: r.role, passwordHash: r.password_hash, createdAt: r.created_at });
-export const toUnit = (r: UnitRow): UnitInfo => ({ id: r.id, name: r.name, parentUnit: r.parent_unit, parentId: r.parent_id, inCharge: r.in_charge, createdAt: r.created_at });
-
-/** The given units and every unit below them in the tree (a cycle cannot loop: each id once). */
-export function withDescendants(ids: readonly string[], tree: readonly { id: string; parent_id: string | null }[]): string[] {
-  const children = new Map<string, string[]>();
-  for (const u of tree) if (u.parent_id) children.set(u.parent_id, [...(children.get(u.parent_id) ?? []), u.id]);
-  const out = new Set<string>();
-  const stack = [...ids];
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (out.has(id)) continue;
-    out.add(id);
-    stack.push(...(children.get(id) ?? []));
-  }
-  return [...out].sort();
-}
-const toDevice = (r: DeviceRow): DeviceInfo => ({
-  deviceId: r.id,
-  unitId: r.unit_id,
-  deviceName: r.name,
-  role: r.role,
-  createdAt: r.created_at,
-  lastSeenAt: r.last_seen_at,
-  lastSeq: r.last_seq,
-  revokedAt: r.revoked_at,
-});

@@ -1,8 +1,8 @@
 // The conflicts a push kept (the loser of each concurrent edit, written by sqlite-sync.ts):
 // listed for review and resolved once. The Store methods in sqlite.ts call these.
 import type Database from 'better-sqlite3';
-import type { SyncedTable } from '../../../src/protocol/outbox';
 import type { SqliteAccess } from './sqlite-connection';
+import { toConflict, type ConflictRow } from './stored-rows';
 import type { ConflictView } from './types';
 
 export function prepareConflictStatements(db: Database.Database) {
@@ -35,35 +35,3 @@ export function resolveConflict(
     return row ? { id: input.id, resolvedAt: row.resolved_at } : null;
   });
 }
-
-interface ConflictRow {
-  id: string;
-  tbl: SyncedTable;
-  row_id: string;
-  field: string;
-  kind: ConflictView['kind'];
-  winner_value: string;
-  loser_value: string;
-  winner_device: string;
-  loser_device: string;
-  winner_hlc: string;
-  loser_hlc: string;
-  created_at: string;
-  resolved_at: string | null;
-}
-
-const toConflict = (r: ConflictRow): ConflictView => ({
-  id: r.id,
-  table: r.tbl,
-  rowId: r.row_id,
-  field: r.field,
-  kind: r.kind,
-  winnerValue: JSON.parse(r.winner_value),
-  loserValue: JSON.parse(r.loser_value),
-  winnerDeviceId: r.winner_device,
-  loserDeviceId: r.loser_device,
-  winnerHlc: r.winner_hlc,
-  loserHlc: r.loser_hlc,
-  createdAt: r.created_at,
-  resolvedAt: r.resolved_at,
-});

@@ -5,7 +5,7 @@
 // in the same transaction, so the level above loses a unit on the spot, not at its next sign-in.
 import type Database from 'better-sqlite3';
 import { lazyStatement, type SqliteAccess } from './sqlite-connection';
-import { toUnit, withDescendants, type UnitRow } from './sqlite-accounts';
+import { patchUnit, toSummary, toUnit, withDescendants, type SummaryRow, type UnitRow } from './stored-rows';
 import type { AccountSummary, UnitPatch, UnitUpdateResult } from './types';
 
 export function prepareTreeStatements(db: Database.Database) {
@@ -26,23 +26,17 @@ export function prepareTreeStatements(db: Database.Database) {
 }
 type Access = SqliteAccess<{ tree: ReturnType<typeof prepareTreeStatements> }>;
 
-interface AccountRow {
-  id: string;
-  username: string;
-  role: AccountSummary['role'];
-  created_at: string;
-}
 
 export function listAccounts(a: Access): AccountSummary[] {
   return a.read(() => {
     const units = unitsByAccount(a);
-    return (a.q.tree.allAccounts.all() as AccountRow[]).map((r) => toSummary(r, units.get(r.id) ?? []));
+    return (a.q.tree.allAccounts.all() as SummaryRow[]).map((r) => toSummary(r, units.get(r.id) ?? []));
   });
 }
 
 export function getAccountSummary(a: Access, id: string): AccountSummary | null {
   return a.read(() => {
-    const row = a.q.tree.accountById.get(id) as AccountRow | undefined;
+    const row = a.q.tree.accountById.get(id) as SummaryRow | undefined;
     return row ? toSummary(row, unitsByAccount(a).get(id) ?? []) : null;
   });
 }
@@ -50,7 +44,7 @@ export function getAccountSummary(a: Access, id: string): AccountSummary | null 
 /** Replaces a supervisor's assigned units (the caller checked the ids exist and the role). */
 export function setAccountUnits(a: Access, accountId: string, unitIds: readonly string[], now: string): AccountSummary | null {
   return a.write(() => {
-    const row = a.q.tree.accountById.get(accountId) as AccountRow | undefined;
+    const row = a.q.tree.accountById.get(accountId) as SummaryRow | undefined;
     if (!row) return null;
     a.q.tree.clearAccountUnits.run(accountId);
     for (const id of new Set(unitIds)) a.q.tree.addAccountUnit.run(accountId, id);
@@ -64,25 +58,15 @@ export function updateUnit(a: Access, id: string, patch: UnitPatch, now: string)
   return a.write((): UnitUpdateResult => {
     const row = a.q.tree.unitRow.get(id) as UnitRow | undefined;
     if (!row) return { ok: false, reason: 'not_found' };
-    let parentId = row.parent_id;
-    let parentUnit = row.parent_unit;
-    if (patch.parentId !== undefined) {
-      parentId = patch.parentId;
-      if (parentId !== null) {
-        const parent = a.q.tree.unitRow.get(parentId) as UnitRow | undefined;
-        if (!parent) return { ok: false, reason: 'unknown_parent' };
-        const below = withDescendants([id], a.q.tree.unitParents.all() as { id: string; parent_id: string | null }[]);
-        if (below.includes(parentId)) return { ok: false, reason: 'cycle' };
-        // as when creating: cấp trên printed on documents defaults to the new parent's name
-        if (parentId !== row.parent_id) parentUnit = parent.name;
-      }
-    }
-    if (patch.parentUnit !== undefined) parentUnit = patch.parentUnit;
-    const name = patch.name ?? row.name;
-    const inCharge = patch.inCharge !== undefined ? patch.inCharge : row.in_charge;
-    a.q.tree.updateUnit.run(name, parentUnit, parentId, inCharge, id);
-    if (parentId !== row.parent_id) revokeUncovered(a, now);
-    return { ok: true, unit: toUnit({ ...row, name, parent_unit: parentUnit, parent_id: parentId, in_charge: inCharge }) };
+    const moving = typeof patch.parentId === 'string';
+    const parent = moving ? (a.q.tree.unitRow.get(patch.parentId) as UnitRow | undefined) : undefined;
+    const below = parent ? withDescendants([id], a.q.tree.unitParents.all() as { id: string; parent_id: string | null }[]) : [];
+    const next = patchUnit(row, patch, parent, below);
+    if (!next.ok) return next;
+    const u = next.row;
+    a.q.tree.updateUnit.run(u.name, u.parent_unit, u.parent_id, u.in_charge, id);
+    if (u.parent_id !== row.parent_id) revokeUncovered(a, now);
+    return { ok: true, unit: toUnit(u) };
   });
 }
 
@@ -103,5 +87,3 @@ function unitsByAccount(a: Access): Map<string, string[]> {
   for (const r of a.q.tree.allAccountUnits.all() as { account_id: string; unit_id: string }[]) out.set(r.account_id, [...(out.get(r.account_id) ?? []), r.unit_id]);
   return out;
 }
-
-const toSummary = (r: AccountRow, unitIds: string[]): AccountSummary => ({ id: r.id, username: r.username, role: r.role, unitIds, createdAt: r.created_at });

@@ -12,6 +12,7 @@
 // the path, until it is restored and the server restarted (docs/decisions.md).
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { toMeta } from './stored-rows';
 import type { PushResponse } from '../../../src/protocol/sync';
 import { openError, prepareDataDir, readOnlyFileError } from './data-dir';
 import * as accounts from './sqlite-accounts';
@@ -275,11 +276,7 @@ export class SqliteStore implements Store {
 
   async meta(): Promise<ServerMeta> {
     const rows = this.access.read(() => this.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]);
-    const byKey = new Map(rows.map((r) => [r.key, r.value]));
-    const serverId = byKey.get('server_id');
-    const createdAt = byKey.get('created_at');
-    if (!serverId || !createdAt) throw new Error('meta table is missing server_id or created_at');
-    return { serverId, createdAt };
+    return toMeta(rows);
   }
 
   async close(): Promise<void> {
