@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -84,6 +84,18 @@ export function ensureDist(distDir = DIST): string {
   return distDir;
 }
 
+/**
+ * The server under test is the built one, dist-server/index.mjs, as `npm start` and a
+ * production install run it (plain node, no tsx at run time). `npm test` builds it right
+ * before; a local run rebuilds it when server/src or src changed since (or E2E_BUILD=1).
+ */
+export async function ensureServerBuild(): Promise<void> {
+  const { staleServerReason } = (await import(pathToFileURL(join(ROOT, 'scripts/start.mjs')).href)) as { staleServerReason(root: string): string | null };
+  const { buildServer } = (await import(pathToFileURL(join(ROOT, 'scripts/build-server.mjs')).href)) as { buildServer(o: { root: string }): Promise<unknown> };
+  if (process.env.E2E_BUILD === '1' || staleServerReason(ROOT)) await buildServer({ root: ROOT });
+}
+const SERVER_BUNDLE = join(ROOT, 'dist-server/index.mjs');
+
 /** Runs `vite build` (optionally with another config file and extra env) into outDir. */
 export function buildApp({ outDir, env = {}, configFile }: { outDir: string; env?: Record<string, string>; configFile?: string }): void {
   const args = [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
@@ -144,7 +156,7 @@ export async function startServer(opts: { distDir?: string; dataDir?: string; po
 
   const spawnOnce = async (dist: string) => {
     log = [];
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+    const child = spawn(process.execPath, [SERVER_BUNDLE], {
       cwd: ROOT,
       env: { ...process.env, ...opts.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: dist, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,6 +5,9 @@
 // Every table whose rows belong to a unit has unit_id leading its primary key, and every
 // statement of a push or a pull names one unit: the tables can be distributed by unit_id on
 // Citus without changing a query of the sync path (docs/scaling.md).
+// The keys of the sync path's tables (ids, table names, mids) compare as bytes (COLLATE "C"):
+// they are identifiers, never sorted for people, and a database created with a language
+// locale would otherwise compare every key of every push through that locale's rules.
 // JSON is kept as text, not jsonb: the pull splices the stored text into its answer unparsed,
 // and jsonb would reorder keys and cost a parse on every write.
 import { randomUUID } from 'node:crypto';
@@ -81,9 +84,9 @@ export const pgMigrations: readonly PgMigration[] = [
           used_by_device text
         );
         CREATE TABLE rows (
-          unit_id text NOT NULL,
-          tbl text NOT NULL,
-          id text NOT NULL,
+          unit_id text COLLATE "C" NOT NULL,
+          tbl text COLLATE "C" NOT NULL,
+          id text COLLATE "C" NOT NULL,
           data text NOT NULL,
           versions text NOT NULL,
           hlcs text NOT NULL,
@@ -93,10 +96,10 @@ export const pgMigrations: readonly PgMigration[] = [
         );
         CREATE UNIQUE INDEX rows_by_version ON rows (unit_id, version);
         CREATE TABLE mutation_results (
-          unit_id text NOT NULL,
-          device_id text NOT NULL,
+          unit_id text COLLATE "C" NOT NULL,
+          device_id text COLLATE "C" NOT NULL,
           seq bigint NOT NULL,
-          mid text,
+          mid text COLLATE "C",
           result text NOT NULL,
           PRIMARY KEY (unit_id, device_id, seq)
         );
