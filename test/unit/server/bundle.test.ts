@@ -2,13 +2,13 @@
 // production install run with plain node. Guard what `npm ci --omit=dev` relies on: the bundle
 // imports nothing but Node built-ins and packages of "dependencies", and it starts without tsx,
 // answers /health with the package's version and stops cleanly.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorkspace, type TempWorkspace } from './helpers';
+import { killSpawned, spawnServer } from './spawn';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
@@ -32,6 +32,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => {
+  killSpawned();
   rmSync(buildDir, { recursive: true, force: true });
   workspace?.remove();
 });
@@ -50,26 +51,11 @@ describe('the built server', () => {
   });
 
   it('starts with plain node on a fresh DATA_DIR, answers /health with the package version, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [outfile], {
-      cwd: workspace.root,
-      env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: workspace.dataDir, DIST_DIR: workspace.distDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => {
-        output += d.toString();
-        const match = /running at (http:\/\/\S+)/.exec(output);
-        if (match) resolve(match[1]);
-      });
-      child.on('exit', () => reject(new Error(`the bundle exited early:\n${output}`)));
-    });
+    const server = await spawnServer(workspace, undefined, {}, { args: [outfile], cwd: workspace.root, cleanEnv: true });
+    const url = server.url;
     const health = await fetch(`${url}/api/v1/health`);
     expect(await health.json()).toMatchObject({ ok: true, version: pkg.version, db: 'sqlite' });
     expect(await (await fetch(`${url}/`)).text()).toContain('<div id="app">');
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await server.stop('SIGTERM')).toBe(0);
   }, 30_000);
 });

@@ -4,7 +4,7 @@
 // acknowledged batch survives, and after a restart the cursor and lastSeq are what they were.
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeWorkspace, type TempWorkspace } from '../server/helpers';
-import { spawnServer, killSpawned } from './spawn';
+import { spawnServer, killSpawned } from '../server/spawn';
 import { Api, expectOk, freshUnit, joinDevice, memberId, newMember, queryDatabase, scalar, serverRows, testDatabaseUrl } from './helpers';
 
 let workspace: TempWorkspace | undefined;

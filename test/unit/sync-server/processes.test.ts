@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PulledRow } from '../../../src/protocol/sync';
 import { makeWorkspace, type TempWorkspace } from '../server/helpers';
 import { Api, Device, expectOk, freshUnit, joinDevice, memberId, newMember, queryDatabase, scalar, serverRows, testDatabaseUrl } from './helpers';
-import { killSpawned, spawnServer } from './spawn';
+import { killSpawned, spawnServer } from '../server/spawn';
 
 let workspace: TempWorkspace | undefined;
 afterEach(() => {

@@ -1,19 +1,30 @@
-// A real server process (node + tsx, as `npm start` runs it) for the tests that kill one or run
-// several: on the test project's store (DATA_DIR's SQLite file, or DATABASE_URL).
+// A real server process for the tests that start, kill or run several of them: the sources
+// through tsx by default (or another entry, e.g. the built bundle), on a temp DATA_DIR and,
+// when given, a Postgres DATABASE_URL. Resolves once the server logs its URL.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { TempWorkspace } from '../server/helpers';
+import type { TempWorkspace } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
 export interface Proc {
   child: ChildProcess;
   url: string;
+  /** the exit code (null when killed by a signal) */
+  exited: Promise<number | null>;
   output: () => string;
   waitFor(pattern: RegExp): Promise<void>;
   kill9(): Promise<void>;
-  /** SIGTERM and wait for the exit */
-  stop(): Promise<void>;
+  /** a signal (SIGTERM by default) and the exit code */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export interface SpawnOptions {
+  /** node's arguments (default: the sources through tsx) */
+  args?: string[];
+  cwd?: string;
+  /** start from an empty environment (PATH only) instead of this process's */
+  cleanEnv?: boolean;
 }
 
 const children: ChildProcess[] = [];
@@ -23,10 +34,11 @@ export function killSpawned(): void {
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
-export async function spawnServer(ws: TempWorkspace, databaseUrl: string | undefined, env: Record<string, string> = {}): Promise<Proc> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: ws.dataDir, DIST_DIR: ws.distDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env },
+export async function spawnServer(ws: TempWorkspace, databaseUrl: string | undefined, env: Record<string, string> = {}, options: SpawnOptions = {}): Promise<Proc> {
+  const base = options.cleanEnv ? { PATH: process.env.PATH } : process.env;
+  const child = spawn(process.execPath, options.args ?? ['--import', 'tsx', 'server/src/index.ts'], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...base, PORT: '0', HOST: '127.0.0.1', DATA_DIR: ws.dataDir, DIST_DIR: ws.distDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -38,7 +50,7 @@ export async function spawnServer(ws: TempWorkspace, databaseUrl: string | undef
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const waitFor = (pattern: RegExp) =>
     new Promise<void>((resolve, reject) => {
       if (pattern.test(output)) return resolve();
@@ -50,15 +62,16 @@ export async function spawnServer(ws: TempWorkspace, databaseUrl: string | undef
   return {
     child,
     url,
+    exited,
     output: () => output,
     waitFor,
     kill9: async () => {
       child.kill('SIGKILL');
       await exited;
     },
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
+    stop: async (signal = 'SIGTERM') => {
+      child.kill(signal);
+      return exited;
     },
   };
 }
