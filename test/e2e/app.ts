@@ -111,6 +111,22 @@ export async function importFile(page: Page, file: string, shot?: (name: string)
   await shot?.('import-4-result');
 }
 
+/**
+ * Waits until every mark tapped on the roll is written (each tap marks 'scd:roll-tap', each
+ * committed write 'scd:roll-committed'). The counts show a tap at once; a full navigation or
+ * reload before the write commits aborts it, which a CI run once did (2 shown, 1 kept).
+ */
+export async function rollWritesSaved(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const n = (name: string) => performance.getEntriesByName(name).length;
+      return n('scd:roll-committed') >= n('scd:roll-tap');
+    },
+    null,
+    WAIT,
+  );
+}
+
 /** Waits until a service worker is active, then reloads once if it does not control the page yet. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
 import { RESULTS_DIR, cleanupAll, launchBrowser, screenshot, startServer, type AppServer, type BrowserSession } from './harness';
-import { FIXTURE_CSV, heading, importFile, openImport, setupUnit, waitForServiceWorker } from './app';
+import { FIXTURE_CSV, heading, importFile, openImport, rollWritesSaved, setupUnit, waitForServiceWorker } from './app';
 
 const WAIT = { timeout: 20_000 };
 const MEETING = {
@@ -112,6 +112,7 @@ describe('minutes: plan → roll → write → reload → finalize → locked �
     await page.getByRole('dialog').getByRole('button', { name: 'Ốm' }).click();
     await tapOnRoll(page, 'Đinh Thu Hạnh', 3); // → late → excused → unexcused
     await expect.poll(() => rollCount(page, 'Vắng không lý do'), WAIT).toBe(1);
+    await rollWritesSaved(page);
     await screenshot(page, 'minutes-0-roll');
   });
 

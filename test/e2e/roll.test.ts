@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { cleanupAll, launchBrowser, screenshot, startServer, tempDir, type AppServer, type BrowserSession } from './harness';
-import { heading, importFile, openImport, setupUnit, waitForServiceWorker } from './app';
+import { heading, importFile, openImport, rollWritesSaved, setupUnit, waitForServiceWorker } from './app';
 // @ts-expect-error: plain ESM fixture generator without types
 import { generateMembers, toCsv } from '../fixtures/generate-members.mjs';
 
@@ -178,6 +178,7 @@ describe('the roll, offline, 50 members', () => {
   });
 
   test('after a reload (still offline) every mark, the reasons and the guest are kept', async () => {
+    await rollWritesSaved(page);
     await page.reload();
     await page.getByRole('heading', { name: new RegExp(MEETING.title) }).waitFor(WAIT);
     expect(new URL(page.url()).pathname).toBe(rollUrl);
