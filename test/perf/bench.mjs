@@ -72,6 +72,18 @@ function info(name, value, unit, extra = {}) {
   results.push({ name, value: round(value, 2), unit, budget: null, pass: null, ...extra });
   console.log(`info  ${name}: ${fmt(round(value, 2))} ${unit}${extraText(extra)}`);
 }
+/**
+ * Lines a benchmark module returns: { name, value, unit, budget, atLeast?, floor?, floorNote?,
+ * p95?, median?, samples?, runs?, note? }. budget null = information only; atLeast = the budget
+ * is a minimum. Printed and stored like the lines measured here.
+ */
+function report(lines) {
+  for (const { name, value, unit, budget, atLeast, pass, ...extra } of lines) {
+    if (budget === null || budget === undefined) info(name, value, unit, extra);
+    else if (atLeast) checkMin(name, value, unit, budget, extra);
+    else check(name, value, unit, budget, extra);
+  }
+}
 function fail(name, error) {
   results.push({ name, value: null, unit: '', budget: null, pass: false, error: String(error?.message ?? error) });
   console.log(`FAIL  ${name}: ${String(error?.stack ?? error)}`);
@@ -79,6 +91,7 @@ function fail(name, error) {
 const fmt = (v) => (typeof v === 'number' ? String(v) : String(v));
 const extraText = (e) => {
   const parts = [];
+  if (e.floor !== undefined) parts.push(`floor ${fmt(e.floor)}${e.floorNote ? ` (${e.floorNote})` : ''}`);
   if (e.p95 !== undefined) parts.push(`p95 ${fmt(e.p95)}`);
   if (e.median !== undefined) parts.push(`median ${fmt(e.median)}`);
   if (e.samples !== undefined) parts.push(`${e.samples} samples`);
@@ -158,11 +171,7 @@ async function main() {
   if (only('B6') && existsSync(b6)) {
     try {
       const { measureB6Server } = await import(pathToFileURL(b6).href);
-      for (const c of await measureB6Server({ runs: Math.min(RUNS, 3) })) {
-        if (c.pass === null) info(c.name, c.value, c.unit, { note: c.note });
-        else if (c.atLeast) checkMin(c.name, c.value, c.unit, c.budget, { note: c.note });
-        else check(c.name, c.value, c.unit, c.budget, { note: c.note });
-      }
+      report((await measureB6Server({ runs: Math.min(RUNS, 3) })).map((c) => (c.pass === null ? { ...c, budget: null } : c)));
     } catch (e) {
       fail('B6 server', e);
     }
