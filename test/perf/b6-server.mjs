@@ -29,7 +29,7 @@
 // Prints one line per check; exits 1 when one fails. `measureB6Server()` is exported for bench.mjs.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os, { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -37,7 +37,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const B6_SERVER_BUDGETS = { ingestChangesPerSecond: 20_000, bytesPerChange: 60 };
+export const B6_SERVER_BUDGETS = { ingestChangesPerSecond: 20_000, bytesPerChange: 60, rssMb: 150 };
 const CHANGES = 10_000;
 const BATCH = 1_000;
 
@@ -91,6 +91,24 @@ function post(base, path, body, { token, gzip = false } = {}) {
 }
 let keepAlive;
 
+/** The built server (scripts/build-server.mjs) as `npm start` runs it: plain node, no tsx. */
+let bundle;
+async function serverBundle() {
+  if (bundle) return bundle;
+  const { buildServer } = await import(pathToFileURL(join(ROOT, 'scripts/build-server.mjs')).href);
+  // inside the checkout, so that better-sqlite3 and pg (left out of the bundle) resolve
+  bundle = join(ROOT, 'node_modules/.cache/scd-b6-server/index.mjs');
+  await buildServer({ outfile: bundle });
+  return bundle;
+}
+
+/** Resident set size of a process, current and peak (VmHWM), in MB. */
+function rssOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (k) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
 async function startChildServer(databaseUrl) {
   const { Agent } = await import('node:http');
   keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -99,9 +117,11 @@ async function startChildServer(databaseUrl) {
   const distDir = join(root, 'dist');
   mkdirSync(distDir, { recursive: true });
   writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>b6</title>');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+  // B6_CPU_PROFILE=DIR: a V8 CPU profile of each server process, for finding where a push goes
+  const prof = process.env.B6_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.B6_CPU_PROFILE)] : [];
+  const child = spawn(process.execPath, [...prof, await serverBundle()], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: distDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: distDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -117,6 +137,7 @@ async function startChildServer(databaseUrl) {
   });
   return {
     url,
+    rss: () => rssOf(child.pid),
     stop: async () => {
       keepAlive.destroy();
       const exited = new Promise((r) => child.on('exit', r));
@@ -165,6 +186,7 @@ async function oneRun(databaseUrl) {
   const server = await startChildServer(databaseUrl);
   try {
     const base = server.url;
+    const idleRss = server.rss().rss;
     const { token: admin } = (await post(base, '/setup', { username: 'admin', password: 'b6-benchmark' })).body;
     const unitId = (await post(base, '/units', { name: 'Chi đoàn B6' }, { token: admin })).body.id;
     const join = async (role) => {
@@ -228,6 +250,8 @@ async function oneRun(databaseUrl) {
     if (pulledRows !== CHANGES) throw new Error(`B pulled ${pulledRows} rows, expected ${CHANGES}`);
     const pullBytes = pages.reduce((n, p) => n + p.answerBytes, 0);
     return {
+      idleRss,
+      peakRss: server.rss().peak,
       ingest: CHANGES / (pushMs / 1000),
       storeIngest: CHANGES / (storeMs / 1000),
       cpuIngest: CHANGES / (cpuMs / 1000),
@@ -278,7 +302,7 @@ export async function measureB6Server({ runs = 3, stores = ['sqlite', 'postgres'
 
 function toChecks(all, runs, label) {
   const m = (k) => median(all.map((r) => r[k]));
-  const { ingestChangesPerSecond: minIngest, bytesPerChange } = B6_SERVER_BUDGETS;
+  const { ingestChangesPerSecond: minIngest, bytesPerChange, rssMb } = B6_SERVER_BUDGETS;
   return [
     { name: `B6 server ingest (${label})`, value: Math.round(m('ingest')), unit: 'changes/s', budget: minIngest, atLeast: true, pass: m('ingest') >= minIngest, note: `median of ${runs} runs, 10 batches of 1,000, median batch ${round(m('batchMs'))} ms` },
     { name: `B6 server p95 push (${label})`, value: round(m('p95Ms')), unit: 'ms', budget: null, pass: null, note: 'a push of 1,000 changes, request to answer; median over runs of the p95 of 10' },
@@ -286,6 +310,7 @@ function toChecks(all, runs, label) {
     { name: `B6 server transaction CPU rate (${label})`, value: Math.round(m('cpuIngest')), unit: 'changes/s', budget: null, pass: null, note: `per CPU-second of the server process inside the transactions; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores` },
     { name: `B6 push bytes per change, gzip (${label})`, value: round(m('pushBytes')), unit: 'B', budget: bytesPerChange, pass: m('pushBytes') <= bytesPerChange, note: 'request bodies, Content-Encoding: gzip' },
     { name: `B6 pull bytes per change, gzip (${label})`, value: round(m('pullBytes')), unit: 'B', budget: bytesPerChange, pass: m('pullBytes') <= bytesPerChange, note: "B's pull answers, limit 1,000" },
+    { name: `B7 server RSS peak under B6 (${label})`, value: round(m('peakRss')), unit: 'MB', budget: rssMb, pass: m('peakRss') <= rssMb, floor: round(m('idleRss')), floorNote: 'the same server idle, just started', note: 'VmHWM of the built server process (node dist-server), seeding 5,000 members, 10 pushes of 1,000, two full pulls' },
     { name: `B6 push answer bytes per change, gzip (${label})`, value: round(m('answerBytes')), unit: 'B', budget: null, pass: null, note: 'results echo each mid' },
   ];
 }
