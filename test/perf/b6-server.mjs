@@ -25,7 +25,12 @@
 //   pull bytes   B's pull answers (limit 1,000) as they cross the wire
 //   p95 push     (info) the 95th percentile of the 10 push requests' times (with 10, the slowest
 //                but one … in practice the slowest)
-// Budgets: ingest ≥ 20,000 changes/s; push and pull ≤ 60 bytes per change each.
+//   RSS (B7)     the built server's peak resident memory (VmHWM) after B6, and after 20 phones
+//                sync at once (each pushes 500 edits and pulls the whole unit); floor: the same
+//                server idle
+// Budgets: ingest ≥ 20,000 changes/s; push and pull ≤ 60 bytes per change each; RSS ≤ 150 MB.
+// Env: B6_CPU_PROFILE=DIR (a CPU profile of each server), B6_SERVER_NODE_OPTIONS (flags for the
+// server only), B6_CROWD=push|pull (only that half of the 20-phone load: which one holds memory).
 // Prints one line per check; exits 1 when one fails. `measureB6Server()` is exported for bench.mjs.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -65,14 +70,14 @@ function encode(body, gzip) {
  * arrived, with the answer's wire bytes and `ms` from sending to the last answer byte (the
  * answer is decoded and parsed after that).
  */
-function post(base, path, body, { token, gzip = false } = {}) {
+function post(base, path, body, { token, gzip = false, agent = keepAlive } = {}) {
   const payload = Buffer.isBuffer(body) ? body : encode(body, gzip);
   const headers = { 'Content-Type': 'application/json', 'Accept-Encoding': 'gzip', 'Content-Length': payload.length };
   if (gzip) headers['Content-Encoding'] = 'gzip';
   if (token) headers.Authorization = `Bearer ${token}`;
   return new Promise((resolvePost, reject) => {
     const t0 = performance.now();
-    const req = request(`${base}/api/v1${path}`, { method: 'POST', headers, agent: keepAlive }, (res) => {
+    const req = request(`${base}/api/v1${path}`, { method: 'POST', headers, agent }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {
@@ -121,7 +126,7 @@ async function startChildServer(databaseUrl) {
   const prof = process.env.B6_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.B6_CPU_PROFILE)] : [];
   const child = spawn(process.execPath, [...prof, await serverBundle()], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: distDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    env: { ...process.env, ...(process.env.B6_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.B6_SERVER_NODE_OPTIONS } : {}), NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: distDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -135,6 +140,7 @@ async function startChildServer(databaseUrl) {
     child.stderr.on('data', onData);
     child.on('exit', () => rej(new Error(`server exited:\n${output}`)));
   });
+  serverRss = () => rssOf(child.pid).peak;
   return {
     url,
     rss: () => rssOf(child.pid),
@@ -149,8 +155,8 @@ async function startChildServer(databaseUrl) {
 }
 
 class Phone {
-  constructor(base, unitId, deviceId, token) {
-    Object.assign(this, { base, unitId, deviceId, token, seq: 0, cursor: 0, hlcMs: 0, hlcCounter: 0 });
+  constructor(base, unitId, deviceId, token, agent = keepAlive) {
+    Object.assign(this, { base, unitId, deviceId, token, agent, seq: 0, cursor: 0, hlcMs: 0, hlcCounter: 0 });
   }
   hlc() {
     const now = Date.now();
@@ -165,7 +171,7 @@ class Phone {
     return { protocol: 1, schemaVersion: 2, deviceId: this.deviceId, mutations };
   }
   push(mutations) {
-    return post(this.base, `/units/${this.unitId}/push`, this.body(mutations), { token: this.token, gzip: true });
+    return post(this.base, `/units/${this.unitId}/push`, this.body(mutations), { token: this.token, gzip: true, agent: this.agent });
   }
   /** A push whose body was encoded beforehand (the phone's own JSON and gzip work is not the server's). */
   pushEncoded(payload) {
@@ -174,7 +180,7 @@ class Phone {
   async pullAll() {
     const pages = [];
     for (;;) {
-      const page = await post(this.base, `/units/${this.unitId}/pull`, { cursor: this.cursor, limit: BATCH }, { token: this.token });
+      const page = await post(this.base, `/units/${this.unitId}/pull`, { cursor: this.cursor, limit: BATCH }, { token: this.token, agent: this.agent });
       pages.push(page);
       this.cursor = page.body.cursor;
       if (!page.body.hasMore) return pages;
@@ -249,9 +255,12 @@ async function oneRun(databaseUrl) {
     const pulledRows = pages.reduce((n, p) => n + p.body.rows.length, 0);
     if (pulledRows !== CHANGES) throw new Error(`B pulled ${pulledRows} rows, expected ${CHANGES}`);
     const pullBytes = pages.reduce((n, p) => n + p.answerBytes, 0);
+    const peakRss = server.rss().peak;
+    const crowdRss = await twentyPhones(base, admin, unitId, members);
     return {
       idleRss,
-      peakRss: server.rss().peak,
+      peakRss,
+      crowdRss,
       ingest: CHANGES / (pushMs / 1000),
       storeIngest: CHANGES / (storeMs / 1000),
       cpuIngest: CHANGES / (cpuMs / 1000),
@@ -265,6 +274,33 @@ async function oneRun(databaseUrl) {
     await server.stop();
   }
 }
+
+/**
+ * 20 phones of the unit at once, each on its own connection: each pushes 500 member edits (one
+ * request) and pulls the whole unit (15,000+ rows in pages of 1,000) — the load of a district
+ * meeting where every phone syncs together. Returns the server's peak RSS after it (MB).
+ */
+async function twentyPhones(base, admin, unitId, members) {
+  const { Agent } = await import('node:http');
+  const phones = [];
+  for (let i = 0; i < 20; i++) {
+    const { code } = (await post(base, `/units/${unitId}/invites`, { role: 'secretary' }, { token: admin })).body;
+    const deviceId = uuidv7();
+    const { deviceToken } = (await post(base, '/join', { code, deviceName: `B7 phone ${i}`, deviceId })).body;
+    phones.push(new Phone(base, unitId, deviceId, deviceToken, new Agent({ keepAlive: true, maxSockets: 1 })));
+  }
+  await Promise.all(
+    phones.map(async (p, i) => {
+      const edits = members.slice(i * 250, i * 250 + 500).map((m, j) => p.mutation('members', m.id, { notes: `Ghi chú ${i}-${j}` }, {}));
+      const res = process.env.B6_CROWD === 'pull' ? { body: { results: [] } } : await p.push(edits);
+      if (res.body.results.some((r) => r.status === 'rejected')) throw new Error(`phone ${i}: a change was rejected: ${JSON.stringify(res.body.results.find((r) => r.status === 'rejected'))}`);
+      if (process.env.B6_CROWD !== 'push') await p.pullAll();
+      p.agent.destroy();
+    }),
+  );
+  return serverRss();
+}
+let serverRss = () => NaN;
 
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
@@ -311,6 +347,7 @@ function toChecks(all, runs, label) {
     { name: `B6 push bytes per change, gzip (${label})`, value: round(m('pushBytes')), unit: 'B', budget: bytesPerChange, pass: m('pushBytes') <= bytesPerChange, note: 'request bodies, Content-Encoding: gzip' },
     { name: `B6 pull bytes per change, gzip (${label})`, value: round(m('pullBytes')), unit: 'B', budget: bytesPerChange, pass: m('pullBytes') <= bytesPerChange, note: "B's pull answers, limit 1,000" },
     { name: `B7 server RSS peak under B6 (${label})`, value: round(m('peakRss')), unit: 'MB', budget: rssMb, pass: m('peakRss') <= rssMb, floor: round(m('idleRss')), floorNote: 'the same server idle, just started', note: 'VmHWM of the built server process (node dist-server), seeding 5,000 members, 10 pushes of 1,000, two full pulls' },
+    { name: `B7 server RSS peak with 20 phones syncing at once (${label})`, value: round(m('crowdRss')), unit: 'MB', budget: rssMb, pass: m('crowdRss') <= rssMb, floor: round(m('idleRss')), floorNote: 'idle', note: 'after B6: 20 phones each push 500 edits and pull the whole unit, concurrently' },
     { name: `B6 push answer bytes per change, gzip (${label})`, value: round(m('answerBytes')), unit: 'B', budget: null, pass: null, note: 'results echo each mid' },
   ];
 }
@@ -318,7 +355,8 @@ function toChecks(all, runs, label) {
 export function printCheck(c) {
   if (c.pass === null) return console.log(`info B6 ${c.name.replace(/^B6 /, '')} ${c.value} ${c.unit} (${c.note})`);
   const cmp = c.atLeast ? '≥' : '≤';
-  console.log(`${c.pass ? 'PASS' : 'FAIL'} ${c.name} ${c.value} ${c.unit} (budget ${cmp} ${c.budget}; ${c.note})`);
+  const floor = c.floor !== undefined ? `; floor ${c.floor} ${c.unit} (${c.floorNote})` : '';
+  console.log(`${c.pass ? 'PASS' : 'FAIL'} ${c.name} ${c.value} ${c.unit} (budget ${cmp} ${c.budget}${floor}; ${c.note})`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

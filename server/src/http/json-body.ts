@@ -29,6 +29,22 @@ export const MAX_JSON_DEPTH = 64;
  * levels deep. Throws ApiError 415 / 413 / 400 (bad_encoding, invalid_json, too_deep).
  */
 export async function readJson(c: Context, maxBytes: number, maxDepth = MAX_JSON_DEPTH): Promise<unknown> {
+  return (await receiveJson(c, maxBytes, maxDepth)).parse();
+}
+
+/** A body received from the network whose JSON is not built yet. */
+export interface ReceivedJson {
+  /** Inflates (gzip), checks and parses it: readJson's value and errors. */
+  parse(): Promise<unknown>;
+}
+
+/**
+ * Reads the body off the network and stops there: a gzip body stays compressed until
+ * parse(). The push route receives at once and parses in turn (routes/sync.ts), so a slow
+ * phone's upload never holds a place and 20 waiting pushes hold 20 compressed bodies, not 20
+ * parsed ones. Header, size and (without gzip) grammar errors are thrown here.
+ */
+export async function receiveJson(c: Context, maxBytes: number, maxDepth = MAX_JSON_DEPTH): Promise<ReceivedJson> {
   const type = c.req.header('Content-Type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type.trim())) {
     throw new ApiError(415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json');
@@ -45,10 +61,11 @@ export async function readJson(c: Context, maxBytes: number, maxDepth = MAX_JSON
     throw tooLarge(maxBytes);
   }
   const text = new BoundedText(maxBytes, maxDepth);
+  let compressed: Uint8Array | undefined;
   if (body) {
     const reader = body.getReader();
     try {
-      if (isGzip) text.add(await gunzipBounded(await readAll(reader, maxBytes), maxBytes));
+      if (isGzip) compressed = await readAll(reader, maxBytes);
       else for (let chunk = await read(reader); chunk; chunk = await read(reader)) text.add(chunk);
     } catch (error) {
       // Stop here, but drain what the client is still sending so it gets this answer.
@@ -56,7 +73,15 @@ export async function readJson(c: Context, maxBytes: number, maxDepth = MAX_JSON
       throw error;
     }
   }
-  const json = text.end();
+  return {
+    parse: async () => {
+      if (compressed) text.add(await gunzipBounded(compressed, maxBytes));
+      return parseText(text.end());
+    },
+  };
+}
+
+function parseText(json: string): unknown {
   try {
     return JSON.parse(json);
   } catch (error) {

@@ -8,7 +8,10 @@ import * as z from 'zod/mini';
 import { MAX_BATCH, PROTOCOL_VERSION } from '../../../src/protocol/sync';
 import { requireUnit } from '../auth/principal';
 import { ApiError } from '../http/errors';
-import { readJson, parseWith } from '../http/json-body';
+import { Gate } from '../http/gate';
+import { jsonAnswer } from '../http/gzip-answer';
+import { parseWith, readJson, receiveJson } from '../http/json-body';
+import { pullAnswer } from '../sync/pull-page';
 import { hasMidAndSeq, type RawMutation } from '../sync/push';
 import { StoreUnavailableError } from '../store/types';
 import type { ApiDeps } from './deps';
@@ -32,67 +35,79 @@ const pullBody = z.strictObject({
  */
 export const PULL_MAX_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Pushes and pulls a process works on at once (http/gate.ts); more wait their turn. Four keep
+ * both cores and a Postgres pool busy; beyond that they only add memory.
+ */
+export const SYNC_CONCURRENCY = 4;
+
 export function syncRoutes(deps: ApiDeps): Hono {
   const { store } = deps;
   const app = new Hono();
+  const pushes = new Gate(SYNC_CONCURRENCY);
+  const pulls = new Gate(SYNC_CONCURRENCY);
 
   app.post('/units/:unit/push', async (c) => {
     const unitId = c.req.param('unit');
     const p = await requireUnit(c, deps, unitId, 'push');
     if (p.kind !== 'device') throw new ApiError(403, 'forbidden', 'Only a device pushes');
-    const body = parseWith(pushEnvelope, await readJson(c, deps.pushMaxBodyBytes));
-    if (body.protocol !== PROTOCOL_VERSION) {
-      throw new ApiError(400, 'unsupported_protocol', `This server speaks sync protocol ${PROTOCOL_VERSION}; update the app`);
-    }
-    if (body.deviceId !== p.device.deviceId) throw new ApiError(403, 'device_mismatch', "deviceId is not this token's device");
-    // Every entry needs a mid and a seq to be answered at all; everything else about an entry
-    // is checked one by one inside the batch (a bad entry is 'rejected', never the batch).
-    const bad = body.mutations.findIndex((m) => !hasMidAndSeq(m));
-    if (bad >= 0) {
-      throw new ApiError(400, 'invalid_mutation', `mutations.${bad}: every entry needs a mid (8–64 characters) and a positive whole seq`);
-    }
-    try {
-      const started = performance.now();
-      const cpuBefore = process.cpuUsage();
-      const answer = await store.push({
-        unitId,
-        deviceId: p.device.deviceId,
-        role: p.device.role,
-        schemaVersion: body.schemaVersion,
-        mutations: body.mutations as RawMutation[],
-        now: deps.now(),
-      });
-      // How long the batch's transaction took, for browser devtools and the B6 benchmark.
-      const cpu = process.cpuUsage(cpuBefore);
-      c.header('Server-Timing', `store;dur=${(performance.now() - started).toFixed(1)}, cpu;dur=${((cpu.user + cpu.system) / 1000).toFixed(1)}`);
-      return c.json(answer);
-    } catch (error) {
-      // A fault of the database itself (read-only, full, damaged) is answered by http/errors.ts
-      // with its own code; a busy database here, with the batch's words.
-      if (error instanceof StoreUnavailableError && error.fault === 'busy') {
-        console.error(`[server] push to ${unitId} rolled back:`, error.message);
-        c.header('Retry-After', '5');
-        throw new ApiError(503, 'unavailable', 'The server could not store this batch right now; nothing was applied. Try again shortly.');
+    const received = await receiveJson(c, deps.pushMaxBodyBytes);
+    return pushes.run(async () => {
+      const body = parseWith(pushEnvelope, await received.parse());
+      if (body.protocol !== PROTOCOL_VERSION) {
+        throw new ApiError(400, 'unsupported_protocol', `This server speaks sync protocol ${PROTOCOL_VERSION}; update the app`);
       }
-      throw error;
-    }
+      if (body.deviceId !== p.device.deviceId) throw new ApiError(403, 'device_mismatch', "deviceId is not this token's device");
+      // Every entry needs a mid and a seq to be answered at all; everything else about an entry
+      // is checked one by one inside the batch (a bad entry is 'rejected', never the batch).
+      const bad = body.mutations.findIndex((m) => !hasMidAndSeq(m));
+      if (bad >= 0) {
+        throw new ApiError(400, 'invalid_mutation', `mutations.${bad}: every entry needs a mid (8–64 characters) and a positive whole seq`);
+      }
+      try {
+        const started = performance.now();
+        const cpuBefore = process.cpuUsage();
+        const answer = await store.push({
+          unitId,
+          deviceId: p.device.deviceId,
+          role: p.device.role,
+          schemaVersion: body.schemaVersion,
+          mutations: body.mutations as RawMutation[],
+          now: deps.now(),
+        });
+        // How long the batch's transaction took, for browser devtools and the B6 benchmark.
+        const cpu = process.cpuUsage(cpuBefore);
+        c.header('Server-Timing', `store;dur=${(performance.now() - started).toFixed(1)}, cpu;dur=${((cpu.user + cpu.system) / 1000).toFixed(1)}`);
+        return jsonAnswer(c, JSON.stringify(answer));
+      } catch (error) {
+        // A fault of the database itself (read-only, full, damaged) is answered by http/errors.ts
+        // with its own code; a busy database here, with the batch's words.
+        if (error instanceof StoreUnavailableError && error.fault === 'busy') {
+          console.error(`[server] push to ${unitId} rolled back:`, error.message);
+          c.header('Retry-After', '5');
+          throw new ApiError(503, 'unavailable', 'The server could not store this batch right now; nothing was applied. Try again shortly.');
+        }
+        throw error;
+      }
+    });
   });
 
   app.post('/units/:unit/pull', async (c) => {
     const unitId = c.req.param('unit');
     const p = await requireUnit(c, deps, unitId, 'read');
+    // read before the turn is taken: a slow phone's request never holds a place
     const body = parseWith(pullBody, await readJson(c, deps.maxBodyBytes));
-    const limit = body.limit ?? MAX_BATCH;
-    const page = await store.pull(unitId, body.cursor, limit, PULL_MAX_BYTES);
-    const cursor = page.rows.length ? page.rows[page.rows.length - 1].version : body.cursor;
-    const rows = page.rows.map(
-      (r) =>
-        `{"table":${JSON.stringify(r.table)},"id":${JSON.stringify(r.id)},"fields":${r.fieldsJson},"versions":${r.versionsJson},"deleted":${r.deleted},"version":${r.version}}`,
-    );
-    let json = `{"rows":[${rows.join(',')}],"cursor":${cursor},"hasMore":${page.hasMore}`;
-    if (p.kind === 'device') json += `,"deviceLastSeq":${p.device.lastSeq}`;
-    if (body.cursor > page.unitVersion) json += `,"resetRequired":true`;
-    return c.body(`${json}}`, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+    return pulls.run(async () => {
+      const limit = body.limit ?? MAX_BATCH;
+      const page = await store.pull(unitId, body.cursor, limit, PULL_MAX_BYTES);
+      const cursor = page.rows.length ? page.rows[page.rows.length - 1].version : body.cursor;
+      const answer = pullAnswer(page, {
+        cursor,
+        deviceLastSeq: p.kind === 'device' ? p.device.lastSeq : undefined,
+        resetRequired: body.cursor > page.unitVersion,
+      });
+      return jsonAnswer(c, answer);
+    });
   });
 
   return app;

@@ -26,7 +26,8 @@ export function prepareSyncStatements(db: Database.Database) {
       WHERE unit_id = ? AND tbl = ? AND id IN (SELECT value FROM json_each(?))`),
     insertRow: p(`INSERT INTO rows (data, versions, hlcs, deleted, version, unit_id, tbl, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     updateRow: p(`UPDATE rows SET data = ?, versions = ?, hlcs = ?, deleted = ?, version = ? WHERE unit_id = ? AND tbl = ? AND id = ?`),
-    rowsAfter: p('SELECT tbl, id, data, versions, deleted, version FROM rows WHERE unit_id = ? AND version > ? ORDER BY version LIMIT ?'),
+    // the JSON as bytes (BLOB): a pull copies it into the answer without making strings of it
+    rowsAfter: p('SELECT tbl, id, CAST(data AS BLOB) AS data, CAST(versions AS BLOB) AS versions, deleted, version FROM rows WHERE unit_id = ? AND version > ? ORDER BY version LIMIT ?'),
     insertConflict: p(`INSERT INTO conflicts (id, unit_id, tbl, row_id, field, kind, winner_value, loser_value, winner_device,
       loser_device, winner_hlc, loser_hlc, mid, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
   };
@@ -129,8 +130,8 @@ export function pull(a: Access, unitId: string, cursor: number, limit: number, m
     const rows: RawPulledRow[] = [];
     let bytes = 0;
     let hasMore = false;
-    for (const r of a.q.rowsAfter.iterate(unitId, cursor, limit + 1) as IterableIterator<{ tbl: SyncedTable; id: string; data: string; versions: string; deleted: number; version: number }>) {
-      const size = Buffer.byteLength(r.data) + Buffer.byteLength(r.versions);
+    for (const r of a.q.rowsAfter.iterate(unitId, cursor, limit + 1) as IterableIterator<{ tbl: SyncedTable; id: string; data: Buffer; versions: Buffer; deleted: number; version: number }>) {
+      const size = r.data.byteLength + r.versions.byteLength;
       if (rows.length === limit || (rows.length > 0 && bytes + size > maxBytes)) {
         hasMore = true;
         break;

@@ -82,12 +82,15 @@ export type RedeemResult =
   | { ok: true; unit: UnitInfo; role: DeviceRole }
   | { ok: false; reason: 'invalid_code' | 'device_exists' };
 
-/** A pulled row with its JSON kept as text (the route splices it into the answer unparsed). */
+/**
+ * A pulled row with its JSON kept as stored, text or UTF-8 bytes (SQLite gives bytes: no
+ * string is made of it); the route splices it into the answer unparsed (sync/pull-page.ts).
+ */
 export interface RawPulledRow {
   table: SyncedTable;
   id: string;
-  fieldsJson: string;
-  versionsJson: string;
+  fieldsJson: string | Uint8Array;
+  versionsJson: string | Uint8Array;
   deleted: boolean;
   version: number;
 }

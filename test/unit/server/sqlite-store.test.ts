@@ -117,12 +117,12 @@ describe('migration 4: every unit has its own record', () => {
     const v4 = open();
     const a = await v4.pull('unit-server-a', 0, 10, 1e9);
     expect(a.unitVersion).toBe(1);
-    expect(a.rows.map((r) => [r.table, r.id, JSON.parse(r.fieldsJson)])).toEqual([
+    expect(a.rows.map((r) => [r.table, r.id, JSON.parse(String(r.fieldsJson))])).toEqual([
       ['units', 'unit-server-a', { name: 'Chi đoàn Khu phố 3', kind: 'branch', subGroups: [], createdAt: '2026-01-05T00:00:00.000Z', parentUnit: 'Đoàn phường 7' }],
     ]);
     const b = await v4.pull('unit-server-b', 2, 10, 1e9);
     expect(b.unitVersion).toBe(3);
-    expect(b.rows.map((r) => [r.id, JSON.parse(r.fieldsJson), r.version])).toEqual([['unit-server-b', typed, 3]]);
+    expect(b.rows.map((r) => [r.id, JSON.parse(String(r.fieldsJson)), r.version])).toEqual([['unit-server-b', typed, 3]]);
     const hlcs = v4.db.prepare("SELECT hlcs FROM rows WHERE unit_id = 'unit-server-b' AND id = 'unit-server-b'").pluck().get() as string;
     expect(JSON.parse(hlcs)).toEqual({ 3: phoneStamp });
   });
