@@ -1,6 +1,7 @@
 // The register: search as you type, filters, export, and a virtualised list so 5,000
 // members paint as fast as 30 (PERFORMANCE.md B3, B5). A cold start paints the first rows
 // from the last visit's snapshot while Dexie and the register load (list-snapshot.ts).
+import { Component, type FunctionComponent } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, tDynamic } from '../../i18n';
 import { useDeferredLive } from '../../data/live-deferred';
@@ -8,6 +9,7 @@ import { knownUnitId } from '../../data/prefs';
 import { VirtualList } from '../../ui/VirtualList';
 import { readListSnapshot, writeListSnapshot, type MemberRowData } from './list-snapshot';
 import { buildMemberIndex, searchMembers } from '../../lib/member-search';
+import { warmNameCollator } from '../../lib/names';
 import { DEFAULT_FILTER, matchesFilter, isDefaultFilter, type MemberFilter } from './member-filters';
 import { MemberFiltersPanel } from './MemberFiltersPanel';
 import { MemberRow, ROW_HEIGHT } from './MemberRow';
@@ -15,7 +17,14 @@ import type { Member } from '../../protocol/member';
 import { isChunkLoadError } from '../../lib/chunk-error';
 import { todayIso } from '../../lib/dates';
 
-const loadListMembers = () => import('./member-queries').then((m) => m.listMembers);
+// While IndexedDB reads the register, the Vietnamese collator the sort needs is made (a task
+// of its own, after the read is asked for): ~60 ms at 4× that were on the way to searchable.
+const loadListMembers = () =>
+  import('./member-queries').then((m) => async () => {
+    const read = m.listMembers();
+    setTimeout(warmNameCollator, 0);
+    return read;
+  });
 const loadGetUnit = () => import('../setup/unit-queries').then((m) => m.getUnit);
 const loadInUnit = () => import('./member-queries').then((m) => async () => m.inUnitOn(todayIso()));
 // The register's code (Dexie, the reads) starts loading when this screen's code runs, not
@@ -23,20 +32,23 @@ const loadInUnit = () => import('./member-queries').then((m) => async () => m.in
 if (typeof window !== 'undefined') void Promise.all([loadListMembers(), loadGetUnit()]).catch(() => undefined);
 
 export default function MembersPage() {
-  const members = useDeferredLive(loadListMembers, []);
-  const unit = useDeferredLive(loadGetUnit, []);
-  const inUnit = useDeferredLive(loadInUnit, []);
+  const members = useDeferredLive(loadListMembers, ['members'], []);
+  const unit = useDeferredLive(loadGetUnit, ['units', 'syncState'], []);
+  const inUnit = useDeferredLive(loadInUnit, ['memberEvents'], []);
   const [snapshot] = useState(() => readListSnapshot(knownUnitId()));
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<MemberFilter>(DEFAULT_FILTER);
   const year = new Date().getFullYear();
 
   const index = useMemo(() => buildMemberIndex(members.value ?? []), [members.value]);
-  const filtered = useMemo(
-    () => searchMembers(index, query).filter((m) => matchesFilter(m.member, filter, year, inUnit.value)).map((m) => m.member),
-    [index, query, filter, year, inUnit.value],
-  );
   const defaultView = useMemo(() => index.filter((m) => matchesFilter(m.member, DEFAULT_FILTER, year, inUnit.value)), [index, year, inUnit.value]);
+  // The filters apply once per change of filter, not per keystroke: a key only searches the
+  // members the filters let through (the same members, in the same order, B5).
+  const inFilter = useMemo(
+    () => (isDefaultFilter(filter) ? defaultView : index.filter((m) => matchesFilter(m.member, filter, year, inUnit.value))),
+    [index, defaultView, filter, year, inUnit.value],
+  );
+  const filtered = useMemo(() => searchMembers(inFilter, query).map((m) => m.member), [inFilter, query]);
   const total = defaultView.length;
   const isFiltered = !!query.trim() || !isDefaultFilter(filter);
   // Until the register is read: the snapshot's rows, and only for the default view.
@@ -81,7 +93,7 @@ export default function MembersPage() {
         autoComplete="off"
         spellcheck={false}
       />
-      <MemberFiltersPanel filter={filter} onChange={setFilter} subGroups={subGroups} />
+      <Filters filter={filter} onChange={setFilter} subGroups={subGroups} />
       {members.error ? (
         <p class="error" role="alert">
           {tDynamic('err.unexpected')}
@@ -92,13 +104,7 @@ export default function MembersPage() {
       ) : (
         <>
           {members.isLoaded && filtered.length === 0 && <p class="muted">{t('members.noMatch')}</p>}
-          <VirtualList
-            items={rows}
-            rowHeight={ROW_HEIGHT}
-            getKey={(m) => m.id}
-            label={t('members.title')}
-            renderRow={(m) => <MemberRow member={m} year={year} />}
-          />
+          <VirtualList items={rows} rowHeight={ROW_HEIGHT} getKey={slotKey} label={t('members.title')} renderRow={(m) => <ListRow member={m} year={year} />} />
           <ExportButtons members={filtered} />
         </>
       )}
@@ -107,6 +113,29 @@ export default function MembersPage() {
       </a>
     </main>
   );
+}
+
+/**
+ * Rows are keyed by their place in the list, not by member: when a keystroke changes who is
+ * shown, each row on screen is updated in place (its texts and link) instead of being removed
+ * and built again, and a row showing the same member as before is not rendered at all (B5).
+ */
+const slotKey = (_m: MemberRowData, i: number) => i;
+const ListRow = pure(MemberRow);
+const Filters = pure(MemberFiltersPanel);
+
+/** `C`, rendered again only when one of its props changed (preact/compat's memo, without compat). */
+function pure<P extends object>(C: FunctionComponent<P>) {
+  return class Pure extends Component<P> {
+    shouldComponentUpdate(next: P) {
+      const prev = this.props as Record<string, unknown>;
+      const keys = Object.keys(next) as (keyof P & string)[];
+      return keys.length !== Object.keys(prev).length || keys.some((k) => next[k] !== prev[k]);
+    }
+    render(props: P) {
+      return <C {...props} />;
+    }
+  };
 }
 
 function EmptyRegister() {
