@@ -1,32 +1,31 @@
 // The register: search as you type, filters, export, and a virtualised list so 5,000
 // members paint as fast as 30 (PERFORMANCE.md B3, B5). A cold start paints the first rows
 // from the last visit's snapshot while Dexie and the register load (list-snapshot.ts).
-import { Component, type FunctionComponent } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, tDynamic } from '../../i18n';
 import { useDeferredLive } from '../../data/live-deferred';
 import { knownUnitId } from '../../data/prefs';
 import { VirtualList } from '../../ui/VirtualList';
 import { readListSnapshot, writeListSnapshot, type MemberRowData } from './list-snapshot';
-import { buildMemberIndex, searchMembers } from '../../lib/member-search';
+import { buildMemberIndex, searchMembers, type IndexedMember } from '../../lib/member-search';
 import { warmNameCollator } from '../../lib/names';
 import { DEFAULT_FILTER, matchesFilter, isDefaultFilter, type MemberFilter } from './member-filters';
 import { MemberFiltersPanel } from './MemberFiltersPanel';
 import { MemberRow, ROW_HEIGHT } from './MemberRow';
-import type { Member } from '../../protocol/member';
 import { isChunkLoadError } from '../../lib/chunk-error';
 import { todayIso } from '../../lib/dates';
 
+const queries = () => import('./member-queries');
 // While IndexedDB reads the register, the Vietnamese collator the sort needs is made (a task
 // of its own, after the read is asked for): ~60 ms at 4× that were on the way to searchable.
 const loadListMembers = () =>
-  import('./member-queries').then((m) => async () => {
+  queries().then((m) => async () => {
     const read = m.listMembers();
     setTimeout(warmNameCollator, 0);
     return read;
   });
 const loadGetUnit = () => import('../setup/unit-queries').then((m) => m.getUnit);
-const loadInUnit = () => import('./member-queries').then((m) => async () => m.inUnitOn(todayIso()));
+const loadInUnit = () => queries().then((m) => async () => m.inUnitOn(todayIso()));
 // The register's code (Dexie, the reads) starts loading when this screen's code runs, not
 // after its first paint; the hooks below then find it loaded.
 if (typeof window !== 'undefined') void Promise.all([loadListMembers(), loadGetUnit()]).catch(() => undefined);
@@ -48,12 +47,13 @@ export default function MembersPage() {
     () => (isDefaultFilter(filter) ? defaultView : index.filter((m) => matchesFilter(m.member, filter, year, inUnit.value))),
     [index, defaultView, filter, year, inUnit.value],
   );
-  const filtered = useMemo(() => searchMembers(inFilter, query).map((m) => m.member), [inFilter, query]);
+  const filtered = useMemo(() => searchMembers(inFilter, query), [inFilter, query]);
   const total = defaultView.length;
   const isFiltered = !!query.trim() || !isDefaultFilter(filter);
   // Until the register is read: the snapshot's rows, and only for the default view.
   const early = !members.isLoaded && !isFiltered ? snapshot : undefined;
-  const rows: MemberRowData[] = early ? early.rows : filtered;
+  // The list shows the index's entries as they are: no array of 5,000 made per keystroke.
+  const rows: { member: MemberRowData }[] = early ? early.rows.map((member) => ({ member })) : filtered;
 
   useFirstPaintMarks(!!early || members.isLoaded, members.isLoaded);
   useEffect(() => {
@@ -93,7 +93,7 @@ export default function MembersPage() {
         autoComplete="off"
         spellcheck={false}
       />
-      <Filters filter={filter} onChange={setFilter} subGroups={subGroups} />
+      <MemberFiltersPanel filter={filter} onChange={setFilter} subGroups={subGroups} />
       {members.error ? (
         <p class="error" role="alert">
           {tDynamic('err.unexpected')}
@@ -104,7 +104,7 @@ export default function MembersPage() {
       ) : (
         <>
           {members.isLoaded && filtered.length === 0 && <p class="muted">{t('members.noMatch')}</p>}
-          <VirtualList items={rows} rowHeight={ROW_HEIGHT} getKey={slotKey} label={t('members.title')} renderRow={(m) => <ListRow member={m} year={year} />} />
+          <VirtualList items={rows} rowHeight={ROW_HEIGHT} getKey={slotKey} label={t('members.title')} renderRow={(m) => <MemberRow member={m.member} year={year} />} />
           <ExportButtons members={filtered} />
         </>
       )}
@@ -120,23 +120,7 @@ export default function MembersPage() {
  * shown, each row on screen is updated in place (its texts and link) instead of being removed
  * and built again, and a row showing the same member as before is not rendered at all (B5).
  */
-const slotKey = (_m: MemberRowData, i: number) => i;
-const ListRow = pure(MemberRow);
-const Filters = pure(MemberFiltersPanel);
-
-/** `C`, rendered again only when one of its props changed (preact/compat's memo, without compat). */
-function pure<P extends object>(C: FunctionComponent<P>) {
-  return class Pure extends Component<P> {
-    shouldComponentUpdate(next: P) {
-      const prev = this.props as Record<string, unknown>;
-      const keys = Object.keys(next) as (keyof P & string)[];
-      return keys.length !== Object.keys(prev).length || keys.some((k) => next[k] !== prev[k]);
-    }
-    render(props: P) {
-      return <C {...props} />;
-    }
-  };
-}
+const slotKey = (_m: unknown, i: number) => i;
 
 function EmptyRegister() {
   return (
@@ -155,7 +139,7 @@ function EmptyRegister() {
   );
 }
 
-function ExportButtons({ members }: { members: Member[] }) {
+function ExportButtons({ members }: { members: IndexedMember[] }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const run = async (format: 'xlsx' | 'csv') => {
@@ -165,7 +149,7 @@ function ExportButtons({ members }: { members: Member[] }) {
       // The exporter is not precached (vite.config.ts): offline before its first use it is
       // not on the phone.
       const { exportRegister } = await import('./export');
-      await exportRegister(members, format);
+      await exportRegister(members.map((m) => m.member), format);
     } catch (e) {
       setError(isChunkLoadError(e) ? t('common.notDownloaded') : t('members.exportFailed'));
     } finally {
