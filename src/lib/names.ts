@@ -6,6 +6,14 @@
 let viCollator: Intl.Collator | undefined;
 const collator = () => (viCollator ??= new Intl.Collator('vi', { sensitivity: 'base', numeric: true }));
 
+/**
+ * Makes the collator ahead of the first sort, for a caller with time to spare while it waits
+ * (the member list, while IndexedDB reads the register: the sort then finds it made).
+ */
+export function warmNameCollator(): void {
+  collator();
+}
+
 export function givenName(fullName: string): string {
   const words = fullName.trim().split(/\s+/);
   return words[words.length - 1] ?? '';
@@ -32,6 +40,8 @@ export function compareNames(a: string, b: string): number {
  * a given name. Stable, like Array.prototype.sort.
  */
 export function sortByName<T>(items: T[], name: (t: T) => string): T[] {
+  // Nothing to compare (the member list's first render, before the register is read): no collator.
+  if (items.length < 2) return [...items];
   const c = collator();
   const names = items.map(name);
   const given = names.map(givenName);

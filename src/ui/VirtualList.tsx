@@ -7,7 +7,8 @@ interface Props<T> {
   items: T[];
   rowHeight: number;
   renderRow: (item: T, index: number) => ComponentChildren;
-  getKey: (item: T) => string;
+  /** a row's key: the item's id, or its place (`index`) for a list whose rows update in place */
+  getKey: (item: T, index: number) => string | number;
   overscan?: number;
   label?: string;
 }
@@ -44,7 +45,7 @@ export function VirtualList<T>({ items, rowHeight, renderRow, getKey, overscan =
   const rows: ComponentChildren[] = [];
   for (let i = range.start; i < end; i++) {
     rows.push(
-      <li key={getKey(items[i])} style={{ position: 'absolute', top: i * rowHeight, left: 0, right: 0, height: rowHeight }}>
+      <li key={getKey(items[i], i)} style={{ position: 'absolute', top: i * rowHeight, left: 0, right: 0, height: rowHeight }}>
         {renderRow(items[i], i)}
       </li>,
     );

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
+import { useBulkLive } from '../../data/live-bulk';
 import { UserError } from '../../lib/user-error';
 import type { Attendance } from '../../protocol/meeting';
 import { frozenRoster } from '../../protocol/attendance-rules';
@@ -18,6 +19,8 @@ import { todayIso } from '../../lib/dates';
 import { RollScreen } from './RollScreen';
 import './roll.css';
 
+const MEMBER_TABLES = ['members'];
+
 export default function RollPage() {
   const { params, path } = useRoute();
   const id = params.id;
@@ -27,7 +30,10 @@ export default function RollPage() {
   // function; `() => getMeeting(id)` would never re-run after a change.
   const event = useLive(async () => await loadEvent(id, kind, todayIso()), [id, kind]);
   const minutes = useLive(async () => (isActivity ? undefined : await getMinutes(id)), [id, isActivity]);
-  const members = useLive(listMembers, []);
+  // A plain read, again after any change of the members: inside a liveQuery Dexie would keep
+  // the 5,000 members twice (its cache and the deep clone it hands over), a bigger heap for the
+  // garbage collector to walk while the secretary ticks (B4: no task over 50 ms).
+  const members = useBulkLive(listMembers, MEMBER_TABLES, []);
   // Who is in the unit on the event's day (the one head count): the roster of an open roll.
   const day = event.value?.day;
   const inUnit = useLive(async () => (day ? await inUnitOn(day) : undefined), [day]);

@@ -2,7 +2,7 @@
 // phones ticking the same person make one row. A finalized minutes record locks its roll:
 // the check runs inside the write transaction, so a tap can never slip past a finalize.
 import { attendanceFields, attendanceId, type Attendance, type AttendanceFields, type AttendanceStatus } from '../../protocol/meeting';
-import { commit } from '../../data/commit';
+import { assertWritable, commit } from '../../data/commit';
 import { UserError } from '../../lib/user-error';
 import { deleteRow, deleteRows, upsertRow, upsertRows } from '../../data/outbox';
 import { activeDb, activeUnitId } from '../../data/session';
@@ -20,20 +20,22 @@ export async function markAttendance(eventId: string, memberId: string, status: 
   const fields = attendanceFields.parse({ eventId, memberId, status, reason: reason || undefined, checkedAt: new Date().toISOString() });
   const db = await activeDb();
   const unitId = await activeUnitId();
-  return commit(db, [db.attendance, db.minutes], () => tapWrite(db, unitId, fields));
+  return commit(db, [db.attendance, db.minutes], () => tapWrite(db, unitId, fields), true);
 }
 
 /**
  * The tap's write, in the caller's transaction: exactly what upsertRow (src/data/outbox.ts)
  * stores — the row, one outbox entry with only the changed fields and their base versions, the
  * device seq and HLC advanced — but with the three reads (lock, previous row, device state)
- * issued together and the three writes issued together: two IndexedDB round trips instead of
- * six on the path a secretary waits on 100 times a meeting (PERFORMANCE.md B4: tap → committed
- * p95 ≤ 30 ms at 4×). test/unit/attendance/attendance-repo.test.ts keeps it equal to upsertRow.
+ * issued together and the three writes issued together, commit's role check made from the same
+ * device state: two IndexedDB round trips instead of seven on the path a secretary waits on 100
+ * times a meeting (PERFORMANCE.md B4: tap → committed p95 ≤ 30 ms at 4×). test/unit/attendance/attendance-repo.test.ts keeps it equal to upsertRow.
  */
 async function tapWrite(db: UnitDb, unitId: string, fields: AttendanceFields): Promise<Attendance> {
   const id = attendanceId(fields.eventId, fields.memberId);
   const [minutes, prev, dev] = await Promise.all([db.minutes.get(fields.eventId), db.attendance.get(id), db.syncState.get('device')]);
+  // commit's role check, made here from the device state read with the rest (commit(…, true)).
+  assertWritable(dev?.server?.role, [db.attendance, db.minutes]);
   if (minutes && !minutes.deleted && minutes.status === 'finalized') throw new UserError('err.locked');
   // A device that never wrote has no state yet: the shared path creates it.
   if (!dev) return upsertRow<Attendance>(db, 'attendance', id, unitId, fields);

@@ -1,10 +1,26 @@
+import { Component } from 'preact';
 import { t, type MessageKey } from '../../i18n';
 import { yearsBetween, todayIso, turnsThirtyIn } from '../../lib/dates';
 import type { MemberRowData } from './list-snapshot';
 
 export const ROW_HEIGHT = 64;
 
-export function MemberRow({ member: m, year }: { member: MemberRowData; year: number }) {
+interface Props {
+  member: MemberRowData;
+  year: number;
+}
+
+/** A row of the list; rendered again only when it shows another member (a keystroke, B5). */
+export class MemberRow extends Component<Props> {
+  shouldComponentUpdate(next: Props) {
+    return next.member !== this.props.member || next.year !== this.props.year;
+  }
+  render({ member, year }: Props) {
+    return row(member, year);
+  }
+}
+
+function row(m: MemberRowData, year: number) {
   const details: string[] = [];
   if (m.position !== 'member') details.push(t(`members.position_${m.position}` as MessageKey));
   if (m.subGroup) details.push(m.subGroup);

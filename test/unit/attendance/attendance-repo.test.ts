@@ -38,6 +38,23 @@ describe('attendance repo', () => {
     await expect(clearAttendanceMany(meeting.id, [ids[0]])).rejects.toMatchObject({ key: 'err.locked' });
   });
 
+  it("a viewer's tap is refused as read-only before anything is written (the tap checks the role itself)", async () => {
+    const { ids, meeting } = await setup();
+    const other = await createMeeting({ kind: 'regular', title: 'Sinh hoạt tháng 4', startsAt: '2026-04-15T19:30', guests: [], status: 'planned' });
+    await finalizeMinutes(other.id);
+    const db = await activeDb();
+    const dev = (await db.syncState.get('device'))!;
+    const server = { baseUrl: '', unitId: 'u', unitName: 'Chi đoàn', role: 'viewer', deviceToken: 't', joinedAt: '2026-01-01T00:00:00.000Z' };
+    await db.syncState.put({ ...dev, server });
+    const before = await db.outbox.count();
+    await expect(markAttendance(meeting.id, ids[0], 'present')).rejects.toMatchObject({ key: 'err.readOnly' });
+    // Locked and read-only: the role is what is said, as commit() says it on every other write.
+    await expect(markAttendance(other.id, ids[1], 'present')).rejects.toMatchObject({ key: 'err.readOnly' });
+    expect(await db.outbox.count()).toBe(before);
+    expect(await db.attendance.get(`${meeting.id}:${ids[0]}`)).toBeUndefined();
+    expect((await db.syncState.get('device'))?.nextSeq).toBe(dev.nextSeq);
+  });
+
   it('clearAttendanceMany undoes "everyone present" in one transaction, as tombstones with outbox deletes', async () => {
     const { ids, meeting } = await setup();
     expect(await markAllPresent(meeting.id, ids)).toBe(3);
