@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LocationProvider, Router, Route, useLocation } from 'preact-iso';
 import { getCurrentUnitId, getLang, hasAbove, markedUnitId } from '../data/prefs';
-import { onLanguageChange, setLanguage } from '../i18n';
+import { onLanguageChange, setLanguage, t } from '../i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Shell } from './Shell';
 import { routes, preloadSetup } from './routes';
@@ -37,7 +37,17 @@ export function App() {
     };
   }, []);
 
-  if (hasUnit === undefined) return null;
+  // While IndexedDB answers (a first visit): the top bar alone, painted at once.
+  if (hasUnit === undefined)
+    return (
+      <div class="shell">
+        <header class="topbar">
+          <a href="/" class="brand">
+            {t('common.appName')}
+          </a>
+        </header>
+      </div>
+    );
   return (
     <LocationProvider>
       <ErrorBoundary>

@@ -32,6 +32,9 @@ function metrics(lhr) {
     tbt: a('total-blocking-time'),
     cls: a('cumulative-layout-shift'),
     accessibility: lhr.categories.accessibility.score * 100,
+    // Lighthouse's own CPU benchmark of this machine at the time of the run: low when the box
+    // is busy (its 4× is applied on top of whatever the page got), so it is printed beside.
+    benchmarkIndex: lhr.environment?.benchmarkIndex,
   };
 }
 
@@ -64,7 +67,7 @@ async function series(label, url, runs, opts, log) {
   for (let i = 0; i < runs; i++) {
     await waitForQuietCpu(log);
     const r = await lighthouseOnce(url, { ...opts, userDataDir: opts.userDataDir ?? tempDir('lh') });
-    log(`  ${label} #${i + 1}: perf ${round(r.performance, 0)}, FCP ${round(r.fcp, 0)} ms, LCP ${round(r.lcp, 0)} ms, TBT ${round(r.tbt, 0)} ms, CLS ${round(r.cls, 3)}, a11y ${round(r.accessibility, 0)} → ${r.finalUrl}`);
+    log(`  ${label} #${i + 1}: benchmarkIndex ${round(r.benchmarkIndex, 0)}, perf ${round(r.performance, 0)}, FCP ${round(r.fcp, 0)} ms, LCP ${round(r.lcp, 0)} ms, TBT ${round(r.tbt, 0)} ms, CLS ${round(r.cls, 3)}, a11y ${round(r.accessibility, 0)} → ${r.finalUrl}`);
     out.push(r);
   }
   return out;
@@ -156,7 +159,7 @@ export async function runB2({ runs, distDir = join(ROOT, 'dist'), log = console.
         floor: round(median(fl), digits),
         floorNote: 'bare static page, same size class, same server',
         runs: values.length,
-        ...(stray.startsWith('0 ') ? {} : { note: stray }),
+        note: [`CPU benchmarkIndex ${round(median(res.map((r) => r.benchmarkIndex)), 0)} (floor's ${round(median(floorRuns.map((r) => r.benchmarkIndex)), 0)})`, ...(stray.startsWith('0 ') ? [] : [stray])].join('; '),
       });
     }
   }

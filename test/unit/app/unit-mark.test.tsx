@@ -54,7 +54,9 @@ describe('the unit mark', () => {
   it('a new phone goes to /setup before anything renders', async () => {
     history.replaceState(null, '', '/');
     const { container } = render(<App />);
-    expect(container.innerHTML).toBe(''); // nothing rendered until IndexedDB has answered
+    // until IndexedDB has answered: the top bar alone, no screen
+    expect(container.querySelector('.topbar')).not.toBeNull();
+    expect(container.querySelector('.content')).toBeNull();
     await waitFor(() => expect(location.pathname).toBe('/setup'));
     expect(localStorage.getItem(MARK)).toBeNull();
   });
