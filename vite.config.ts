@@ -164,8 +164,15 @@ export default defineConfig(({ command }) => ({
     sourcemap: false,
     // Lazy chunks carry no JS modulepreload links (their CSS links stay): 3.6 KB gz of
     // precache, and imports that were already cached anyway. The offline failure once blamed
-    // on dropping them was a reload over the navigation (docs/decisions.md).
-    modulePreload: { polyfill: false, resolveDependencies: (_file, deps) => deps.filter((d) => d.endsWith('.css')) },
+    // on dropping them was a reload over the navigation (docs/decisions.md). Two keep theirs,
+    // each a request deep less on a first visit (issue 13, B2): index.html's (the shell's own
+    // imports, fetched beside the entry) and the first-run screen's (fetched beside it, less
+    // the shell's files: loaded already).
+    modulePreload: {
+      polyfill: false,
+      resolveDependencies: (file, deps, { hostType }) =>
+        hostType === 'html' ? deps : deps.filter((d) => d.endsWith('.css') || (/\/SetupPage-[\w-]+\.js$/.test(file) && !/\/(preact|hooks)\.module-|\/preload-helper-/.test(d))),
+    },
     // dist/.vite/manifest.json: which chunk holds which source module (test/perf/size-check.mjs)
     manifest: true,
     rolldownOptions: { output: { codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: groupOf }] } } },

@@ -16,7 +16,8 @@ const NAV: { href: string; label: MessageKey; icon: string; owns: RegExp }[] = [
   { href: '/settings', label: 'common.navSettings', icon: 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1L7 17M17 7l2.1-2.1', owns: /^\/settings(\/|$)/ },
 ];
 
-export function Shell({ children }: { children: ComponentChildren }) {
+/** hasUnit: the sync chip (and with it Dexie and the sync runner) loads only once there is a unit to sync. */
+export function Shell({ children, hasUnit }: { children: ComponentChildren; hasUnit?: boolean }) {
   const { path } = useLocation();
   const isSetup = path === '/setup';
   return (
@@ -25,7 +26,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
         <a href="/" class="brand">
           {t('common.appName')}
         </a>
-        <SyncMount />
+        {hasUnit && <SyncMount />}
       </header>
       <div class="content">{children}</div>
       <PwaMount />

@@ -23,5 +23,5 @@ export const syncMeta = {
   updatedAt: z.string(),
 };
 
-/** Fields a user never writes through a form: they are set by the repo layer. */
-export const META_FIELDS = ['id', 'unitId', 'rev', 'deleted', 'createdAt', 'updatedAt'] as const;
+// META_FIELDS lives in tables.ts (no zod): the outbox, on the first screen's path, uses it.
+export { META_FIELDS } from './tables';

@@ -77,6 +77,5 @@ export type RemittanceFields = z.infer<typeof remittanceFields>;
 export const remittanceRecord = z.extend(remittanceFields, syncMeta);
 export type Remittance = z.infer<typeof remittanceRecord>;
 
-export function remittanceId(p: string): string {
-  return `remit:${p}`;
-}
+// remittanceId lives in dues-enums.ts (no zod): the dues read on the first screens' path uses it.
+export { remittanceId } from './dues-enums';

@@ -9,7 +9,7 @@
 //   npm run bench -- --only B3 --runs 3 --rates 4
 //   npm run bench -- --seed import        (store the 5,000 through the real /import page)
 //
-// Options: --only B1,B3,B4,B5,B6,B9,B11  --runs N (7)  --rates 4,10  --count N (5000)  --seed idb|import
+// Options: --only B1,B2,B3,B4,B5,B6,B9,B11  --runs N (7)  --rates 4,10  --count N (5000)  --seed idb|import
 //          --dist DIR (dist)  --out FILE (test/perf/results.json)
 // Env: BENCH_CPU_PROFILE=DIR writes a CPU profile of one extra cold start per rate
 //      (DIR/b3-4x.cpuprofile); BENCH_QUIET_BUSY / BENCH_QUIET_WAIT_S tune the wait for a quiet
@@ -117,6 +117,21 @@ async function main() {
       for (const c of measureB1(DIST).checks) check(c.name, c.value, c.unit, c.budget, { note: `${c.bytes} B, ${c.files.length} files` });
     } catch (e) {
       fail('B1 bytes', e);
+    }
+    // What the browser fetches before the member list is searchable (network log, issue 13).
+    try {
+      report(await (await import('./b1-network.mjs')).runB1Network({ distDir: DIST }));
+    } catch (e) {
+      fail('B1 fetched before the list is searchable', e);
+    }
+  }
+
+  // B2: Lighthouse 12 mobile on the first-run page and on Home of a set-up unit (issue 13).
+  if (only('B2')) {
+    try {
+      report(await (await import('./b2-lighthouse.mjs')).runB2({ runs: args.runs, distDir: DIST }));
+    } catch (e) {
+      fail('B2 Lighthouse', e);
     }
   }
 

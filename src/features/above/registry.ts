@@ -35,12 +35,20 @@ export const getAbove = () => get<AboveSession>(KEY);
 export const setAbove = (s: AboveSession) => set(KEY, s);
 export const clearAbove = () => del(KEY);
 /**
- * Forgets which unit this phone works in (data/prefs.ts keeps it under 'currentUnitId'), when
- * the level above signs out of a phone whose only unit was a supervised one. Here and not an
- * import of prefs' own: that would add an export to the precached shell chunk; the app starts
- * again right after, so prefs' in-memory copy does not matter.
+ * Forgets which unit this phone works in (data/prefs.ts keeps it under 'currentUnitId', and a
+ * copy in localStorage under 'scd:unit' that the shell reads at boot), when the level above
+ * signs out of a phone whose only unit was a supervised one. Here and not an import of prefs'
+ * own: that would add an export to the precached shell chunk; the app starts again right
+ * after, so prefs' in-memory copy does not matter.
  */
-export const forgetCurrentUnit = () => del('currentUnitId');
+export const forgetCurrentUnit = () => {
+  try {
+    localStorage.removeItem('scd:unit');
+  } catch {
+    /* storage refused: there is no copy */
+  }
+  return del('currentUnitId');
+};
 
 /** The supervised units, in the order the server listed them; [] on a unit's own phone. */
 export async function supervisedUnits(): Promise<SupervisedUnit[]> {

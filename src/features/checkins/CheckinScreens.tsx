@@ -3,12 +3,13 @@
 // so the shell's route table stays short. Each screen is its own chunk, loaded when opened —
 // the list by quarter, the new check-in's form, one check-in, its printed record.
 import { lazy, useRoute } from 'preact-iso';
+// In the shell (routes.tsx imports it): no chunk to load.
+import NotFoundPage from '../../app/NotFoundPage';
 
 const CheckinsPage = lazy(() => import('./CheckinsPage'));
 const CheckinNewPage = lazy(() => import('./CheckinNewPage'));
 const CheckinDetailPage = lazy(() => import('./CheckinDetailPage'));
 const CheckinPrintPage = lazy(() => import('./CheckinPrintPage'));
-const NotFoundPage = lazy(() => import('../../app/NotFoundPage'));
 
 export default function CheckinScreens() {
   const { params } = useRoute();

@@ -1,4 +1,4 @@
-// The read-only part's public module: a hop with no static imports (like sync/chip-loader.ts),
+// The read-only part's public module: a hop with no static imports,
 // so the sync chip's dynamic import of it carries no preload list and costs the precached chip
 // a few bytes only. ReadOnlyBar.tsx (not precached) does the work.
 import type { ComponentType } from 'preact';

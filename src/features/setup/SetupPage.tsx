@@ -4,7 +4,6 @@ import { useLocation } from 'preact-iso';
 import { registerMessages, tDynamic } from '../../i18n';
 import vi from '../../i18n/vi/setup.json';
 import { TextField, SelectField, TextAreaField } from '../../ui/fields';
-import { messageKey } from '../../protocol/message-key';
 import type { UnitKind } from '../../protocol/unit';
 
 // Its messages come with the page (first run is not precached), not with the shell.
@@ -24,7 +23,9 @@ export default function SetupPage() {
     e.preventDefault();
     setSaving(true);
     try {
-      const [{ createUnit }, { unitFields }] = await Promise.all([import('./unit-repo'), import('../../protocol/unit')]);
+      // messageKey too: imported here, not at the top, it would bring the data chunk (and Dexie,
+      // which it imports) into the first-run screen's first paint (issue 13, B2).
+      const [{ createUnit }, { unitFields }, { messageKey }] = await Promise.all([import('./unit-repo'), import('../../protocol/unit'), import('../../protocol/message-key')]);
       const input = {
         name: v.name.trim(),
         kind: v.kind,

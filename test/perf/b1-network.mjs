@@ -1,0 +1,113 @@
+// B1 by network log (PERFORMANCE.md "How a check counts"): the bytes a browser actually
+// fetches before the member list is searchable, on a cold load of /members on a phone with a
+// unit. size-check.mjs's "first interactive member list" follows static imports; this counts
+// what Chromium's network log says arrived, so eager imports, modulepreloads, CSS and the
+// shell's after-paint loads (sync chip, PWA banners) are all in it when they come first.
+//
+// How: a profile gets a unit through /setup; then its HTTP cache, service worker and Cache
+// Storage are cleared (IndexedDB and localStorage stay: the unit is still there) and /members
+// is opened in a fresh launch. CDP Network events give each response's body bytes as sent
+// (gzip from the server, as it serves them: loadingFinished.encodedDataLength less the
+// headers' bytes); a request counts when it was sent before the app's 'scd:members-searchable'
+// mark. Floor: gzip -9 of what the list needs by its import graph (size-check.mjs measureB1),
+// the least a browser could fetch for it.
+//
+//   node test/perf/b1-network.mjs [--runs 3] [--dist dist] [--verbose]
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, cleanupAll, launch, median, round, startServer, tempDir } from './helpers.mjs';
+import { loadBudgets, measureB1 } from './size-check.mjs';
+
+async function setUpUnit(url) {
+  const profile = tempDir('b1net');
+  const b = await launch(profile);
+  const { page } = b;
+  await page.goto(url + '/');
+  await page.getByRole('heading', { name: 'Thiết lập đơn vị' }).waitFor({ timeout: 30_000 });
+  await page.getByLabel('Tên đơn vị').fill('Chi đoàn Công ty May da xuất khẩu 30/4');
+  await page.getByLabel('Cấp trên').fill('Đoàn phường 7');
+  await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
+  await page.getByRole('heading', { name: 'Đoàn viên', exact: true }).waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('scd:members-searchable').length > 0, null, { timeout: 30_000 });
+  await b.close();
+  return profile;
+}
+
+/** One cold load of /members: every request with its body bytes and whether it was sent before the list was searchable. */
+async function coldLoad(url, profile) {
+  const b = await launch(profile);
+  const { context, page } = b;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.send('Storage.clearDataForOrigin', { origin: url, storageTypes: 'service_workers,cache_storage' });
+  const reqs = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => reqs.set(e.requestId, { url: e.request.url, sentAt: e.wallTime * 1000, headers: 0, bytes: 0, type: e.type }));
+  cdp.on('Network.responseReceived', (e) => {
+    const r = reqs.get(e.requestId);
+    if (r) Object.assign(r, { headers: e.response.encodedDataLength, fromCache: e.response.fromDiskCache || e.response.fromServiceWorker || e.response.fromPrefetchCache, encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] });
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = reqs.get(e.requestId);
+    if (r) Object.assign(r, { bytes: e.encodedDataLength - r.headers, total: e.encodedDataLength, done: true });
+  });
+  await page.goto(url + '/members');
+  const markAt = await page.evaluate(async () => {
+    for (;;) {
+      const m = performance.getEntriesByName('scd:members-searchable')[0];
+      if (m) return performance.timeOrigin + m.startTime;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+  await page.waitForTimeout(1500); // let what was sent before the mark finish arriving
+  await b.close();
+  const before = [...reqs.values()].filter((r) => r.sentAt <= markAt && r.url.startsWith(url) && !r.url.startsWith('data:'));
+  return { before, all: [...reqs.values()] };
+}
+
+/** Lines for bench.mjs: bytes fetched before the list is searchable (median of the runs), with the import-graph floor. */
+export async function runB1Network({ runs = 3, distDir = join(ROOT, 'dist'), log = console.log, verbose = false } = {}) {
+  const budgets = loadBudgets();
+  const KB = budgets.kilobyte ?? 1000;
+  const floor = measureB1(distDir).checks.find((c) => c.name.startsWith('B1 first interactive'));
+  const server = await startServer({ distDir });
+  const profile = await setUpUnit(server.url);
+  const samples = [];
+  let last;
+  for (let i = 0; i < runs; i++) {
+    last = await coldLoad(server.url, profile);
+    const body = last.before.reduce((s, r) => s + r.bytes, 0);
+    const wire = last.before.reduce((s, r) => s + (r.total ?? 0), 0);
+    const cached = last.before.filter((r) => r.fromCache).length;
+    samples.push({ body, wire, n: last.before.length, cached });
+    log(`  B1 network #${i + 1}: ${last.before.length} requests before searchable, ${body} B body, ${wire} B with headers${cached ? `, ${cached} from a cache (!)` : ''}`);
+  }
+  await server.stop();
+  if (verbose || process.env.BENCH_B1_FILES) {
+    for (const r of [...last.before].sort((a, b) => b.bytes - a.bytes)) log(`      ${String(r.bytes).padStart(7)} B  ${r.encoding ?? '-'}  ${r.url.replace(server.url, '')}`);
+  }
+  const bodyKB = median(samples.map((s) => s.body)) / KB;
+  return [
+    {
+      name: 'B1 first interactive member list, fetched by the browser before searchable (network log, gzip as served)',
+      value: round(bodyKB, 2),
+      unit: 'KB',
+      budget: budgets.B1.firstMemberListKB,
+      floor: round(floor.bytes / KB, 2),
+      floorNote: 'what the list needs by its import graph, gzip -9',
+      runs: samples.length,
+      note: `${median(samples.map((s) => s.n))} requests, ${round(median(samples.map((s) => s.wire)) / KB, 2)} KB with headers`,
+    },
+  ];
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const args = process.argv.slice(2);
+  const at = (k) => (args.includes(k) ? args[args.indexOf(k) + 1] : undefined);
+  try {
+    const lines = await runB1Network({ runs: at('--runs') ? Number(at('--runs')) : undefined, distDir: resolve(at('--dist') ?? join(ROOT, 'dist')), verbose: args.includes('--verbose') });
+    for (const l of lines) console.log(JSON.stringify(l));
+  } finally {
+    await cleanupAll();
+  }
+}
