@@ -23,5 +23,5 @@ export const syncMeta = {
   updatedAt: z.string(),
 };
 
-/** Fields a user never writes through a form: they are set by the repo layer. */
-export const META_FIELDS = ['id', 'unitId', 'rev', 'deleted', 'createdAt', 'updatedAt'] as const;
+/** Fields a user never writes through a form: they are set by the repo layer (record-ids.ts: no zod). */
+export { META_FIELDS } from './record-ids';

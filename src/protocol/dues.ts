@@ -77,6 +77,4 @@ export type RemittanceFields = z.infer<typeof remittanceFields>;
 export const remittanceRecord = z.extend(remittanceFields, syncMeta);
 export type Remittance = z.infer<typeof remittanceRecord>;
 
-export function remittanceId(p: string): string {
-  return `remit:${p}`;
-}
+export { remittanceId } from './record-ids';

@@ -11,8 +11,9 @@
 // Profile: a unit through /setup, the training programme through the app (one tap); then, in
 // one transaction: COUNT generated members, 12 held meetings with a roll row each (12·COUNT),
 // everyone registered with half the items done, dues Jan–(12 - i mod 5) for everyone, 5 %
-// exempt for a quarter (the shapes of rating-year.mjs and dues-grid.mjs together).
-//   node test/perf/year-scale.mjs [--runs 5] [--rates 4] [--counts 1000,5000,20000] [--screens rating,training,grid] [--dist dist]
+// exempt for a quarter, half the unit rated, the plan from the template (the shapes of
+// rating-year.mjs, dues-grid.mjs and targets-year.mjs together).
+//   node test/perf/year-scale.mjs [--runs 5] [--rates 4] [--counts 1000,5000,20000] [--screens rating,training,grid,plan] [--dist dist]
 //   import { runYearScale } from './year-scale.mjs'   (bench.mjs --only B9 / B10)
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -42,9 +43,16 @@ export const SCREENS = {
     ready: 'dues-grid-ready',
     stores: ['members', 'memberEvents', 'duesExemptions', 'duesRates', 'dues'],
   },
+  // The year's plan (targets-year.mjs): one mark when the figures are painted.
+  plan: {
+    path: '/year',
+    rows: 'scd:year-ready',
+    ready: 'scd:year-ready',
+    stores: ['members', 'memberEvents', 'ratings', 'trainingRegistrations', 'meetings', 'activities', 'youthProjects', 'committeeTerms', 'committeeSeats', 'remittances', 'unitSettings', 'targets', 'yearPlans'],
+  },
 };
 
-async function prepare(distDir, count, log) {
+export async function prepare(distDir, count, log) {
   const server = await startServer({ distDir });
   const profile = tempDir(`year-${count}`);
   const b = await launch(profile);
@@ -62,8 +70,12 @@ async function prepare(distDir, count, log) {
     await page.goto(`${server.url}/training?y=${YEAR}`);
     await page.getByRole('button', { name: 'Tạo chương trình 5 nội dung' }).click();
     await page.getByText('Đã tạo chương trình').waitFor({ timeout: 30_000 });
+    await page.goto(`${server.url}/year`);
+    await page.getByRole('button', { name: 'Theo kế hoạch củng cố (6 chỉ tiêu)' }).click();
+    await page.locator('a.tcard').first().waitFor({ timeout: 30_000 });
     const members = generateMembers({ count }).map(({ id, ...m }) => ({ id, ...m, status: 'active', archivedAt: undefined }));
     const seeded = await page.evaluate(seed, { members, year: YEAR });
+    await page.evaluate(seedSummaries, { year: YEAR });
     // Each screen once online: its chunks cached, the database upgraded by the app.
     for (const s of Object.values(SCREENS)) {
       await page.goto(server.url + s.path);
@@ -85,7 +97,7 @@ async function seed({ members, year }) {
   kv.close();
   const db = await req(indexedDB.open(`scd-${unitId}`));
   const items = (await req(db.transaction('trainingItems').objectStore('trainingItems').getAll())).filter((i) => i.year === year);
-  const stores = ['members', 'meetings', 'attendance', 'trainingRegistrations', 'trainingProgress', 'dues', 'duesExemptions'];
+  const stores = ['members', 'meetings', 'attendance', 'trainingRegistrations', 'trainingProgress', 'dues', 'duesExemptions', 'ratings'];
   const tx = db.transaction(stores, 'readwrite');
   const done = new Promise((res, rej) => ((tx.oncomplete = res), (tx.onerror = () => rej(tx.error))));
   const now = new Date().toISOString();
@@ -94,7 +106,8 @@ async function seed({ members, year }) {
   const pad = (n) => String(n).padStart(2, '0');
   const meetings = Array.from({ length: 12 }, (_, j) => ({ id: `meeting-${year}-${j + 1}`, kind: 'regular', title: `Sinh hoạt tháng ${j + 1}`, startsAt: `${year}-${pad(j + 1)}-10T19:30`, place: 'Hội trường', guests: [], status: 'held', ...meta }));
   for (const m of meetings) tx.objectStore('meetings').put(m);
-  const n = { members: 0, attendance: 0, registrations: 0, progress: 0, dues: 0, exemptions: 0 };
+  const levels = ['excellent', 'good', 'good', 'completed', 'not_completed'];
+  const n = { members: 0, attendance: 0, registrations: 0, progress: 0, dues: 0, exemptions: 0, ratings: 0 };
   members.forEach(({ id, ...fields }, i) => {
     tx.objectStore('members').put({ ...fields, id, ...meta });
     n.members++;
@@ -114,6 +127,11 @@ async function seed({ members, year }) {
       tx.objectStore('dues').put({ id: `${id}-${period}`, memberId: id, period, amount: fields.duesCategory === 'salaried' ? 5000 : 2000, paidAt: `${period}-10`, method: 'cash', receiptNo: `${year}-BNCH-${i}`, ...meta });
       n.dues++;
     }
+    // Half the unit already rated (the rest undecided: the rating screen's usual state).
+    if (i % 2) {
+      tx.objectStore('ratings').put({ id: `${year}:${id}`, year, memberId: id, level: levels[i % 5], ...meta });
+      n.ratings++;
+    }
     if (i % 20 === 0) {
       tx.objectStore('duesExemptions').put({ id: `ex-${id}`, memberId: id, fromPeriod: `${year}-06`, toPeriod: `${year}-08`, reason: 'Ốm dài ngày', decidedAt: `${year}-06-01`, ...meta });
       n.exemptions++;
@@ -122,6 +140,36 @@ async function seed({ members, year }) {
   await done;
   db.close();
   return n;
+}
+
+/**
+ * In the page: what a per-member yearly summary would hold (the issue's proposal), one row per
+ * member — the year's roll as { eventId: status }, dues as { period: amount }, training items
+ * done and the outcome — in a database of its own (the app never reads it): the floor page
+ * reads it beside the members to show what reading the year would cost with summaries.
+ */
+async function seedSummaries({ year }) {
+  const req = (r) => new Promise((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))));
+  const kv = await req(indexedDB.open('keyval-store'));
+  const unitId = await req(kv.transaction('keyval').objectStore('keyval').get('currentUnitId'));
+  kv.close();
+  const db = await req(indexedDB.open(`scd-${unitId}`));
+  const tx = db.transaction(['attendance', 'dues', 'trainingProgress', 'trainingRegistrations'], 'readonly');
+  const [att, dues, progress, regs] = await Promise.all(['attendance', 'dues', 'trainingProgress', 'trainingRegistrations'].map((s) => req(tx.objectStore(s).getAll())));
+  db.close();
+  const by = new Map();
+  const of = (id) => by.get(id) ?? by.set(id, { id: `${year}:${id}`, memberId: id, roll: {}, dues: {}, done: [], outcome: '' }).get(id);
+  for (const a of att) of(a.memberId).roll[a.eventId] = a.status;
+  for (const d of dues) of(d.memberId).dues[d.period] = d.amount;
+  for (const p of progress) of(p.memberId).done.push(p.itemId);
+  for (const r of regs) of(r.memberId).outcome = r.outcome;
+  const open = indexedDB.open('scd-bench-summary', 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('memberYears', { keyPath: 'id' });
+  const sdb = await req(open);
+  const w = sdb.transaction('memberYears', 'readwrite');
+  for (const row of by.values()) w.objectStore('memberYears').put(row);
+  await new Promise((res, rej) => ((w.oncomplete = res), (w.onerror = () => rej(w.error))));
+  sdb.close();
 }
 
 /** Init script of every measured page: long tasks from the start. */
@@ -149,7 +197,13 @@ function floorPage() {
     const db = await req(indexedDB.open(`scd-${unitId}`));
     const have = stores.filter((s) => db.objectStoreNames.contains(s));
     const tx = db.transaction(have, 'readonly');
-    const all = await Promise.all(have.map((s) => req(tx.objectStore(s).getAll())));
+    const reads = have.map((s) => req(tx.objectStore(s).getAll()));
+    // ?summary: the members and the per-member yearly summaries (seedSummaries) instead.
+    if (new URLSearchParams(location.search).has('summary')) {
+      const sdb = await req(indexedDB.open('scd-bench-summary'));
+      reads.push(req(sdb.transaction('memberYears').objectStore('memberYears').getAll()));
+    }
+    const all = await Promise.all(reads);
     window.__floorRows = all.reduce((n, rows) => n + rows.length, 0);
     performance.mark('floor-done');
   })().catch((e) => (window.__floorError = String(e)));
@@ -176,13 +230,13 @@ async function screenRun(app, rate, s) {
   }
 }
 
-async function floorRun(app, rate, s) {
+async function floorRun(app, rate, s, summary = false) {
   const b = await launch(app.profile, { offline: true });
   try {
     const { page, context } = b;
     await page.addInitScript(floorPage);
     await throttle(context, page, rate);
-    await page.goto(`${app.url}/__floor?stores=${s.stores.join(',')}`, { waitUntil: 'commit' });
+    await page.goto(`${app.url}/__floor?stores=${summary ? 'members' : s.stores.join(',')}${summary ? '&summary' : ''}`, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__floorError || performance.getEntriesByName('floor-done').length > 0, null, { timeout: 300_000, polling: 100 });
     const r = await page.evaluate(() => ({ error: window.__floorError, ms: performance.getEntriesByName('floor-done')[0]?.startTime, rows: window.__floorRows }));
     if (r.error) throw new Error(`floor page: ${r.error}`);
@@ -204,6 +258,18 @@ export async function runYearScale({ runs = 5, rates = [4], counts = [5000], scr
     const app = await prepare(distDir, count, log);
     try {
       for (const rate of rates) {
+        // What the year would cost to read with one summary row per member (information: the
+        // floor a stored summary could reach; the app does not keep one).
+        const sum = [];
+        let sumRows = 0;
+        for (let i = 0; i < runs; i++) {
+          await waitForQuietCpu(log);
+          const f = await floorRun(app, rate, SCREENS.rating, true);
+          sum.push(f.ms);
+          sumRows = f.rows;
+        }
+        lines.push({ name: `${curve ? 'B10' : 'B9'} floor if the year were stored as one summary row per member, ${count} members, ${rate}× (p95)`, value: round(percentile(sum, 95)), unit: 'ms', budget: null, median: round(median(sum)), runs, note: `bare page, getAll of the members and their summaries (${sumRows} rows)` });
+        log(`  ${lines.at(-1).name}: ${lines.at(-1).value} ms median ${lines.at(-1).median}`);
         for (const key of screens) {
           const s = SCREENS[key];
           const ready = [];
