@@ -2,9 +2,21 @@
 // never holds the main thread for long (PERFORMANCE.md: no long task > 50 ms on the field
 // screens; the desk screens aim under ~200 ms at 4× CPU). Pure; no DOM beyond setTimeout.
 
-/** Lets the browser paint and handle input before the next slice. */
+/**
+ * Lets the browser paint and handle input before the next slice. In a page, a message to
+ * itself: a chain of setTimeout(0) is held back 4 ms a turn after the fifth (the HTML timer
+ * clamp), and a year screen takes ~50 turns — ~200 ms of doing nothing (issue 13, year-scale).
+ */
 export function breathe(): Promise<void> {
-  return new Promise((res) => setTimeout(res, 0));
+  if (typeof window === 'undefined' || typeof MessageChannel !== 'function') return new Promise((res) => setTimeout(res, 0));
+  return new Promise((res) => {
+    const c = new MessageChannel();
+    c.port1.onmessage = () => {
+      c.port1.close();
+      res();
+    };
+    c.port2.postMessage(null);
+  });
 }
 
 /** Resolves once the browser has had a frame to paint what was just rendered (then a turn more). */

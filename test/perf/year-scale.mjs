@@ -209,7 +209,7 @@ function floorPage() {
   })().catch((e) => (window.__floorError = String(e)));
 }
 
-async function screenRun(app, rate, s) {
+export async function screenRun(app, rate, s) {
   const b = await launch(app.profile, { offline: true });
   try {
     const { page, context } = b;
@@ -230,7 +230,7 @@ async function screenRun(app, rate, s) {
   }
 }
 
-async function floorRun(app, rate, s, summary = false) {
+export async function floorRun(app, rate, s, summary = false) {
   const b = await launch(app.profile, { offline: true });
   try {
     const { page, context } = b;

@@ -210,7 +210,9 @@ async function evidenceOfAll(db: UnitDb, span: YearSpan, today: string, roster: 
   // from the book's first month (R7): before it, "owed" would only mean "not recorded here".
   const src: Sources = { att, outcomes: outcomesOf(regs.filter((r) => r.year === year)), dues: duesSources(span, today, book, entries, exemptions, memberEvents, rates) };
   const held = heldIn(events, span);
-  const prepared = await mapInSlices(roster, (r) => withEvidence(r, span, held, src));
+  // 100 members a slice: a member's dues year (dues-rules memberYear) is the costliest step,
+  // and 250 of them made one task of 100-280 ms at 4× (year-scale.mjs, traced).
+  const prepared = await mapInSlices(roster, (r) => withEvidence(r, span, held, src), 100);
   return { year, span, prepared, eventCount: events.length, hasDues: book.hasDues, complete: true };
 }
 
