@@ -25,7 +25,7 @@ import { countedEvents, type YearEvent } from '../../protocol/attendance-rules';
 import { unitYearSpan } from '../../data/unit-year';
 import { loadYearGoals } from '../../data/year-goals';
 import { spanEndStamp, yearMonths, type YearLike, type YearSpan } from '../../protocol/year';
-import { addAttendance, finishRows, groupByMember, heldIn, liveInNameOrder, monthGroups, rosterOf, rosterRow, type PreparedRow, type RatingRow, type RosterRow } from './rating-view';
+import { addAttendance, finishRows, finishRowsInSlices, groupByMember, heldIn, liveInNameOrder, monthGroups, rosterOf, rosterRow, type PreparedRow, type RatingRow, type RosterRow } from './rating-view';
 
 export interface RatingYear {
   year: number;
@@ -289,8 +289,16 @@ export async function loadOwnChildUnits(year: number): Promise<ChildUnits> {
 
 /** The year's rows from evidence and decisions (cheap: the suggestion per member). */
 export function buildRatingYear(ev: RatingEvidence, d: RatingDecisions): RatingYear {
-  const rows = finishRows(ev.prepared, d.ratings, d.thresholds);
+  return ratingYearOf(ev, d, finishRows(ev.prepared, d.ratings, d.thresholds));
+}
+
+function ratingYearOf(ev: RatingEvidence, d: RatingDecisions, rows: RatingRow[]): RatingYear {
   return { year: ev.year, span: ev.span, rows, thresholds: d.thresholds, goal: d.goal, unitRating: d.unitRating, recognition: d.recognition, eventCount: ev.eventCount, hasDues: ev.hasDues, complete: ev.complete };
+}
+
+/** buildRatingYear with the rows made a slice at a time (the whole unit on its screen). */
+export async function buildRatingYearInSlices(ev: RatingEvidence, d: RatingDecisions): Promise<RatingYear> {
+  return ratingYearOf(ev, d, await finishRowsInSlices(ev.prepared, d.ratings, d.thresholds));
 }
 
 /** Everything the rating of a year needs, read now (repos, tests, the member screen). */
