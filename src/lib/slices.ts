@@ -39,3 +39,43 @@ export async function mapInSlices<T, U>(items: readonly T[], fn: (item: T, i: nu
   await eachInSlices(items, (t, i) => (out[i] = fn(t, i)), slice);
   return out;
 }
+
+/**
+ * [...items].sort(compare) — the same order (both are stable) — a slice of work at a time:
+ * runs of `run` items sorted each in a task, then merged pairwise, yielding every `slice`
+ * comparisons. Sorting 20,000 names with the Vietnamese collator in one go is one task of
+ * several hundred ms at 4× CPU (year-scale.mjs).
+ */
+export async function sortInSlices<T>(items: readonly T[], compare: (a: T, b: T) => number, run = 1000, slice = 5000): Promise<T[]> {
+  let runs: T[][] = [];
+  for (let i = 0; i < items.length; i += run) {
+    if (i) await breathe();
+    runs.push(items.slice(i, i + run).sort(compare));
+  }
+  let work = 0;
+  while (runs.length > 1) {
+    const next: T[][] = [];
+    for (let i = 0; i < runs.length; i += 2) {
+      const a = runs[i];
+      const b = runs[i + 1];
+      if (!b) {
+        next.push(a);
+        continue;
+      }
+      const out: T[] = new Array(a.length + b.length);
+      let x = 0;
+      let y = 0;
+      let k = 0;
+      while (x < a.length && y < b.length) {
+        // From the later run only when strictly before: equal items keep their order (stable).
+        out[k++] = compare(b[y], a[x]) < 0 ? b[y++] : a[x++];
+        if (++work % slice === 0) await breathe();
+      }
+      while (x < a.length) out[k++] = a[x++];
+      while (y < b.length) out[k++] = b[y++];
+      next.push(out);
+    }
+    runs = next;
+  }
+  return runs[0] ?? [];
+}

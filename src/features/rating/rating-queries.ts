@@ -25,7 +25,7 @@ import { countedEvents, type YearEvent } from '../../protocol/attendance-rules';
 import { unitYearSpan } from '../../data/unit-year';
 import { loadYearGoals } from '../../data/year-goals';
 import { spanEndStamp, yearMonths, type YearLike, type YearSpan } from '../../protocol/year';
-import { addAttendance, finishRows, finishRowsInSlices, groupByMember, heldIn, liveInNameOrder, monthGroups, rosterOf, rosterRow, type PreparedRow, type RatingRow, type RosterRow } from './rating-view';
+import { addAttendance, finishRows, finishRowsInSlices, groupByMember, heldIn, liveInNameOrderInSlices, monthGroups, rosterOf, rosterRow, type PreparedRow, type RatingRow, type RosterRow } from './rating-view';
 
 export interface RatingYear {
   year: number;
@@ -240,7 +240,7 @@ export async function loadRatingEvidence(yearOrSpan: YearLike, today: string, on
   const [events, [members, memberEvents]] = await Promise.all([eventsRead, read]);
   const liveEvents = live(memberEvents);
   await breathe();
-  const ordered = liveInNameOrder(members);
+  const ordered = await liveInNameOrderInSlices(members);
   const eventsBy = groupByMember(liveEvents);
   await breathe();
   const roster = await mapInSlices(ordered, (m) => rosterRow(m, eventsBy, span), 1000);

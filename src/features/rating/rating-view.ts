@@ -17,7 +17,7 @@ import type { Member } from '../../protocol/member';
 import { countsDuring } from '../../protocol/headcount';
 import type { Rating } from '../../protocol/rating';
 import type { TrainingOutcome } from '../../protocol/training-enums';
-import { nameRank } from '../../lib/name-order';
+import { nameRank, nameRankInSlices, placeByRank } from '../../lib/name-order';
 import { asSpan, inSpan, type YearLike } from '../../protocol/year';
 import { eachInSlices } from '../../lib/slices';
 
@@ -75,6 +75,13 @@ export function liveInNameOrder(members: readonly Member[]): Member[] {
   if (live.length < 2) return live;
   const rank = nameRank(live);
   return live.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+}
+
+/** liveInNameOrder for a whole unit: the name sort a slice at a time (lib/name-order). */
+export async function liveInNameOrderInSlices(members: readonly Member[]): Promise<Member[]> {
+  const live = members.filter((m) => !m.deleted);
+  if (live.length < 2) return live;
+  return placeByRank(live, await nameRankInSlices(live));
 }
 
 /** A member's row before any evidence: the year's eligibility, and whether they are listed (in the unit during the year: the one head count). */
