@@ -256,11 +256,16 @@ export async function loadRatingEvidence(yearOrSpan: YearLike, today: string, on
   return evidenceOfAll(db, span, today, roster, events, liveEvents);
 }
 
+/** What loadRatingDecisions reads: the screen reads it again when one of these changes (useBulkLive). */
+export const DECISION_TABLES = ['ratings', 'unitSettings', 'unitRatings', 'targets', 'unitRecognitions'] as const;
+
 export async function loadRatingDecisions(year: number, onlyMemberId?: string): Promise<RatingDecisions> {
   const db = await activeDb();
   const one = onlyMemberId;
   const [ratings, settings, unitRating, goals, recognition] = await Promise.all([
-    one ? db.ratings.get(ratingId(year, one)).then((r) => (r ? [r] : [])) : db.ratings.where('year').equals(year).toArray(),
+    // The whole unit's ratings (id = ratingId: `${year}:${memberId}`) in pages, a short task
+    // each: through a liveQuery, 20,000 of them were one task of most of a second at 4×.
+    one ? db.ratings.get(ratingId(year, one)).then((r) => (r ? [r] : [])) : readMany(db, [{ table: db.ratings, range: keyPrefix(`${year}:`) }] as const).then(([rows]) => rows.filter((r) => r.year === year)),
     db.unitSettings.get(UNIT_SETTINGS_ID),
     db.unitRatings.get(unitRatingId(year)),
     loadYearGoals(year, db),
