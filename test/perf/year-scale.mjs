@@ -186,7 +186,7 @@ function probe() {
  * scripts load, then reads the stores with one getAll each in one read-only transaction and
  * marks 'floor-done'. The rows are touched (length) so their objects are made.
  */
-function floorPage() {
+export function floorPage() {
   if (location.pathname !== '/__floor') return;
   window.stop();
   const stores = new URLSearchParams(location.search).get('stores').split(',');
