@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import { uuidv7 } from '../lib/ids';
 import { nextHlc } from '../lib/hlc';
 import type { SyncedTable, Mutation } from '../protocol/outbox';
-import { META_FIELDS } from '../protocol/tables';
+import { META_FIELDS } from '../protocol/record-ids';
 import type { DeviceState, UnitDb } from './db';
 
 interface SyncedRow {

@@ -42,8 +42,18 @@ export function compareNames(a: string, b: string): number {
 export function sortByName<T>(items: T[], name: (t: T) => string): T[] {
   // Nothing to compare (the member list's first render, before the register is read): no collator.
   if (items.length < 2) return [...items];
+  const compare = nameIndexOrder(items.map(name));
+  const order = items.map((_, i) => i);
+  order.sort(compare);
+  return order.map((i) => items[i]);
+}
+
+/**
+ * The comparison sortByName sorts positions of `names` with (given name's rank, then the
+ * collator on full names): for sorting the same way in slices (lib/name-order).
+ */
+export function nameIndexOrder(names: readonly string[]): (x: number, y: number) => number {
   const c = collator();
-  const names = items.map(name);
   const given = names.map(givenName);
   const rank = new Map<string, number>();
   [...new Set(given)].sort(c.compare).forEach((g, i) => rank.set(g, i));
@@ -52,10 +62,8 @@ export function sortByName<T>(items: T[], name: (t: T) => string): T[] {
   for (let i = 1; i < distinct.length; i++) {
     if (c.compare(distinct[i - 1], distinct[i]) === 0) rank.set(distinct[i], rank.get(distinct[i - 1])!);
   }
-  const order = items.map((_, i) => i);
   const r = given.map((g) => rank.get(g)!);
-  order.sort((x, y) => r[x] - r[y] || c.compare(names[x], names[y]));
-  return order.map((i) => items[i]);
+  return (x, y) => r[x] - r[y] || c.compare(names[x], names[y]);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -23,5 +23,5 @@ export const syncMeta = {
   updatedAt: z.string(),
 };
 
-// META_FIELDS lives in tables.ts (no zod): the outbox, on the first screen's path, uses it.
-export { META_FIELDS } from './tables';
+/** Fields a user never writes through a form: they are set by the repo layer (record-ids.ts: no zod). */
+export { META_FIELDS } from './record-ids';

@@ -13,7 +13,3 @@ export const DEFAULT_RATES_FROM = '2011-01';
 
 /** An exemption covers at most six months (DOMAIN.md "Dues"). */
 export const MAX_EXEMPTION_MONTHS = 6;
-
-export function remittanceId(p: string): string {
-  return `remit:${p}`;
-}

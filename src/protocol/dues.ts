@@ -77,5 +77,4 @@ export type RemittanceFields = z.infer<typeof remittanceFields>;
 export const remittanceRecord = z.extend(remittanceFields, syncMeta);
 export type Remittance = z.infer<typeof remittanceRecord>;
 
-// remittanceId lives in dues-enums.ts (no zod): the dues read on the first screens' path uses it.
-export { remittanceId } from './dues-enums';
+export { remittanceId } from './record-ids';

@@ -57,10 +57,4 @@ export type UnitRatingFields = z.infer<typeof unitRatingFields>;
 export const unitRatingRecord = z.extend(unitRatingFields, syncMeta);
 export type UnitRating = z.infer<typeof unitRatingRecord>;
 
-export function ratingId(y: number, memberId: string): string {
-  return `${y}:${memberId}`;
-}
-
-export function unitRatingId(y: number): string {
-  return `unit:${y}`;
-}
+export { ratingId, unitRatingId } from './record-ids';

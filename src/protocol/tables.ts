@@ -41,6 +41,3 @@ export const SYNCED_TABLES = [
   'consolidations',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
-
-/** Fields a user never writes through a form: they are set by the repo layer. */
-export const META_FIELDS = ['id', 'unitId', 'rev', 'deleted', 'createdAt', 'updatedAt'] as const;

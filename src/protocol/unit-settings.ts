@@ -40,4 +40,4 @@ export type UnitSettingsFields = z.infer<typeof unitSettingsFields>;
 export const unitSettingsRecord = z.extend(unitSettingsFields, syncMeta);
 export type UnitSettings = z.infer<typeof unitSettingsRecord>;
 
-export const UNIT_SETTINGS_ID = 'settings:unit';
+export { UNIT_SETTINGS_ID } from './record-ids';

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Benchmarks of PERFORMANCE.md: B1 (bytes), B3 (cold start offline, 5,000 members),
 // B5 (search as you type), B4 (ticking attendance) from test/perf/b4-roll.mjs when present, and
-// B9 (a report's figures for a quarter) from test/perf/report-figures.mjs. Runs the built app (dist/) on the real server in Debian Chromium,
+// B9 (a report's figures for a quarter) from test/perf/report-figures.mjs, B9 the year screens
+// and B10 their scale curve from test/perf/year-scale.mjs. Runs the built app (dist/) on the real server in Debian Chromium,
 // CPU throttled through CDP (4× and 10×), 7 runs each; writes test/perf/results.json
 // ([{name, value, unit, budget, pass}]) and prints one line per check, then "N passed, N failed".
 //
@@ -9,7 +10,7 @@
 //   npm run bench -- --only B3 --runs 3 --rates 4
 //   npm run bench -- --seed import        (store the 5,000 through the real /import page)
 //
-// Options: --only B1,B2,B3,B4,B5,B6,B9,B11  --runs N (7)  --rates 4,10  --count N (5000)  --seed idb|import
+// Options: --only B1,B2,B3,B4,B5,B6,B7,B8,B9,B10,B11  --runs N (7)  --rates 4,10  --count N (5000)  --seed idb|import
 //          --dist DIR (dist)  --out FILE (test/perf/results.json)
 // Env: BENCH_CPU_PROFILE=DIR writes a CPU profile of one extra cold start per rate
 //      (DIR/b3-4x.cpuprofile); BENCH_QUIET_BUSY / BENCH_QUIET_WAIT_S tune the wait for a quiet
@@ -189,6 +190,19 @@ async function main() {
       results.push(...(await runReportFigures({ runs: RUNS, rates: RATES, count: COUNT, distDir: DIST, log: console.log })));
     } catch (e) {
       fail('B9 report figures', e);
+    }
+  }
+
+  // B9: the year screens (rating, training, dues grid) at --count; B10: the same at 1,000 /
+  // 5,000 / 20,000 members. Each beside a bare page reading the same stores (year-scale.mjs).
+  const yearScale = join(ROOT, 'test/perf/year-scale.mjs');
+  for (const [b, counts] of [['B9', [COUNT]], ['B10', [1000, 5000, 20000]]]) {
+    if (!only(b) || !existsSync(yearScale)) continue;
+    try {
+      const { runYearScale } = await import(pathToFileURL(yearScale).href);
+      report(await runYearScale({ runs: Math.min(RUNS, 5), rates: [4], counts, distDir: DIST, curve: b === 'B10', log: console.log }));
+    } catch (e) {
+      fail(`${b} the year screens`, e);
     }
   }
 

@@ -3,7 +3,7 @@
 // screens' chunk stays small (PERFORMANCE.md B1). No zod.
 import { activeDb } from '../../data/session';
 import type { DuesEntry, DuesExemption, DuesRate, Remittance } from '../../protocol/dues';
-import { remittanceId } from '../../protocol/dues';
+import { remittanceId } from '../../protocol/record-ids';
 import type { Member } from '../../protocol/member';
 import { membersOn, movesByMember } from '../../protocol/headcount';
 import { collectedIn, isUnpaidWarning, OPENING_RECEIPT, openingsOf, rateFor, remittanceSplit } from '../../protocol/dues-rules';

@@ -3,7 +3,7 @@
 // (members, the year's ledger by its period index, exemptions, events, rates).
 import { activeDb } from '../../data/session';
 import type { DuesEntry, DuesExemption, DuesRate, Remittance } from '../../protocol/dues';
-import { remittanceId } from '../../protocol/dues-enums';
+import { remittanceId } from '../../protocol/record-ids';
 import type { Member } from '../../protocol/member';
 import type { MemberEvent } from '../../protocol/member-event';
 import type { UnitDb } from '../../data/db';

@@ -4,7 +4,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { tDynamic } from '../../i18n';
-import { useLive } from '../../data/live';
 import { useBulkLive } from '../../data/live-bulk';
 import { todayIso } from '../../lib/dates';
 import { fold, foldWords } from '../../lib/fold';
@@ -12,7 +11,7 @@ import { VirtualList } from '../../ui/VirtualList';
 import { FilterChips, TargetLine, YearNav } from '../../ui/YearNav';
 import { ratingSummary } from '../../protocol/rating-rules';
 import { RATING_LEVELS } from '../../protocol/rating-enums';
-import { buildRatingYear, EVIDENCE_TABLES, loadRatingDecisions, loadRatingEvidence, type RatingEvidence } from './rating-queries';
+import { buildRatingYear, buildRatingYearInSlices, DECISION_TABLES, EVIDENCE_TABLES, loadRatingDecisions, loadRatingEvidence, type RatingEvidence, type RatingYear } from './rating-queries';
 import type { RatingRow } from './rating-view';
 import { errorText, levelShort, tr, yearTitle, yearSub } from './i18n';
 import { UnitRatingForm } from './UnitRatingForm';
@@ -49,14 +48,27 @@ function RatingYearPage({ span }: { span: YearSpan }) {
   const year = span.year;
   const today = todayIso();
   // The evidence (≈ 125,000 rows at 5,000 members) is read as a plain bulk read and reloaded
-  // when its tables change; decisions are small and live. A decision recomputes, not rereads.
+  // when its tables change; so are the decisions (a rating per member), read again on their
+  // own when one changes. A decision recomputes the rows, never rereads the evidence.
   // The first rows come first (`partial`); the summary, counts and filters wait for the rest.
   const evidence = useBulkLive<RatingEvidence>((partial) => loadRatingEvidence(span, today, undefined, partial), EVIDENCE_TABLES, [span.from, span.to, today]);
-  const decisions = useLive(() => loadRatingDecisions(year), [year]);
-  const data = useMemo(
-    () => ({ value: evidence.value && decisions.value ? buildRatingYear(evidence.value, decisions.value) : undefined, error: evidence.error ?? decisions.error }),
-    [evidence.value, decisions.value, evidence.error, decisions.error],
-  );
+  const decisions = useBulkLive(() => loadRatingDecisions(year), DECISION_TABLES, [year]);
+  // The rows (a suggestion per member) are made in slices once the whole year is in: for
+  // 20,000 members, one task of several hundred ms at 4× otherwise (year-scale.mjs). The first
+  // rows are few and made at once. Until the new rows are made, the last ones stay shown.
+  const [built, setBuilt] = useState<RatingYear>();
+  useEffect(() => {
+    const ev = evidence.value;
+    const dec = decisions.value;
+    if (!ev || !dec) return;
+    if (!ev.complete) return setBuilt(buildRatingYear(ev, dec));
+    let alive = true;
+    void buildRatingYearInSlices(ev, dec).then((y) => alive && setBuilt(y));
+    return () => {
+      alive = false;
+    };
+  }, [evidence.value, decisions.value]);
+  const data = { value: built, error: evidence.error ?? decisions.error };
   const [filter, setFilter] = useState<Filter>('all');
   const [q, setQ] = useState('');
   const [notice, setNotice] = useState('');
@@ -77,7 +89,9 @@ function RatingYearPage({ span }: { span: YearSpan }) {
     const name = (r: RatingRow) => folded.get(r.member.id) ?? folded.set(r.member.id, fold(r.member.fullName)).get(r.member.id)!;
     return rows.filter((r) => matches(r, filter) && words.every((w) => name(r).includes(w)));
   }, [rows, folded, filter, q]);
-  const undecided = rows.filter((r) => matches(r, 'undecided')).length;
+  // Counted once per rows, not on every keystroke in the search box.
+  const counts = useMemo(() => ({ undecided: rows.filter((r) => matches(r, 'undecided')).length, override: rows.filter((r) => matches(r, 'override')).length, ineligible: rows.filter((r) => matches(r, 'ineligible')).length }), [rows]);
+  const undecided = counts.undecided;
   const byId = useMemo(() => new Map(rows.map((r) => [r.member.id, r])), [rows]);
 
   const acceptAll = async () => {
@@ -169,8 +183,8 @@ function RatingYearPage({ span }: { span: YearSpan }) {
               options={[
                 { key: 'all', label: `${tr('filterAll')} (${rows.length})` },
                 { key: 'undecided', label: `${tr('filterUndecided')} (${undecided})` },
-                { key: 'override', label: `${tr('filterOverride')} (${rows.filter((r) => matches(r, 'override')).length})` },
-                { key: 'ineligible', label: `${tr('filterIneligible')} (${rows.filter((r) => !r.eligibility.eligible).length})` },
+                { key: 'override', label: `${tr('filterOverride')} (${counts.override})` },
+                { key: 'ineligible', label: `${tr('filterIneligible')} (${counts.ineligible})` },
                 { key: 'candidates', label: `${tr('filterCandidates')} (${summary.candidates.length})` },
               ]}
             />

@@ -9,13 +9,13 @@ import { activeDb } from '../../data/session';
 import type { UnitDb } from '../../data/db';
 import { keyPrefix, PAGE, readMany, type Read } from '../../data/paged';
 import type { Rating, UnitRating } from '../../protocol/rating';
-import { ratingId, unitRatingId } from '../../protocol/rating';
+import { ratingId, unitRatingId, UNIT_SETTINGS_ID } from '../../protocol/record-ids';
 import { recognitionId } from '../../protocol/oversight-enums';
 import type { UnitRecognition } from '../../protocol/oversight';
 import { childUnitsOf, serverUnitIdOf, type ChildUnits } from '../recognition/recognition-queries';
 import { evidenceOf, GOOD_OR_BETTER_TARGET, resolveThresholds, yearAttendanceByMember, type RatingThresholds, type YearAttendance } from '../../protocol/rating-rules';
 import type { TrainingOutcome } from '../../protocol/training-enums';
-import { UNIT_SETTINGS_ID, type UnitSettings } from '../../protocol/unit-settings';
+import type { UnitSettings } from '../../protocol/unit-settings';
 import { bookStartOf, memberYear, OPENING_RECEIPT, openingsOf, type EntryLike } from '../../protocol/dues-rules';
 import type { MemberEvent } from '../../protocol/member-event';
 import type { DuesExemption, DuesRate } from '../../protocol/dues';
@@ -25,7 +25,7 @@ import { countedEvents, type YearEvent } from '../../protocol/attendance-rules';
 import { unitYearSpan } from '../../data/unit-year';
 import { loadYearGoals } from '../../data/year-goals';
 import { spanEndStamp, yearMonths, type YearLike, type YearSpan } from '../../protocol/year';
-import { addAttendance, finishRows, groupByMember, heldIn, liveInNameOrder, monthGroups, rosterOf, rosterRow, type PreparedRow, type RatingRow, type RosterRow } from './rating-view';
+import { addAttendance, finishRows, finishRowsInSlices, groupByMember, heldIn, liveInNameOrderInSlices, monthGroups, rosterOf, rosterRow, type PreparedRow, type RatingRow, type RosterRow } from './rating-view';
 
 export interface RatingYear {
   year: number;
@@ -210,7 +210,9 @@ async function evidenceOfAll(db: UnitDb, span: YearSpan, today: string, roster: 
   // from the book's first month (R7): before it, "owed" would only mean "not recorded here".
   const src: Sources = { att, outcomes: outcomesOf(regs.filter((r) => r.year === year)), dues: duesSources(span, today, book, entries, exemptions, memberEvents, rates) };
   const held = heldIn(events, span);
-  const prepared = await mapInSlices(roster, (r) => withEvidence(r, span, held, src));
+  // 100 members a slice: a member's dues year (dues-rules memberYear) is the costliest step,
+  // and 250 of them made one task of 100-280 ms at 4× (year-scale.mjs, traced).
+  const prepared = await mapInSlices(roster, (r) => withEvidence(r, span, held, src), 100);
   return { year, span, prepared, eventCount: events.length, hasDues: book.hasDues, complete: true };
 }
 
@@ -238,7 +240,7 @@ export async function loadRatingEvidence(yearOrSpan: YearLike, today: string, on
   const [events, [members, memberEvents]] = await Promise.all([eventsRead, read]);
   const liveEvents = live(memberEvents);
   await breathe();
-  const ordered = liveInNameOrder(members);
+  const ordered = await liveInNameOrderInSlices(members);
   const eventsBy = groupByMember(liveEvents);
   await breathe();
   const roster = await mapInSlices(ordered, (m) => rosterRow(m, eventsBy, span), 1000);
@@ -254,11 +256,16 @@ export async function loadRatingEvidence(yearOrSpan: YearLike, today: string, on
   return evidenceOfAll(db, span, today, roster, events, liveEvents);
 }
 
+/** What loadRatingDecisions reads: the screen reads it again when one of these changes (useBulkLive). */
+export const DECISION_TABLES = ['ratings', 'unitSettings', 'unitRatings', 'targets', 'unitRecognitions'] as const;
+
 export async function loadRatingDecisions(year: number, onlyMemberId?: string): Promise<RatingDecisions> {
   const db = await activeDb();
   const one = onlyMemberId;
   const [ratings, settings, unitRating, goals, recognition] = await Promise.all([
-    one ? db.ratings.get(ratingId(year, one)).then((r) => (r ? [r] : [])) : db.ratings.where('year').equals(year).toArray(),
+    // The whole unit's ratings (id = ratingId: `${year}:${memberId}`) in pages, a short task
+    // each: through a liveQuery, 20,000 of them were one task of most of a second at 4×.
+    one ? db.ratings.get(ratingId(year, one)).then((r) => (r ? [r] : [])) : readMany(db, [{ table: db.ratings, range: keyPrefix(`${year}:`) }] as const).then(([rows]) => rows.filter((r) => r.year === year)),
     db.unitSettings.get(UNIT_SETTINGS_ID),
     db.unitRatings.get(unitRatingId(year)),
     loadYearGoals(year, db),
@@ -287,8 +294,16 @@ export async function loadOwnChildUnits(year: number): Promise<ChildUnits> {
 
 /** The year's rows from evidence and decisions (cheap: the suggestion per member). */
 export function buildRatingYear(ev: RatingEvidence, d: RatingDecisions): RatingYear {
-  const rows = finishRows(ev.prepared, d.ratings, d.thresholds);
+  return ratingYearOf(ev, d, finishRows(ev.prepared, d.ratings, d.thresholds));
+}
+
+function ratingYearOf(ev: RatingEvidence, d: RatingDecisions, rows: RatingRow[]): RatingYear {
   return { year: ev.year, span: ev.span, rows, thresholds: d.thresholds, goal: d.goal, unitRating: d.unitRating, recognition: d.recognition, eventCount: ev.eventCount, hasDues: ev.hasDues, complete: ev.complete };
+}
+
+/** buildRatingYear with the rows made a slice at a time (the whole unit on its screen). */
+export async function buildRatingYearInSlices(ev: RatingEvidence, d: RatingDecisions): Promise<RatingYear> {
+  return ratingYearOf(ev, d, await finishRowsInSlices(ev.prepared, d.ratings, d.thresholds));
 }
 
 /** Everything the rating of a year needs, read now (repos, tests, the member screen). */

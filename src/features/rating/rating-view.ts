@@ -17,8 +17,9 @@ import type { Member } from '../../protocol/member';
 import { countsDuring } from '../../protocol/headcount';
 import type { Rating } from '../../protocol/rating';
 import type { TrainingOutcome } from '../../protocol/training-enums';
-import { nameRank } from '../../lib/name-order';
+import { nameRank, nameRankInSlices, placeByRank } from '../../lib/name-order';
 import { asSpan, inSpan, type YearLike } from '../../protocol/year';
+import { eachInSlices } from '../../lib/slices';
 
 export interface RatingRow {
   member: Member;
@@ -74,6 +75,13 @@ export function liveInNameOrder(members: readonly Member[]): Member[] {
   if (live.length < 2) return live;
   const rank = nameRank(live);
   return live.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+}
+
+/** liveInNameOrder for a whole unit: the name sort a slice at a time (lib/name-order). */
+export async function liveInNameOrderInSlices(members: readonly Member[]): Promise<Member[]> {
+  const live = members.filter((m) => !m.deleted);
+  if (live.length < 2) return live;
+  return placeByRank(live, await nameRankInSlices(live));
 }
 
 /** A member's row before any evidence: the year's eligibility, and whether they are listed (in the unit during the year: the one head count). */
@@ -144,12 +152,24 @@ export function prepareRows(inp: EvidenceInputs): PreparedRow[] {
  */
 export function finishRows(prepared: readonly PreparedRow[], ratings: ReadonlyMap<string, Rating>, thresholds: RatingThresholds): RatingRow[] {
   const rows: RatingRow[] = [];
-  for (const p of prepared) {
-    const rating = ratings.get(p.member.id);
-    if (!p.listed && !rating) continue;
-    rows.push({ member: p.member, eligibility: p.eligibility, evidence: p.evidence, suggestion: p.eligibility.eligible ? suggestLevel(p.evidence, thresholds) : undefined, rating });
-  }
+  for (const p of prepared) finishRow(p, ratings, thresholds, rows);
   return rows;
+}
+
+/**
+ * finishRows for the whole unit, `slice` members a task: the suggestions of 20,000 members
+ * took ~70 ms in Node, several times that in one task on a throttled phone (year-scale.mjs).
+ */
+export async function finishRowsInSlices(prepared: readonly PreparedRow[], ratings: ReadonlyMap<string, Rating>, thresholds: RatingThresholds, slice = 1000): Promise<RatingRow[]> {
+  const rows: RatingRow[] = [];
+  await eachInSlices(prepared, (p) => finishRow(p, ratings, thresholds, rows), slice);
+  return rows;
+}
+
+function finishRow(p: PreparedRow, ratings: ReadonlyMap<string, Rating>, thresholds: RatingThresholds, into: RatingRow[]): void {
+  const rating = ratings.get(p.member.id);
+  if (!p.listed && !rating) return;
+  into.push({ member: p.member, eligibility: p.eligibility, evidence: p.evidence, suggestion: p.eligibility.eligible ? suggestLevel(p.evidence, thresholds) : undefined, rating });
 }
 
 export function buildRatingRows(inp: RatingInputs): RatingRow[] {

@@ -8,7 +8,7 @@ import { todayIso } from '../../lib/dates';
 import type { TrainingItem, TrainingProgress, TrainingRegistration } from '../../protocol/training';
 import { creditedItems, TRAINING_TARGETS, type TrainingGoals } from '../../protocol/training-rules';
 import { compareNames } from '../../lib/names';
-import { nameRank } from '../../lib/name-order';
+import { nameRankInSlices, placeByRank } from '../../lib/name-order';
 import { activeDb } from '../../data/session';
 import type { UnitDb } from '../../data/db';
 import { keyPrefix, PAGE, readMany } from '../../data/paged';
@@ -114,10 +114,13 @@ export async function loadTrainingYear(yearOrSpan: YearLike, onHead?: (first: Tr
   compareNames('a', 'b');
   const [items, [members, events]] = await read;
   await breathe();
-  const rank = nameRank(members.filter((m) => !m.deleted));
+  // The name sort a slice at a time; the roster is then the members in that order, filtered.
+  const present = members.filter((m) => !m.deleted);
+  const ordered = placeByRank(present, await nameRankInSlices(present));
+  await breathe();
   const moves = movesByMember(events);
   const day = rosterDay(span, today);
-  const roster = members.filter((m) => isOnRoster(m, moves, day)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  const roster = ordered.filter((m) => isOnRoster(m, moves, day));
   if (onHead && roster.length > HEAD) {
     const head = roster.slice(0, HEAD);
     const ids = head.map((m) => m.id);

@@ -5,8 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { freshUnit } from '../helpers';
 import { seedYear } from '../year-fixture';
 import { activeDb } from '../../../src/data/session';
-import { HEAD, loadRatingEvidence, type RatingEvidence } from '../../../src/features/rating/rating-queries';
-import { addAttendance, monthGroups, prepareRows } from '../../../src/features/rating/rating-view';
+import { buildRatingYear, buildRatingYearInSlices, HEAD, loadRatingDecisions, loadRatingEvidence, type RatingEvidence } from '../../../src/features/rating/rating-queries';
+import { addAttendance, finishRowsInSlices, monthGroups, prepareRows } from '../../../src/features/rating/rating-view';
 import { countedEvents } from '../../../src/protocol/attendance-rules';
 import { memberYear } from '../../../src/protocol/dues-rules';
 import { yearAttendanceByMember, type YearAttendance } from '../../../src/protocol/rating-rules';
@@ -77,6 +77,16 @@ describe('the rating of a whole unit, read in pages with the first rows first', 
       const one = await loadRatingEvidence(Y, TODAY, m.id);
       expect(one.prepared).toEqual(ref.prepared.filter((r) => r.member.id === m.id));
     }
+  });
+
+  it('the rows made in slices (the screen) are the rows made in one pass, whatever the slice', async () => {
+    await seedYear(Y, 90);
+    const ev = await loadRatingEvidence(Y, TODAY);
+    const d = await loadRatingDecisions(Y);
+    const once = buildRatingYear(ev, d);
+    expect(once.rows.some((r) => r.suggestion) && once.rows.some((r) => !r.eligibility.eligible)).toBe(true);
+    expect(await buildRatingYearInSlices(ev, d)).toEqual(once);
+    for (const slice of [1, 7, 89, 90, 1000]) expect(await finishRowsInSlices(ev.prepared, d.ratings, d.thresholds, slice)).toEqual(once.rows);
   });
 
   it('a small unit comes whole at once (no first rows)', async () => {
