@@ -5,6 +5,7 @@
 //   AuthError     401: the token is unknown or revoked                → pause, keep the outbox
 //   HttpError     any other non-2xx, with the server's {error:{code,message}}
 import type { PullRequest, PullResponse, PushRequest, PushResponse, Role } from '../protocol/sync';
+import { SPARSE_VERSIONS_HEADER, SPARSE_VERSIONS_VALUE } from '../protocol/sparse-versions';
 
 export const API_PREFIX = '/api/v1';
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -54,9 +55,9 @@ async function gzip(text: string): Promise<Uint8Array | undefined> {
   }
 }
 
-export async function apiRequest<T>(opts: ApiOptions, method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<T> {
+export async function apiRequest<T>(opts: ApiOptions, method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<T> {
   const doFetch: FetchFn = opts.fetch ?? ((i, init) => fetch(i, init));
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
   let payload: string | Uint8Array | undefined;
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -154,7 +155,8 @@ export function httpTransport(server: { baseUrl: string; unitId: string; deviceT
   const unit = `/units/${encodeURIComponent(server.unitId)}`;
   return {
     push: (req) => apiRequest<PushResponse>(opts, 'POST', `${unit}/push`, req),
-    pull: (req) => apiRequest<PullResponse>(opts, 'POST', `${unit}/pull`, req),
+    // Rows may come with sparse versions (src/protocol/sparse-versions.ts); apply.ts reads both.
+    pull: (req) => apiRequest<PullResponse>(opts, 'POST', `${unit}/pull`, req, { [SPARSE_VERSIONS_HEADER]: SPARSE_VERSIONS_VALUE }),
     openConflicts: async () => {
       const body = await apiRequest<ServerConflict[] | { conflicts: ServerConflict[] }>(opts, 'GET', `${unit}/conflicts?status=open`);
       return Array.isArray(body) ? body : (body?.conflicts ?? []);

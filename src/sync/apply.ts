@@ -32,6 +32,7 @@ import { deviceState } from '../data/outbox';
 import { nextHlc } from '../lib/hlc';
 import { uuidv7 } from '../lib/ids';
 import type { PulledRow, PushResponse, PushResult } from '../protocol/sync';
+import { fieldVersions } from '../protocol/sparse-versions';
 
 /** Meta properties of a local row that are not server fields. */
 const LOCAL_META = new Set(['id', 'unitId', 'rev', 'deleted', 'updatedAt']);
@@ -103,8 +104,11 @@ export function mergePulled(local: Row | undefined, pulled: PulledRow, pending: 
     if (pending.has(k)) continue;
     if (v !== null && v !== undefined) row[k] = v;
   }
-  for (const [k, version] of Object.entries(pulled.versions)) {
-    if (!pending.has(k)) rev[k] = version;
+  for (const [k, version] of Object.entries(fieldVersions(pulled.fields, pulled.versions, pulled.version))) {
+    if (pending.has(k)) continue;
+    // a version filled in from sparse versions: only for the fields taken above
+    if (!(k in pulled.versions) && LOCAL_META.has(k)) continue;
+    rev[k] = version;
   }
   if (pending.has('deleted')) {
     row.deleted = !!local?.deleted;

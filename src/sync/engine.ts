@@ -203,6 +203,10 @@ async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTran
  * still goes 1,000 at a time.
  */
 export function oneEditPerField(entries: Mutation[]): Mutation[] {
+  // Usually every entry is of another row (a new record each): then no field repeats.
+  const rows = new Set<string>();
+  for (const e of entries) rows.add(`${e.table}\u0000${e.rowId}`);
+  if (rows.size === entries.length) return entries;
   const seen = new Set<string>();
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];

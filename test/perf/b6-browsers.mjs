@@ -27,14 +27,19 @@
 // same pages and putting each into IndexedDB in one transaction with raw IDB; bytes = the same
 // records in the most compact JSON this module can write (per page: field names once, versions
 // only where they differ from the row's), gzip level 9.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { generateMembers } from '../fixtures/generate-members.mjs';
 import { launch, median, percentile, round, startServer, waitForQuietCpu } from './helpers.mjs';
+import { loadBudgets } from './size-check.mjs';
 
-const CHANGES = 10_000;
+
 const WAIT = { timeout: 120_000 };
 export const SLOW_4G = { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1000) / 8, uploadThroughput: (675 * 1000) / 8 };
-export const B6_BUDGETS = { unthrottledMs: 3000, slow4gMs: 20_000, bytesPerChange: 60, heapMB: 40, resentBatches: 1 };
+const budgets = loadBudgets();
+const CHANGES = budgets.B6.changes;
+export const B6_BUDGETS = { ...budgets.B6, heapMB: budgets.B7.b6ApplyPeakHeapMB };
 
 async function api(base, path, body, token) {
   const res = await fetch(`${base}/api/v1${path}`, {
@@ -215,6 +220,18 @@ async function cutNth(p, kind, n) {
 /** The cursor B's first pull of a sync started from. */
 const firstCursor = (s) => requestJson(s.pulls[0]).json.cursor;
 
+/** BENCH_CPU_PROFILE=DIR: a CPU profile of A's cycle and of B's (open in DevTools → Performance). */
+async function startProfile(cdp) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+}
+async function stopProfile(cdp, file) {
+  const { profile } = await cdp.send('Profiler.stop');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(profile));
+}
+
 const net = (reqs) => reqs.reduce((s, r) => s + (r.t1 - r.t0) * 1000, 0);
 
 /** One A → B sync of 10,000 new members; both phones' logs and times. */
@@ -223,13 +240,17 @@ async function oneSync(a, b, members, { cut = false } = {}) {
   const ia = a.log.size;
   const ib = b.log.size;
   const uncutA = cut ? await cutNth(a, 'push', 6) : null;
+  const profile = process.env.BENCH_CPU_PROFILE;
+  if (profile) for (const p of [a, b]) await startProfile(p.cdp);
   // A's cycle: push, then its own pull of what it pushed (waited for, not counted).
   const sa = await a.page.evaluate(cut ? syncAfterCut : syncNowAndWait, 'push');
+  if (profile) await stopProfile(a.cdp, join(profile, `b6-a-push-${Date.now()}.cpuprofile`));
   const cutA = uncutA ? await uncutA() : false;
   await new Promise((r) => setTimeout(r, 300));
   const uncutB = cut ? await cutNth(b, 'pull', 6) : null;
   const { result: sb, before, peak } = await peakHeap(b.cdp, () => b.page.evaluate(cut ? syncAfterCut : syncNowAndWait, 'pull'));
   const cutB = uncutB ? await uncutB() : false;
+  if (profile) await stopProfile(b.cdp, join(profile, `b6-b-pull-${Date.now()}.cpuprofile`));
   await new Promise((r) => setTimeout(r, 300));
   const pushes = a.log.since(ia).filter((r) => r.kind === 'push');
   const pulls = b.log.since(ib).filter((r) => r.kind === 'pull');
@@ -257,6 +278,7 @@ async function bytesFloor(base, unitId, token, fromCursor) {
   let cursor = fromCursor;
   let asSent = 0;
   let compact = 0;
+  let sameShape = 0;
   let rows = 0;
   for (;;) {
     const res = await fetch(`${base}/api/v1/units/${unitId}/pull`, {
@@ -268,11 +290,12 @@ async function bytesFloor(base, unitId, token, fromCursor) {
     const page = JSON.parse(text);
     asSent += gzipSync(text, { level: 9 }).length;
     compact += gzipSync(compactPage(page), { level: 9 }).length;
+    sameShape += gzipSync(pageWithoutEqualVersions(page), { level: 9 }).length;
     rows += page.rows.length;
     cursor = page.cursor;
     if (!page.hasMore) break;
   }
-  return { rows, asSentL9: asSent / rows, compact: compact / rows };
+  return { rows, asSentL9: asSent / rows, compact: compact / rows, sameShape: sameShape / rows };
 }
 
 /**
@@ -292,6 +315,43 @@ export function compactPage(page) {
     t.rows.push(row);
   }
   return JSON.stringify({ t: Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, { f: v.fields, r: v.rows }])), c: page.cursor, m: page.hasMore });
+}
+
+/**
+ * A push batch the compact way: field names once per table, each entry as an array, seq and
+ * HLC milliseconds as differences, a base only where it is not 0. `withMid` false drops the
+ * random mid (the server would key idempotency on deviceId + seq, which is unique already).
+ */
+export function compactPush(body, { withMid = true } = {}) {
+  const tables = {};
+  let prevSeq = 0;
+  let prevMs = 0;
+  for (const m of body.mutations) {
+    const t = (tables[m.table] ??= { fields: [], index: new Map(), rows: [] });
+    for (const k of Object.keys(m.fields)) if (!t.index.has(k)) t.index.set(k, t.fields.push(k) - 1);
+    const values = t.fields.map((k) => (k in m.fields ? m.fields[k] : null));
+    while (values.length && values[values.length - 1] === null) values.pop();
+    const base = Object.fromEntries(Object.entries(m.base ?? {}).filter(([, v]) => v !== 0));
+    const [ms, counter] = m.hlc.split(':');
+    const row = [m.seq - prevSeq, m.rowId, values, Number(ms) - prevMs, Number(counter)];
+    if (withMid) row.unshift(m.mid);
+    if (m.op !== 'upsert' || Object.keys(base).length) row.push(m.op, base);
+    prevSeq = m.seq;
+    prevMs = Number(ms);
+    t.rows.push(row);
+  }
+  return JSON.stringify({ p: body.protocol, v: body.schemaVersion, d: body.deviceId, t: Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, { f: v.fields, r: v.rows }])) });
+}
+
+/** Pulled pages with versions left out where they equal the row's, rows otherwise as today. */
+export function pageWithoutEqualVersions(page) {
+  return JSON.stringify({
+    ...page,
+    rows: page.rows.map((r) => {
+      const odd = Object.fromEntries(Object.entries(r.versions).filter(([, v]) => v !== r.version));
+      return { ...r, versions: odd };
+    }),
+  });
 }
 
 function figures(s) {
@@ -350,6 +410,7 @@ export async function runB6Browsers({ runs = 3, distDir, log = console.log, slow
   try {
     // Unthrottled: `runs` syncs, each of 10,000 new members; floors measured after each.
     const measured = [];
+    let lastRun;
     for (let i = 0; i < runs; i++) {
       await waitForQuietCpu(log);
       const s = await oneSync(a, b, nextMembers());
@@ -357,6 +418,7 @@ export async function runB6Browsers({ runs = 3, distDir, log = console.log, slow
       if (!end.same) throw new Error('A and B hold different members after the sync');
       const floor = await pullFloorFrom(b.context, floorOrigin, bInfo, firstCursor(s));
       measured.push({ ...figures(s), floor });
+      lastRun = s;
       log(`B6 browsers run ${i + 1}: A→B ${round(measured.at(-1).aToB)} ms (push ${round(s.sa.pushMs)}, pull ${round(s.sb.pullMs)}), floor ${round(measured.at(-1).pushNet + floor.ms)} ms`);
     }
     const m = (k) => median(measured.map((x) => (typeof k === 'function' ? k(x) : x[k])));
@@ -380,7 +442,20 @@ export async function runB6Browsers({ runs = 3, distDir, log = console.log, slow
       budget: B6_BUDGETS.bytesPerChange,
       floor: round(bf.compact),
       floorNote: 'the same records, columnar JSON, versions only where they differ, gzip -9',
-      note: `as sent at gzip -9: ${round(bf.asSentL9)} B`,
+      note: `as sent, at gzip -9: ${round(bf.asSentL9)} B; rows as today but versions only where they differ from the row's: ${round(bf.sameShape)} B`,
+    });
+    // Push: the bodies A sent, re-encoded.
+    const last = lastRun.pushJson.filter(Boolean);
+    const n = last.reduce((k, x) => k + x.json.mutations.length, 0);
+    const gz = (f) => last.reduce((k, x) => k + gzipSync(f(x.json), { level: 9 }).length, 0) / n;
+    lines.push({
+      name: 'B6 push bytes per change, floor of the format (gzip -9)',
+      value: round(gz((j) => JSON.stringify(j))),
+      unit: 'B',
+      budget: null,
+      floor: round(gz((j) => compactPush(j, { withMid: false }))),
+      floorNote: 'columnar, base only where not 0, seq and HLC as differences, no mid (idempotency on deviceId + seq)',
+      note: `columnar with the mid: ${round(gz((j) => compactPush(j)))} B`,
     });
 
     if (slow4g) {
@@ -400,7 +475,7 @@ export async function runB6Browsers({ runs = 3, distDir, log = console.log, slow
         await c.send('Network.enable');
         await c.send('Network.emulateNetworkConditions', SLOW_4G);
       });
-      lines.push({ name: 'B6 A→B, 10,000 member changes, two browsers, Slow 4G', value: round(f.aToB), unit: 'ms', budget: B6_BUDGETS.slow4gMs, floor: round(f.pushNet + floor.ms), floorNote: 'push requests alone + bare-page pull, both throttled', note: `push ${round(f.pushMs)} ms, pull ${round(f.pullMs)} ms` });
+      lines.push({ name: 'B6 A→B, 10,000 member changes, two browsers, Slow 4G', value: round(f.aToB), unit: 'ms', budget: B6_BUDGETS.slow4gMs, floor: round(f.pushNet + floor.ms), floorNote: 'push requests alone + bare-page pull, both throttled', note: `push ${round(f.pushMs)} ms (its ${f.pushRequests} requests ${round(f.pushNet)} ms), pull ${round(f.pullMs)} ms (its ${f.pullRequests} requests ${round(f.pullNet)} ms, bare page ${round(floor.ms)} ms)` });
     }
 
     if (cutRun) {
@@ -473,10 +548,9 @@ async function pullFloorFrom(context, origin, info, cursor, cdpSetup) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { ensureDist, cleanupAll, ROOT } = await import('./helpers.mjs');
-  const { join } = await import('node:path');
   const args = process.argv.slice(2);
   const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
-  const dist = ensureDist(join(ROOT, 'dist'));
+  const dist = ensureDist(args.includes('--dist') ? args[args.indexOf('--dist') + 1] : join(ROOT, 'dist'));
   try {
     const lines = await runB6Browsers({ runs, distDir: dist, slow4g: !args.includes('--no-slow'), cutRun: !args.includes('--no-cut') });
     for (const l of lines) console.log(JSON.stringify(l));
