@@ -6,10 +6,12 @@
 // entry, src/data/outbox.ts upsertRows) — and the app's own "sync now" runs on A, then on B.
 //
 // How each figure is taken:
-//   A→B            A's push (from "sync now" to the engine's 'scd:sync-pushed' mark) plus B's
-//                  pull (from "sync now" on B to its 'scd:sync-pulled' mark: every page applied).
-//                  The hand-over between the phones (B's next trigger) is not counted. A's own
-//                  pull of what it just pushed runs before B starts (two phones, one CPU here).
+//   A→B            Both phones are offline while A gets its members (neither syncs on its own
+//                  timer half-way). A's push: from A's `online` event (the app's own trigger;
+//                  "sync now" is sent too) to the engine's 'scd:sync-pushed' mark; plus B's pull:
+//                  from B's `online` event to its 'scd:sync-pulled' mark (every page applied).
+//                  The hand-over between the phones is not counted. A's own pull of what it just
+//                  pushed runs before B comes online (two phones, one CPU here).
 //   Slow 4G        the same with CDP Network.emulateNetworkConditions on both phones
 //                  (latency 562.5 ms, 1474.56 kbit/s down, 675 kbit/s up).
 //   bytes          from each phone's network log (CDP): push request bodies as sent
@@ -142,18 +144,28 @@ async function seedMembers(members) {
   db.close();
 }
 
-/** Runs in a phone's page: "sync now" (what the button does); resolves with the phase times (ms). */
-async function syncNowAndWait(which) {
-  const after = (name, t) => performance.getEntriesByName(name).some((e) => e.startTime > t);
-  const t0 = performance.now();
+/** Runs in a phone's page before it goes online: notes when the browser says it is online. */
+function armOnline() {
+  window.__onlineAt = undefined;
+  window.addEventListener('online', () => (window.__onlineAt = performance.now()), { once: true });
+}
+
+/**
+ * Runs in a phone's page once it is online again: the app's own `online` trigger starts a cycle
+ * (the "sync now" event is sent too, as the button would, and joins it). Resolves with the times
+ * from the `online` event to the engine's marks of the first cycle that gets through (after a
+ * cut, the runner's own retry).
+ */
+async function waitForCycle(which) {
   window.dispatchEvent(new Event('scd:sync-now'));
-  const deadline = t0 + 600_000;
+  const deadline = performance.now() + 600_000;
   for (;;) {
     await new Promise((r) => setTimeout(r, 5));
+    const t0 = window.__onlineAt;
     const pushed = performance.getEntriesByName('scd:sync-pushed')[0];
     const pulled = performance.getEntriesByName('scd:sync-pulled')[0];
-    if (after('scd:sync-pulled', t0) && (which === 'pull' || after('scd:sync-pushed', t0))) {
-      return { pushMs: pushed && pushed.startTime > t0 ? pushed.startTime - t0 : NaN, pullMs: pulled.startTime - t0, cycleEnd: pulled.startTime };
+    if (t0 !== undefined && pulled && pulled.startTime > t0 && (which === 'pull' || (pushed && pushed.startTime > t0))) {
+      return { pushMs: pushed && pushed.startTime > t0 ? pushed.startTime - t0 : NaN, pullMs: pulled.startTime - t0 };
     }
     if (performance.now() > deadline) throw new Error('sync did not end in 10 minutes');
   }
@@ -234,8 +246,20 @@ async function stopProfile(cdp, file) {
 
 const net = (reqs) => reqs.reduce((s, r) => s + (r.t1 - r.t0) * 1000, 0);
 
-/** One A → B sync of 10,000 new members; both phones' logs and times. */
-async function oneSync(a, b, members, { cut = false } = {}) {
+/** The phone's network: offline, or online as `conditions` (Slow 4G) or unthrottled. */
+async function setNetwork(p, { offline = false, conditions } = {}) {
+  const online = conditions ?? { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
+  await p.cdp.send('Network.emulateNetworkConditions', offline ? { ...online, offline: true } : online);
+}
+
+/**
+ * One A → B sync of 10,000 new members; both phones' logs and times. Both phones are offline
+ * while A gets its members (so neither syncs on its own timer half-way); A comes online and
+ * syncs; when A's cycle is over, B comes online and syncs.
+ */
+async function oneSync(a, b, members, { cut = false, conditions } = {}) {
+  for (const p of [a, b]) await setNetwork(p, { offline: true, conditions });
+  await new Promise((r) => setTimeout(r, 200));
   await a.page.evaluate(seedMembers, members);
   const ia = a.log.size;
   const ib = b.log.size;
@@ -243,12 +267,18 @@ async function oneSync(a, b, members, { cut = false } = {}) {
   const profile = process.env.BENCH_CPU_PROFILE;
   if (profile) for (const p of [a, b]) await startProfile(p.cdp);
   // A's cycle: push, then its own pull of what it pushed (waited for, not counted).
-  const sa = await a.page.evaluate(cut ? syncAfterCut : syncNowAndWait, 'push');
+  await a.page.evaluate(armOnline);
+  await setNetwork(a, { conditions });
+  const sa = await a.page.evaluate(waitForCycle, 'push');
   if (profile) await stopProfile(a.cdp, join(profile, `b6-a-push-${Date.now()}.cpuprofile`));
   const cutA = uncutA ? await uncutA() : false;
   await new Promise((r) => setTimeout(r, 300));
   const uncutB = cut ? await cutNth(b, 'pull', 6) : null;
-  const { result: sb, before, peak } = await peakHeap(b.cdp, () => b.page.evaluate(cut ? syncAfterCut : syncNowAndWait, 'pull'));
+  await b.page.evaluate(armOnline);
+  const { result: sb, before, peak } = await peakHeap(b.cdp, async () => {
+    await setNetwork(b, { conditions });
+    return b.page.evaluate(waitForCycle, 'pull');
+  });
   const cutB = uncutB ? await uncutB() : false;
   if (profile) await stopProfile(b.cdp, join(profile, `b6-b-pull-${Date.now()}.cpuprofile`));
   await new Promise((r) => setTimeout(r, 300));
@@ -256,21 +286,6 @@ async function oneSync(a, b, members, { cut = false } = {}) {
   const pulls = b.log.since(ib).filter((r) => r.kind === 'pull');
   const pushJson = pushes.map(requestJson);
   return { sa, sb, pushes, pulls, pushJson, heapBefore: before, heapPeak: peak, cutA, cutB };
-}
-
-/** Like syncNowAndWait, but a dropped answer fails the first cycle: waits for the app's own retry. */
-async function syncAfterCut(which) {
-  const t0 = performance.now();
-  window.dispatchEvent(new Event('scd:sync-now'));
-  for (;;) {
-    await new Promise((r) => setTimeout(r, 20));
-    const pulled = performance.getEntriesByName('scd:sync-pulled')[0];
-    const pushed = performance.getEntriesByName('scd:sync-pushed')[0];
-    if (pulled && pulled.startTime > t0 && (which === 'pull' || (pushed && pushed.startTime > t0))) {
-      return { pushMs: pushed ? pushed.startTime - t0 : NaN, pullMs: pulled.startTime - t0 };
-    }
-    if (performance.now() - t0 > 600_000) throw new Error('no sync after the cut in 10 minutes');
-  }
 }
 
 /** The same pulled records, as the server sends them and in the most compact JSON we can write. */
@@ -460,12 +475,11 @@ export async function runB6Browsers({ runs = 3, distDir, log = console.log, slow
 
     if (slow4g) {
       await waitForQuietCpu(log);
-      for (const p of [a, b]) await p.cdp.send('Network.emulateNetworkConditions', SLOW_4G);
       let s;
       try {
-        s = await oneSync(a, b, nextMembers());
+        s = await oneSync(a, b, nextMembers(), { conditions: SLOW_4G });
       } finally {
-        for (const p of [a, b]) await p.cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+        for (const p of [a, b]) await setNetwork(p);
       }
       const end = await check(s);
       if (!end.same) throw new Error('A and B hold different members after the Slow 4G sync');
