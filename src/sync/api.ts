@@ -5,7 +5,6 @@
 //   AuthError     401: the token is unknown or revoked                → pause, keep the outbox
 //   HttpError     any other non-2xx, with the server's {error:{code,message}}
 import type { PullRequest, PullResponse, PushRequest, PushResponse, Role } from '../protocol/sync';
-import { SPARSE_VERSIONS_HEADER, SPARSE_VERSIONS_VALUE } from '../protocol/sparse-versions';
 
 export const API_PREFIX = '/api/v1';
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -127,7 +126,7 @@ export function joinUrl(baseUrl: string, path: string): string {
 }
 
 // ---------------------------------------------------------------------------------------
-// Sync endpoints, for the engine (a fake transport replaces this in some tests).
+// Sync endpoints, for the engine (transport.ts; a fake transport replaces it in some tests).
 
 /** A conflict as GET /units/:unit/conflicts lists it. */
 export interface ServerConflict {
@@ -154,23 +153,6 @@ export interface SyncTransport {
   pull(req: PullRequest): Promise<PullResponse>;
   openConflicts(): Promise<ServerConflict[]>;
   resolveConflict(id: string, req: ResolveRequest): Promise<void>;
-}
-
-export function httpTransport(server: { baseUrl: string; unitId: string; deviceToken: string }, extra: { fetch?: FetchFn; timeoutMs?: number } = {}): SyncTransport {
-  const opts: ApiOptions = { baseUrl: server.baseUrl, token: server.deviceToken, ...extra };
-  const unit = `/units/${encodeURIComponent(server.unitId)}`;
-  return {
-    push: (req) => apiRequest<PushResponse>(opts, 'POST', `${unit}/push`, req),
-    // Rows may come with sparse versions (src/protocol/sparse-versions.ts); apply.ts reads both.
-    pull: (req) => apiRequest<PullResponse>(opts, 'POST', `${unit}/pull`, req, { [SPARSE_VERSIONS_HEADER]: SPARSE_VERSIONS_VALUE }),
-    openConflicts: async () => {
-      const body = await apiRequest<ServerConflict[] | { conflicts: ServerConflict[] }>(opts, 'GET', `${unit}/conflicts?status=open`);
-      return Array.isArray(body) ? body : (body?.conflicts ?? []);
-    },
-    resolveConflict: async (id, req) => {
-      await apiRequest<unknown>(opts, 'POST', `${unit}/conflicts/${encodeURIComponent(id)}/resolve`, req);
-    },
-  };
 }
 
 // ---------------------------------------------------------------------------------------

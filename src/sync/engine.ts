@@ -14,7 +14,8 @@ import type { DeviceState, ServerLink, UnitDb } from '../data/db';
 import type { Mutation, SyncedTable } from '../protocol/outbox';
 import { MAX_BATCH, PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse, type PushRequest, type PushResponse } from '../protocol/sync';
 import { pushes } from '../protocol/permissions';
-import { AuthError, HttpError, httpTransport, type FetchFn, type ServerConflict, type SyncTransport } from './api';
+import { AuthError, HttpError, type FetchFn, type ServerConflict, type SyncTransport } from './api';
+import { httpTransport } from './transport';
 import { applyDeferred, applyPullPage, outboxShape, realignOutbox, recordPushResults } from './apply';
 import { resendClockRefusals } from './clock-refusals';
 

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { fieldVersions, SPARSE_VERSIONS_HEADER, sparseVersionsJson } from '../../../src/protocol/sparse-versions';
 import type { PulledRow } from '../../../src/protocol/sync';
-import { httpTransport } from '../../../src/sync/api';
+import { httpTransport } from '../../../src/sync/transport';
 import { mergePulled } from '../../../src/sync/apply';
 
 const NOW = '2026-01-01T00:00:00.000Z';
