@@ -14,8 +14,9 @@ import type { DeviceState, ServerLink, UnitDb } from '../data/db';
 import type { Mutation, SyncedTable } from '../protocol/outbox';
 import { MAX_BATCH, PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse, type PushRequest, type PushResponse } from '../protocol/sync';
 import { pushes } from '../protocol/permissions';
-import { AuthError, HttpError, httpTransport, type FetchFn, type ServerConflict, type SyncTransport } from './api';
-import { applyDeferred, applyPullPage, realignOutbox, recordPushResults } from './apply';
+import { AuthError, HttpError, type FetchFn, type ServerConflict, type SyncTransport } from './api';
+import { httpTransport } from './transport';
+import { applyDeferred, applyPullPage, outboxShape, realignOutbox, recordPushResults } from './apply';
 import { resendClockRefusals } from './clock-refusals';
 
 export interface LockManagerLike {
@@ -93,9 +94,11 @@ async function cycleBody(opts: CycleOptions): Promise<CycleResult> {
     if (canWrite(dev.server.role)) {
       await resendClockRefusals(db);
       await pushAll(opts, dev, transport, totals);
+      mark('scd:sync-pushed');
       await sendResolutions(db, transport);
     }
     await pullAll(opts, transport, totals);
+    mark('scd:sync-pulled');
     totals.openConflicts = await refreshConflicts(db, dev.deviceId, transport);
     await db.syncState.update('device', { lastSyncedAt: new Date().toISOString() });
   } catch (e) {
@@ -103,6 +106,16 @@ async function cycleBody(opts: CycleOptions): Promise<CycleResult> {
     throw e;
   }
   return { kind: 'done', ...totals };
+}
+
+/**
+ * The cycle's moments for devtools and the B6 benchmark (test/perf/b6-browsers.mjs). Only the
+ * latest of each is kept: a phone open all day syncs every minute.
+ */
+function mark(name: string): void {
+  if (typeof performance === 'undefined' || !performance.mark) return;
+  performance.clearMarks(name);
+  performance.mark(name);
 }
 
 /** Does this role push anything (src/protocol/permissions.ts)? A viewer's outbox waits. */
@@ -140,6 +153,9 @@ async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTran
   const last = await db.outbox.orderBy('seq').last();
   if (!last) return;
   const upTo = last.seq;
+  // Which rows have more than one waiting entry: after each batch, only those are looked up
+  // for entries to rebase (apply.ts rebaseFollowers), not every row of the batch.
+  const shape = await outboxShape(db);
   let gaps = 0;
   for (;;) {
     const batch = oneEditPerField(await db.outbox.where('seq').belowOrEqual(upTo).limit(size).toArray());
@@ -161,7 +177,7 @@ async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTran
       }
       throw e;
     }
-    const outcome = await recordPushResults(db, batch, res);
+    const outcome = await recordPushResults(db, batch, res, shape);
     totals.pushed += outcome.acked + outcome.rejected;
     totals.applied += outcome.applied;
     totals.conflicts += outcome.conflicts;
@@ -188,6 +204,10 @@ async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTran
  * still goes 1,000 at a time.
  */
 export function oneEditPerField(entries: Mutation[]): Mutation[] {
+  // Usually every entry is of another row (a new record each): then no field repeats.
+  const rows = new Set<string>();
+  for (const e of entries) rows.add(`${e.table}\u0000${e.rowId}`);
+  if (rows.size === entries.length) return entries;
   const seen = new Set<string>();
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];

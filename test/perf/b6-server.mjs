@@ -42,7 +42,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const B6_SERVER_BUDGETS = { ingestChangesPerSecond: 20_000, bytesPerChange: 60, rssMb: 150 };
+const BUDGETS = JSON.parse(readFileSync(join(ROOT, 'test/perf/budgets.json'), 'utf8'));
+export const B6_SERVER_BUDGETS = { ingestChangesPerSecond: 20_000, bytesPerChange: BUDGETS.B6.bytesPerChange, rssMb: BUDGETS.B7.serverRssMB };
 const CHANGES = 10_000;
 const BATCH = 1_000;
 

@@ -218,6 +218,18 @@ async function main() {
     }
   }
 
+  // B6 with two real phones (Chromium, the built app, real member records) and B7's heap
+  // during B6 apply, in its own module.
+  const b6b = join(ROOT, 'test/perf/b6-browsers.mjs');
+  if (only('B6') && existsSync(b6b)) {
+    try {
+      const { runB6Browsers } = await import(pathToFileURL(b6b).href);
+      report(await runB6Browsers({ runs: Math.min(RUNS, 3), distDir: DIST, log: console.log }));
+    } catch (e) {
+      fail('B6 two browsers', e);
+    }
+  }
+
   // B11: a supervisor's first sync of 50 units × 100 members and one of 5,000, and the scorecard
   // over the 50, cold and cached (issue 11). TypeScript (the app's sync engine and loaders over
   // fake-indexeddb), run by tsx in its own process; its lines come back as info.

@@ -2,7 +2,7 @@
 // page, and how push answers move entries out of the outbox.
 import { afterEach, describe, expect, test } from 'vitest';
 import type { PulledRow } from '../../../src/protocol/sync';
-import { applyPullPage, mergePulled, realignOutbox, recordPushResults } from '../../../src/sync/apply';
+import { applyPullPage, localRows, mergePulled, outboxShape, realignOutbox, recordPushResults } from '../../../src/sync/apply';
 import { dropAllDatabases, makeDevice } from './devices';
 
 afterEach(dropAllDatabases);
@@ -111,6 +111,21 @@ describe('applyPullPage', () => {
     expect((await d.db.syncState.get('device'))!.cursor).toBe(0);
   });
 
+  test('a page of new and known rows: known ones are merged, new ones created (localRows reads keys first)', async () => {
+    const d = await makeDevice('k');
+    const ids = Array.from({ length: 60 }, (_, i) => `member-${String(i).padStart(4, '0')}`);
+    // every third row is already here, synced with an older name
+    const older = ids.filter((_, i) => i % 3 === 0).map((id) => pulled({ id, fields: { fullName: 'Cũ', createdAt: NOW }, versions: { fullName: 1, createdAt: 1 }, version: 1 }));
+    await applyPullPage(d.db, d.localUnitId, older, 1);
+    const found = await localRows(d.db.members as never, [...ids].reverse());
+    expect(found.map((r) => (r ? r.id : null))).toEqual([...ids].reverse().map((id, i) => ((59 - i) % 3 === 0 ? id : null)));
+    const page = ids.map((id, i) => pulled({ id, fields: { phone: `09${i}` }, versions: { phone: 2 + i }, version: 2 + i }));
+    await applyPullPage(d.db, d.localUnitId, page, 61);
+    const rows = await d.db.members.bulkGet(ids);
+    // the server's row is the truth: the old name is gone where the server has none
+    expect(rows.map((r) => [r!.phone, r!.fullName, r!.rev])).toEqual(ids.map((_, i) => [`09${i}`, undefined, i % 3 === 0 ? { fullName: 1, createdAt: 1, phone: 2 + i } : { phone: 2 + i }]));
+  });
+
   test('rows of a table this version does not know are kept aside, not dropped', async () => {
     const d = await makeDevice('c');
     const future = { table: 'duesEntries', id: 'dues-0001', fields: { amount: 2000 }, versions: { amount: 4 }, deleted: false, version: 4 } as unknown as PulledRow;
@@ -197,6 +212,35 @@ describe('recordPushResults', () => {
     expect(await d.db.needsAttention.count()).toBe(0);
     const again = await d.db.outbox.toArray();
     expect(again.map((e) => e.fields)).toEqual([{ notes: 'ghi chú' }]);
+  });
+
+  test("a later edit of a pushed field is rebased on the server's version, whether it waited before the cycle or was typed during it", async () => {
+    const { d } = await withOutbox(40);
+    // member-0002's phone changed twice before the cycle began: the second waits behind the first
+    await d.write('members', 'member-0002', { phone: '0911000001' });
+    await d.write('members', 'member-0002', { phone: '0911000002' });
+    const shape = await outboxShape(d.db);
+    expect([...shape.repeated]).toEqual(['members\u0000member-0002']);
+    const all = await d.db.outbox.orderBy('seq').toArray();
+    const batch = all.slice(0, 41); // the 40 creates and the first phone edit
+    // typed while the batch was on its way: a name edit of member-0005
+    await d.write('members', 'member-0005', { fullName: 'Người năm' });
+    const results = batch.map((e, i) => ({ mid: e.mid, status: 'applied' as const, version: 100 + i }));
+    await recordPushResults(d.db, batch, { results, lastSeq: batch.at(-1)!.seq }, shape);
+    const waiting = await d.db.outbox.orderBy('seq').toArray();
+    expect(waiting.map((e) => [e.rowId, e.base])).toEqual([
+      ['member-0002', { phone: 140 }],
+      ['member-0005', { fullName: 104 }],
+    ]);
+  });
+
+  test('the same without the shape (a direct call) rebases the same way', async () => {
+    const { d } = await withOutbox(3);
+    await d.write('members', 'member-0002', { fullName: 'Người hai' });
+    const all = await d.db.outbox.orderBy('seq').toArray();
+    const batch = all.slice(0, 3);
+    await recordPushResults(d.db, batch, { results: batch.map((e, i) => ({ mid: e.mid, status: 'applied' as const, version: 10 + i })), lastSeq: 3 });
+    expect((await d.db.outbox.toArray()).map((e) => e.base)).toEqual([{ fullName: 11 }]);
   });
 
   test('realignOutbox renumbers waiting entries from the server lastSeq + 1, keeping mids', async () => {

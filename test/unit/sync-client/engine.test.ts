@@ -2,7 +2,7 @@
 // order, pull pages, rejected → needs attention, gap, 401 keeps the outbox, one tab at a time.
 import { afterEach, describe, expect, test } from 'vitest';
 import { MAX_BATCH } from '../../../src/protocol/sync';
-import { createMemoryLocks, runCycle, toWire } from '../../../src/sync/engine';
+import { createMemoryLocks, oneEditPerField, runCycle, toWire } from '../../../src/sync/engine';
 import { AuthError, HttpError, NetworkError, type SyncTransport } from '../../../src/sync/api';
 import { FakeServer } from './fake-server';
 import { dropAllDatabases, makeDevice, snapshot, type Device } from './devices';
@@ -309,5 +309,19 @@ describe('one tab at a time (Web Lock)', () => {
     expect([p.kind, q.kind]).toEqual(['done', 'done']);
     expect(maxInFlight).toBe(1);
     expect(server.rows.size).toBe(70);
+  });
+});
+
+describe('oneEditPerField', () => {
+  const e = (seq: number, rowId: string, fields: Record<string, unknown>) => ({ mid: `m${seq}`, seq, table: 'members' as const, rowId, op: 'upsert' as const, fields, base: {}, hlc: '' });
+
+  test('a batch of distinct rows goes whole; the second edit of a field starts the next batch', () => {
+    const distinct = [e(1, 'a', { fullName: 'A' }), e(2, 'b', { fullName: 'B' }), e(3, 'c', { phone: '09' })];
+    expect(oneEditPerField(distinct)).toBe(distinct);
+    // the same row twice, other fields: still one batch
+    const otherFields = [e(1, 'a', { fullName: 'A' }), e(2, 'a', { phone: '09' }), e(3, 'b', { fullName: 'B' })];
+    expect(oneEditPerField(otherFields)).toHaveLength(3);
+    const again = [e(1, 'a', { fullName: 'A' }), e(2, 'b', { fullName: 'B' }), e(3, 'a', { phone: '09', fullName: 'A2' }), e(4, 'c', {})];
+    expect(oneEditPerField(again).map((x) => x.seq)).toEqual([1, 2]);
   });
 });

@@ -3,7 +3,8 @@
 // page), or the server answering with an error (5xx JSON) — through the real fetch wrapper
 // (api.ts) and the runner's sorting (runner.ts).
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { httpTransport, type FetchFn } from '../../../src/sync/api';
+import type { FetchFn } from '../../../src/sync/api';
+import { httpTransport } from '../../../src/sync/transport';
 import { SyncRunner } from '../../../src/sync/runner';
 import { resetSyncStatus, syncStatus } from '../../../src/sync/status';
 

@@ -1,0 +1,22 @@
+// The sync endpoints over HTTP, for the engine only: it loads with the engine, not with the
+// precached screens that talk to the server through api.ts.
+import { SPARSE_VERSIONS_HEADER, SPARSE_VERSIONS_VALUE } from '../protocol/sparse-versions';
+import type { PullResponse, PushResponse } from '../protocol/sync';
+import { apiRequest, type ApiOptions, type FetchFn, type ServerConflict, type SyncTransport } from './api';
+
+export function httpTransport(server: { baseUrl: string; unitId: string; deviceToken: string }, extra: { fetch?: FetchFn; timeoutMs?: number } = {}): SyncTransport {
+  const opts: ApiOptions = { baseUrl: server.baseUrl, token: server.deviceToken, ...extra };
+  const unit = `/units/${encodeURIComponent(server.unitId)}`;
+  return {
+    push: (req) => apiRequest<PushResponse>(opts, 'POST', `${unit}/push`, req),
+    // Rows may come with sparse versions (src/protocol/sparse-versions.ts); apply.ts reads both.
+    pull: (req) => apiRequest<PullResponse>(opts, 'POST', `${unit}/pull`, req, { [SPARSE_VERSIONS_HEADER]: SPARSE_VERSIONS_VALUE }),
+    openConflicts: async () => {
+      const body = await apiRequest<ServerConflict[] | { conflicts: ServerConflict[] }>(opts, 'GET', `${unit}/conflicts?status=open`);
+      return Array.isArray(body) ? body : (body?.conflicts ?? []);
+    },
+    resolveConflict: async (id, req) => {
+      await apiRequest<unknown>(opts, 'POST', `${unit}/conflicts/${encodeURIComponent(id)}/resolve`, req);
+    },
+  };
+}
