@@ -18,13 +18,14 @@ export function fieldVersions(fields: Record<string, unknown>, versions: Record<
  * The server's side, on the stored JSON texts: the versions entries a sparse answer needs
  * (those of keys not in `fields`, and those written before the row's version).
  */
-export function sparseVersionsJson(fieldsJson: string, versionsJson: string, version: number): string {
+export function sparseVersionsJson(fieldsJson: string | (() => string), versionsJson: string, version: number): string {
   const versions = JSON.parse(versionsJson) as Record<string, number>;
   let fields: Record<string, unknown> | undefined;
   const out: Record<string, number> = {};
   let dropped = false;
   for (const [k, v] of Object.entries(versions)) {
-    if (v === version && k in (fields ??= JSON.parse(fieldsJson) as Record<string, unknown>)) dropped = true;
+    // the fields are parsed only when an entry might go (a text, or a function giving it)
+    if (v === version && Object.hasOwn((fields ??= JSON.parse(typeof fieldsJson === 'string' ? fieldsJson : fieldsJson()) as Record<string, unknown>), k)) dropped = true;
     else out[k] = v;
   }
   return dropped ? JSON.stringify(out) : versionsJson;

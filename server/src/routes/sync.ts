@@ -5,6 +5,7 @@
 // the stored JSON text without parsing it again.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { SPARSE_VERSIONS_HEADER, SPARSE_VERSIONS_VALUE } from '../../../src/protocol/sparse-versions';
 import { MAX_BATCH, PROTOCOL_VERSION } from '../../../src/protocol/sync';
 import { requireUnit } from '../auth/principal';
 import { ApiError } from '../http/errors';
@@ -105,6 +106,7 @@ export function syncRoutes(deps: ApiDeps): Hono {
         cursor,
         deviceLastSeq: p.kind === 'device' ? p.device.lastSeq : undefined,
         resetRequired: body.cursor > page.unitVersion,
+        sparseVersions: c.req.header(SPARSE_VERSIONS_HEADER)?.trim().toLowerCase() === SPARSE_VERSIONS_VALUE,
       });
       return jsonAnswer(c, answer);
     });

@@ -3,6 +3,7 @@
 // of 1,000 rows builds no per-row strings and no page-sized UTF-16 text: with 20 phones
 // pulling a 15,000-row unit at once those strings were most of the server's memory (issue 13,
 // B7).
+import { sparseVersionsJson } from '../../../src/protocol/sparse-versions';
 import type { PullPage, RawPulledRow } from '../store/types';
 
 export interface PullAnswerExtras {
@@ -10,6 +11,11 @@ export interface PullAnswerExtras {
   /** the device's lastSeq, for a device's pull */
   deviceLastSeq?: number;
   resetRequired?: boolean;
+  /**
+   * The phone asked for sparse versions (X-Scd-Versions: sparse, src/protocol/sparse-versions.ts):
+   * a field written at the row's own version goes without its entry.
+   */
+  sparseVersions?: boolean;
 }
 
 const ROWS_OPEN = '{"rows":[';
@@ -17,13 +23,14 @@ const ROWS_OPEN = '{"rows":[';
 /** The answer `{"rows":[…],"cursor":…,"hasMore":…[,"deviceLastSeq":…][,"resetRequired":true]}`. */
 export function pullAnswer(page: PullPage, extras: PullAnswerExtras): Buffer {
   const heads = page.rows.map(rowHead);
+  const versions = extras.sparseVersions ? page.rows.map(sparse) : page.rows.map((r) => r.versionsJson);
   let tail = `],"cursor":${extras.cursor},"hasMore":${page.hasMore}`;
   if (extras.deviceLastSeq !== undefined) tail += `,"deviceLastSeq":${extras.deviceLastSeq}`;
   if (extras.resetRequired) tail += ',"resetRequired":true';
   tail += '}';
   let size = ROWS_OPEN.length + Buffer.byteLength(tail);
   page.rows.forEach((r, i) => {
-    size += (i ? 1 : 0) + Buffer.byteLength(heads[i]) + byteLength(r.fieldsJson) + VERSIONS.length + byteLength(r.versionsJson) + Buffer.byteLength(rowTail(r));
+    size += (i ? 1 : 0) + Buffer.byteLength(heads[i]) + byteLength(r.fieldsJson) + VERSIONS.length + byteLength(versions[i]) + Buffer.byteLength(rowTail(r));
   });
   const out = Buffer.allocUnsafe(size);
   let at = out.write(ROWS_OPEN, 0, 'latin1');
@@ -32,7 +39,7 @@ export function pullAnswer(page: PullPage, extras: PullAnswerExtras): Buffer {
     at += out.write(heads[i], at, 'utf8');
     at += put(out, r.fieldsJson, at);
     at += out.write(VERSIONS, at, 'latin1');
-    at += put(out, r.versionsJson, at);
+    at += put(out, versions[i], at);
     at += out.write(rowTail(r), at, 'utf8');
   });
   at += out.write(tail, at, 'utf8');
@@ -43,6 +50,8 @@ export function pullAnswer(page: PullPage, extras: PullAnswerExtras): Buffer {
 const VERSIONS = ',"versions":';
 const rowHead = (r: RawPulledRow) => `{"table":${JSON.stringify(r.table)},"id":${JSON.stringify(r.id)},"fields":`;
 const rowTail = (r: RawPulledRow) => `,"deleted":${r.deleted},"version":${r.version}}`;
+const text = (json: string | Uint8Array) => (typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8'));
+const sparse = (r: RawPulledRow) => sparseVersionsJson(() => text(r.fieldsJson), text(r.versionsJson), r.version);
 const byteLength = (json: string | Uint8Array) => (typeof json === 'string' ? Buffer.byteLength(json) : json.byteLength);
 
 function put(out: Buffer, json: string | Uint8Array, at: number): number {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Gate } from '../../../server/src/http/gate';
 import { acceptsGzip, jsonAnswer } from '../../../server/src/http/gzip-answer';
 import { pullAnswer } from '../../../server/src/sync/pull-page';
+import { fieldVersions } from '../../../src/protocol/sparse-versions';
 import type { PullPage, RawPulledRow } from '../../../server/src/store/types';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -34,6 +35,24 @@ describe('pullAnswer', () => {
     const out = pullAnswer(page, { cursor: 5, deviceLastSeq: 12, resetRequired: true });
     expect(out.toString('utf8')).toBe(stringPage(page, 5, 12, true));
     expect(JSON.parse(out.toString('utf8')).rows[0].fields.fullName).toBe('Nguyễn Thị Ánh Tuyết');
+  });
+
+  it('sparse versions: a field written at the row version goes without its entry, and the phone reads the same map back', () => {
+    const row: RawPulledRow = {
+      table: 'members',
+      id: 'm-2',
+      fieldsJson: utf8('{"fullName":"Lê Thị Hồng","phone":"0901","createdAt":"2026-01-01T00:00:00.000Z"}'),
+      versionsJson: utf8('{"fullName":7,"phone":3,"createdAt":7,"deleted":7}'),
+      deleted: false,
+      version: 7,
+    };
+    const page: PullPage = { rows: [row], hasMore: false, unitVersion: 7 };
+    const sent = JSON.parse(pullAnswer(page, { cursor: 7, sparseVersions: true }).toString('utf8')).rows[0];
+    // 'deleted' is not a field of the row: its entry stays, as does the older phone version
+    expect(sent.versions).toEqual({ phone: 3, deleted: 7 });
+    expect(fieldVersions(sent.fields, sent.versions, sent.version)).toEqual({ fullName: 7, phone: 3, createdAt: 7, deleted: 7 });
+    // without the header, the whole map as stored
+    expect(JSON.parse(pullAnswer(page, { cursor: 7 }).toString('utf8')).rows[0].versions).toEqual({ fullName: 7, phone: 3, createdAt: 7, deleted: 7 });
   });
 
   it('an empty page, without a device', () => {
