@@ -42,7 +42,7 @@ describe('precache pack', () => {
     expect(packed.map((f) => f.url)).toEqual(['/assets/f-home-AbC12345.js', '/assets/f-home-Zz_9-xYw.css', '/assets/icon-Qq11Ww22.svg']);
     const cache = new FakeCache();
     const wanted = new Set([`${ORIGIN}/assets/f-home-AbC12345.js`, `${ORIGIN}/assets/icon-Qq11Ww22.svg`]);
-    const n = await readPack(Promise.resolve(new Response(gz)), cache as unknown as Cache, wanted);
+    const n = await readPack(Promise.resolve(new Response(new Uint8Array(gz))), cache as unknown as Cache, wanted);
     expect(n).toBe(2);
     expect([...cache.puts.keys()]).toEqual([...wanted]);
     const js = cache.puts.get(`${ORIGIN}/assets/f-home-AbC12345.js`)!;
@@ -57,7 +57,7 @@ describe('precache pack', () => {
     const { gz } = buildPack(dir, entries);
     const { gunzipSync, gzipSync } = await import('node:zlib');
     const cut = gzipSync(gunzipSync(gz).subarray(0, -5));
-    await expect(readPack(Promise.resolve(new Response(cut)), cache as unknown as Cache, new Set())).rejects.toThrow('the index says');
+    await expect(readPack(Promise.resolve(new Response(new Uint8Array(cut))), cache as unknown as Cache, new Set())).rejects.toThrow('the index says');
   });
 
   it('a node_modules/ prefix on the not-precached list matches the package wherever it is installed', () => {
