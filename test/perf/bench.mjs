@@ -9,7 +9,7 @@
 //   npm run bench -- --only B3 --runs 3 --rates 4
 //   npm run bench -- --seed import        (store the 5,000 through the real /import page)
 //
-// Options: --only B1,B3,B4,B5,B6,B9,B11  --runs N (7)  --rates 4,10  --count N (5000)  --seed idb|import
+// Options: --only B1,B3,B4,B5,B6,B8,B9,B11  --runs N (7)  --rates 4,10  --count N (5000)  --seed idb|import
 //          --dist DIR (dist)  --out FILE (test/perf/results.json)
 // Env: BENCH_CPU_PROFILE=DIR writes a CPU profile of one extra cold start per rate
 //      (DIR/b3-4x.cpuprofile); BENCH_QUIET_BUSY / BENCH_QUIET_WAIT_S tune the wait for a quiet
