@@ -5,6 +5,7 @@ import type { ModuleInfo } from 'rolldown';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { matchesAny, precachePlan } from './scripts/precache-plan.ts';
+import { precachePack } from './scripts/precache-pack.ts';
 import { noChunkCycles } from './scripts/chunk-cycles.ts';
 import { acyclicGroups, graphFrom } from './scripts/chunk-groups.ts';
 
@@ -71,12 +72,16 @@ const NOT_PRECACHED = [
   'src/features/readonly/', // the read-only bar and notice: loaded only on a phone that may not write the book
   'src/features/sync/screens-entry.ts', // sync status, conflicts, needs attention: they follow a sync, which needs signal (the chip stays)
   'src/features/recognition/', // the level above's rating of a unit and its consolidation mark: once a year, with signal
+  // workbox-window drives the update prompt (src/pwa/update.ts), and updates need the network;
+  // the page keeps it once the worker is in charge (src/pwa/offline-extras.ts keepThisPage)
+  'node_modules/workbox-window/',
 ];
 // The manifest icons (and iOS's touch icon) are not precached either: 37 KB of PNG that
 // gzip cannot shrink, for a budget of 150 KB. The background fetch keeps them after the first
 // visit (src/pwa/offline-extras.ts), so the manifest's icon loads offline too.
 const ICONS = ['/icons/icon-192.png', '/icons/icon-512.png', '/icons/maskable-512.png', '/icons/apple-touch-icon-180.png'];
 const notPrecached = precachePlan(NOT_PRECACHED, ICONS);
+const pack = precachePack();
 const isNotPrecached = matchesAny(NOT_PRECACHED);
 const ROOT_DIR = fileURLToPath(new URL('./', import.meta.url)).replace(/\\/g, '/');
 
@@ -96,13 +101,19 @@ export default defineConfig(({ command }) => ({
   plugins: [
     preact(),
     notPrecached.plugin,
+    pack.plugin,
     noChunkCycles(),
     { name: 'scd:feature-groups', buildStart: () => void (groups = undefined) },
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
+      // Our own worker (src/sw.ts): Workbox's routes and precache, but an install that fetches
+      // the precache in one request (PERFORMANCE.md B8; docs/decisions.md "First visit").
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
       // Manifest icons stay out of the precache, which has a byte budget; they are kept at
-      // runtime (ICONS above, the /icons/ route below).
+      // runtime (ICONS above, the /icons/ route in src/sw.ts).
       includeManifestIcons: false,
       includeAssets: ['favicon.svg'],
       manifest: {
@@ -124,38 +135,13 @@ export default defineConfig(({ command }) => ({
           { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
-      workbox: {
+      injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
-        globIgnores: ['**/node_modules/**/*', 'icons/**'],
-        cleanupOutdatedCaches: true,
-        // First install only: the open page comes under the new worker at once, so chunks it
-        // loads later are served from the precache (truly "ready offline"). Updates still
-        // wait for the user: no skipWaiting here; the page sends SKIP_WAITING on "Cập nhật".
-        clientsClaim: true,
-        navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
-        manifestTransforms: [notPrecached.manifestTransform],
-        // What the precache leaves out is kept the first time it loads (or when the background
-        // fetch gets it). /assets/ names carry a content hash, so a cached copy never goes
-        // stale: CacheFirst. Old versions' files age out by count (a build leaves out ~60
-        // files; the newest version's are the most recently used). Icons have no hash: the
-        // cached one answers at once and a fresh copy replaces it.
-        runtimeCaching: [
-          {
-            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
-            handler: 'CacheFirst',
-            options: {
-              cacheName: 'scd-assets',
-              expiration: { maxEntries: 200, purgeOnQuotaError: true },
-              cacheableResponse: { statuses: [200] },
-            },
-          },
-          {
-            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/icons/'),
-            handler: 'StaleWhileRevalidate',
-            options: { cacheName: 'scd-icons', cacheableResponse: { statuses: [200] } },
-          },
-        ],
+        globIgnores: ['**/node_modules/**/*', 'icons/**', 'sw.js'],
+        // the plan drops what is not precached; the pack is written from what is left
+        manifestTransforms: [notPrecached.manifestTransform, pack.manifestTransform],
+        // a classic worker, as the generated one was (registered without type: 'module')
+        rollupFormat: 'iife',
       },
     }),
   ],

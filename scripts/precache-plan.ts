@@ -81,9 +81,13 @@ export function planPrecache(chunks: BuiltChunk[], assets: string[], isLeftOut: 
   return { leftOut: [...leftOut].sort(), conflicts };
 }
 
-/** Root-relative path prefixes → predicate over root-relative module ids. */
+/**
+ * Root-relative path prefixes → predicate over root-relative module ids. A "node_modules/x/"
+ * prefix matches that package wherever it is installed (a worktree's node_modules may be a
+ * link, and module ids are real paths).
+ */
 export function matchesAny(prefixes: readonly string[]): (moduleId: string) => boolean {
-  return (id) => prefixes.some((p) => id === p || (p.endsWith('/') && id.startsWith(p)));
+  return (id) => prefixes.some((p) => id === p || (p.endsWith('/') && (id.startsWith(p) || (p.startsWith('node_modules/') && id.includes('/' + p)))));
 }
 
 /**

@@ -2,7 +2,18 @@
 // at once; every screen, Dexie and zod load lazily (PERFORMANCE.md B1).
 import { render } from 'preact';
 import { App } from './app/App';
+import { IS_SW_ENABLED } from './pwa/build-info';
 import './app/app.css';
 
 performance.mark('scd:boot');
 render(<App />, document.getElementById('app')!);
+// A first visit (no worker in charge yet) registers the service worker now, so its install (the
+// precache, one request: src/sw.ts) runs beside the first screen instead of after load and two
+// lazy chunks (PERFORMANCE.md B8). The update flow and its banners still come after load, with
+// workbox-window (src/pwa/update.ts), and pick this registration up. Once the install claims
+// the page, the files of the screen open now are kept too (they are not all precached).
+const sw = navigator.serviceWorker;
+if (IS_SW_ENABLED && sw && !sw.controller) {
+  sw.addEventListener('controllerchange', () => void import('./pwa/offline-extras').then((m) => m.keepThisPage()), { once: true });
+  sw.register('/sw.js').catch(() => undefined);
+}

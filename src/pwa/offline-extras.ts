@@ -65,6 +65,18 @@ export async function downloadExtras(onProgress: (done: number, total: number) =
 }
 
 /**
+ * Keeps the files this page has loaded from /assets/ (the screen open now and the shell):
+ * each is fetched again through the service worker, whose /assets/ route keeps it; they come
+ * from the browser's HTTP cache (hashed names, cached for a year), not the network. A first
+ * visit loads them before the worker is in charge; without this, the set-up screen would say
+ * "Chưa có trên máy" if the app were reopened offline before the background fetch got to it.
+ */
+export async function keepThisPage(): Promise<void> {
+  const urls = new Set(performance.getEntriesByType('resource').map((e) => new URL(e.name)).filter((u) => u.origin === location.origin && u.pathname.startsWith('/assets/')).map((u) => u.pathname));
+  await Promise.all((await missing([...urls].map((url) => ({ url, bytes: 0 })))).map((e) => fetchKept(e).catch(() => undefined)));
+}
+
+/**
  * The background fetch, after the first screen: what is not on the phone yet, one file at a
  * time. Skipped on Save-Data (the user asked for less traffic: Settings still offers it) and
  * offline; stops at the first failure (the network went) and tries again on the next start.

@@ -154,6 +154,9 @@ function keepRestWhenControlled(reg: ServiceWorkerRegistration): void {
   // An update on its way or accepted stops it: the new version's page fetches its own files.
   const isStopped = () => isBackgroundStopped || !!(reg.installing || reg.waiting);
   const start = () => {
+    // The files of the screen open now, first: a first visit loaded them before the worker was
+    // in charge (the set-up screen is not precached), and reopened offline the app needs them.
+    void import('./offline-extras').then((m) => m.keepThisPage());
     const run = () => void (background = import('./offline-extras').then((m) => m.keepExtrasInBackground(isStopped)));
     if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 5_000 });
     else setTimeout(run, 2_000);
@@ -178,6 +181,11 @@ export async function startServiceWorker(): Promise<void> {
   });
   registration = await wb.register({ immediate: true });
   if (!registration) return;
+  // The shell registered first on a first visit (src/main.tsx): the install may have finished
+  // and claimed this page (the navigation itself was not served by a worker) before
+  // workbox-window listened, so its "controlling" never comes: ready offline now.
+  const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  if (navigator.serviceWorker.controller && navigation && !navigation.workerStart) patchPwaState({ isOfflineReady: true });
   keepRestWhenControlled(registration);
 
   let lastCheck = Date.now();

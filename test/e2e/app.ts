@@ -160,9 +160,10 @@ export const PRECACHE_POLICY = JSON.parse(readFileSync(join(ROOT, 'test/perf/pre
 
 export function precacheManifest(distDir: string): string[] {
   const sw = readFileSync(join(distDir, 'sw.js'), 'utf8');
-  const start = sw.indexOf('precacheAndRoute(');
+  // the manifest workbox injects into src/sw.ts (a JSON array), or generateSW's precacheAndRoute([…])
+  const start = sw.search(/\[\{"(revision|url)"|precacheAndRoute\(/);
   const list = sw.slice(start, sw.indexOf(']', start) + 1);
-  return [...list.matchAll(/\burl\s*:\s*["'`]([^"'`]+)["'`]/g)].map((m) => '/' + m[1].replace(/^\//, ''));
+  return [...list.matchAll(/\burl"?\s*:\s*["'`]([^"'`]+)["'`]/g)].map((m) => '/' + m[1].replace(/^\//, ''));
 }
 
 let moduleMap: Record<string, string> | undefined;

@@ -171,6 +171,15 @@ async function main() {
     }
   }
 
+  if (only('B8')) {
+    try {
+      const { runB8 } = await import('./b8-first-visit.mjs');
+      report(await runB8({ runs: args.runs, distDir: DIST, log: console.log }));
+    } catch (e) {
+      fail('B8 first visit → ready offline', e);
+    }
+  }
+
   // B4 (ticking attendance) lives in its own module, owned by the attendance work.
   const b4 = join(ROOT, 'test/perf/b4-roll.mjs');
   if (only('B4') && existsSync(b4)) {

@@ -122,10 +122,11 @@ function membersRouteFromBuild(distDir, candidatesFrom) {
 /** dist-relative paths of every URL in the precache manifest of dist/sw.js. */
 export function precacheManifest(distDir = join(ROOT, 'dist')) {
   const swFile = join(distDir, 'sw.js');
-  if (!existsSync(swFile)) throw new Error('dist/sw.js not found (vite-plugin-pwa generateSW)');
+  if (!existsSync(swFile)) throw new Error('dist/sw.js not found (vite-plugin-pwa injectManifest, src/sw.ts)');
   const sw = readFileSync(swFile, 'utf8');
-  const start = sw.indexOf('precacheAndRoute(');
-  if (start < 0) throw new Error('dist/sw.js has no precacheAndRoute([...]) manifest');
+  // the manifest workbox injects into src/sw.ts (a JSON array), or generateSW's precacheAndRoute([…])
+  const start = sw.search(/\[\{"(revision|url)"|precacheAndRoute\(/);
+  if (start < 0) throw new Error('dist/sw.js has no precache manifest');
   const end = sw.indexOf(']', start);
   const list = sw.slice(start, end + 1);
   return new Set([...list.matchAll(/\burl\s*:\s*(["'`])([^"'`]+)\1|"url"\s*:\s*"([^"]+)"/g)].map((m) => toDistPath(m[2] ?? m[3])));
