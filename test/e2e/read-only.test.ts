@@ -75,8 +75,16 @@ async function editControls(page: Page): Promise<string[]> {
 
 async function openAsReader(page: Page, baseUrl: string, urls: string[], shot: string): Promise<string[]> {
   const failures: string[] = [];
+  // The first route is a full load; the rest are opened inside the app, as a reader moves
+  // through it (the router's popstate). A full load per route waited each time for the bar,
+  // which comes with the sync chip 2 s after the page's load event (issue 13, B2).
+  await page.goto(baseUrl + urls[0]);
   for (const url of urls) {
-    await page.goto(baseUrl + url);
+    await page.evaluate((u) => {
+      history.pushState(null, '', u);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, url);
+    await page.waitForURL((u) => u.pathname + u.search === url, WAIT);
     await page.locator('.ro-bar').waitFor(WAIT);
     const path = url.split('?')[0];
     if (isEditOnly(path)) {
