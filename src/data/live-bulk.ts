@@ -1,7 +1,7 @@
 // useBulkLive: like useLive, for screens that read a whole year of a 5,000-member unit at once
 // (the rating: ~125,000 roll, dues and member rows). Inside a liveQuery, Dexie records the key
 // of every row read so it can tell which writes matter; for that many rows the bookkeeping
-// cost seconds on a throttled phone profile (test/perf/rating-year.mjs). Here the query runs
+// cost seconds on a throttled phone profile (test/perf/year-scale.mjs). Here the query runs
 // as a plain read, and is run again when a write (this tab or another) touches one of the
 // named tables — Dexie's 'storagemutated' event, the one liveQuery itself listens to.
 // (A liveQuery also deep-clones what it reads out of Dexie's cache, 5,000 members included:

@@ -1,7 +1,7 @@
 // Bulk reads in pages, for the year screens of a 5,000-member unit (rating, training, the dues
 // grid). A getAll of N rows becomes JavaScript objects in one main-thread task when its result
 // is read: 5,000 members or one 5,000-row roll took 250-450 ms at 4× CPU in one piece
-// (test/perf/rating-year.mjs). Read here in pages of PAGE rows along the primary key, each page
+// (test/perf/year-scale.mjs). Read here in pages of PAGE rows along the primary key, each page
 // is a task of its own (≈ 50-90 ms at 4×), and the browser paints and answers taps in between.
 // All the reads of one call share one read-only transaction, straight on IndexedDB: through
 // Dexie, ~100 page requests cost ~0.5 s more at 4× (a transaction or a zone per request).

@@ -12,7 +12,7 @@
 // one transaction: COUNT generated members, 12 held meetings with a roll row each (12·COUNT),
 // everyone registered with half the items done, dues Jan–(12 - i mod 5) for everyone, 5 %
 // exempt for a quarter, half the unit rated, the plan from the template (the shapes of
-// rating-year.mjs, dues-grid.mjs and targets-year.mjs together).
+// the year benches it replaces, rating-year and dues-grid, and the plan of targets-year.mjs).
 //   node test/perf/year-scale.mjs [--runs 5] [--rates 4] [--counts 1000,5000,20000] [--screens rating,training,grid,plan] [--dist dist]
 //   import { runYearScale } from './year-scale.mjs'   (bench.mjs --only B9 / B10)
 import { join, resolve } from 'node:path';
@@ -43,7 +43,7 @@ export const SCREENS = {
     ready: 'dues-grid-ready',
     stores: ['members', 'memberEvents', 'duesExemptions', 'duesRates', 'dues'],
   },
-  // The year's plan (targets-year.mjs): one mark when the figures are painted.
+  // The year's plan: one mark when the figures are painted.
   plan: {
     path: '/year',
     rows: 'scd:year-ready',

@@ -39,7 +39,7 @@ export default function GridPage() {
     return items.filter((i) => words.every((w) => hay(i).includes(w)));
   }, [items, hays, q]);
   const renderRow = useCallback((r: Item) => <GridRow r={r} year={year} />, [year]);
-  // For the 5,000-member measurement (test/perf/dues-grid.mjs): the first rows, the whole year.
+  // For the 5,000-member measurement (test/perf/year-scale.mjs): the first rows, the whole year.
   const loaded = !!data.value;
   const whole = !!data.value?.complete;
   useEffect(() => {

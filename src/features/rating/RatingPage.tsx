@@ -108,7 +108,7 @@ function RatingYearPage({ span }: { span: YearSpan }) {
     }
   };
 
-  // Benchmark marks (test/perf/rating-year.mjs): the first rows painted, then the whole year.
+  // Benchmark marks (test/perf/year-scale.mjs): the first rows painted, then the whole year.
   const loaded = !!d;
   const whole = !!d?.complete;
   useEffect(() => {

@@ -84,7 +84,7 @@ function TrainingYearPage({ span }: { span: YearSpan }) {
     }
   };
 
-  // Benchmark marks (test/perf/rating-year.mjs): the first rows painted, then the whole year.
+  // Benchmark marks (test/perf/year-scale.mjs): the first rows painted, then the whole year.
   const loaded = !!y;
   const whole = !!y?.complete;
   useEffect(() => {
