@@ -4,7 +4,7 @@
 // the row's current values (as "Sửa" does), so the user never has to discard them.
 import type { UnitDb } from '../data/db';
 import { SYNCED_ROW_TABLES } from '../data/db';
-import { requeueFields } from './apply';
+import { requeueFields } from './push-results';
 
 export async function resendClockRefusals(db: UnitDb): Promise<number> {
   if (!(await db.needsAttention.count())) return 0;

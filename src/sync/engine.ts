@@ -16,7 +16,8 @@ import { MAX_BATCH, PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse, type Pu
 import { pushes } from '../protocol/permissions';
 import { AuthError, HttpError, type FetchFn, type ServerConflict, type SyncTransport } from './api';
 import { httpTransport } from './transport';
-import { applyDeferred, applyPullPage, outboxShape, realignOutbox, recordPushResults } from './apply';
+import { applyDeferred, applyPullPage } from './apply';
+import { outboxShape, realignOutbox, recordPushResults } from './push-results';
 import { resendClockRefusals } from './clock-refusals';
 
 export interface LockManagerLike {

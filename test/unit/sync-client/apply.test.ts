@@ -2,7 +2,8 @@
 // page, and how push answers move entries out of the outbox.
 import { afterEach, describe, expect, test } from 'vitest';
 import type { PulledRow } from '../../../src/protocol/sync';
-import { applyPullPage, localRows, mergePulled, outboxShape, realignOutbox, recordPushResults } from '../../../src/sync/apply';
+import { applyPullPage, localRows, mergePulled } from '../../../src/sync/apply';
+import { outboxShape, realignOutbox, recordPushResults } from '../../../src/sync/push-results';
 import { dropAllDatabases, makeDevice } from './devices';
 
 afterEach(dropAllDatabases);

@@ -12,7 +12,7 @@ import { createMember, updateMember } from '../../../src/features/members/member
 import { activeDb } from '../../../src/data/session';
 import { MEMBER_DEFAULTS } from '../../../src/protocol/member';
 import { storeConflicts } from '../../../src/sync/engine';
-import { recordPushResults } from '../../../src/sync/apply';
+import { recordPushResults } from '../../../src/sync/push-results';
 import ConflictsPage from '../../../src/features/sync/ConflictsPage';
 import NeedsAttentionPage from '../../../src/features/sync/NeedsAttentionPage';
 
