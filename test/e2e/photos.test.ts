@@ -121,8 +121,8 @@ describe('a photo as evidence of an activity', () => {
     photoHash = (await tile.getAttribute('data-sha256'))!;
     expect(photoHash).toMatch(/^[0-9a-f]{64}$/);
     expect(await tile.locator('.photo-badge').innerText()).toBe('Chờ tải lên');
-    const size = await tile.locator('img').evaluate((img: HTMLImageElement) => ({ w: img.naturalWidth, h: img.naturalHeight }));
-    expect(size).toEqual({ w: 1600, h: 1200 });
+    // the element may be in before its picture has decoded (naturalWidth 0 until then)
+    await expect.poll(() => tile.locator('img').evaluate((img: HTMLImageElement) => ({ w: img.naturalWidth, h: img.naturalHeight })), WAIT).toEqual({ w: 1600, h: 1200 });
     await tile.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'photos-1-offline-waiting');
 
@@ -162,7 +162,7 @@ describe('a photo as evidence of an activity', () => {
     await download.click();
     const img = page.locator(`.photo-tile[data-sha256="${photoHash}"] img`);
     await img.waitFor(WAIT);
-    expect(await img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(1600);
+    await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth), WAIT).toBe(1600);
     await img.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'photos-3-second-phone-sees');
     expect(filesOnServer()).toHaveLength(1);
@@ -184,7 +184,7 @@ describe('a photo as evidence of an activity', () => {
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     const logged = page.locator('ul.log .photo-tile img');
     await logged.waitFor(WAIT);
-    expect(await logged.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(1200);
+    await expect.poll(() => logged.evaluate((i: HTMLImageElement) => i.naturalWidth), WAIT).toBe(1200);
     await logged.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'photos-4-project-log');
     await syncNow(page);
