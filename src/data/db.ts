@@ -28,6 +28,8 @@ import type { CommitteeSeat, CommitteeTerm } from '../protocol/committee';
 import type { FileRef } from '../protocol/file-ref';
 import type { Report, ReportReview, ReportVersion } from '../protocol/report';
 import type { CheckIn, CheckInAction, Consolidation, UnitNote, UnitRecognition } from '../protocol/oversight';
+import { buildDigests, DIGEST_SOURCE_TABLES, DIGEST_TABLE, type MemberDigest } from './member-digest';
+import { digestMiddleware } from './digest-middleware';
 
 export interface DeviceState {
   key: 'device';
@@ -157,6 +159,7 @@ export class UnitDb extends Dexie {
   conflicts!: EntityTable<ConflictRecord, 'id'>;
   needsAttention!: EntityTable<NeedsAttentionRecord, 'mid'>;
   syncState!: EntityTable<DeviceState, 'key'>;
+  memberDigests!: EntityTable<MemberDigest, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -229,6 +232,17 @@ export class UnitDb extends Dexie {
       unitRecognitions: 'id',
       consolidations: 'id',
     });
+    // v8 (issue 13, the year at scale): the member digests, one row per member with the briefs
+    // of their rows the year screens count from (data/member-digest.ts), built here from the
+    // rows and kept in step from then on by data/digest-middleware.ts. Derived: never synced,
+    // never in a backup.
+    this.version(8)
+      .stores({ memberDigests: 'id' })
+      .upgrade(async (tx) => {
+        const rows = Object.fromEntries(await Promise.all(DIGEST_SOURCE_TABLES.map(async (t) => [t, await tx.table(t).toArray()] as const)));
+        await tx.table(DIGEST_TABLE).bulkPut(buildDigests(rows));
+      });
+    this.use(digestMiddleware);
   }
 }
 

@@ -7,7 +7,9 @@
 // The floor, in the same run and profile: a bare page on the same origin (the service worker's
 // response, the app's scripts stopped before they load) that reads the same stores of the year
 // with one getAll each in one transaction — what any screen showing the year from these rows
-// pays before it computes or draws anything.
+// pays before it computes or draws anything. A screen that reads the member digests
+// (src/data/member-digest.ts: the rating) is judged beside a bare page reading the digests, with
+// the rows' floor in its note.
 // Profile: a unit through /setup, the training programme through the app (one tap); then, in
 // one transaction: COUNT generated members, 12 held meetings with a roll row each (12·COUNT),
 // everyone registered with half the items done, dues Jan–(12 - i mod 5) for everyone, 5 %
@@ -30,6 +32,9 @@ export const SCREENS = {
     rows: 'scd:rating-rows',
     ready: 'scd:rating-ready',
     stores: ['members', 'memberEvents', 'meetings', 'activities', 'attendance', 'trainingRegistrations', 'dues', 'duesExemptions', 'duesRates', 'ratings', 'unitSettings'],
+    // What it reads since issue 13: the member digests instead of the member-keyed rows (a
+    // floor of its own, beside the rows' one).
+    digestStores: ['memberDigests', 'meetings', 'activities', 'duesRates', 'ratings', 'unitSettings'],
   },
   training: {
     path: `/training?y=${YEAR}`,
@@ -75,7 +80,10 @@ export async function prepare(distDir, count, log) {
     await page.locator('a.tcard').first().waitFor({ timeout: 30_000 });
     const members = generateMembers({ count }).map(({ id, ...m }) => ({ id, ...m, status: 'active', archivedAt: undefined }));
     const seeded = await page.evaluate(seed, { members, year: YEAR });
-    await page.evaluate(seedSummaries, { year: YEAR });
+    // The rows went in by plain IndexedDB, past the app's Dexie: their member digests are made
+    // here by the app's own module (a phone gets them from its own writes, sync or the upgrade).
+    await page.addScriptTag({ content: await digestModule() });
+    seeded.digests = await page.evaluate(seedDigests);
     // Each screen once online: its chunks cached, the database upgraded by the app.
     for (const s of Object.values(SCREENS)) {
       await page.goto(server.url + s.path);
@@ -142,34 +150,28 @@ async function seed({ members, year }) {
   return n;
 }
 
-/**
- * In the page: what a per-member yearly summary would hold (the issue's proposal), one row per
- * member — the year's roll as { eventId: status }, dues as { period: amount }, training items
- * done and the outcome — in a database of its own (the app never reads it): the floor page
- * reads it beside the members to show what reading the year would cost with summaries.
- */
-async function seedSummaries({ year }) {
+/** src/data/member-digest.ts as a script for the page (window.scdDigest). */
+async function digestModule() {
+  const { build } = await import('esbuild');
+  const out = await build({ entryPoints: [join(ROOT, 'src/data/member-digest.ts')], bundle: true, format: 'iife', globalName: 'scdDigest', write: false, logLevel: 'silent' });
+  return out.outputFiles[0].text;
+}
+
+/** In the page: the member digests of the seeded rows (the app's buildDigests), one transaction. */
+async function seedDigests() {
   const req = (r) => new Promise((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))));
   const kv = await req(indexedDB.open('keyval-store'));
   const unitId = await req(kv.transaction('keyval').objectStore('keyval').get('currentUnitId'));
   kv.close();
   const db = await req(indexedDB.open(`scd-${unitId}`));
-  const tx = db.transaction(['attendance', 'dues', 'trainingProgress', 'trainingRegistrations'], 'readonly');
-  const [att, dues, progress, regs] = await Promise.all(['attendance', 'dues', 'trainingProgress', 'trainingRegistrations'].map((s) => req(tx.objectStore(s).getAll())));
+  const { DIGEST_SOURCE_TABLES, DIGEST_TABLE, buildDigests } = window.scdDigest;
+  const tx = db.transaction([...DIGEST_SOURCE_TABLES, DIGEST_TABLE], 'readwrite');
+  const rows = Object.fromEntries(await Promise.all(DIGEST_SOURCE_TABLES.map(async (t) => [t, await req(tx.objectStore(t).getAll())])));
+  const digests = buildDigests(rows);
+  for (const d of digests) tx.objectStore(DIGEST_TABLE).put(d);
+  await new Promise((res, rej) => ((tx.oncomplete = res), (tx.onerror = () => rej(tx.error))));
   db.close();
-  const by = new Map();
-  const of = (id) => by.get(id) ?? by.set(id, { id: `${year}:${id}`, memberId: id, roll: {}, dues: {}, done: [], outcome: '' }).get(id);
-  for (const a of att) of(a.memberId).roll[a.eventId] = a.status;
-  for (const d of dues) of(d.memberId).dues[d.period] = d.amount;
-  for (const p of progress) of(p.memberId).done.push(p.itemId);
-  for (const r of regs) of(r.memberId).outcome = r.outcome;
-  const open = indexedDB.open('scd-bench-summary', 1);
-  open.onupgradeneeded = () => open.result.createObjectStore('memberYears', { keyPath: 'id' });
-  const sdb = await req(open);
-  const w = sdb.transaction('memberYears', 'readwrite');
-  for (const row of by.values()) w.objectStore('memberYears').put(row);
-  await new Promise((res, rej) => ((w.oncomplete = res), (w.onerror = () => rej(w.error))));
-  sdb.close();
+  return digests.length;
 }
 
 /** Init script of every measured page: long tasks from the start. */
@@ -198,11 +200,6 @@ export function floorPage() {
     const have = stores.filter((s) => db.objectStoreNames.contains(s));
     const tx = db.transaction(have, 'readonly');
     const reads = have.map((s) => req(tx.objectStore(s).getAll()));
-    // ?summary: the members and the per-member yearly summaries (seedSummaries) instead.
-    if (new URLSearchParams(location.search).has('summary')) {
-      const sdb = await req(indexedDB.open('scd-bench-summary'));
-      reads.push(req(sdb.transaction('memberYears').objectStore('memberYears').getAll()));
-    }
     const all = await Promise.all(reads);
     window.__floorRows = all.reduce((n, rows) => n + rows.length, 0);
     performance.mark('floor-done');
@@ -230,13 +227,13 @@ export async function screenRun(app, rate, s) {
   }
 }
 
-export async function floorRun(app, rate, s, summary = false) {
+export async function floorRun(app, rate, stores) {
   const b = await launch(app.profile, { offline: true });
   try {
     const { page, context } = b;
     await page.addInitScript(floorPage);
     await throttle(context, page, rate);
-    await page.goto(`${app.url}/__floor?stores=${summary ? 'members' : s.stores.join(',')}${summary ? '&summary' : ''}`, { waitUntil: 'commit' });
+    await page.goto(`${app.url}/__floor?stores=${stores.join(',')}`, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__floorError || performance.getEntriesByName('floor-done').length > 0, null, { timeout: 300_000, polling: 100 });
     const r = await page.evaluate(() => ({ error: window.__floorError, ms: performance.getEntriesByName('floor-done')[0]?.startTime, rows: window.__floorRows }));
     if (r.error) throw new Error(`floor page: ${r.error}`);
@@ -258,25 +255,15 @@ export async function runYearScale({ runs = 5, rates = [4], counts = [5000], scr
     const app = await prepare(distDir, count, log);
     try {
       for (const rate of rates) {
-        // What the year would cost to read with one summary row per member (information: the
-        // floor a stored summary could reach; the app does not keep one).
-        const sum = [];
-        let sumRows = 0;
-        for (let i = 0; i < runs; i++) {
-          await waitForQuietCpu(log);
-          const f = await floorRun(app, rate, SCREENS.rating, true);
-          sum.push(f.ms);
-          sumRows = f.rows;
-        }
-        lines.push({ name: `${curve ? 'B10' : 'B9'} floor if the year were stored as one summary row per member, ${count} members, ${rate}× (p95)`, value: round(percentile(sum, 95)), unit: 'ms', budget: null, median: round(median(sum)), runs, note: `bare page, getAll of the members and their summaries (${sumRows} rows)` });
-        log(`  ${lines.at(-1).name}: ${lines.at(-1).value} ms median ${lines.at(-1).median}`);
         for (const key of screens) {
           const s = SCREENS[key];
           const ready = [];
           const first = [];
           const longest = [];
           const floor = [];
+          const digestFloor = [];
           let floorRows = 0;
+          let digestRows = 0;
           for (let i = 0; i < runs; i++) {
             await waitForQuietCpu(log);
             const r = await screenRun(app, rate, s);
@@ -285,14 +272,24 @@ export async function runYearScale({ runs = 5, rates = [4], counts = [5000], scr
             first.push(r.rows);
             longest.push(r.longest);
             await waitForQuietCpu(log);
-            const f = await floorRun(app, rate, s);
+            const f = await floorRun(app, rate, s.stores);
             floor.push(f.ms);
             floorRows = f.rows;
+            if (!s.digestStores) continue;
+            await waitForQuietCpu(log);
+            const g = await floorRun(app, rate, s.digestStores);
+            digestFloor.push(g.ms);
+            digestRows = g.rows;
           }
           const tag = `${curve ? 'B10' : 'B9'} /${key === 'grid' ? 'dues/grid' : key}, ${count} members, ${rate}×`;
           const readyBudget = rate === 4 && !curve ? budgets.readyMsAt4x[String(count)] ?? null : null;
           const taskBudget = rate === 4 && !curve ? budgets.longestTaskMsAt4x : null;
-          const fl = { floor: round(median(floor)), floorNote: `bare page, getAll of ${floorRows} rows (${s.stores.length} stores), median; p95 ${round(percentile(floor, 95))}` };
+          // A screen that reads the member digests: its floor is a bare page reading what it
+          // reads (the digests); the rows' floor beside it shows what the digests saved.
+          const rowsNote = `getAll of ${floorRows} rows (${s.stores.length} stores), median ${round(median(floor))}, p95 ${round(percentile(floor, 95))}`;
+          const fl = digestFloor.length
+            ? { floor: round(median(digestFloor)), floorNote: `bare page, getAll of ${digestRows} rows (${s.digestStores.join(', ')}), median; p95 ${round(percentile(digestFloor, 95))}; the rows themselves: ${rowsNote}` }
+            : { floor: round(median(floor)), floorNote: `bare page, ${rowsNote}` };
           lines.push({ name: `${tag}: navigation → whole year ready (p95)`, value: round(percentile(ready, 95)), unit: 'ms', budget: readyBudget, median: round(median(ready)), runs, ...fl });
           lines.push({ name: `${tag}: navigation → first rows (median)`, value: round(median(first)), unit: 'ms', budget: null, p95: round(percentile(first, 95)), runs });
           lines.push({ name: `${tag}: longest task until ready (max of runs)`, value: Math.round(Math.max(...longest)), unit: 'ms', budget: taskBudget, median: Math.round(median(longest)), runs, floor: 0, floorNote: 'a bare page has no task of its own to run' });

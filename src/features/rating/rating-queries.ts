@@ -1,31 +1,30 @@
-// Rating reads: the whole year in a handful of bulk reads — members, member events, the
-// year's meetings and activities with their roll rows, training outcomes, ratings, settings —
-// then pure rules (rating-view.ts). No zod.
-// With 5,000 members the year is ~125,000 rows, and turning them into objects is most of the
-// cost (4× CPU: seconds). So the screen gets the first rows early (`onHead`: the first HEAD
-// members of the list, read member by member, ~1,000 rows), then the whole year, read in pages
-// and counted a month at a time with the browser given a turn in between (no long task).
+// Rating reads. The evidence of the whole year comes from the member digests
+// (data/member-digest.ts): one row per member with the briefs of their register entry, events,
+// roll, dues, exemptions and training outcome, kept in step with those rows by every write.
+// With 5,000 members the year is ~125,000 rows, and turning them into objects was most of the
+// screen's time (4× CPU: seconds, test/perf/year-scale.mjs); 5,000 digests are read in pages
+// instead. Then pure rules (rating-view.ts, protocol/rating-rules.ts, protocol/dues-rules.ts),
+// a slice at a time with the browser given a turn in between (no long task). No zod.
 import { activeDb } from '../../data/session';
 import type { UnitDb } from '../../data/db';
-import { keyPrefix, PAGE, readMany, type Read } from '../../data/paged';
+import { keyPrefix, readMany } from '../../data/paged';
+import type { DigestMember, MemberDigest } from '../../data/member-digest';
 import type { Rating, UnitRating } from '../../protocol/rating';
 import { ratingId, unitRatingId, UNIT_SETTINGS_ID } from '../../protocol/record-ids';
 import { recognitionId } from '../../protocol/oversight-enums';
 import type { UnitRecognition } from '../../protocol/oversight';
 import { childUnitsOf, serverUnitIdOf, type ChildUnits } from '../recognition/recognition-queries';
-import { evidenceOf, GOOD_OR_BETTER_TARGET, resolveThresholds, yearAttendanceByMember, type RatingThresholds, type YearAttendance } from '../../protocol/rating-rules';
-import type { TrainingOutcome } from '../../protocol/training-enums';
+import { evidenceOf, GOOD_OR_BETTER_TARGET, resolveThresholds, yearAttendanceByMember, type EventLike, type RatingThresholds } from '../../protocol/rating-rules';
 import type { UnitSettings } from '../../protocol/unit-settings';
 import { bookStartOf, memberYear, OPENING_RECEIPT, openingsOf, type EntryLike } from '../../protocol/dues-rules';
-import type { MemberEvent } from '../../protocol/member-event';
-import type { DuesExemption, DuesRate } from '../../protocol/dues';
+import type { DuesRate } from '../../protocol/dues';
 import { afterPaint, breathe, mapInSlices } from '../../lib/slices';
 import { compareNames } from '../../lib/names';
 import { countedEvents, type YearEvent } from '../../protocol/attendance-rules';
 import { unitYearSpan } from '../../data/unit-year';
 import { loadYearGoals } from '../../data/year-goals';
-import { spanEndStamp, yearMonths, type YearLike, type YearSpan } from '../../protocol/year';
-import { addAttendance, finishRows, finishRowsInSlices, groupByMember, heldIn, liveInNameOrderInSlices, monthGroups, rosterOf, rosterRow, type PreparedRow, type RatingRow, type RosterRow } from './rating-view';
+import { inSpan, spanEndStamp, yearMonths, type YearLike, type YearSpan } from '../../protocol/year';
+import { finishRows, finishRowsInSlices, liveInNameOrderInSlices, rosterRow, type PreparedRow, type RatingRow, type RosterRow } from './rating-view';
 
 export interface RatingYear {
   year: number;
@@ -69,7 +68,7 @@ export interface RatingEvidence {
   prepared: PreparedRow[];
   eventCount: number;
   hasDues: boolean;
-  /** false: `prepared` holds only the first members of the list (onHead); the rest is being read */
+  /** false: `prepared` holds only the first members of the list (onHead); the rest is being computed */
   complete: boolean;
 }
 
@@ -84,26 +83,28 @@ export interface RatingDecisions {
   recognition?: UnitRecognition;
 }
 
-/** The tables the evidence is read from (useBulkLive reloads it when one of them changes). */
+/**
+ * The tables the evidence is made from (useBulkLive reloads it when one of them changes): the
+ * digests' sources, and the unit-wide meetings, activities and rates.
+ */
 export const EVIDENCE_TABLES = ['members', 'memberEvents', 'meetings', 'activities', 'attendance', 'trainingRegistrations', 'dues', 'duesExemptions', 'duesRates'] as const;
 
-/** Members computed before the rest of the year is read: a screen of rows and its margin. */
+/** Members computed before the rest of the year: a screen of rows and its margin. */
 export const HEAD = 40;
 
-/** Per-member sources of the evidence (the same whether read for a few members or for all). */
-interface Sources {
-  att: Map<string, YearAttendance>;
-  outcomes: Map<string, TrainingOutcome | ''>;
+/** What every member's evidence is counted against: the year's events, months, dues book. */
+interface YearContext {
+  span: YearSpan;
+  /** the counted meetings and activities within the year */
+  held: YearEvent[];
   /** undefined: no dues book in the app for the year */
-  dues?: DuesSources;
+  dues?: DuesContext;
 }
 
-interface DuesSources {
+interface DuesContext {
   /** the year's months, yyyy-mm */
   months: string[];
-  entries: Map<string, EntryLike[]>;
-  exemptions: Map<string, DuesExemption[]>;
-  events: Map<string, MemberEvent[]>;
+  monthSet: Set<string>;
   rates: DuesRate[];
   current: string;
   /** dues-rules R7: months before the book are unknown; a member's opening balance settles months up to it */
@@ -111,149 +112,99 @@ interface DuesSources {
   openings: Map<string, string>;
 }
 
-function withEvidence(r: RosterRow, span: YearSpan, held: number, src: Sources): PreparedRow {
-  const id = r.member.id;
-  const d = src.dues;
+const eventsOf = (d: MemberDigest): EventLike[] => Object.values(d.events).map((e) => ({ memberId: d.id, ...e }));
+
+function withEvidence(r: RosterRow, d: MemberDigest, events: EventLike[], ctx: YearContext): PreparedRow {
+  const id = d.id;
+  const facts: { eventId: string; memberId: string; status: string }[] = [];
+  for (const e of ctx.held) {
+    const status = d.roll[e.id];
+    if (status !== undefined) facts.push({ eventId: e.id, memberId: id, status });
+  }
+  const att = yearAttendanceByMember(ctx.held, facts, ctx.span).get(id);
   // Dues months paid and owed: protocol/dues-rules memberYear, the dues screens' own rule, counted
   // up to this month for the current year, all twelve for a past one — the months of the
-  // unit's year (a school year's September to August).
-  const y = d && memberYear(r.member, d.entries.get(id) ?? [], d.exemptions.get(id) ?? [], d.events.get(id) ?? [], { year: span.year, months: d.months, current: d.current, rates: d.rates, bookStart: d.bookStart }, d.openings.get(id));
-  return { ...r, evidence: evidenceOf(src.att.get(id), held, src.outcomes.get(id), y && { paid: y.paidMonths, owed: y.owedMonths }) };
-}
-
-function outcomesOf(regs: readonly ({ memberId: string; outcome?: TrainingOutcome | ''; deleted: boolean } | undefined)[]) {
-  const out = new Map<string, TrainingOutcome | ''>();
-  for (const r of live(regs)) out.set(r.memberId, r.outcome ?? '');
-  return out;
-}
-
-function duesSources(span: YearSpan, today: string, book: DuesBook, entries: Map<string, EntryLike[]>, exemptions: DuesExemption[], events: MemberEvent[], rates: DuesRate[]): DuesSources | undefined {
-  if (!book.hasDues) return undefined;
-  const thisMonth = today.slice(0, 7);
-  const months = yearMonths(span);
-  const last = months[11];
-  // Money entries only: an opening balance is no payment (it acts through `openings`).
-  for (const [id, list] of entries) entries.set(id, list.filter((e) => e.kind !== 'opening'));
-  return {
-    months, entries, exemptions: groupByMember(live(exemptions)), events: groupByMember(events), rates: live(rates),
-    current: thisMonth < last ? thisMonth : last, bookStart: book.bookStart, openings: book.openings,
-  };
-}
-
-interface DuesBook {
-  /** the unit kept its dues book in the app by the end of the year (R7): else dues are left out */
-  hasDues: boolean;
-  bookStart: string;
-  openings: Map<string, string>;
+  // unit's year (a school year's September to August). An opening balance is no payment (it
+  // acts through `openings`).
+  const c = ctx.dues;
+  let dues: { paid: number; owed: number } | undefined;
+  if (c && d.member) {
+    const entries: EntryLike[] = [];
+    for (const [entryId, e] of Object.entries(d.dues)) if (c.monthSet.has(e.period) && e.kind !== 'opening') entries.push({ id: entryId, memberId: id, ...e });
+    const y = memberYear(d.member, entries, Object.values(d.exemptions), events, { year: ctx.span.year, months: c.months, current: c.current, rates: c.rates, bookStart: c.bookStart }, c.openings.get(id));
+    dues = { paid: y.paidMonths, owed: y.owedMonths };
+  }
+  return { ...r, evidence: evidenceOf(att, ctx.held.length, d.training[String(ctx.span.year)], dues) };
 }
 
 /** Where the unit's dues book starts (its first recorded day) and the opening balances (dues-rules R7). */
-async function duesBook(db: UnitDb, span: YearSpan, today: string): Promise<DuesBook> {
-  const [first, opening] = await Promise.all([db.dues.orderBy('paidAt').first(), db.dues.where('receiptNo').equals(OPENING_RECEIPT).toArray()]);
-  return { hasDues: !!first && first.paidAt.slice(0, 7) <= span.to.slice(0, 7), bookStart: bookStartOf(first?.paidAt, today.slice(0, 7)), openings: openingsOf(opening) };
-}
-
-/** The evidence of some members (one member's screen, the first rows): reads by member. */
-async function evidenceOfFew(db: UnitDb, span: YearSpan, today: string, rows: RosterRow[], events: YearEvent[], memberEvents: MemberEvent[], complete: boolean): Promise<RatingEvidence> {
-  const year = span.year;
-  const ids = rows.map((r) => r.member.id);
-  // Small answers (a member's rows): more of them out at a time.
-  const byMember = <T>(table: Read<T>['table'], index = 'memberId') => readMany(db, ids.map((id) => ({ table, index, key: id })), PAGE, 8).then((parts) => parts.flat());
-  const [facts, regs, entries, exemptions, [rates], book] = await Promise.all([
-    byMember(db.attendance),
-    readMany(db, ids.map((id) => ({ table: db.trainingRegistrations, key: `${year}:${id}` })), PAGE, 8).then((parts) => parts.flat()),
-    byMember(db.dues),
-    byMember(db.duesExemptions),
-    readMany(db, [{ table: db.duesRates }] as const),
-    duesBook(db, span, today),
-  ]);
-  const months = new Set(yearMonths(span));
-  const ofYear = groupByMember(live(entries).filter((e) => months.has(e.period)));
-  const src: Sources = {
-    att: yearAttendanceByMember(events, live(facts), span),
-    outcomes: outcomesOf(regs),
-    dues: duesSources(span, today, book, ofYear, exemptions, memberEvents, rates),
-  };
-  const held = heldIn(events, span);
-  return { year, span, prepared: rows.map((r) => withEvidence(r, span, held, src)), eventCount: events.length, hasDues: book.hasDues, complete };
-}
-
-/**
- * The whole unit's evidence: the roll read event by event in pages and counted a month at a
- * time, the ledger read a month at a time, members in slices — each a short task.
- */
-async function evidenceOfAll(db: UnitDb, span: YearSpan, today: string, roster: RosterRow[], events: YearEvent[], memberEvents: MemberEvent[]): Promise<RatingEvidence> {
-  const year = span.year;
-  const groups = monthGroups(events, span);
-  const months = yearMonths(span);
-  // One after the other: a few requests out at a time in all (src/data/paged.ts).
-  // The roll: attendance id = `${eventId}:${memberId}`, so an event's rows are one key range.
-  const rolls = await readMany(db, groups.flat().map((e) => ({ table: db.attendance, range: keyPrefix(`${e.id}:`) })));
-  const ledger = await readMany(db, months.map((p) => ({ table: db.dues, index: 'period', key: p })));
-  // Registrations: id = `${year}:${memberId}`.
-  const [regs, exemptions, rates] = await readMany(db, [{ table: db.trainingRegistrations, range: keyPrefix(`${year}:`) }, { table: db.duesExemptions }, { table: db.duesRates }] as const);
-  const book = await duesBook(db, span, today);
-  // Counted a month at a time: the same figures as one pass (rating-view monthGroups).
-  const att = new Map<string, YearAttendance>();
-  let at = 0;
-  for (const group of groups) {
-    await breathe();
-    const rows = group.flatMap((e) => rolls[at++].filter((f) => f.eventId === e.id && !f.deleted));
-    addAttendance(att, yearAttendanceByMember(group, rows, span));
-  }
-  const entries = new Map<string, EntryLike[]>();
-  for (const rows of ledger) {
-    await breathe();
-    groupByMember(live(rows), entries);
-  }
+async function duesContext(db: UnitDb, span: YearSpan, today: string): Promise<{ hasDues: boolean; dues?: DuesContext }> {
+  const [first, opening, rates] = await Promise.all([db.dues.orderBy('paidAt').first(), db.dues.where('receiptNo').equals(OPENING_RECEIPT).toArray(), db.duesRates.toArray()]);
   // Dues count only where the unit kept its dues book in the app by the year's end, and only
   // from the book's first month (R7): before it, "owed" would only mean "not recorded here".
-  const src: Sources = { att, outcomes: outcomesOf(regs.filter((r) => r.year === year)), dues: duesSources(span, today, book, entries, exemptions, memberEvents, rates) };
-  const held = heldIn(events, span);
-  // 100 members a slice: a member's dues year (dues-rules memberYear) is the costliest step,
-  // and 250 of them made one task of 100-280 ms at 4× (year-scale.mjs, traced).
-  const prepared = await mapInSlices(roster, (r) => withEvidence(r, span, held, src), 100);
-  return { year, span, prepared, eventCount: events.length, hasDues: book.hasDues, complete: true };
+  const hasDues = !!first && first.paidAt.slice(0, 7) <= span.to.slice(0, 7);
+  if (!hasDues) return { hasDues };
+  const months = yearMonths(span);
+  const thisMonth = today.slice(0, 7);
+  const last = months[11];
+  return {
+    hasDues,
+    dues: { months, monthSet: new Set(months), rates: rates.filter((r) => !r.deleted), current: thisMonth < last ? thisMonth : last, bookStart: bookStartOf(first.paidAt, today.slice(0, 7)), openings: openingsOf(opening) },
+  };
 }
 
 /**
  * The evidence of a year. `onlyMemberId` narrows it to one member (the member screen and the
  * repo's decision), with the same rules. For the whole unit, `onHead` is given the first HEAD
- * members of the list as soon as they are known, before the whole year is read.
+ * members of the list as soon as they are computed, before the rest of the year.
  */
 export async function loadRatingEvidence(yearOrSpan: YearLike, today: string, onlyMemberId?: string, onHead?: (first: RatingEvidence) => void): Promise<RatingEvidence> {
   const db = await activeDb();
   // A year given by number is the unit's year of that number (calendar or school year, as pinned).
   const span = typeof yearOrSpan === 'number' ? await unitYearSpan(yearOrSpan, db) : yearOrSpan;
-  const eventsRead = yearEvents(db, span, today);
-  if (onlyMemberId) {
-    const events = await eventsRead;
-    const [member, memberEvents] = await Promise.all([db.members.get(onlyMemberId), db.memberEvents.where('memberId').equals(onlyMemberId).toArray()]);
-    const mine = live(memberEvents);
-    return evidenceOfFew(db, span, today, rosterOf(span, member ? [member] : [], mine), events, mine, true);
-  }
-  const read = readMany(db, [{ table: db.members }, { table: db.memberEvents }] as const);
+  const year = span.year;
+  const read = onlyMemberId ? db.memberDigests.get(onlyMemberId).then((d) => (d ? [d] : [])) : readMany(db, [{ table: db.memberDigests }] as const).then(([rows]) => rows);
   // The first Intl object of a page loads ICU's Vietnamese data (~200 ms at 4× CPU): made now,
-  // in a task of its own while the register is read, not inside the name sort.
-  await breathe();
-  compareNames('a', 'b');
-  const [events, [members, memberEvents]] = await Promise.all([eventsRead, read]);
-  const liveEvents = live(memberEvents);
+  // in a task of its own while the digests are read, not inside the name sort.
+  if (!onlyMemberId) {
+    await breathe();
+    compareNames('a', 'b');
+  }
+  const [events, digests, book] = await Promise.all([yearEvents(db, span, today), read, duesContext(db, span, today)]);
+  const ctx: YearContext = { span, held: events.filter((e) => inSpan(e.date, span)), dues: book.dues };
+  const byId = new Map<string, MemberDigest>();
+  const members: DigestMember[] = [];
+  for (const d of digests) {
+    if (!d.member) continue;
+    byId.set(d.id, d);
+    members.push(d.member);
+  }
   await breathe();
   const ordered = await liveInNameOrderInSlices(members);
-  const eventsBy = groupByMember(liveEvents);
-  await breathe();
-  const roster = await mapInSlices(ordered, (m) => rosterRow(m, eventsBy, span), 1000);
-  if (onHead && roster.length > HEAD) {
+  const eventsBy = new Map<string, EventLike[]>();
+  const prepare = (m: DigestMember) => {
+    const d = byId.get(m.id)!;
+    const evs = eventsOf(d);
+    eventsBy.set(m.id, evs);
+    return withEvidence(rosterRow(m, eventsBy, span), d, evs, ctx);
+  };
+  const evidence = (prepared: PreparedRow[], complete: boolean): RatingEvidence => ({ year, span, prepared, eventCount: events.length, hasDues: book.hasDues, complete });
+  let head: PreparedRow[] = [];
+  if (onHead && ordered.length > HEAD) {
     // Up to the HEAD-th listed member: the rows before it in the list are all there.
     let listed = 0;
-    const end = roster.findIndex((r) => r.listed && ++listed === HEAD) + 1 || roster.length;
-    await breathe();
-    onHead(await evidenceOfFew(db, span, today, roster.slice(0, end), events, liveEvents, false));
-    // Let those rows reach the screen before the year's pages start arriving.
+    for (const m of ordered) {
+      head.push(prepare(m));
+      if (head[head.length - 1].listed && ++listed === HEAD) break;
+    }
+    onHead(evidence(head, false));
+    // Let those rows reach the screen before the rest is computed.
     await afterPaint();
   }
-  return evidenceOfAll(db, span, today, roster, events, liveEvents);
+  // 100 members a slice: a member's dues year (dues-rules memberYear) is the costliest step,
+  // and 250 of them made one task of 100-280 ms at 4× (year-scale.mjs, traced).
+  const rest = await mapInSlices(ordered.slice(head.length), prepare, 100);
+  return evidence(head.length ? head.concat(rest) : rest, true);
 }
 
 /** What loadRatingDecisions reads: the screen reads it again when one of these changes (useBulkLive). */

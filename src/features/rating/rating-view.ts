@@ -11,9 +11,9 @@
 // school unit's year runs 1/9–31/8. Tested in test/unit/rating.
 import {
   eligibility, evidenceOf, suggestLevel, yearAttendanceByMember,
-  type Eligibility, type EventLike, type Evidence, type HeldEventLike, type RatingThresholds, type Suggestion, type YearAttendance,
+  type Eligibility, type EventLike, type Evidence, type HeldEventLike, type RatingThresholds, type Suggestion,
 } from '../../protocol/rating-rules';
-import type { Member } from '../../protocol/member';
+import type { DigestMember } from '../../data/member-digest';
 import { countsDuring } from '../../protocol/headcount';
 import type { Rating } from '../../protocol/rating';
 import type { TrainingOutcome } from '../../protocol/training-enums';
@@ -21,8 +21,11 @@ import { nameRank, nameRankInSlices, placeByRank } from '../../lib/name-order';
 import { asSpan, inSpan, type YearLike } from '../../protocol/year';
 import { eachInSlices } from '../../lib/slices';
 
+/** The register entry's fields a rating row needs (a Member has them all; so does a digest). */
+export type RatingMember = DigestMember;
+
 export interface RatingRow {
-  member: Member;
+  member: RatingMember;
   eligibility: Eligibility;
   evidence: Evidence;
   /** present when eligible */
@@ -31,7 +34,7 @@ export interface RatingRow {
 }
 
 export interface RosterRow {
-  member: Member;
+  member: RatingMember;
   eligibility: Eligibility;
   /** in the unit during the year and not archived: listed even when never rated */
   listed: boolean;
@@ -43,7 +46,7 @@ export interface PreparedRow extends RosterRow {
 
 export interface EvidenceInputs {
   year: YearLike;
-  members: readonly Member[];
+  members: readonly RatingMember[];
   memberEvents: readonly EventLike[];
   /** the meetings and activities that count this year (attendance-view countedEvents) */
   events: readonly HeldEventLike[];
@@ -69,7 +72,7 @@ export function groupByMember<T extends { memberId: string }>(rows: readonly T[]
 }
 
 /** Live members in name order (lib/name-order: remembered while the names do not change). */
-export function liveInNameOrder(members: readonly Member[]): Member[] {
+export function liveInNameOrder<M extends RatingMember & { deleted?: boolean }>(members: readonly M[]): M[] {
   const live = members.filter((m) => !m.deleted);
   // One member (their own screen): nothing to sort, and the unit's remembered order stays.
   if (live.length < 2) return live;
@@ -78,21 +81,21 @@ export function liveInNameOrder(members: readonly Member[]): Member[] {
 }
 
 /** liveInNameOrder for a whole unit: the name sort a slice at a time (lib/name-order). */
-export async function liveInNameOrderInSlices(members: readonly Member[]): Promise<Member[]> {
+export async function liveInNameOrderInSlices<M extends RatingMember & { deleted?: boolean }>(members: readonly M[]): Promise<M[]> {
   const live = members.filter((m) => !m.deleted);
   if (live.length < 2) return live;
   return placeByRank(live, await nameRankInSlices(live));
 }
 
 /** A member's row before any evidence: the year's eligibility, and whether they are listed (in the unit during the year: the one head count). */
-export function rosterRow(m: Member, eventsBy: ReadonlyMap<string, EventLike[]>, year: YearLike): RosterRow {
+export function rosterRow(m: RatingMember, eventsBy: ReadonlyMap<string, EventLike[]>, year: YearLike): RosterRow {
   const ev = eventsBy.get(m.id) ?? [];
   const span = asSpan(year);
   return { member: m, eligibility: eligibility(m, ev, span), listed: countsDuring(m, ev, span.from, span.to) };
 }
 
 /** Live members in name order, each with the year's eligibility (memberEvents: live ones). */
-export function rosterOf(year: YearLike, members: readonly Member[], memberEvents: readonly EventLike[]): RosterRow[] {
+export function rosterOf(year: YearLike, members: readonly (RatingMember & { deleted?: boolean })[], memberEvents: readonly EventLike[]): RosterRow[] {
   const eventsBy = groupByMember(memberEvents);
   return liveInNameOrder(members).map((m) => rosterRow(m, eventsBy, year));
 }
@@ -101,39 +104,6 @@ export function rosterOf(year: YearLike, members: readonly Member[], memberEvent
 export function heldIn(events: readonly HeldEventLike[], year: YearLike): number {
   const span = asSpan(year);
   return events.filter((e) => inSpan(e.date, span)).length;
-}
-
-/**
- * The year's events in groups of one month each. yearAttendanceByMember over each group,
- * added up with addAttendance, gives the figures of one pass over the whole year (months are
- * disjoint, so distinct months absent add up): the roll of 5,000 members is counted a month
- * at a time, a short task each.
- */
-export function monthGroups<E extends HeldEventLike>(events: readonly E[], year: YearLike): E[][] {
-  const span = asSpan(year);
-  const by = new Map<string, E[]>();
-  for (const e of events) {
-    if (!inSpan(e.date, span)) continue;
-    const m = e.date.slice(0, 7);
-    const list = by.get(m);
-    if (list) list.push(e);
-    else by.set(m, [e]);
-  }
-  return [...by.values()];
-}
-
-/** Adds one month group's figures (yearAttendanceByMember) into the year's. */
-export function addAttendance(total: Map<string, YearAttendance>, part: ReadonlyMap<string, YearAttendance>): Map<string, YearAttendance> {
-  for (const [id, a] of part) {
-    const t = total.get(id);
-    if (!t) total.set(id, { ...a });
-    else {
-      t.marked += a.marked;
-      t.attended += a.attended;
-      t.unexcusedMonths += a.unexcusedMonths;
-    }
-  }
-  return total;
 }
 
 /** Every member's eligibility and evidence, in name order (at once: tests, one member). */

@@ -17,7 +17,7 @@ describe('Dexie version chain', () => {
 
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect((await db.members.get('member-00000001'))?.fullName).toBe('Hồ Văn Minh');
     expect(await db.outbox.count()).toBe(1);
     await db.attendance.put({ id: 'meeting-1:member-00000001', eventId: 'meeting-1', memberId: 'member-00000001' } as never);
@@ -39,7 +39,7 @@ describe('Dexie version chain', () => {
 
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect((await db.meetings.get('meeting-00000001'))?.title).toBe('Sinh hoạt tháng 3');
     expect(await db.attendance.where('eventId').equals('meeting-00000001').count()).toBe(1);
     await db.dues.put({ id: 'dues-00000001', memberId: 'member-00000001', period: '2026-03' } as never);
@@ -57,7 +57,7 @@ describe('Dexie version chain', () => {
     old.close();
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.dues.where('paidAt').between('2026-03-01', '2026-03-31', true, true).count()).toBe(1);
     db.close();
   });
@@ -70,7 +70,7 @@ describe('Dexie version chain', () => {
     old.close();
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect((await db.activities.get('activity-00000001'))?.title).toBe('Chủ nhật xanh');
     await db.targets.put({ id: 'target-00000001', year: 2026 } as never);
     expect(await db.targets.where('year').equals(2026).count()).toBe(1);
@@ -89,7 +89,7 @@ describe('Dexie version chain', () => {
     old.close();
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect((await db.targets.get('target-00000001'))?.title).toBe('Kết nạp 5 đoàn viên');
     await db.reportVersions.put({ id: 'report:2026:q1:v1', reportId: 'report:2026:q1' } as never);
     expect(await db.reportVersions.where('reportId').equals('report:2026:q1').count()).toBe(1);
@@ -106,12 +106,36 @@ describe('Dexie version chain', () => {
     old.close();
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.reports.where('year').equals(2026).count()).toBe(1);
     await db.checkInActions.put({ id: 'action-00000001', checkInId: 'checkin-0000001' } as never);
     expect(await db.checkInActions.where('checkInId').equals('checkin-0000001').count()).toBe(1);
     await db.unitNotes.put({ id: 'note-00000002', threadId: 'note-00000001' } as never);
     expect(await db.unitNotes.where('threadId').equals('note-00000001').count()).toBe(1);
+    db.close();
+  });
+});
+
+describe('v8: the member digests', () => {
+  it('are built from the rows already on the phone', async () => {
+    const name = 'scd-upgrade-test-digests';
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      units: 'id', members: 'id, status, subGroup, position, cardNumber, importId', memberEvents: 'id, memberId',
+      imports: 'id, at', outbox: 'seq, &mid, [table+rowId]', conflicts: 'id, [table+rowId]', needsAttention: 'mid', syncState: 'key',
+    });
+    await v1.table('members').bulkPut([
+      { id: 'member-1', fullName: 'Hồ Văn Minh', status: 'active', duesCategory: 'salaried', deleted: false, rev: {} },
+      { id: 'member-2', fullName: 'Lê Thị Lan', status: 'active', duesCategory: 'unsalaried', deleted: true, rev: {} },
+    ]);
+    await v1.table('memberEvents').put({ id: 'ev-1', memberId: 'member-1', kind: 'transfer_in', date: '2024-03-01', deleted: false, rev: {} });
+    v1.close();
+
+    const db = new UnitDb(name);
+    await db.open();
+    expect(await db.memberDigests.toArray()).toEqual([
+      { id: 'member-1', member: { id: 'member-1', fullName: 'Hồ Văn Minh', status: 'active', duesCategory: 'salaried' }, events: { 'ev-1': { kind: 'transfer_in', date: '2024-03-01' } }, roll: {}, dues: {}, exemptions: {}, training: {} },
+    ]);
     db.close();
   });
 });

@@ -1,0 +1,123 @@
+// Keeps the member digests (data/member-digest.ts) in step with their source tables, in the same
+// transaction as the write, whatever wrote it: a repo's commit, sync applying a page or a push
+// answer, import, restore, a test. A Dexie DBCore middleware, the layer every Dexie read and
+// write goes through (dexie-cloud keeps its mutation log the same way):
+//   - a read-write transaction over a source table also takes the digest table into its scope,
+//     so nothing can write a source row without its digest;
+//   - after a source write succeeds, the rows it replaced and the rows it wrote move their
+//     briefs in and out of their members' digests, read and written in that transaction: if
+//     the transaction fails, neither the rows nor the digests change.
+// Writes that name the digest table themselves (the upgrade building it) pass untouched.
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import { DIGEST_SOURCES, DIGEST_TABLE, digestMemberId, emptyDigest, isEmptyDigest, putInDigest, type MemberDigest } from './member-digest';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of several tables, read by field
+type Row = Record<string, any>;
+
+/** A key range over the whole table (DBCoreRangeType.Any: a const enum, not importable). */
+const ANY_RANGE = 3;
+
+export const digestMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'memberDigests',
+  create: (down) => ({
+    transaction(stores, mode, options) {
+      const widen = mode === 'readwrite' && !stores.includes(DIGEST_TABLE) && stores.some((s) => s in DIGEST_SOURCES);
+      return down.transaction(widen ? [...stores, DIGEST_TABLE] : stores, mode, options);
+    },
+    table(name) {
+      const table = down.table(name);
+      if (!(name in DIGEST_SOURCES)) return table;
+      return { ...table, mutate: (req) => mutateWithDigests(down, table, req) };
+    },
+  }),
+};
+
+function holdsDigests(trans: DBCoreTransaction): boolean {
+  const names = (trans as unknown as IDBTransaction).objectStoreNames;
+  return !!names && names.contains(DIGEST_TABLE);
+}
+
+async function mutateWithDigests(core: DBCore, table: DBCoreTable, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+  // A transaction without the digest table (before the upgrade that adds it) writes rows only.
+  if (!holdsDigests(req.trans)) return table.mutate(req);
+  const { trans } = req;
+  const digests = core.table(DIGEST_TABLE);
+  if (req.type === 'deleteRange' && req.range.type === ANY_RANGE) {
+    const res = await table.mutate(req);
+    await clearSource(digests, trans, table.name);
+    return res;
+  }
+  // The rows as they are before the write (a row that moves or goes leaves its old place), read
+  // with the digests of the members written to: one round trip before the write, not two.
+  let before: (Row | undefined)[];
+  let after: (Row | undefined)[];
+  const known = new Map<string, MemberDigest | undefined>();
+  if (req.type === 'deleteRange') {
+    before = (await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: req.range } })).result;
+    after = before.map(() => undefined);
+  } else if (req.type === 'delete') {
+    before = await table.getMany({ trans, keys: req.keys });
+    after = req.keys.map(() => undefined);
+  } else {
+    after = [...req.values];
+    const ids = memberIds(table.name, after);
+    let found: (MemberDigest | undefined)[];
+    [before, found] = await Promise.all([table.getMany({ trans, keys: req.values.map((v: Row) => v.id) }), ids.length ? digests.getMany({ trans, keys: ids }) : []]);
+    ids.forEach((id, i) => known.set(id, found[i]));
+  }
+  const res = await table.mutate(req);
+  // A value the store refused (a bulk write's failure) was not written.
+  for (const i of Object.keys(res.failures ?? {})) after[Number(i)] = before[Number(i)];
+  await moveBriefs(digests, trans, table.name, before, after, known);
+  return res;
+}
+
+function memberIds(name: string, rows: (Row | undefined)[]): string[] {
+  const ids = new Set<string>();
+  for (const r of rows) {
+    const id = r && digestMemberId(name, r);
+    if (id !== undefined) ids.add(id);
+  }
+  return [...ids];
+}
+
+/**
+ * Takes the `before` rows out of their digests and puts the `after` rows in (index by index).
+ * `by`: the digests already read, by member (undefined: the member has none yet); the others
+ * are read here.
+ */
+async function moveBriefs(digests: DBCoreTable, trans: DBCoreTransaction, name: string, before: (Row | undefined)[], after: (Row | undefined)[], by: Map<string, MemberDigest | undefined>): Promise<void> {
+  const missing = memberIds(name, [...before, ...after]).filter((id) => !by.has(id));
+  const more: (MemberDigest | undefined)[] = missing.length ? await digests.getMany({ trans, keys: missing }) : [];
+  missing.forEach((id, i) => by.set(id, more[i]));
+  const of = (id: string) => by.get(id) ?? by.set(id, emptyDigest(id)).get(id)!;
+  before.forEach((old, i) => {
+    if (old) putInDigest(of(digestMemberId(name, old)!), name, old, true);
+    const row = after[i];
+    if (row && !row.deleted) putInDigest(of(digestMemberId(name, row)!), name, row, false);
+  });
+  const touched = [...by.values()].filter((d): d is MemberDigest => !!d);
+  if (touched.length) await write(digests, trans, touched);
+}
+
+/** A whole source table emptied (restore): its briefs leave every digest. */
+async function clearSource(digests: DBCoreTable, trans: DBCoreTransaction, name: string): Promise<void> {
+  const all: MemberDigest[] = (await digests.query({ trans, values: true, query: { index: digests.schema.primaryKey, range: { type: ANY_RANGE as 3, lower: undefined, upper: undefined } } })).result;
+  const { slot } = DIGEST_SOURCES[name];
+  for (const d of all) {
+    if (slot) d[slot] = {};
+    else delete d.member;
+  }
+  await write(digests, trans, all);
+}
+
+async function write(digests: DBCoreTable, trans: DBCoreTransaction, list: MemberDigest[]): Promise<void> {
+  const keep = list.filter((d) => !isEmptyDigest(d));
+  const drop = list.filter(isEmptyDigest).map((d) => d.id);
+  const res = await Promise.all([
+    keep.length ? digests.mutate({ trans, type: 'put', values: keep }) : undefined,
+    drop.length ? digests.mutate({ trans, type: 'delete', keys: drop }) : undefined,
+  ]);
+  for (const r of res) if (r?.numFailures) throw r.failures[Object.keys(r.failures)[0] as unknown as number];
+}
