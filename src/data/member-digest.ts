@@ -1,6 +1,6 @@
 // The member digest: one row per member holding, in brief, the member's own rows of the tables
 // the year screens count from — the register entry, their events, their roll, their dues,
-// their exemptions, their training outcome. A year screen of a 5,000-member unit reads 5,000
+// their exemptions, their training registrations and progress. A year screen of a 5,000-member unit reads 5,000
 // digests instead of ~125,000 rows (PERFORMANCE.md B9; issue 13 item 7): turning rows into
 // objects, not computing, was most of its time (test/perf/year-scale.mjs).
 // A digest is derived, never synced or backed up: data/digest-middleware.ts keeps it in step
@@ -35,6 +35,18 @@ export interface DigestExemption {
   toPeriod: string;
 }
 
+export interface DigestRegistration {
+  itemIds: string[];
+  /** '' not yet assessed */
+  outcome: TrainingOutcome | '';
+}
+
+export interface DigestProgress {
+  year: number;
+  itemId: string;
+  done: boolean;
+}
+
 export interface MemberDigest {
   /** the member's id */
   id: string;
@@ -47,11 +59,14 @@ export interface MemberDigest {
   dues: Record<string, DigestDues>;
   /** dues exemptions by row id */
   exemptions: Record<string, DigestExemption>;
-  /** training registrations: year → outcome ('' not yet assessed) */
-  training: Record<string, TrainingOutcome | ''>;
+  /** training registrations by year (registration id = `${year}:${memberId}`) */
+  training: Record<string, DigestRegistration>;
+  /** training progress by row id (`${year}:${memberId}:${itemId}`) */
+  progress: Record<string, DigestProgress>;
 }
 
 type Slot = Exclude<keyof MemberDigest, 'id' | 'member'>;
+const SLOTS: readonly Slot[] = ['events', 'roll', 'dues', 'exemptions', 'training', 'progress'];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of several tables, read by field
 type Row = Record<string, any>;
 
@@ -80,14 +95,15 @@ export const DIGEST_SOURCES: Readonly<Record<string, Source>> = {
   attendance: { slot: 'roll', key: (r) => r.eventId, brief: (r) => r.status },
   dues: { slot: 'dues', key: (r) => r.id, brief: (r): DigestDues => opt({ period: r.period, amount: r.amount, paidAt: r.paidAt, kind: r.kind }) },
   duesExemptions: { slot: 'exemptions', key: (r) => r.id, brief: (r): DigestExemption => ({ fromPeriod: r.fromPeriod, toPeriod: r.toPeriod }) },
-  trainingRegistrations: { slot: 'training', key: (r) => String(r.year), brief: (r) => r.outcome ?? '' },
+  trainingRegistrations: { slot: 'training', key: (r) => String(r.year), brief: (r): DigestRegistration => ({ itemIds: [...(r.itemIds ?? [])], outcome: r.outcome ?? '' }) },
+  trainingProgress: { slot: 'progress', key: (r) => r.id, brief: (r): DigestProgress => ({ year: r.year, itemId: r.itemId, done: !!r.done }) },
 };
 
 export const DIGEST_TABLE = 'memberDigests';
 export const DIGEST_SOURCE_TABLES = Object.keys(DIGEST_SOURCES);
 
 export function emptyDigest(id: string): MemberDigest {
-  return { id, events: {}, roll: {}, dues: {}, exemptions: {}, training: {} };
+  return { id, events: {}, roll: {}, dues: {}, exemptions: {}, training: {}, progress: {} };
 }
 
 /** The member a source row belongs to. */
@@ -111,7 +127,9 @@ export function putInDigest(d: MemberDigest, table: string, row: Row, deleted = 
 
 /** A digest that holds nothing keeps no row. */
 export function isEmptyDigest(d: MemberDigest): boolean {
-  return !d.member && !Object.keys(d.events).length && !Object.keys(d.roll).length && !Object.keys(d.dues).length && !Object.keys(d.exemptions).length && !Object.keys(d.training).length;
+  if (d.member) return false;
+  for (const slot of SLOTS) for (const _ in d[slot]) return false;
+  return true;
 }
 
 /** Every digest from the source tables' rows (the upgrade that adds them; tests). */

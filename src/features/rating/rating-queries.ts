@@ -134,7 +134,7 @@ function withEvidence(r: RosterRow, d: MemberDigest, events: EventLike[], ctx: Y
     const y = memberYear(d.member, entries, Object.values(d.exemptions), events, { year: ctx.span.year, months: c.months, current: c.current, rates: c.rates, bookStart: c.bookStart }, c.openings.get(id));
     dues = { paid: y.paidMonths, owed: y.owedMonths };
   }
-  return { ...r, evidence: evidenceOf(att, ctx.held.length, d.training[String(ctx.span.year)], dues) };
+  return { ...r, evidence: evidenceOf(att, ctx.held.length, d.training[String(ctx.span.year)]?.outcome, dues) };
 }
 
 /** Where the unit's dues book starts (its first recorded day) and the opening balances (dues-rules R7). */

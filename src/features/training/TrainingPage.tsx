@@ -11,7 +11,7 @@ import { fold, foldWords } from '../../lib/fold';
 import { VirtualList } from '../../ui/VirtualList';
 import { FilterChips, TargetLine, YearNav } from '../../ui/YearNav';
 import { memberItemStates, TRAINING_TARGETS, trainingRates } from '../../protocol/training-rules';
-import type { Member } from '../../protocol/member';
+import type { DigestMember } from '../../data/member-digest';
 import { loadTrainingGoals, loadTrainingYear, TRAINING_YEAR_TABLES, type TrainingYear } from './training-queries';
 import { useLive } from '../../data/live';
 import { errorText, tt, yearTitle, yearSub } from './i18n';
@@ -23,7 +23,7 @@ import '../../ui/year-work.css';
 type Filter = 'all' | 'notRegistered' | 'notAssessed' | 'notCompleting';
 const ROW = 60;
 
-function Row({ m, y }: { m: Member; y: TrainingYear }) {
+function Row({ m, y }: { m: DigestMember; y: TrainingYear }) {
   const reg = y.registrations.get(m.id);
   let sub = tt('rowNotRegistered');
   if (reg) {
@@ -67,7 +67,7 @@ function TrainingYearPage({ span }: { span: YearSpan }) {
     const pick = !rates || filter === 'all' ? undefined : new Set(filter === 'notRegistered' ? rates.notRegistered : filter === 'notAssessed' ? rates.notAssessed : rates.notCompleting);
     const words = foldWords(q);
     if (!pick && !words.length) return y.roster;
-    const name = (m: Member) => folded.get(m.id) ?? folded.set(m.id, fold(m.fullName)).get(m.id)!;
+    const name = (m: DigestMember) => folded.get(m.id) ?? folded.set(m.id, fold(m.fullName)).get(m.id)!;
     return y.roster.filter((m) => (!pick || pick.has(m.id)) && words.every((w) => name(m).includes(w)));
   }, [y, rates, folded, filter, q]);
 

@@ -1,12 +1,14 @@
-// Training programme reads: a year in a few bulk reads (items, registrations, progress, the
-// roster, the roll rows of linked events), never one query per member. No zod.
-// With 5,000 members that is ~35,000 rows: read in pages (src/data/paged.ts, a short task
-// each), and the screen gets the first rows of the list before the rest (`onHead`).
+// Training programme reads: a year in a few bulk reads, never one query per member. No zod.
+// The whole unit's year comes from the member digests (data/member-digest.ts: each member's
+// register entry, events, registrations, progress and roll in brief): with 5,000 members that
+// is 5,000 rows instead of ~40,000, read in pages (src/data/paged.ts, a short task each); the
+// screen gets the first rows of the list before the rest (`onHead`).
 import type { Member } from '../../protocol/member';
-import { countsOn, movesByMember, type MoveLike } from '../../protocol/headcount';
+import { countsOn, type MoveLike } from '../../protocol/headcount';
 import { todayIso } from '../../lib/dates';
 import type { TrainingItem, TrainingProgress, TrainingRegistration } from '../../protocol/training';
-import { creditedItems, TRAINING_TARGETS, type TrainingGoals } from '../../protocol/training-rules';
+import { creditedItems, TRAINING_TARGETS, type AttendanceLike, type ProgressLike, type RegistrationLike, type TrainingGoals } from '../../protocol/training-rules';
+import type { DigestMember, MemberDigest } from '../../data/member-digest';
 import { compareNames } from '../../lib/names';
 import { nameRankInSlices, placeByRank } from '../../lib/name-order';
 import { activeDb } from '../../data/session';
@@ -23,10 +25,10 @@ export interface TrainingYear {
   span: YearSpan;
   items: TrainingItem[];
   /** members in the unit on the year's last day, or today for this year (the one head count), by given name */
-  roster: Member[];
-  registrations: Map<string, TrainingRegistration>;
-  /** memberId → progress rows of the year */
-  progress: Map<string, TrainingProgress[]>;
+  roster: DigestMember[];
+  registrations: Map<string, RegistrationLike>;
+  /** memberId → progress of the year */
+  progress: Map<string, ProgressLike[]>;
   /** memberId → items credited by attendance at linked events */
   credited: Map<string, Set<string>>;
   /** false: `roster` holds only the first members of the list (onHead); the rest is being read */
@@ -53,7 +55,7 @@ export async function loadTrainingGoals(year: number): Promise<TrainingGoals> {
 }
 
 /** On the year's roster (the plan's "100 % registered" counts these): in the unit on rosterDay (protocol/headcount). */
-export function isOnRoster(m: Member, moves: ReadonlyMap<string, readonly MoveLike[]>, day: string): boolean {
+export function isOnRoster(m: DigestMember, moves: ReadonlyMap<string, readonly MoveLike[]>, day: string): boolean {
   return countsOn(m, moves.get(m.id) ?? [], day);
 }
 
@@ -83,61 +85,66 @@ export async function listTrainingItems(year: number): Promise<TrainingItem[]> {
 /** The tables the year view is read from (useBulkLive reloads it when one of them changes). */
 export const TRAINING_YEAR_TABLES = ['trainingItems', 'members', 'memberEvents', 'trainingRegistrations', 'trainingProgress', 'attendance'] as const;
 
-function yearOf(span: YearSpan, items: TrainingItem[], roster: Member[], regs: (TrainingRegistration | undefined)[], progressRows: TrainingProgress[], credited: Map<string, Set<string>>, complete: boolean): TrainingYear {
+/** The year's standing of the members in `digests`, for a roster of some or all of them. */
+function yearOf(span: YearSpan, items: TrainingItem[], roster: DigestMember[], digests: readonly MemberDigest[], complete: boolean): TrainingYear {
   const year = span.year;
-  const registrations = new Map<string, TrainingRegistration>();
-  for (const r of regs) if (r && !r.deleted && r.year === year) registrations.set(r.memberId, r);
-  const progress = new Map<string, TrainingProgress[]>();
-  for (const p of progressRows) {
-    if (p.deleted || p.year !== year) continue;
-    const list = progress.get(p.memberId);
-    if (list) list.push(p);
-    else progress.set(p.memberId, [p]);
+  const key = String(year);
+  const registrations = new Map<string, RegistrationLike>();
+  const progress = new Map<string, ProgressLike[]>();
+  const linked = [...new Set(items.flatMap((i) => i.eventIds))];
+  const facts: AttendanceLike[] = [];
+  for (const d of digests) {
+    const reg = d.training[key];
+    if (reg) registrations.set(d.id, { memberId: d.id, itemIds: reg.itemIds, outcome: reg.outcome });
+    let list: ProgressLike[] | undefined;
+    for (const p of Object.values(d.progress)) {
+      if (p.year !== year) continue;
+      (list ??= []).push({ memberId: d.id, itemId: p.itemId, done: p.done });
+    }
+    if (list) progress.set(d.id, list);
+    for (const eventId of linked) {
+      const status = d.roll[eventId];
+      if (status !== undefined) facts.push({ eventId, memberId: d.id, status });
+    }
   }
-  return { year, span, items, roster, registrations, progress, credited, complete };
+  return { year, span, items, roster, registrations, progress, credited: creditedItems(items, facts), complete };
 }
 
 /**
- * The year's programme and everyone's standing. `onHead` is given the first HEAD members of the
- * list as soon as the roster is known, read member by member, before the whole year is read.
- * Registration id = `${year}:${memberId}`, progress id = `${year}:${memberId}:${itemId}`: the
- * year's rows are one key range each.
+ * The year's programme and everyone's standing, from the member digests. `onHead` is given the
+ * first HEAD members of the list as soon as the roster is known, before the rest is counted.
  */
 export async function loadTrainingYear(yearOrSpan: YearLike, onHead?: (first: TrainingYear) => void, today = todayIso()): Promise<TrainingYear> {
   const db = await activeDb();
   const span = await spanOf(db, yearOrSpan);
-  const year = span.year;
-  const read = Promise.all([yearItems(db, year), readMany(db, [{ table: db.members }, { table: db.memberEvents }] as const)]);
+  const read = Promise.all([yearItems(db, span.year), readMany(db, [{ table: db.memberDigests }] as const)]);
   // The first Intl object of a page loads ICU's Vietnamese data (~200 ms at 4× CPU): made now,
-  // in a task of its own while the register is read, not inside the name sort.
+  // in a task of its own while the digests are read, not inside the name sort.
   await breathe();
   compareNames('a', 'b');
-  const [items, [members, events]] = await read;
+  const [items, [digests]] = await read;
   await breathe();
   // The name sort a slice at a time; the roster is then the members in that order, filtered.
-  const present = members.filter((m) => !m.deleted);
+  const byId = new Map<string, MemberDigest>();
+  const present: DigestMember[] = [];
+  for (const d of digests) {
+    if (!d.member) continue;
+    byId.set(d.id, d);
+    present.push(d.member);
+  }
   const ordered = placeByRank(present, await nameRankInSlices(present));
   await breathe();
-  const moves = movesByMember(events);
   const day = rosterDay(span, today);
-  const roster = ordered.filter((m) => isOnRoster(m, moves, day));
+  const roster = ordered.filter((m) => countsOn(m, Object.values(byId.get(m.id)!.events), day));
   if (onHead && roster.length > HEAD) {
     const head = roster.slice(0, HEAD);
-    const ids = head.map((m) => m.id);
-    const [regs, progress, credited] = await Promise.all([
-      // Small answers (a member's rows): more of them out at a time.
-      readMany(db, ids.map((id) => ({ table: db.trainingRegistrations, key: `${year}:${id}` })), PAGE, 8).then((p) => p.flat()),
-      readMany(db, ids.map((id) => ({ table: db.trainingProgress, range: keyPrefix(`${year}:${id}:`) })), PAGE, 8).then((p) => p.flat()),
-      creditsOf(db, items, ids),
-    ]);
-    onHead(yearOf(span, items, head, regs, progress, credited, false));
-    // Let those rows reach the screen before the year's pages start arriving.
+    onHead(yearOf(span, items, head, head.map((m) => byId.get(m.id)!), false));
+    // Let those rows reach the screen before the rest is counted.
     await afterPaint();
   }
-  const [regs, progressRows] = await readMany(db, [{ table: db.trainingRegistrations, range: keyPrefix(`${year}:`) }, { table: db.trainingProgress, range: keyPrefix(`${year}:`) }] as const);
-  const credited = await creditsOf(db, items);
+  const whole = yearOf(span, items, roster, digests, true);
   await breathe();
-  return yearOf(span, items, roster, regs, progressRows, credited, true);
+  return whole;
 }
 
 export interface MemberTraining {

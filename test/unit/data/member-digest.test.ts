@@ -42,9 +42,14 @@ function makeRow(table: string, r: () => number): Row {
       return { id: `due-${n}`, memberId, period: `2026-0${1 + n}`, amount: pick([2000, 5000]), paidAt: '2026-02-10', kind: pick([undefined, 'opening']), deleted };
     case 'duesExemptions':
       return { id: `ex-${n}`, memberId, fromPeriod: '2026-01', toPeriod: `2026-0${2 + n}`, reason: 'Ốm', deleted };
+    case 'trainingProgress': {
+      const year = pick([2025, 2026]);
+      const itemId = pick(['item-1', 'item-2']);
+      return { id: `${year}:${memberId}:${itemId}`, year, memberId, itemId, done: r() < 0.7, doneAt: '2026-05-19', deleted };
+    }
     default: {
       const year = pick([2025, 2026]);
-      return { id: `${year}:${memberId}`, year, memberId, outcome: pick([undefined, '', 'good']), itemIds: [], deleted };
+      return { id: `${year}:${memberId}`, year, memberId, outcome: pick([undefined, '', 'good']), itemIds: pick([[], ['item-1'], ['item-1', 'item-2']]), deleted };
     }
   }
 }

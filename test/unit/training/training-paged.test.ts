@@ -1,5 +1,6 @@
 // The training year of a whole unit read in pages with the first rows first gives what the
-// plain reads gave (the reference: the previous implementation's indexed toArray reads).
+// plain reads gave (the reference: the previous implementation's indexed toArray reads; the
+// screen now reads the member digests, so the rows are compared in the digests' brief).
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshUnit } from '../helpers';
@@ -24,7 +25,12 @@ async function reference(year: number) {
   const facts = (await Promise.all(eventIds.map((id) => db.attendance.where('eventId').equals(id).toArray()))).flat().filter((f) => !f.deleted);
   const moves = movesByMember(await db.memberEvents.toArray());
   const roster = (await db.members.toArray()).filter((m) => isOnRoster(m, moves, rosterDay(yearSpan(year)))).sort((a, b) => compareNames(a.fullName, b.fullName) || (a.id < b.id ? -1 : 1));
-  return { roster, regs: new Map(regs.map((r) => [r.memberId, r])), progress, credited: creditedItems(items, facts) };
+  return {
+    roster,
+    regs: new Map(regs.map((r) => [r.memberId, { memberId: r.memberId, itemIds: r.itemIds, outcome: r.outcome ?? '' }])),
+    progress: progress.map((p) => ({ memberId: p.memberId, itemId: p.itemId, done: p.done })),
+    credited: creditedItems(items, facts),
+  };
 }
 
 describe('the training year, read in pages with the first rows first', () => {
@@ -38,7 +44,9 @@ describe('the training year, read in pages with the first rows first', () => {
     expect(whole.complete).toBe(true);
     expect(whole.roster.map((m) => m.id)).toEqual(ref.roster.map((m) => m.id));
     expect(whole.registrations).toEqual(ref.regs);
-    expect([...whole.progress.values()].flat().sort((a, b) => a.id.localeCompare(b.id))).toEqual(ref.progress.sort((a, b) => a.id.localeCompare(b.id)));
+    const order = (a: { memberId: string; itemId: string }, b: { memberId: string; itemId: string }) => a.memberId.localeCompare(b.memberId) || a.itemId.localeCompare(b.itemId);
+    expect([...whole.progress.values()].flat().sort(order)).toEqual(ref.progress.sort(order));
+    expect(ref.progress.length).toBeGreaterThan(10);
     expect(whole.credited).toEqual(ref.credited);
     expect(whole.credited.size).toBeGreaterThan(10);
 

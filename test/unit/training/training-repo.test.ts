@@ -137,6 +137,7 @@ describe('progress, credit and outcome', () => {
     const y = await loadTrainingYear(Y);
     const r = trainingRates(y.roster.map((m) => m.id), [...y.registrations.values()]);
     expect(r).toMatchObject({ expected: 3, registered: 2, completing: 1, notRegistered: [ms[2].id], notCompleting: [ms[1].id] });
-    expect(y.registrations.get(ms[0].id)).toMatchObject({ outcome: 'excellent', note: 'Gương mẫu' });
+    expect(y.registrations.get(ms[0].id)).toMatchObject({ outcome: 'excellent' });
+    expect((await loadMemberTraining(Y, ms[0].id))?.registration).toMatchObject({ outcome: 'excellent', note: 'Gương mẫu' });
   });
 });
