@@ -21,6 +21,8 @@ export interface DigestMember {
   archivedAt?: string;
   duesCategory: DuesCategory;
   subGroup?: string;
+  /** searched for on the dues grid */
+  cardNumber?: string;
 }
 
 export interface DigestDues {
@@ -85,7 +87,7 @@ const opt = <T extends object>(o: T): T => {
 
 /** A register entry's brief in its digest. */
 export function memberBrief(m: DigestMember): DigestMember {
-  return { ...opt({ admissionDate: m.admissionDate, archivedAt: m.archivedAt, subGroup: m.subGroup }), id: m.id, fullName: m.fullName, status: m.status, duesCategory: m.duesCategory };
+  return { ...opt({ admissionDate: m.admissionDate, archivedAt: m.archivedAt, subGroup: m.subGroup, cardNumber: m.cardNumber }), id: m.id, fullName: m.fullName, status: m.status, duesCategory: m.duesCategory };
 }
 
 /** The tables a digest is made from, and how a row of each goes into it. */

@@ -8,7 +8,7 @@
 // response, the app's scripts stopped before they load) that reads the same stores of the year
 // with one getAll each in one transaction — what any screen showing the year from these rows
 // pays before it computes or draws anything. A screen that reads the member digests
-// (src/data/member-digest.ts: the rating, the training) is judged beside a bare page reading the digests, with
+// (src/data/member-digest.ts: the rating, the training, the dues grid) is judged beside a bare page reading the digests, with
 // the rows' floor in its note.
 // Profile: a unit through /setup, the training programme through the app (one tap); then, in
 // one transaction: COUNT generated members, 12 held meetings with a roll row each (12·COUNT),
@@ -48,6 +48,7 @@ export const SCREENS = {
     rows: 'dues-grid-rows',
     ready: 'dues-grid-ready',
     stores: ['members', 'memberEvents', 'duesExemptions', 'duesRates', 'dues'],
+    digestStores: ['memberDigests', 'duesRates'],
   },
   // The year's plan: one mark when the figures are painted.
   plan: {

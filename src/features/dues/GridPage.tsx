@@ -12,8 +12,8 @@ import { parseYear } from '../../lib/dates';
 import { fold, foldWords } from '../../lib/fold';
 import { formatMoney } from '../../lib/money';
 import { VirtualList } from '../../ui/VirtualList';
-import { type DuesRow, YEAR_TABLES } from './dues-queries';
-import { loadGridYear, type GridYear } from './grid-load';
+import { YEAR_TABLES } from './dues-queries';
+import { loadGridYear, type GridRow as Item, type GridYear } from './grid-load';
 import { currentPeriod, STATE_SYMBOL, stateLabel } from './format';
 import { errorText, td } from './i18n';
 import { YearNav } from './parts';
@@ -22,7 +22,6 @@ import type { CellState } from '../../protocol/dues-rules';
 const ROW = 58;
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
-type Item = DuesRow;
 
 export default function GridPage() {
   const { query } = useLocation();

@@ -1,10 +1,12 @@
 // The year grid's read (grid-load.ts: first rows, then the year in pages) gives exactly the
-// rows of dues-queries yearView, in the same order; its first rows are the top of them.
+// rows of dues-queries yearView, in the same order (the member in the digests' brief, as the
+// grid reads the member digests); its first rows are the top of them.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshUnit } from '../helpers';
 import { seedYear } from '../year-fixture';
 import { yearView } from '../../../src/features/dues/dues-queries';
 import { HEAD, loadGridYear, type GridYear } from '../../../src/features/dues/grid-load';
+import { memberBrief } from '../../../src/data/member-digest';
 
 const Y = 2026;
 beforeEach(() => freshUnit());
@@ -17,7 +19,7 @@ describe('the dues grid of a whole unit', () => {
       const heads: GridYear[] = [];
       const whole = await loadGridYear(Y, current, (h) => heads.push(h));
       expect(whole.complete).toBe(true);
-      expect(whole.rows).toEqual(ref.rows);
+      expect(whole.rows).toEqual(ref.rows.map((r) => ({ ...r, member: memberBrief(r.member) })));
       expect(whole.rows.length).toBeLessThan(89);
       expect(whole.rows.some((r) => r.year.owedMonths > 0 && r.year.paidMonths > 0)).toBe(true);
       expect(heads).toHaveLength(1);
