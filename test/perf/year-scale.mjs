@@ -8,7 +8,7 @@
 // response, the app's scripts stopped before they load) that reads the same stores of the year
 // with one getAll each in one transaction — what any screen showing the year from these rows
 // pays before it computes or draws anything. A screen that reads the member digests
-// (src/data/member-digest.ts: the rating, the training, the dues grid) is judged beside a bare page reading the digests, with
+// (src/data/member-digest.ts: every year screen here) is judged beside a bare page reading the digests, with
 // the rows' floor in its note.
 // Profile: a unit through /setup, the training programme through the app (one tap); then, in
 // one transaction: COUNT generated members, 12 held meetings with a roll row each (12·COUNT),
@@ -56,6 +56,7 @@ export const SCREENS = {
     rows: 'scd:year-ready',
     ready: 'scd:year-ready',
     stores: ['members', 'memberEvents', 'ratings', 'trainingRegistrations', 'meetings', 'activities', 'youthProjects', 'committeeTerms', 'committeeSeats', 'remittances', 'unitSettings', 'targets', 'yearPlans'],
+    digestStores: ['memberDigests', 'ratings', 'meetings', 'activities', 'youthProjects', 'committeeTerms', 'committeeSeats', 'remittances', 'unitSettings', 'targets', 'yearPlans'],
   },
 };
 

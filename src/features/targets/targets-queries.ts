@@ -6,6 +6,7 @@
 // use (computeInSlices): this module rides in the 'data' chunk every screen loads.
 import { activeDb, activeUnitId } from '../../data/session';
 import type { UnitDb } from '../../data/db';
+import type { DigestMember, MemberDigest } from '../../data/member-digest';
 import { currentUnitYear, unitYearSpan } from '../../data/unit-year';
 import { keyPrefix, readMany } from '../../data/paged';
 import { breathe, mapInSlices } from '../../lib/slices';
@@ -33,8 +34,8 @@ const NEEDS_MEMBERS: ReadonlySet<TargetRule> = new Set(['goodOrBetterPct', 'trai
 const NEEDS_MEETINGS: ReadonlySet<TargetRule> = new Set(['committeeComplete', 'regularMeetingsHeld']);
 
 /**
- * Members per page: a member record is wide (~40 fields), and turning 1,000 of them into objects
- * was one task of 200–300 ms at 4× CPU (test/perf/targets-year.mjs); 250 keep each page short.
+ * Digests per page: a member record was wide (~40 fields), 1,000 of them one task of 200–300 ms
+ * at 4× CPU (test/perf/targets-year.mjs); a digest holds a year of briefs: 250 keep a page short.
  */
 const MEMBER_PAGE = 250;
 
@@ -62,6 +63,21 @@ async function yearReports(db: UnitDb, span: YearSpan, settings: { reportDueDays
   return { rows: live(rows), versions: live(versions), reviews: live(reviews), dueDays: reportDueDays(settings), since };
 }
 
+/** The register entries, their events and the year's registrations held in the member digests. */
+function fromDigests(digests: readonly MemberDigest[], year: number): Pick<YearInputs, 'members' | 'memberEvents' | 'registrations'> {
+  const members: DigestMember[] = [];
+  const memberEvents: YearInputs['memberEvents'][number][] = [];
+  const registrations: YearInputs['registrations'][number][] = [];
+  const key = String(year);
+  for (const d of digests) {
+    if (d.member) members.push(d.member);
+    for (const [id, e] of Object.entries(d.events)) memberEvents.push({ id, memberId: d.id, ...e });
+    const reg = d.training[key];
+    if (reg) registrations.push({ memberId: d.id, itemIds: reg.itemIds, outcome: reg.outcome });
+  }
+  return { members, memberEvents, registrations };
+}
+
 /** The records of a year that `targets` need (empty lists for the rest). */
 export async function loadYearInputs(db: UnitDb, span: YearSpan, targets: readonly Target[], today: string): Promise<YearInputs> {
   const rules = new Set(targets.filter((t) => !t.deleted && t.source === 'computed' && t.rule).map((t) => t.rule!));
@@ -70,15 +86,16 @@ export async function loadYearInputs(db: UnitDb, span: YearSpan, targets: readon
   const y = span.year;
   const months = yearMonths(span);
   const none = Promise.resolve([] as never[]);
-  const [people, ratings, unitRating, registrations, youthProjects, meetings, activities, terms, seats, remittances, settings, frequency] = await Promise.all([
-    need(NEEDS_MEMBERS) ? readMany(db, [{ table: db.members }, { table: db.memberEvents }] as const, MEMBER_PAGE) : Promise.resolve([[], []] as const),
+  const wantsRegistrations = has('trainingRegisteredPct') || has('trainingCompletingPct');
+  const [digests, ratings, unitRating, youthProjects, meetings, activities, terms, seats, remittances, settings, frequency] = await Promise.all([
+    // The register, its events and the year's registrations: the member digests
+    // (data/member-digest.ts), one row per member instead of three tables' rows.
+    need(NEEDS_MEMBERS) || wantsRegistrations ? readMany(db, [{ table: db.memberDigests }] as const, MEMBER_PAGE).then(([d]) => d) : none,
     // rating id = `${year}:${memberId}`: the year is one key range, read in pages (5,000 rows in
     // one getAll would be one long task at 4× CPU)
     has('goodOrBetterPct') ? readMany(db, [{ table: db.ratings, range: keyPrefix(`${y}:`) }] as const).then(([r]) => r.filter((x) => x.year === y)) : none,
     // the unit's proposal and the level cấp trên recognised (the plan's target 1 is the recognised one)
     has('unitRatingLevel') ? yearMarks(db, y) : Promise.resolve(undefined),
-    // registration id = `${year}:${memberId}`: the year is one key range
-    has('trainingRegisteredPct') || has('trainingCompletingPct') ? readMany(db, [{ table: db.trainingRegistrations, range: keyPrefix(`${y}:`) }] as const).then(([r]) => r.filter((x) => x.year === y)) : none,
     has('projectsAccepted') ? db.youthProjects.where('year').equals(y).toArray() : none,
     need(NEEDS_MEETINGS) ? db.meetings.where('startsAt').between(span.from, `${span.to}T99`, true, true).toArray() : none,
     has('activitiesOfKind') ? db.activities.where('date').between(span.from, span.to, true, true).toArray() : none,
@@ -88,17 +105,18 @@ export async function loadYearInputs(db: UnitDb, span: YearSpan, targets: readon
     db.unitSettings.get('settings:unit'),
     has('regularMeetingsHeld') ? meetingFrequency(db) : Promise.resolve('monthly' as const),
   ]);
+  const people = fromDigests(digests, y);
   return {
     span,
     today,
-    members: people[0],
-    memberEvents: live(people[1]),
+    members: people.members,
+    memberEvents: people.memberEvents,
     ratings: live(ratings),
     unitRating: unitRating?.proposal,
     unitRecognition: unitRating?.recognition,
     // a parent unit's children, when this phone supervises them (target 2's "no chi đoàn rated not completed")
     childUnits: has('goodOrBetterPct') ? (await childUnitsOf(await serverUnitIdOf(db), y)).children : undefined,
-    registrations: live(registrations),
+    registrations: wantsRegistrations ? people.registrations : [],
     youthProjects: live(youthProjects),
     meetings: live(meetings),
     activities: live(activities),
