@@ -9,7 +9,7 @@
 //     the transaction fails, neither the rows nor the digests change.
 // Writes that name the digest table themselves (the upgrade building it) pass untouched.
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { DIGEST_SOURCES, DIGEST_TABLE, digestMemberId, emptyDigest, isEmptyDigest, putInDigest, type MemberDigest } from './member-digest';
+import { clearFromDigest, DIGEST_SOURCES, DIGEST_TABLE, digestMemberId, emptyDigest, isEmptyDigest, putInDigest, type MemberDigest } from './member-digest';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of several tables, read by field
 type Row = Record<string, any>;
@@ -104,11 +104,7 @@ async function moveBriefs(digests: DBCoreTable, trans: DBCoreTransaction, name: 
 /** A whole source table emptied (restore): its briefs leave every digest. */
 async function clearSource(digests: DBCoreTable, trans: DBCoreTransaction, name: string): Promise<void> {
   const all: MemberDigest[] = (await digests.query({ trans, values: true, query: { index: digests.schema.primaryKey, range: { type: ANY_RANGE as 3, lower: undefined, upper: undefined } } })).result;
-  const { slot } = DIGEST_SOURCES[name];
-  for (const d of all) {
-    if (slot) d[slot] = {};
-    else delete d.member;
-  }
+  for (const d of all) clearFromDigest(d, name);
   await write(digests, trans, all);
 }
 

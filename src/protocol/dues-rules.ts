@@ -130,7 +130,10 @@ export interface EntryLike {
 }
 
 /** Net paid per month (entries and their reversals summed), for one member's entries. */
-export function paidByPeriod(entries: readonly EntryLike[]): Map<string, number> {
+/** What the months paid are counted from: a money entry's month and amount. */
+export type PaidLike = Pick<EntryLike, 'period' | 'amount' | 'deleted'>;
+
+export function paidByPeriod(entries: readonly PaidLike[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const e of entries) if (!e.deleted) out.set(e.period, (out.get(e.period) ?? 0) + e.amount);
   return out;
@@ -192,7 +195,7 @@ export interface YearContext {
  * A member's twelve months of a year. `entries`, `exemptions`, `events` are this member's;
  * `paidUpTo` is their opening balance (openingsOf), which also says from when they are known.
  */
-export function memberYear(member: MemberLike, entries: readonly EntryLike[], exemptions: readonly ExemptionLike[], events: readonly EventLike[], ctx: YearContext, paidUpTo?: string): MemberYear {
+export function memberYear(member: MemberLike, entries: readonly PaidLike[], exemptions: readonly ExemptionLike[], events: readonly EventLike[], ctx: YearContext, paidUpTo?: string): MemberYear {
   const stays = memberStays(member, events);
   const paid = paidByPeriod(entries);
   const knownFrom = paidUpTo ? addPeriods(paidUpTo, 1) : ctx.bookStart;

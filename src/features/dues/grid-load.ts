@@ -8,13 +8,13 @@
 // Kept out of the precache with the grid (vite.config.ts); the field screens use yearView.
 import { activeDb } from '../../data/session';
 import { readMany } from '../../data/paged';
-import type { DigestMember, MemberDigest } from '../../data/member-digest';
+import { DIGEST_PAGE, exemptionsOf, type DigestMember, type MemberDigest } from '../../data/member-digest';
 import { compareNames } from '../../lib/names';
 import { nameRankInSlices, placeByRank } from '../../lib/name-order';
 import { formatMoney } from '../../lib/money';
 import { afterPaint, breathe, mapInSlices } from '../../lib/slices';
 import { countsDuring } from '../../protocol/headcount';
-import { memberYear, type EntryLike, type MemberYear } from '../../protocol/dues-rules';
+import { memberYear, type MemberYear, type PaidLike } from '../../protocol/dues-rules';
 import type { DuesRate } from '../../protocol/dues';
 import { readBookStart, type BookStart } from './dues-queries';
 
@@ -42,16 +42,16 @@ function gridRow(d: MemberDigest, year: number, current: string, rates: DuesRate
   if (!countsDuring(m, events, `${year}-01-01`, `${year}-12-31`)) return undefined;
   const from = `${year}-01`;
   const to = `${year}-12`;
-  const entries: EntryLike[] = [];
-  for (const [id, e] of Object.entries(d.dues)) if (e.period >= from && e.period <= to) entries.push({ id, memberId: d.id, ...e });
-  return { member: m, year: memberYear(m, entries, Object.values(d.exemptions), events, { year, current, rates, bookStart: start.bookStart }, start.openings.get(d.id)) };
+  const entries: PaidLike[] = [];
+  for (const [period, amount] of d.dues) if (period >= from && period <= to) entries.push({ period, amount });
+  return { member: m, year: memberYear(m, entries, exemptionsOf(d), events, { year, current, rates, bookStart: start.bookStart }, start.openings.get(d.id)) };
 }
 
 const rowsOf = (list: readonly (GridRow | undefined)[]) => list.filter((r): r is GridRow => !!r);
 
 export async function loadGridYear(year: number, current: string, onHead?: (first: GridYear) => void): Promise<GridYear> {
   const db = await activeDb();
-  const read = readMany(db, [{ table: db.memberDigests }, { table: db.duesRates }] as const);
+  const read = readMany(db, [{ table: db.memberDigests }, { table: db.duesRates }] as const, DIGEST_PAGE);
   const started = readBookStart(db, current);
   // A page's first Intl collator and number format each load ICU's Vietnamese data (~100-200 ms
   // at 4× CPU): made now, each in a task of its own while the digests are read, rather than

@@ -8,7 +8,7 @@
 import { activeDb } from '../../data/session';
 import type { UnitDb } from '../../data/db';
 import { keyPrefix, readMany } from '../../data/paged';
-import type { DigestMember, MemberDigest } from '../../data/member-digest';
+import { DIGEST_PAGE, exemptionsOf, statusOf, type DigestMember, type MemberDigest } from '../../data/member-digest';
 import type { Rating, UnitRating } from '../../protocol/rating';
 import { ratingId, unitRatingId, UNIT_SETTINGS_ID } from '../../protocol/record-ids';
 import { recognitionId } from '../../protocol/oversight-enums';
@@ -16,7 +16,7 @@ import type { UnitRecognition } from '../../protocol/oversight';
 import { childUnitsOf, serverUnitIdOf, type ChildUnits } from '../recognition/recognition-queries';
 import { evidenceOf, GOOD_OR_BETTER_TARGET, resolveThresholds, yearAttendanceByMember, type EventLike, type RatingThresholds } from '../../protocol/rating-rules';
 import type { UnitSettings } from '../../protocol/unit-settings';
-import { bookStartOf, memberYear, OPENING_RECEIPT, openingsOf, type EntryLike } from '../../protocol/dues-rules';
+import { bookStartOf, memberYear, OPENING_RECEIPT, openingsOf, type PaidLike } from '../../protocol/dues-rules';
 import type { DuesRate } from '../../protocol/dues';
 import { afterPaint, breathe, mapInSlices } from '../../lib/slices';
 import { compareNames } from '../../lib/names';
@@ -118,8 +118,8 @@ function withEvidence(r: RosterRow, d: MemberDigest, events: EventLike[], ctx: Y
   const id = d.id;
   const facts: { eventId: string; memberId: string; status: string }[] = [];
   for (const e of ctx.held) {
-    const status = d.roll[e.id];
-    if (status !== undefined) facts.push({ eventId: e.id, memberId: id, status });
+    const letter = d.roll[e.id];
+    if (letter !== undefined) facts.push({ eventId: e.id, memberId: id, status: statusOf(letter) });
   }
   const att = yearAttendanceByMember(ctx.held, facts, ctx.span).get(id);
   // Dues months paid and owed: protocol/dues-rules memberYear, the dues screens' own rule, counted
@@ -129,9 +129,9 @@ function withEvidence(r: RosterRow, d: MemberDigest, events: EventLike[], ctx: Y
   const c = ctx.dues;
   let dues: { paid: number; owed: number } | undefined;
   if (c && d.member) {
-    const entries: EntryLike[] = [];
-    for (const [entryId, e] of Object.entries(d.dues)) if (c.monthSet.has(e.period) && e.kind !== 'opening') entries.push({ id: entryId, memberId: id, ...e });
-    const y = memberYear(d.member, entries, Object.values(d.exemptions), events, { year: ctx.span.year, months: c.months, current: c.current, rates: c.rates, bookStart: c.bookStart }, c.openings.get(id));
+    const entries: PaidLike[] = [];
+    for (const [period, amount, opening] of d.dues) if (c.monthSet.has(period) && !opening) entries.push({ period, amount });
+    const y = memberYear(d.member, entries, exemptionsOf(d), events, { year: ctx.span.year, months: c.months, current: c.current, rates: c.rates, bookStart: c.bookStart }, c.openings.get(id));
     dues = { paid: y.paidMonths, owed: y.owedMonths };
   }
   return { ...r, evidence: evidenceOf(att, ctx.held.length, d.training[String(ctx.span.year)]?.outcome, dues) };
@@ -163,7 +163,7 @@ export async function loadRatingEvidence(yearOrSpan: YearLike, today: string, on
   // A year given by number is the unit's year of that number (calendar or school year, as pinned).
   const span = typeof yearOrSpan === 'number' ? await unitYearSpan(yearOrSpan, db) : yearOrSpan;
   const year = span.year;
-  const read = onlyMemberId ? db.memberDigests.get(onlyMemberId).then((d) => (d ? [d] : [])) : readMany(db, [{ table: db.memberDigests }] as const).then(([rows]) => rows);
+  const read = onlyMemberId ? db.memberDigests.get(onlyMemberId).then((d) => (d ? [d] : [])) : readMany(db, [{ table: db.memberDigests }] as const, DIGEST_PAGE).then(([rows]) => rows);
   // The first Intl object of a page loads ICU's Vietnamese data (~200 ms at 4× CPU): made now,
   // in a task of its own while the digests are read, not inside the name sort.
   if (!onlyMemberId) {

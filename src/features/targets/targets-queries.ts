@@ -6,7 +6,7 @@
 // use (computeInSlices): this module rides in the 'data' chunk every screen loads.
 import { activeDb, activeUnitId } from '../../data/session';
 import type { UnitDb } from '../../data/db';
-import type { DigestMember, MemberDigest } from '../../data/member-digest';
+import { DIGEST_PAGE, type DigestMember, type MemberDigest } from '../../data/member-digest';
 import { currentUnitYear, unitYearSpan } from '../../data/unit-year';
 import { keyPrefix, readMany } from '../../data/paged';
 import { breathe, mapInSlices } from '../../lib/slices';
@@ -33,11 +33,6 @@ export const TARGET_TABLES = [
 const NEEDS_MEMBERS: ReadonlySet<TargetRule> = new Set(['goodOrBetterPct', 'trainingRegisteredPct', 'trainingCompletingPct', 'committeeComplete', 'membersAdmitted', 'partyIntroductions']);
 const NEEDS_MEETINGS: ReadonlySet<TargetRule> = new Set(['committeeComplete', 'regularMeetingsHeld']);
 
-/**
- * Digests per page: a member record was wide (~40 fields), 1,000 of them one task of 200–300 ms
- * at 4× CPU (test/perf/targets-year.mjs); a digest holds a year of briefs: 250 keep a page short.
- */
-const MEMBER_PAGE = 250;
 
 /** The unit's record's meeting frequency (units table: the server's id or this phone's). */
 async function meetingFrequency(db: UnitDb): Promise<'monthly' | 'quarterly'> {
@@ -90,7 +85,7 @@ export async function loadYearInputs(db: UnitDb, span: YearSpan, targets: readon
   const [digests, ratings, unitRating, youthProjects, meetings, activities, terms, seats, remittances, settings, frequency] = await Promise.all([
     // The register, its events and the year's registrations: the member digests
     // (data/member-digest.ts), one row per member instead of three tables' rows.
-    need(NEEDS_MEMBERS) || wantsRegistrations ? readMany(db, [{ table: db.memberDigests }] as const, MEMBER_PAGE).then(([d]) => d) : none,
+    need(NEEDS_MEMBERS) || wantsRegistrations ? readMany(db, [{ table: db.memberDigests }] as const, DIGEST_PAGE).then(([d]) => d) : none,
     // rating id = `${year}:${memberId}`: the year is one key range, read in pages (5,000 rows in
     // one getAll would be one long task at 4× CPU)
     has('goodOrBetterPct') ? readMany(db, [{ table: db.ratings, range: keyPrefix(`${y}:`) }] as const).then(([r]) => r.filter((x) => x.year === y)) : none,

@@ -8,7 +8,7 @@ import { countsOn, type MoveLike } from '../../protocol/headcount';
 import { todayIso } from '../../lib/dates';
 import type { TrainingItem, TrainingProgress, TrainingRegistration } from '../../protocol/training';
 import { creditedItems, TRAINING_TARGETS, type AttendanceLike, type ProgressLike, type RegistrationLike, type TrainingGoals } from '../../protocol/training-rules';
-import type { DigestMember, MemberDigest } from '../../data/member-digest';
+import { DIGEST_PAGE, statusOf, type DigestMember, type MemberDigest } from '../../data/member-digest';
 import { compareNames } from '../../lib/names';
 import { nameRankInSlices, placeByRank } from '../../lib/name-order';
 import { activeDb } from '../../data/session';
@@ -97,14 +97,16 @@ function yearOf(span: YearSpan, items: TrainingItem[], roster: DigestMember[], d
     const reg = d.training[key];
     if (reg) registrations.set(d.id, { memberId: d.id, itemIds: reg.itemIds, outcome: reg.outcome });
     let list: ProgressLike[] | undefined;
-    for (const p of Object.values(d.progress)) {
-      if (p.year !== year) continue;
-      (list ??= []).push({ memberId: d.id, itemId: p.itemId, done: p.done });
+    for (const [k, done] of Object.entries(d.progress)) {
+      // `${year}:${itemId}`
+      const at = k.indexOf(':');
+      if (k.slice(0, at) !== key) continue;
+      (list ??= []).push({ memberId: d.id, itemId: k.slice(at + 1), done: done === 1 });
     }
     if (list) progress.set(d.id, list);
     for (const eventId of linked) {
-      const status = d.roll[eventId];
-      if (status !== undefined) facts.push({ eventId, memberId: d.id, status });
+      const letter = d.roll[eventId];
+      if (letter !== undefined) facts.push({ eventId, memberId: d.id, status: statusOf(letter) });
     }
   }
   return { year, span, items, roster, registrations, progress, credited: creditedItems(items, facts), complete };
@@ -117,7 +119,7 @@ function yearOf(span: YearSpan, items: TrainingItem[], roster: DigestMember[], d
 export async function loadTrainingYear(yearOrSpan: YearLike, onHead?: (first: TrainingYear) => void, today = todayIso()): Promise<TrainingYear> {
   const db = await activeDb();
   const span = await spanOf(db, yearOrSpan);
-  const read = Promise.all([yearItems(db, span.year), readMany(db, [{ table: db.memberDigests }] as const)]);
+  const read = Promise.all([yearItems(db, span.year), readMany(db, [{ table: db.memberDigests }] as const, DIGEST_PAGE)]);
   // The first Intl object of a page loads ICU's Vietnamese data (~200 ms at 4× CPU): made now,
   // in a task of its own while the digests are read, not inside the name sort.
   await breathe();

@@ -147,7 +147,8 @@ describe('the decision', () => {
 });
 
 describe('5,000 members', () => {
-  it('the rules over a year of 12 meetings (60,000 roll rows) run in one pass, well under a frame budget per 1,000 members', () => {
+  // Speed is the bench's (test/perf/year-scale.mjs, B9): a time asserted here failed under load.
+  it('the rules over a year of 12 meetings (60,000 roll rows) in one pass, twice with the same answer', () => {
     const members = Array.from({ length: 5000 }, (_, i) => ({ ...MEMBER_DEFAULTS, id: `m${i}`, unitId: 'u', rev: {}, deleted: false, createdAt: '', updatedAt: '', fullName: `Nguyễn Văn ${i}`, admissionDate: i % 50 === 0 ? `${Y}-09-01` : '2019-03-26' })) as Member[];
     const events = Array.from({ length: 12 }, (_, j) => ({ id: `e${j}`, date: `${Y}-${String(j + 1).padStart(2, '0')}-10` }));
     const statuses = ['present', 'present', 'present', 'late', 'absent_excused', 'absent_unexcused'];
@@ -163,7 +164,7 @@ describe('5,000 members', () => {
     const { rows, ms } = run();
     expect(rows).toHaveLength(5000);
     expect(rows.filter((r) => r.suggestion)).toHaveLength(4900);
+    expect(rows).toEqual(cold.rows);
     console.log(`[rating] rules for 5,000 members × 12 meetings: first ${cold.ms.toFixed(0)} ms, again ${ms.toFixed(0)} ms (Node, no throttling)`);
-    expect(ms).toBeLessThan(1000);
   });
 });
