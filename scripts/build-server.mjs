@@ -14,7 +14,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Packages the bundle imports at run time instead of containing them. */
 export const SERVER_EXTERNALS = ['better-sqlite3', 'pg', 'pg-native'];
 /** What the built server is made of; a change to any of them means dist-server/ is stale. */
-export const SERVER_BUILD_INPUTS = ['server/src', 'src', 'package.json', 'scripts/build-server.mjs'];
+export const SERVER_BUILD_INPUTS = ['server/src', 'src', 'package.json', 'scripts/build-server.mjs', 'scripts/server-flags.mjs'];
 export const SERVER_OUTFILE = 'dist-server/index.mjs';
 
 /**

@@ -29,8 +29,11 @@
 //                sync at once (each pushes 500 edits and pulls the whole unit); floor: the same
 //                server idle
 // Budgets: ingest ≥ 20,000 changes/s; push and pull ≤ 60 bytes per change each; RSS ≤ 150 MB.
-// Env: B6_CPU_PROFILE=DIR (a CPU profile of each server), B6_SERVER_NODE_OPTIONS (flags for the
-// server only), B6_CROWD=push|pull (only that half of the 20-phone load: which one holds memory).
+// The server is dist-server/index.mjs run as `npm start` runs it: node with the flags of
+// scripts/server-flags.mjs (the bench stops if package.json's start script lacks them).
+// Env: B6_CPU_PROFILE=DIR (a CPU profile of each server), B6_SERVER_NODE_OPTIONS (NODE_OPTIONS for
+// the server only), B6_SERVER_FLAGS (node flags instead of the production ones; "" = none),
+// B6_CROWD=push|pull (only that half of the 20-phone load: which one holds memory).
 // Prints one line per check; exits 1 when one fails. `measureB6Server()` is exported for bench.mjs.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -97,22 +100,38 @@ function post(base, path, body, { token, gzip = false, agent = keepAlive } = {})
 }
 let keepAlive;
 
-/** The built server (scripts/build-server.mjs) as `npm start` runs it: plain node, no tsx. */
-let bundle;
-async function serverBundle() {
-  if (bundle) return bundle;
-  const { buildServer } = await import(pathToFileURL(join(ROOT, 'scripts/build-server.mjs')).href);
-  // inside the checkout, so that better-sqlite3 and pg (left out of the bundle) resolve
-  bundle = join(ROOT, 'node_modules/.cache/scd-b6-server/index.mjs');
-  await buildServer({ outfile: bundle });
-  return bundle;
+/**
+ * The built server started as `npm start` and a production install start it (README): plain
+ * node with SERVER_NODE_FLAGS on dist-server/index.mjs, rebuilt first when its sources are
+ * newer (as scripts/start.mjs does). B6_SERVER_FLAGS replaces those flags for an experiment
+ * ("" = none, to measure without them).
+ */
+async function serverCommand() {
+  const { SERVER_NODE_FLAGS } = await import(pathToFileURL(join(ROOT, 'scripts/server-flags.mjs')).href);
+  const start = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
+  if (start !== `node ${[...SERVER_NODE_FLAGS, 'scripts/start.mjs'].join(' ')}`) {
+    throw new Error(`package.json "start" (${start}) does not start the server with SERVER_NODE_FLAGS: the figure would not be what npm start runs`);
+  }
+  const { staleServerReason } = await import(pathToFileURL(join(ROOT, 'scripts/start.mjs')).href);
+  const { buildServer, SERVER_OUTFILE } = await import(pathToFileURL(join(ROOT, 'scripts/build-server.mjs')).href);
+  if (staleServerReason(ROOT)) await buildServer({ root: ROOT });
+  const flags = process.env.B6_SERVER_FLAGS === undefined ? SERVER_NODE_FLAGS : process.env.B6_SERVER_FLAGS.split(/\s+/).filter(Boolean);
+  serverStarted = `node ${[...flags, SERVER_OUTFILE].join(' ')}`;
+  return [...flags, join(ROOT, SERVER_OUTFILE)];
 }
+let serverStarted = '';
 
 /** Resident set size of a process, current and peak (VmHWM), in MB. */
 function rssOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (k) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+/** CPU time (user + system) a process has used, in ms: /proc/PID/stat utime + stime, in Linux's 100 Hz ticks. */
+function cpuMsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function startChildServer(databaseUrl) {
@@ -125,7 +144,7 @@ async function startChildServer(databaseUrl) {
   writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>b6</title>');
   // B6_CPU_PROFILE=DIR: a V8 CPU profile of each server process, for finding where a push goes
   const prof = process.env.B6_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.B6_CPU_PROFILE)] : [];
-  const child = spawn(process.execPath, [...prof, await serverBundle()], {
+  const child = spawn(process.execPath, [...prof, ...(await serverCommand())], {
     cwd: ROOT,
     env: { ...process.env, ...(process.env.B6_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.B6_SERVER_NODE_OPTIONS } : {}), NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: distDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -142,6 +161,7 @@ async function startChildServer(databaseUrl) {
     child.on('exit', () => rej(new Error(`server exited:\n${output}`)));
   });
   serverRss = () => rssOf(child.pid).peak;
+  serverCpuMs = () => cpuMsOf(child.pid);
   return {
     url,
     rss: () => rssOf(child.pid),
@@ -239,6 +259,7 @@ async function oneRun(databaseUrl) {
     const batchMs = [];
     const payloads = [];
     for (let i = 0; i < CHANGES; i += BATCH) payloads.push(encode(a.body(changes.slice(i, i + BATCH)), true));
+    const cpuBefore = serverCpuMs();
     for (const [n, payload] of payloads.entries()) {
       const res = await a.pushEncoded(payload);
       const i = n * BATCH;
@@ -252,6 +273,7 @@ async function oneRun(databaseUrl) {
       const notApplied = res.body.results.filter((r) => r.status !== 'applied');
       if (notApplied.length) throw new Error(`batch ${i / BATCH}: ${notApplied.length} not applied, e.g. ${JSON.stringify(notApplied[0])}`);
     }
+    const cpuPerPush = (serverCpuMs() - cpuBefore) / payloads.length;
     const pages = await b.pullAll();
     const pulledRows = pages.reduce((n, p) => n + p.body.rows.length, 0);
     if (pulledRows !== CHANGES) throw new Error(`B pulled ${pulledRows} rows, expected ${CHANGES}`);
@@ -263,6 +285,7 @@ async function oneRun(databaseUrl) {
       peakRss,
       crowdRss,
       ingest: CHANGES / (pushMs / 1000),
+      cpuPerPush,
       storeIngest: CHANGES / (storeMs / 1000),
       cpuIngest: CHANGES / (cpuMs / 1000),
       batchMs: batchMs.sort((x, y) => x - y)[Math.floor(batchMs.length / 2)],
@@ -302,6 +325,7 @@ async function twentyPhones(base, admin, unitId, members) {
   return serverRss();
 }
 let serverRss = () => NaN;
+let serverCpuMs = () => NaN;
 
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
@@ -343,11 +367,12 @@ function toChecks(all, runs, label) {
   return [
     { name: `B6 server ingest (${label})`, value: Math.round(m('ingest')), unit: 'changes/s', budget: minIngest, atLeast: true, pass: m('ingest') >= minIngest, note: `median of ${runs} runs, 10 batches of 1,000, median batch ${round(m('batchMs'))} ms` },
     { name: `B6 server p95 push (${label})`, value: round(m('p95Ms')), unit: 'ms', budget: null, pass: null, note: 'a push of 1,000 changes, request to answer; median over runs of the p95 of 10' },
+    { name: `B6 server CPU per push (${label})`, value: round(m('cpuPerPush')), unit: 'ms', budget: null, pass: null, note: 'CPU time of the whole server process over the 10 timed pushes / 10 (steadier than wall time on a shared box)' },
     { name: `B6 server transaction rate (${label})`, value: Math.round(m('storeIngest')), unit: 'changes/s', budget: null, pass: null, note: 'inside the push transactions only (Server-Timing), without HTTP, gzip and JSON' },
     { name: `B6 server transaction CPU rate (${label})`, value: Math.round(m('cpuIngest')), unit: 'changes/s', budget: null, pass: null, note: `per CPU-second of the server process inside the transactions; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores` },
     { name: `B6 push bytes per change, gzip (${label})`, value: round(m('pushBytes')), unit: 'B', budget: bytesPerChange, pass: m('pushBytes') <= bytesPerChange, note: 'request bodies, Content-Encoding: gzip' },
     { name: `B6 pull bytes per change, gzip (${label})`, value: round(m('pullBytes')), unit: 'B', budget: bytesPerChange, pass: m('pullBytes') <= bytesPerChange, note: "B's pull answers, limit 1,000" },
-    { name: `B7 server RSS peak under B6 (${label})`, value: round(m('peakRss')), unit: 'MB', budget: rssMb, pass: m('peakRss') <= rssMb, floor: round(m('idleRss')), floorNote: 'the same server idle, just started', note: 'VmHWM of the built server process (node dist-server), seeding 5,000 members, 10 pushes of 1,000, two full pulls' },
+    { name: `B7 server RSS peak under B6 (${label})`, value: round(m('peakRss')), unit: 'MB', budget: rssMb, pass: m('peakRss') <= rssMb, floor: round(m('idleRss')), floorNote: 'the same server idle, just started', note: `VmHWM of the server process (${serverStarted}), seeding 5,000 members, 10 pushes of 1,000, two full pulls` },
     { name: `B7 server RSS peak with 20 phones syncing at once (${label})`, value: round(m('crowdRss')), unit: 'MB', budget: rssMb, pass: m('crowdRss') <= rssMb, floor: round(m('idleRss')), floorNote: 'idle', note: 'after B6: 20 phones each push 500 edits and pull the whole unit, concurrently' },
     { name: `B6 push answer bytes per change, gzip (${label})`, value: round(m('answerBytes')), unit: 'B', budget: null, pass: null, note: 'results echo each mid' },
   ];

@@ -79,7 +79,7 @@ export function syncRoutes(deps: ApiDeps): Hono {
         // How long the batch's transaction took, for browser devtools and the B6 benchmark.
         const cpu = process.cpuUsage(cpuBefore);
         c.header('Server-Timing', `store;dur=${(performance.now() - started).toFixed(1)}, cpu;dur=${((cpu.user + cpu.system) / 1000).toFixed(1)}`);
-        return jsonAnswer(c, JSON.stringify(answer));
+        return jsonAnswer(c, JSON.stringify(answer), { small: true });
       } catch (error) {
         // A fault of the database itself (read-only, full, damaged) is answered by http/errors.ts
         // with its own code; a busy database here, with the batch's words.

@@ -8,10 +8,12 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onError } from '../../../server/src/http/errors';
-import { readJson } from '../../../server/src/http/json-body';
+import { INLINE_INFLATE_BYTES, readJson } from '../../../server/src/http/json-body';
 
 const LIMIT = 1000;
 const DEPTH = 8;
+/** a route whose limit is past what is inflated on the main thread (as push's 4 MB) */
+const BIG_LIMIT = 3 * INLINE_INFLATE_BYTES;
 let server: ServerType;
 let url: string;
 
@@ -19,6 +21,7 @@ beforeAll(async () => {
   const app = new Hono();
   app.onError(onError);
   app.post('/api/json', async (c) => c.json({ value: await readJson(c, LIMIT, DEPTH) }));
+  app.post('/api/big', async (c) => c.json({ length: ((await readJson(c, BIG_LIMIT, DEPTH)) as { s: string }).s.length }));
   await new Promise<void>((resolve) => {
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', overrideGlobalObjects: false }, () => resolve());
   });
@@ -86,6 +89,17 @@ describe('readJson: what is refused, and how', () => {
     // and the compressed body itself is bounded too
     const big = gzipSync(JSON.stringify({ s: ' '.repeat(64 * 1024 * 1024) }));
     expect(await post(pieces(new Uint8Array(big), 4096), { 'Content-Encoding': 'gzip' })).toEqual(error(413, 'payload_too_large', `Request body is larger than ${LIMIT} bytes`));
+  });
+
+  it('a gzip body past what is inflated inline but within the limit passes; past the limit, 413', async () => {
+    const big = (chars: number) => new Uint8Array(gzipSync(JSON.stringify({ s: 'x'.repeat(chars) })));
+    const send = async (bytes: BodyInit) => {
+      const res = await fetch(url.replace('/api/json', '/api/big'), { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body: bytes });
+      return { status: res.status, body: await res.json() };
+    };
+    expect(await send(big(INLINE_INFLATE_BYTES - 100))).toEqual({ status: 200, body: { length: INLINE_INFLATE_BYTES - 100 } });
+    expect(await send(big(2 * INLINE_INFLATE_BYTES))).toEqual({ status: 200, body: { length: 2 * INLINE_INFLATE_BYTES } });
+    expect(await send(big(BIG_LIMIT))).toEqual(error(413, 'payload_too_large', `Request body is larger than ${BIG_LIMIT} bytes once decompressed`));
   });
 
   it('broken gzip and broken UTF-8: 400 bad_encoding', async () => {

@@ -1,9 +1,10 @@
 // scripts/start.mjs decides whether `npm start` must rebuild dist/ or dist-server/ first.
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SERVER_NODE_FLAGS, missingServerFlags } from '../../../scripts/server-flags.mjs';
 
 type StartScript = { staleBuildReason(root: string): string | null; staleServerReason(root: string): string | null };
 const scriptUrl = pathToFileURL(path.resolve(__dirname, '../../../scripts/start.mjs')).href;
@@ -56,6 +57,7 @@ describe('staleServerReason (dist-server/index.mjs)', () => {
     write('server/src/index.ts', past);
     write('package.json', past);
     write('scripts/build-server.mjs', past);
+    write('scripts/server-flags.mjs', past);
   });
 
   it('asks for a build when the bundle is missing, and is null when it is newer than its sources', () => {
@@ -64,9 +66,32 @@ describe('staleServerReason (dist-server/index.mjs)', () => {
     expect(staleServerReason(root)).toBeNull();
   });
 
-  it.each(['server/src/index.ts', 'src/main.tsx', 'package.json', 'scripts/build-server.mjs'])('asks for a build when %s changed after it', (input) => {
+  it.each(['server/src/index.ts', 'src/main.tsx', 'package.json', 'scripts/build-server.mjs', 'scripts/server-flags.mjs'])('asks for a build when %s changed after it', (input) => {
     write('dist-server/index.mjs', later);
     write(input, new Date('2024-07-01T00:00:00Z'));
     expect(staleServerReason(root)).toContain(input);
+  });
+});
+
+describe('the V8 flags the server starts with (scripts/server-flags.mjs)', () => {
+  const repo = path.resolve(__dirname, '../../..');
+
+  it('npm start passes them to the process that runs the server, and the README shows them', () => {
+    const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} scripts/start.mjs`);
+    const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
+    const commands = readme.split('\n').filter((l) => /^(PORT=\d+ )?node .*dist-server\/index\.mjs/.test(l));
+    expect(commands.length).toBeGreaterThanOrEqual(3);
+    for (const line of commands) {
+      expect(line).toContain(`node ${SERVER_NODE_FLAGS.join(' ')} dist-server/index.mjs`);
+    }
+  });
+
+  it('names the flags a process lacks, given on the command line or in NODE_OPTIONS (- or _ alike)', () => {
+    expect(missingServerFlags([], '')).toEqual([...SERVER_NODE_FLAGS]);
+    expect(missingServerFlags([...SERVER_NODE_FLAGS], '')).toEqual([]);
+    const [first, ...rest] = SERVER_NODE_FLAGS;
+    expect(missingServerFlags(rest, first.replaceAll('-', '_').replace(/^__/, '--'))).toEqual([]);
+    expect(missingServerFlags(rest, '--enable-source-maps')).toEqual([first]);
   });
 });

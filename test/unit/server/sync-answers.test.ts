@@ -104,8 +104,10 @@ describe('jsonAnswer', () => {
   app.get('/text', (c) => jsonAnswer(c, big));
   app.get('/bytes', (c) => jsonAnswer(c, Buffer.from(big)));
   app.get('/small', (c) => jsonAnswer(c, '{"ok":true}'));
+  // a push's results: gzipped at once on the main thread (fast level), same bytes inflated
+  app.get('/results', (c) => jsonAnswer(c, big, { small: true }));
 
-  it.each(['/text', '/bytes'])('%s: gzipped for a client that takes gzip, the same JSON inflated', async (path) => {
+  it.each(['/text', '/bytes', '/results'])('%s: gzipped for a client that takes gzip, the same JSON inflated', async (path) => {
     const res = await app.request(path, { headers: { 'Accept-Encoding': 'gzip, deflate' } });
     expect(res.headers.get('Content-Encoding')).toBe('gzip');
     expect(res.headers.get('Vary')).toBe('Accept-Encoding');
