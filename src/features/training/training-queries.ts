@@ -14,7 +14,7 @@ import { nameRankInSlices, placeByRank } from '../../lib/name-order';
 import { activeDb } from '../../data/session';
 import type { UnitDb } from '../../data/db';
 import { keyPrefix, PAGE, readMany } from '../../data/paged';
-import { afterPaint, breathe } from '../../lib/slices';
+import { afterPaint, breathe, eachInSlices } from '../../lib/slices';
 import { unitYearSpan } from '../../data/unit-year';
 import { loadYearGoals } from '../../data/year-goals';
 import { spanEndStamp, type YearLike, type YearSpan } from '../../protocol/year';
@@ -85,15 +85,18 @@ export async function listTrainingItems(year: number): Promise<TrainingItem[]> {
 /** The tables the year view is read from (useBulkLive reloads it when one of them changes). */
 export const TRAINING_YEAR_TABLES = ['trainingItems', 'members', 'memberEvents', 'trainingRegistrations', 'trainingProgress', 'attendance'] as const;
 
-/** The year's standing of the members in `digests`, for a roster of some or all of them. */
-function yearOf(span: YearSpan, items: TrainingItem[], roster: DigestMember[], digests: readonly MemberDigest[], complete: boolean): TrainingYear {
+/**
+ * The year's standing of the members in `digests`, for a roster of some or all of them, 500
+ * digests a task (5,000 at once were one task of ~180-290 ms at 4×, test/perf/year-scale.mjs).
+ */
+async function yearOf(span: YearSpan, items: TrainingItem[], roster: DigestMember[], digests: readonly MemberDigest[], complete: boolean): Promise<TrainingYear> {
   const year = span.year;
   const key = String(year);
   const registrations = new Map<string, RegistrationLike>();
   const progress = new Map<string, ProgressLike[]>();
   const linked = [...new Set(items.flatMap((i) => i.eventIds))];
   const facts: AttendanceLike[] = [];
-  for (const d of digests) {
+  await eachInSlices(digests, (d) => {
     const reg = d.training[key];
     if (reg) registrations.set(d.id, { memberId: d.id, itemIds: reg.itemIds, outcome: reg.outcome });
     let list: ProgressLike[] | undefined;
@@ -108,7 +111,7 @@ function yearOf(span: YearSpan, items: TrainingItem[], roster: DigestMember[], d
       const letter = d.roll[eventId];
       if (letter !== undefined) facts.push({ eventId, memberId: d.id, status: statusOf(letter) });
     }
-  }
+  }, 500);
   return { year, span, items, roster, registrations, progress, credited: creditedItems(items, facts), complete };
 }
 
@@ -140,11 +143,11 @@ export async function loadTrainingYear(yearOrSpan: YearLike, onHead?: (first: Tr
   const roster = ordered.filter((m) => countsOn(m, Object.values(byId.get(m.id)!.events), day));
   if (onHead && roster.length > HEAD) {
     const head = roster.slice(0, HEAD);
-    onHead(yearOf(span, items, head, head.map((m) => byId.get(m.id)!), false));
+    onHead(await yearOf(span, items, head, head.map((m) => byId.get(m.id)!), false));
     // Let those rows reach the screen before the rest is counted.
     await afterPaint();
   }
-  const whole = yearOf(span, items, roster, digests, true);
+  const whole = await yearOf(span, items, roster, digests, true);
   await breathe();
   return whole;
 }
