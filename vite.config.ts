@@ -240,6 +240,10 @@ function folderGroup(rel: string): string | null {
   // meeting with them; in the meetings group they brought Home the field screens' whole chunk
   // and zod (B2, issue 13). They make a small group of their own.
   if (/^src\/features\/meetings\/(index|labels)\.ts$/.test(rel)) return 'meeting-labels';
+  // Likewise Home's year card (targets/YearCard.tsx, loaded after Home's first paint): it words
+  // its line with the plan's formats and messages; in f-targets they brought it the plan's
+  // print view, the target rules and zod (one more long task on Home).
+  if (/^src\/features\/targets\/(format\.ts|i18n\.ts|targets\.css)$/.test(rel)) return 'targets-words';
   // Photos are taken on the activity screens first (the youth-project log, not precached, uses
   // them too): one file with the activities instead of one more in the precache.
   if (rel.startsWith('src/features/photos/') && !rel.endsWith('-queries.ts')) return 'f-activities';
