@@ -221,9 +221,9 @@ const SHARED: Record<string, string> = {
   'src/lib/money.ts': 'data',
   'src/protocol/permissions.ts': 'data', // who writes which table: commit checks it on every write
   'src/data/live-bulk.ts': 'data',
-  // Reads that bring rules the member list does not need (dues-rules; attendance-rules and
-  // the year) go with the screens that use them, not with the data chunk every screen loads
-  // (issue 13, B1 by network log): the dues screens, and the roll (projects' rolls use it too).
+  // Reads that bring rules the member list does not need (dues-rules and names; the
+  // attendance rules) go with the screens that use them, not with the data chunk every screen
+  // loads (issue 13, B1 by network log): the dues screens, and the roll (projects' use it too).
   'src/features/dues/dues-queries.ts': 'f-dues',
   'src/features/projects/projects-queries.ts': 'f-activities',
 };
