@@ -144,6 +144,14 @@ export default defineConfig(({ command }) => ({
         rollupFormat: 'iife',
       },
     }),
+    // The manifest is linked by the shell a moment after load (src/pwa/PwaMount.tsx): linked
+    // here, Chromium fetched it and its 6 KB icon beside the first screen's chunks (issue 13).
+    {
+      name: 'scd:manifest-after-load',
+      enforce: 'post',
+      apply: 'build',
+      transformIndexHtml: { order: 'post', handler: (html: string) => html.replace(/\s*<link rel="manifest"[^>]*>/, '') },
+    },
   ],
   build: {
     target: 'es2022',
@@ -213,6 +221,11 @@ const SHARED: Record<string, string> = {
   'src/lib/money.ts': 'data',
   'src/protocol/permissions.ts': 'data', // who writes which table: commit checks it on every write
   'src/data/live-bulk.ts': 'data',
+  // Reads that bring rules the member list does not need (dues-rules and names; the
+  // attendance rules) go with the screens that use them, not with the data chunk every screen
+  // loads (issue 13, B1 by network log): the dues screens, and the roll (projects' use it too).
+  'src/features/dues/dues-queries.ts': 'f-dues',
+  'src/features/projects/projects-queries.ts': 'f-activities',
 };
 
 function featureChunk(id: string): string | null {
@@ -223,6 +236,14 @@ function featureChunk(id: string): string | null {
 /** The group of a module's folder, whether or not it is precached. */
 function folderGroup(rel: string): string | null {
   if (SHARED[rel]) return SHARED[rel];
+  // The meeting labels (and meetings/index.ts, which only re-exports them): Home shows its next
+  // meeting with them; in the meetings group they brought Home the field screens' whole chunk
+  // and zod (B2, issue 13). They make a small group of their own.
+  if (/^src\/features\/meetings\/(index|labels)\.ts$/.test(rel)) return 'meeting-labels';
+  // Likewise Home's year card (targets/YearCard.tsx, loaded after Home's first paint): it words
+  // its line with the plan's formats and messages; in f-targets they brought it the plan's
+  // print view, the target rules and zod (one more long task on Home).
+  if (/^src\/features\/targets\/(format\.ts|i18n\.ts|targets\.css)$/.test(rel)) return 'targets-words';
   // Photos are taken on the activity screens first (the youth-project log, not precached, uses
   // them too): one file with the activities instead of one more in the precache.
   if (rel.startsWith('src/features/photos/') && !rel.endsWith('-queries.ts')) return 'f-activities';

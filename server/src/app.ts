@@ -72,7 +72,9 @@ export function createApp(options: AppOptions): Hono {
   app.notFound(onNotFound);
 
   app.use('*', securityHeaders());
-  app.use('*', compress());
+  // From 512 bytes, not hono's 1,024: the built index.html (~1,000 bytes) went whole, 1,001
+  // bytes where gzip sends 549, on every first load (issue 13, B1 by network log).
+  app.use('*', compress({ threshold: 512 }));
 
   app.use('/api/*', async (c, next) => {
     await next();

@@ -176,6 +176,9 @@ const SLICE = 500;
  * (test/perf/targets-compute.ts measures both).
  */
 export async function computeInSlices(targets: readonly Target[], inputs: YearInputs): Promise<TargetResult[]> {
+  // A year without targets (Home's card before the plan is made) has nothing to compute, and
+  // Home does not load the rules for it (issue 13, B2: a long module evaluation after its paint).
+  if (!targets.length) return [];
   // The rules load with the first year computed: *-queries.ts travel in the 'data' chunk every
   // screen loads (vite.config.ts), and the member list must not bring the year's rules.
   const { computeSteps, memberFact, needsEligibility, yearBasis, yearContext } = await import('../../protocol/target-rules');

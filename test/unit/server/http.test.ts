@@ -1,7 +1,7 @@
 // The HTTP surface over a real socket: health, JSON errors, security headers, body limit,
 // caching of the built PWA, SPA fallback and path traversal.
 import { request as httpRequest } from 'node:http';
-import { symlinkSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningServer } from '../../../server/src/server';
@@ -171,6 +171,13 @@ describe('static files from dist/', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-cache');
     expect(await res.text()).toBe('');
+  });
+
+  it('compresses a page of about a kilobyte too (the built index.html is ~1,000 bytes)', async () => {
+    writeFileSync(path.join(workspace.distDir, 'assets/page-Kb1000.css'), `.a{color:red}${' .b{margin:0}'.repeat(70)}`);
+    const res = await get('/assets/page-Kb1000.css', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(await res.text()).toContain('.b{margin:0}');
   });
 
   it('compresses large text files for clients that accept gzip', async () => {

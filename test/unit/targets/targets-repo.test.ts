@@ -7,7 +7,7 @@ import { activeDb } from '../../../src/data/session';
 import { createMember } from '../../../src/features/members/members-repo';
 import { createMeeting } from '../../../src/features/meetings/meetings-repo';
 import { addTarget, deleteTarget, enterValue, startYear, updateTarget } from '../../../src/features/targets/targets-repo';
-import { loadTarget, loadYearTargets, yearSummary } from '../../../src/features/targets/targets-queries';
+import { computeInSlices, loadTarget, loadYearTargets, yearSummary } from '../../../src/features/targets/targets-queries';
 import { updateUnit } from '../../../src/features/setup/unit-repo';
 import { MEMBER_DEFAULTS } from '../../../src/protocol/member';
 import { templateTargetId } from '../../../src/protocol/target';
@@ -130,5 +130,15 @@ describe('targets repo', () => {
 
   it('a year without a plan: Home says so', async () => {
     expect(await yearSummary('2026-02-15')).toMatchObject({ started: false, total: 0 });
+  });
+
+  it('no targets: nothing computed and no rules loaded, the same figures the rules give for none', async () => {
+    const { computeSteps } = await import('../../../src/protocol/target-rules');
+    const inputs = { span: { year: Y }, today: '2026-02-15', members: [] } as unknown as Parameters<typeof computeInSlices>[1];
+    const steps = computeSteps([], inputs, {} as never);
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    expect(await computeInSlices([], inputs)).toEqual(r.value);
+    expect(await yearSummary('2026-02-15')).toEqual({ span: expect.objectContaining({ year: 2026 }), started: false, onPace: 0, total: 0, worst: undefined });
   });
 });
