@@ -213,6 +213,7 @@ const SHARED: Record<string, string> = {
   'src/lib/sha256.ts': 'f-activities', // a photo's name; the backup's check of its photos too
   'src/data/unit-year.ts': 'data', // whose year: the year screens' *-queries.ts ask it for their span
   'src/data/year-goals.ts': 'data', // the year's goals, read by the training and rating queries
+  'src/data/member-digest.ts': 'data', // the digests' shape: the database keeps them, the year screens read them
   'src/ui/PrintToolbar.tsx': 'f-minutes', // the print bar: the minutes' print view is the precached one
   'src/protocol/message-key.ts': 'data',
   'src/protocol/member-event-enums.ts': 'data',

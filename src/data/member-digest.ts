@@ -119,16 +119,6 @@ export function digestMemberId(table: string, row: Row): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** Lists of briefs are kept in this order, so a digest never depends on the order of writes. */
-function compareBriefs(a: readonly unknown[], b: readonly unknown[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = String(a[i] ?? '');
-    const y = String(b[i] ?? '');
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-}
-
 /** Puts a row of a source table into its member's digest (`deleted`: takes it out). */
 export function putInDigest(d: MemberDigest, table: string, row: Row, deleted = !!row.deleted): void {
   const src = DIGEST_SOURCES[table];
@@ -143,13 +133,15 @@ export function putInDigest(d: MemberDigest, table: string, row: Row, deleted = 
     else slot[src.key(row)] = src.brief(row);
     return;
   }
-  // A list: one brief per row, in order; a row taken out takes one brief equal to its own.
-  const list = d[src.slot] as unknown as unknown[][];
-  const brief = src.brief(row) as unknown[];
+  // A list: one brief per row, in the order of their JSON (so a digest never depends on the
+  // order of writes); a row taken out takes one brief equal to its own.
+  const list = d[src.slot] as unknown[];
+  const brief = src.brief(row);
+  const json = JSON.stringify(brief);
   let at = 0;
-  while (at < list.length && compareBriefs(list[at], brief) < 0) at++;
+  while (at < list.length && JSON.stringify(list[at]) < json) at++;
   if (!deleted) list.splice(at, 0, brief);
-  else if (at < list.length && compareBriefs(list[at], brief) === 0) list.splice(at, 1);
+  else if (JSON.stringify(list[at]) === json) list.splice(at, 1);
 }
 
 /** A digest's exemptions as dues-rules reads them. */
