@@ -12,7 +12,7 @@ import { assessOutcome, createDefaultProgramme, registerMembers } from '../../..
 import { acceptSuggestions, decideRating, saveRatingThresholds, saveUnitRating } from '../../../src/features/rating/rating-repo';
 import { loadMemberRating, loadRatingYear } from '../../../src/features/rating/rating-queries';
 import { RATING_DEFAULTS, ratingSummary } from '../../../src/protocol/rating-rules';
-import { buildRatingRows } from '../../../src/features/rating/rating-view';
+import { buildRatingRows } from './rating-reference';
 import { activeDb } from '../../../src/data/session';
 import { MEMBER_DEFAULTS, type Member } from '../../../src/protocol/member';
 
