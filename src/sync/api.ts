@@ -150,7 +150,8 @@ export interface ResolveRequest {
 
 export interface SyncTransport {
   push(req: PushRequest): Promise<PushResponse>;
-  pull(req: PullRequest): Promise<PullResponse>;
+  /** `page.bytes`: ask for pages filled to about that many bytes (src/protocol/pull-pages.ts) */
+  pull(req: PullRequest, page?: { bytes?: number }): Promise<PullResponse>;
   openConflicts(): Promise<ServerConflict[]>;
   resolveConflict(id: string, req: ResolveRequest): Promise<void>;
 }

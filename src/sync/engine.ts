@@ -6,7 +6,7 @@
 //      server's lastSeq + 1 (apply.ts: recordPushResults, realignOutbox);
 //   2. tell the server which conflicts the user resolved on this device;
 //   3. pull pages until hasMore is false, each page applied in one transaction with its cursor
-//      (apply.ts: applyPullPage, the rebase rule);
+//      (apply.ts: applyPullPage, the rebase rule), the next page asked for while one is applied;
 //   4. refresh the open conflicts from the server into the local conflicts table.
 // Errors are thrown to the runner (runner.ts), which owns triggers and back-off. A 401
 // marks the device paused (the outbox stays untouched) until the user joins again.
@@ -14,6 +14,7 @@ import type { DeviceState, ServerLink, UnitDb } from '../data/db';
 import type { Mutation, SyncedTable } from '../protocol/outbox';
 import { MAX_BATCH, PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse, type PushRequest, type PushResponse } from '../protocol/sync';
 import { pushes } from '../protocol/permissions';
+import { PHONE_PAGE_BYTES } from '../protocol/pull-pages';
 import { AuthError, HttpError, type FetchFn, type ServerConflict, type SyncTransport } from './api';
 import { httpTransport } from './transport';
 import { applyDeferred, applyPullPage } from './apply';
@@ -38,6 +39,11 @@ export interface CycleOptions {
   wait?: boolean;
   /** batch and page size (tests use small ones); at most MAX_BATCH */
   batchSize?: number;
+  /**
+   * Pull pages filled to about this many bytes (src/protocol/pull-pages.ts); by default
+   * PHONE_PAGE_BYTES, or `batchSize` rows when that is given (tests of small pages).
+   */
+  pageBytes?: number;
   /** schemaVersion sent with push and pull (tests of schema skew send an older one) */
   schemaVersion?: number;
 }
@@ -230,27 +236,43 @@ function checkPush(res: PushResponse): PushResponse {
 async function pullAll(opts: CycleOptions, transport: SyncTransport, totals: CycleTotals): Promise<void> {
   const { db } = opts;
   const limit = Math.min(opts.batchSize ?? MAX_BATCH, MAX_BATCH);
+  const bytes = opts.pageBytes ?? (opts.batchSize === undefined ? PHONE_PAGE_BYTES : undefined);
+  const page = bytes === undefined ? undefined : { bytes };
+  const ask = (from: number) => {
+    const answer = transport.pull({ cursor: from, limit, schemaVersion: opts.schemaVersion ?? SCHEMA_VERSION }, page);
+    // A page read ahead and then not wanted (the apply before it failed) must not be reported as unhandled.
+    answer.catch(() => undefined);
+    return answer;
+  };
   const dev = await db.syncState.get('device');
   // A row kept local by the rebase rule last time is read again now that its change is pushed.
   let cursor = Math.min(dev?.cursor ?? 0, dev?.repullFrom ?? Infinity);
   let resets = 0;
-  for (let page = 0; ; page++) {
-    const res = checkPull(await transport.pull({ cursor, limit, schemaVersion: opts.schemaVersion ?? SCHEMA_VERSION }));
+  let next = ask(cursor);
+  for (let n = 0; ; n++) {
+    const res = checkPull(await next);
     if ((res as { resetRequired?: boolean }).resetRequired && cursor > 0) {
       // The server's history is shorter than ours (restored from an older backup): the push
       // above already sent what was waiting; read everything again from the start.
       if (++resets > 1) throw new SyncProtocolError('the server keeps asking for a reset');
       cursor = 0;
-      page = -1;
+      n = -1;
+      next = ask(cursor);
       continue;
     }
-    const stats = await applyPullPage(db, opts.localUnitId, res.rows, res.cursor, { clearRepull: page === 0 });
+    if (res.hasMore) {
+      if (res.cursor <= cursor && res.rows.length === 0) throw new SyncProtocolError('pull made no progress');
+      if (n > 100_000) throw new SyncProtocolError('pull did not end');
+      // The next page travels while this one is applied (on Slow 4G a round trip is 562 ms).
+      // Only applyPullPage stores a cursor, in the page's own transaction: a page read ahead
+      // but never applied (the tab closed, the apply failed) is simply read again next time.
+      next = ask(res.cursor);
+    }
+    const stats = await applyPullPage(db, opts.localUnitId, res.rows, res.cursor, { clearRepull: n === 0 });
     totals.pulled += stats.rows + stats.deferred;
     totals.keptLocal += stats.keptLocal;
     if (!res.hasMore) return;
-    if (res.cursor <= cursor && res.rows.length === 0) throw new SyncProtocolError('pull made no progress');
     cursor = res.cursor;
-    if (page > 100_000) throw new SyncProtocolError('pull did not end');
   }
 }
 

@@ -5,6 +5,7 @@
 // the stored JSON text without parsing it again.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { askedPageBytes, MAX_PAGE_ROWS, PAGE_BYTES_HEADER } from '../../../src/protocol/pull-pages';
 import { SPARSE_VERSIONS_HEADER, SPARSE_VERSIONS_VALUE } from '../../../src/protocol/sparse-versions';
 import { MAX_BATCH, PROTOCOL_VERSION } from '../../../src/protocol/sync';
 import { requireUnit } from '../auth/principal';
@@ -99,8 +100,11 @@ export function syncRoutes(deps: ApiDeps): Hono {
     // read before the turn is taken: a slow phone's request never holds a place
     const body = parseWith(pullBody, await readJson(c, deps.maxBodyBytes));
     return pulls.run(async () => {
-      const limit = body.limit ?? MAX_BATCH;
-      const page = await store.pull(unitId, body.cursor, limit, PULL_MAX_BYTES);
+      // A phone that asks for pages by bytes (src/protocol/pull-pages.ts) gets them filled to
+      // that size, never past PULL_MAX_BYTES; any other asker gets `limit` rows as before.
+      const bytes = askedPageBytes(c.req.header(PAGE_BYTES_HEADER));
+      const limit = bytes === undefined ? (body.limit ?? MAX_BATCH) : MAX_PAGE_ROWS;
+      const page = await store.pull(unitId, body.cursor, limit, Math.min(bytes ?? PULL_MAX_BYTES, PULL_MAX_BYTES));
       const cursor = page.rows.length ? page.rows[page.rows.length - 1].version : body.cursor;
       const answer = pullAnswer(page, {
         cursor,
