@@ -139,7 +139,8 @@ async function seedMembers(members) {
     counter++;
     const hlc = `${String(ms).padStart(13, '0')}:${String(counter).padStart(4, '0')}:${dev.deviceId}`;
     const base = Object.fromEntries(Object.keys(fields).map((k) => [k, 0]));
-    tx.objectStore('outbox').add({ mid: crypto.randomUUID(), seq: seq++, table: 'members', rowId: id, op: 'upsert', fields: { ...fields, createdAt: now }, base, hlc });
+    // the mid as lib/hlc.ts midOf makes it: the stamp itself
+    tx.objectStore('outbox').add({ mid: hlc.length <= 64 ? hlc : crypto.randomUUID(), seq: seq++, table: 'members', rowId: id, op: 'upsert', fields: { ...fields, createdAt: now }, base, hlc });
   }
   tx.objectStore('syncState').put({ ...dev, nextSeq: seq, hlcMs: ms, hlcCounter: counter });
   await done;
