@@ -15,6 +15,7 @@ import type { Mutation, SyncedTable } from '../protocol/outbox';
 import { MAX_BATCH, PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse, type PushRequest, type PushResponse } from '../protocol/sync';
 import { pushes } from '../protocol/permissions';
 import { PHONE_PAGE_BYTES } from '../protocol/pull-pages';
+import { COLUMNS_FORM, toColumns } from '../protocol/push-columns';
 import { AuthError, HttpError, type FetchFn, type ServerConflict, type SyncTransport } from './api';
 import { httpTransport } from './transport';
 import { applyDeferred, applyPullPage } from './apply';
@@ -163,6 +164,8 @@ async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTran
   // Which rows have more than one waiting entry: after each batch, only those are looked up
   // for entries to rebase (apply.ts rebaseFollowers), not every row of the batch.
   const shape = await outboxShape(db);
+  // The columns form (src/protocol/push-columns.ts) once the server has said it reads it.
+  let columns = readsColumns((await db.syncState.get('device'))?.pushForms);
   let gaps = 0;
   for (;;) {
     const batch = oneEditPerField(await db.outbox.where('seq').belowOrEqual(upTo).limit(size).toArray());
@@ -175,8 +178,13 @@ async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTran
     };
     let res: PushResponse;
     try {
-      res = checkPush(await transport.push(req));
+      res = checkPush(await transport.push(columns ? toColumns(req) : req));
     } catch (e) {
+      // A server that no longer reads the columns form (rolled back): the same batch, plain.
+      if (columns && e instanceof HttpError && e.status === 400) {
+        columns = await heardPushForms(db, []);
+        continue;
+      }
       // Long minutes texts can make 1,000 entries heavier than the server takes: halve and go on.
       if (e instanceof HttpError && e.status === 413 && batch.length > 1) {
         size = Math.max(1, Math.floor(batch.length / 2));
@@ -184,6 +192,7 @@ async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTran
       }
       throw e;
     }
+    if (readsColumns(res.pushForms) !== columns) columns = await heardPushForms(db, res.pushForms);
     const outcome = await recordPushResults(db, batch, res, shape);
     totals.pushed += outcome.acked + outcome.rejected;
     totals.applied += outcome.applied;
@@ -202,6 +211,15 @@ async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTran
     }
     if (outcome.acked + outcome.rejected === 0) throw new SyncProtocolError('the server answered none of the batch');
   }
+}
+
+const readsColumns = (forms: readonly string[] | undefined) => !!forms?.includes(COLUMNS_FORM);
+
+/** Keeps what the server said it reads for the next cycle; true when that is the columns form. */
+async function heardPushForms(db: UnitDb, forms: string[] | undefined): Promise<boolean> {
+  const dev = await db.syncState.get('device');
+  if (dev && (dev.pushForms ?? []).join() !== (forms ?? []).join()) await db.syncState.update('device', { pushForms: forms ?? [] });
+  return readsColumns(forms);
 }
 
 /**
@@ -268,6 +286,8 @@ async function pullAll(opts: CycleOptions, transport: SyncTransport, totals: Cyc
       // but never applied (the tab closed, the apply failed) is simply read again next time.
       next = ask(res.cursor);
     }
+    // a server's pull answer tells its push forms too: the next cycle's first batch can use them
+    if (n === 0 && readsColumns(res.pushForms) !== readsColumns(dev?.pushForms)) await heardPushForms(db, res.pushForms);
     const stats = await applyPullPage(db, opts.localUnitId, res.rows, res.cursor, { clearRepull: n === 0 });
     totals.pulled += stats.rows + stats.deferred;
     totals.keptLocal += stats.keptLocal;
