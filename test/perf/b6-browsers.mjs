@@ -32,6 +32,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync, gunzipSync } from 'node:zlib';
+import { tsImport } from 'tsx/esm/api';
 import { generateMembers } from '../fixtures/generate-members.mjs';
 import { launch, median, percentile, round, startServer, waitForQuietCpu } from './helpers.mjs';
 import { loadBudgets } from './size-check.mjs';
@@ -112,12 +113,16 @@ function networkLog(cdp) {
   };
 }
 
-/** The decoded JSON of a logged request body (gzip or plain). */
+// The app's own reading of a push in the columns form (src/protocol/push-columns.ts), through tsx.
+const { expandColumns } = await tsImport('../../src/protocol/push-columns.ts', import.meta.url);
+
+/** The decoded JSON of a logged request body (gzip or plain); a columns push as the plain batch it stands for. */
 function requestJson(r) {
   if (!r.body?.length) return undefined;
   const buf = Buffer.concat(r.body.map((e) => Buffer.from(e.bytes ?? '', 'base64')));
   const text = buf[0] === 0x1f && buf[1] === 0x8b ? gunzipSync(buf).toString('utf8') : buf.toString('utf8');
-  return { json: JSON.parse(text), bytes: buf.length };
+  const json = JSON.parse(text);
+  return { json: json.form === 'columns' ? expandColumns(json) : json, form: json.form ?? 'plain', bytes: buf.length };
 }
 
 /** Runs in A's page: new members written as upsertRows writes them (row + outbox entry), one transaction. */
@@ -448,7 +453,7 @@ export async function runB6Browsers({ runs = 3, distDir, log = console.log, slow
       { name: `B6 B's pull and apply of 10,000 (median)`, value: round(m('pullMs')), unit: 'ms', budget: null, floor: round(m((x) => x.floor.ms)), floorNote: 'bare page: same pages, raw IDB put, one transaction each' },
       { name: `B6 phone time per 1,000 changes, push (A, median)`, value: round(m('pushPhonePer1k')), unit: 'ms', budget: null, floor: 0, note: 'push phase minus its requests' },
       { name: `B6 phone time per 1,000 changes, pull + apply (B, median)`, value: round(m('pullPhonePer1k')), unit: 'ms', budget: null, floor: round(m((x) => (x.floor.ms - x.floor.netMs) / 10)), floorNote: 'bare page: parse + raw put per 1,000' },
-      { name: `B6 push bytes per change, gzip, real members (A's network log)`, value: round(m('pushBytesPerChange')), unit: 'B', budget: B6_BUDGETS.bytesPerChange },
+      { name: `B6 push bytes per change, gzip, real members (A's network log)`, value: round(m('pushBytesPerChange')), unit: 'B', budget: B6_BUDGETS.bytesPerChange, note: `forms sent: ${[...new Set(lastRun.pushJson.filter(Boolean).map((x) => x.form))].join(', ')}` },
       { name: `B7 B's peak JS heap during B6 apply (median)`, value: round(m('heapPeakMB')), unit: 'MB', budget: B6_BUDGETS.heapMB, note: `${round(m('heapBeforeMB'))} MB before the sync` },
     );
     // Bytes: B's pull answers on the wire, beside the same records re-encoded compactly.
