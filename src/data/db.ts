@@ -46,6 +46,8 @@ export interface DeviceState {
   pausedReason?: 'auth';
   /** pull again from here: a pulled row was kept local by the rebase rule (src/sync/apply.ts) */
   repullFrom?: number;
+  /** push forms the server last said it reads besides plain mutations (src/protocol/push-columns.ts) */
+  pushForms?: string[];
 }
 
 /** Where and as whom this device syncs. The local unit id stays; the server's is here. */

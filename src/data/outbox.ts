@@ -3,7 +3,7 @@
 // IndexedDB never commits the transaction half-way.
 import Dexie from 'dexie';
 import { uuidv7 } from '../lib/ids';
-import { nextHlc } from '../lib/hlc';
+import { midOf, nextHlc } from '../lib/hlc';
 import type { SyncedTable, Mutation } from '../protocol/outbox';
 import { META_FIELDS } from '../protocol/record-ids';
 import type { DeviceState, UnitDb } from './db';
@@ -46,7 +46,7 @@ async function appendAll(db: UnitDb, changes: Change[]) {
   const entries: Mutation[] = changes.map((c, i) => {
     const { stamp, state } = nextHlc(clock, now, dev.deviceId);
     clock = state;
-    return { mid: uuidv7(), seq: dev.nextSeq + i, table: c.table, rowId: c.rowId, op: c.op, fields: c.fields, base: c.base, hlc: stamp };
+    return { mid: midOf(stamp), seq: dev.nextSeq + i, table: c.table, rowId: c.rowId, op: c.op, fields: c.fields, base: c.base, hlc: stamp };
   });
   await db.outbox.bulkAdd(entries);
   await db.syncState.put({ ...dev, nextSeq: dev.nextSeq + entries.length, hlcMs: clock.ms, hlcCounter: clock.counter });

@@ -8,6 +8,8 @@
 // refused them): such a stamp or saved state is read as the clock it meant, with the overflow
 // carried into the milliseconds.
 
+import { uuidv7 } from './ids';
+
 export interface HlcState {
   ms: number;
   counter: number;
@@ -31,4 +33,15 @@ export function nextHlc(prev: HlcState, now: number, deviceId: string): { stamp:
 export function parseHlc(stamp: string): { ms: number; counter: number; deviceId: string } | null {
   const m = /^(\d{13}):(\d{4,9}):(.+)$/.exec(stamp);
   return m ? { ...carried({ ms: +m[1], counter: +m[2] }), deviceId: m[3] } : null;
+}
+
+/**
+ * The mid of a change stamped `stamp`: the stamp itself, which is unique on this device (the
+ * clock never gives a stamp twice) and across devices (it ends with the deviceId), and stays
+ * with the change when its seq is renumbered. A random mid beside the stamp cost ~10 bytes a
+ * change of gzip on the wire; the same text twice costs a back-reference (issue 13, B6). A
+ * stamp too long for a mid (over 64 characters: a deviceId over 45) gets a random one.
+ */
+export function midOf(stamp: string): string {
+  return stamp.length <= 64 ? stamp : uuidv7();
 }

@@ -36,7 +36,12 @@ export const pushResult = z.object({
 });
 export type PushResult = z.infer<typeof pushResult>;
 
-export const pushResponse = z.object({ results: z.array(pushResult), lastSeq: z.number().check(z.int(), z.nonnegative()) });
+export const pushResponse = z.object({
+  results: z.array(pushResult),
+  lastSeq: z.number().check(z.int(), z.nonnegative()),
+  /** push forms the server reads besides plain mutations (push-columns.ts); an older server sends none */
+  pushForms: z.optional(z.array(z.string())),
+});
 export type PushResponse = z.infer<typeof pushResponse>;
 
 export const pullRequest = z.object({
@@ -64,6 +69,8 @@ export const pullResponse = z.object({
   hasMore: z.boolean(),
   /** the device's lastSeq as the server has it (a fresh device learns where to resume) */
   deviceLastSeq: z.optional(z.number().check(z.int(), z.nonnegative())),
+  /** as in the push answer */
+  pushForms: z.optional(z.array(z.string())),
 });
 export type PullResponse = z.infer<typeof pullResponse>;
 

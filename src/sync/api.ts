@@ -5,6 +5,7 @@
 //   AuthError     401: the token is unknown or revoked                → pause, keep the outbox
 //   HttpError     any other non-2xx, with the server's {error:{code,message}}
 import type { PullRequest, PullResponse, PushRequest, PushResponse, Role } from '../protocol/sync';
+import type { ColumnsBatch } from '../protocol/push-columns';
 
 export const API_PREFIX = '/api/v1';
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -149,8 +150,10 @@ export interface ResolveRequest {
 }
 
 export interface SyncTransport {
-  push(req: PushRequest): Promise<PushResponse>;
-  pull(req: PullRequest): Promise<PullResponse>;
+  /** a plain batch, or its columns form (src/protocol/push-columns.ts) to a server that reads it */
+  push(req: PushRequest | ColumnsBatch): Promise<PushResponse>;
+  /** `page.bytes`: ask for pages filled to about that many bytes (src/protocol/pull-pages.ts) */
+  pull(req: PullRequest, page?: { bytes?: number }): Promise<PullResponse>;
   openConflicts(): Promise<ServerConflict[]>;
   resolveConflict(id: string, req: ResolveRequest): Promise<void>;
 }

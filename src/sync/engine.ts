@@ -6,7 +6,7 @@
 //      server's lastSeq + 1 (apply.ts: recordPushResults, realignOutbox);
 //   2. tell the server which conflicts the user resolved on this device;
 //   3. pull pages until hasMore is false, each page applied in one transaction with its cursor
-//      (apply.ts: applyPullPage, the rebase rule);
+//      (apply.ts: applyPullPage, the rebase rule), the next page asked for while one is applied;
 //   4. refresh the open conflicts from the server into the local conflicts table.
 // Errors are thrown to the runner (runner.ts), which owns triggers and back-off. A 401
 // marks the device paused (the outbox stays untouched) until the user joins again.
@@ -14,6 +14,8 @@ import type { DeviceState, ServerLink, UnitDb } from '../data/db';
 import type { Mutation, SyncedTable } from '../protocol/outbox';
 import { MAX_BATCH, PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse, type PushRequest, type PushResponse } from '../protocol/sync';
 import { pushes } from '../protocol/permissions';
+import { PHONE_PAGE_BYTES } from '../protocol/pull-pages';
+import { COLUMNS_FORM, toColumns } from '../protocol/push-columns';
 import { AuthError, HttpError, type FetchFn, type ServerConflict, type SyncTransport } from './api';
 import { httpTransport } from './transport';
 import { applyDeferred, applyPullPage } from './apply';
@@ -38,6 +40,11 @@ export interface CycleOptions {
   wait?: boolean;
   /** batch and page size (tests use small ones); at most MAX_BATCH */
   batchSize?: number;
+  /**
+   * Pull pages filled to about this many bytes (src/protocol/pull-pages.ts); by default
+   * PHONE_PAGE_BYTES, or `batchSize` rows when that is given (tests of small pages).
+   */
+  pageBytes?: number;
   /** schemaVersion sent with push and pull (tests of schema skew send an older one) */
   schemaVersion?: number;
 }
@@ -157,6 +164,8 @@ async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTran
   // Which rows have more than one waiting entry: after each batch, only those are looked up
   // for entries to rebase (apply.ts rebaseFollowers), not every row of the batch.
   const shape = await outboxShape(db);
+  // The columns form (src/protocol/push-columns.ts) once the server has said it reads it.
+  let columns = readsColumns((await db.syncState.get('device'))?.pushForms);
   let gaps = 0;
   for (;;) {
     const batch = oneEditPerField(await db.outbox.where('seq').belowOrEqual(upTo).limit(size).toArray());
@@ -169,8 +178,13 @@ async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTran
     };
     let res: PushResponse;
     try {
-      res = checkPush(await transport.push(req));
+      res = checkPush(await transport.push(columns ? toColumns(req) : req));
     } catch (e) {
+      // A server that no longer reads the columns form (rolled back): the same batch, plain.
+      if (columns && e instanceof HttpError && e.status === 400) {
+        columns = await heardPushForms(db, []);
+        continue;
+      }
       // Long minutes texts can make 1,000 entries heavier than the server takes: halve and go on.
       if (e instanceof HttpError && e.status === 413 && batch.length > 1) {
         size = Math.max(1, Math.floor(batch.length / 2));
@@ -178,6 +192,7 @@ async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTran
       }
       throw e;
     }
+    if (readsColumns(res.pushForms) !== columns) columns = await heardPushForms(db, res.pushForms);
     const outcome = await recordPushResults(db, batch, res, shape);
     totals.pushed += outcome.acked + outcome.rejected;
     totals.applied += outcome.applied;
@@ -196,6 +211,15 @@ async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTran
     }
     if (outcome.acked + outcome.rejected === 0) throw new SyncProtocolError('the server answered none of the batch');
   }
+}
+
+const readsColumns = (forms: readonly string[] | undefined) => !!forms?.includes(COLUMNS_FORM);
+
+/** Keeps what the server said it reads for the next cycle; true when that is the columns form. */
+async function heardPushForms(db: UnitDb, forms: string[] | undefined): Promise<boolean> {
+  const dev = await db.syncState.get('device');
+  if (dev && (dev.pushForms ?? []).join() !== (forms ?? []).join()) await db.syncState.update('device', { pushForms: forms ?? [] });
+  return readsColumns(forms);
 }
 
 /**
@@ -230,27 +254,45 @@ function checkPush(res: PushResponse): PushResponse {
 async function pullAll(opts: CycleOptions, transport: SyncTransport, totals: CycleTotals): Promise<void> {
   const { db } = opts;
   const limit = Math.min(opts.batchSize ?? MAX_BATCH, MAX_BATCH);
+  const bytes = opts.pageBytes ?? (opts.batchSize === undefined ? PHONE_PAGE_BYTES : undefined);
+  const page = bytes === undefined ? undefined : { bytes };
+  const ask = (from: number) => {
+    const answer = transport.pull({ cursor: from, limit, schemaVersion: opts.schemaVersion ?? SCHEMA_VERSION }, page);
+    // A page read ahead and then not wanted (the apply before it failed) must not be reported as unhandled.
+    answer.catch(() => undefined);
+    return answer;
+  };
   const dev = await db.syncState.get('device');
   // A row kept local by the rebase rule last time is read again now that its change is pushed.
   let cursor = Math.min(dev?.cursor ?? 0, dev?.repullFrom ?? Infinity);
   let resets = 0;
-  for (let page = 0; ; page++) {
-    const res = checkPull(await transport.pull({ cursor, limit, schemaVersion: opts.schemaVersion ?? SCHEMA_VERSION }));
+  let next = ask(cursor);
+  for (let n = 0; ; n++) {
+    const res = checkPull(await next);
     if ((res as { resetRequired?: boolean }).resetRequired && cursor > 0) {
       // The server's history is shorter than ours (restored from an older backup): the push
       // above already sent what was waiting; read everything again from the start.
       if (++resets > 1) throw new SyncProtocolError('the server keeps asking for a reset');
       cursor = 0;
-      page = -1;
+      n = -1;
+      next = ask(cursor);
       continue;
     }
-    const stats = await applyPullPage(db, opts.localUnitId, res.rows, res.cursor, { clearRepull: page === 0 });
+    if (res.hasMore) {
+      if (res.cursor <= cursor && res.rows.length === 0) throw new SyncProtocolError('pull made no progress');
+      if (n > 100_000) throw new SyncProtocolError('pull did not end');
+      // The next page travels while this one is applied (on Slow 4G a round trip is 562 ms).
+      // Only applyPullPage stores a cursor, in the page's own transaction: a page read ahead
+      // but never applied (the tab closed, the apply failed) is simply read again next time.
+      next = ask(res.cursor);
+    }
+    // a server's pull answer tells its push forms too: the next cycle's first batch can use them
+    if (n === 0 && readsColumns(res.pushForms) !== readsColumns(dev?.pushForms)) await heardPushForms(db, res.pushForms);
+    const stats = await applyPullPage(db, opts.localUnitId, res.rows, res.cursor, { clearRepull: n === 0 });
     totals.pulled += stats.rows + stats.deferred;
     totals.keptLocal += stats.keptLocal;
     if (!res.hasMore) return;
-    if (res.cursor <= cursor && res.rows.length === 0) throw new SyncProtocolError('pull made no progress');
     cursor = res.cursor;
-    if (page > 100_000) throw new SyncProtocolError('pull did not end');
   }
 }
 

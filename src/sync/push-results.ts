@@ -5,8 +5,7 @@
 import { SYNCED_ROW_TABLES, type DeviceState, type NeedsAttentionRecord, type UnitDb } from '../data/db';
 import type { Mutation, SyncedTable } from '../protocol/outbox';
 import { deviceState } from '../data/outbox';
-import { nextHlc } from '../lib/hlc';
-import { uuidv7 } from '../lib/ids';
+import { midOf, nextHlc } from '../lib/hlc';
 import type { PushResponse, PushResult } from '../protocol/sync';
 
 type Row = Record<string, unknown> & { id: string; rev?: Record<string, number>; deleted?: boolean };
@@ -196,7 +195,7 @@ export async function requeueFields(db: UnitDb, table: SyncedTable, rowId: strin
   }
   if (!Object.keys(values).length) return undefined;
   const { stamp, state } = nextHlc({ ms: dev.hlcMs, counter: dev.hlcCounter }, Date.now(), dev.deviceId);
-  const entry: Mutation = { mid: uuidv7(), seq: dev.nextSeq, table, rowId, op, fields: values, base, hlc: stamp };
+  const entry: Mutation = { mid: midOf(stamp), seq: dev.nextSeq, table, rowId, op, fields: values, base, hlc: stamp };
   await db.outbox.add(entry);
   await db.syncState.put({ ...dev, nextSeq: dev.nextSeq + 1, hlcMs: state.ms, hlcCounter: state.counter });
   return entry;

@@ -1,5 +1,6 @@
 // The sync endpoints over HTTP, for the engine only: it loads with the engine, not with the
 // precached screens that talk to the server through api.ts.
+import { PAGE_BYTES_HEADER } from '../protocol/pull-pages';
 import { SPARSE_VERSIONS_HEADER, SPARSE_VERSIONS_VALUE } from '../protocol/sparse-versions';
 import type { PullResponse, PushResponse } from '../protocol/sync';
 import { apiRequest, type ApiOptions, type FetchFn, type ServerConflict, type SyncTransport } from './api';
@@ -10,7 +11,12 @@ export function httpTransport(server: { baseUrl: string; unitId: string; deviceT
   return {
     push: (req) => apiRequest<PushResponse>(opts, 'POST', `${unit}/push`, req),
     // Rows may come with sparse versions (src/protocol/sparse-versions.ts); apply.ts reads both.
-    pull: (req) => apiRequest<PullResponse>(opts, 'POST', `${unit}/pull`, req, { [SPARSE_VERSIONS_HEADER]: SPARSE_VERSIONS_VALUE }),
+    // and pages filled by bytes where the engine asks (src/protocol/pull-pages.ts).
+    pull: (req, page) =>
+      apiRequest<PullResponse>(opts, 'POST', `${unit}/pull`, req, {
+        [SPARSE_VERSIONS_HEADER]: SPARSE_VERSIONS_VALUE,
+        ...(page?.bytes ? { [PAGE_BYTES_HEADER]: String(page.bytes) } : {}),
+      }),
     openConflicts: async () => {
       const body = await apiRequest<ServerConflict[] | { conflicts: ServerConflict[] }>(opts, 'GET', `${unit}/conflicts?status=open`);
       return Array.isArray(body) ? body : (body?.conflicts ?? []);

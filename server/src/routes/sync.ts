@@ -5,6 +5,8 @@
 // the stored JSON text without parsing it again.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { COLUMNS_FORM, ColumnsError, expandColumns } from '../../../src/protocol/push-columns';
+import { askedPageBytes, MAX_PAGE_ROWS, PAGE_BYTES_HEADER } from '../../../src/protocol/pull-pages';
 import { SPARSE_VERSIONS_HEADER, SPARSE_VERSIONS_VALUE } from '../../../src/protocol/sparse-versions';
 import { MAX_BATCH, PROTOCOL_VERSION } from '../../../src/protocol/sync';
 import { requireUnit } from '../auth/principal';
@@ -42,6 +44,20 @@ export const PULL_MAX_BYTES = 4 * 1024 * 1024;
  */
 export const SYNC_CONCURRENCY = 4;
 
+/** The push forms this server reads besides plain mutations (src/protocol/push-columns.ts), told in every push and pull answer. */
+const PUSH_FORMS = [COLUMNS_FORM];
+
+/** A push body in the columns form as the plain batch it stands for; any other body as it is. */
+function plainBatch(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || (body as { form?: unknown }).form !== COLUMNS_FORM) return body;
+  try {
+    return expandColumns(body as Record<string, unknown>);
+  } catch (e) {
+    if (e instanceof ColumnsError) throw new ApiError(400, 'invalid_columns', e.message);
+    throw e;
+  }
+}
+
 export function syncRoutes(deps: ApiDeps): Hono {
   const { store } = deps;
   const app = new Hono();
@@ -54,7 +70,7 @@ export function syncRoutes(deps: ApiDeps): Hono {
     if (p.kind !== 'device') throw new ApiError(403, 'forbidden', 'Only a device pushes');
     const received = await receiveJson(c, deps.pushMaxBodyBytes);
     return pushes.run(async () => {
-      const body = parseWith(pushEnvelope, await received.parse());
+      const body = parseWith(pushEnvelope, plainBatch(await received.parse()));
       if (body.protocol !== PROTOCOL_VERSION) {
         throw new ApiError(400, 'unsupported_protocol', `This server speaks sync protocol ${PROTOCOL_VERSION}; update the app`);
       }
@@ -79,7 +95,7 @@ export function syncRoutes(deps: ApiDeps): Hono {
         // How long the batch's transaction took, for browser devtools and the B6 benchmark.
         const cpu = process.cpuUsage(cpuBefore);
         c.header('Server-Timing', `store;dur=${(performance.now() - started).toFixed(1)}, cpu;dur=${((cpu.user + cpu.system) / 1000).toFixed(1)}`);
-        return jsonAnswer(c, JSON.stringify(answer), { small: true });
+        return jsonAnswer(c, JSON.stringify({ ...answer, pushForms: PUSH_FORMS }), { small: true });
       } catch (error) {
         // A fault of the database itself (read-only, full, damaged) is answered by http/errors.ts
         // with its own code; a busy database here, with the batch's words.
@@ -99,14 +115,18 @@ export function syncRoutes(deps: ApiDeps): Hono {
     // read before the turn is taken: a slow phone's request never holds a place
     const body = parseWith(pullBody, await readJson(c, deps.maxBodyBytes));
     return pulls.run(async () => {
-      const limit = body.limit ?? MAX_BATCH;
-      const page = await store.pull(unitId, body.cursor, limit, PULL_MAX_BYTES);
+      // A phone that asks for pages by bytes (src/protocol/pull-pages.ts) gets them filled to
+      // that size, never past PULL_MAX_BYTES; any other asker gets `limit` rows as before.
+      const bytes = askedPageBytes(c.req.header(PAGE_BYTES_HEADER));
+      const limit = bytes === undefined ? (body.limit ?? MAX_BATCH) : MAX_PAGE_ROWS;
+      const page = await store.pull(unitId, body.cursor, limit, Math.min(bytes ?? PULL_MAX_BYTES, PULL_MAX_BYTES));
       const cursor = page.rows.length ? page.rows[page.rows.length - 1].version : body.cursor;
       const answer = pullAnswer(page, {
         cursor,
         deviceLastSeq: p.kind === 'device' ? p.device.lastSeq : undefined,
         resetRequired: body.cursor > page.unitVersion,
         sparseVersions: c.req.header(SPARSE_VERSIONS_HEADER)?.trim().toLowerCase() === SPARSE_VERSIONS_VALUE,
+        pushForms: PUSH_FORMS,
       });
       return jsonAnswer(c, answer);
     });

@@ -16,17 +16,20 @@ export interface PullAnswerExtras {
    * a field written at the row's own version goes without its entry.
    */
   sparseVersions?: boolean;
+  /** the push forms the server reads (src/protocol/push-columns.ts) */
+  pushForms?: readonly string[];
 }
 
 const ROWS_OPEN = '{"rows":[';
 
-/** The answer `{"rows":[…],"cursor":…,"hasMore":…[,"deviceLastSeq":…][,"resetRequired":true]}`. */
+/** The answer `{"rows":[…],"cursor":…,"hasMore":…[,"deviceLastSeq":…][,"resetRequired":true][,"pushForms":[…]]}`. */
 export function pullAnswer(page: PullPage, extras: PullAnswerExtras): Buffer {
   const heads = page.rows.map(rowHead);
   const versions = extras.sparseVersions ? page.rows.map(sparse) : page.rows.map((r) => r.versionsJson);
   let tail = `],"cursor":${extras.cursor},"hasMore":${page.hasMore}`;
   if (extras.deviceLastSeq !== undefined) tail += `,"deviceLastSeq":${extras.deviceLastSeq}`;
   if (extras.resetRequired) tail += ',"resetRequired":true';
+  if (extras.pushForms) tail += `,"pushForms":${JSON.stringify(extras.pushForms)}`;
   tail += '}';
   let size = ROWS_OPEN.length + Buffer.byteLength(tail);
   page.rows.forEach((r, i) => {

@@ -7,8 +7,7 @@ import { UserError } from '../../lib/user-error';
 import { deleteRow, deleteRows, upsertRow, upsertRows } from '../../data/outbox';
 import { activeDb, activeUnitId } from '../../data/session';
 import type { UnitDb } from '../../data/db';
-import { nextHlc } from '../../lib/hlc';
-import { uuidv7 } from '../../lib/ids';
+import { midOf, nextHlc } from '../../lib/hlc';
 
 async function assertRollOpen(db: UnitDb, eventId: string) {
   const minutes = await db.minutes.get(eventId);
@@ -55,7 +54,7 @@ async function tapWrite(db: UnitDb, unitId: string, fields: AttendanceFields): P
   const { stamp, state } = nextHlc({ ms: dev.hlcMs, counter: dev.hlcCounter }, Date.now(), dev.deviceId);
   await Promise.all([
     db.attendance.put(row),
-    db.outbox.add({ mid: uuidv7(), seq: dev.nextSeq, table: 'attendance', rowId: id, op: 'upsert', fields: changed, base, hlc: stamp }),
+    db.outbox.add({ mid: midOf(stamp), seq: dev.nextSeq, table: 'attendance', rowId: id, op: 'upsert', fields: changed, base, hlc: stamp }),
     db.syncState.put({ ...dev, nextSeq: dev.nextSeq + 1, hlcMs: state.ms, hlcCounter: state.counter }),
   ]);
   return row;

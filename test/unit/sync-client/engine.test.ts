@@ -138,7 +138,7 @@ describe('push', () => {
     const picky: SyncTransport = {
       ...transport,
       push: async (req) => {
-        if (req.mutations.length > 10) throw new HttpError(413, 'payload_too_large', 'too large');
+        if ('mutations' in req && req.mutations.length > 10) throw new HttpError(413, 'payload_too_large', 'too large');
         return transport.push(req);
       },
     };

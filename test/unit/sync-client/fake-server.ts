@@ -3,7 +3,8 @@
 // tests run against the real server (real-server.ts); this model only has to be faithful
 // enough for the client mechanics (batches, gap, rejected, duplicates, 401, locks).
 import type { PullRequest, PullResponse, PulledRow, PushRequest, PushResponse, PushResult } from '../../../src/protocol/sync';
-import { AuthError, type ServerConflict, type SyncTransport } from '../../../src/sync/api';
+import { COLUMNS_FORM, expandColumns } from '../../../src/protocol/push-columns';
+import { AuthError, HttpError, type ServerConflict, type SyncTransport } from '../../../src/sync/api';
 
 interface StoredRow {
   table: string;
@@ -25,6 +26,10 @@ export class FakeServer {
   revoked = new Set<string>();
   pushes: PushRequest[] = [];
   pulls: PullRequest[] = [];
+  /** reads the columns form (src/protocol/push-columns.ts) and says so; off: an older server, which answers 400 to it */
+  readsColumns = false;
+  /** the form of each push body received ('plain' or 'columns') */
+  forms: string[] = [];
 
   transport(deviceId: string): SyncTransport {
     const auth = () => {
@@ -33,11 +38,16 @@ export class FakeServer {
     return {
       push: async (req) => {
         auth();
-        return clone(this.push(clone(req)));
+        const body = clone(req);
+        this.forms.push('form' in body ? body.form : 'plain');
+        if ('form' in body && !this.readsColumns) throw new HttpError(400, 'invalid_body', 'mutations: expected array');
+        const answer = this.push('form' in body ? (expandColumns(body as never) as PushRequest) : body);
+        return clone(this.readsColumns ? { ...answer, pushForms: [COLUMNS_FORM] } : answer);
       },
       pull: async (req) => {
         auth();
-        return clone(this.pull(req, deviceId));
+        const answer = this.pull(req, deviceId);
+        return clone(this.readsColumns ? { ...answer, pushForms: [COLUMNS_FORM] } : answer);
       },
       openConflicts: async () => {
         auth();

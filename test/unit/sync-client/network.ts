@@ -4,6 +4,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { FetchFn } from '../../../src/sync/api';
 import type { Mutation } from '../../../src/protocol/outbox';
+import { COLUMNS_FORM, expandColumns } from '../../../src/protocol/push-columns';
 import type { PushResponse } from '../../../src/protocol/sync';
 
 export type Fault = 'deliver' | 'delay' | 'duplicate' | 'dropRequest' | 'dropResponse';
@@ -49,7 +50,10 @@ export class Network {
         const res = await fetch(input, init);
         const text = await res.text();
         if (res.ok && input.endsWith('/push') && this.acks && init?.body) {
-          this.acks.record(this.deviceId, (JSON.parse(bodyText(init.body)) as { mutations: Mutation[] }).mutations, JSON.parse(text) as PushResponse);
+          // a batch in the columns form (src/protocol/push-columns.ts) as the plain one it stands for
+          const body = JSON.parse(bodyText(init.body)) as Record<string, unknown>;
+          const plain = body.form === COLUMNS_FORM ? expandColumns(body) : (body as unknown as { mutations: Mutation[] });
+          this.acks.record(this.deviceId, plain.mutations, JSON.parse(text) as PushResponse);
         }
         return new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
       };

@@ -1,0 +1,142 @@
+// The "columns" form of a push batch (issue 13, B6: ≤ 60 bytes a change on the wire). A
+// batch of 1,000 new members as plain mutations repeats every field name twice a change (in
+// `fields` and in `base`) and spells out seq, op and the HLC's device each time: ~81 bytes a
+// member of gzip, of which the values themselves are ~40. Here the field names go once per
+// batch, each change is an array, and what the server can derive is left out:
+//
+//   { protocol, schemaVersion, deviceId, form: "columns",
+//     names: [field name, …],                 every field name of the batch, once
+//     shapes: [[name index, …], …],           the field lists the changes use
+//     changes: [[seq, table, rowId, op, shape, values, base, hlc, mid?], …] }
+//
+//   seq     the first change's seq; after it, the difference from the change before
+//   op      0 upsert, 1 delete
+//   values  the fields' values in the shape's order
+//   base    0 when every field's base is 0 (a new row), else the bases in the shape's order
+//   hlc     for a stamp of today's format on this batch's device: [0, counter − the counter
+//           before] in the same millisecond as the stamp before, else [ms − the ms before,
+//           counter] (the first: [ms, counter]); any other stamp as text
+//   mid     left out when it is the stamp itself (lib/hlc.ts midOf), else the mid
+//
+// A server that reads this form says so in its push and pull answers (`pushForms`); the phone
+// sends it only after hearing that, and goes back to plain mutations when a server answers a
+// columns batch with 400 (a server rolled back). `expandColumns` gives the plain batch back
+// exactly, so everything after it on the server is unchanged.
+import type { Mutation } from './outbox';
+
+export const COLUMNS_FORM = 'columns';
+
+export interface ColumnsBatch {
+  protocol: number;
+  schemaVersion: number;
+  deviceId: string;
+  form: typeof COLUMNS_FORM;
+  names: string[];
+  shapes: number[][];
+  changes: unknown[][];
+}
+
+interface PlainBatch {
+  protocol: number;
+  schemaVersion: number;
+  deviceId: string;
+  mutations: Mutation[];
+}
+
+const STAMP = /^(\d{13}):(\d{4}):(.+)$/;
+
+/** The columns form of a plain batch (the phone's side). */
+export function toColumns(batch: PlainBatch): ColumnsBatch {
+  const names: string[] = [];
+  const nameIndex = new Map<string, number>();
+  const shapes: number[][] = [];
+  const shapeIndex = new Map<string, number>();
+  const changes: unknown[][] = [];
+  let prevSeq = 0;
+  let prevMs = 0;
+  let prevCounter = 0;
+  for (const m of batch.mutations) {
+    const keys = Object.keys(m.fields);
+    const shape = keys.map((k) => nameIndex.get(k) ?? (nameIndex.set(k, names.push(k) - 1), names.length - 1));
+    const shapeKey = shape.join(',');
+    let s = shapeIndex.get(shapeKey);
+    if (s === undefined) shapeIndex.set(shapeKey, (s = shapes.push(shape) - 1));
+    // a base entry for each field and nothing else, or it cannot go as a list
+    const baseKeys = Object.keys(m.base);
+    const baseFits = baseKeys.length === keys.length && baseKeys.every((k) => k in m.fields);
+    const allZero = baseFits && keys.every((k) => m.base[k] === 0);
+    const base = allZero ? 0 : baseFits ? keys.map((k) => m.base[k]) : m.base;
+    const stamp = STAMP.exec(m.hlc);
+    let hlc: unknown = m.hlc;
+    if (stamp && stamp[3] === batch.deviceId) {
+      const [ms, counter] = [Number(stamp[1]), Number(stamp[2])];
+      // within one millisecond the counter counts up: its difference is 1, change after change
+      hlc = ms === prevMs ? [0, counter - prevCounter] : [ms - prevMs, counter];
+      prevMs = ms;
+      prevCounter = counter;
+    }
+    const change: unknown[] = [changes.length ? m.seq - prevSeq : m.seq, m.table, m.rowId, m.op === 'delete' ? 1 : 0, s, keys.map((k) => m.fields[k]), base, hlc];
+    if (m.mid !== m.hlc) change.push(m.mid);
+    prevSeq = m.seq;
+    changes.push(change);
+  }
+  return { protocol: batch.protocol, schemaVersion: batch.schemaVersion, deviceId: batch.deviceId, form: COLUMNS_FORM, names, shapes, changes };
+}
+
+/** Thrown for a columns batch that does not read (the server answers 400). */
+export class ColumnsError extends Error {}
+
+/**
+ * The plain batch of a columns one (the server's side), or ColumnsError. Only the form is
+ * checked here; every mutation is then checked as any pushed mutation is.
+ */
+export function expandColumns(body: Record<string, unknown>): PlainBatch {
+  const { protocol, schemaVersion, deviceId, names, shapes, changes } = body as Partial<ColumnsBatch>;
+  const isList = (v: unknown): v is unknown[] => Array.isArray(v);
+  if (typeof deviceId !== 'string' || !isList(names) || !isList(shapes) || !isList(changes)) throw new ColumnsError('a columns batch needs deviceId, names, shapes and changes');
+  if (!names.every((n) => typeof n === 'string')) throw new ColumnsError('names must be texts');
+  const fieldLists = shapes.map((s, i) => {
+    if (!isList(s) || !s.every((k) => Number.isInteger(k) && (k as number) >= 0 && (k as number) < names.length)) throw new ColumnsError(`shapes.${i} must list name indexes`);
+    return (s as number[]).map((k) => names[k]);
+  });
+  const mutations: Mutation[] = [];
+  let seq = 0;
+  let ms = 0;
+  let counter = 0;
+  changes.forEach((c, i) => {
+    if (!isList(c) || c.length < 8 || c.length > 9) throw new ColumnsError(`changes.${i} must be a list of 8 or 9`);
+    const [dSeq, table, rowId, op, shape, values, base, hlc, mid] = c;
+    const keys = Number.isInteger(shape) ? fieldLists[shape as number] : undefined;
+    if (!keys || !isList(values) || values.length !== keys.length) throw new ColumnsError(`changes.${i}: shape and values do not match`);
+    if (typeof dSeq !== 'number' || (op !== 0 && op !== 1)) throw new ColumnsError(`changes.${i}: seq and op must be numbers`);
+    seq = i === 0 ? dSeq : seq + dSeq;
+    let stamp: string;
+    if (isList(hlc)) {
+      const [dMs, n] = hlc;
+      if (hlc.length !== 2 || !Number.isSafeInteger(dMs) || !Number.isInteger(n)) throw new ColumnsError(`changes.${i}: hlc`);
+      counter = dMs === 0 ? counter + (n as number) : (n as number);
+      ms += dMs as number;
+      if (counter < 0 || counter > 9999 || ms < 0 || ms > 9_999_999_999_999) throw new ColumnsError(`changes.${i}: hlc`);
+      stamp = `${String(ms).padStart(13, '0')}:${String(counter).padStart(4, '0')}:${deviceId}`;
+    } else if (typeof hlc === 'string') stamp = hlc;
+    else throw new ColumnsError(`changes.${i}: hlc`);
+    let bases: Record<string, number>;
+    if (base === 0) bases = Object.fromEntries(keys.map((k) => [k, 0]));
+    else if (isList(base)) {
+      if (base.length !== keys.length) throw new ColumnsError(`changes.${i}: base and shape do not match`);
+      bases = Object.fromEntries(keys.map((k, j) => [k, base[j] as number]));
+    } else if (base && typeof base === 'object') bases = base as Record<string, number>;
+    else throw new ColumnsError(`changes.${i}: base`);
+    mutations.push({
+      mid: mid === undefined ? stamp : (mid as string),
+      seq,
+      table: table as Mutation['table'],
+      rowId: rowId as string,
+      op: op === 1 ? 'delete' : 'upsert',
+      fields: Object.fromEntries(keys.map((k, j) => [k, values[j]])),
+      base: bases,
+      hlc: stamp,
+    });
+  });
+  return { protocol: protocol as number, schemaVersion: schemaVersion as number, deviceId, mutations };
+}
