@@ -93,7 +93,8 @@ async function moveBriefs(digests: DBCoreTable, trans: DBCoreTransaction, name: 
   missing.forEach((id, i) => by.set(id, more[i]));
   const of = (id: string) => by.get(id) ?? by.set(id, emptyDigest(id)).get(id)!;
   before.forEach((old, i) => {
-    if (old) putInDigest(of(digestMemberId(name, old)!), name, old, true);
+    // A row already marked deleted is in no digest: taking out its brief could take a live twin's.
+    if (old && !old.deleted) putInDigest(of(digestMemberId(name, old)!), name, old, true);
     const row = after[i];
     if (row && !row.deleted) putInDigest(of(digestMemberId(name, row)!), name, row, false);
   });

@@ -38,10 +38,12 @@ function makeRow(table: string, r: () => number): Row {
       const eventId = pick(EVENTS);
       return { id: `${eventId}:${memberId}`, eventId, memberId, status: pick(['present', 'late', 'absent_unexcused']), deleted };
     }
+    // Entries of one member often have the same brief (two phones collected the same month):
+    // few months and amounts, so twins are common.
     case 'dues':
-      return { id: `due-${n}`, memberId, period: `2026-0${1 + n}`, amount: pick([2000, 5000]), paidAt: '2026-02-10', kind: pick([undefined, 'opening']), deleted };
+      return { id: `due-${n}`, memberId, period: pick(['2026-01', '2026-02']), amount: pick([2000, 5000]), paidAt: '2026-02-10', kind: pick([undefined, undefined, 'opening']), deleted };
     case 'duesExemptions':
-      return { id: `ex-${n}`, memberId, fromPeriod: '2026-01', toPeriod: `2026-0${2 + n}`, reason: 'Ốm', deleted };
+      return { id: `ex-${n}`, memberId, fromPeriod: '2026-01', toPeriod: pick(['2026-02', '2026-03']), reason: 'Ốm', deleted };
     case 'trainingProgress': {
       const year = pick([2025, 2026]);
       const itemId = pick(['item-1', 'item-2']);
