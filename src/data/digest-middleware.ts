@@ -63,7 +63,10 @@ async function mutateWithDigests(core: DBCore, table: DBCoreTable, req: DBCoreMu
     after = [...req.values];
     const ids = memberIds(table.name, after);
     let found: (MemberDigest | undefined)[];
-    [before, found] = await Promise.all([table.getMany({ trans, keys: req.values.map((v: Row) => v.id) }), ids.length ? digests.getMany({ trans, keys: ids }) : []]);
+    // A brief replaced in place needs no old row (sync applying 1,000 members or a roll of 1,000
+    // read each page twice otherwise: 2 s more for B6's 10,000 members).
+    const inPlace = DIGEST_SOURCES[table.name].inPlace;
+    [before, found] = await Promise.all([inPlace ? after.map(() => undefined) : table.getMany({ trans, keys: req.values.map((v: Row) => v.id) }), ids.length ? digests.getMany({ trans, keys: ids }) : []]);
     ids.forEach((id, i) => known.set(id, found[i]));
   }
   const res = await table.mutate(req);
@@ -92,11 +95,13 @@ async function moveBriefs(digests: DBCoreTable, trans: DBCoreTransaction, name: 
   const more: (MemberDigest | undefined)[] = missing.length ? await digests.getMany({ trans, keys: missing }) : [];
   missing.forEach((id, i) => by.set(id, more[i]));
   const of = (id: string) => by.get(id) ?? by.set(id, emptyDigest(id)).get(id)!;
+  const inPlace = DIGEST_SOURCES[name].inPlace;
   before.forEach((old, i) => {
     // A row already marked deleted is in no digest: taking out its brief could take a live twin's.
     if (old && !old.deleted) putInDigest(of(digestMemberId(name, old)!), name, old, true);
     const row = after[i];
-    if (row && !row.deleted) putInDigest(of(digestMemberId(name, row)!), name, row, false);
+    // Written deleted, where its old row was not read (in place): out of its digest by its key.
+    if (row && (!row.deleted || (inPlace && !old))) putInDigest(of(digestMemberId(name, row)!), name, row);
   });
   const touched = [...by.values()].filter((d): d is MemberDigest => !!d);
   if (touched.length) await write(digests, trans, touched);

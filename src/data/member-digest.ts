@@ -78,6 +78,12 @@ interface Source {
   /** the row's key inside a keyed slot; undefined: the slot is a sorted list of briefs */
   key?(row: Row): string;
   brief(row: Row): unknown;
+  /**
+   * The member and the key come from the row's id (a member's own id; attendance id =
+   * `${eventId}:${memberId}`, which the server refuses otherwise: server/src/sync/merge.ts), so
+   * a write's new brief replaces its old one in place, with no need to read the old row.
+   */
+  inPlace?: true;
 }
 
 const opt = <T extends object>(o: T): T => {
@@ -92,9 +98,9 @@ export function memberBrief(m: DigestMember): DigestMember {
 
 /** The tables a digest is made from, and how a row of each goes into it. */
 export const DIGEST_SOURCES: Readonly<Record<string, Source>> = {
-  members: { brief: (r) => memberBrief(r as DigestMember) },
+  members: { brief: (r) => memberBrief(r as DigestMember), inPlace: true },
   memberEvents: { slot: 'events', key: (r) => r.id, brief: (r): MoveLike => opt({ kind: r.kind, date: r.date, disciplineLevel: r.disciplineLevel }) },
-  attendance: { slot: 'roll', key: (r) => r.eventId, brief: (r) => LETTER[r.status as AttendanceStatus] },
+  attendance: { slot: 'roll', key: (r) => r.eventId, brief: (r) => LETTER[r.status as AttendanceStatus], inPlace: true },
   dues: { slot: 'dues', brief: (r): DigestDues => (r.kind === 'opening' ? [r.period, r.amount, 1] : [r.period, r.amount]) },
   duesExemptions: { slot: 'exemptions', brief: (r): DigestExemption => [r.fromPeriod, r.toPeriod] },
   trainingRegistrations: { slot: 'training', key: (r) => String(r.year), brief: (r): DigestRegistration => ({ itemIds: [...(r.itemIds ?? [])], outcome: r.outcome ?? '' }) },
