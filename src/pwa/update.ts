@@ -165,13 +165,33 @@ function keepRestWhenControlled(reg: ServiceWorkerRegistration): void {
   else sw.addEventListener('controllerchange', start, { once: true });
 }
 
+/**
+ * workbox-window reports neither a worker that was installing when it registered (the update
+ * began in the seconds before the banners load) nor any update after the first one it did not
+ * start, so the prompt never came: watch the registration itself.
+ */
+export function watchForWaiting(reg: ServiceWorkerRegistration): void {
+  const watch = (sw: ServiceWorker | null) =>
+    sw?.addEventListener('statechange', () => {
+      if (sw.state === 'installed' && reg.waiting === sw && navigator.serviceWorker.controller) patchPwaState({ isUpdateWaiting: true, isUpdateDismissed: false });
+    });
+  watch(reg.installing);
+  reg.addEventListener('updatefound', () => watch(reg.installing));
+}
+
 let isStarted = false;
 
 /** Registers /sw.js (production builds only) and wires the flow. Safe to call more than once. */
 export async function startServiceWorker(): Promise<void> {
   if (isStarted || !IS_SW_ENABLED || !('serviceWorker' in navigator)) return;
   isStarted = true;
-  const { Workbox } = await import('workbox-window');
+  // Offline, or the server restarting for a deploy, fails the import: no update would ever be
+  // reported in this session. Try again in a minute.
+  const { Workbox } = await import('workbox-window').catch((e) => {
+    isStarted = false;
+    setTimeout(() => void startServiceWorker().catch(() => undefined), 60_000);
+    throw e;
+  });
   const wb = new Workbox('/sw.js', { scope: '/' });
   let registration: ServiceWorkerRegistration | undefined;
   connectUpdateFlow({
@@ -181,6 +201,7 @@ export async function startServiceWorker(): Promise<void> {
   });
   registration = await wb.register({ immediate: true });
   if (!registration) return;
+  watchForWaiting(registration);
   // The shell registered first on a first visit (src/main.tsx): the install may have finished
   // and claimed this page (the navigation itself was not served by a worker) before
   // workbox-window listened, so its "controlling" never comes: ready offline now.
@@ -192,11 +213,7 @@ export async function startServiceWorker(): Promise<void> {
   const check = () => {
     if (document.visibilityState !== 'visible' || !navigator.onLine) return;
     lastCheck = Date.now();
-    void wb.update().catch(() => undefined);
-    // workbox-window stops reporting after the first update it did not start: look directly.
-    if (registration?.waiting && navigator.serviceWorker.controller) {
-      patchPwaState({ isUpdateWaiting: true });
-    }
+    void wb.update().catch(() => undefined); // what it finds, watchForWaiting reports
   };
   setInterval(check, UPDATE_CHECK_MS);
   // Timers sleep while a phone is locked: check on return when an hour has passed.
