@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { SERVER_NODE_FLAGS } from '../../scripts/server-flags.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The build under test: dist/ (E2E_DIST=… tests another build folder). */
@@ -156,7 +157,8 @@ export async function startServer(opts: { distDir?: string; dataDir?: string; po
 
   const spawnOnce = async (dist: string) => {
     log = [];
-    const child = spawn(process.execPath, [SERVER_BUNDLE], {
+    // started as production starts it (npm start): with the server's V8 flags
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE], {
       cwd: ROOT,
       env: { ...process.env, ...opts.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: dist, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],

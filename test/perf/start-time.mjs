@@ -16,11 +16,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, median, ROOT } from './helpers.mjs';
+import { SERVER_NODE_FLAGS } from '../../scripts/server-flags.mjs';
 
+// Each started as production starts it: with the server's V8 flags (scripts/server-flags.mjs).
 const MODES = {
-  tsx: ['--import', 'tsx', 'server/src/index.ts'],
-  bundle: ['dist-server/index.mjs'],
-  start: ['scripts/start.mjs'],
+  tsx: [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/src/index.ts'],
+  bundle: [...SERVER_NODE_FLAGS, 'dist-server/index.mjs'],
+  start: [...SERVER_NODE_FLAGS, 'scripts/start.mjs'],
 };
 
 const args = process.argv.slice(2);
