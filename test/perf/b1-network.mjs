@@ -15,18 +15,14 @@
 //   node test/perf/b1-network.mjs [--runs 3] [--dist dist] [--verbose]
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, cleanupAll, launch, median, round, startServer, tempDir } from './helpers.mjs';
+import { ROOT, cleanupAll, launch, median, round, setUpUnit, startServer, tempDir } from './helpers.mjs';
 import { loadBudgets, measureB1 } from './size-check.mjs';
 
-async function setUpUnit(url) {
+async function setUpProfile(url) {
   const profile = tempDir('b1net');
   const b = await launch(profile);
   const { page } = b;
-  await page.goto(url + '/');
-  await page.getByRole('heading', { name: 'Thiết lập đơn vị' }).waitFor({ timeout: 30_000 });
-  await page.getByLabel('Tên đơn vị').fill('Chi đoàn Công ty May da xuất khẩu 30/4');
-  await page.getByLabel('Cấp trên').fill('Đoàn phường 7');
-  await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
+  await setUpUnit(page, url);
   await page.getByRole('heading', { name: 'Đoàn viên', exact: true }).waitFor({ timeout: 30_000 });
   await page.waitForFunction(() => performance.getEntriesByName('scd:members-searchable').length > 0, null, { timeout: 30_000 });
   await b.close();
@@ -77,7 +73,7 @@ export async function runB1Network({ runs = 3, distDir = join(ROOT, 'dist'), log
   const KB = budgets.kilobyte ?? 1000;
   const floor = measureB1(distDir).checks.find((c) => c.name.startsWith('B1 first interactive'));
   const server = await startServer({ distDir });
-  const profile = await setUpUnit(server.url);
+  const profile = await setUpProfile(server.url);
   const samples = [];
   let last;
   for (let i = 0; i < runs; i++) {

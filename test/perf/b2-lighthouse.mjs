@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, cleanupAll, launch, median, percentile, round, startServer, tempDir, waitForQuietCpu } from './helpers.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, cleanupAll, launch, median, percentile, round, setUpUnit, startServer, tempDir, waitForQuietCpu } from './helpers.mjs';
 import { loadBudgets, measureB1 } from './size-check.mjs';
 
 /** The metrics of one Lighthouse report, in the units the budgets use. */
@@ -101,13 +101,7 @@ async function setUpProfile(url) {
   const profile = tempDir('b2-unit');
   const b = await launch(profile);
   const { page } = b;
-  await page.goto(url + '/');
-  await page.getByRole('heading', { name: 'Thiết lập đơn vị' }).waitFor({ timeout: 30_000 });
-  await page.getByLabel('Tên đơn vị').fill('Chi đoàn Công ty May da xuất khẩu 30/4');
-  await page.getByLabel('Cấp trên').fill('Đoàn phường 7');
-  await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
-  await page.getByRole('heading', { name: 'Đoàn viên', exact: true }).waitFor({ timeout: 30_000 });
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  await setUpUnit(page, url);
   await page.goto(url + '/');
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 20_000 });
   await b.close();

@@ -33,11 +33,10 @@
 //   B4_PROFILE=/tmp/b4 writes a CPU profile of the tapping (/tmp/b4-4x.cpuprofile, …);
 //   B4_TRACE=/tmp/b4 a Chromium trace (/tmp/b4-4x.json, opens in DevTools → Performance).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadBudgets } from './size-check.mjs';
-import { ROOT, cleanupAll, ensureDist, launch, median, percentile, round, startServer, tempDir, throttle } from './helpers.mjs';
+import { ROOT, cleanupAll, ensureDist, extraText, inUnitDb, launch, median, percentile, round, setUpUnit, startServer, tempDir, throttle, waitForQuietCpu } from './helpers.mjs';
 import { generateMembers } from '../fixtures/generate-members.mjs';
 import { stopFloors, tapFloor } from './floors.mjs';
 
@@ -51,14 +50,7 @@ function fmt(v) {
 
 /** One line per check, the format of bench.mjs: "PASS  name: value unit / budget unit  (…)". */
 export function formatB4(r) {
-  const parts = [];
-  if (r.floor !== undefined) parts.push(`floor ${fmt(r.floor)}${r.floorNote ? ` (${r.floorNote})` : ''}`);
-  if (r.p95 !== undefined) parts.push(`p95 ${fmt(r.p95)}`);
-  if (r.median !== undefined) parts.push(`median ${fmt(r.median)}`);
-  if (r.samples !== undefined) parts.push(`${r.samples} samples`);
-  if (r.runs !== undefined) parts.push(`${r.runs} runs`);
-  if (r.note) parts.push(r.note);
-  const extra = parts.length ? `  (${parts.join(', ')})` : '';
+  const extra = extraText(r);
   if (r.pass === null) return `info  ${r.name}: ${fmt(r.value)} ${r.unit}${extra}`;
   if (r.value === null) return `FAIL  ${r.name}: ${r.error}`;
   return `${r.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${fmt(r.value)} ${r.unit} / ${fmt(r.budget)} ${r.unit}${extra}`;
@@ -95,7 +87,7 @@ export async function runB4(opts = {}) {
         const all = { paint: [], commit: [], inHandler: [], longest: [], longCount: 0, perRun: [], load: [] };
         const busy = [];
         for (let run = 0; run < runs; run++) {
-          busy.push(await waitForQuietCpu(log));
+          busy.push(await waitForQuietCpu(log, { limit: Number(process.env.B4_QUIET_BUSY ?? 0.25), maxWaitS: Number(process.env.B4_QUIET_WAIT_S ?? 180) }));
           const r = await tapRun(app, rate, taps);
           all.paint.push(...r.paint);
           all.commit.push(...r.commit);
@@ -147,18 +139,10 @@ async function prepareProfile(distDir, count, log) {
   const b = await launch(profile);
   try {
     const { page } = b;
-    await page.goto(server.url + '/');
-    await page.getByRole('heading', { name: 'Thiết lập đơn vị' }).waitFor({ timeout: 30_000 });
-    await page.getByLabel('Tên đơn vị').fill('Chi đoàn Công ty May da xuất khẩu 30/4');
-    await page.getByLabel('Cấp trên').fill('Đoàn phường 7');
-    await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
-    await page.waitForURL((u) => new URL(u).pathname !== '/setup', { timeout: 30_000 });
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
+    await setUpUnit(page, server.url);
     const members = generateMembers({ count }).map(({ id, ...m }) => ({ id, ...m, status: PARTICIPATING.has(m.status) ? m.status : 'active' }));
     const meeting = { kind: 'regular', title: MEETING_TITLE, startsAt: '2026-03-15T19:30', place: 'Hội trường công ty', guests: [], status: 'planned' };
-    const seeded = await page.evaluate(seedIndexedDb, { members, meeting });
+    const seeded = await inUnitDb(page, seedIndexedDb, { members, meeting });
     if (seeded.members !== count) throw new Error(`seeded ${seeded.members} of ${count} members`);
     // Open the roll once online: its chunk is precached, and it must show the whole roster.
     await page.goto(`${server.url}/meetings/${seeded.meetingId}/roll`);
@@ -173,13 +157,7 @@ async function prepareProfile(distDir, count, log) {
 }
 
 /** Runs in the page: members and a meeting, each row + its outbox entry, in one transaction. */
-async function seedIndexedDb({ members, meeting }) {
-  const req = (r) => new Promise((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))));
-  const kv = await req(indexedDB.open('keyval-store'));
-  const unitId = await req(kv.transaction('keyval').objectStore('keyval').get('currentUnitId'));
-  kv.close();
-  if (!unitId) throw new Error('no current unit in idb-keyval');
-  const db = await req(indexedDB.open(`scd-${unitId}`));
+async function seedIndexedDb(db, { members, meeting }, req, unitId) {
   const tx = db.transaction(['members', 'meetings', 'outbox', 'syncState'], 'readwrite');
   const done = new Promise((res, rej) => ((tx.oncomplete = res), (tx.onerror = () => rej(tx.error)), (tx.onabort = () => rej(tx.error))));
   const dev = await req(tx.objectStore('syncState').get('device'));
@@ -200,7 +178,6 @@ async function seedIndexedDb({ members, meeting }) {
   put('meetings', meetingId, meeting);
   tx.objectStore('syncState').put({ ...dev, nextSeq: seq, hlcMs: ms, hlcCounter: counter });
   await done;
-  db.close();
   return { members: members.length, meetingId };
 }
 
@@ -316,36 +293,6 @@ async function tapRun(app, rate, taps) {
     return { paint, commit, inHandler: Object.values(probe.inHandler), longTasks: probe.longTasks, longest: Math.max(0, ...probe.longTasks), loadMs };
   } finally {
     await b.close();
-  }
-}
-
-/**
- * This box is shared (2 cores, other builds and tests): wait (up to B4_QUIET_WAIT_S, 180 s)
- * until the other processes leave the CPU mostly idle, so a run measures the app and not its
- * neighbours. Returns the busy share seen last (0–1), kept with the results.
- */
-async function waitForQuietCpu(log) {
-  const maxWait = Number(process.env.B4_QUIET_WAIT_S ?? 180) * 1000;
-  const limit = Number(process.env.B4_QUIET_BUSY ?? 0.25);
-  const t0 = Date.now();
-  let warned = false;
-  for (;;) {
-    const a = os.cpus();
-    await sleep(1500);
-    const b = os.cpus();
-    let idle = 0;
-    let total = 0;
-    b.forEach((c, i) => {
-      const d = (k) => c.times[k] - a[i].times[k];
-      idle += d('idle');
-      total += d('idle') + d('user') + d('nice') + d('sys') + d('irq');
-    });
-    const busy = total ? 1 - idle / total : 0;
-    if (busy <= limit || Date.now() - t0 > maxWait) return Math.round(busy * 100) / 100;
-    if (!warned) {
-      log(`B4 waiting for a quieter CPU (${Math.round(busy * 100)} % busy)…`);
-      warned = true;
-    }
   }
 }
 

@@ -43,7 +43,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { measureB1, loadBudgets } from './size-check.mjs';
-import { ROOT, cleanupAll, ensureDist, launch, median, percentile, round, startServer, tempDir, throttle, waitForQuietCpu } from './helpers.mjs';
+import { ROOT, cleanupAll, ensureDist, extraText, launch, median, percentile, round, startServer, tempDir, throttle, waitForQuietCpu } from './helpers.mjs';
 import { generateMembers, toCsv } from '../fixtures/generate-members.mjs';
 import { coldFloor, heapMB, prepareColdFloor, stopFloors } from './floors.mjs';
 import { routeChangeHeap } from './b7-heap.mjs';
@@ -96,16 +96,6 @@ function fail(name, error) {
   console.log(`FAIL  ${name}: ${String(error?.stack ?? error)}`);
 }
 const fmt = (v) => (typeof v === 'number' ? String(v) : String(v));
-const extraText = (e) => {
-  const parts = [];
-  if (e.floor !== undefined) parts.push(`floor ${fmt(e.floor)}${e.floorNote ? ` (${e.floorNote})` : ''}`);
-  if (e.p95 !== undefined) parts.push(`p95 ${fmt(e.p95)}`);
-  if (e.median !== undefined) parts.push(`median ${fmt(e.median)}`);
-  if (e.samples !== undefined) parts.push(`${e.samples} samples`);
-  if (e.runs !== undefined) parts.push(`${e.runs} runs`);
-  if (e.note) parts.push(e.note);
-  return parts.length ? `  (${parts.join(', ')})` : '';
-};
 
 // ---------------------------------------------------------------------------------------
 async function main() {

@@ -156,13 +156,15 @@ export const round = (v, d = 1) => (Number.isFinite(v) ? Math.round(v * 10 ** d)
 
 /**
  * This box is shared (2 cores; other builds and tests run beside the benchmarks): wait until
- * the CPU is mostly idle (busy ≤ BENCH_QUIET_BUSY, 0.25) for at most BENCH_QUIET_WAIT_S (120 s),
- * so a run measures the app and not its neighbours. Returns the busy share last seen (0–1).
+ * the CPU is mostly idle (busy ≤ limit, BENCH_QUIET_BUSY, 0.25) for at most maxWaitS
+ * (BENCH_QUIET_WAIT_S, 120 s), so a run measures the app and not its neighbours. Returns the
+ * busy share last seen (0–1).
  */
-export async function waitForQuietCpu(log = console.log) {
+export async function waitForQuietCpu(
+  log = console.log,
+  { limit = Number(process.env.BENCH_QUIET_BUSY ?? 0.25), maxWaitS = Number(process.env.BENCH_QUIET_WAIT_S ?? 120) } = {},
+) {
   const { cpus } = await import('node:os');
-  const maxWait = Number(process.env.BENCH_QUIET_WAIT_S ?? 120) * 1000;
-  const limit = Number(process.env.BENCH_QUIET_BUSY ?? 0.25);
   const t0 = Date.now();
   let warned = false;
   for (;;) {
@@ -177,10 +179,63 @@ export async function waitForQuietCpu(log = console.log) {
       total += d('idle') + d('user') + d('nice') + d('sys') + d('irq');
     });
     const busy = total ? 1 - idle / total : 0;
-    if (busy <= limit || Date.now() - t0 > maxWait) return Math.round(busy * 100) / 100;
+    if (busy <= limit || Date.now() - t0 > maxWaitS * 1000) return Math.round(busy * 100) / 100;
     if (!warned) {
       log(`waiting for a quieter CPU (${Math.round(busy * 100)} % busy)…`);
       warned = true;
     }
   }
+}
+
+/** What a result line gives beside its value: "  (floor …, p95 …, median …, N samples, N runs, note)". */
+export function extraText(e) {
+  const parts = [];
+  if (e.floor !== undefined) parts.push(`floor ${e.floor}${e.floorNote ? ` (${e.floorNote})` : ''}`);
+  if (e.p95 !== undefined) parts.push(`p95 ${e.p95}`);
+  if (e.median !== undefined) parts.push(`median ${e.median}`);
+  if (e.samples !== undefined) parts.push(`${e.samples} samples`);
+  if (e.runs !== undefined) parts.push(`${e.runs} runs`);
+  if (e.note) parts.push(e.note);
+  return parts.length ? `  (${parts.join(', ')})` : '';
+}
+
+/** First run in a bench browser, as a secretary does it on /setup; returns once the service worker is ready. */
+export async function setUpUnit(page, url) {
+  await page.goto(url + '/');
+  await page.getByRole('heading', { name: 'Thiết lập đơn vị' }).waitFor({ timeout: 30_000 });
+  await page.getByLabel('Tên đơn vị').fill('Chi đoàn Công ty May da xuất khẩu 30/4');
+  await page.getByLabel('Cấp trên').fill('Đoàn phường 7');
+  await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
+  await page.waitForURL((u) => new URL(u).pathname !== '/setup', { timeout: 30_000 });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+}
+
+/** The year's plan from the consolidation plan's template (6 targets), made on /year. */
+export async function makeYearPlan(page, url) {
+  await page.goto(`${url}/year`);
+  await page.getByRole('button', { name: 'Theo kế hoạch củng cố (6 chỉ tiêu)' }).click();
+  await page.locator('a.tcard').first().waitFor({ timeout: 30_000 });
+}
+
+/**
+ * Runs `fn(db, arg, req, unitId)` in the page on the current unit's IndexedDB, opened plainly (past
+ * the app's Dexie); `req` turns an IDBRequest into a promise. `fn` must be self-contained: it
+ * goes to the page as source text, with `arg` as JSON.
+ */
+export function inUnitDb(page, fn, arg) {
+  return page.evaluate(`(async () => {
+    const req = (r) => new Promise((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))));
+    const kv = await req(indexedDB.open('keyval-store'));
+    const unitId = await req(kv.transaction('keyval').objectStore('keyval').get('currentUnitId'));
+    kv.close();
+    if (!unitId) throw new Error('no current unit in idb-keyval');
+    const db = await req(indexedDB.open('scd-' + unitId));
+    try {
+      return await (${fn})(db, ${JSON.stringify(arg ?? null)}, req, unitId);
+    } finally {
+      db.close();
+    }
+  })()`);
 }

@@ -16,7 +16,7 @@
 //   import { runReportFigures } from './report-figures.mjs'   (bench.mjs: returns the checks)
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cleanupAll, ensureDist, launch, median, ROOT, round, startServer, tempDir, throttle, waitForQuietCpu } from './helpers.mjs';
+import { cleanupAll, ensureDist, inUnitDb, launch, makeYearPlan, median, ROOT, round, setUpUnit, startServer, tempDir, throttle, waitForQuietCpu } from './helpers.mjs';
 import { loadBudgets } from './size-check.mjs';
 import { generateMembers } from '../fixtures/generate-members.mjs';
 
@@ -42,20 +42,10 @@ async function prepare(distDir, count, log) {
   const b = await launch(profile);
   try {
     const { page } = b;
-    await page.goto(server.url + '/');
-    await page.getByRole('heading', { name: 'Thiết lập đơn vị' }).waitFor({ timeout: 30_000 });
-    await page.getByLabel('Tên đơn vị').fill('Chi đoàn Công ty May da xuất khẩu 30/4');
-    await page.getByLabel('Cấp trên').fill('Đoàn phường 7');
-    await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
-    await page.waitForURL((u) => new URL(u).pathname !== '/setup', { timeout: 30_000 });
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await page.goto(`${server.url}/year`);
-    await page.getByRole('button', { name: 'Theo kế hoạch củng cố (6 chỉ tiêu)' }).click();
-    await page.locator('a.tcard').first().waitFor({ timeout: 30_000 });
+    await setUpUnit(page, server.url);
+    await makeYearPlan(page, server.url);
     const members = generateMembers({ count }).map(({ id, ...m }) => ({ id, ...m, status: 'active', archivedAt: undefined }));
-    const seeded = await page.evaluate(seed, { members, year: YEAR });
+    const seeded = await inUnitDb(page, seed, { members, year: YEAR });
     log(`report figures profile: ${JSON.stringify(seeded)}`);
     return { url: server.url, profile, server };
   } finally {
@@ -64,12 +54,7 @@ async function prepare(distDir, count, log) {
 }
 
 /** In the page: the quarter's records, one transaction. */
-async function seed({ members, year }) {
-  const req = (r) => new Promise((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))));
-  const kv = await req(indexedDB.open('keyval-store'));
-  const unitId = await req(kv.transaction('keyval').objectStore('keyval').get('currentUnitId'));
-  kv.close();
-  const db = await req(indexedDB.open(`scd-${unitId}`));
+async function seed(db, { members, year }) {
   const stores = ['members', 'memberEvents', 'meetings', 'activities', 'attendance', 'dues', 'remittances', 'trainingRegistrations', 'ratings'];
   const tx = db.transaction(stores, 'readwrite');
   const done = new Promise((res, rej) => ((tx.oncomplete = res), (tx.onerror = () => rej(tx.error))));
@@ -109,7 +94,6 @@ async function seed({ members, year }) {
   });
   for (const mo of [1, 2]) put('remittances', { id: `remit:${year}-${pad(mo)}`, period: `${year}-${pad(mo)}`, collected: 1, amount: 1, paidAt: `${year}-${pad(mo + 1)}-05`, method: 'cash', note: '' });
   await done;
-  db.close();
   return n;
 }
 

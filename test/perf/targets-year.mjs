@@ -9,7 +9,7 @@
 // meetings — written straight into IndexedDB.
 //   node test/perf/targets-year.mjs [--runs 3] [--rates 4] [--count 5000] [--dist dist]
 import { join, resolve } from 'node:path';
-import { cleanupAll, ensureDist, launch, median, ROOT, round, startServer, tempDir, throttle, waitForQuietCpu } from './helpers.mjs';
+import { cleanupAll, ensureDist, inUnitDb, launch, makeYearPlan, median, ROOT, round, setUpUnit, startServer, tempDir, throttle, waitForQuietCpu } from './helpers.mjs';
 import { generateMembers } from '../fixtures/generate-members.mjs';
 
 const args = Object.fromEntries(
@@ -27,20 +27,10 @@ async function prepare() {
   const b = await launch(profile);
   try {
     const { page } = b;
-    await page.goto(server.url + '/');
-    await page.getByRole('heading', { name: 'Thiết lập đơn vị' }).waitFor({ timeout: 30_000 });
-    await page.getByLabel('Tên đơn vị').fill('Chi đoàn Công ty May da xuất khẩu 30/4');
-    await page.getByLabel('Cấp trên').fill('Đoàn phường 7');
-    await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
-    await page.waitForURL((u) => new URL(u).pathname !== '/setup', { timeout: 30_000 });
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await page.goto(`${server.url}/year`);
-    await page.getByRole('button', { name: 'Theo kế hoạch củng cố (6 chỉ tiêu)' }).click();
-    await page.locator('a.tcard').first().waitFor({ timeout: 30_000 });
+    await setUpUnit(page, server.url);
+    await makeYearPlan(page, server.url);
     const members = generateMembers({ count: COUNT }).map(({ id, ...m }) => ({ id, ...m, status: 'active', archivedAt: undefined }));
-    const seeded = await page.evaluate(seed, { members, year: YEAR });
+    const seeded = await inUnitDb(page, seed, { members, year: YEAR });
     for (const path of ['/', '/year']) {
       await page.goto(`${server.url}${path}`);
       await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, path === '/' ? 'scd:year-card' : 'scd:year-ready', { timeout: 120_000 });
@@ -54,12 +44,7 @@ async function prepare() {
 }
 
 /** In the page: members, registrations, ratings, meetings; one transaction. */
-async function seed({ members, year }) {
-  const req = (r) => new Promise((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))));
-  const kv = await req(indexedDB.open('keyval-store'));
-  const unitId = await req(kv.transaction('keyval').objectStore('keyval').get('currentUnitId'));
-  kv.close();
-  const db = await req(indexedDB.open(`scd-${unitId}`));
+async function seed(db, { members, year }) {
   const stores = ['members', 'meetings', 'trainingRegistrations', 'ratings'];
   const tx = db.transaction(stores, 'readwrite');
   const done = new Promise((res, rej) => ((tx.oncomplete = res), (tx.onerror = () => rej(tx.error))));
@@ -84,7 +69,6 @@ async function seed({ members, year }) {
     n.ratings++;
   });
   await done;
-  db.close();
   return n;
 }
 

@@ -19,7 +19,7 @@
 //   import { runYearScale } from './year-scale.mjs'   (bench.mjs --only B9 / B10)
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cleanupAll, ensureDist, launch, median, percentile, ROOT, round, startServer, tempDir, throttle, waitForQuietCpu } from './helpers.mjs';
+import { cleanupAll, ensureDist, inUnitDb, launch, makeYearPlan, median, percentile, ROOT, round, setUpUnit, startServer, tempDir, throttle, waitForQuietCpu } from './helpers.mjs';
 import { loadBudgets } from './size-check.mjs';
 import { generateMembers } from '../fixtures/generate-members.mjs';
 
@@ -66,28 +66,18 @@ export async function prepare(distDir, count, log) {
   const b = await launch(profile);
   try {
     const { page } = b;
-    await page.goto(server.url + '/');
-    await page.getByRole('heading', { name: 'Thiết lập đơn vị' }).waitFor({ timeout: 30_000 });
-    await page.getByLabel('Tên đơn vị').fill('Chi đoàn Công ty May da xuất khẩu 30/4');
-    await page.getByLabel('Cấp trên').fill('Đoàn phường 7');
-    await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
-    await page.waitForURL((u) => new URL(u).pathname !== '/setup', { timeout: 30_000 });
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
+    await setUpUnit(page, server.url);
     await page.goto(`${server.url}/training?y=${YEAR}`);
     await page.getByRole('button', { name: 'Tạo chương trình 5 nội dung' }).click();
     await page.getByText('Đã tạo chương trình').waitFor({ timeout: 30_000 });
-    await page.goto(`${server.url}/year`);
-    await page.getByRole('button', { name: 'Theo kế hoạch củng cố (6 chỉ tiêu)' }).click();
-    await page.locator('a.tcard').first().waitFor({ timeout: 30_000 });
+    await makeYearPlan(page, server.url);
     const members = generateMembers({ count }).map(({ id, ...m }) => ({ id, ...m, status: 'active', archivedAt: undefined }));
-    const seeded = await page.evaluate(seed, { members, year: YEAR });
+    const seeded = await inUnitDb(page, seed, { members, year: YEAR });
     // The rows went in by plain IndexedDB, past the app's Dexie: their member digests are made
     // here by the app's own module (a phone gets them from its own writes, sync or the upgrade).
     // (Evaluated through the DevTools protocol: the app's CSP refuses an inline script.)
     await page.evaluate(`${await digestModule()}; window.scdDigest = scdDigest; 0`);
-    seeded.digests = await page.evaluate(seedDigests);
+    seeded.digests = await inUnitDb(page, seedDigests);
     // Each screen once online: its chunks cached, the database upgraded by the app.
     for (const s of Object.values(SCREENS)) {
       await page.goto(server.url + s.path);
@@ -102,12 +92,7 @@ export async function prepare(distDir, count, log) {
 }
 
 /** In the page: members, 12 meetings with a full roll, registrations, progress, dues, exemptions; one transaction. */
-async function seed({ members, year }) {
-  const req = (r) => new Promise((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))));
-  const kv = await req(indexedDB.open('keyval-store'));
-  const unitId = await req(kv.transaction('keyval').objectStore('keyval').get('currentUnitId'));
-  kv.close();
-  const db = await req(indexedDB.open(`scd-${unitId}`));
+async function seed(db, { members, year }, req) {
   const items = (await req(db.transaction('trainingItems').objectStore('trainingItems').getAll())).filter((i) => i.year === year);
   const stores = ['members', 'meetings', 'attendance', 'trainingRegistrations', 'trainingProgress', 'dues', 'duesExemptions', 'ratings'];
   const tx = db.transaction(stores, 'readwrite');
@@ -150,7 +135,6 @@ async function seed({ members, year }) {
     }
   });
   await done;
-  db.close();
   return n;
 }
 
@@ -162,19 +146,13 @@ async function digestModule() {
 }
 
 /** In the page: the member digests of the seeded rows (the app's buildDigests), one transaction. */
-async function seedDigests() {
-  const req = (r) => new Promise((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))));
-  const kv = await req(indexedDB.open('keyval-store'));
-  const unitId = await req(kv.transaction('keyval').objectStore('keyval').get('currentUnitId'));
-  kv.close();
-  const db = await req(indexedDB.open(`scd-${unitId}`));
+async function seedDigests(db, _arg, req) {
   const { DIGEST_SOURCE_TABLES, DIGEST_TABLE, buildDigests } = window.scdDigest;
   const tx = db.transaction([...DIGEST_SOURCE_TABLES, DIGEST_TABLE], 'readwrite');
   const rows = Object.fromEntries(await Promise.all(DIGEST_SOURCE_TABLES.map(async (t) => [t, await req(tx.objectStore(t).getAll())])));
   const digests = buildDigests(rows);
   for (const d of digests) tx.objectStore(DIGEST_TABLE).put(d);
   await new Promise((res, rej) => ((tx.oncomplete = res), (tx.onerror = () => rej(tx.error))));
-  db.close();
   return digests.length;
 }
 
