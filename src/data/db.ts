@@ -9,7 +9,7 @@
 //   - imports: each Excel/CSV import, so it can be undone as a whole
 //   - fileBlobs, fileUploads: photos kept on this phone and those waiting to upload
 // Device preferences that need no transaction (language, current unit) live in idb-keyval
-// (src/data/prefs.ts). Schema changes are new version(n) steps with an upgrade test.
+// (src/data/prefs.ts). Schema changes: see the constructor.
 import Dexie, { type EntityTable } from 'dexie';
 import type { Unit } from '../protocol/unit';
 import type { Member } from '../protocol/member';
@@ -165,81 +165,68 @@ export class UnitDb extends Dexie {
 
   constructor(name: string) {
     super(name);
-    this.version(1).stores({
-      units: 'id',
-      members: 'id, status, subGroup, position, cardNumber, importId',
-      memberEvents: 'id, memberId',
-      imports: 'id, at',
-      outbox: 'seq, &mid, [table+rowId]',
-      conflicts: 'id, [table+rowId]',
-      needsAttention: 'mid',
-      syncState: 'key',
-    });
-    // v2 (meetings issue): meetings, activities, the roll (attendance id = eventId:memberId),
-    // minutes (id = meetingId) and their append-only addenda. New tables only: no upgrade step.
-    this.version(2).stores({
-      meetings: 'id, startsAt, status',
-      activities: 'id, date',
-      attendance: 'id, eventId, memberId',
-      minutes: 'id',
-      minutesAddenda: 'id, meetingId',
-    });
-    // v3 (training, dues, rating issue): new tables only, no upgrade step. Rows keyed by
-    // year carry it as an index so a year's grid or list reads one range.
-    this.version(3).stores({
-      trainingItems: 'id, year',
-      trainingRegistrations: 'id, year, memberId',
-      trainingProgress: 'id, [year+memberId], itemId',
-      dues: 'id, memberId, period, receiptNo',
-      duesExemptions: 'id, memberId',
-      duesRates: 'id',
-      remittances: 'id, period',
-      ratings: 'id, year, memberId',
-      unitRatings: 'id',
-      unitSettings: 'id',
-    });
-    // v4 (dues screens): the ledger indexed by the day money was received, so a month's
-    // collection and remittance slip read one range however old the months paid for are.
-    // A new index only: Dexie builds it, no upgrade step.
-    this.version(4).stores({
-      dues: 'id, memberId, period, receiptNo, paidAt',
-    });
-    // v5 (the unit's year): the year's plan and targets, youth projects and their log, the
-    // committee, file references (synced); photo blobs and their upload queue (this phone
-    // only). New tables only: no upgrade step.
-    this.version(5).stores({
-      yearPlans: 'id, year',
-      targets: 'id, year',
-      youthProjects: 'id, year',
-      youthProjectLogs: 'id, projectId',
-      committeeTerms: 'id, startsOn',
-      committeeSeats: 'id, termId, memberId',
-      fileRefs: 'id',
-      fileBlobs: 'sha256',
-      fileUploads: 'sha256, queuedAt',
-    });
-    // v6 (reports to cấp trên): the working copy of each period's report, its sent versions
-    // (frozen) and cấp trên's reviews. New tables only: no upgrade step.
-    this.version(6).stores({
-      reports: 'id, year',
-      reportVersions: 'id, reportId',
-      reportReviews: 'id, reportId',
-    });
-    // v7 (the level above): its check-ins and their actions, the notes both sides write, the
-    // recognised unit rating and the consolidation mark. New tables only: no upgrade step.
-    this.version(7).stores({
-      checkIns: 'id, date',
-      checkInActions: 'id, checkInId',
-      unitNotes: 'id, threadId',
-      unitRecognitions: 'id',
-      consolidations: 'id',
-    });
-    // v8 (issue 13, the year at scale): the member digests, one row per member with the briefs
-    // of their rows the year screens count from (data/member-digest.ts), built here from the
-    // rows and kept in step from then on by data/digest-middleware.ts. Derived: never synced,
-    // never in a backup.
+    // One declaration, the whole schema (issue 13, B2): each version(n) call made Dexie merge,
+    // parse and set up every table declared so far again: constructing the database took 67 ms
+    // at 4× CPU (median of 8; 18 ms declared once), in a task of its own on every start. Dexie reads the schema a phone has and adds what is missing
+    // from it, so a version that only adds tables or indexes needs no step of its own; a
+    // version stays a step only while it carries an upgrade function. The history:
+    //   v1 the register; v2 meetings, the roll (attendance id = eventId:memberId), minutes and
+    //   addenda; v3 training, dues, ratings (rows keyed by year carry it as an index); v4 the
+    //   ledger by the day money was received (paidAt); v5 the year's plan, targets, youth
+    //   projects, the committee, file references, photo blobs and their upload queue; v6 reports
+    //   to cấp trên; v7 the level above's check-ins, notes, recognitions, consolidations;
+    //   v8 the member digests (below).
+    // A schema change is a new version(n) step with an upgrade test (DESIGN.md,
+    // db-upgrade.test.ts); once a step that only adds tables or indexes has shipped, it can fold
+    // into this declaration, as v1–v7 did (docs/decisions.md, "The schema declared once").
     this.version(8)
-      .stores({ memberDigests: 'id' })
+      .stores({
+        units: 'id',
+        members: 'id, status, subGroup, position, cardNumber, importId',
+        memberEvents: 'id, memberId',
+        imports: 'id, at',
+        outbox: 'seq, &mid, [table+rowId]',
+        conflicts: 'id, [table+rowId]',
+        needsAttention: 'mid',
+        syncState: 'key',
+        meetings: 'id, startsAt, status',
+        activities: 'id, date',
+        attendance: 'id, eventId, memberId',
+        minutes: 'id',
+        minutesAddenda: 'id, meetingId',
+        trainingItems: 'id, year',
+        trainingRegistrations: 'id, year, memberId',
+        trainingProgress: 'id, [year+memberId], itemId',
+        dues: 'id, memberId, period, receiptNo, paidAt',
+        duesExemptions: 'id, memberId',
+        duesRates: 'id',
+        remittances: 'id, period',
+        ratings: 'id, year, memberId',
+        unitRatings: 'id',
+        unitSettings: 'id',
+        yearPlans: 'id, year',
+        targets: 'id, year',
+        youthProjects: 'id, year',
+        youthProjectLogs: 'id, projectId',
+        committeeTerms: 'id, startsOn',
+        committeeSeats: 'id, termId, memberId',
+        fileRefs: 'id',
+        fileBlobs: 'sha256',
+        fileUploads: 'sha256, queuedAt',
+        reports: 'id, year',
+        reportVersions: 'id, reportId',
+        reportReviews: 'id, reportId',
+        checkIns: 'id, date',
+        checkInActions: 'id, checkInId',
+        unitNotes: 'id, threadId',
+        unitRecognitions: 'id',
+        consolidations: 'id',
+        // v8 (issue 13, the year at scale): the member digests, one row per member with the
+        // briefs of their rows the year screens count from (data/member-digest.ts), built here
+        // from the rows and kept in step from then on by data/digest-middleware.ts. Derived:
+        // never synced, never in a backup.
+        memberDigests: 'id',
+      })
       .upgrade(async (tx) => {
         const rows = Object.fromEntries(await Promise.all(DIGEST_SOURCE_TABLES.map(async (t) => [t, await tx.table(t).toArray()] as const)));
         await tx.table(DIGEST_TABLE).bulkPut(buildDigests(rows));

@@ -66,7 +66,13 @@ async function series(label, url, runs, opts, log) {
   const out = [];
   for (let i = 0; i < runs; i++) {
     await waitForQuietCpu(log);
-    const r = await lighthouseOnce(url, { ...opts, userDataDir: opts.userDataDir ?? tempDir('lh') });
+    // Lighthouse itself sometimes fails to record a trace (NO_NAVSTART): that run is made again, once.
+    const once = () => lighthouseOnce(url, { ...opts, userDataDir: opts.userDataDir ?? tempDir('lh') });
+    const r = await once().catch((e) => {
+      if (!/^Lighthouse: /.test(e.message)) throw e;
+      log(`  ${label} #${i + 1}: ${e.message.slice(0, 80)}; again`);
+      return once();
+    });
     log(`  ${label} #${i + 1}: benchmarkIndex ${round(r.benchmarkIndex, 0)}, perf ${round(r.performance, 0)}, FCP ${round(r.fcp, 0)} ms, LCP ${round(r.lcp, 0)} ms, TBT ${round(r.tbt, 0)} ms, CLS ${round(r.cls, 3)}, a11y ${round(r.accessibility, 0)} → ${r.finalUrl}`);
     out.push(r);
   }

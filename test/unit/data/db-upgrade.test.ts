@@ -116,6 +116,44 @@ describe('Dexie version chain', () => {
   });
 });
 
+/** The stores a database has on disk: each with its key path and its indexes (name, key path, unique). */
+async function installedSchema(name: string): Promise<unknown> {
+  const idb = await new Promise<IDBDatabase>((ok, ko) => {
+    const r = indexedDB.open(name);
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => ko(r.error);
+  });
+  const tx = idb.transaction([...idb.objectStoreNames], 'readonly');
+  const stores = [...idb.objectStoreNames].sort().map((n) => {
+    const st = tx.objectStore(n);
+    const indexes = [...st.indexNames].sort().map((i) => [i, st.index(i).keyPath, st.index(i).unique]);
+    return [n, st.keyPath, st.autoIncrement, indexes];
+  });
+  idb.close();
+  return stores;
+}
+
+describe('one declaration of the whole schema', () => {
+  it('a phone upgraded from v1 ends with exactly the stores and indexes of a new phone', async () => {
+    const fresh = new UnitDb('scd-schema-fresh');
+    await fresh.open();
+    fresh.close();
+    const v1 = new Dexie('scd-schema-old');
+    v1.version(1).stores({
+      units: 'id', members: 'id, status, subGroup, position, cardNumber, importId', memberEvents: 'id, memberId',
+      imports: 'id, at', outbox: 'seq, &mid, [table+rowId]', conflicts: 'id, [table+rowId]', needsAttention: 'mid', syncState: 'key',
+    });
+    await v1.open();
+    v1.close();
+    const upgraded = new UnitDb('scd-schema-old');
+    await upgraded.open();
+    upgraded.close();
+    const want = await installedSchema('scd-schema-fresh');
+    expect((want as unknown[]).length).toBe(41);
+    expect(await installedSchema('scd-schema-old')).toEqual(want);
+  });
+});
+
 describe('v8: the member digests', () => {
   it('are built from the rows already on the phone', async () => {
     const name = 'scd-upgrade-test-digests';
