@@ -19,7 +19,7 @@
 //   import { runYearScale } from './year-scale.mjs'   (bench.mjs --only B9 / B10)
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cleanupAll, ensureDist, inUnitDb, launch, makeYearPlan, median, percentile, ROOT, round, setUpUnit, startServer, tempDir, throttle, waitForQuietCpu } from './helpers.mjs';
+import { cleanupAll, ensureDist, inUnitDb, launch, makeYearPlan, median, percentile, ROOT, round, setUpUnit, startServer, tempDir, throttle, waitForMark, waitForQuietCpu } from './helpers.mjs';
 import { loadBudgets } from './size-check.mjs';
 import { generateMembers } from '../fixtures/generate-members.mjs';
 
@@ -185,7 +185,10 @@ export function floorPage() {
     const all = await Promise.all(reads);
     window.__floorRows = all.reduce((n, rows) => n + rows.length, 0);
     performance.mark('floor-done');
-  })().catch((e) => (window.__floorError = String(e)));
+  })().catch((e) => {
+    window.__floorError = String(e);
+    performance.mark('floor-done');
+  });
 }
 
 export async function screenRun(app, rate, s) {
@@ -195,7 +198,7 @@ export async function screenRun(app, rate, s) {
     await page.addInitScript(probe);
     await throttle(context, page, rate);
     await page.goto(app.url + s.path, { waitUntil: 'commit' });
-    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, s.ready, { timeout: 300_000, polling: 100 });
+    await waitForMark(page, s.ready, { timeout: 300_000 });
     // Long tasks are reported once they end: a frame more for the last one.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
     return await page.evaluate(([rows, ready]) => {
@@ -216,7 +219,7 @@ export async function floorRun(app, rate, stores) {
     await page.addInitScript(floorPage);
     await throttle(context, page, rate);
     await page.goto(`${app.url}/__floor?stores=${stores.join(',')}`, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__floorError || performance.getEntriesByName('floor-done').length > 0, null, { timeout: 300_000, polling: 100 });
+    await waitForMark(page, 'floor-done', { timeout: 300_000 });
     const r = await page.evaluate(() => ({ error: window.__floorError, ms: performance.getEntriesByName('floor-done')[0]?.startTime, rows: window.__floorRows }));
     if (r.error) throw new Error(`floor page: ${r.error}`);
     return r;
