@@ -42,14 +42,19 @@ async function watchedPhone(server: FakeServer, name: string) {
   return { d, transport, asked };
 }
 
+/** Phone A has pushed 50 members to the server; phone B, watched, has not pulled yet. */
+async function pushedAndWatched(server: FakeServer) {
+  const a = await makeDevice('a');
+  await a.link({ role: 'secretary' });
+  await members(a, 50);
+  await runCycle({ db: a.db, localUnitId: a.localUnitId, transport: server.transport(a.deviceId) });
+  return { a, b: await watchedPhone(server, 'b') };
+}
+
 describe('reading ahead', () => {
   test('the next page is asked for while one is applied; the stored cursor moves only with an applied page', async () => {
     const server = new FakeServer();
-    const a = await makeDevice('a');
-    await a.link({ role: 'secretary' });
-    await members(a, 50);
-    await runCycle({ db: a.db, localUnitId: a.localUnitId, transport: server.transport(a.deviceId) });
-    const b = await watchedPhone(server, 'b');
+    const { a, b } = await pushedAndWatched(server);
     const r = await runCycle({ db: b.d.db, localUnitId: b.d.localUnitId, transport: b.transport, batchSize: 10 });
     expect(r).toMatchObject({ kind: 'done', pulled: 50 });
     expect(b.asked.map((x) => x.cursor)).toEqual([0, 10, 20, 30, 40]);
@@ -70,11 +75,7 @@ describe('reading ahead', () => {
 
   test('a page read ahead that fails: the page before it is applied and kept, the error reaches the runner, the next cycle goes on from there', async () => {
     const server = new FakeServer();
-    const a = await makeDevice('a');
-    await a.link({ role: 'secretary' });
-    await members(a, 50);
-    await runCycle({ db: a.db, localUnitId: a.localUnitId, transport: server.transport(a.deviceId) });
-    const b = await watchedPhone(server, 'b');
+    const { a, b } = await pushedAndWatched(server);
     let n = 0;
     const dying: SyncTransport = {
       ...b.transport,
