@@ -29,6 +29,7 @@ const NOT_PRECACHED = [
   'src/features/settings/YearKindCard.tsx', // whose year: chosen once, when the unit starts (loads after Settings' first paint)
   'src/features/settings/year-kind-i18n.ts', // its messages
   'src/features/targets/PlanPrintPage.tsx', // the year's plan on A4: printed at the desk, once or twice a year
+  'src/features/targets/plan-print-queries.ts', // its read (a *-queries.ts, which would go with the data chunk)
   'src/features/targets/plan-docx.ts', // the year's plan as .docx
   'src/sync/engine.ts', // push, pull, apply: only run with the network (src/sync/lazy-engine.ts)
   'src/sync/file-sync.ts', // the photo upload queue: runs after a record sync, so with the network (src/sync/app-sync.ts)
@@ -230,6 +231,11 @@ const SHARED: Record<string, string> = {
   // Reads that bring rules the member list does not need (dues-rules and names; the
   // attendance rules) go with the screens that use them, not with the data chunk every screen
   // loads (issue 13, B1 by network log): the dues screens, and the roll (projects' use it too).
+  // Protocol modules of one precached group, which other users (backup, import: not
+  // precached) reach through it: a precache file less each (issue 13, the roll's tap paid for).
+  'src/protocol/member.ts': 'f-members',
+  'src/protocol/member-event.ts': 'f-members',
+  'src/protocol/minutes.ts': 'f-minutes',
   'src/features/dues/dues-queries.ts': 'f-dues',
   'src/features/projects/projects-queries.ts': 'f-activities',
 };
