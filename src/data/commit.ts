@@ -15,25 +15,30 @@ export function onLocalWrite(fn: WriteListener): () => void {
   return () => listeners.delete(fn);
 }
 
-/**
- * `fn` runs in the transaction after the role check; with `checksRole`, `fn` makes the check
- * itself (assertWritable) from the device state it reads anyway, before it writes anything —
- * one IndexedDB round trip less on the roll's tap (B4).
- */
-export async function commit<T>(db: UnitDb, tables: Table[], fn: () => Promise<T>, checksRole = false): Promise<T> {
+/** `fn` runs in the transaction after the role check. */
+export async function commit<T>(db: UnitDb, tables: Table[], fn: () => Promise<T>): Promise<T> {
   let result: T;
   try {
     result = await db.transaction('rw', [...tables, db.outbox, db.syncState], async () => {
-      if (!checksRole) assertWritable((await db.syncState.get('device'))?.server?.role, tables);
+      assertWritable((await db.syncState.get('device'))?.server?.role, tables.map((t) => t.name));
       return fn();
     });
   } catch (e) {
-    if (isQuotaError(e)) throw new UserError('err.quota', e);
-    throw e;
+    throw asQuotaError(e);
   }
+  afterCommit();
+  return result;
+}
+
+/** After a user write committed (also one made without Dexie: the roll's tap). */
+export function afterCommit(): void {
   void requestPersistOnce();
   for (const fn of listeners) fn();
-  return result;
+}
+
+/** A full disk, in plain words; any other error as it is. */
+export function asQuotaError(e: unknown): unknown {
+  return isQuotaError(e) ? new UserError('err.quota', e) : e;
 }
 
 /**
@@ -41,8 +46,8 @@ export async function commit<T>(db: UnitDb, tables: Table[], fn: () => Promise<T
  * is stopped before anything is written: the server would refuse it and the change would wait
  * in the outbox forever.
  */
-export function assertWritable(role: string | undefined, tables: Table[]): void {
-  for (const t of tables) if ((SYNCED_TABLES as readonly string[]).includes(t.name) && !canWriteTable(role, t.name)) throw new UserError('err.readOnly');
+export function assertWritable(role: string | undefined, tables: readonly string[]): void {
+  for (const t of tables) if ((SYNCED_TABLES as readonly string[]).includes(t) && !canWriteTable(role, t)) throw new UserError('err.readOnly');
 }
 
 function isQuotaError(e: unknown): boolean {

@@ -164,7 +164,13 @@ export class UnitDb extends Dexie {
   memberDigests!: EntityTable<MemberDigest, 'id'>;
 
   constructor(name: string) {
-    super(name);
+    // No live-query cache (Dexie 4's default 'cloned'): it is kept in step only by writes made
+    // through Dexie, and the roll's tap is written without it (features/attendance/tap-repo.ts,
+    // B4), telling live queries by the documented storagemutated event — a cached query would
+    // answer from before the tap. Its gains do not apply here: our writes are explicit
+    // transactions (no optimistic updates), the screens share few queries, and 'cloned' deep-
+    // clones every cached answer on each read.
+    super(name, { cache: 'disabled' });
     // One declaration, the whole schema (issue 13, B2): each version(n) call made Dexie merge,
     // parse and set up every table declared so far again: constructing the database took 67 ms
     // at 4× CPU (median of 8; 18 ms declared once), in a task of its own on every start. Dexie reads the schema a phone has and adds what is missing

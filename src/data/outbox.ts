@@ -35,21 +35,25 @@ export async function deviceState(db: UnitDb): Promise<DeviceState> {
   return fresh;
 }
 
-type Change = { table: SyncedTable; rowId: string; op: Mutation['op']; fields: Record<string, unknown>; base: Record<string, number> };
+export type Change = { table: SyncedTable; rowId: string; op: Mutation['op']; fields: Record<string, unknown>; base: Record<string, number> };
 
-/** Appends outbox entries with consecutive seqs, reading and bumping the device state once. */
-async function appendAll(db: UnitDb, changes: Change[]) {
-  if (!changes.length) return;
-  const dev = await deviceState(db);
+/** Outbox entries for `changes` with consecutive seqs and stamps, and the device state after them. */
+export function stampChanges(dev: DeviceState, changes: Change[], now: number): { entries: Mutation[]; next: DeviceState } {
   let clock = { ms: dev.hlcMs, counter: dev.hlcCounter };
-  const now = Date.now();
   const entries: Mutation[] = changes.map((c, i) => {
     const { stamp, state } = nextHlc(clock, now, dev.deviceId);
     clock = state;
     return { mid: midOf(stamp), seq: dev.nextSeq + i, table: c.table, rowId: c.rowId, op: c.op, fields: c.fields, base: c.base, hlc: stamp };
   });
+  return { entries, next: { ...dev, nextSeq: dev.nextSeq + entries.length, hlcMs: clock.ms, hlcCounter: clock.counter } };
+}
+
+/** Appends outbox entries with consecutive seqs, reading and bumping the device state once. */
+async function appendAll(db: UnitDb, changes: Change[]) {
+  if (!changes.length) return;
+  const { entries, next } = stampChanges(await deviceState(db), changes, Date.now());
   await db.outbox.bulkAdd(entries);
-  await db.syncState.put({ ...dev, nextSeq: dev.nextSeq + entries.length, hlcMs: clock.ms, hlcCounter: clock.counter });
+  await db.syncState.put(next);
 }
 
 function assertInTransaction() {
@@ -57,7 +61,7 @@ function assertInTransaction() {
 }
 
 /** The row to store and the change to send for `patch` over `prev` (null: nothing changed). */
-function planUpsert<T extends SyncedRow>(prev: T | undefined, table: SyncedTable, id: string, unitId: string, patch: object, now: string): { row: T; change: Change | null } {
+export function planUpsert<T extends SyncedRow>(prev: T | undefined, table: SyncedTable, id: string, unitId: string, patch: object, now: string): { row: T; change: Change | null } {
   const changed: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(patch)) {
     if (META.has(k)) continue;

@@ -5,8 +5,13 @@ import { Component } from 'preact';
 import { t, type MessageKey } from '../../i18n';
 import type { Member } from '../../protocol/member';
 import type { Mark, RollState } from './roll-state';
+import { expectClickOf } from './tap-echo';
 
 export const ROLL_ROW_HEIGHT = 64;
+/** A touch held longer than this is a long press, not a tap (Android's is 400–500 ms). */
+const TAP_MAX_MS = 400;
+/** How far a finger may move and still tap (Android's touch slop is 8 dp). */
+const TAP_SLOP_PX = 10;
 
 export function statusLabel(mark: Mark | undefined): string {
   return mark ? t(`attendance.status_${mark.status}` as MessageKey) : t('attendance.status_unmarked');
@@ -47,15 +52,36 @@ export class RollRow extends Component<Props> {
     return p.member !== next.member || p.tag !== next.tag || p.state !== next.state || p.locked !== next.locked || p.onTap !== next.onTap || p.onReason !== next.onReason;
   }
 
-  tap = () => this.props.onTap(this.props.member.id);
+  /** A finger down on this row, until it lifts or the browser takes it for a scroll. */
+  private down?: { id: number; x: number; y: number; at: number };
+
   /**
    * A finger on a row: no focus move and no emulated mouse events (mouseover, mousemove,
-   * mousedown, mouseup, each with its hit test) before the click — a lighter tap (B4). The
-   * click still comes; keyboards and screen readers are untouched.
+   * mousedown, mouseup, each with its hit test) before the click — a lighter tap (B4).
    */
   press = (e: PointerEvent) => {
-    if (e.pointerType === 'touch') e.preventDefault();
+    if (e.pointerType !== 'touch') return;
+    e.preventDefault();
+    this.down = e.isPrimary ? { id: e.pointerId, x: e.clientX, y: e.clientY, at: e.timeStamp } : undefined;
   };
+  /**
+   * A finger lifted where it went down, soon: that is the tap, marked now rather than at the
+   * click the browser makes from it 12–28 ms later at 4× (pointerup → click, B4). A scroll
+   * never gets here (the browser cancels the pointer when it starts panning); a long press or
+   * a slide is left to the click, which the browser then makes or not, as for any button.
+   */
+  lift = (e: PointerEvent) => {
+    const d = this.down;
+    this.down = undefined;
+    if (!d || d.id !== e.pointerId || e.timeStamp - d.at > TAP_MAX_MS || Math.hypot(e.clientX - d.x, e.clientY - d.y) > TAP_SLOP_PX) return;
+    expectClickOf(e);
+    this.props.onTap(this.props.member.id);
+  };
+  cancel = () => {
+    this.down = undefined;
+  };
+  /** A click: a mouse, a key, a screen reader (a finger's tap was taken at pointerup: tap-echo.ts). */
+  tap = () => this.props.onTap(this.props.member.id);
   reason = () => this.props.onReason(this.props.member.id);
 
   render({ member, tag, state, locked }: Props) {
@@ -79,7 +105,7 @@ export class RollRow extends Component<Props> {
         {locked ? (
           <div class="roll-tap">{body}</div>
         ) : (
-          <button type="button" class="roll-tap" onPointerDown={this.press} onClick={this.tap}>
+          <button type="button" class="roll-tap" onPointerDown={this.press} onPointerUp={this.lift} onPointerCancel={this.cancel} onClick={this.tap}>
             {body}
           </button>
         )}

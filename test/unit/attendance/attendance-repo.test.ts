@@ -1,11 +1,12 @@
 // The roll's repo additions and the lock: a refused tap leaves neither a row nor an outbox
 // entry (the lock check runs beside the write in the same transaction).
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { liveQuery } from 'dexie';
 import { freshUnit } from '../helpers';
 import { createMember } from '../../../src/features/members/members-repo';
 import { createMeeting } from '../../../src/features/meetings/meetings-repo';
 import { clearAttendance, clearAttendanceMany, listAttendance, markAllPresent, markAttendance } from '../../../src/features/attendance/attendance-repo';
-import { commit } from '../../../src/data/commit';
+import { commit, onLocalWrite } from '../../../src/data/commit';
 import { upsertRow } from '../../../src/data/outbox';
 import { activeUnitId } from '../../../src/data/session';
 import { attendanceFields, type Attendance, type AttendanceStatus } from '../../../src/protocol/meeting';
@@ -105,6 +106,9 @@ describe('attendance repo', () => {
       const [a, b] = await Promise.all([db.attendance.get(`${meeting.id}:${fast}`), db.attendance.get(`${meeting.id}:${ref}`)]);
       const strip = (r: Attendance | undefined) => r && { ...r, id: 'x', memberId: 'x', checkedAt: 'x', createdAt: 'x', updatedAt: 'x' };
       expect(strip(a)).toEqual(strip(b));
+      // the member's digest (the year screens' read) moves as the middleware moves it
+      const [da, db_] = await Promise.all([db.memberDigests.get(fast), db.memberDigests.get(ref)]);
+      expect(da?.roll).toEqual(db_?.roll);
     }
     const norm = (m: Mutation) => ({
       op: m.op,
@@ -119,5 +123,46 @@ describe('attendance repo', () => {
     const all = await db.outbox.orderBy('seq').toArray();
     all.forEach((m, i) => i && expect(m.seq).toBe(all[i - 1].seq + 1));
     all.forEach((m, i) => i && expect(m.hlc > all[i - 1].hlc).toBe(true));
+  });
+
+  it('a tap is seen by live queries over its row, its outbox entry and its digest, and tells sync', async () => {
+    const { ids, meeting } = await setup();
+    const db = await activeDb();
+    const rolls: number[] = [];
+    const letters: (string | undefined)[] = [];
+    const pending: number[] = [];
+    const subs = [
+      liveQuery(async () => (await db.attendance.where('eventId').equals(meeting.id).toArray()).length).subscribe((n) => rolls.push(n)),
+      liveQuery(async () => (await db.memberDigests.get(ids[0]))?.roll[meeting.id]).subscribe((l) => letters.push(l)),
+      liveQuery(() => db.outbox.count()).subscribe((n) => pending.push(n)),
+    ];
+    let told = 0;
+    const off = onLocalWrite(() => told++);
+    try {
+      await vi.waitFor(() => expect(rolls.length && letters.length && pending.length).toBeTruthy());
+      const before = pending.at(-1)!;
+      await markAttendance(meeting.id, ids[0], 'present');
+      await vi.waitFor(() => {
+        expect(rolls.at(-1)).toBe(1);
+        expect(letters.at(-1)).toBe('p');
+        expect(pending.at(-1)).toBe(before + 1);
+        expect(told).toBe(1);
+      });
+    } finally {
+      off();
+      for (const s of subs) s.unsubscribe();
+    }
+  });
+
+  it('a device that never wrote gets its state from the first tap', async () => {
+    const { ids, meeting } = await setup();
+    const db = await activeDb();
+    // as on a device whose rows all came from elsewhere: no state, nothing of its own to send
+    await db.transaction('rw', db.syncState, db.outbox, () => Promise.all([db.syncState.delete('device'), db.outbox.clear()]));
+    await markAttendance(meeting.id, ids[0], 'late');
+    expect((await db.attendance.get(`${meeting.id}:${ids[0]}`))?.status).toBe('late');
+    expect((await db.outbox.toArray()).map((m) => [m.seq, m.rowId])).toEqual([[1, `${meeting.id}:${ids[0]}`]]);
+    expect((await db.syncState.get('device'))?.nextSeq).toBe(2);
+    expect((await db.memberDigests.get(ids[0]))?.roll[meeting.id]).toBe('l');
   });
 });

@@ -101,7 +101,7 @@ describe('the project page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Xác nhận' }));
     await screen.findByText('Đã ghi: Đã nghiệm thu.');
     expect(await getProject(p.id)).toMatchObject({ stage: 'accepted', acceptedOn: '2026-03-30', acceptanceDecision: '15/QĐ-ĐTN' });
-    expect(screen.getByText('Quyết định 15/QĐ-ĐTN · Ban Thường vụ Đoàn phường 7')).toBeTruthy();
+    expect(await screen.findByText('Quyết định 15/QĐ-ĐTN · Ban Thường vụ Đoàn phường 7')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Dừng công trình' })).toBeNull();
   });
 
