@@ -3,9 +3,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LocationProvider, Router, Route, useLocation } from 'preact-iso';
 import { getCurrentUnitId, getLang, hasAbove, markedUnitId } from '../data/prefs';
-import { onLanguageChange, setLanguage, t } from '../i18n';
+import { onLanguageChange, setLanguage } from '../i18n';
 import { ErrorBoundary } from './ErrorBoundary';
-import { Shell } from './Shell';
+import { Shell, TopBar } from './Shell';
 import { routes, preloadSetup } from './routes';
 
 /**
@@ -41,11 +41,7 @@ export function App() {
   if (hasUnit === undefined)
     return (
       <div class="shell">
-        <header class="topbar">
-          <a href="/" class="brand">
-            {t('common.appName')}
-          </a>
-        </header>
+        <TopBar />
       </div>
     );
   return (

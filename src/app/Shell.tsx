@@ -16,18 +16,25 @@ const NAV: { href: string; label: MessageKey; icon: string; owns: RegExp }[] = [
   { href: '/settings', label: 'common.navSettings', icon: 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1L7 17M17 7l2.1-2.1', owns: /^\/settings(\/|$)/ },
 ];
 
+/** The app's name across the top (App.tsx paints it alone while IndexedDB answers a first visit). */
+export function TopBar({ children }: { children?: ComponentChildren }) {
+  return (
+    <header class="topbar">
+      <a href="/" class="brand">
+        {t('common.appName')}
+      </a>
+      {children}
+    </header>
+  );
+}
+
 /** hasUnit: the sync chip (and with it Dexie and the sync runner) loads only once there is a unit to sync. */
 export function Shell({ children, hasUnit }: { children: ComponentChildren; hasUnit?: boolean }) {
   const { path } = useLocation();
   const isSetup = path === '/setup';
   return (
     <div class="shell">
-      <header class="topbar">
-        <a href="/" class="brand">
-          {t('common.appName')}
-        </a>
-        {hasUnit && <SyncMount />}
-      </header>
+      <TopBar>{hasUnit && <SyncMount />}</TopBar>
       <div class="content">{children}</div>
       <PwaMount />
       {!isSetup && (
