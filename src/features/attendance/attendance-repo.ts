@@ -23,6 +23,8 @@ export async function markAttendance(eventId: string, memberId: string, status: 
   const fields = attendanceFields.parse({ eventId, memberId, status, reason: reason || undefined, checkedAt: new Date().toISOString() });
   const db = await activeDb();
   const unitId = await activeUnitId();
+  // Dexie opens the database on its first use; the tap goes past Dexie, so it asks first.
+  if (!db.isOpen()) await db.open();
   const row = await tapWrite(db, unitId, fields);
   if (row) return row;
   return commit(db, [db.attendance, db.minutes], async () => {

@@ -13,6 +13,7 @@ import { attendanceFields, type Attendance, type AttendanceStatus } from '../../
 import type { Mutation } from '../../../src/protocol/outbox';
 import { finalizeMinutes } from '../../../src/features/minutes/minutes-repo';
 import { activeDb } from '../../../src/data/session';
+import { closeUnitDb } from '../../../src/data/db';
 import { MEMBER_DEFAULTS } from '../../../src/protocol/member';
 
 beforeEach(() => freshUnit());
@@ -164,5 +165,12 @@ describe('attendance repo', () => {
     expect((await db.outbox.toArray()).map((m) => [m.seq, m.rowId])).toEqual([[1, `${meeting.id}:${ids[0]}`]]);
     expect((await db.syncState.get('device'))?.nextSeq).toBe(2);
     expect((await db.memberDigests.get(ids[0]))?.roll[meeting.id]).toBe('l');
+  });
+
+  it("a tap that is the session's first use of the database opens it first", async () => {
+    const { ids, meeting } = await setup();
+    closeUnitDb(); // as a new session: the unit's database object made, not opened yet
+    await markAttendance(meeting.id, ids[0], 'present');
+    expect((await (await activeDb()).attendance.get(`${meeting.id}:${ids[0]}`))?.status).toBe('present');
   });
 });
