@@ -16,6 +16,8 @@ type Row = Record<string, any>;
 
 /** A key range over the whole table (DBCoreRangeType.Any: a const enum, not importable). */
 const ANY_RANGE = 3;
+/** A key range from lower to upper (DBCoreRangeType.Range). */
+const KEY_RANGE = 2;
 
 export const digestMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -66,7 +68,7 @@ async function mutateWithDigests(core: DBCore, table: DBCoreTable, req: DBCoreMu
     // A brief replaced in place needs no old row (sync applying 1,000 members or a roll of 1,000
     // read each page twice otherwise: 2 s more for B6's 10,000 members).
     const inPlace = DIGEST_SOURCES[table.name].inPlace;
-    [before, found] = await Promise.all([inPlace ? after.map(() => undefined) : table.getMany({ trans, keys: req.values.map((v: Row) => v.id) }), ids.length ? digests.getMany({ trans, keys: ids }) : []]);
+    [before, found] = await Promise.all([inPlace ? after.map(() => undefined) : table.getMany({ trans, keys: req.values.map((v: Row) => v.id) }), readDigests(digests, trans, ids)]);
     ids.forEach((id, i) => known.set(id, found[i]));
   }
   const res = await table.mutate(req);
@@ -92,7 +94,7 @@ function memberIds(name: string, rows: (Row | undefined)[]): string[] {
  */
 async function moveBriefs(digests: DBCoreTable, trans: DBCoreTransaction, name: string, before: (Row | undefined)[], after: (Row | undefined)[], by: Map<string, MemberDigest | undefined>): Promise<void> {
   const missing = memberIds(name, [...before, ...after]).filter((id) => !by.has(id));
-  const more: (MemberDigest | undefined)[] = missing.length ? await digests.getMany({ trans, keys: missing }) : [];
+  const more = await readDigests(digests, trans, missing);
   missing.forEach((id, i) => by.set(id, more[i]));
   const of = (id: string) => by.get(id) ?? by.set(id, emptyDigest(id)).get(id)!;
   const inPlace = DIGEST_SOURCES[name].inPlace;
@@ -105,6 +107,30 @@ async function moveBriefs(digests: DBCoreTable, trans: DBCoreTransaction, name: 
   });
   const touched = [...by.values()].filter((d): d is MemberDigest => !!d);
   if (touched.length) await write(digests, trans, touched);
+}
+
+/** Above this many members, which digests exist is read as one key range first (readDigests). */
+const KEY_RANGE_FROM = 32;
+
+/**
+ * The digests of `ids` (undefined where a member has none), in order. A page of new members (a
+ * pull, an import) has no digests yet: member ids are UUIDv7, so one read of the digest keys
+ * between the smallest and largest id says which exist, and only those are read — a get per id
+ * is a request to IndexedDB each, 10,000 of them for nothing in B6's pull of 10,000 members.
+ * (sync/apply.ts localRows does the same for the rows.)
+ */
+async function readDigests(digests: DBCoreTable, trans: DBCoreTransaction, ids: string[]): Promise<(MemberDigest | undefined)[]> {
+  let wanted = ids;
+  if (ids.length >= KEY_RANGE_FROM) {
+    const sorted = [...ids].sort();
+    const range = { type: KEY_RANGE as 2, lower: sorted[0], upper: sorted[sorted.length - 1] };
+    const present = new Set((await digests.query({ trans, values: false, query: { index: digests.schema.primaryKey, range } })).result);
+    wanted = ids.filter((id) => present.has(id));
+  }
+  const found: (MemberDigest | undefined)[] = wanted.length ? await digests.getMany({ trans, keys: wanted }) : [];
+  if (wanted === ids) return found;
+  const byId = new Map(wanted.map((id, i) => [id, found[i]]));
+  return ids.map((id) => byId.get(id));
 }
 
 /** A whole source table emptied (restore): its briefs leave every digest. */

@@ -61,6 +61,8 @@ async function rebuilt(db: UnitDb): Promise<MemberDigest[]> {
   return buildDigests(rows).sort((a, b) => a.id.localeCompare(b.id));
 }
 
+const emptyDigestOf = (id: string) => ({ id, events: {}, roll: {}, dues: [], exemptions: [], training: {}, progress: {} });
+
 async function stored(db: UnitDb): Promise<MemberDigest[]> {
   return (await db.memberDigests.toArray()).sort((a, b) => a.id.localeCompare(b.id));
 }
@@ -144,6 +146,21 @@ describe('member digests', () => {
       await db.delete();
       db = undefined;
     }
+  });
+
+  // Above 32 members a bulk write first reads which digests exist (one key range), then only
+  // those: the digests of members inside the range, at its ends and outside it must all hold.
+  it('a bulk write of many members keeps the digests they already had, at the range\'s ends too', async () => {
+    db = new UnitDb('scd-digest-bulk');
+    const id = (i: number) => `m${String(i).padStart(3, '0')}`;
+    const roll = [5, 10, 11, 47, 90, 95].map((i) => ({ id: `meet-1:${id(i)}`, eventId: 'meet-1', memberId: id(i), status: 'present', deleted: false }));
+    await db.attendance.bulkPut(roll as never);
+    const members = Array.from({ length: 40 }, (_, k) => id(10 + k * 2)).map((m) => ({ id: m, fullName: `Đoàn viên ${m}`, status: 'active', duesCategory: 'salaried', deleted: false }));
+    await db.members.bulkPut(members as never);
+    expect(await stored(db)).toEqual(await rebuilt(db));
+    expect(await db.memberDigests.get(id(10))).toMatchObject({ roll: { 'meet-1': 'p' }, member: { fullName: 'Đoàn viên m010' } });
+    expect(await db.memberDigests.get(id(11))).toEqual({ ...emptyDigestOf(id(11)), roll: { 'meet-1': 'p' } });
+    expect(await db.memberDigests.count()).toBe(40 + 5);
   });
 
   it('a read-write transaction over a source table holds the digest table', async () => {
