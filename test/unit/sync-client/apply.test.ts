@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { PulledRow } from '../../../src/protocol/sync';
 import { applyPullPage, localRows, mergePulled } from '../../../src/sync/apply';
-import { outboxShape, realignOutbox, recordPushResults } from '../../../src/sync/push-results';
+import { outboxShape, realignOutbox, recordPushResults, walkedOutboxShape } from '../../../src/sync/push-results';
 import { dropAllDatabases, makeDevice } from './devices';
 
 afterEach(dropAllDatabases);
@@ -233,6 +233,30 @@ describe('recordPushResults', () => {
       ['member-0002', { phone: 140 }],
       ['member-0005', { fullName: 104 }],
     ]);
+  });
+
+  // The shape is read from the outbox's keys (every seq, and the first of each row); a browser
+  // without getAllKeys' options walks the index. Both must name the same rows, whatever the outbox.
+  test('the outbox shape read from its keys names the rows the walk over its index names', async () => {
+    expect('getAllRecords' in IDBIndex.prototype).toBe(true); // else this compares the walk with itself
+    const d = await makeDevice('shape');
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let round = 0; round < 6; round++) {
+      for (let i = 0; i < 25; i++) {
+        const n = Math.floor(next() * 30);
+        await d.write(next() < 0.8 ? 'members' : 'meetings', `row-${String(n).padStart(3, '0')}`, next() < 0.5 ? { fullName: `Tên ${i}` } : { notes: `ghi chú ${i}` } as never);
+      }
+      // some entries leave (pushed), from the front and from the middle
+      const seqs = (await d.db.outbox.toCollection().primaryKeys()) as number[];
+      await d.db.outbox.bulkDelete(seqs.filter(() => next() < 0.3));
+      const fast = await outboxShape(d.db);
+      const walked = await walkedOutboxShape(d.db);
+      expect([...fast.repeated].sort()).toEqual([...walked.repeated].sort());
+      expect(fast.upTo).toBe(walked.upTo);
+    }
+    await d.db.outbox.clear();
+    expect(await outboxShape(d.db)).toEqual({ repeated: new Set(), upTo: 0 });
   });
 
   test('the same without the shape (a direct call) rebases the same way', async () => {

@@ -61,6 +61,28 @@ describe('push', () => {
     expect((await d.db.syncState.get('device'))!.lastAckedSeq).toBe(2_345);
   });
 
+  test('bulk work: each batch leaves as soon as the one before is answered, before that answer is recorded', async () => {
+    const server = new FakeServer();
+    const { d, transport } = await joined('a', server);
+    await bulkWrite(d, 2_345);
+    // At each push, is the batch before it still in the outbox (its answer not yet recorded)?
+    const previousWaiting: boolean[] = [];
+    const watched: SyncTransport = {
+      ...transport,
+      push: async (req) => {
+        const n = server.pushes.length;
+        if (n > 0) previousWaiting.push((await d.db.outbox.get(server.pushes[n - 1].mutations[0].seq)) !== undefined);
+        return transport.push(req);
+      },
+    };
+    const r = await runCycle({ db: d.db, localUnitId: d.localUnitId, transport: watched });
+    expect(r).toMatchObject({ kind: 'done', pushed: 2_345, applied: 2_345 });
+    expect(previousWaiting).toEqual([true, true]);
+    expect(server.pushes.flatMap((p) => p.mutations.map((m) => m.seq))).toEqual(Array.from({ length: 2_345 }, (_, i) => i + 1));
+    expect(await d.db.outbox.count()).toBe(0);
+    expect((await d.db.syncState.get('device'))!.lastAckedSeq).toBe(2_345);
+  });
+
   test('one rejected change among 1,000: the rest apply, it waits in needs attention, the queue moves on', async () => {
     const server = new FakeServer();
     server.rejectIf = (m) => (m.rowId === id(500) ? 'err.tooLong' : undefined);
