@@ -15,7 +15,7 @@ import type { Mutation, SyncedTable } from '../protocol/outbox';
 import { MAX_BATCH, PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse, type PushRequest, type PushResponse } from '../protocol/sync';
 import { pushes } from '../protocol/permissions';
 import { PHONE_PAGE_BYTES } from '../protocol/pull-pages';
-import { COLUMNS_FORM, toColumns } from '../protocol/push-columns';
+import { pushFormFor, toColumns, type PushForm } from '../protocol/push-columns';
 import { AuthError, HttpError, type FetchFn, type ServerConflict, type SyncTransport } from './api';
 import { httpTransport } from './transport';
 import { applyDeferred, applyPullPage } from './apply';
@@ -164,8 +164,8 @@ async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTran
   // Which rows have more than one waiting entry: after each batch, only those are looked up
   // for entries to rebase (apply.ts rebaseFollowers), not every row of the batch.
   const shape = await outboxShape(db);
-  // The columns form (src/protocol/push-columns.ts) once the server has said it reads it.
-  let columns = readsColumns((await db.syncState.get('device'))?.pushForms);
+  // A columns form (src/protocol/push-columns.ts) once the server has said it reads it.
+  let form = pushFormFor((await db.syncState.get('device'))?.pushForms);
   /** Up to `size` waiting entries after seq `after` (none: from the first), one edit per field. */
   const readBatch = async (after = -Infinity) => oneEditPerField(await db.outbox.where('seq').between(after, upTo, false, true).limit(size).toArray());
   const send = (batch: Mutation[]) => {
@@ -175,7 +175,7 @@ async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTran
       deviceId: dev.deviceId,
       mutations: batch.map(toWire),
     };
-    const answer = transport.push(columns ? toColumns(req) : req);
+    const answer = transport.push(form === 'plain' ? req : toColumns(req, form));
     // An answer not waited for (the recording before it failed) must not be reported as unhandled.
     answer.catch(() => undefined);
     return answer;
@@ -195,9 +195,9 @@ async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTran
     try {
       res = checkPush(await inFlight);
     } catch (e) {
-      // A server that no longer reads the columns form (rolled back): the same batch, plain.
-      if (columns && e instanceof HttpError && e.status === 400) {
-        columns = await heardPushForms(db, []);
+      // A server that no longer reads the columns forms (rolled back): the same batch, plain.
+      if (form !== 'plain' && e instanceof HttpError && e.status === 400) {
+        form = await heardPushForms(db, []);
         inFlight = send(batch);
         continue;
       }
@@ -210,7 +210,7 @@ async function pushAll(opts: CycleOptions, dev: DeviceState, transport: SyncTran
       }
       throw e;
     }
-    if (readsColumns(res.pushForms) !== columns) columns = await heardPushForms(db, res.pushForms);
+    if (pushFormFor(res.pushForms) !== form) form = await heardPushForms(db, res.pushForms);
     let next: { batch: Mutation[]; inFlight: Promise<PushResponse> | undefined } | undefined;
     if (answeredInFull(batch, res)) {
       const following = await ahead;
@@ -248,13 +248,11 @@ function answeredInFull(batch: Mutation[], res: PushResponse): boolean {
   });
 }
 
-const readsColumns = (forms: readonly string[] | undefined) => !!forms?.includes(COLUMNS_FORM);
-
-/** Keeps what the server said it reads for the next cycle; true when that is the columns form. */
-async function heardPushForms(db: UnitDb, forms: string[] | undefined): Promise<boolean> {
+/** Keeps what the server said it reads for the next cycle; the form to send it. */
+async function heardPushForms(db: UnitDb, forms: string[] | undefined): Promise<PushForm> {
   const dev = await db.syncState.get('device');
   if (dev && (dev.pushForms ?? []).join() !== (forms ?? []).join()) await db.syncState.update('device', { pushForms: forms ?? [] });
-  return readsColumns(forms);
+  return pushFormFor(forms);
 }
 
 /**
@@ -322,7 +320,7 @@ async function pullAll(opts: CycleOptions, transport: SyncTransport, totals: Cyc
       next = ask(res.cursor);
     }
     // a server's pull answer tells its push forms too: the next cycle's first batch can use them
-    if (n === 0 && readsColumns(res.pushForms) !== readsColumns(dev?.pushForms)) await heardPushForms(db, res.pushForms);
+    if (n === 0 && pushFormFor(res.pushForms) !== pushFormFor(dev?.pushForms)) await heardPushForms(db, res.pushForms);
     const stats = await applyPullPage(db, opts.localUnitId, res.rows, res.cursor, { clearRepull: n === 0 });
     totals.pulled += stats.rows + stats.deferred;
     totals.keptLocal += stats.keptLocal;

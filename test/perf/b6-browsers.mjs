@@ -122,7 +122,7 @@ function requestJson(r) {
   const buf = Buffer.concat(r.body.map((e) => Buffer.from(e.bytes ?? '', 'base64')));
   const text = buf[0] === 0x1f && buf[1] === 0x8b ? gunzipSync(buf).toString('utf8') : buf.toString('utf8');
   const json = JSON.parse(text);
-  return { json: json.form === 'columns' ? expandColumns(json) : json, form: json.form ?? 'plain', bytes: buf.length };
+  return { json: json.form === 'columns' || json.form === 'field-columns' ? expandColumns(json) : json, form: json.form ?? 'plain', bytes: buf.length };
 }
 
 /** Runs in A's page: new members written as upsertRows writes them (row + outbox entry), one transaction. */

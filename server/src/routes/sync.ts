@@ -5,7 +5,7 @@
 // the stored JSON text without parsing it again.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { COLUMNS_FORM, ColumnsError, expandColumns } from '../../../src/protocol/push-columns';
+import { COLUMNS_FORM, ColumnsError, expandColumns, FIELD_COLUMNS_FORM } from '../../../src/protocol/push-columns';
 import { askedPageBytes, MAX_PAGE_ROWS, PAGE_BYTES_HEADER } from '../../../src/protocol/pull-pages';
 import { SPARSE_VERSIONS_HEADER, SPARSE_VERSIONS_VALUE } from '../../../src/protocol/sparse-versions';
 import { MAX_BATCH, PROTOCOL_VERSION } from '../../../src/protocol/sync';
@@ -45,11 +45,12 @@ export const PULL_MAX_BYTES = 4 * 1024 * 1024;
 export const SYNC_CONCURRENCY = 4;
 
 /** The push forms this server reads besides plain mutations (src/protocol/push-columns.ts), told in every push and pull answer. */
-const PUSH_FORMS = [COLUMNS_FORM];
+const PUSH_FORMS = [COLUMNS_FORM, FIELD_COLUMNS_FORM];
 
-/** A push body in the columns form as the plain batch it stands for; any other body as it is. */
+/** A push body in a columns form as the plain batch it stands for; any other body as it is. */
 function plainBatch(body: unknown): unknown {
-  if (!body || typeof body !== 'object' || (body as { form?: unknown }).form !== COLUMNS_FORM) return body;
+  const form = body && typeof body === 'object' ? (body as { form?: unknown }).form : undefined;
+  if (form !== COLUMNS_FORM && form !== FIELD_COLUMNS_FORM) return body;
   try {
     return expandColumns(body as Record<string, unknown>);
   } catch (e) {

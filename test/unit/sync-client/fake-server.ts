@@ -3,7 +3,7 @@
 // tests run against the real server (real-server.ts); this model only has to be faithful
 // enough for the client mechanics (batches, gap, rejected, duplicates, 401, locks).
 import type { PullRequest, PullResponse, PulledRow, PushRequest, PushResponse, PushResult } from '../../../src/protocol/sync';
-import { COLUMNS_FORM, expandColumns } from '../../../src/protocol/push-columns';
+import { COLUMNS_FORM, FIELD_COLUMNS_FORM, expandColumns } from '../../../src/protocol/push-columns';
 import { AuthError, HttpError, type ServerConflict, type SyncTransport } from '../../../src/sync/api';
 
 interface StoredRow {
@@ -26,9 +26,11 @@ export class FakeServer {
   revoked = new Set<string>();
   pushes: PushRequest[] = [];
   pulls: PullRequest[] = [];
-  /** reads the columns form (src/protocol/push-columns.ts) and says so; off: an older server, which answers 400 to it */
+  /** reads the columns forms (src/protocol/push-columns.ts) and says so; off: an older server, which answers 400 to them */
   readsColumns = false;
-  /** the form of each push body received ('plain' or 'columns') */
+  /** the columns forms it reads, when it reads any (a server of the last version read 'columns' only) */
+  columnsForms: string[] = [COLUMNS_FORM, FIELD_COLUMNS_FORM];
+  /** the form of each push body received ('plain', 'columns' or 'field-columns') */
   forms: string[] = [];
 
   transport(deviceId: string): SyncTransport {
@@ -40,14 +42,14 @@ export class FakeServer {
         auth();
         const body = clone(req);
         this.forms.push('form' in body ? body.form : 'plain');
-        if ('form' in body && !this.readsColumns) throw new HttpError(400, 'invalid_body', 'mutations: expected array');
+        if ('form' in body && !(this.readsColumns && this.columnsForms.includes(body.form))) throw new HttpError(400, 'invalid_body', 'mutations: expected array');
         const answer = this.push('form' in body ? (expandColumns(body as never) as PushRequest) : body);
-        return clone(this.readsColumns ? { ...answer, pushForms: [COLUMNS_FORM] } : answer);
+        return clone(this.readsColumns ? { ...answer, pushForms: this.columnsForms } : answer);
       },
       pull: async (req) => {
         auth();
         const answer = this.pull(req, deviceId);
-        return clone(this.readsColumns ? { ...answer, pushForms: [COLUMNS_FORM] } : answer);
+        return clone(this.readsColumns ? { ...answer, pushForms: this.columnsForms } : answer);
       },
       openConflicts: async () => {
         auth();

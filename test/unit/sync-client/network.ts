@@ -4,7 +4,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { FetchFn } from '../../../src/sync/api';
 import type { Mutation } from '../../../src/protocol/outbox';
-import { COLUMNS_FORM, expandColumns } from '../../../src/protocol/push-columns';
+import { COLUMNS_FORM, expandColumns, FIELD_COLUMNS_FORM } from '../../../src/protocol/push-columns';
 import type { PushResponse } from '../../../src/protocol/sync';
 
 export type Fault = 'deliver' | 'delay' | 'duplicate' | 'dropRequest' | 'dropResponse';
@@ -52,7 +52,7 @@ export class Network {
         if (res.ok && input.endsWith('/push') && this.acks && init?.body) {
           // a batch in the columns form (src/protocol/push-columns.ts) as the plain one it stands for
           const body = JSON.parse(bodyText(init.body)) as Record<string, unknown>;
-          const plain = body.form === COLUMNS_FORM ? expandColumns(body) : (body as unknown as { mutations: Mutation[] });
+          const plain = body.form === COLUMNS_FORM || body.form === FIELD_COLUMNS_FORM ? expandColumns(body) : (body as unknown as { mutations: Mutation[] });
           this.acks.record(this.deviceId, plain.mutations, JSON.parse(text) as PushResponse);
         }
         return new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
