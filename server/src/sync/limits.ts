@@ -49,9 +49,11 @@ export function boundBytes(value: unknown, cap: number): number {
   switch (typeof value) {
     case 'string':
       return 2 + 6 * value.length;
+    // the longest a double prints: "-0.0000012345678901234567" (below 1e-5 JSON still writes
+    // the zeros out, down to 1e-6), 25 characters; exponents write "-1.2345678901234567e-308", 24
     case 'number':
     case 'bigint':
-      return 24;
+      return 25;
     case 'boolean':
       return 5;
     case 'object': {

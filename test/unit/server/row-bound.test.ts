@@ -18,6 +18,10 @@ describe('boundBytes', () => {
     fc.assert(fc.property(value, (v) => boundBytes(v, Infinity) >= exact(v)), { numRuns: 2000 });
   });
 
+  it('counts the longest numbers: a negative one just above 1e-6 prints 25 characters', () => {
+    for (const n of [-0.0000010681770654321131, -1.2345678901234567e-308, -1.7976931348623157e308, -123456789012345680000]) expect(boundBytes(n, Infinity)).toBeGreaterThanOrEqual(exact(n));
+  });
+
   it('counts the worst escapes: control characters and quotes', () => {
     const nasty = '\u0001"\\\u001f'.repeat(100);
     expect(boundBytes({ [nasty]: [nasty] }, Infinity)).toBeGreaterThanOrEqual(exact({ [nasty]: [nasty] }));
