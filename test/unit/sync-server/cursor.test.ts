@@ -63,6 +63,6 @@ describe('RELIABILITY 7: cursor never skips', () => {
   it('a cursor ahead of the unit (a server restored from an older backup) is told to reset', async () => {
     const { admin, unitId } = await freshUnit(t.api);
     const page = expectOk(await t.api.post(`/units/${unitId}/pull`, { cursor: 500 }, admin));
-    expect(page).toEqual({ rows: [], cursor: 500, hasMore: false, resetRequired: true, pushForms: ['columns'] });
+    expect(page).toEqual({ rows: [], cursor: 500, hasMore: false, resetRequired: true, pushForms: ['columns', 'field-columns'] });
   });
 });

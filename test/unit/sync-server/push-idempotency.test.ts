@@ -162,7 +162,7 @@ describe('RELIABILITY 5: gap', () => {
     const batch = offlineWork(a, 10);
     expectOk(await a.pushRaw(batch.slice(0, 3)));
     const gap = expectOk(await a.pushRaw(batch.slice(4)));
-    expect(gap).toEqual({ results: [{ mid: batch[4].mid, status: 'gap' }], lastSeq: 3, pushForms: ['columns'] });
+    expect(gap).toEqual({ results: [{ mid: batch[4].mid, status: 'gap' }], lastSeq: 3, pushForms: ['columns', 'field-columns'] });
     const before = await serverRows(t.api, admin, unitId);
     expect([...before.values()].every((r) => r.version <= 4)).toBe(true); // 1 is the unit's record
     const resend = expectOk(await a.pushRaw(batch.slice(3)));
