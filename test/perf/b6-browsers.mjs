@@ -39,8 +39,8 @@ import { loadBudgets } from './size-check.mjs';
 
 
 const WAIT = { timeout: 120_000 };
-/** What the app's pulls ask for (src/protocol/sparse-versions.ts, src/protocol/pull-pages.ts); the floor asks the same. */
-const PULL_HEADERS = { 'X-Scd-Versions': 'sparse', 'X-Scd-Page-Bytes': String(2 * 1024 * 1024) };
+/** What the app's pulls ask for (src/protocol/sparse-versions.ts, pull-pages.ts, pull-columns.ts); the floor asks the same. */
+const PULL_HEADERS = { 'X-Scd-Versions': 'sparse', 'X-Scd-Page-Bytes': String(2 * 1024 * 1024), 'X-Scd-Pull-Form': 'field-columns' };
 export const SLOW_4G = { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1000) / 8, uploadThroughput: (675 * 1000) / 8 };
 const budgets = loadBudgets();
 const CHANGES = budgets.B6.changes;
@@ -555,7 +555,20 @@ async function pullFloorFrom(context, origin, info, cursor, cdpSetup) {
           });
           const text = await res.text();
           netMs += performance.now() - tn;
-          return JSON.parse(text);
+          const page = JSON.parse(text);
+          if (!page.cols) return page;
+          // the field-columns form (src/protocol/pull-columns.ts), read back into rows without the app
+          const { names, shapes, rows, values } = page.cols;
+          const taken = shapes.map(() => 0);
+          let version = 0;
+          page.rows = rows.map(([table, id, s, dv, deleted = 0, versions = {}], i) => {
+            const at = taken[s]++;
+            const fields = {};
+            shapes[s].forEach((k, j) => (fields[names[k]] = values[s][j][at]));
+            version = i ? version + dv : dv;
+            return { table, id, fields, versions, deleted: deleted === 1, version };
+          });
+          return page;
         };
         let next = ask(from);
         for (;;) {

@@ -34,6 +34,9 @@
 // Env: B6_CPU_PROFILE=DIR (a CPU profile of each server), B6_SERVER_NODE_OPTIONS (NODE_OPTIONS for
 // the server only), B6_SERVER_FLAGS (node flags instead of the production ones; "" = none),
 // B6_CROWD=push|pull (only that half of the 20-phone load: which one holds memory).
+// B6_PULL_AS_APP=1: every pull asks as the app does (byte-filled 2 MiB pages, sparse versions,
+// the field-columns form) instead of 1,000 rows a page; pages then come as `cols`.
+// B6_PULL_AS_APP=rows: the same without the field-columns form.
 // Prints one line per check; exits 1 when one fails. `measureB6Server()` is exported for bench.mjs.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -43,6 +46,7 @@ import os, { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { tsImport } from 'tsx/esm/api';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BUDGETS = JSON.parse(readFileSync(join(ROOT, 'test/perf/budgets.json'), 'utf8'));
@@ -74,9 +78,17 @@ function encode(body, gzip) {
  * arrived, with the answer's wire bytes and `ms` from sending to the last answer byte (the
  * answer is decoded and parsed after that).
  */
-function post(base, path, body, { token, gzip = false, agent = keepAlive } = {}) {
+// The app's own reading of a page in the field-columns form (src/protocol/pull-columns.ts), through tsx.
+const { fromPullColumns } = await tsImport('../../src/protocol/pull-columns.ts', import.meta.url);
+
+/** The app's pull headers (src/sync/transport.ts), when B6_PULL_AS_APP=1. */
+const PULL_AS_APP = process.env.B6_PULL_AS_APP
+  ? { 'X-Scd-Versions': 'sparse', 'X-Scd-Page-Bytes': String(2 * 1024 * 1024), ...(process.env.B6_PULL_AS_APP === 'rows' ? {} : { 'X-Scd-Pull-Form': 'field-columns' }) }
+  : {};
+
+function post(base, path, body, { token, gzip = false, agent = keepAlive, extra = {} } = {}) {
   const payload = Buffer.isBuffer(body) ? body : encode(body, gzip);
-  const headers = { 'Content-Type': 'application/json', 'Accept-Encoding': 'gzip', 'Content-Length': payload.length };
+  const headers = { 'Content-Type': 'application/json', 'Accept-Encoding': 'gzip', 'Content-Length': payload.length, ...extra };
   if (gzip) headers['Content-Encoding'] = 'gzip';
   if (token) headers.Authorization = `Bearer ${token}`;
   return new Promise((resolvePost, reject) => {
@@ -201,7 +213,8 @@ class Phone {
   async pullAll() {
     const pages = [];
     for (;;) {
-      const page = await post(this.base, `/units/${this.unitId}/pull`, { cursor: this.cursor, limit: BATCH }, { token: this.token, agent: this.agent });
+      const page = await post(this.base, `/units/${this.unitId}/pull`, { cursor: this.cursor, limit: BATCH }, { token: this.token, agent: this.agent, extra: PULL_AS_APP });
+      if (page.body.cols) page.body.rows = fromPullColumns(page.body.cols);
       pages.push(page);
       this.cursor = page.body.cursor;
       if (!page.body.hasMore) return pages;

@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { COLUMNS_FORM, ColumnsError, expandColumns, FIELD_COLUMNS_FORM } from '../../../src/protocol/push-columns';
+import { FIELD_COLUMNS_PULL, PULL_FORM_HEADER } from '../../../src/protocol/pull-columns';
 import { askedPageBytes, MAX_PAGE_ROWS, PAGE_BYTES_HEADER } from '../../../src/protocol/pull-pages';
 import { SPARSE_VERSIONS_HEADER, SPARSE_VERSIONS_VALUE } from '../../../src/protocol/sparse-versions';
 import { MAX_BATCH, PROTOCOL_VERSION } from '../../../src/protocol/sync';
@@ -127,6 +128,7 @@ export function syncRoutes(deps: ApiDeps): Hono {
         deviceLastSeq: p.kind === 'device' ? p.device.lastSeq : undefined,
         resetRequired: body.cursor > page.unitVersion,
         sparseVersions: c.req.header(SPARSE_VERSIONS_HEADER)?.trim().toLowerCase() === SPARSE_VERSIONS_VALUE,
+        fieldColumns: c.req.header(PULL_FORM_HEADER)?.trim().toLowerCase() === FIELD_COLUMNS_PULL,
         pushForms: PUSH_FORMS,
       });
       return jsonAnswer(c, answer);

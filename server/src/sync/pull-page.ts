@@ -4,6 +4,7 @@
 // pulling a 15,000-row unit at once those strings were most of the server's memory (issue 13,
 // B7).
 import { sparseVersionsJson } from '../../../src/protocol/sparse-versions';
+import { toPullColumns } from '../../../src/protocol/pull-columns';
 import type { PullPage, RawPulledRow } from '../store/types';
 
 export interface PullAnswerExtras {
@@ -18,19 +19,18 @@ export interface PullAnswerExtras {
   sparseVersions?: boolean;
   /** the push forms the server reads (src/protocol/push-columns.ts) */
   pushForms?: readonly string[];
+  /** the phone asked for the field-columns form (src/protocol/pull-columns.ts); versions go sparse in it */
+  fieldColumns?: boolean;
 }
 
 const ROWS_OPEN = '{"rows":[';
 
 /** The answer `{"rows":[…],"cursor":…,"hasMore":…[,"deviceLastSeq":…][,"resetRequired":true][,"pushForms":[…]]}`. */
 export function pullAnswer(page: PullPage, extras: PullAnswerExtras): Buffer {
+  if (extras.fieldColumns) return columnsAnswer(page, extras);
   const heads = page.rows.map(rowHead);
   const versions = extras.sparseVersions ? page.rows.map(sparse) : page.rows.map((r) => r.versionsJson);
-  let tail = `],"cursor":${extras.cursor},"hasMore":${page.hasMore}`;
-  if (extras.deviceLastSeq !== undefined) tail += `,"deviceLastSeq":${extras.deviceLastSeq}`;
-  if (extras.resetRequired) tail += ',"resetRequired":true';
-  if (extras.pushForms) tail += `,"pushForms":${JSON.stringify(extras.pushForms)}`;
-  tail += '}';
+  const tail = `]${answerTail(page, extras)}`;
   let size = ROWS_OPEN.length + Buffer.byteLength(tail);
   page.rows.forEach((r, i) => {
     size += (i ? 1 : 0) + Buffer.byteLength(heads[i]) + byteLength(r.fieldsJson) + VERSIONS.length + byteLength(versions[i]) + Buffer.byteLength(rowTail(r));
@@ -48,6 +48,36 @@ export function pullAnswer(page: PullPage, extras: PullAnswerExtras): Buffer {
   at += out.write(tail, at, 'utf8');
   if (at !== size) throw new Error(`pull answer: wrote ${at} of ${size} bytes`);
   return out;
+}
+
+/** `,"cursor":…,"hasMore":…[,…]}`: what follows the rows (or the columns). */
+function answerTail(page: PullPage, extras: PullAnswerExtras): string {
+  let tail = `,"cursor":${extras.cursor},"hasMore":${page.hasMore}`;
+  if (extras.deviceLastSeq !== undefined) tail += `,"deviceLastSeq":${extras.deviceLastSeq}`;
+  if (extras.resetRequired) tail += ',"resetRequired":true';
+  if (extras.pushForms) tail += `,"pushForms":${JSON.stringify(extras.pushForms)}`;
+  return `${tail}}`;
+}
+
+/**
+ * `{"cols":{…},"cursor":…}`: the rows parsed (the sparse versions parse them anyway), their
+ * values gathered field by field, and written one field's list at a time.
+ */
+function columnsAnswer(page: PullPage, extras: PullAnswerExtras): Buffer {
+  const rows = page.rows.map((r) => {
+    const fieldsJson = text(r.fieldsJson);
+    return { table: r.table, id: r.id, fields: JSON.parse(fieldsJson) as Record<string, unknown>, versions: JSON.parse(sparseVersionsJson(fieldsJson, text(r.versionsJson), r.version)) as Record<string, number>, deleted: r.deleted, version: r.version };
+  });
+  const { names, shapes, rows: heads, values } = toPullColumns(rows);
+  rows.length = 0;
+  const parts = [Buffer.from(`{"cols":{"names":${JSON.stringify(names)},"shapes":${JSON.stringify(shapes)},"rows":${JSON.stringify(heads)},"values":[`)];
+  values.forEach((cols, s) => {
+    parts.push(Buffer.from(s ? ',[' : '['));
+    cols.forEach((col, j) => parts.push(Buffer.from((j ? ',' : '') + JSON.stringify(col))));
+    parts.push(Buffer.from(']'));
+  });
+  parts.push(Buffer.from(`]}${answerTail(page, extras)}`));
+  return Buffer.concat(parts);
 }
 
 const VERSIONS = ',"versions":';

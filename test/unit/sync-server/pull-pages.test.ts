@@ -4,6 +4,8 @@
 // tool) gets exactly what it got before. Either way every row arrives once, in version order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_BYTES_HEADER, askedPageBytes } from '../../../src/protocol/pull-pages';
+import { FIELD_COLUMNS_PULL, fromPullColumns, PULL_FORM_HEADER, type PullColumns } from '../../../src/protocol/pull-columns';
+import { SPARSE_VERSIONS_HEADER, SPARSE_VERSIONS_VALUE } from '../../../src/protocol/sparse-versions';
 import type { PulledRow } from '../../../src/protocol/sync';
 import { PULL_MAX_BYTES } from '../../../server/src/routes/sync';
 import { freshUnit, joinDevice, memberId, newMember, startTestSyncServer, type TestServer } from './helpers';
@@ -30,10 +32,10 @@ interface Page {
   hasMore: boolean;
 }
 
-async function pull(cursor: number, limit: number | undefined, header?: string): Promise<Page> {
+async function pull(cursor: number, limit: number | undefined, header?: string, more: Record<string, string> = {}): Promise<Page> {
   const res = await fetch(`${t.url}/api/v1/units/${unitId}/pull`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...(header === undefined ? {} : { [PAGE_BYTES_HEADER]: header }) },
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...(header === undefined ? {} : { [PAGE_BYTES_HEADER]: header }), ...more },
     body: JSON.stringify(limit === undefined ? { cursor } : { cursor, limit }),
   });
   expect(res.status).toBe(200);
@@ -87,6 +89,23 @@ describe('pull pages by bytes', () => {
       expect(n).toBeGreaterThan(10);
       at += n;
     }
+  });
+
+  it('in the field-columns form (src/protocol/pull-columns.ts) the same pages hold the same rows, with sparse versions', async () => {
+    const sparse = { [SPARSE_VERSIONS_HEADER]: SPARSE_VERSIONS_VALUE };
+    for (const bytes of [String(64 * 1024), undefined]) {
+      for (let cursor = 0; ; ) {
+        const rows = await pull(cursor, 700, bytes, sparse);
+        const cols = await pull(cursor, 700, bytes, { ...sparse, [PULL_FORM_HEADER]: FIELD_COLUMNS_PULL });
+        expect('rows' in cols).toBe(false);
+        const { cols: columns, ...rest } = cols as unknown as { cols: PullColumns };
+        expect({ ...rest, rows: fromPullColumns(columns) }).toEqual(rows);
+        if (!rows.hasMore) break;
+        cursor = rows.cursor;
+      }
+    }
+    // a new member travels with no versions at all
+    expect((await pull(0, 10, undefined, sparse)).rows.slice(1).every((r) => Object.keys(r.versions).length === 0)).toBe(true);
   });
 
   it('a page always holds a row, however few bytes are asked', async () => {
