@@ -44,6 +44,8 @@ export const PULL_MAX_BYTES = 4 * 1024 * 1024;
  * both cores and a Postgres pool busy; beyond that they only add memory.
  */
 export const SYNC_CONCURRENCY = 4;
+/** The bytes of a pull page that weigh one place at the pull gate. */
+const PULL_WEIGHT_BYTES = 1024 * 1024;
 
 /** The push forms this server reads besides plain mutations (src/protocol/push-columns.ts), told in every push and pull answer. */
 const PUSH_FORMS = [COLUMNS_FORM, FIELD_COLUMNS_FORM];
@@ -116,10 +118,12 @@ export function syncRoutes(deps: ApiDeps): Hono {
     const p = await requireUnit(c, deps, unitId, 'read');
     // read before the turn is taken: a slow phone's request never holds a place
     const body = parseWith(pullBody, await readJson(c, deps.maxBodyBytes));
+    // A phone that asks for pages by bytes (src/protocol/pull-pages.ts) gets them filled to
+    // that size, never past PULL_MAX_BYTES; any other asker gets `limit` rows as before.
+    const bytes = askedPageBytes(c.req.header(PAGE_BYTES_HEADER));
+    // A page of 2 MiB takes the place of two of 1,000 rows (~0.7 MiB of members): what the
+    // process holds at once stays the same whatever the phones ask (B7).
     return pulls.run(async () => {
-      // A phone that asks for pages by bytes (src/protocol/pull-pages.ts) gets them filled to
-      // that size, never past PULL_MAX_BYTES; any other asker gets `limit` rows as before.
-      const bytes = askedPageBytes(c.req.header(PAGE_BYTES_HEADER));
       const limit = bytes === undefined ? (body.limit ?? MAX_BATCH) : MAX_PAGE_ROWS;
       const page = await store.pull(unitId, body.cursor, limit, Math.min(bytes ?? PULL_MAX_BYTES, PULL_MAX_BYTES));
       const cursor = page.rows.length ? page.rows[page.rows.length - 1].version : body.cursor;
@@ -132,7 +136,7 @@ export function syncRoutes(deps: ApiDeps): Hono {
         pushForms: PUSH_FORMS,
       });
       return jsonAnswer(c, answer);
-    });
+    }, Math.min(bytes ?? 0, PULL_MAX_BYTES) / PULL_WEIGHT_BYTES);
   });
 
   return app;

@@ -96,6 +96,27 @@ describe('Gate', () => {
     // and the places are all free again
     expect(await Promise.all([work(6), work(7)])).toEqual([6, 7]);
   });
+
+  it('weighs work: heavy work takes more of the limit, in arrival order, never past it', async () => {
+    const gate = new Gate(4);
+    let running = 0;
+    let most = 0;
+    const order: string[] = [];
+    const work = (name: string, weight: number) =>
+      gate.run(async () => {
+        running += Math.min(Math.max(1, Math.ceil(weight)), 4);
+        most = Math.max(most, running);
+        order.push(name);
+        await new Promise((r) => setTimeout(r, 5));
+        running -= Math.min(Math.max(1, Math.ceil(weight)), 4);
+        return name;
+      }, weight);
+    // two pages of 2 MiB fill it; a light one waits its turn behind them, and a 9 MiB one weighs the whole limit
+    expect(await Promise.all([work('a', 2), work('b', 2), work('c', 0), work('d', 1.5), work('e', 9), work('f', 1)])).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(most).toBeLessThanOrEqual(4);
+    expect(order).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(gate.queued).toBe(0);
+  });
 });
 
 describe('jsonAnswer', () => {
