@@ -17,6 +17,7 @@
 // A server that does not know the header answers `rows` as before, and the phone reads both, so
 // neither side has to upgrade first.
 import type { PulledRow } from './sync';
+import { fieldShapes } from './push-columns';
 
 export const PULL_FORM_HEADER = 'X-Scd-Pull-Form';
 export const FIELD_COLUMNS_PULL = 'field-columns';
@@ -30,21 +31,13 @@ export interface PullColumns {
 
 /** The columns of a page's rows (the server's side; `versions` already sparse). */
 export function toPullColumns(rows: readonly PulledRow[]): PullColumns {
-  const names: string[] = [];
-  const nameIndex = new Map<string, number>();
-  const shapes: number[][] = [];
-  const shapeIndex = new Map<string, number>();
+  const { names, shapes, shapeOf } = fieldShapes();
   const values: unknown[][][] = [];
   let prev = 0;
   const out = rows.map((r, i) => {
     const keys = Object.keys(r.fields);
-    const shape = keys.map((k) => nameIndex.get(k) ?? (nameIndex.set(k, names.push(k) - 1), names.length - 1));
-    const key = shape.join(',');
-    let s = shapeIndex.get(key);
-    if (s === undefined) {
-      shapeIndex.set(key, (s = shapes.push(shape) - 1));
-      values.push(keys.map(() => []));
-    }
+    const s = shapeOf(keys);
+    if (s === values.length) values.push(keys.map(() => []));
     keys.forEach((k, j) => values[s][j].push(r.fields[k]));
     const row: unknown[] = [r.table, r.id, s, i ? r.version - prev : r.version];
     prev = r.version;

@@ -63,26 +63,37 @@ interface PlainBatch {
 
 const STAMP = /^(\d{13}):(\d{4}):(.+)$/;
 
-/** The columns form of a plain batch, or its field-columns form (the phone's side). */
-export function toColumns(batch: PlainBatch, form: ColumnsBatch['form'] = COLUMNS_FORM): ColumnsBatch {
-  const byField: unknown[][][] | undefined = form === FIELD_COLUMNS_FORM ? [] : undefined;
+/**
+ * Field names, each once, and the field lists (shapes) made of them, each once: `shapeOf` gives
+ * a list's shape index, a new one at the end (also the pull's field-columns form, pull-columns.ts).
+ */
+export function fieldShapes() {
   const names: string[] = [];
   const nameIndex = new Map<string, number>();
   const shapes: number[][] = [];
   const shapeIndex = new Map<string, number>();
+  const shapeOf = (keys: string[]): number => {
+    const shape = keys.map((k) => nameIndex.get(k) ?? (nameIndex.set(k, names.push(k) - 1), names.length - 1));
+    const key = shape.join(',');
+    let s = shapeIndex.get(key);
+    if (s === undefined) shapeIndex.set(key, (s = shapes.push(shape) - 1));
+    return s;
+  };
+  return { names, shapes, shapeOf };
+}
+
+/** The columns form of a plain batch, or its field-columns form (the phone's side). */
+export function toColumns(batch: PlainBatch, form: ColumnsBatch['form'] = COLUMNS_FORM): ColumnsBatch {
+  const byField: unknown[][][] | undefined = form === FIELD_COLUMNS_FORM ? [] : undefined;
+  const { names, shapes, shapeOf } = fieldShapes();
   const changes: unknown[][] = [];
   let prevSeq = 0;
   let prevMs = 0;
   let prevCounter = 0;
   for (const m of batch.mutations) {
     const keys = Object.keys(m.fields);
-    const shape = keys.map((k) => nameIndex.get(k) ?? (nameIndex.set(k, names.push(k) - 1), names.length - 1));
-    const shapeKey = shape.join(',');
-    let s = shapeIndex.get(shapeKey);
-    if (s === undefined) {
-      shapeIndex.set(shapeKey, (s = shapes.push(shape) - 1));
-      byField?.push(keys.map(() => []));
-    }
+    const s = shapeOf(keys);
+    if (byField && s === byField.length) byField.push(keys.map(() => []));
     // a base entry for each field and nothing else, or it cannot go as a list
     const baseKeys = Object.keys(m.base);
     const baseFits = baseKeys.length === keys.length && baseKeys.every((k) => k in m.fields);
