@@ -65,8 +65,12 @@ function answerTail(page: PullPage, extras: PullAnswerExtras): string {
  */
 function columnsAnswer(page: PullPage, extras: PullAnswerExtras): Buffer {
   const rows = page.rows.map((r) => {
-    const fieldsJson = text(r.fieldsJson);
-    return { table: r.table, id: r.id, fields: JSON.parse(fieldsJson) as Record<string, unknown>, versions: JSON.parse(sparseVersionsJson(fieldsJson, text(r.versionsJson), r.version)) as Record<string, number>, deleted: r.deleted, version: r.version };
+    const fields = JSON.parse(text(r.fieldsJson)) as Record<string, unknown>;
+    // sparse versions (sparse-versions.ts) from the fields already parsed: a field written at
+    // the row's own version goes without its entry
+    const versions = JSON.parse(text(r.versionsJson)) as Record<string, number>;
+    for (const k of Object.keys(versions)) if (versions[k] === r.version && Object.hasOwn(fields, k)) delete versions[k];
+    return { table: r.table, id: r.id, fields, versions, deleted: r.deleted, version: r.version };
   });
   const { names, shapes, rows: heads, values } = toPullColumns(rows);
   rows.length = 0;
