@@ -28,9 +28,10 @@
 // (server/src/sync/merge.ts), so the server reads the same change.
 //
 // A server that reads these forms says so in its push and pull answers (`pushForms`); the phone
-// sends one only after hearing that (field-columns before columns), and goes back to plain mutations when a server answers a
-// columns batch with 400 (a server rolled back). `expandColumns` gives the plain batch back
-// exactly, so everything after it on the server is unchanged.
+// sends one only after hearing that (field-columns before columns), and goes back to plain
+// mutations when a server answers a columns batch with 400 (a server rolled back).
+// `expandColumns` gives back the plain batch it stands for (base 0 as a 0 for each field), so
+// everything after it on the server is unchanged.
 import type { Mutation } from './outbox';
 
 export const COLUMNS_FORM = 'columns';
