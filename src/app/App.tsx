@@ -18,7 +18,8 @@ import { routes, preloadSetup } from './routes';
 export function App() {
   // A page no service worker controls is a first visit (or close to it): fetch the first-run
   // screen while IndexedDB is asked.
-  const [hasUnit, setHasUnit] = useState<boolean | undefined>(() => !!markedUnitId() || (navigator.serviceWorker?.controller ?? void preloadSetup().catch(() => 0), undefined));
+  // (In a task of its own: its modulepreload links are not added inside the shell's first task.)
+  const [hasUnit, setHasUnit] = useState<boolean | undefined>(() => !!markedUnitId() || (navigator.serviceWorker?.controller ?? setTimeout(() => void preloadSetup().catch(() => 0)), undefined));
   const [, setLangTick] = useState(0);
 
   useEffect(() => {
