@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildMemberIndex, searchMembers } from '../../../src/lib/member-search';
+import { foldWords } from '../../../src/lib/fold';
+import { buildMemberIndex, phoneDigits, searchMembers } from '../../../src/lib/member-search';
 import { matchesFilter, DEFAULT_FILTER } from '../../../src/features/members/member-filters';
 import type { Member } from '../../../src/protocol/member';
 
@@ -50,6 +52,41 @@ describe('member search as you type', () => {
   });
   it('lists in Vietnamese name order when the query is empty', () => {
     expect(names('')).toEqual(['Đặng Diệu Châu', 'Trương Gia Đạt', 'Lê Thị Đường', 'Dương Tuấn Long', 'Nguyễn Bảo Yến']);
+  });
+});
+
+describe('the rule of a match', () => {
+  // A member matches when every folded query word is in its haystack, or, for a query that
+  // reads as a phone number, when the phone's digits hold the query's digits. Any shortcut
+  // searchMembers takes for speed (B5) must give exactly this, in the index's order.
+  const rule = (haystack: string, q: string) => {
+    const words = foldWords(q);
+    if (!words.length) return true;
+    const digits = /^[\d\s+.()-]+$/.test(q) ? phoneDigits(q) : undefined;
+    return words.every((w) => haystack.includes(w)) || (!!digits && haystack.includes(digits));
+  };
+  const people = fc.array(
+    fc.record({
+      name: fc.constantFrom('Nguyễn Văn An', 'Trần Thị Thu', 'Đặng Đức Anh', 'Lê Chí Dũng', 'Dương Thị Mai', 'Phạm 0912 Long'),
+      phone: fc.option(fc.constantFrom('0912 345 678', '+84 912.345.679', '0084912345600', '0708758510', '91234'), { nil: undefined }),
+      card: fc.option(fc.stringMatching(/^\d{6,9}$/), { nil: undefined }),
+    }),
+    { maxLength: 30 },
+  );
+  const query = fc.oneof(
+    fc.constantFrom('0912', '091', '+84 912', '0912 345', '91 23', 'nguyen van', 'van an', 'đức', 'thi 0912', ' ', '.', '84', '0084 912', '0084912345600', '+84912345679', '(091) 234'),
+    fc.stringMatching(/^[\d +.()-]{0,12}$/),
+    fc.string({ maxLength: 8 }),
+  );
+
+  it('gives exactly the members the rule lets through, in the index order', () => {
+    fc.assert(
+      fc.property(people, query, (list, q) => {
+        const index = buildMemberIndex(list.map((p) => member(p.name, { phone: p.phone, cardNumber: p.card })));
+        expect(searchMembers(index, q)).toEqual(index.filter((m) => rule(m.haystack, q)));
+      }),
+      { seed: Number(process.env.FC_SEED ?? 20251207), numRuns: 400 },
+    );
   });
 });
 
