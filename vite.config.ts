@@ -238,6 +238,17 @@ const SHARED: Record<string, string> = {
   'src/protocol/minutes.ts': 'f-minutes',
   'src/features/dues/dues-queries.ts': 'f-dues',
   'src/features/projects/projects-queries.ts': 'f-activities',
+  // The member list's small libraries, and the two protocol modules the data chunk imports, in
+  // one file: each was a request of its own before the list's first rows (and before it was
+  // searchable), which the page takes in one task after another at 4×, and a precache file
+  // (issue 13, B3: docs/decisions.md "The member list's small libraries in one chunk").
+  'src/lib/fold.ts': 'list-libs',
+  'src/lib/names.ts': 'list-libs',
+  'src/lib/dates.ts': 'list-libs',
+  'src/protocol/member-enums.ts': 'list-libs',
+  'src/ui/VirtualList.tsx': 'list-libs',
+  'src/protocol/year.ts': 'list-libs',
+  'src/protocol/headcount.ts': 'list-libs',
 };
 
 function featureChunk(id: string): string | null {
