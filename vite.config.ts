@@ -85,6 +85,7 @@ const notPrecached = precachePlan(NOT_PRECACHED, ICONS);
 const pack = precachePack();
 const isNotPrecached = matchesAny(NOT_PRECACHED);
 const ROOT_DIR = fileURLToPath(new URL('./', import.meta.url)).replace(/\\/g, '/');
+const PRELOAD_HELPER = fileURLToPath(new URL('./src/app/preload-helper.ts', import.meta.url));
 
 
 // Registration is ours (src/pwa/update.ts, workbox-window loaded after first paint):
@@ -105,6 +106,14 @@ export default defineConfig(({ command }) => ({
     pack.plugin,
     noChunkCycles(),
     { name: 'scd:feature-groups', buildStart: () => void (groups = undefined) },
+    // Vite's preload helper, with a screen's chunk asked for beside its stylesheets instead of
+    // after them (src/app/preload-helper.ts; docs/decisions.md, issue 13).
+    {
+      name: 'scd:preload-helper',
+      enforce: 'pre',
+      apply: 'build',
+      resolveId: (id: string) => (id === '\0vite/preload-helper.js' ? PRELOAD_HELPER : null),
+    },
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
