@@ -45,7 +45,7 @@ const COLD_HTML = `<!doctype html><html lang="vi"><meta charset="utf-8"><meta na
 const req = (r) => new Promise((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))));
 const ul = document.getElementById('l');
 const paint = (rows) => { ul.textContent = ''; for (const r of rows) { const li = document.createElement('li'); const a = document.createElement('a'); a.href = '#' + r.id; a.textContent = r.fullName; li.append(a); ul.append(li); } };
-const mark = (n) => requestAnimationFrame(() => performance.mark(n));
+const mark = (n) => requestAnimationFrame(() => setTimeout(() => performance.mark(n), 0));
 let painted = false;
 const snap = new URLSearchParams(location.search).has('snapshot') ? localStorage.getItem('snap') : null;
 if (snap) { paint(JSON.parse(snap)); mark('floor-painted'); painted = true; }

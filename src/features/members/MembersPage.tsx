@@ -1,7 +1,7 @@
 // The register: search as you type, filters, export, and a virtualised list so 5,000
 // members paint as fast as 30 (PERFORMANCE.md B3, B5). A cold start paints the first rows
 // from the last visit's snapshot while Dexie and the register load (list-snapshot.ts).
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, tDynamic } from '../../i18n';
 import { useDeferredLive } from '../../data/live-deferred';
 import { knownUnitId } from '../../data/prefs';
@@ -175,14 +175,18 @@ function ExportButtons({ members }: { members: IndexedMember[] }) {
   );
 }
 
-/** Marks for the cold-start benchmark (B3): first rows painted (maybe the snapshot's), search ready. */
+/**
+ * Marks for the cold-start benchmark (B3): first rows painted (maybe the snapshot's), search
+ * ready. Each is taken once the frame that shows it has been painted: asked for in the task
+ * that put the rows in the DOM (a layout effect), marked in a task after that frame.
+ */
 function useFirstPaintMarks(hasRows: boolean, isLoaded: boolean) {
   const done = useRef({ painted: false, searchable: false });
-  useEffect(() => {
+  useLayoutEffect(() => {
     const d = done.current;
     const mark = (name: 'painted' | 'searchable') => {
       d[name] = true;
-      requestAnimationFrame(() => performance.mark(`scd:members-${name}`));
+      requestAnimationFrame(() => setTimeout(() => performance.mark(`scd:members-${name}`), 0));
     };
     if (hasRows && !d.painted) mark('painted');
     if (isLoaded && !d.searchable) mark('searchable');
