@@ -5,6 +5,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { IS_SW_ENABLED } from './build-info';
+import { afterLoad } from '../lib/after-load';
 import './install';
 import './state';
 import { installPreloadGuard } from './preload-guard';
@@ -15,23 +16,21 @@ if (typeof window !== 'undefined') installPreloadGuard();
  * How long after the load event the banners load (with them workbox-window, the update check
  * and the background fetch) and the manifest is linked: the first screen's chunks and data
  * come first (issue 13, B1 by network log: they were 4.6 KB, and the manifest and its icon
- * 6.6 KB, of what a phone fetched before its member list was searchable). As the sync chip.
+ * 6.6 KB, of what a phone fetched before its member list was searchable). As the sync chip;
+ * both wait for a pause in typing (lib/after-load.ts).
  */
 export const PWA_DELAY_MS = 2_000;
 
 export function PwaMount() {
   const [Ui, setUi] = useState<ComponentType | null>(null);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = () => {
-      linkManifest();
-      void import('./PwaUi').then((m) => setUi(() => m.PwaUi));
-    };
-    const later = () => (timer = setTimeout(load, PWA_DELAY_MS));
-    if (document.readyState === 'complete') later();
-    else window.addEventListener('load', later, { once: true });
-    return () => (clearTimeout(timer), window.removeEventListener('load', later));
-  }, []);
+  useEffect(
+    () =>
+      afterLoad(() => {
+        linkManifest();
+        void import('./PwaUi').then((m) => setUi(() => m.PwaUi));
+      }, PWA_DELAY_MS),
+    [],
+  );
   return Ui ? <Ui /> : null;
 }
 

@@ -31,7 +31,8 @@
 //   B5  match: the app's src/lib/member-search.ts (buildMemberIndex,
 //       searchMembers), bundled with esbuild and run in a throttled page over the same 5,000
 //       members, one call per keystroke of typed queries. keystroke → painted: real keys typed
-//       into "Tìm đoàn viên" of the app; time from the key event to the frame after the list has
+//       into "Tìm đoàn viên" of the app; time from the keydown of the key that changed the text
+//       (for Ctrl+A, Backspace: the Backspace) to the frame after the list has
 //       stopped changing (MutationObserver + requestAnimationFrame + a task), or, when a key
 //       changes nothing, to the next frame. Golden recall: test/fixtures/search-golden.json
 //       through the same bundle, in Node and in the page.
@@ -591,17 +592,24 @@ function installKeystrokeProbe() {
   window.__probe = {
     arm() {
       return new Promise((resolve) => {
+        // The time of the key that changed the text: the last keydown before the input (for
+        // "Ctrl+A, Backspace" the Backspace, not the Ctrl pressed before it: selecting all is
+        // not a search), or the beforeinput of text put in without a key.
         let t0;
-        const onKey = (e) => {
+        const onKeydown = (e) => {
+          t0 = e.timeStamp;
+        };
+        const onBeforeInput = (e) => {
           t0 ??= e.timeStamp;
         };
         // Capture on window: runs before the app's own input handler (and the render it
         // triggers in a microtask right after), so the observer sees every change.
-        window.addEventListener('keydown', onKey, { capture: true, once: true });
-        window.addEventListener('beforeinput', onKey, { capture: true, once: true });
+        window.addEventListener('keydown', onKeydown, { capture: true });
+        window.addEventListener('beforeinput', onBeforeInput, { capture: true, once: true });
         window.addEventListener(
           'input',
           async (e) => {
+            window.removeEventListener('keydown', onKeydown, { capture: true });
             t0 ??= e.timeStamp;
             // Frames are timed after paint (rAF, then a task); the list counts as painted in
             // the first frame that ends after its last DOM change. Stop once two frames pass

@@ -7,18 +7,13 @@
 // so the shell's import of it names only its stylesheet.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { afterLoad } from '../../lib/after-load';
 
-/** How long after the page's load event the chip loads. */
+/** How long after the page's load event the chip loads (later while the secretary types: lib/after-load.ts). */
 export const CHIP_DELAY_MS = 2_000;
 
 export function SyncMount() {
   const [Chip, setChip] = useState<ComponentType>();
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const later = () => (timer = setTimeout(() => void import('./SyncIndicator').then((m) => setChip(() => m.SyncIndicator)), CHIP_DELAY_MS));
-    if (document.readyState === 'complete') later();
-    else window.addEventListener('load', later, { once: true });
-    return () => (clearTimeout(timer), window.removeEventListener('load', later));
-  }, []);
+  useEffect(() => afterLoad(() => void import('./SyncIndicator').then((m) => setChip(() => m.SyncIndicator)), CHIP_DELAY_MS), []);
   return Chip ? <Chip /> : null;
 }

@@ -88,6 +88,33 @@ describe('the rule of a match', () => {
       { seed: Number(process.env.FC_SEED ?? 20251207), numRuns: 400 },
     );
   });
+
+  // As a secretary types: letters added and taken back, a phone number between words, over
+  // the same list each time (searchMembers keeps what it answered for that list).
+  const typing = fc.array(
+    fc.oneof(
+      fc.record({ add: fc.constantFrom('n', 'g', 'u', 'y', 'e', 'a', ' ', 'đ', 'Đ', 'ứ', 'c', 't', 'h', 'i', '0', '9', '1', '2', '+', '8', '4', '.') }),
+      fc.record({ back: fc.integer({ min: 1, max: 4 }) }),
+      fc.record({ set: query }),
+      // typed out key by key: "+84 91234567" → "+84 912345678" reads the 84 as a leading 0
+      fc.record({ type: fc.constantFrom('+84 912345678', '0084912345600', '84912345679', 'nguyen van an', 'thi 0912') }),
+    ),
+    { maxLength: 40 },
+  );
+  it("gives the rule's answer after every keystroke, whatever was typed before", () => {
+    fc.assert(
+      fc.property(people, typing, (list, keys) => {
+        const index = buildMemberIndex(list.map((p) => member(p.name, { phone: p.phone, cardNumber: p.card })));
+        let q = '';
+        const check = () => expect(searchMembers(index, q)).toEqual(index.filter((m) => rule(m.haystack, q)));
+        for (const k of keys) {
+          if ('type' in k) for (const ch of k.type) (q += ch), check();
+          else (q = 'add' in k ? q + k.add : 'back' in k ? q.slice(0, -k.back) : k.set), check();
+        }
+      }),
+      { seed: Number(process.env.FC_SEED ?? 20251207), numRuns: 300 },
+    );
+  });
 });
 
 describe('list filters', () => {
