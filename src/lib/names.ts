@@ -14,6 +14,9 @@ export function warmNameCollator(): void {
   collator();
 }
 
+/** Two texts in Vietnamese order (sub-groups, places), with the names' collator. */
+export const compareText = (a: string, b: string): number => collator().compare(a, b);
+
 export function givenName(fullName: string): string {
   const words = fullName.trim().split(/\s+/);
   return words[words.length - 1] ?? '';

@@ -5,10 +5,20 @@ import { activeDb } from '../../data/session';
 import { countsOn, membersOn, movesByMember } from '../../protocol/headcount';
 
 /** All members not tombstoned (archived ones included; the list filters them). */
-export async function listMembers(): Promise<Member[]> {
+export function listMembers(): Promise<Member[]> {
+  return readMembers();
+}
+
+/** The live members; `whileReading` is called once the read is asked of IndexedDB, for work that can fill the wait. */
+export async function readMembers(whileReading?: () => void): Promise<Member[]> {
   const db = await activeDb();
+  // The read is asked of IndexedDB only once the database is open: the work that fills the
+  // wait must not hold up the open's answer (the first read of a session opens it).
+  if (whileReading && !db.isOpen()) await db.open();
   // One getAll and a filter here: Dexie's filter() walks a cursor, row by row (B3).
-  return (await db.members.toArray()).filter((m) => !m.deleted);
+  const read = db.members.toArray();
+  whileReading?.();
+  return (await read).filter((m) => !m.deleted);
 }
 
 export async function getMember(id: string): Promise<Member | undefined> {

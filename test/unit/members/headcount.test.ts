@@ -1,5 +1,6 @@
 // The one head count (src/protocol/headcount.ts): who is in the unit on a day or during a period,
 // from the status, the archive flag and the dated stays.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countsDuring, countsOn, membersOn, movesByMember, staysOf } from '../../../src/protocol/headcount';
 
@@ -43,5 +44,28 @@ describe('who counts on a day', () => {
     ]);
     expect(membersOn(members, moves, '2026-04-30').map((x) => x.id)).toEqual(['a', 'b']);
     expect(membersOn(members, moves, '2026-05-01').map((x) => x.id)).toEqual(['a']);
+  });
+});
+
+describe('a member with no events', () => {
+  it('counts exactly as the stays staysOf gives', () => {
+    const day = fc.constantFrom('0000-01-01', '1999-12-31', '2024-02-29', '2026-03-25', '2026-03-26', '2026-03-27', '2099-01-01');
+    const person = fc.record(
+      {
+        status: fc.constantFrom('active', 'temporary', 'transferred_out', 'graduated', 'struck_off', 'expelled', 'other'),
+        admissionDate: fc.constantFrom('', '2026-03-26', '1999-12-31', '2099-01-01'),
+        archivedAt: fc.constantFrom('2026-01-02T00:00:00Z'),
+        deleted: fc.boolean(),
+      },
+      { requiredKeys: ['status'] },
+    );
+    fc.assert(
+      fc.property(person, day, day, (p, a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const byStays = !p.deleted && !p.archivedAt && staysOf(p, []).stays.some((s) => s.from <= to && (s.to === undefined || s.to >= from));
+        expect(countsDuring(p, [], from, to)).toBe(byStays);
+      }),
+      { seed: 20261207, numRuns: 500 },
+    );
   });
 });
