@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, foldWords } from '../../../src/lib/fold';
+import { fold, foldByRule, foldWords } from '../../../src/lib/fold';
 import { compareNames, nameSortKey, sortByName } from '../../../src/lib/names';
 
 describe('fold (search ignores case and diacritics, đ → d)', () => {
@@ -10,6 +11,26 @@ describe('fold (search ignores case and diacritics, đ → d)', () => {
   it('treats NFC and NFD input alike', () => {
     expect(fold('Dương'.normalize('NFD'))).toBe(fold('Dương'.normalize('NFC')));
     expect(fold('Nguyễn Thị Ánh')).toBe('nguyen thi anh');
+  });
+  it('folds exactly as the rule does, by the letter table or not', () => {
+    const viet = 'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ';
+    const text = fc.array(
+      fc.oneof(
+        fc.constantFrom(...viet, ...viet.toUpperCase(), ...'aAdDzZ019 .-+İıßǅ\u00a0'),
+        fc.constantFrom(...viet.normalize('NFD'), '\u0301', '\u0323', '\u0306\u0301'),
+        fc.string({ maxLength: 3 }),
+        fc.string({ unit: 'binary', maxLength: 2 }),
+      ),
+      { maxLength: 24 },
+    );
+    fc.assert(
+      fc.property(text, (parts) => {
+        const s = parts.join('');
+        expect(fold(s)).toBe(foldByRule(s));
+      }),
+      { seed: 20261207, numRuns: 2000 },
+    );
+    for (const ch of viet + viet.toUpperCase()) expect(fold(ch)).toBe(foldByRule(ch));
   });
   it('splits queries into folded words', () => {
     expect(foldWords('  Trần   THỊ ')).toEqual(['tran', 'thi']);
