@@ -13,8 +13,9 @@ export function listMembers(): Promise<Member[]> {
 export async function readMembers(whileReading?: () => void): Promise<Member[]> {
   const db = await activeDb();
   // The read is asked of IndexedDB only once the database is open: the work that fills the
-  // wait must not hold up the open's answer (the first read of a session opens it).
-  if (whileReading && !db.isOpen()) await db.open();
+  // wait must not hold up the open's answer (the first read of a session opens it). A database
+  // closed for another tab's upgrade stays closed (RELIABILITY.md 18): the read fails as before.
+  if (whileReading && !db.isOpen() && !db.hasBeenClosed()) await db.open();
   // One getAll and a filter here: Dexie's filter() walks a cursor, row by row (B3).
   const read = db.members.toArray();
   whileReading?.();
