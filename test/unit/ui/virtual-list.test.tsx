@@ -1,0 +1,45 @@
+// @vitest-environment jsdom
+// The virtual list's first render (issue 13, B9): only the rows a screen's height can show,
+// and the margin below; the measured window follows a frame later. Every row it lays out
+// before the first frame is paid for by the phone before anything is seen.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/preact';
+import { firstWindow, VirtualList } from '../../../src/ui/VirtualList';
+
+afterEach(cleanup);
+
+const items = Array.from({ length: 5000 }, (_, i) => ({ id: `m${i}` }));
+
+describe('VirtualList', () => {
+  it('renders a screen of rows and the margin first, then the measured window', () => {
+    Object.defineProperty(window, 'innerHeight', { configurable: true, value: 740 });
+    const renders: number[][] = [];
+    render(
+      <VirtualList
+        items={items}
+        rowHeight={64}
+        getKey={(m) => m.id}
+        label="Đoàn viên"
+        renderRow={(m, i) => {
+          if (i === 0) renders.push([]);
+          renders[renders.length - 1].push(i);
+          return <span>{m.id}</span>;
+        }}
+      />,
+    );
+    // 740 / 64 → 12 rows, and 8 below.
+    expect(renders[0]).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    // Measured (the list at the top): 12 rows and 8 either side, none above the first.
+    const list = screen.getByRole('list', { name: 'Đoàn viên' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(28);
+    expect(list.parentElement!.style.height).toBe(`${5000 * 64}px`);
+  });
+
+  it('never renders more than the items', () => {
+    expect(firstWindow(60, 8, 740)).toBe(21);
+    expect(firstWindow(60, 8, 0)).toBe(22);
+    Object.defineProperty(window, 'innerHeight', { configurable: true, value: 740 });
+    render(<VirtualList items={items.slice(0, 5)} rowHeight={60} getKey={(m) => m.id} label="Ít" renderRow={(m) => <span>{m.id}</span>} />);
+    expect(within(screen.getByRole('list', { name: 'Ít' })).getAllByRole('listitem')).toHaveLength(5);
+  });
+});
