@@ -14,7 +14,7 @@ import { ratingId, unitRatingId, UNIT_SETTINGS_ID } from '../../protocol/record-
 import { recognitionId } from '../../protocol/oversight-enums';
 import type { UnitRecognition } from '../../protocol/oversight';
 import { childUnitsOf, serverUnitIdOf, type ChildUnits } from '../recognition/recognition-queries';
-import { evidenceOf, GOOD_OR_BETTER_TARGET, resolveThresholds, yearAttendanceByMember, type EventLike, type RatingThresholds } from '../../protocol/rating-rules';
+import { evidenceOf, GOOD_OR_BETTER_TARGET, memberAttendance, resolveThresholds, type EventLike, type RatingThresholds } from '../../protocol/rating-rules';
 import type { UnitSettings } from '../../protocol/unit-settings';
 import { bookStartOf, memberYear, OPENING_RECEIPT, openingsOf, type PaidLike } from '../../protocol/dues-rules';
 import type { DuesRate } from '../../protocol/dues';
@@ -97,6 +97,8 @@ interface YearContext {
   span: YearSpan;
   /** the counted meetings and activities within the year */
   held: YearEvent[];
+  /** the same, each with its month (yyyy-mm): what a member's attendance is counted over */
+  heldMonths: { id: string; month: string }[];
   /** undefined: no dues book in the app for the year */
   dues?: DuesContext;
 }
@@ -116,12 +118,11 @@ const eventsOf = (d: MemberDigest): EventLike[] => Object.values(d.events).map((
 
 function withEvidence(r: RosterRow, d: MemberDigest, events: EventLike[], ctx: YearContext): PreparedRow {
   const id = d.id;
-  const facts: { eventId: string; memberId: string; status: string }[] = [];
-  for (const e of ctx.held) {
-    const letter = d.roll[e.id];
-    if (letter !== undefined) facts.push({ eventId: e.id, memberId: id, status: statusOf(letter) });
-  }
-  const att = yearAttendanceByMember(ctx.held, facts, ctx.span).get(id);
+  const roll = d.roll;
+  const att = memberAttendance(ctx.heldMonths, (eventId) => {
+    const letter = roll[eventId];
+    return letter === undefined ? undefined : statusOf(letter);
+  });
   // Dues months paid and owed: protocol/dues-rules memberYear, the dues screens' own rule, counted
   // up to this month for the current year, all twelve for a past one — the months of the
   // unit's year (a school year's September to August). An opening balance is no payment (it
@@ -171,7 +172,8 @@ export async function loadRatingEvidence(yearOrSpan: YearLike, today: string, on
     compareNames('a', 'b');
   }
   const [events, digests, book] = await Promise.all([yearEvents(db, span, today), read, duesContext(db, span, today)]);
-  const ctx: YearContext = { span, held: events.filter((e) => inSpan(e.date, span)), dues: book.dues };
+  const held = events.filter((e) => inSpan(e.date, span));
+  const ctx: YearContext = { span, held, heldMonths: held.map((e) => ({ id: e.id, month: e.date.slice(0, 7) })), dues: book.dues };
   const byId = new Map<string, MemberDigest>();
   const members: DigestMember[] = [];
   for (const d of digests) {

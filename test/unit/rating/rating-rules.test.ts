@@ -1,7 +1,7 @@
 // The rating's rules (src/protocol/rating-rules.ts), each test naming its source.
 import { describe, expect, it } from 'vitest';
 import {
-  RATING_DEFAULTS, addMonthsIso, eligibility, evidenceOf, needsOverrideReason, ratingSummary, resolveThresholds, suggestLevel, thresholdProblems, yearAttendanceByMember,
+  RATING_DEFAULTS, addMonthsIso, eligibility, evidenceOf, memberAttendance, needsOverrideReason, ratingSummary, resolveThresholds, suggestLevel, thresholdProblems, yearAttendanceByMember,
 } from '../../../src/protocol/rating-rules';
 
 const m = (admissionDate?: string, status = 'active') => ({ id: 'x', admissionDate, status });
@@ -111,6 +111,25 @@ describe('evidence in bulk', () => {
     expect(by.get('b')).toEqual({ marked: 1, attended: 1, unexcusedMonths: 0 });
     expect(evidenceOf(by.get('a'), 4, 'good')).toEqual({ participationPct: 25, meetingsHeld: 4, unexcusedMonths: 1, duesMonthsPaid: undefined, duesMonthsOwed: undefined, trainingOutcome: 'good' });
     expect(evidenceOf(undefined, 4, undefined).participationPct).toBeUndefined();
+  });
+});
+
+describe('one member\'s attendance (the rating screen, issue 13 B9)', () => {
+  it('counts as yearAttendanceByMember does, for random years of events and rolls', () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), Math.floor((seed / 2 ** 31) * n));
+    const statuses = ['present', 'late', 'absent_excused', 'absent_unexcused'];
+    for (let round = 0; round < 500; round++) {
+      // The year's held events (unique ids, as countedEvents gives them), some in one month.
+      const events = Array.from({ length: rand(14) }, (_, i) => ({ id: `e${i}`, date: `2025-${String(1 + rand(12)).padStart(2, '0')}-${String(1 + rand(28)).padStart(2, '0')}` }));
+      const members = ['a', 'b', 'c'];
+      const roll = new Map<string, string>();
+      for (const m of members) for (const e of events) if (rand(3)) roll.set(`${e.id}:${m}`, statuses[rand(4)]);
+      const facts = [...roll].map(([k, status]) => ({ eventId: k.split(':')[0], memberId: k.split(':')[1], status }));
+      const by = yearAttendanceByMember(events, facts, 2025);
+      const held = events.map((e) => ({ id: e.id, month: e.date.slice(0, 7) }));
+      for (const m of members) expect(memberAttendance(held, (id) => roll.get(`${id}:${m}`))).toEqual(by.get(m));
+    }
   });
 });
 
