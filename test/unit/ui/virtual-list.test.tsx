@@ -13,6 +13,7 @@ const items = Array.from({ length: 5000 }, (_, i) => ({ id: `m${i}` }));
 describe('VirtualList', () => {
   it('renders a screen of rows and the margin first, then the measured window', () => {
     Object.defineProperty(window, 'innerHeight', { configurable: true, value: 740 });
+    Object.defineProperty(window.screen, 'height', { configurable: true, value: 740 });
     const renders: number[][] = [];
     render(
       <VirtualList
