@@ -10,7 +10,9 @@ performance.mark('scd:boot');
 // it is on screen with the stylesheet, before this script has loaded (B2 first contentful paint
 // on a first visit); this render takes those nodes over. (No comment there: every byte of
 // index.html is precached.)
-render(<App />, document.getElementById('app')!);
+// The first render in a task of its own, after this one evaluated the shell's modules: together
+// they were the longest task of a cold start (82-260 ms at 4× CPU, issue 13 B9).
+setTimeout(() => render(<App />, document.getElementById('app')!), 0);
 // A first visit (no worker in charge yet) registers the service worker now, so its install (the
 // precache, one request: src/sw.ts) runs beside the first screen instead of after load and two
 // lazy chunks (PERFORMANCE.md B8). The update flow and its banners still come after load, with
