@@ -17,6 +17,8 @@ const settled = async <T>(p: Promise<T>) => {
   await new Promise((r) => setTimeout(r, 0));
   return state;
 };
+/** The helper links in the task after the call: one turn of the event loop. */
+const linked = () => new Promise((r) => setTimeout(r, 0));
 let n = 0;
 /** A dep name not used by another test (the helper remembers what it loaded, per page). */
 const fresh = (ext: string) => `assets/t${++n}.${ext}`;
@@ -37,10 +39,25 @@ describe('__vitePreload', () => {
     await expect(p).resolves.toBe(chunk);
   });
 
+  test('links the stylesheets in the next task, not in the one that asked (the first render)', async () => {
+    const [a, b] = [fresh('css'), fresh('css')];
+    let asked = 0;
+    const p = __vitePreload(async () => (asked++, 'Screen'), [a, b]);
+    expect(asked).toBe(1);
+    expect(links('stylesheet')).toHaveLength(0);
+    await linked();
+    expect(links('stylesheet').map((l) => l.href)).toEqual([`${location.origin}/${a}`, `${location.origin}/${b}`]);
+    cssLink(a)!.dispatchEvent(new Event('load'));
+    expect(await settled(p)).toBe('pending');
+    cssLink(b)!.dispatchEvent(new Event('load'));
+    await expect(p).resolves.toBe('Screen');
+  });
+
   test('a stylesheet is linked once: a second import waits on the same load, a later one not at all', async () => {
     const css = fresh('css');
     const a = __vitePreload(async () => 'a', [css]);
     const b = __vitePreload(async () => 'b', [css]);
+    await linked();
     expect(links('stylesheet').filter((l) => l.href.endsWith(css))).toHaveLength(1);
     expect(await settled(b)).toBe('pending');
     cssLink(css)!.dispatchEvent(new Event('load'));
@@ -62,6 +79,7 @@ describe('__vitePreload', () => {
   test('a JavaScript dep is a modulepreload (or preload) link, not waited for', async () => {
     const js = fresh('js');
     await expect(__vitePreload(async () => 'x', [js])).resolves.toBe('x');
+    await linked();
     const link = [...document.head.querySelectorAll('link')].find((l) => l.href === `${location.origin}/${js}`)!;
     expect(['modulepreload', 'preload']).toContain(link.rel);
     expect(link.as).toBe('script');
@@ -74,6 +92,7 @@ describe('__vitePreload', () => {
     window.addEventListener('vite:preloadError', listen);
     try {
       const p = __vitePreload(async () => 'x', [css]);
+      await linked();
       cssLink(css)!.dispatchEvent(new Event('error'));
       await expect(p).rejects.toThrow(`Unable to preload CSS for ${location.origin}/${css}`);
       expect(seen).toHaveLength(1);
@@ -88,6 +107,7 @@ describe('__vitePreload', () => {
     try {
       const css = fresh('css');
       const p = __vitePreload(async () => 'x', [css]);
+      await linked();
       cssLink(css)!.dispatchEvent(new Event('error'));
       await expect(p).resolves.toBe('x');
       await expect(__vitePreload(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')), [])).resolves.toBeUndefined();
