@@ -235,8 +235,11 @@ const SHARED: Record<string, string> = {
   // Two files of ~0.1 KB gz that were one precache file each (issue 13: the precache is at its
   // budget): the ids of records every repo makes, and the dues words with the dues rows.
   'src/protocol/record-ids.ts': 'data',
-  'src/protocol/dues-enums.ts': 'dues',
   'src/protocol/dues.ts': 'dues',
+  // The dues words go with the dues rules, not with the dues schemas: /rating counts dues with
+  // the rules and reached zod and every schema only through them (issue 13, B9).
+  'src/protocol/dues-enums.ts': 'dues-rules',
+  'src/protocol/dues-rules.ts': 'dues-rules',
   // Reads that bring rules the member list does not need (dues-rules and names; the
   // attendance rules) go with the screens that use them, not with the data chunk every screen
   // loads (issue 13, B1 by network log): the dues screens, and the roll (projects' use it too).
