@@ -20,5 +20,8 @@ describe('boot', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(render).toHaveBeenCalledTimes(1);
     expect(vi.mocked(render).mock.calls[0][1]).toBe(document.getElementById('app'));
+    // Unmounted, and the effects' timers run out while the page is still here.
+    render(null, document.getElementById('app')!);
+    await new Promise((r) => setTimeout(r, 200));
   });
 });
