@@ -66,7 +66,9 @@ export function VirtualList<T>({ items, rowHeight, renderRow, getKey, overscan =
 /**
  * Rows of the first render: as many as the screen's height shows, and the margin below. The
  * screen's height, not the window's: reading `innerHeight` while rendering made the browser lay
- * out the page there and then (10-15 ms at 4×, traced), and the screen is never shorter.
+ * out the page there and then (10-15 ms at 4×, traced). On a phone the screen is the taller of
+ * the two; where it is not (a zoomed-out desktop page), the measured window fills in a frame
+ * later.
  */
 export function firstWindow(rowHeight: number, overscan: number, height = typeof screen === 'undefined' ? 0 : screen.height): number {
   return Math.ceil((height || 800) / rowHeight) + overscan;
