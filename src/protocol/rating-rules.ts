@@ -178,7 +178,9 @@ export interface YearAttendance {
  * Participation and months absent without reason for every member of a year, in one pass
  * over the roll rows (5,000 members × a year of rolls must not be per-member scans). Same
  * counting as attendance-rules participation(): events of the year on which the member was
- * marked; present or late is attending; unmarked events count neither way.
+ * marked; present or late is attending; unmarked events count neither way. The rating screen
+ * counts from the member digests with memberAttendance (below); this is the rule over plain
+ * roll rows, which the tests hold it to.
  */
 export function yearAttendanceByMember(events: readonly HeldEventLike[], facts: readonly { eventId: string; memberId: string; status: string }[], year: YearLike): Map<string, YearAttendance> {
   const span = asSpan(year);
