@@ -67,7 +67,7 @@ export default function MemberDetailPage() {
             }}
           />
         )}
-        <EventList events={events.value ?? []} />
+        <EventList events={events.value ?? []} onRemoved={(kind) => setNotice(t('members.eventRemoved', { kind }))} />
       </section>
     </main>
   );
@@ -111,21 +111,44 @@ function ProfileFacts({ m }: { m: Member }) {
   );
 }
 
-function EventList({ events }: { events: MemberEvent[] }) {
+/** The history; an event recorded by mistake can be removed (members-repo removeMemberEvent). */
+function EventList({ events, onRemoved }: { events: MemberEvent[]; onRemoved: (kind: string) => void }) {
+  const [error, setError] = useState('');
   if (!events.length) return <p class="muted">{t('members.noHistory')}</p>;
+  const remove = async (e: MemberEvent) => {
+    const kind = t(`members.event_${e.kind}` as MessageKey);
+    if (!confirm(t('members.eventRemoveConfirm', { kind, date: formatDate(e.date) }))) return;
+    setError('');
+    try {
+      await (await import('./members-repo')).removeMemberEvent(e.id);
+      onRemoved(kind);
+    } catch {
+      setError(t('members.eventRemoveFailed'));
+    }
+  };
   return (
-    <ol class="timeline">
-      {events.map((e) => (
-        <li key={e.id}>
-          <strong>{t(`members.event_${e.kind}` as MessageKey)}</strong>
-          {e.disciplineLevel && ` — ${t(`members.discipline_${e.disciplineLevel}` as MessageKey)}`}
-          <div class="muted small">
-            {formatDate(e.date)}
-            {e.decisionNumber && ` · ${t('members.decisionNumber')} ${e.decisionNumber}`}
-          </div>
-          {e.note && <div class="small">{e.note}</div>}
-        </li>
-      ))}
-    </ol>
+    <>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <ol class="timeline">
+        {events.map((e) => (
+          <li key={e.id}>
+            <button class="btn danger event-remove" onClick={() => void remove(e)} aria-label={t('members.eventRemoveLabel', { kind: t(`members.event_${e.kind}` as MessageKey), date: formatDate(e.date) })}>
+              {t('common.delete')}
+            </button>
+            <strong>{t(`members.event_${e.kind}` as MessageKey)}</strong>
+            {e.disciplineLevel && ` — ${t(`members.discipline_${e.disciplineLevel}` as MessageKey)}`}
+            <div class="muted small">
+              {formatDate(e.date)}
+              {e.decisionNumber && ` · ${t('members.decisionNumber')} ${e.decisionNumber}`}
+            </div>
+            {e.note && <div class="small">{e.note}</div>}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }

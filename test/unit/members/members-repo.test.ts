@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { createUnit } from '../../../src/features/setup/unit-repo';
-import { addMemberEvent, archiveMember, createMember, updateMember } from '../../../src/features/members/members-repo';
-import { listMembers, listMemberEvents, getMember } from '../../../src/features/members/member-queries';
+import { addMemberEvent, archiveMember, createMember, removeMemberEvent, updateMember } from '../../../src/features/members/members-repo';
+import { listMembers, listMemberEvents, getMember, membersInUnit } from '../../../src/features/members/member-queries';
 import { activeDb, resetSession } from '../../../src/data/session';
 import { closeUnitDb } from '../../../src/data/db';
 import { upsertRow } from '../../../src/data/outbox';
@@ -87,3 +87,50 @@ describe('members repo: row and outbox in one transaction', () => {
     expect(await listMemberEvents(m.id)).toHaveLength(0);
   });
 });
+
+describe('an event recorded by mistake is removed', () => {
+  it('a transfer entered on the wrong member: removed, she is active and in the unit again', async () => {
+    const m = await createMember({ ...MEMBER_DEFAULTS, fullName: 'Phùng Thị Lệ', admissionDate: '2015-03-26' });
+    const e = await addMemberEvent({ memberId: m.id, kind: 'transfer_out', date: '2026-10-01' });
+    expect(await membersInUnit('2026-12-01')).not.toContain(m.id);
+    // the status edited back on the form does not bring her back: the events decide
+    await updateMember(m.id, { status: 'active' });
+    await addMemberEvent({ memberId: m.id, kind: 'commendation', date: '2026-05-19' });
+    const db = await activeDb();
+    const before = await db.outbox.count();
+    await removeMemberEvent(e.id);
+    expect((await listMemberEvents(m.id)).map((x) => x.kind)).toEqual(['commendation']);
+    expect(await membersInUnit('2026-12-01')).toContain(m.id);
+    expect((await db.memberEvents.get(e.id))?.deleted).toBe(true);
+    const sent = await db.outbox.orderBy('seq').offset(before).toArray();
+    expect(sent.map((x) => [x.table, x.op])).toEqual([['memberEvents', 'delete']]);
+  });
+
+  it('the status the event set goes back to what the remaining events give, or active', async () => {
+    const a = await createMember({ ...MEMBER_DEFAULTS, fullName: 'Tạ Đức Khang' });
+    const graduated = await addMemberEvent({ memberId: a.id, kind: 'graduation', date: '2026-11-01' });
+    expect((await getMember(a.id))?.status).toBe('graduated');
+    await removeMemberEvent(graduated.id);
+    expect((await getMember(a.id))?.status).toBe('active');
+
+    const b = await createMember({ ...MEMBER_DEFAULTS, fullName: 'Lê Khánh Hằng' });
+    await addMemberEvent({ memberId: b.id, kind: 'transfer_out', date: '2025-06-01' });
+    const expelled = await addMemberEvent({ memberId: b.id, kind: 'discipline', disciplineLevel: 'expulsion', date: '2026-02-01' });
+    await removeMemberEvent(expelled.id);
+    expect((await getMember(b.id))?.status).toBe('transferred_out');
+  });
+
+  it('a status changed on the form since, or by an event that only adds history, stays', async () => {
+    const m = await createMember({ ...MEMBER_DEFAULTS, fullName: 'Hồ Văn Minh' });
+    const out = await addMemberEvent({ memberId: m.id, kind: 'transfer_out', date: '2026-10-01' });
+    await updateMember(m.id, { status: 'struck_off' });
+    await removeMemberEvent(out.id);
+    expect((await getMember(m.id))?.status).toBe('struck_off');
+    const praise = await addMemberEvent({ memberId: m.id, kind: 'commendation', date: '2026-05-19' });
+    await removeMemberEvent(praise.id);
+    await removeMemberEvent(praise.id); // twice: nothing more
+    expect((await getMember(m.id))?.status).toBe('struck_off');
+    expect(await listMemberEvents(m.id)).toEqual([]);
+  });
+});
+
