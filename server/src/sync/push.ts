@@ -135,7 +135,12 @@ function applyOne(tx: PushTx, item: RawMutation, ctx: PushContext, nextVersion: 
     tx.addConflict({ ...draft, id, table: m.table, rowId: m.rowId, mid: item.mid, version: version ?? nextVersion, createdAt });
   }
   const stored: StoredResult = { status: outcome.status };
-  if (version !== undefined) stored.version = version;
+  // The version a phone moves its waiting edits of these fields onto (src/sync/push-results.ts
+  // rebaseFollowers): only a version this change wrote. A change that wrote nothing (its
+  // value equal to another phone's, written since) did not put the row at that phone's
+  // version; a later edit from this phone is still concurrent with it, and the later stamp
+  // wins with a conflict kept, not the edit that happened to come after the agreement.
+  if (version !== undefined && (outcome.row || outcome.status !== 'applied')) stored.version = version;
   if (conflictId) stored.conflictId = conflictId;
   return { stored, changed: !!outcome.row };
 }

@@ -132,7 +132,9 @@ export class FakeServer {
       row.version = this.version;
       this.rows.set(key, row);
     }
-    return conflictId ? { mid: m.mid, status: 'conflict', conflictId, version: row.version } : { mid: m.mid, status: 'applied', version: row.version };
+    if (conflictId) return { mid: m.mid, status: 'conflict', conflictId, version: row.version };
+    // as the real server: a change that wrote nothing answers no version (docs/sync-api.md)
+    return Object.keys(writes).length ? { mid: m.mid, status: 'applied', version: row.version } : { mid: m.mid, status: 'applied' };
   }
 
   pull(req: PullRequest, deviceId: string): PullResponse {

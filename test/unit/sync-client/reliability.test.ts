@@ -126,6 +126,27 @@ describe('RELIABILITY 9: the same member ticked on two phones offline', () => {
     for (const d of [a, b]) expect((await d.db.conflicts.toArray()).map((c) => c.field)).toEqual(['status']);
     expect(await snapshot(a.db)).toEqual(await snapshot(b.db));
   });
+
+  test('taps through the statuses on both phones: an offline tap passing the other phone\'s value does not overwrite its later mark', async () => {
+    // Found in use: A, offline, taps unexcused → present → late; later B, online, taps
+    // unexcused → present and syncs. A's "present" equals B's stored value, so the server
+    // writes nothing for it; its answer must not make A's "late" look like an edit made
+    // after B's, which would overwrite B's later mark without a conflict.
+    const { a, b } = await twoPhones();
+    await mark(a, member(0), 'absent_excused');
+    await srv.sync(a);
+    await srv.sync(b);
+    for (const s of ['absent_unexcused', 'present', 'late']) await mark(a, member(0), s);
+    for (const s of ['absent_unexcused', 'present']) await mark(b, member(0), s);
+    await srv.sync(b);
+    for (const d of [a, b, a]) await srv.sync(d);
+    const id = `meeting-0001:${member(0)}`;
+    expect((await a.db.attendance.get(id))!.status).toBe('present');
+    expect((await b.db.attendance.get(id))!.status).toBe('present');
+    const lost = (await srv.conflicts()).filter((c) => c.field === 'status').map((c) => c.loserValue);
+    expect(lost).toContain('late');
+    expect(await snapshot(a.db)).toEqual(await snapshot(b.db));
+  });
 });
 
 describe('the dues ledger on two phones', () => {
