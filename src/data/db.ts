@@ -181,7 +181,7 @@ export class UnitDb extends Dexie {
     //   ledger by the day money was received (paidAt); v5 the year's plan, targets, youth
     //   projects, the committee, file references, photo blobs and their upload queue; v6 reports
     //   to cấp trên; v7 the level above's check-ins, notes, recognitions, consolidations;
-    //   v8 the member digests (below).
+    //   v8 the member digests (below); v9 builds them again (a restore had broken them).
     // A schema change is a new version(n) step with an upgrade test (DESIGN.md,
     // db-upgrade.test.ts); once a step that only adds tables or indexes has shipped, it can fold
     // into this declaration, as v1–v7 did (docs/decisions.md, "The schema declared once").
@@ -232,11 +232,17 @@ export class UnitDb extends Dexie {
         // from the rows and kept in step from then on by data/digest-middleware.ts. Derived:
         // never synced, never in a backup.
         memberDigests: 'id',
-      })
-      .upgrade(async (tx) => {
-        const rows = Object.fromEntries(await Promise.all(DIGEST_SOURCE_TABLES.map(async (t) => [t, await tx.table(t).toArray()] as const)));
-        await tx.table(DIGEST_TABLE).bulkPut(buildDigests(rows));
       });
+    // v9: the member digests built again from the rows. A restore wrote every table side by
+    // side in one transaction and the middleware's writes overwrote each other's digests, so a
+    // phone restored under v8 kept one table's part of each (its year screens showed no
+    // members); the middleware now takes a transaction's writes in turn. A phone coming from
+    // v7 or before gets its digests here too (v8 only adds the table).
+    this.version(9).upgrade(async (tx) => {
+      const rows = Object.fromEntries(await Promise.all(DIGEST_SOURCE_TABLES.map(async (t) => [t, await tx.table(t).toArray()] as const)));
+      await tx.table(DIGEST_TABLE).clear();
+      await tx.table(DIGEST_TABLE).bulkPut(buildDigests(rows));
+    });
     this.use(digestMiddleware);
   }
 }

@@ -8,7 +8,7 @@
 //     briefs in and out of their members' digests, read and written in that transaction: if
 //     the transaction fails, neither the rows nor the digests change.
 // Writes that name the digest table themselves (the upgrade building it) pass untouched.
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import { clearFromDigest, DIGEST_SOURCES, DIGEST_TABLE, digestMemberId, emptyDigest, isEmptyDigest, putInDigest, type MemberDigest } from './member-digest';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of several tables, read by field
@@ -30,10 +30,28 @@ export const digestMiddleware: Middleware<DBCore> = {
     table(name) {
       const table = down.table(name);
       if (!(name in DIGEST_SOURCES)) return table;
-      return { ...table, mutate: (req) => mutateWithDigests(down, table, req) };
+      return { ...table, mutate: (req) => inTurn(req.trans, () => mutateWithDigests(down, table, req)) };
     },
   }),
 };
+
+/** The digest work of each transaction still to finish: its last write's, by transaction. */
+const turns = new WeakMap<DBCoreTransaction, Promise<unknown>>();
+
+/**
+ * Runs a write's digest work after the work of the writes before it in the same transaction.
+ * Each reads the digests of its members and writes them back: two at once (restore's
+ * Promise.all over every table) read the same digest, and the one written last dropped the
+ * other's briefs (found in use: a restored phone's year screens showed no members).
+ */
+function inTurn<T>(trans: DBCoreTransaction, work: () => Promise<T>): Promise<T> {
+  const before = turns.get(trans);
+  // Dexie's promise: the work runs in the transaction's zone, as the write that asked for it
+  // (the layers below read the zone's transaction).
+  const run = before ? Dexie.Promise.resolve(before).then(work, work) : work();
+  turns.set(trans, run.catch(() => undefined));
+  return run;
+}
 
 function holdsDigests(trans: DBCoreTransaction): boolean {
   const names = (trans as unknown as IDBTransaction).objectStoreNames;

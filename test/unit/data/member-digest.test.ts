@@ -174,6 +174,30 @@ describe('member digests', () => {
     expect(other).toEqual(['meetings']);
   });
 
+  // Found in use: restore clears and then writes every table at once (Promise.all) in one
+  // transaction; each write read a member's digest, and the last to write it back won, so the
+  // digests kept one table's part only (the year screens showed no members).
+  it('writes to several tables at once in one transaction: every part stays', async () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const r = rng(100 + seed);
+      db = new UnitDb(`scd-digest-parallel-${seed}`);
+      // distinct ids per table, as a backup's rows are
+      const distinct = (list: Row[]) => [...new Map(list.map((x) => [x.id, x])).values()];
+      const rows = Object.fromEntries(DIGEST_SOURCE_TABLES.map((t) => [t, distinct(Array.from({ length: 8 }, () => ({ ...makeRow(t, r), deleted: false })))]));
+      const d = db;
+      await d.transaction('rw', DIGEST_SOURCE_TABLES, async () => {
+        await Promise.all(DIGEST_SOURCE_TABLES.map((t) => d.table(t).clear()));
+        await Promise.all(DIGEST_SOURCE_TABLES.map((t) => d.table(t).bulkPut(rows[t])));
+      });
+      expect(await stored(db), `seed ${seed}`).toEqual(await rebuilt(db));
+      // and single writes of one member's rows side by side
+      await d.transaction('rw', DIGEST_SOURCE_TABLES, () => Promise.all(DIGEST_SOURCE_TABLES.map((t) => d.table(t).put(makeRow(t, r)))));
+      expect(await stored(db), `seed ${seed}, puts`).toEqual(await rebuilt(db));
+      await db.delete();
+      db = undefined;
+    }
+  });
+
   it('a member with nothing left keeps no digest', async () => {
     db = new UnitDb('scd-digest-empty');
     await db.attendance.put({ id: 'meet-1:m1', eventId: 'meet-1', memberId: 'm1', status: 'present', deleted: false } as never);
