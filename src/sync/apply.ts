@@ -21,7 +21,8 @@
 // again from there, after its push: the field is no longer pending and takes the server's
 // value and version. (Cheap: it re-reads only what changed since.)
 // A change the server refused (needs attention) is treated like a pending one: what the user
-// typed stays on screen until they fix it or discard it (discarding re-reads the row).
+// typed stays on screen until they fix it or discard it (discarding re-reads the row) — but
+// not one refused because the minutes are final, which can never go through.
 // Fields without pending entries take the server's value and version. A field the server
 // does not have is removed locally unless it is pending (the server's row is the truth).
 // Fields this app version does not know are kept as they are (schema skew: nothing dropped).
@@ -29,6 +30,7 @@ import type { Table } from 'dexie';
 import { SYNCED_ROW_TABLES, type DeviceState, type UnitDb } from '../data/db';
 import type { PulledRow } from '../protocol/sync';
 import { fieldVersions } from '../protocol/sparse-versions';
+import { isLockedRefusal } from './server-values';
 
 /** Meta properties of a local row that are not server fields. */
 const LOCAL_META = new Set(['id', 'unitId', 'rev', 'deleted', 'updatedAt']);
@@ -64,6 +66,8 @@ export async function pendingFields(db: UnitDb, keys: [string, string][]): Promi
   const wantedRows = new Set(keys.map(([t, id]) => `${t}\u0000${id}`));
   if (await db.needsAttention.count()) {
     for (const w of await db.needsAttention.toArray()) {
+      // refused for good (the minutes are final): the server's values come in
+      if (isLockedRefusal(w)) continue;
       const m = w.mutation;
       if (wantedRows.has(`${m.table}\u0000${m.rowId}`)) add(m.table, m.rowId, m.op === 'delete' ? ['deleted'] : Object.keys(m.fields));
     }

@@ -5,6 +5,7 @@
 import { commit } from '../data/commit';
 import { deleteRow, upsertRow } from '../data/outbox';
 import { activeDb } from '../data/session';
+import { UserError } from '../lib/user-error';
 
 type Row = Record<string, unknown> & { id: string; unitId: string; deleted?: boolean };
 
@@ -13,24 +14,41 @@ export async function keepConflictSide(conflictId: string, side: 'winner' | 'los
   const c = await db.conflicts.get(conflictId);
   if (!c) return;
   const table = db.table<Row, string>(c.table);
-  await commit(db, [table, db.conflicts], async () => {
+  await commit(db, [...new Set([table, db.conflicts, db.minutes])], async () => {
     const value = side === 'winner' ? ('winnerValue' in c ? c.winnerValue : c.theirs) : 'loserValue' in c ? c.loserValue : c.mine;
     const row = await table.get(c.rowId);
+    // Final minutes and their roll change no more (the server refuses it: err.locked); keeping
+    // the side already in effect writes nothing and is fine.
+    const locked = () => assertNotLocked(db, c.table, row);
     if (row) {
       if (c.field === 'deleted') {
-        if (value === true && !row.deleted) await deleteRow(db, c.table, c.rowId);
-        else if (value !== true && row.deleted) await upsertRow(db, c.table, c.rowId, row.unitId, {});
+        if (value === true && !row.deleted) {
+          await locked();
+          await deleteRow(db, c.table, c.rowId);
+        } else if (value !== true && row.deleted) {
+          await locked();
+          await upsertRow(db, c.table, c.rowId, row.unitId, {});
+        }
       } else if (!sameValue(row[c.field], value) || row.deleted) {
         // Keeping an edit that lost to a delete brings the record back (upsertRow restores).
         if (side === 'winner' && row.deleted) {
           // the tombstone is the winner: nothing to write
         } else {
+          await locked();
           await upsertRow(db, c.table, c.rowId, row.unitId, { [c.field]: value ?? undefined } as never);
         }
       }
     }
     await db.conflicts.update(conflictId, { resolvePending: { keep: side }, resolvedAt: new Date().toISOString() });
   });
+}
+
+/** Throws err.locked for a row of finalized minutes, or a roll row of a meeting whose minutes are final. */
+async function assertNotLocked(db: Awaited<ReturnType<typeof activeDb>>, table: string, row: Row | undefined): Promise<void> {
+  const meetingId = table === 'minutes' ? row?.id : table === 'attendance' ? (row?.eventId as string | undefined) : undefined;
+  if (!meetingId) return;
+  const minutes = table === 'minutes' ? row : await db.minutes.get(meetingId);
+  if (minutes && !minutes.deleted && minutes.status === 'finalized') throw new UserError('err.locked');
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -7,6 +7,7 @@ import type { Mutation, SyncedTable } from '../protocol/outbox';
 import { deviceState } from '../data/outbox';
 import { midOf, nextHlc } from '../lib/hlc';
 import type { PushResponse, PushResult } from '../protocol/sync';
+import { isLockedRefusal, takeServerValues } from './server-values';
 
 type Row = Record<string, unknown> & { id: string; rev?: Record<string, number>; deleted?: boolean };
 
@@ -67,6 +68,12 @@ export async function recordPushResults(db: UnitDb, batch: Mutation[], res: Push
       // Everything in the batch's seq range leaves: one range delete.
       await db.outbox.where('seq').between(Math.min(...done), Math.max(...done), true, true).delete();
     } else if (done.length) await db.outbox.bulkDelete(done);
+    // Refused because the meeting's minutes are final (another phone locked them): nothing can
+    // make it go through, so the row takes the final values back now. Kept on screen (as
+    // other refusals are), the finalized minutes and their roll would read this phone's
+    // refused text and marks, and print so. The card stays, with what was typed, to copy into
+    // an addendum.
+    for (const w of attention) if (isLockedRefusal(w)) await takeServerValues(db, w.mutation.table, w.mutation.rowId);
     await rebaseFollowers(db, batch, byMid, hint);
     // A later accepted change of the field at fault (or of all the refused fields, when the
     // server named none) means the user fixed it ("Sửa"). The refused change's other fields

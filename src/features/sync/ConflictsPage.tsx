@@ -3,6 +3,8 @@
 // value as a normal change and tells the server the conflict is settled.
 import { useState } from 'preact/hooks';
 import { ts } from '../../sync/i18n';
+import { tDynamic } from '../../i18n';
+import { UserError } from '../../lib/user-error';
 import { useLive } from '../../data/live';
 import { listConflicts, type ConflictView } from '../../sync/record-queries';
 import { fieldLabel, formatValue, tableLabel } from './format';
@@ -12,9 +14,19 @@ export default function ConflictsPage() {
   const list = useLive(listConflicts, []);
   const [notice, setNotice] = useState('');
 
+  const [error, setError] = useState('');
+
   const keep = async (c: ConflictView, side: 'winner' | 'loser') => {
-    const { keepConflictSide } = await import('../../sync/conflicts-repo');
-    await keepConflictSide(c.id, side);
+    setError('');
+    setNotice('');
+    try {
+      const { keepConflictSide } = await import('../../sync/conflicts-repo');
+      await keepConflictSide(c.id, side);
+    } catch (e) {
+      // final minutes and their roll: the side in effect stays (err.locked)
+      setError(tDynamic(e instanceof UserError ? e.key : 'err.unexpected'));
+      return;
+    }
     setNotice(ts('kept'));
     window.dispatchEvent(new Event('scd:sync-now'));
   };
@@ -29,6 +41,11 @@ export default function ConflictsPage() {
       {notice && (
         <p class="ok" role="status">
           {notice}
+        </p>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
         </p>
       )}
       {list.isLoaded && !list.value?.length && <p>{ts('conflictsNone')}</p>}

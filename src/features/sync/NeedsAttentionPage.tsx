@@ -8,17 +8,19 @@ import { listNeedsAttention, type AttentionView } from '../../sync/record-querie
 import { fieldLabel, formatValue, reasonText, tableLabel } from './format';
 import './sync.css';
 
-const HIDDEN = new Set(['createdAt']);
+// bookkeeping a person does not read: when the record was made, when a name was ticked
+const HIDDEN = new Set(['createdAt', 'checkedAt']);
 
 export default function NeedsAttentionPage() {
   const list = useLive(listNeedsAttention, []);
   const [notice, setNotice] = useState('');
 
   const discard = async (w: AttentionView) => {
-    if (!confirm(ts('discardConfirm'))) return;
+    // a change to final minutes was taken back already: the card is only read and put away
+    if (!isLocked(w) && !confirm(ts('discardConfirm'))) return;
     const { discardRefusedChange } = await import('../../sync/attention-repo');
     await discardRefusedChange(w.mid);
-    setNotice(ts('discarded'));
+    setNotice(isLocked(w) ? '' : ts('discarded'));
   };
 
   return (
@@ -40,6 +42,7 @@ export default function NeedsAttentionPage() {
             <p class="small muted">{tableLabel(w.table)}</p>
             <h2>{w.title || ts('unnamed')}</h2>
             <p class="error">{ts('reason', { reason: reasonText(w.reason) })}</p>
+            {isLocked(w) && <p class="muted small">{ts('lockedKept')}</p>}
             {w.op === 'delete' ? (
               <p>{ts('opDelete')}</p>
             ) : (
@@ -55,13 +58,13 @@ export default function NeedsAttentionPage() {
               </dl>
             )}
             <div class="row">
-              {w.href && w.row && (
+              {w.href && w.row && !isLocked(w) && (
                 <a class="btn primary" href={w.href}>
                   {ts('fix')}
                 </a>
               )}
-              <button class="btn danger" onClick={() => void discard(w)}>
-                {ts('discard')}
+              <button class={isLocked(w) ? 'btn' : 'btn danger'} onClick={() => void discard(w)}>
+                {isLocked(w) ? ts('lockedDone') : ts('discard')}
               </button>
             </div>
           </li>
@@ -70,3 +73,6 @@ export default function NeedsAttentionPage() {
     </main>
   );
 }
+
+/** Refused because the minutes are final: this phone already shows the final values again. */
+const isLocked = (w: AttentionView) => w.reason === 'err.locked';

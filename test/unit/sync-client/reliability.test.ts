@@ -147,6 +147,30 @@ describe('RELIABILITY 9: the same member ticked on two phones offline', () => {
     expect(lost).toContain('late');
     expect(await snapshot(a.db)).toEqual(await snapshot(b.db));
   });
+
+  test('minutes finalized on one phone while another edited them offline: it shows the final minutes and roll, and keeps what it typed on a card', async () => {
+    const { a, b } = await twoPhones();
+    const minutes = { meetingId: 'meeting-0001', status: 'draft', discussion: 'Thu 54/59 đoàn phí (A)' };
+    await a.write('minutes', 'meeting-0001', minutes);
+    await a.write('attendance', `meeting-0001:${member(0)}`, { eventId: 'meeting-0001', memberId: member(0), status: 'present', checkedAt: new Date().toISOString() });
+    await srv.sync(a);
+    await srv.sync(b);
+    // B, offline: another text and another mark; A finalizes meanwhile
+    await b.write('minutes', 'meeting-0001', { discussion: 'Thu 55/59 đoàn phí (B, sửa sau)' });
+    await b.write('attendance', `meeting-0001:${member(0)}`, { status: 'absent_excused', checkedAt: new Date().toISOString() });
+    await b.write('attendance', `meeting-0001:${member(1)}`, { eventId: 'meeting-0001', memberId: member(1), status: 'late', checkedAt: new Date().toISOString() });
+    await a.write('minutes', 'meeting-0001', { status: 'finalized' });
+    await srv.sync(a);
+    for (let i = 0; i < 2; i++) await srv.sync(b);
+    expect((await b.db.minutes.get('meeting-0001'))!).toMatchObject({ status: 'finalized', discussion: 'Thu 54/59 đoàn phí (A)' });
+    expect((await b.db.attendance.get(`meeting-0001:${member(0)}`))!.status).toBe('present');
+    // a mark the server never had leaves the roll
+    expect(await b.db.attendance.get(`meeting-0001:${member(1)}`)).toBeUndefined();
+    const cards = await b.db.needsAttention.toArray();
+    expect(cards.map((c) => c.reason)).toEqual(['err.locked', 'err.locked', 'err.locked']);
+    expect(cards.map((c) => c.mutation.fields.discussion).filter(Boolean)).toEqual(['Thu 55/59 đoàn phí (B, sửa sau)']);
+    expect(await snapshot(a.db)).toEqual(await snapshot(b.db));
+  });
 });
 
 describe('the dues ledger on two phones', () => {

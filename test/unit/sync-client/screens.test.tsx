@@ -76,6 +76,25 @@ describe('ConflictsPage', () => {
   });
 });
 
+describe('ConflictsPage: a roll row of final minutes', () => {
+  test('keeping the side not in effect is refused in words; the roll and the conflict stay', async () => {
+    const db = await activeDb();
+    // written as pulled from the server: a held meeting, its final minutes, a roll row
+    await db.minutes.put({ id: 'meeting-0001', unitId: 'u', meetingId: 'meeting-0001', status: 'finalized', rev: { status: 7 }, updatedAt: '' } as never);
+    await db.attendance.put({ id: `meeting-0001:${memberId}`, unitId: 'u', eventId: 'meeting-0001', memberId, status: 'present', rev: { status: 6 }, updatedAt: '' } as never);
+    await storeConflicts(db, deviceId, [
+      { id: 'c9', table: 'attendance', rowId: `meeting-0001:${memberId}`, field: 'status', winnerValue: 'present', loserValue: 'absent_unexcused', winnerDeviceId: 'other-phone', loserDeviceId: deviceId, createdAt: new Date().toISOString() },
+    ]);
+    mount('/sync/conflicts', ConflictsPage);
+    const card = await screen.findByRole('listitem');
+    fireEvent.click(within(card).getAllByRole('button', { name: 'Giữ bản này' })[0]);
+    expect((await screen.findByRole('alert')).textContent).toContain('Biên bản đã chốt');
+    expect((await db.attendance.get(`meeting-0001:${memberId}`))!.status).toBe('present');
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.conflicts.get('c9'))!.resolvePending).toBeUndefined();
+  });
+});
+
 describe('ConflictsPage: an edit that met a delete', () => {
   test('the delete is shown as such; keeping the edit brings the record back', async () => {
     const db = await activeDb();
@@ -116,6 +135,23 @@ describe('NeedsAttentionPage', () => {
     // the next pull reads the row again from just below its newest version
     expect((await db.syncState.get('device'))!.repullFrom).toBe(2);
     confirmSpy.mockRestore();
+  });
+
+  test('a mark refused because the minutes are final: taken back at once, shown without the tap time, no "Sửa"', async () => {
+    const db = await activeDb();
+    const { markAttendance } = await import('../../../src/features/attendance/attendance-repo');
+    await db.minutes.put({ id: 'meeting-0002', unitId: 'u', meetingId: 'meeting-0002', status: 'draft', rev: { status: 4 }, updatedAt: '' } as never);
+    await db.attendance.put({ id: `meeting-0002:${memberId}`, unitId: 'u', eventId: 'meeting-0002', memberId, status: 'present', rev: { status: 4 }, updatedAt: '' } as never);
+    await markAttendance('meeting-0002', memberId, 'absent_unexcused');
+    const batch = await db.outbox.toArray();
+    await recordPushResults(db, batch, { results: [{ mid: batch[0].mid, status: 'rejected', error: 'err.locked' }], lastSeq: batch[0].seq });
+    expect((await db.syncState.get('device'))!.repullFrom).toBe(3);
+    mount('/sync/attention', NeedsAttentionPage);
+    await screen.findByText(/Máy này đã trở về nội dung đã chốt/);
+    expect(screen.queryByRole('link', { name: 'Sửa' })).toBeNull();
+    expect(document.body.textContent).not.toContain('checkedAt');
+    fireEvent.click(screen.getByRole('button', { name: 'Đã xem' }));
+    await waitFor(async () => expect(await db.needsAttention.count()).toBe(0));
   });
 });
 
