@@ -87,3 +87,15 @@ export async function loadReminders(today: string): Promise<PeriodStanding[]> {
   const periods = reminderPeriods(today, years);
   return dueReminders(standingsOf(periods, await readRecords(db, periods, days), today), since);
 }
+
+/** The reports of the year's periods (reportsOnTime): the working copies, sent versions and reviews, and since when the unit is in the app. */
+export async function yearReports(db: UnitDb, span: YearSpan, settings: { reportDueDays?: number; deleted?: boolean } | undefined): Promise<ReportRecords> {
+  const ids = yearReportPeriods(span.year, span.kind).map(reportId);
+  const [rows, versions, reviews, since] = await Promise.all([
+    db.reports.bulkGet(ids),
+    db.reportVersions.where('reportId').anyOf(ids).toArray(),
+    db.reportReviews.where('reportId').anyOf(ids).toArray(),
+    unitSince(db),
+  ]);
+  return { rows: live(rows), versions: live(versions), reviews: live(reviews), dueDays: reportDueDays(settings), since };
+}

@@ -18,11 +18,15 @@ import type { Rating } from '../../protocol/rating';
 import type { DuesEntry } from '../../protocol/dues';
 import type { Attendance } from '../../protocol/meeting';
 import { asOfFor } from '../../protocol/report-figures/as-of';
+import { yearReports } from './report-list-queries';
 
 /** The tables a report's figures are computed from (useLive reloads when one changes). */
 export const REPORT_TABLES = [
   'members', 'memberEvents', 'meetings', 'activities', 'attendance', 'youthProjects', 'trainingRegistrations', 'ratings', 'unitRatings',
   'dues', 'duesExemptions', 'duesRates', 'remittances', 'targets', 'yearPlans', 'committeeTerms', 'committeeSeats', 'units', 'unitSettings',
+  // a report sent or returned moves "reports sent on time" (not 'reports': its working copy
+  // is saved as the secretary types, and the figures would be computed again at each save)
+  'reportVersions', 'reportReviews',
 ] as const;
 
 /** Members per page: a member record is wide; 250 keep each page a short task at 4× CPU (targets-queries.ts). */
@@ -143,6 +147,7 @@ export async function loadReportInputs(db: UnitDb, period: ReportPeriod, today: 
     targets: liveTargets,
     terms: live(terms),
     seats: live(seats),
+    reports: liveTargets.some((t) => t.source === 'computed' && t.rule === 'reportsOnTime') ? await yearReports(db, span, settings) : undefined,
   };
 }
 

@@ -15,9 +15,7 @@ import type { Target, YearPlan } from '../../protocol/target';
 import type { TargetRule } from '../../protocol/target-enums';
 import type { TargetResult, YearInputs } from '../../protocol/target-rules';
 import { STATUS_RANK, isOnPace } from '../../protocol/target-pace';
-import { reportId } from '../../protocol/report-period';
-import { reportDueDays, yearReportPeriods, type ReportRecords } from '../../protocol/report-year-rules';
-import { unitSince } from '../reports/report-list-queries';
+import { yearReports } from '../reports/report-list-queries';
 import { childUnitsOf, serverUnitIdOf, yearMarks } from '../recognition/recognition-queries';
 import type { Consolidation } from '../../protocol/oversight';
 
@@ -44,18 +42,6 @@ async function meetingFrequency(db: UnitDb): Promise<'monthly' | 'quarterly'> {
     if (u && !u.deleted) return u.meetingFrequency ?? 'monthly';
   }
   return 'monthly';
-}
-
-/** The reports of the year's periods (reportsOnTime): the working copies, sent versions and reviews, and since when the unit is in the app. */
-async function yearReports(db: UnitDb, span: YearSpan, settings: { reportDueDays?: number; deleted?: boolean } | undefined): Promise<ReportRecords> {
-  const ids = yearReportPeriods(span.year, span.kind).map(reportId);
-  const [rows, versions, reviews, since] = await Promise.all([
-    db.reports.bulkGet(ids),
-    db.reportVersions.where('reportId').anyOf(ids).toArray(),
-    db.reportReviews.where('reportId').anyOf(ids).toArray(),
-    unitSince(db),
-  ]);
-  return { rows: live(rows), versions: live(versions), reviews: live(reviews), dueDays: reportDueDays(settings), since };
 }
 
 /** The register entries, their events and the year's registrations held in the member digests. */

@@ -10,6 +10,7 @@ import type { EntryLike, ExemptionLike, RateLike } from '../dues-rules';
 import type { RegistrationLike } from '../training-rules';
 import type { SeatLike, TermLike } from '../committee-rules';
 import type { TargetLike } from '../target-rules';
+import type { ReportRecords } from '../report-year-rules';
 
 type Row = { deleted?: boolean };
 
@@ -85,9 +86,9 @@ export interface ReportInputs {
   youthProjects: readonly ReportProject[];
   /** the year's training registrations */
   registrations: readonly (RegistrationLike & Row & { registeredAt?: string })[];
-  /** the year's member ratings and the unit's own */
-  ratings: readonly (Row & { memberId: string; level?: RatingLevel | '' })[];
-  unitRating?: Row & { level: RatingLevel };
+  /** the year's member ratings and the unit's own (decided on `decidedAt`) */
+  ratings: readonly (Row & { memberId: string; level?: RatingLevel | ''; decidedAt?: string })[];
+  unitRating?: Row & { level: RatingLevel; decidedAt?: string };
   /** ledger entries paid in the period, those for the year's months, and every opening balance (duplicates are fine) */
   dues: readonly EntryLike[];
   duesExemptions: readonly (ExemptionLike & { memberId: string })[];
@@ -99,6 +100,8 @@ export interface ReportInputs {
   targets: readonly TargetLike[];
   terms: readonly TermLike[];
   seats: readonly SeatLike[];
+  /** the year's reports, sent versions and reviews (the "reports sent on time" target), when a target counts them */
+  reports?: ReportRecords;
 }
 
 export const live = <T extends Row>(rows: readonly T[]): T[] => rows.filter((r) => !r.deleted);

@@ -1,7 +1,7 @@
 // targets-v1 (issue 10): each target of the unit's year as the year's screen showed it on the day
 // computed — target-rules computeSteps with that day as "today", over the records as they stood
-// then (meetings, activities, events, registrations, projects' stages and remittances up to that
-// day), and with the report's own head count and eligibility (member facts), so the roster the
+// then (meetings, activities, events, registrations, projects' stages, remittances, ratings
+// decided and reports sent up to that day), and with the report's own head count and eligibility (member facts), so the roster the
 // targets judge is the one membership-v1 counts. Absent when the year has no targets.
 import type { TargetsFigure } from '../report-figures-schema';
 import type { ReportPeriod } from '../report-period';
@@ -21,8 +21,16 @@ export function yearInputsOn(inputs: ReportInputs, asOf: string): YearInputs {
     today: asOf,
     members: live(inputs.members),
     memberEvents: live(inputs.memberEvents).filter((e) => e.date <= asOf),
-    ratings: live(inputs.ratings),
-    unitRating: inputs.unitRating && !inputs.unitRating.deleted ? inputs.unitRating : undefined,
+    // decided by then: a quarter's report does not claim the year-end rating made since
+    ratings: live(inputs.ratings).filter((r) => !r.decidedAt || r.decidedAt <= asOf),
+    unitRating: inputs.unitRating && !inputs.unitRating.deleted && !(inputs.unitRating.decidedAt && inputs.unitRating.decidedAt > asOf) ? inputs.unitRating : undefined,
+    // the reports sent by then, as the year's screen counts them (reportsOnTime); without
+    // them every report already due counted as not sent
+    reports: inputs.reports && {
+      ...inputs.reports,
+      versions: inputs.reports.versions.filter((v) => v.submittedAt.slice(0, 10) <= asOf),
+      reviews: inputs.reports.reviews.filter((r) => r.reviewedAt.slice(0, 10) <= asOf),
+    },
     registrations: registrationsBy(inputs, asOf),
     youthProjects: live(inputs.youthProjects).filter((p) => p.registeredOn <= asOf).map((p) => ({ id: p.id, year: p.year, stage: stageOn(p, asOf) })),
     meetings: live(inputs.meetings).filter((m) => m.startsAt.slice(0, 10) <= asOf),

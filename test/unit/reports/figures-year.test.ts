@@ -122,4 +122,42 @@ describe('the year’s targets', () => {
       ],
     });
   });
+
+  // Found in use: every report sent upward said "reports sent on time: 0 %, out of reach" while
+  // the year's screen showed 100 %: the report's inputs carried no reports.
+  it('counts the reports sent on time as the year’s screen does, as of the day computed', () => {
+    const q2 = reportPeriod('quarter', 2026, 2);
+    const cal = emptyInputs(2026, 'calendar', {
+      members: members(4),
+      targets: [target({ id: 'r', title: 'Báo cáo đúng hạn', measure: 'percent', goal: 100, rule: 'reportsOnTime', sortOrder: 1 })],
+      reports: {
+        rows: [{ id: 'report:2026:q1', status: 'submitted', version: 1 }, { id: 'report:2026:q2', status: 'submitted', version: 1 }],
+        // Q1 sent on time; Q2 sent after the day its figures are computed
+        versions: [
+          { reportId: 'report:2026:q1', version: 1, submittedAt: '2026-04-05T09:00:00.000Z', dueOn: '2026-04-10' },
+          { reportId: 'report:2026:q2', version: 1, submittedAt: '2026-07-20T09:00:00.000Z', dueOn: '2026-07-10' },
+        ],
+        reviews: [],
+        dueDays: 10,
+        since: '2026-01-05',
+      },
+    });
+    const item = (asOf: string) => computeReportFigures(cal, q2, asOf).targets!.items[0];
+    // on 30/06 only Q1 is due, sent on time: 100 %, met so far
+    expect(item('2026-06-30')).toMatchObject({ value: 100, status: expect.not.stringMatching(/unreachable/) });
+    // on 15/07 Q2 and H1 are due too (10/07), Q2 not sent by then: 1 of 3, 100 % out of reach
+    expect(item('2026-07-15')).toMatchObject({ value: 33.3, status: 'unreachable' });
+  });
+
+  it('leaves out the ratings decided after the day computed', () => {
+    const q1 = reportPeriod('quarter', 2026, 1);
+    const cal = emptyInputs(2026, 'calendar', {
+      members: members(2),
+      targets: [target({ id: 'u', title: 'Chi đoàn xếp loại Tốt', measure: 'count', goal: 1, rule: 'unitRatingLevel', sortOrder: 1 })],
+      ratings: [{ memberId: 'm01', level: 'excellent' as const, decidedAt: '2026-12-10' }],
+      unitRating: { level: 'good' as const, decidedAt: '2026-12-12' },
+    });
+    expect(computeReportFigures(cal, q1, '2026-03-31').targets!.items[0].value).toBeUndefined();
+    expect(computeReportFigures(cal, reportPeriod('year', 2026, 1), '2026-12-31').targets!.items[0].value).toBeDefined();
+  });
 });

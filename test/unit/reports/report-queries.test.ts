@@ -16,6 +16,7 @@ import { asOfFor, computeReportFigures, type ReportInputs } from '../../../src/p
 import { reportPeriod, type ReportPeriod } from '../../../src/protocol/report-period';
 import { reportFigures } from '../../../src/protocol/report-figures-schema';
 import { yearSpan } from '../../../src/protocol/year';
+import { reportDueDays } from '../../../src/protocol/report-year-rules';
 
 const Y = 2026;
 beforeEach(() => freshUnit());
@@ -48,6 +49,13 @@ async function wholeTables(period: ReportPeriod, today: string): Promise<ReportI
     targets: (await db.targets.toArray()).filter((t) => t.year === span.year),
     terms: await db.committeeTerms.toArray(),
     seats: await db.committeeSeats.toArray(),
+    reports: {
+      rows: (await db.reports.toArray()).filter((r) => !r.deleted),
+      versions: await db.reportVersions.toArray(),
+      reviews: await db.reportReviews.toArray(),
+      dueDays: reportDueDays(await db.unitSettings.get('settings:unit')),
+      since: (await db.units.toArray()).map((u) => u.createdAt.slice(0, 10)).sort()[0],
+    },
   };
 }
 
