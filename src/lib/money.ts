@@ -18,9 +18,28 @@ export function formatAmount(n: number): string {
 
 /** What a secretary types ("5.000", "5000", "5,000 đ") → integer đồng, or null. */
 export function parseMoney(raw: string): number | null {
-  const digits = raw.replace(/[.,\s₫đ]/gi, '');
-  if (!/^\d{1,9}$/.test(digits)) return null;
-  return Number(digits);
+  return parseWhole(raw.replace(/\s*(₫|đ|đồng|vnđ|vnd)\.?\s*$/i, ''));
+}
+
+/**
+ * A whole number as typed in Vietnam: "1.000", "1.200.000", "5000", "1 000", or with commas as
+ * Excel writes it in English ("1,000"); zero decimals are dropped ("5000.00", "5.000,00").
+ * Anything else is null: a decimal ("5.000,5", "1.2") or a group that is not three digits
+ * ("5.00.0"). Taking every dot and comma away, as this did before, read "5.000,5" as 50.005
+ * (found in use on the rates screen); Number("1.000") is 1 (the targets' form).
+ */
+export function parseWhole(raw: string): number | null {
+  let s = raw.trim();
+  // zero decimals as a spreadsheet writes them: "5000.00", "5.000,00" (never "5.000.00")
+  const decimals = /^(\d[\d.,\s\u00a0]*)([.,])0{1,2}$/.exec(s);
+  if (decimals) {
+    if (decimals[1].includes(decimals[2])) return null;
+    s = decimals[1];
+  }
+  const plain = /^\d{1,9}$/.test(s);
+  const grouped = /^\d{1,3}([.,\s\u00a0])\d{3}(?:\1\d{3}){0,2}$/.test(s);
+  if (!plain && !grouped) return null;
+  return Number(s.replace(/[.,\s\u00a0]/g, ''));
 }
 
 const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];

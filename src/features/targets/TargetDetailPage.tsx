@@ -10,7 +10,7 @@ import { TextAreaField, TextField } from '../../ui/fields';
 import type { TargetResult } from '../../protocol/target-rules';
 import { loadTargetView, TARGET_TABLES, type TargetView } from './targets-queries';
 import { TargetBar } from './TargetCard';
-import { figureText, showsMark, valueText, warningText, whyLines } from './format';
+import { figureText, readFigure, showsMark, valueText, warningText, whyLines } from './format';
 import { compareNames } from '../../lib/names';
 import { parseReportId } from '../../protocol/report-period';
 import { periodLabel } from '../reports';
@@ -73,7 +73,7 @@ function EnterValue({ r }: { r: TargetResult }) {
     e.preventDefault();
     const iso = parseDateText(date);
     if (!iso) return setMsg({ ok: false, text: tDynamic('err.date') });
-    const n = t.measure === 'yesNo' ? (value === '1' ? 1 : 0) : Number(value.replace(',', '.'));
+    const n = t.measure === 'yesNo' ? (value === '1' ? 1 : 0) : readFigure(value, t.measure);
     if (value.trim() === '' || !Number.isFinite(n)) return setMsg({ ok: false, text: ty('errValue') });
     try {
       const { enterValue } = await import('./targets-repo');

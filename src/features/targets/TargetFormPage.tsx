@@ -12,6 +12,7 @@ import { activityKindLabel } from '../meetings';
 import { getTarget } from './targets-queries';
 import type { TargetInput } from './targets-repo';
 import { errorText, ty, tyd } from './i18n';
+import { readFigure } from './format';
 import './targets.css';
 
 const LEVELS = ['4', '3', '2', '1'] as const;
@@ -50,8 +51,8 @@ export default function TargetFormPage() {
   const save = async (e: Event) => {
     e.preventDefault();
     setError('');
-    const g = m === 'yesNo' ? 1 : Number(goal.replace(',', '.'));
-    if (goal.trim() === '' && m !== 'yesNo') return setError(ty('errGoal'));
+    const g = m === 'yesNo' ? 1 : readFigure(goal, m);
+    if ((goal.trim() === '' || !Number.isFinite(g)) && m !== 'yesNo') return setError(ty('errGoal'));
     const input: TargetInput = { title, measure: m, goal: g, source, rule: source === 'computed' ? rule : undefined, ruleParam: source === 'computed' && rule === 'activitiesOfKind' ? kind : '' };
     try {
       const repo = await import('./targets-repo');

@@ -4,6 +4,7 @@ import type { TargetMeasure } from '../../protocol/target-enums';
 import type { TargetResult } from '../../protocol/target-rules';
 import { yearLabel, type YearSpan } from '../../protocol/year';
 import { ty, tyd } from './i18n';
+import { parseWhole } from '../../lib/money';
 
 export function valueText(measure: TargetMeasure, v: number | undefined): string {
   if (v === undefined) return '—';
@@ -60,3 +61,14 @@ export function barOf(r: TargetResult): { fill: number; mark?: number } {
   const mark = g > 0 && r.expected > 0 ? clamp((r.expected / g) * 100) : undefined;
   return { fill, mark };
 }
+
+/**
+ * A goal or a figure as typed (NaN when it is not one): a count or a level whole, with the
+ * Vietnamese thousands dot ("1.000" is a thousand; Number() read it as 1, found in use); a
+ * percent may have a decimal comma ("95,5").
+ */
+export function readFigure(text: string, measure: TargetMeasure): number {
+  if (measure === 'percent') return /^\d{1,3}([.,]\d{1,2})?$/.test(text.trim()) ? Number(text.trim().replace(',', '.')) : NaN;
+  return parseWhole(text) ?? NaN;
+}
+

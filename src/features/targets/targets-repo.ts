@@ -159,6 +159,7 @@ export async function enterValue(id: string, value: number, date: string, note: 
     if (!prev || prev.deleted) throw new UserError('targets.errGone');
     if (prev.source !== 'entered') throw new UserError('targets.errNotEntered');
     if (prev.measure === 'percent' && value > 100) throw new UserError('targets.errPercent');
+    if (prev.measure === 'count' && !Number.isInteger(value)) throw new UserError('targets.errWhole');
     const fields = check(targetFields, { ...fieldsOf(prev), enteredValue: value, enteredAt: date, evidenceNote: note.trim() });
     return upsertRow<Target>(db, 'targets', id, prev.unitId, fields);
   });

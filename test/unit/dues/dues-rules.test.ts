@@ -192,6 +192,15 @@ describe('money', () => {
     expect(parseMoney('5,000 đ')).toBe(5000);
     expect(parseMoney('abc')).toBeNull();
   });
+  it('reads whole đồng as typed in Vietnam, and refuses a decimal instead of guessing', () => {
+    const cases: [string, number | null][] = [
+      ['5000', 5000], ['5.000', 5000], ['1.200.000', 1_200_000], ['5 000', 5000], ['5,000', 5000], ['5.000 ₫', 5000], ['5.000đ', 5000],
+      ['5000.00', 5000], ['5.000,00', 5000], ['1,200.0', 1200],
+      // found in use: "5.000,5" was saved as 50.005
+      ['5.000,5', null], ['5000.5', null], ['1.2', null], ['5.00.0', null], ['5.000.00', null], ['1.000,000', null], ['', null], ['-5000', null], ['1.0000', null],
+    ];
+    for (const [typed, want] of cases) expect(parseMoney(typed), typed).toBe(want);
+  });
   it('reads amounts in Vietnamese words for receipts', () => {
     expect(moneyInWords(5000)).toBe('Năm nghìn đồng');
     expect(moneyInWords(2000)).toBe('Hai nghìn đồng');
