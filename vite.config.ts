@@ -23,6 +23,8 @@ const NOT_PRECACHED = [
   'src/i18n/en/', // English: Vietnamese is the default and is bundled
   'src/features/import/ImportPage.tsx', // import from Excel/CSV: its worker, xlsx/csv readers, fflate
   'src/features/members/export.ts', // export of the member register (.xlsx/.csv writer)
+  'src/features/members/MemberEventsPage.tsx', // taking an event recorded by mistake out of the history: rare
+  'src/features/members/member-event-repo.ts', // its write
   'src/features/backup/BackupPage.tsx', // backup and restore
   'src/features/minutes/minutes-docx.ts', // minutes as .docx (printing stays offline)
   'src/lib/docx.ts', // the .docx zip writer, imported beside minutes-docx

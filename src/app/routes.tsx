@@ -9,6 +9,7 @@ import NotFoundPage from './NotFoundPage';
 const MembersPage = lazy(() => import('../features/members/MembersPage'));
 const MemberDetailPage = lazy(() => import('../features/members/MemberDetailPage'));
 const MemberFormPage = lazy(() => import('../features/members/MemberFormPage'));
+const MemberEventsPage = lazy(() => import('../features/members/MemberEventsPage'));
 /** The first-run screen, fetched by the shell at once on a first visit (App.tsx). */
 export const preloadSetup = () => import('../features/setup/SetupPage');
 const SetupPage = lazy(preloadSetup);
@@ -63,6 +64,7 @@ export const routes: { path: string; component: ComponentType<any> }[] = [
   { path: '/members/new', component: MemberFormPage },
   { path: '/members/:id', component: MemberDetailPage },
   { path: '/members/:id/edit', component: MemberFormPage },
+  { path: '/members/:id/events', component: MemberEventsPage },
   { path: '/members/:id/attendance', component: MemberAttendancePage },
   { path: '/attendance/warnings', component: AbsenceWarningsPage },
   { path: '/meetings', component: MeetingsPage },

@@ -67,7 +67,13 @@ export default function MemberDetailPage() {
             }}
           />
         )}
-        <EventList events={events.value ?? []} onRemoved={(kind) => setNotice(t('members.eventRemoved', { kind }))} />
+        <EventList events={events.value ?? []} />
+        {/* an event recorded by mistake is taken out on a screen of its own (rare: not precached) */}
+        {!!events.value?.length && (
+          <a class="btn" href={`/members/${m.id}/events`}>
+            {t('members.eventRemoveOpen')}
+          </a>
+        )}
       </section>
     </main>
   );
@@ -111,44 +117,21 @@ function ProfileFacts({ m }: { m: Member }) {
   );
 }
 
-/** The history; an event recorded by mistake can be removed (members-repo removeMemberEvent). */
-function EventList({ events, onRemoved }: { events: MemberEvent[]; onRemoved: (kind: string) => void }) {
-  const [error, setError] = useState('');
+function EventList({ events }: { events: MemberEvent[] }) {
   if (!events.length) return <p class="muted">{t('members.noHistory')}</p>;
-  const remove = async (e: MemberEvent) => {
-    const kind = t(`members.event_${e.kind}` as MessageKey);
-    if (!confirm(t('members.eventRemoveConfirm', { kind, date: formatDate(e.date) }))) return;
-    setError('');
-    try {
-      await (await import('./members-repo')).removeMemberEvent(e.id);
-      onRemoved(kind);
-    } catch {
-      setError(t('members.eventRemoveFailed'));
-    }
-  };
   return (
-    <>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      <ol class="timeline">
-        {events.map((e) => (
-          <li key={e.id}>
-            <button class="btn danger event-remove" onClick={() => void remove(e)} aria-label={t('members.eventRemoveLabel', { kind: t(`members.event_${e.kind}` as MessageKey), date: formatDate(e.date) })}>
-              {t('common.delete')}
-            </button>
-            <strong>{t(`members.event_${e.kind}` as MessageKey)}</strong>
-            {e.disciplineLevel && ` — ${t(`members.discipline_${e.disciplineLevel}` as MessageKey)}`}
-            <div class="muted small">
-              {formatDate(e.date)}
-              {e.decisionNumber && ` · ${t('members.decisionNumber')} ${e.decisionNumber}`}
-            </div>
-            {e.note && <div class="small">{e.note}</div>}
-          </li>
-        ))}
-      </ol>
-    </>
+    <ol class="timeline">
+      {events.map((e) => (
+        <li key={e.id}>
+          <strong>{t(`members.event_${e.kind}` as MessageKey)}</strong>
+          {e.disciplineLevel && ` — ${t(`members.discipline_${e.disciplineLevel}` as MessageKey)}`}
+          <div class="muted small">
+            {formatDate(e.date)}
+            {e.decisionNumber && ` · ${t('members.decisionNumber')} ${e.decisionNumber}`}
+          </div>
+          {e.note && <div class="small">{e.note}</div>}
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { createUnit } from '../../../src/features/setup/unit-repo';
-import { addMemberEvent, archiveMember, createMember, removeMemberEvent, updateMember } from '../../../src/features/members/members-repo';
+import { addMemberEvent, archiveMember, createMember, updateMember } from '../../../src/features/members/members-repo';
+import { removeMemberEvent } from '../../../src/features/members/member-event-repo';
 import { listMembers, listMemberEvents, getMember, membersInUnit } from '../../../src/features/members/member-queries';
 import { activeDb, resetSession } from '../../../src/data/session';
 import { closeUnitDb } from '../../../src/data/db';
