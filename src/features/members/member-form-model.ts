@@ -31,6 +31,9 @@ export function fromFormValues(v: FormValues, today = todayIso()): { fields: Mem
   const errors: FormErrors = {};
   const draft: Record<string, unknown> = {};
   for (const f of TEXT_FIELDS) draft[f] = v[f].trim() === '' ? undefined : v[f].trim();
+  // a name as the import stores it (one space between words, composed letters): typed
+  // "Trương   Thị  Kiều" kept its spaces, and the export no longer imported back the same name
+  if (typeof draft.fullName === 'string') draft.fullName = draft.fullName.normalize('NFC').replace(/\s+/g, ' ');
   for (const f of DATE_FIELDS) {
     const raw = v[f].trim();
     if (!raw) continue;

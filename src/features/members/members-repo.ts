@@ -11,12 +11,27 @@ import {
 import { commit } from '../../data/commit';
 import { upsertRow } from '../../data/outbox';
 import { activeDb, activeUnitId } from '../../data/session';
+import { UserError } from '../../lib/user-error';
 
 export async function createMember(input: MemberFields): Promise<Member> {
   const fields = memberFields.parse(input);
   const db = await activeDb();
   const unitId = await activeUnitId();
-  return commit(db, [db.members], () => upsertRow<Member>(db, 'members', uuidv7(), unitId, fields));
+  return commit(db, [db.members], async () => {
+    await assertCardFree(db, fields.cardNumber, undefined);
+    return upsertRow<Member>(db, 'members', uuidv7(), unitId, fields);
+  });
+}
+
+/**
+ * A card number belongs to one member (the import refuses a second one too): a typo on the form
+ * gave two members the same card, and the exported register no longer imported back.
+ */
+async function assertCardFree(db: Awaited<ReturnType<typeof activeDb>>, card: string | undefined, self: string | undefined): Promise<void> {
+  if (!card) return;
+  const holders = await db.members.where('cardNumber').equals(card).toArray();
+  const other = holders.find((m) => !m.deleted && m.id !== self);
+  if (other) throw new UserError('err.cardTaken', other.fullName);
 }
 
 export async function updateMember(id: string, patch: Partial<MemberFields>): Promise<Member> {
@@ -24,7 +39,10 @@ export async function updateMember(id: string, patch: Partial<MemberFields>): Pr
   const prev = await db.members.get(id);
   if (!prev || prev.deleted) throw new Error(`member ${id} not found`);
   const fields = memberFields.parse({ ...prev, ...patch });
-  return commit(db, [db.members], () => upsertRow<Member>(db, 'members', id, prev.unitId, fields));
+  return commit(db, [db.members], async () => {
+    if (fields.cardNumber !== prev.cardNumber) await assertCardFree(db, fields.cardNumber, id);
+    return upsertRow<Member>(db, 'members', id, prev.unitId, fields);
+  });
 }
 
 export function archiveMember(id: string): Promise<Member> {

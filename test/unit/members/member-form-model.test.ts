@@ -25,4 +25,9 @@ describe('member form values → record', () => {
     expect(fromFormValues({ ...base(), dateOfBirth: '01/01/2000', admissionDate: '01/06/2016' }, '2026-11-28')).toEqual({ fields: expect.any(Object) });
     expect(fromFormValues({ ...base(), dateOfBirth: '01/01/2027' }, '2026-11-28')).toEqual({ errors: { dateOfBirth: 'err.birthInFuture' } });
   });
+
+  it('keeps a name as the import does: one space between words, composed letters', () => {
+    const r = fromFormValues({ ...base(), fullName: '  Trương   Thị\u00a0 Kiều\u0300 ' }, '2026-11-28');
+    expect('fields' in r && r.fields.fullName).toBe('Trương Thị Kiều\u0300'.normalize('NFC'));
+  });
 });

@@ -135,3 +135,18 @@ describe('an event recorded by mistake is removed', () => {
   });
 });
 
+
+describe('a card number belongs to one member', () => {
+  it('the form refuses a card another member holds, and writes nothing', async () => {
+    const chau = await createMember({ ...MEMBER_DEFAULTS, fullName: 'Đặng Diệu Châu', cardNumber: '985533992' });
+    await expect(createMember({ ...MEMBER_DEFAULTS, fullName: 'Hồ Văn Minh', cardNumber: '985533992' })).rejects.toThrow('err.cardTaken');
+    const minh = await createMember({ ...MEMBER_DEFAULTS, fullName: 'Hồ Văn Minh' });
+    await expect(updateMember(minh.id, { cardNumber: '985533992' })).rejects.toThrow('err.cardTaken');
+    expect((await getMember(minh.id))!.cardNumber).toBeUndefined();
+    // her own card on her own record; a card she gave up is free
+    await updateMember(chau.id, { phone: '0900000000' });
+    await updateMember(chau.id, { cardNumber: '985533993' });
+    await updateMember(minh.id, { cardNumber: '985533992' });
+    expect((await getMember(minh.id))!.cardNumber).toBe('985533992');
+  });
+});
