@@ -37,7 +37,7 @@ export default function DuesHome() {
         <li>
           <span>{td('toRemit')}</span>
           <strong>{v ? formatMoney(v.remit) : '…'}</strong>
-          {v && <small class={v.remittance ? 'ok' : 'muted'}>{v.remittance ? td('remittedOn', { date: formatDate(v.remittance.paidAt) }) : td('notRemitted')}</small>}
+          {v && <RemitState remit={v.remit} remittance={v.remittance} />}
         </li>
       </ul>
       <a class="btn primary block dues-big w" href={`/dues/collect?m=${period}`}>
@@ -61,3 +61,14 @@ export default function DuesHome() {
     </main>
   );
 }
+
+/**
+ * Remitted or not, and a top-up still owed: money collected after the slip was paid raises
+ * the 1/3 (found in use: the tile said "Đã nộp" in green over a new 1/3 never paid).
+ */
+export function RemitState({ remit, remittance }: { remit: number; remittance?: { amount: number; paidAt: string } }) {
+  if (!remittance) return <small class="muted">{td('notRemitted')}</small>;
+  const left = remit - remittance.amount;
+  return left > 0 ? <small class="error">{td('remitTopUp', { paid: formatMoney(remittance.amount), left: formatMoney(left) })}</small> : <small class="ok">{td('remittedOn', { date: formatDate(remittance.paidAt) })}</small>;
+}
+

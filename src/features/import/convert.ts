@@ -149,16 +149,18 @@ export function convertRows(
 // Lists end with a signature block: "Người lập biểu", "TM. BAN CHẤP HÀNH", "BÍ THƯ",
 // "Phường 7, ngày 20 tháng 3 năm 2025", "Tổng cộng: 42", then the signer's name. None of
 // it is a member: reading stops at the first such line (a row with at most two cells).
-const FOOTER = /^(nguoi lap|xac nhan|t\/?m\b|thay mat|tong cong|tong so|ky ten|ky,? ghi ro|bi thu$|pho bi thu$|danh sach (nay )?co\b|.*\bngay\b.*\bthang\b.*\bnam\b)/;
+// Folded, at the start of a row of one or two cells (a bracket before it too): "(Ký và ghi rõ
+// họ tên)", "Bí thư chi đoàn", "Danh sách gồm 40 đoàn viên" were read as members (found in use).
+// "Bí thư" alone or with a unit's word only: "Bì Thu Hà" is a name.
+const FOOTER = /^\(?\s*(nguoi lap|xac nhan|t\/?m\b|thay mat|tong cong|tong so|ky ten|ky,? (va )?ghi ro|(pho )?bi thu( (chi doan|doan|chi bo)\b.*)?$|danh sach (nay )?(co|gom)\b|.*\bngay\b.*\bthang\b.*\bnam\b)/;
 
 /** Index of the first footer row below the data, or sheet.length when there is none. */
 export function footerStart(sheet: SheetCell[][], headerIndex: number): number {
-  let sawData = false;
   for (let r = headerIndex + 1; r < sheet.length; r++) {
     const filled = (sheet[r] ?? []).filter((c) => !isEmptyCell(c));
     if (!filled.length) continue;
-    if (sawData && filled.length <= 2 && filled.some((c) => typeof c === 'string' && FOOTER.test(foldText(c)))) return r;
-    sawData = true;
+    // before any data too: a list whose header is followed by "Người lập biểu" has no member
+    if (filled.length <= 2 && filled.some((c) => typeof c === 'string' && FOOTER.test(foldText(c)))) return r;
   }
   return sheet.length;
 }

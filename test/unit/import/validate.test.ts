@@ -161,6 +161,18 @@ describe('signature footer', () => {
     expect(pv.footer).toEqual({ line: 5, text: 'Phường 7, ngày 20 tháng 3 năm 2025' });
   });
 
+  it('stops at a signature block without a date line, and at one right below the header', () => {
+    const pv = preview(
+      csv(['Họ và tên,Giới tính', 'Phùng Thị Lệ,Nữ', 'Bì Thu Hà,Nữ', 'Danh sách gồm 2 đoàn viên,', 'Bí thư chi đoàn,', '(Ký và ghi rõ họ tên),', 'Phùng Thị Lệ,'].join('\n')),
+    );
+    expect(pv.okMembers.map((m) => m.fullName)).toEqual(['Phùng Thị Lệ', 'Bì Thu Hà']);
+    expect(pv.footer).toEqual({ line: 4, text: 'Danh sách gồm 2 đoàn viên' });
+    const none = preview(csv('Họ và tên,Ngày sinh\nNgười lập biểu,\n'));
+    expect(none.okMembers).toEqual([]);
+    expect(none.counts.total).toBe(0);
+    for (const line of ['Bí thư chi đoàn', '(Ký và ghi rõ họ tên)', 'Phó Bí thư']) expect(preview(csv(`Họ và tên,Ngày sinh\nAn Bình,01/01/2000\n"${line}",\n`)).okMembers.map((m) => m.fullName), line).toEqual(['An Bình']);
+  });
+
   it('keeps a one-cell row that is a real name', () => {
     const pv = preview(csv('Họ và tên,Ngày sinh\nAn Bình,01/01/2000\nCông Lý,\n'));
     expect(pv.okMembers.map((m) => m.fullName)).toEqual(['An Bình', 'Công Lý']);
