@@ -69,7 +69,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   educationLevel: ['trinh do hoc van', 'hoc van', 'van hoa', 'trinh do van hoa', 'tdvh', 'trinh do giao duc pho thong', 'giao duc pho thong'],
   professionalQualification: ['chuyen mon', 'trinh do chuyen mon', 'tdcm', 'chuyen mon nghiep vu', 'trinh do chuyen mon nghiep vu'],
   politicalTheoryLevel: ['ly luan chinh tri', 'trinh do ly luan chinh tri', 'llct', 'trinh do llct'],
-  admissionDate: ['ngay vao doan', 'ngay ket nap', 'ngay ket nap doan', 'ngay thang nam vao doan', 'ngay vao doan tncs'],
+  admissionDate: ['ngay vao doan', 'ngay ket nap', 'ngay ket nap doan', 'ngay thang nam vao doan', 'ngay vao doan tncs', 'nam vao doan', 'nam ket nap'],
   admissionPlace: ['noi ket nap', 'noi vao doan', 'noi ket nap doan'],
   cardNumber: ['so the doan', 'so the', 'so the doan vien', 'the doan', 'ma doan vien', 'ma so doan vien'],
   position: ['chuc vu', 'chuc vu doan', 'chuc danh', 'chuc vu trong doan'],

@@ -33,6 +33,7 @@ export type ProblemCode =
   | 'dupPersonRegister'
   | 'admissionAge'
   | 'over30'
+  | 'yearOnly'
   | 'field';
 
 export interface Problem {
@@ -181,6 +182,7 @@ function convertRow(cells: SheetCell[], line: number, mapping: ColumnMapping, he
   const seen = new Set<ImportField>();
   let familyName = '';
   let givenName = '';
+  const yearNotes: string[] = [];
   for (let i = 0; i < mapping.length; i++) {
     const target = mapping[i];
     const c = cells[i];
@@ -196,6 +198,14 @@ function convertRow(cells: SheetCell[], line: number, mapping: ColumnMapping, he
         input.gender ??= byGender;
       }
       const field = byGender ? 'dateOfBirth' : target;
+      // Many lists give only the year ("Năm sinh", "Năm vào Đoàn"): not a date, but not to be
+      // lost or to refuse the row over (found in use): kept in the notes, said on the row.
+      const year = bareYear(c, today);
+      if (year) {
+        yearNotes.push(`${column}: ${year}`);
+        problems.push({ code: 'yearOnly', column, value: year });
+        continue;
+      }
       const d = dateValue(c);
       if (d && 'bad' in d) problems.push({ code: 'badDate', column, value: d.bad });
       else if (d && field === 'dateOfBirth' && d.iso > today) problems.push({ code: 'birthInFuture', column, value: cellText(c) });
@@ -249,6 +259,7 @@ function convertRow(cells: SheetCell[], line: number, mapping: ColumnMapping, he
   const mark = markColumn >= 0 && !seen.has('gender') ? genderOfHeading(headers[markColumn] ?? '') : undefined;
   if (mark && !input.gender) input.gender = mark === 'female' ? 'male' : 'female';
   if (!input.fullName && (familyName || givenName)) input.fullName = [familyName, givenName].filter(Boolean).join(' ');
+  if (yearNotes.length) input.notes = [input.notes, ...yearNotes].filter(Boolean).join('; ');
   for (const k in input) if (input[k] === undefined || input[k] === '') delete input[k];
   const name = (input.fullName as string | undefined) ?? '';
   if (!name) problems.push({ code: 'missingName' });
@@ -261,6 +272,12 @@ function convertRow(cells: SheetCell[], line: number, mapping: ColumnMapping, he
 }
 
 const BIRTH_BY_GENDER: Partial<Record<ImportField, 'male' | 'female'>> = { dateOfBirthMale: 'male', dateOfBirthFemale: 'female' };
+
+/** A cell holding a year alone (1999, "1999"), from 1900 to this year: its text, else undefined. */
+function bareYear(c: SheetCell, today: string): string | undefined {
+  const s = typeof c === 'number' ? String(c) : typeof c === 'string' ? c.trim() : '';
+  return /^(19|20)\d\d$/.test(s) && s <= today.slice(0, 4) ? s : undefined;
+}
 
 function oneLine(s: string): string {
   return /\s\s|[\t\r\n]/.test(s) ? s.replace(/\s+/g, ' ') : s;

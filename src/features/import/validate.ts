@@ -15,7 +15,7 @@ export { cardKey, personKey, type ExistingKeys, type Problem, type ProblemCode }
 /** Possible duplicates of a person are warnings: excluded by default, the secretary may include them. */
 const WARNINGS = new Set<ProblemCode>(['dupPersonFile', 'dupPersonRegister']);
 /** Notes on history (admitted at 15, still active past 30): the row is imported as it is, and told. */
-const NOTES = new Set<ProblemCode>(['admissionAge', 'over30']);
+const NOTES = new Set<ProblemCode>(['admissionAge', 'over30', 'yearOnly']);
 
 export type Severity = 'ok' | 'warning' | 'error';
 

@@ -141,6 +141,17 @@ describe('per-row problems', () => {
   });
 });
 
+describe('a list that gives only years', () => {
+  it('imports the row, keeps each year in the notes and says so on the row', () => {
+    const pv = preview(csv(['STT,Họ và tên,Năm sinh,Năm vào Đoàn,Ghi chú', '1,Phùng Thị Lệ,1999,2015,Tổ 2', '2,Hồ Văn Minh,01/02/2000,,'].join('\n')));
+    expect(pv.okMembers.map((m) => [m.fullName, m.dateOfBirth, m.admissionDate, m.notes])).toEqual([
+      ['Phùng Thị Lệ', undefined, undefined, 'Tổ 2; Năm sinh: 1999; Năm vào Đoàn: 2015'],
+      ['Hồ Văn Minh', '2000-02-01', undefined, undefined],
+    ]);
+    expect(pv.counts.total).toBe(2);
+  });
+});
+
 describe('signature footer', () => {
   it('stops at the signature block and never imports the signer as a member', () => {
     const p = csv(
