@@ -12,7 +12,7 @@ import type { ReportPeriod } from '../report-period';
 import type { YearSpan } from '../year';
 import { yearMonths } from '../year';
 import { countsOn, movesByMember } from '../headcount';
-import { bookStartOf, memberYear, openingsOf, type EntryLike, type ExemptionLike, type YearContext as DuesYear } from '../dues-rules';
+import { memberYear, periodOf, openingsOf, type EntryLike, type ExemptionLike, type YearContext as DuesYear } from '../dues-rules';
 import { eligibility } from '../rating-rules';
 import { live, within, type ReportInputs, type ReportMember, type ReportMemberEvent } from './inputs';
 
@@ -92,11 +92,24 @@ export function* factContextSteps(inputs: ReportInputs, period: ReportPeriod, as
     entries,
     exemptions: byMember(live(inputs.duesExemptions)),
     openings,
-    dues: { year: inputs.span.year, months: yearMonths(inputs.span), current: month, rates: live(inputs.duesRates), bookStart: bookStartOf(inputs.firstPaidAt, month) },
+    dues: { year: inputs.span.year, months: yearMonths(inputs.span), current: month, rates: live(inputs.duesRates), bookStart: reportBookStart(inputs.firstPaidAt) },
     withEligibility,
     rollMeetings: heldMeetings(inputs, period, asOf).map((m) => ({ id: m.id, day: m.startsAt.slice(0, 10), subGroup: m.subGroup || undefined })),
   };
 }
+
+/**
+ * The first month of the dues book for a report: the month of its first entry, even after the
+ * day computed (the screens' bookStartOf stops at this month, which made a quarter before the
+ * book owe its last month), and none at all when the unit keeps no book in the app: every
+ * report said "42 members owe 42 months" for a unit whose rating screen said there was no book
+ * (found in use).
+ */
+export function reportBookStart(firstPaidAt: string | undefined): string {
+  return firstPaidAt ? periodOf(firstPaidAt) : NO_BOOK;
+}
+/** Later than any month: nothing is owed where no book was kept. */
+const NO_BOOK = '9999-12';
 
 /** The meetings held from the period's first day to the day computed. */
 export function heldMeetings(inputs: ReportInputs, period: ReportPeriod, asOf: string) {

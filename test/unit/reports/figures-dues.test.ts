@@ -72,4 +72,12 @@ describe('dues of a quarter', () => {
     // → 1 + 2 + 1 = 4 months, 3 members, 2,000 + 7,000 + 2,000 = 11,000
     expect(f).toMatchObject({ owedMonths: 4, owedMembers: 3, owedAmount: 11_000 });
   });
+
+  it('owes nothing where the unit keeps no dues book in the app, or for months before its book began', () => {
+    // found in use: with no ledger at all, every member owed the month computed
+    const none = { ...inputs(), dues: [], remittances: [], firstPaidAt: undefined };
+    expect(duesFigure(none, q1, '2026-03-31')).toMatchObject({ collected: 0, owedMonths: 0, owedMembers: 0, owedAmount: 0 });
+    // the book began in June: Q1 was before it
+    expect(duesFigure({ ...none, firstPaidAt: '2026-06-02' }, q1, '2026-03-31')).toMatchObject({ owedMonths: 0, owedMembers: 0 });
+  });
 });
