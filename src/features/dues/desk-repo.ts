@@ -40,6 +40,10 @@ export async function saveExemption(input: ExemptionInput, id?: string): Promise
   const unitId = await activeUnitId();
   return commit(db, [db.duesExemptions, db.members], async () => {
     await memberOrThrow(db, input.memberId);
+    // Months exempted twice (found in use: 12/2026–05/2027 and then 03/2027–08/2027 saved
+    // side by side, nine months in a row past the six-month rule without a word)
+    const others = await db.duesExemptions.where('memberId').equals(input.memberId).toArray();
+    if (others.some((x) => !x.deleted && x.id !== id && x.fromPeriod <= input.toPeriod && input.fromPeriod <= x.toPeriod)) throw new UserError('dues.err_exemptOverlap');
     return upsertRow<DuesExemption>(db, 'duesExemptions', id ?? uuidv7(), unitId, r.data);
   });
 }

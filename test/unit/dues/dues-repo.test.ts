@@ -108,11 +108,23 @@ describe('exemptions and rates', () => {
     const db = await activeDb();
     const n = await db.outbox.count();
     expect(await refusal(saveExemption({ memberId: a.id, fromPeriod: '2026-01', toPeriod: '2026-08', reason: 'Ốm', decidedAt: '2026-01-05' }))).toBe('dues.err_exemptTooLong');
+    expect(await refusal(saveExemption({ memberId: a.id, fromPeriod: '2026-03', toPeriod: '2026-06', reason: 'Ốm tiếp', decidedAt: '2026-03-05' }))).toBe('dues.err_exemptOverlap');
     expect(await refusal(saveExemption({ memberId: a.id, fromPeriod: '2026-05', toPeriod: '2026-04', reason: 'Ốm', decidedAt: '2026-01-05' }))).toBe('dues.err_exemptOrder');
     expect(await refusal(saveExemption({ memberId: a.id, fromPeriod: '2026-05', toPeriod: '2026-05', reason: '', decidedAt: '2026-01-05' }))).toBe('dues.err_reason');
     expect(await db.outbox.count()).toBe(n);
     await deleteExemption(ex.id);
     expect((await memberDues(a.id, 2026, '2026-04'))?.year.owedMonths).toBe(4);
+  });
+
+  it('months already exempted are refused (found in use: two exemptions side by side made nine months)', async () => {
+    const [a] = await members();
+    const ex = await saveExemption({ memberId: a.id, fromPeriod: '2026-01', toPeriod: '2026-03', reason: 'Ốm dài ngày', decidedAt: '2026-01-05' });
+    expect(await refusal(saveExemption({ memberId: a.id, fromPeriod: '2026-03', toPeriod: '2026-06', reason: 'Ốm tiếp', decidedAt: '2026-03-05' }))).toBe('dues.err_exemptOverlap');
+    // the same exemption edited over its own months, and the months right after it, are fine
+    await saveExemption({ memberId: a.id, fromPeriod: '2026-01', toPeriod: '2026-04', reason: 'Ốm dài ngày', decidedAt: '2026-01-05' }, ex.id);
+    await saveExemption({ memberId: a.id, fromPeriod: '2026-05', toPeriod: '2026-06', reason: 'Ốm tiếp', decidedAt: '2026-05-05' });
+    const db = await activeDb();
+    expect((await db.duesExemptions.toArray()).map((x) => [x.fromPeriod, x.toPeriod]).sort()).toEqual([['2026-01', '2026-04'], ['2026-05', '2026-06']]);
   });
 
   it('a rate from a month on changes what is owed from then; one row per category and month', async () => {
