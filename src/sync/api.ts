@@ -12,26 +12,9 @@ export const DEFAULT_TIMEOUT_MS = 20_000;
 
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 
-export class NetworkError extends Error {
-  constructor(message: string, public isTimeout = false, cause?: unknown) {
-    super(message, { cause });
-    this.name = 'NetworkError';
-  }
-}
-
-export class HttpError extends Error {
-  constructor(public status: number, public code: string, message: string) {
-    super(message);
-    this.name = 'HttpError';
-  }
-}
-
-export class AuthError extends HttpError {
-  constructor(code: string, message: string) {
-    super(401, code, message);
-    this.name = 'AuthError';
-  }
-}
+// The errors live in ./errors (the sync runner, precached, needs them offline; this client does not).
+export { AuthError, HttpError, NetworkError } from './errors';
+import { AuthError, HttpError, NetworkError } from './errors';
 
 export interface ApiOptions {
   /** '' = same origin as the page */

@@ -4,7 +4,7 @@
 // come from the same first reads the engine itself makes (engine.ts cycleBody). A chunk that
 // cannot be fetched counts as no network, so the runner backs off and says "offline".
 import { isChunkLoadError } from '../lib/chunk-error';
-import { NetworkError } from './api';
+import { NetworkError } from './errors';
 import type { CycleOptions, CycleResult } from './engine';
 
 type Engine = Pick<typeof import('./engine'), 'runCycle'>;

@@ -6,7 +6,7 @@
 // user joins again, and the outbox stays as it is. No Background Sync (iOS has none): the
 // app syncs while it is open, which is when secretaries record.
 import type { UnitDb } from '../data/db';
-import { AuthError, HttpError, NetworkError } from './api';
+import { AuthError, HttpError, NetworkError } from './errors';
 import type { CycleOptions, CycleResult } from './engine';
 import { lazyRunCycle } from './lazy-engine';
 import { patchSyncStatus } from './status';
