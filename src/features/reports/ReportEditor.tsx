@@ -12,7 +12,7 @@ import { REPORT_SECTIONS, SIGNER_TITLES, type ReportSection, type SignerTitle } 
 import type { ReportFigures } from '../../protocol/report-figures-schema';
 import type { Report } from '../../protocol/report';
 import { saveReport, type ReportPatch } from './reports-repo';
-import { insertLines, narrativeLines, type NarrativeLines } from './report-narrative';
+import { insertLines, missingLines, narrativeLines, type NarrativeLines } from './report-narrative';
 import type { ReportView } from './report-editor-queries';
 import { SectionField } from './SectionField';
 import { FigureChanges, FiguresSummary } from './FiguresPanel';
@@ -149,7 +149,7 @@ export function ReportEditor({ view, figures }: { view: ReportView; figures?: Re
       ))}
       <p class="muted small">{tr('hintPrivate')}</p>
 
-      <SubmitPanel view={view} rescueKey={key} saveFirst={autosave.flush} />
+      <SubmitPanel view={view} rescueKey={key} saveFirst={autosave.flush} missing={PARTS.reduce((n, part) => n + part.sections.reduce((m, sec) => m + missingLines(form[sec], lines?.[sec] ?? []).length, 0), 0)} />
     </form>
   );
 }

@@ -94,6 +94,10 @@ describe('report screen', () => {
     expect(insert()).toBeNull();
     fireEvent.input(area('Tình hình chung'), { target: { value: 'Đoàn viên phần lớn là công nhân trẻ.' } });
     await waitFor(() => expect(insert()).toBeTruthy());
+    // sending now would freeze today's figures under a text without them: the question says so
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi báo cáo' }));
+    expect(within(screen.getByRole('alertdialog')).getByRole('alert').textContent).toContain('Còn 1 câu số liệu của hôm nay chưa có trong bài');
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Hủy' }));
     fireEvent.click(insert()!);
     expect(area('Tình hình chung').value).toBe('Đầu quý, chi đoàn có 2 đoàn viên; cuối quý có 2 đoàn viên.\nĐoàn viên phần lớn là công nhân trẻ.');
     expect(insert()).toBeNull();
@@ -106,6 +110,7 @@ describe('report screen', () => {
     const dialog = screen.getByRole('alertdialog');
     expect(dialog.textContent).toContain('chốt thành bản 1');
     expect(dialog.textContent).toContain('sẽ đến Đoàn phường 7 khi điện thoại đồng bộ');
+    expect(within(dialog).queryByRole('alert')).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Chốt và gửi' }));
     const sent = await screen.findByTestId('report-sent');
     expect(sent.textContent).toContain('Đã gửi bản 1');
