@@ -54,7 +54,10 @@ export function SentPanel({ view }: { view: ReportView }) {
   return (
     <section class="report-sent" data-testid="report-sent">
       <div class="report-status">
-        <span class="badge final">{tr('sentBadge', { n: view.row?.version ?? latest?.version ?? 1 })}</span>
+        {/* returned by cấp trên: not the green "sent" chip (found in use: it stayed green while the list said "Bị trả lại") */}
+        <span class={s.state === 'returned' ? 'badge returned' : 'badge final'}>
+          {tr(s.state === 'returned' ? 'returnedBadge' : 'sentBadge', { n: view.row?.version ?? latest?.version ?? 1 })}
+        </span>
       </div>
       {latest && (
         <div class="card">

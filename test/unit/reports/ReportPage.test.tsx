@@ -157,6 +157,8 @@ describe('report screen', () => {
     const review = await screen.findByTestId('report-review');
     expect(review.textContent).toContain('Đoàn phường 7 trả lại bản 1 để sửa');
     expect(review.textContent).toContain('Bổ sung số liệu đoàn phí.');
+    // not the green "sent" chip any more (found in use)
+    await waitFor(() => expect(screen.getByTestId('report-sent').querySelector('.badge')!.textContent).toBe('Bản 1 bị trả lại'));
     fireEvent.click(screen.getByRole('button', { name: 'Làm bản 2' }));
     await screen.findByText('Bản nháp 2');
     expect(screen.getByTestId('report-review').textContent).toContain('Bổ sung số liệu đoàn phí.');
