@@ -73,9 +73,10 @@ export default function MembersPage() {
         <span class="muted small" aria-live="polite">
           {early
             ? t('members.count', { n: early.total })
-            : isFiltered
+            : // "n / total" only for a part of who is in the unit: "Tất cả" read 63 / 61
+              isFiltered && filter.status === 'participating'
               ? t('members.countFiltered', { n: filtered.length, total })
-              : t('members.count', { n: total })}
+              : t('members.count', { n: isFiltered ? filtered.length : total })}
         </span>
       </div>
       <nav class="year-links" aria-label={t('members.yearWork')}>

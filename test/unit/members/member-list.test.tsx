@@ -71,6 +71,8 @@ describe('member list', () => {
     fireEvent.input(box, { target: { value: 'van' } });
     await expect.poll(() => names(list)).toEqual(['Lê Văn Cường']);
     expect(hrefs(list)).toEqual([`/members/${id('Lê Văn Cường')}`]);
+    // a view beyond who is in the unit is counted on its own: "1 / 4" would read as part of them
+    expect(screen.getByText('1 đoàn viên')).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('Trạng thái'), { target: { value: 'participating' } });
     fireEvent.input(box, { target: { value: '' } });
