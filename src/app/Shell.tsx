@@ -37,7 +37,9 @@ export function Shell({ children, hasUnit }: { children: ComponentChildren; hasU
       <TopBar>{hasUnit && <SyncMount />}</TopBar>
       <div class="content">{children}</div>
       <PwaMount />
-      {!isSetup && (
+      {/* a phone with no unit (first run, a supervisor's phone at /above) has none of these
+          screens: each tab only bounced back (found in use) */}
+      {!isSetup && hasUnit && (
         <nav class="bottomnav" aria-label={t('common.navLabel')}>
           {NAV.map((n) => {
             const active = n.owns.test(path);
