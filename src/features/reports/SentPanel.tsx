@@ -6,7 +6,8 @@ import { formatDate } from '../../lib/dates';
 import { startNextVersion } from './reports-repo';
 import type { ReportView } from './report-editor-queries';
 import { stamp } from './format';
-import { errorText, tr } from './i18n';
+import { errorText, sectionTitle, tr } from './i18n';
+import { REPORT_SECTIONS } from '../../protocol/report-enums';
 
 /** cấp trên's word on the latest sent version (from reportReviews, through reportStanding). */
 export function ReviewNote({ view }: { view: ReportView }) {
@@ -68,6 +69,7 @@ export function SentPanel({ view }: { view: ReportView }) {
         </div>
       )}
       <ReviewNote view={view} />
+      <ChangedSince view={view} />
       <button type="button" class={`btn block w ${s.review?.decision === 'returned' ? 'primary' : ''}`} onClick={next} disabled={isBusy}>
         {tr('nextVersion', { n: (view.row?.version ?? 0) + 1 })}
       </button>
@@ -78,6 +80,24 @@ export function SentPanel({ view }: { view: ReportView }) {
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * Sections of the working copy that differ from the version sent: a deputy's offline edit that
+ * reached the server after the secretary sent (found in use) is not in what cấp trên received,
+ * and went there without a word. It goes into the next version, if one is made.
+ */
+function ChangedSince({ view }: { view: ReportView }) {
+  const latest = view.versions[view.versions.length - 1];
+  const row = view.row as (Record<string, unknown> & { status?: string }) | undefined;
+  if (!latest || !row || row.status !== 'submitted') return null;
+  const changed = REPORT_SECTIONS.filter((k) => (row[k] ?? '') !== (latest.sections[k] ?? ''));
+  if (!changed.length) return null;
+  return (
+    <p class="notice" role="status" data-testid="report-changed-since">
+      {tr('changedSince', { n: latest.version, sections: changed.map(sectionTitle).join(', ') })}
+    </p>
   );
 }
 

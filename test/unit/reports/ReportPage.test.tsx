@@ -126,6 +126,11 @@ describe('report screen', () => {
     // no draft left behind (the one other key is the shell's copy of the unit id, data/prefs.ts)
     expect(Object.keys(localStorage).filter((k) => k !== 'scd:unit')).toEqual([]);
 
+    expect(screen.queryByTestId('report-changed-since')).toBeNull();
+    // a deputy's offline edit arrives by sync after the send: said, as not in version 1
+    await db.reports.update(ID, { causes: 'Bổ sung của phó bí thư' });
+    expect((await screen.findByTestId('report-changed-since')).textContent).toContain('Có thay đổi sau khi gửi bản 1, chưa có trong bản đã gửi: Nguyên nhân');
+
     await createMember({ ...MEMBER_DEFAULTS, fullName: 'Tạ Đức Khang' });
     expect((await db.reportVersions.get(`${ID}:v1`))?.figures.membership.end).toBe(2);
 
