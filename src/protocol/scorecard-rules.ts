@@ -216,7 +216,9 @@ export function scorecardCells(row: ScorecardRow, goals: ScorecardGoals): Scorec
     !p.stage || p.stage === 'dropped'
       ? row.today >= midYear(row.span) ? 'bad' : 'warn'
       : p.stage === 'registered' || p.stage === 'planApproved' ? 'warn' : 'good';
-  const dues: CellTone = row.dues.missing.length >= 2 ? 'bad' : row.dues.missing.length === 1 ? 'warn' : 'good';
+  // nothing remitted and nothing due yet (a unit begun this month): not "Đạt" (found in use:
+  // "✓ Đạt — chưa nộp tháng nào")
+  const dues: CellTone = row.dues.missing.length >= 2 ? 'bad' : row.dues.missing.length === 1 ? 'warn' : row.dues.through ? 'good' : 'none';
   const r = row.report;
   const report: CellTone = !r
     ? 'none'

@@ -106,6 +106,8 @@ describe('scorecard cells', () => {
     expect(cells({ dues: d }).dues).toBe('warn');
     expect(cells({ dues: duesFacts([], span, '2026-03-02') }).dues).toBe('bad');
     expect(duesFacts([], span, '2026-01-20')).toEqual({ through: undefined, missing: [] });
+    // nothing remitted, nothing due yet: not "Đạt" (found in use: "✓ Đạt — chưa nộp tháng nào")
+    expect(cells({ dues: duesFacts([], span, '2026-01-20') }).dues).toBe('none');
   });
 
   it('the youth project: the furthest along; none by mid-year is bad', () => {
