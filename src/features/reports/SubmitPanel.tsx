@@ -3,7 +3,7 @@
 // then saves what is typed, computes the figures as they are now, and sends (reports-repo.ts
 // writes the version and marks the row sent in one transaction).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { todayIso } from '../../lib/dates';
+import { formatDate, todayIso } from '../../lib/dates';
 import { UserError } from '../../lib/user-error';
 import { markDirty } from '../../pwa/dirty';
 import { clearRescue } from '../minutes';
@@ -57,6 +57,7 @@ export function SubmitPanel(p: { view: ReportView; rescueKey: string; saveFirst:
         <div ref={dialog} class="card confirm" role="alertdialog" aria-labelledby="submit-title" aria-describedby="submit-explain">
           <h2 id="submit-title">{tr('submitTitle', { n })}</h2>
           <p id="submit-explain">{tr('submitExplain', { n, parent: p.view.unit?.parentUnit ?? '' })}</p>
+          {todayIso() < p.view.period.to && <p class="error">{tr('submitEarly', { date: formatDate(p.view.period.to) })}</p>}
           {!!p.missing && (
             <p class="error" role="alert">
               {tr('submitStale', { n: p.missing })}

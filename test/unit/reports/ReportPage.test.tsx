@@ -2,7 +2,7 @@
 // The report screen as a secretary uses it, over real Dexie (fake-indexeddb): start a quarter's
 // report, write, reload without losing a word, send it, see that a member added afterwards
 // leaves version 1 as sent, and make version 2, which shows the figures that changed.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { freshUnit } from '../helpers';
@@ -144,6 +144,19 @@ describe('report screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Chèn câu số liệu – Tình hình chung' }));
     expect(area('Tình hình chung').value).toBe('Đầu quý, chi đoàn có 3 đoàn viên; cuối quý có 3 đoàn viên.');
     expect((await db.reportVersions.get(`${ID}:v1`))?.sections.situation).toBe('Đầu quý, chi đoàn có 2 đoàn viên; cuối quý có 2 đoàn viên.');
+  });
+
+  it('says so when the period is not over yet: its figures freeze as of today', async () => {
+    // found in use: Q4's report was sent on 07/12 without a word that December was not in it
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-15T10:00:00+07:00'));
+    try {
+      await startAndWrite();
+      fireEvent.click(screen.getByRole('button', { name: 'Gửi báo cáo' }));
+      expect(screen.getByRole('alertdialog').textContent).toContain('Kỳ báo cáo chưa hết (đến 31/03/2026)');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows cấp trên’s return with its comment, and the next version answers it', async () => {
