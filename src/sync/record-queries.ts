@@ -205,6 +205,8 @@ async function conflictView(db: UnitDb, c: ConflictRecord, deviceId?: string): P
 
 export interface AttentionView extends RecordRef {
   mid: string;
+  /** the earlier refusals of the same record shown in this card (final minutes: one per record) */
+  also?: string[];
   reason: string;
   fields: Record<string, unknown>;
   op: 'upsert' | 'delete';
@@ -216,10 +218,27 @@ export async function listNeedsAttention(): Promise<AttentionView[]> {
   if (!db) return [];
   const all: NeedsAttentionRecord[] = await db.needsAttention.toArray();
   all.sort((a, b) => a.mutation.seq - b.mutation.seq);
+  // Changes to final minutes, nothing to fix: one card per record with what was typed last
+  // (found in use: three taps on one name made three cards, each to put away by hand).
+  const locked = new Map<string, NeedsAttentionRecord & { also: string[] }>();
+  const cards: (NeedsAttentionRecord & { also?: string[] })[] = [];
+  for (const w of all) {
+    if (w.reason !== 'err.locked') {
+      cards.push(w);
+      continue;
+    }
+    const key = `${w.mutation.table}\u0000${w.mutation.rowId}`;
+    const before = locked.get(key);
+    const card = { ...w, mutation: { ...w.mutation, fields: { ...before?.mutation.fields, ...w.mutation.fields } }, also: before ? [...before.also, before.mid] : [] };
+    if (before) cards[cards.indexOf(before)] = card;
+    else cards.push(card);
+    locked.set(key, card);
+  }
   return Promise.all(
-    all.map(async (w) => ({
+    cards.map(async (w) => ({
       ...(await describeRecord(db, w.mutation.table, w.mutation.rowId)),
       mid: w.mid,
+      ...(w.also?.length ? { also: w.also } : {}),
       reason: w.reason,
       fields: w.mutation.fields,
       op: w.mutation.op,

@@ -19,7 +19,7 @@ export default function NeedsAttentionPage() {
     // a change to final minutes was taken back already: the card is only read and put away
     if (!isLocked(w) && !confirm(ts('discardConfirm'))) return;
     const { discardRefusedChange } = await import('../../sync/attention-repo');
-    await discardRefusedChange(w.mid);
+    for (const mid of [...(w.also ?? []), w.mid]) await discardRefusedChange(mid);
     setNotice(isLocked(w) ? '' : ts('discarded'));
   };
 

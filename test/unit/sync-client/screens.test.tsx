@@ -143,11 +143,15 @@ describe('NeedsAttentionPage', () => {
     await db.minutes.put({ id: 'meeting-0002', unitId: 'u', meetingId: 'meeting-0002', status: 'draft', rev: { status: 4 }, updatedAt: '' } as never);
     await db.attendance.put({ id: `meeting-0002:${memberId}`, unitId: 'u', eventId: 'meeting-0002', memberId, status: 'present', rev: { status: 4 }, updatedAt: '' } as never);
     await markAttendance('meeting-0002', memberId, 'absent_unexcused');
+    await markAttendance('meeting-0002', memberId, 'late');
     const batch = await db.outbox.toArray();
-    await recordPushResults(db, batch, { results: [{ mid: batch[0].mid, status: 'rejected', error: 'err.locked' }], lastSeq: batch[0].seq });
+    await recordPushResults(db, batch, { results: batch.map((e) => ({ mid: e.mid, status: 'rejected' as const, error: 'err.locked' })), lastSeq: batch[batch.length - 1].seq });
     expect((await db.syncState.get('device'))!.repullFrom).toBe(3);
     mount('/sync/attention', NeedsAttentionPage);
     await screen.findByText(/Máy này đã trở về nội dung đã chốt/);
+    // two taps on one name, one card, with the last mark typed
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    expect(screen.getByRole('listitem').textContent).toContain('Muộn');
     expect(screen.queryByRole('link', { name: 'Sửa' })).toBeNull();
     expect(document.body.textContent).not.toContain('checkedAt');
     fireEvent.click(screen.getByRole('button', { name: 'Đã xem' }));
