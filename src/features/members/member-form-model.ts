@@ -50,6 +50,9 @@ export function fromFormValues(v: FormValues, today = todayIso()): { fields: Mem
   }
   const dob = draft.dateOfBirth as string | undefined;
   if (dob && dob > today && !errors.dateOfBirth) errors.dateOfBirth = 'err.birthInFuture';
+  // "6/9/28" is read as 1928 (a two-digit year past next year's is the last century): found in
+  // use, saved as a member of 98. No member of a youth union is over sixty.
+  if (dob && Number(today.slice(0, 4)) - Number(dob.slice(0, 4)) > 60 && !errors.dateOfBirth) errors.dateOfBirth = 'err.birthTooOld';
   if (Object.keys(errors).length || !parsed.success) return { errors };
   return { fields: parsed.data };
 }

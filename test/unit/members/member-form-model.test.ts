@@ -30,4 +30,10 @@ describe('member form values → record', () => {
     const r = fromFormValues({ ...base(), fullName: '  Trương   Thị\u00a0 Kiều\u0300 ' }, '2026-11-28');
     expect('fields' in r && r.fields.fullName).toBe('Trương Thị Kiều\u0300'.normalize('NFC'));
   });
+
+  it('refuses a birth year that makes the member over sixty (a two-digit year read in the last century)', () => {
+    const r = fromFormValues({ ...base(), dateOfBirth: '6/9/28' }, '2026-11-28');
+    expect('errors' in r && r.errors.dateOfBirth).toBe('err.birthTooOld');
+    expect('fields' in fromFormValues({ ...base(), dateOfBirth: '6/9/1990' }, '2026-11-28')).toBe(true);
+  });
 });
