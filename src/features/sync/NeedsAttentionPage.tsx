@@ -8,8 +8,11 @@ import { listNeedsAttention, type AttentionView } from '../../sync/record-querie
 import { fieldLabel, formatValue, reasonText, tableLabel } from './format';
 import './sync.css';
 
-// bookkeeping a person does not read: when the record was made, when a name was ticked
+// bookkeeping a person does not read: when the record was made, when a name was ticked, and
+// the ids linking it to its member, meeting, item… (the card's title names them; found in use:
+// "eventId 01a2511b-63a3-…")
 const HIDDEN = new Set(['createdAt', 'checkedAt']);
+const isShown = (field: string) => !HIDDEN.has(field) && !/Ids?$/.test(field);
 
 export default function NeedsAttentionPage() {
   const list = useLive(listNeedsAttention, []);
@@ -48,7 +51,7 @@ export default function NeedsAttentionPage() {
             ) : (
               <dl class="facts">
                 {Object.entries(w.fields)
-                  .filter(([k]) => !HIDDEN.has(k))
+                  .filter(([k]) => isShown(k))
                   .map(([k, v]) => (
                     <div key={k}>
                       <dt>{fieldLabel(w.table, k)}</dt>

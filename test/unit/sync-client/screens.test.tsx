@@ -159,6 +159,24 @@ describe('NeedsAttentionPage', () => {
   });
 });
 
+describe('NeedsAttentionPage: a new mark refused by final minutes', () => {
+  test('the card names the member and meeting, not their ids; the mark leaves the roll', async () => {
+    const db = await activeDb();
+    const { markAttendance } = await import('../../../src/features/attendance/attendance-repo');
+    await db.meetings.put({ id: 'meeting-0003', unitId: 'u', kind: 'regular', title: 'Sinh hoạt tháng 12', startsAt: '2026-12-05T19:30', guests: [], status: 'held', rev: { title: 2 }, updatedAt: '' } as never);
+    await markAttendance('meeting-0003', memberId, 'present');
+    const batch = await db.outbox.toArray();
+    expect(Object.keys(batch[0].fields)).toEqual(expect.arrayContaining(['eventId', 'memberId']));
+    await recordPushResults(db, batch, { results: [{ mid: batch[0].mid, status: 'rejected', error: 'err.locked' }], lastSeq: batch[0].seq });
+    expect(await db.attendance.get(`meeting-0003:${memberId}`)).toBeUndefined();
+    mount('/sync/attention', NeedsAttentionPage);
+    const card = await screen.findByRole('listitem');
+    expect(card.textContent).toContain('Hoàng Thị Mai Anh — Sinh hoạt tháng 12');
+    expect(card.textContent).not.toContain(memberId);
+    expect(card.textContent).not.toContain('meeting-0003');
+  });
+});
+
 describe('a phone that joined a server unit', () => {
   test('reads and edits the unit row it received, not a second one under its own id', async () => {
     const { getUnit, updateUnit } = await import('../../../src/features/setup/unit-repo');
