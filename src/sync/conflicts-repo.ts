@@ -43,6 +43,16 @@ export async function keepConflictSide(conflictId: string, side: 'winner' | 'los
   });
 }
 
+/**
+ * Marks conflicts settled with nothing written: earlier losses of a field by the phone whose
+ * later value the user has just decided on (record-queries listConflicts shows the latest).
+ */
+export async function settleSuperseded(ids: readonly string[]): Promise<void> {
+  if (!ids.length) return;
+  const db = await activeDb();
+  await db.conflicts.where('id').anyOf([...ids]).modify({ resolvePending: { keep: 'winner' }, resolvedAt: new Date().toISOString() });
+}
+
 /** Throws err.locked for a row of finalized minutes, or a roll row of a meeting whose minutes are final. */
 async function assertNotLocked(db: Awaited<ReturnType<typeof activeDb>>, table: string, row: Row | undefined): Promise<void> {
   const meetingId = table === 'minutes' ? row?.id : table === 'attendance' ? (row?.eventId as string | undefined) : undefined;

@@ -4,7 +4,7 @@
 import type { ConflictRecord, NeedsAttentionRecord, UnitDb } from '../data/db';
 import type { SyncedTable } from '../protocol/outbox';
 import { tDynamic } from '../i18n';
-import { unitDb } from './sync-queries';
+import { attentionCard, conflictCard, unitDb } from './sync-queries';
 
 export interface RecordRef {
   table: SyncedTable;
@@ -184,6 +184,8 @@ export interface ConflictView extends RecordRef {
   /** the winner is a delete: keeping the other side brings the record back */
   isDeleteEdit: boolean;
   at: string;
+  /** earlier conflicts of the same field that the same phone lost, superseded by this one */
+  also?: string[];
 }
 
 export async function listConflicts(): Promise<ConflictView[]> {
@@ -191,8 +193,20 @@ export async function listConflicts(): Promise<ConflictView[]> {
   if (!db) return [];
   const dev = await db.syncState.get('device');
   const all = (await db.conflicts.toArray()).filter((c) => !c.resolvePending);
-  all.sort((a, b) => a.at.localeCompare(b.at));
-  return Promise.all(all.map((c) => conflictView(db, c, dev?.deviceId)));
+  all.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+  // One card per field and losing phone (sync-queries conflictCard): "Giữ bản này" would have
+  // brought back an in-between mark that was never the phone's choice.
+  const newest = new Map<string, ConflictRecord & { also: string[] }>();
+  const cards: (ConflictRecord & { also?: string[] })[] = [];
+  for (const c of all) {
+    const key = conflictCard(c);
+    const before = newest.get(key);
+    const card = { ...c, also: before ? [...before.also, before.id] : [] };
+    if (before) cards[cards.indexOf(before)] = card;
+    else cards.push(card);
+    newest.set(key, card);
+  }
+  return Promise.all(cards.map(async (c) => ({ ...(await conflictView(db, c, dev?.deviceId)), ...(c.also?.length ? { also: c.also } : {}) })));
 }
 
 async function conflictView(db: UnitDb, c: ConflictRecord, deviceId?: string): Promise<ConflictView> {
@@ -219,20 +233,16 @@ export async function listNeedsAttention(): Promise<AttentionView[]> {
   const all: NeedsAttentionRecord[] = await db.needsAttention.toArray();
   all.sort((a, b) => a.mutation.seq - b.mutation.seq);
   // Changes to final minutes, nothing to fix: one card per record with what was typed last
-  // (found in use: three taps on one name made three cards, each to put away by hand).
-  const locked = new Map<string, NeedsAttentionRecord & { also: string[] }>();
+  // (sync-queries attentionCard; found in use: three taps on one name made three cards).
+  const byCard = new Map<string, NeedsAttentionRecord & { also: string[] }>();
   const cards: (NeedsAttentionRecord & { also?: string[] })[] = [];
   for (const w of all) {
-    if (w.reason !== 'err.locked') {
-      cards.push(w);
-      continue;
-    }
-    const key = `${w.mutation.table}\u0000${w.mutation.rowId}`;
-    const before = locked.get(key);
+    const key = attentionCard(w);
+    const before = byCard.get(key);
     const card = { ...w, mutation: { ...w.mutation, fields: { ...before?.mutation.fields, ...w.mutation.fields } }, also: before ? [...before.also, before.mid] : [] };
     if (before) cards[cards.indexOf(before)] = card;
     else cards.push(card);
-    locked.set(key, card);
+    byCard.set(key, card);
   }
   return Promise.all(
     cards.map(async (w) => ({

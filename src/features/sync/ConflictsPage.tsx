@@ -20,8 +20,9 @@ export default function ConflictsPage() {
     setError('');
     setNotice('');
     try {
-      const { keepConflictSide } = await import('../../sync/conflicts-repo');
+      const { keepConflictSide, settleSuperseded } = await import('../../sync/conflicts-repo');
       await keepConflictSide(c.id, side);
+      await settleSuperseded(c.also ?? []);
     } catch (e) {
       // final minutes and their roll: the side in effect stays (err.locked)
       setError(tDynamic(e instanceof UserError ? e.key : 'err.unexpected'));

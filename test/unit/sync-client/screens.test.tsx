@@ -76,6 +76,31 @@ describe('ConflictsPage', () => {
   });
 });
 
+describe('ConflictsPage: a field this phone lost twice', () => {
+  test('one card, the latest; deciding it settles the earlier one with nothing more written', async () => {
+    const db = await activeDb();
+    await db.members.update(memberId, { phone: '0922222222', rev: { fullName: 3, phone: 7 } });
+    const at = (s: number) => new Date(Date.UTC(2026, 11, 7, 10, 0, s)).toISOString();
+    await storeConflicts(db, deviceId, [
+      { id: 'c21', table: 'members', rowId: memberId, field: 'phone', winnerValue: '0922222222', loserValue: '0911111111', winnerDeviceId: 'other-phone', loserDeviceId: deviceId, createdAt: at(1) },
+      { id: 'c22', table: 'members', rowId: memberId, field: 'phone', winnerValue: '0922222222', loserValue: '0933333333', winnerDeviceId: 'other-phone', loserDeviceId: deviceId, createdAt: at(2) },
+    ]);
+    const { syncOverview } = await import('../../../src/sync/sync-queries');
+    expect((await syncOverview())!.conflicts).toBe(1);
+    mount('/sync/conflicts', ConflictsPage);
+    const card = await screen.findByRole('listitem');
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    expect(card.textContent).toContain('0933333333');
+    expect(card.textContent).not.toContain('0911111111');
+    fireEvent.click(within(card).getAllByRole('button', { name: 'Giữ bản này' })[0]);
+    await waitFor(async () => expect((await db.conflicts.get('c21'))!.resolvePending).toEqual({ keep: 'winner' }));
+    expect((await db.conflicts.get('c22'))!.resolvePending).toEqual({ keep: 'loser' });
+    const [entry, ...more] = await db.outbox.toArray();
+    expect(more).toEqual([]);
+    expect(entry.fields).toEqual({ phone: '0933333333' });
+  });
+});
+
 describe('ConflictsPage: a roll row of final minutes', () => {
   test('keeping the side not in effect is refused in words; the roll and the conflict stay', async () => {
     const db = await activeDb();
