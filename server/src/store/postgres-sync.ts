@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SyncedTable } from '../../../src/protocol/outbox';
 import type { PushResponse } from '../../../src/protocol/sync';
-import { relatedMinutesId } from '../sync/merge';
+import { relatedMemberId, relatedMinutesId } from '../sync/merge';
 import { processPush, type PushTx } from '../sync/push';
 import type { ConflictRecord, RowState, StoredResult } from '../sync/types';
 import type { PgAccess, PgClient } from './postgres-connection';
@@ -98,14 +98,22 @@ async function prefetchRows(c: PgClient, unitId: string, mutations: PushInput['m
   // An attendance tick depends on its minutes (locked or not): by its eventId, or the one its
   // stored row names, read once the rows themselves are known.
   // (each minutes once: a meeting's whole roll names the same one)
-  const minutes = new Map<string, [string, string]>();
+  const related = new Map<string, [string, string]>();
   for (const m of mutations) {
     if (m.table !== 'attendance' || typeof m.rowId !== 'string') continue;
     const fields = m.fields && typeof m.fields === 'object' && !Array.isArray(m.fields) ? (m.fields as Record<string, unknown>) : {};
     const id = relatedMinutesId({ table: 'attendance', rowId: m.rowId, fields }, rows.get(rowKey('attendance', m.rowId)) ?? null);
-    if (id !== null && !rows.has(rowKey('minutes', id))) minutes.set(id, ['minutes', id]);
+    if (id !== null && !rows.has(rowKey('minutes', id))) related.set(`minutes:${id}`, ['minutes', id]);
   }
-  await read([...minutes.values()]);
+  // A member event depends on its member (deleted or not: push.ts files a conflict for an
+  // event written for a deleted member)
+  for (const m of mutations) {
+    if (m.table !== 'memberEvents' || typeof m.rowId !== 'string') continue;
+    const fields = m.fields && typeof m.fields === 'object' && !Array.isArray(m.fields) ? (m.fields as Record<string, unknown>) : {};
+    const id = relatedMemberId({ table: 'memberEvents', fields }, rows.get(rowKey('memberEvents', m.rowId)) ?? null);
+    if (id !== null && !rows.has(rowKey('members', id))) related.set(`members:${id}`, ['members', id]);
+  }
+  await read([...related.values()]);
   return rows;
 }
 

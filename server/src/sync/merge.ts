@@ -90,6 +90,25 @@ export function relatedMinutesId(m: Pick<MergeMutation, 'table' | 'rowId' | 'fie
 
 const isFinalized = (row: RowState | null) => !!row && own(row.data, 'status') === 'finalized';
 
+/** The member a member event belongs to (its fields, else the stored row), or null. */
+export function relatedMemberId(m: Pick<MergeMutation, 'table' | 'fields'>, current: RowState | null): string | null {
+  if (m.table !== 'memberEvents') return null;
+  const id = own(m.fields, 'memberId') ?? (current ? own(current.data, 'memberId') : undefined);
+  return typeof id === 'string' ? id : null;
+}
+
+/**
+ * A member event written live for a member another phone deleted (an import undone there while
+ * this phone recorded the member's card, found in use): the event is kept, and the member's
+ * delete is filed as a conflict its users can undo ("Giữ bản này" brings the member back), so
+ * the history does not stay out of sight on every phone. Null when the member is there.
+ */
+export function deletedMemberConflict(member: RowState | null, stamp: string, deviceId: string): ConflictDraft | null {
+  if (!member?.deleted) return null;
+  const deletedBy = fieldStamp(member, 'deleted');
+  return { field: 'deleted', kind: 'deleteEdit', winnerValue: true, loserValue: false, winnerHlc: deletedBy, loserHlc: stamp, winnerDeviceId: stampDevice(deletedBy), loserDeviceId: deviceId };
+}
+
 export function mergeMutation(input: MergeInput): MergeResult {
   const { mutation: m, current } = input;
   const stamp = storedStamp(m.hlc, input.deviceId, input.now);

@@ -6,7 +6,7 @@
 // (a Postgres store would prefetch rows under a row lock on the unit and buffer the writes).
 import { SYNCED_TABLES, type SyncedTable } from '../../../src/protocol/outbox';
 import type { PushResponse, PushResult } from '../../../src/protocol/sync';
-import { mergeMutation, relatedMinutesId, type MergeMutation } from './merge';
+import { deletedMemberConflict, mergeMutation, relatedMemberId, relatedMinutesId, type MergeMutation } from './merge';
 import type { ConflictRecord, RowState, StoredResult } from './types';
 
 export interface PushTx {
@@ -134,7 +134,14 @@ function applyOne(tx: PushTx, item: RawMutation, ctx: PushContext, nextVersion: 
     conflictId ??= id;
     tx.addConflict({ ...draft, id, table: m.table, rowId: m.rowId, mid: item.mid, version: version ?? nextVersion, createdAt });
   }
-  const stored: StoredResult = { status: outcome.status };
+  const memberId = outcome.row && !outcome.row.deleted ? relatedMemberId(m, current) : null;
+  const gone = memberId ? deletedMemberConflict(tx.getRow('members', memberId), m.hlc, ctx.deviceId) : null;
+  if (gone) {
+    const id = ctx.newConflictId();
+    conflictId ??= id;
+    tx.addConflict({ ...gone, id, table: 'members', rowId: memberId!, mid: item.mid, version: version ?? nextVersion, createdAt: new Date(ctx.now).toISOString() });
+  }
+  const stored: StoredResult = { status: gone && outcome.status === 'applied' ? 'conflict' : outcome.status };
   // The version a phone moves its waiting edits of these fields onto (src/sync/push-results.ts
   // rebaseFollowers): only a version this change wrote. A change that wrote nothing (its
   // value equal to another phone's, written since) did not put the row at that phone's

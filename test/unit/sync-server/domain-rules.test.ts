@@ -237,6 +237,32 @@ describe('domain rules over HTTP', () => {
     expect(expectOk(await a.pushRaw([bad])).results[0]).toMatchObject({ status: 'rejected', error: 'err.id' });
   });
 
+  it('an event recorded for a member another phone deleted: kept, and the delete filed as a conflict to undo', async () => {
+    // found in use: an import undone on one phone while another recorded a member's card
+    const { admin, unitId } = await freshUnit(t.api);
+    const a = await joinDevice(t.api, admin, unitId, 'secretary');
+    const b = await joinDevice(t.api, admin, unitId, 'deputy');
+    const member = memberId();
+    a.upsert('members', member, newMember('Ông Thị Nhàn'));
+    await a.sync();
+    a.delete('members', member);
+    await a.sync();
+    const ev = memberId();
+    b.upsert('memberEvents', ev, { memberId: member, kind: 'card_issued', date: '2026-12-07' });
+    const [res] = await b.sync();
+    expect(res.status).toBe('conflict');
+    const rows = await serverRows(t.api, admin, unitId);
+    expect(rows.get(`memberEvents/${ev}`)!.deleted).toBe(false);
+    const conflicts = expectOk(await t.api.get(`/units/${unitId}/conflicts`, admin));
+    expect(conflicts.map((c: any) => [c.table, c.rowId, c.field, c.kind, c.winnerValue, c.loserValue])).toEqual([['members', member, 'deleted', 'deleteEdit', true, false]]);
+    // an event of a member who is there files nothing
+    const other = memberId();
+    a.upsert('members', other, newMember('Lê Khánh Hằng'));
+    await a.sync();
+    b.upsert('memberEvents', memberId(), { memberId: other, kind: 'card_issued', date: '2026-12-07' });
+    expect((await b.sync()).map((r) => r.status)).toEqual(['applied']);
+  });
+
   it('unknown fields: kept from a newer app (and pulled), refused from the same app; no unitId from the client', async () => {
     const { admin, unitId } = await freshUnit(t.api);
     const a = await joinDevice(t.api, admin, unitId);
