@@ -196,17 +196,8 @@ export async function listConflicts(): Promise<ConflictView[]> {
   all.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
   // One card per field and losing phone (sync-queries conflictCard): "Giữ bản này" would have
   // brought back an in-between mark that was never the phone's choice.
-  const newest = new Map<string, ConflictRecord & { also: string[] }>();
-  const cards: (ConflictRecord & { also?: string[] })[] = [];
-  for (const c of all) {
-    const key = conflictCard(c);
-    const before = newest.get(key);
-    const card = { ...c, also: before ? [...before.also, before.id] : [] };
-    if (before) cards[cards.indexOf(before)] = card;
-    else cards.push(card);
-    newest.set(key, card);
-  }
-  return Promise.all(cards.map(async (c) => ({ ...(await conflictView(db, c, dev?.deviceId)), ...(c.also?.length ? { also: c.also } : {}) })));
+  const cards = lastPerCard(all, conflictCard, (c) => c.id);
+  return Promise.all(cards.map(async (c) => ({ ...(await conflictView(db, c, dev?.deviceId)), ...(c.also.length ? { also: c.also } : {}) })));
 }
 
 async function conflictView(db: UnitDb, c: ConflictRecord, deviceId?: string): Promise<ConflictView> {
@@ -234,21 +225,12 @@ export async function listNeedsAttention(): Promise<AttentionView[]> {
   all.sort((a, b) => a.mutation.seq - b.mutation.seq);
   // Changes to final minutes, nothing to fix: one card per record with what was typed last
   // (sync-queries attentionCard; found in use: three taps on one name made three cards).
-  const byCard = new Map<string, NeedsAttentionRecord & { also: string[] }>();
-  const cards: (NeedsAttentionRecord & { also?: string[] })[] = [];
-  for (const w of all) {
-    const key = attentionCard(w);
-    const before = byCard.get(key);
-    const card = { ...w, mutation: { ...w.mutation, fields: { ...before?.mutation.fields, ...w.mutation.fields } }, also: before ? [...before.also, before.mid] : [] };
-    if (before) cards[cards.indexOf(before)] = card;
-    else cards.push(card);
-    byCard.set(key, card);
-  }
+  const cards = lastPerCard(all, attentionCard, (w) => w.mid, (before, w) => ({ ...w, mutation: { ...w.mutation, fields: { ...before.mutation.fields, ...w.mutation.fields } } }));
   return Promise.all(
     cards.map(async (w) => ({
       ...(await describeRecord(db, w.mutation.table, w.mutation.rowId)),
       mid: w.mid,
-      ...(w.also?.length ? { also: w.also } : {}),
+      ...(w.also.length ? { also: w.also } : {}),
       reason: w.reason,
       fields: w.mutation.fields,
       op: w.mutation.op,
@@ -256,3 +238,25 @@ export async function listNeedsAttention(): Promise<AttentionView[]> {
     })),
   );
 }
+
+/**
+ * The last of each card's items (in the order given), at the place of its first, with the ids
+ * of the earlier ones it stands for; `merge` makes it from the one before and itself.
+ */
+function lastPerCard<T>(items: readonly T[], card: (t: T) => string, id: (t: T) => string, merge: (before: T, t: T) => T = (_, t) => t): (T & { also: string[] })[] {
+  const at = new Map<string, number>();
+  const out: (T & { also: string[] })[] = [];
+  for (const t of items) {
+    const key = card(t);
+    const i = at.get(key);
+    if (i === undefined) {
+      at.set(key, out.length);
+      out.push({ ...t, also: [] });
+    } else {
+      const before = out[i];
+      out[i] = { ...merge(before, t), also: [...before.also, id(before)] };
+    }
+  }
+  return out;
+}
+
