@@ -215,28 +215,39 @@ async function writeResults(c: PgClient, unitId: string, deviceId: string, resul
  * size from its header, without fetching it), and rows past the byte limit come back without
  * their text — they only tell whether more is waiting.
  */
-export async function pull(a: PgAccess, unitId: string, cursor: number, limit: number, maxBytes: number): Promise<PullPage> {
-  const found = await a.query<{ tbl: SyncedTable; id: string; data: string | null; versions: string | null; deleted: boolean; version: number; n: number }>(
-    `SELECT tbl, id, CASE WHEN fits THEN data END AS data, CASE WHEN fits THEN versions END AS versions, deleted, version, n
+export const PULL_SQL = `SELECT tbl, id, CASE WHEN fits THEN data END AS data, CASE WHEN fits THEN versions END AS versions, deleted, version, n
      FROM (
        SELECT r.*, (row_number() OVER w = 1 OR sum(octet_length(r.data) + octet_length(r.versions)) OVER w <= $4) AS fits,
          row_number() OVER w AS n
        FROM (SELECT * FROM rows WHERE unit_id = $1 AND version > $2 ORDER BY version LIMIT $3) r
        WINDOW w AS (ORDER BY r.version ROWS UNBOUNDED PRECEDING)
-     ) s ORDER BY version`,
-    [unitId, cursor, limit + 1, maxBytes],
-  );
-  const rows: RawPulledRow[] = [];
-  let hasMore = false;
-  for (const r of found.rows) {
-    if (r.data === null || r.versions === null || rows.length === limit) {
-      hasMore = true;
-      break;
+     ) s ORDER BY version`;
+
+/**
+ * A page reads the unit's rows after the cursor in the index's order, only as many as it takes.
+ * Left to guess, the planner took a unit's rows for few (its statistics are the table's, stale
+ * or not) and gathered every row after the cursor to sort them: a phone's first pull of a unit
+ * of n rows read ~n²/2,000 rows, page after page (test/unit/postgres/push-reads.test.ts). With
+ * sorting priced out for the page's transaction, the index gives the order and LIMIT stops it.
+ */
+export const PULL_SETTINGS = 'SET LOCAL enable_sort = off';
+
+export async function pull(a: PgAccess, unitId: string, cursor: number, limit: number, maxBytes: number): Promise<PullPage> {
+  return a.write(async (c) => {
+    await c.query(PULL_SETTINGS);
+    const found = await c.query<{ tbl: SyncedTable; id: string; data: string | null; versions: string | null; deleted: boolean; version: number; n: number }>(PULL_SQL, [unitId, cursor, limit + 1, maxBytes]);
+    const rows: RawPulledRow[] = [];
+    let hasMore = false;
+    for (const r of found.rows) {
+      if (r.data === null || r.versions === null || rows.length === limit) {
+        hasMore = true;
+        break;
+      }
+      rows.push({ table: r.tbl, id: r.id, fieldsJson: r.data, versionsJson: r.versions, deleted: r.deleted, version: r.version });
     }
-    rows.push({ table: r.tbl, id: r.id, fieldsJson: r.data, versionsJson: r.versions, deleted: r.deleted, version: r.version });
-  }
-  const unitVersion = (await a.query<{ version: number }>('SELECT version FROM units WHERE id = $1', [unitId])).rows[0]?.version ?? 0;
-  return { rows, hasMore, unitVersion };
+    const unitVersion = (await c.query<{ version: number }>('SELECT version FROM units WHERE id = $1', [unitId])).rows[0]?.version ?? 0;
+    return { rows, hasMore, unitVersion };
+  });
 }
 
 interface StoredRowColumns {

@@ -1,4 +1,5 @@
-// A push's reads on Postgres touch the rows its batch names, not the unit (issue 13, B6). As a
+// A push's reads on Postgres touch the rows its batch names, not the unit, and a pull page the
+// rows it answers (issue 13, B6). As a
 // join of the unit's rows with the batch's keys, or as `mid = ANY(…)`, Postgres hashed or
 // filtered every row of the unit: 8,000 rows read for a batch's 1,000 in the B6 bench, and all
 // 14,000 of its push results for the batch's mids, growing for as long as the unit syncs. The
@@ -8,7 +9,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../../server/src/store/postgres';
-import { READ_MIDS_SQL, READ_ROWS_SQL, READ_STORED_SQL } from '../../../server/src/store/postgres-sync';
+import { PULL_SETTINGS, PULL_SQL, READ_MIDS_SQL, READ_ROWS_SQL, READ_STORED_SQL } from '../../../server/src/store/postgres-sync';
 import { testDatabaseUrl } from '../sync-server/helpers';
 
 const UNIT = 'unit-big';
@@ -55,9 +56,12 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
-/** Rows of `table` the statement's scans read (returned or thrown away), over every loop. */
-async function rowsRead(sql: string, params: unknown[], table: string): Promise<number> {
+/** Rows of `table` the statement's scans read (returned or thrown away), over every loop; `settings` first, in its transaction. */
+async function rowsRead(sql: string, params: unknown[], table: string, settings?: string): Promise<number> {
+  await client.query('BEGIN');
+  if (settings) await client.query(settings);
   const explained = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
+  await client.query('COMMIT');
   const plan = explained.rows[0]['QUERY PLAN'][0].Plan as PlanNode;
   let read = 0;
   const walk = (node: PlanNode) => {
@@ -101,5 +105,13 @@ describe.each([
     const found = await client.query(READ_STORED_SQL, [UNIT, DEVICE, seqs]);
     expect(found.rows).toHaveLength(ASKED);
     expect(await rowsRead(READ_STORED_SQL, [UNIT, DEVICE, seqs], 'mutation_results')).toBeLessThanOrEqual(ASKED);
+  });
+
+  it('a pull page: the rows after the cursor, in order, as many as the page holds', async () => {
+    const params = [UNIT, 1000, 201, 2 * 1024 * 1024];
+    const page = await store.pull(UNIT, 1000, 200, 2 * 1024 * 1024);
+    expect(page.rows.map((r) => r.version)).toEqual(Array.from({ length: 200 }, (_, i) => 1001 + i));
+    expect(page.hasMore).toBe(true);
+    expect(await rowsRead(PULL_SQL, params, 'rows', PULL_SETTINGS)).toBeLessThanOrEqual(201);
   });
 });
