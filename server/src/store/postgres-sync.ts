@@ -21,6 +21,7 @@ export async function push(a: PgAccess, input: PushInput, stallMidBatch: boolean
     const unit = (await c.query<{ version: number }>('SELECT version FROM units WHERE id = $1 FOR UPDATE', [unitId])).rows[0];
     const lastSeq = (await c.query<{ last_seq: number }>('SELECT last_seq FROM devices WHERE unit_id = $1 AND id = $2', [unitId, deviceId])).rows[0]?.last_seq ?? 0;
     const rows = await prefetchRows(c, unitId, input.mutations);
+    const tombstones = await prefetchTombstones(c, unitId, input.mutations, rows);
     const mids = await prefetchMids(c, unitId, input.mutations);
     const stored = await prefetchStoredResults(c, unitId, deviceId, input.mutations, lastSeq);
 
@@ -37,6 +38,11 @@ export async function push(a: PgAccess, input: PushInput, stallMidBatch: boolean
         const row = rows.get(rowKey(table, id));
         if (row === undefined) throw new Error(`push asked for ${table}/${id}, which was not read before the batch`);
         return row;
+      },
+      memberTombstone: (id) => {
+        const known = rows.get(rowKey('members', id));
+        if (known !== undefined) return known?.deleted ? known : null;
+        return tombstones.get(id) ?? null;
       },
       putRow: (table, id, row) => {
         rows.set(rowKey(table, id), row);
@@ -83,6 +89,9 @@ export async function push(a: PgAccess, input: PushInput, stallMidBatch: boolean
 export const READ_ROWS_SQL = `SELECT r.tbl, r.id, r.data, r.versions, r.hlcs, r.deleted, r.version
   FROM unnest($2::text[], $3::text[]) AS k(tbl, id)
   CROSS JOIN LATERAL (SELECT * FROM rows WHERE unit_id = $1 AND tbl = k.tbl AND id = k.id LIMIT 1) r`;
+export const READ_TOMBSTONES_SQL = `SELECT r.id, r.data, r.versions, r.hlcs, r.deleted, r.version
+  FROM unnest($2::text[]) AS k(id)
+  CROSS JOIN LATERAL (SELECT * FROM rows WHERE unit_id = $1 AND tbl = 'members' AND id = k.id AND deleted LIMIT 1) r`;
 export const READ_MIDS_SQL = `SELECT r.mid, r.device_id, r.seq, r.result
   FROM unnest($2::text[]) AS k(mid)
   CROSS JOIN LATERAL (SELECT * FROM mutation_results WHERE unit_id = $1 AND mid = k.mid LIMIT 1) r`;
@@ -116,16 +125,28 @@ async function prefetchRows(c: PgClient, unitId: string, mutations: PushInput['m
     const id = relatedMinutesId({ table: 'attendance', rowId: m.rowId, fields }, rows.get(rowKey('attendance', m.rowId)) ?? null);
     if (id !== null && !rows.has(rowKey('minutes', id))) related.set(`minutes:${id}`, ['minutes', id]);
   }
-  // A member event depends on its member (deleted or not: push.ts files a conflict for an
-  // event written for a deleted member)
-  for (const m of mutations) {
-    if (m.table !== 'memberEvents' || typeof m.rowId !== 'string') continue;
-    const fields = m.fields && typeof m.fields === 'object' && !Array.isArray(m.fields) ? (m.fields as Record<string, unknown>) : {};
-    const id = relatedMemberId({ table: 'memberEvents', fields }, rows.get(rowKey('memberEvents', m.rowId)) ?? null);
-    if (id !== null && !rows.has(rowKey('members', id))) related.set(`members:${id}`, ['members', id]);
-  }
   await read([...related.values()]);
   return rows;
+}
+
+/**
+ * The deleted members among those the batch's rows of members' tables belong to and the batch
+ * has not read (PushTx.memberTombstone): one probe each, answering only the deleted — a live
+ * member's record is not read for each of its roll ticks.
+ */
+async function prefetchTombstones(c: PgClient, unitId: string, mutations: PushInput['mutations'], rows: Map<string, RowState | null>): Promise<Map<string, RowState>> {
+  const ids = new Set<string>();
+  for (const m of mutations) {
+    if (typeof m.table !== 'string' || typeof m.rowId !== 'string') continue;
+    const fields = m.fields && typeof m.fields === 'object' && !Array.isArray(m.fields) ? (m.fields as Record<string, unknown>) : {};
+    const id = relatedMemberId({ table: m.table as SyncedTable, fields }, rows.get(rowKey(m.table, m.rowId)) ?? null);
+    if (id !== null && !rows.has(rowKey('members', id))) ids.add(id);
+  }
+  const gone = new Map<string, RowState>();
+  if (!ids.size) return gone;
+  const found = await c.query<StoredRowColumns & { id: string }>(READ_TOMBSTONES_SQL, [unitId, [...ids]]);
+  for (const r of found.rows) gone.set(r.id, toRowState(r));
+  return gone;
 }
 
 async function prefetchMids(c: PgClient, unitId: string, mutations: PushInput['mutations']) {

@@ -22,6 +22,7 @@ export function prepareSyncStatements(db: Database.Database) {
       WHERE unit_id = ? AND mid IN (SELECT value FROM json_each(?))`),
     insertResult: p('INSERT INTO mutation_results (unit_id, device_id, seq, mid, result) VALUES (?, ?, ?, ?, ?)'),
     rowById: p('SELECT data, versions, hlcs, deleted, version FROM rows WHERE unit_id = ? AND tbl = ? AND id = ?'),
+    deletedMember: p("SELECT data, versions, hlcs, deleted, version FROM rows WHERE unit_id = ? AND tbl = 'members' AND id = ? AND deleted = 1"),
     rowsByIds: p(`SELECT id, data, versions, hlcs, deleted, version FROM rows
       WHERE unit_id = ? AND tbl = ? AND id IN (SELECT value FROM json_each(?))`),
     insertRow: p(`INSERT INTO rows (data, versions, hlcs, deleted, version, unit_id, tbl, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -43,6 +44,8 @@ export function push(a: Access, input: PushInput, stallMidBatch: boolean): PushR
     // One query each for the batch's rows and mids (instead of one per mutation); the maps
     // then follow the batch's own writes, so later mutations see earlier ones.
     const rows = prefetchRows(a, unitId, input.mutations);
+    // deleted members asked for by the batch's rows of members' tables (PushTx.memberTombstone)
+    const tombstones = new Map<string, RowState | null>();
     const mids = new Map<string, { deviceId: string; seq: number; result: StoredResult }>();
     const midList = input.mutations.map((m) => m.mid);
     for (const r of q.resultsByMids.all(unitId, JSON.stringify(midList)) as { mid: string; device_id: string; seq: number; result: string }[]) {
@@ -65,6 +68,17 @@ export function push(a: Access, input: PushInput, stallMidBatch: boolean): PushR
           rows.set(key, row);
         }
         return row;
+      },
+      memberTombstone: (id) => {
+        const known = rows.get(rowKey('members', id));
+        if (known !== undefined) return known?.deleted ? known : null;
+        let gone = tombstones.get(id);
+        if (gone === undefined) {
+          const r = q.deletedMember.get(unitId, id) as StoredRowColumns | undefined;
+          gone = r ? toRowState(r) : null;
+          tombstones.set(id, gone);
+        }
+        return gone;
       },
       putRow: (table, id, row: RowState) => {
         const key = rowKey(table, id);

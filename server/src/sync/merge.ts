@@ -90,18 +90,26 @@ export function relatedMinutesId(m: Pick<MergeMutation, 'table' | 'rowId' | 'fie
 
 const isFinalized = (row: RowState | null) => !!row && own(row.data, 'status') === 'finalized';
 
-/** The member a member event belongs to (its fields, else the stored row), or null. */
+/**
+ * The tables whose rows each belong to one member, by their memberId: the history, the roll,
+ * the ledger and its exemptions, training, ratings, committee seats. Hidden on every phone while
+ * their member is deleted.
+ */
+const MEMBER_ROW_TABLES: ReadonlySet<string> = new Set(['memberEvents', 'attendance', 'dues', 'duesExemptions', 'trainingRegistrations', 'trainingProgress', 'ratings', 'committeeSeats']);
+
+/** The member a row of a member's table belongs to (its fields, else the stored row), or null. */
 export function relatedMemberId(m: Pick<MergeMutation, 'table' | 'fields'>, current: RowState | null): string | null {
-  if (m.table !== 'memberEvents') return null;
+  if (!MEMBER_ROW_TABLES.has(m.table)) return null;
   const id = own(m.fields, 'memberId') ?? (current ? own(current.data, 'memberId') : undefined);
   return typeof id === 'string' ? id : null;
 }
 
 /**
- * A member event written live for a member another phone deleted (an import undone there while
- * this phone recorded the member's card, found in use): the event is kept, and the member's
- * delete is filed as a conflict its users can undo ("Giữ bản này" brings the member back), so
- * the history does not stay out of sight on every phone. Null when the member is there.
+ * A member's row written live for a member another phone deleted (found in use: an import undone
+ * on one phone while another recorded a member's card, ticked the roll or took the dues): the
+ * row is kept, and the member's delete is filed as a conflict its users can undo ("Giữ bản này"
+ * brings the member back), so a payment or a history does not stay out of sight on every phone.
+ * Null when the member is there.
  */
 export function deletedMemberConflict(member: RowState | null, stamp: string, deviceId: string): ConflictDraft | null {
   if (!member?.deleted) return null;

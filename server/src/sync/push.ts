@@ -18,6 +18,12 @@ export interface PushTx {
   /** who already used this mid in this unit */
   midOwner(mid: string): { deviceId: string; seq: number; result: StoredResult } | undefined;
   getRow(table: SyncedTable, id: string): RowState | null;
+  /**
+   * The member's stored row if it is deleted, else null (live or never stored): what a row of a
+   * member's table checks its member against. A store may read deleted members only, by key —
+   * 500 roll ticks of a batch then read no live member's record.
+   */
+  memberTombstone(id: string): RowState | null;
   putRow(table: SyncedTable, id: string, row: RowState): void;
   addConflict(conflict: ConflictRecord): void;
   putResult(seq: number, mid: string | null, result: StoredResult): void;
@@ -54,6 +60,9 @@ export function processPush(tx: PushTx, mutations: readonly RawMutation[], ctx: 
   let lastSeq = tx.lastSeq();
   let unitVersion = tx.unitVersion();
   const results: PushResult[] = [];
+  // member id → the conflict this batch filed for its delete (a meeting's roll ticked for a
+  // deleted member files one, not one per tick)
+  const deletesFiled = new Map<string, string>();
   for (let i = 0; i < mutations.length; i++) {
     const item = mutations[i];
     const { mid, seq } = item;
@@ -89,7 +98,7 @@ export function processPush(tx: PushTx, mutations: readonly RawMutation[], ctx: 
       continue;
     }
 
-    const result = applyOne(tx, item, ctx, unitVersion + 1);
+    const result = applyOne(tx, item, ctx, unitVersion + 1, deletesFiled);
     if (result.changed) unitVersion++;
     tx.putResult(seq, mid, result.stored);
     results.push({ mid, ...result.stored });
@@ -108,7 +117,7 @@ function replay(mid: string, stored: { mid: string | null; result: StoredResult 
   return { mid, ...stored.result, status: 'duplicate' };
 }
 
-function applyOne(tx: PushTx, item: RawMutation, ctx: PushContext, nextVersion: number): { stored: StoredResult; changed: boolean } {
+function applyOne(tx: PushTx, item: RawMutation, ctx: PushContext, nextVersion: number, deletesFiled: Map<string, string>): { stored: StoredResult; changed: boolean } {
   const table = item.table;
   if (typeof table === 'string' && !(SYNCED_TABLES as readonly string[]).includes(table)) {
     return { stored: { status: 'rejected', error: 'err.unknownTable' }, changed: false };
@@ -135,11 +144,15 @@ function applyOne(tx: PushTx, item: RawMutation, ctx: PushContext, nextVersion: 
     tx.addConflict({ ...draft, id, table: m.table, rowId: m.rowId, mid: item.mid, version: version ?? nextVersion, createdAt });
   }
   const memberId = outcome.row && !outcome.row.deleted ? relatedMemberId(m, current) : null;
-  const gone = memberId ? deletedMemberConflict(tx.getRow('members', memberId), m.hlc, ctx.deviceId) : null;
+  const gone = memberId ? deletedMemberConflict(tx.memberTombstone(memberId), m.hlc, ctx.deviceId) : null;
   if (gone) {
-    const id = ctx.newConflictId();
+    let id = deletesFiled.get(memberId!);
+    if (!id) {
+      id = ctx.newConflictId();
+      deletesFiled.set(memberId!, id);
+      tx.addConflict({ ...gone, id, table: 'members', rowId: memberId!, mid: item.mid, version: version ?? nextVersion, createdAt: new Date(ctx.now).toISOString() });
+    }
     conflictId ??= id;
-    tx.addConflict({ ...gone, id, table: 'members', rowId: memberId!, mid: item.mid, version: version ?? nextVersion, createdAt: new Date(ctx.now).toISOString() });
   }
   const stored: StoredResult = { status: gone && outcome.status === 'applied' ? 'conflict' : outcome.status };
   // The version a phone moves its waiting edits of these fields onto (src/sync/push-results.ts

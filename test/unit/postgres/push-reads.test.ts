@@ -9,7 +9,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../../server/src/store/postgres';
-import { PULL_SETTINGS, PULL_SQL, READ_MIDS_SQL, READ_ROWS_SQL, READ_STORED_SQL } from '../../../server/src/store/postgres-sync';
+import { PULL_SETTINGS, PULL_SQL, READ_MIDS_SQL, READ_ROWS_SQL, READ_STORED_SQL, READ_TOMBSTONES_SQL } from '../../../server/src/store/postgres-sync';
 import { testDatabaseUrl } from '../sync-server/helpers';
 
 const UNIT = 'unit-big';
@@ -92,6 +92,15 @@ describe.each([
     const found = await client.query(READ_ROWS_SQL, [UNIT, ids.map(() => 'members'), ids]);
     expect(found.rows).toHaveLength(ASKED / 2);
     expect(await rowsRead(READ_ROWS_SQL, [UNIT, ids.map(() => 'members'), ids], 'rows')).toBeLessThanOrEqual(ASKED);
+  });
+
+  it('the deleted members among those the roll names: one probe per member, the live ones not returned', async () => {
+    await client.query("UPDATE rows SET deleted = true WHERE unit_id = $1 AND id = 'm8'", [UNIT]);
+    const members = ids.filter((id) => id.startsWith('m'));
+    const found = await client.query(READ_TOMBSTONES_SQL, [UNIT, members]);
+    expect(found.rows.map((r) => r.id)).toEqual(['m8']);
+    expect(await rowsRead(READ_TOMBSTONES_SQL, [UNIT, members], 'rows')).toBeLessThanOrEqual(members.length);
+    await client.query("UPDATE rows SET deleted = false WHERE unit_id = $1 AND id = 'm8'", [UNIT]);
   });
 
   it('the mids seen before: one probe per mid', async () => {

@@ -263,6 +263,36 @@ describe('domain rules over HTTP', () => {
     expect((await b.sync()).map((r) => r.status)).toEqual(['applied']);
   });
 
+  it("a payment, the roll and training recorded for a member another phone deleted: kept, the delete filed once to undo", async () => {
+    // the same as a member event: an import undone on one phone while another took the dues
+    const { admin, unitId } = await freshUnit(t.api);
+    const a = await joinDevice(t.api, admin, unitId, 'secretary');
+    const b = await joinDevice(t.api, admin, unitId, 'deputy');
+    const member = memberId();
+    const here = memberId();
+    a.upsert('members', member, newMember('Ông Thị Nhàn'));
+    a.upsert('members', here, newMember('Lê Khánh Hằng'));
+    await a.sync();
+    a.delete('members', member);
+    await a.sync();
+    const meeting = memberId();
+    const pay = memberId();
+    b.upsert('dues', pay, { memberId: member, period: '2026-11', amount: 5000, paidAt: '2026-12-07', method: 'cash', receiptNo: 'PT-0042' });
+    b.upsert('attendance', `${meeting}:${member}`, { eventId: meeting, memberId: member, status: 'present', checkedAt: '2026-12-07T08:00:00.000Z' });
+    b.upsert('trainingProgress', `2026:${member}:item-0000001`, { year: 2026, memberId: member, itemId: 'item-0000001', done: true, doneAt: '2026-12-07' });
+    b.upsert('attendance', `${meeting}:${here}`, { eventId: meeting, memberId: here, status: 'present', checkedAt: '2026-12-07T08:00:00.000Z' });
+    const res = await b.sync();
+    expect(res.map((r) => r.status)).toEqual(['conflict', 'conflict', 'conflict', 'applied']);
+    // one conflict for the batch, named by each of the three
+    expect(new Set(res.slice(0, 3).map((r) => r.conflictId)).size).toBe(1);
+    const rows = await serverRows(t.api, admin, unitId);
+    expect(rows.get(`dues/${pay}`)!.deleted).toBe(false);
+    expect(rows.get(`attendance/${meeting}:${member}`)!.deleted).toBe(false);
+    expect(rows.get(`members/${member}`)!.deleted).toBe(true);
+    const conflicts = expectOk(await t.api.get(`/units/${unitId}/conflicts`, admin));
+    expect(conflicts.map((c: any) => [c.table, c.rowId, c.field, c.kind, c.winnerValue, c.loserValue])).toEqual([['members', member, 'deleted', 'deleteEdit', true, false]]);
+  });
+
   it('unknown fields: kept from a newer app (and pulled), refused from the same app; no unitId from the client', async () => {
     const { admin, unitId } = await freshUnit(t.api);
     const a = await joinDevice(t.api, admin, unitId);

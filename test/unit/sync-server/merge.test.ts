@@ -289,6 +289,7 @@ class MemoryTx implements PushTx {
   storedResult(seq: number) { return this.results.get(`${this.device}/${seq}`); }
   midOwner(mid: string) { return [...this.results.values()].find((r) => r.mid === mid); }
   getRow(table: string, id: string) { const r = this.rows.get(`${table}/${id}`); return r ? structuredClone(r) : null; }
+  memberTombstone(id: string) { const r = this.getRow('members', id); return r?.deleted ? r : null; }
   putRow(table: string, id: string, row: RowState) { this.rows.set(`${table}/${id}`, structuredClone(row)); }
   addConflict(c: ConflictRecord) { this.conflicts.push(c); }
   putResult(seq: number, mid: string | null, result: StoredResult) { this.results.set(`${this.device}/${seq}`, { mid, result, deviceId: this.device, seq }); }
