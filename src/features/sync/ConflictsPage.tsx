@@ -58,6 +58,8 @@ export default function ConflictsPage() {
               {c.title || ts('unnamed')} — {fieldLabel(c.table, c.field)}
             </h2>
             {(c.isDeleteEdit || c.row?.deleted === true) && c.field !== 'deleted' && <p class="small warn-text">{ts('recordDeleted')}</p>}
+            {/* the server's conflict for a member deleted while another phone recorded for them (docs/sync-api.md) */}
+            {c.table === 'members' && c.field === 'deleted' && <p class="small warn-text">{ts('memberDeletedInUse')}</p>}
             <div class="sides">
               {sides(c).map((s) => (
                 <div class={`side ${s.side === 'winner' ? 'current' : ''}`} key={s.side} data-side={s.label}>

@@ -140,6 +140,22 @@ describe('ConflictsPage: an edit that met a delete', () => {
   });
 });
 
+describe('ConflictsPage: a member deleted while another phone recorded for them', () => {
+  test('the card says what was recorded and what each choice does', async () => {
+    const db = await activeDb();
+    // the server filed the delete as a conflict when the other phone's payment arrived
+    await db.members.update(memberId, { deleted: true, rev: { fullName: 3, phone: 3, deleted: 6 } });
+    await storeConflicts(db, deviceId, [
+      { id: 'c4', table: 'members', rowId: memberId, field: 'deleted', kind: 'deleteEdit', winnerValue: true, loserValue: false, winnerDeviceId: deviceId, loserDeviceId: 'other-phone', createdAt: new Date().toISOString() },
+    ]);
+    mount('/sync/conflicts', ConflictsPage);
+    const card = await screen.findByRole('listitem', { name: /^Hoàng Thị Mai Anh — / });
+    expect(card.textContent).toContain('máy khác vẫn ghi cho người này (thu đoàn phí, điểm danh');
+    expect(card.textContent).not.toContain('giữ bản sửa sẽ khôi phục bản ghi');
+    expect(card.querySelector('[data-side="Bản của máy khác"] .value')!.textContent).toBe('Còn (chưa xóa)');
+  });
+});
+
 describe('NeedsAttentionPage', () => {
   test('the reason in words; "Bỏ thay đổi này" asks, then takes the server value back', async () => {
     await updateMember(memberId, { phone: '0999999999' });
