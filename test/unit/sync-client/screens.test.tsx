@@ -154,6 +154,39 @@ describe('ConflictsPage: a member deleted while another phone recorded for them'
     expect(card.textContent).not.toContain('giữ bản sửa sẽ khôi phục bản ghi');
     expect(card.querySelector('[data-side="Bản của máy khác"] .value')!.textContent).toBe('Còn (chưa xóa)');
   });
+
+  test('a member with records cannot stay deleted, as an undone import keeps them; keeping them brings the member back', async () => {
+    const db = await activeDb();
+    await db.members.update(memberId, { deleted: true, rev: { fullName: 3, phone: 3, deleted: 6 } });
+    // the other phone's payment, pulled (the digest middleware files it under the member)
+    await db.dues.put({ id: 'due-0000001', unitId: (await db.units.toCollection().first())!.id, memberId, period: '2026-11', amount: 2000, paidAt: '2026-12-07', method: 'cash', receiptNo: 'PT-1', deleted: false, rev: { amount: 7 } } as never);
+    await storeConflicts(db, deviceId, [
+      { id: 'c5', table: 'members', rowId: memberId, field: 'deleted', kind: 'deleteEdit', winnerValue: true, loserValue: false, winnerDeviceId: deviceId, loserDeviceId: 'other-phone', createdAt: new Date().toISOString() },
+    ]);
+    mount('/sync/conflicts', ConflictsPage);
+    const card = await screen.findByRole('listitem', { name: /^Hoàng Thị Mai Anh — / });
+    const keepDeleted = within(card.querySelector<HTMLElement>('[data-side="Bản của máy này"]')!).getByRole('button', { name: 'Giữ bản này' });
+    fireEvent.click(keepDeleted);
+    expect((await screen.findByRole('alert')).textContent).toContain('Không xóa được: người này đã có đoàn phí');
+    expect((await db.conflicts.get('c5'))!.resolvePending).toBeUndefined();
+    expect(await db.outbox.count()).toBe(0);
+    fireEvent.click(within(card.querySelector<HTMLElement>('[data-side="Bản của máy khác"]')!).getByRole('button', { name: 'Giữ bản này' }));
+    await waitFor(async () => expect((await db.members.get(memberId))!.deleted).toBe(false));
+    expect((await db.conflicts.get('c5'))!.resolvePending).toEqual({ keep: 'loser' });
+  });
+
+  test('a member with no records left may stay deleted', async () => {
+    const db = await activeDb();
+    await db.members.update(memberId, { deleted: true, rev: { fullName: 3, phone: 3, deleted: 6 } });
+    await storeConflicts(db, deviceId, [
+      { id: 'c6', table: 'members', rowId: memberId, field: 'deleted', kind: 'deleteEdit', winnerValue: true, loserValue: false, winnerDeviceId: deviceId, loserDeviceId: 'other-phone', createdAt: new Date().toISOString() },
+    ]);
+    mount('/sync/conflicts', ConflictsPage);
+    const card = await screen.findByRole('listitem', { name: /^Hoàng Thị Mai Anh — / });
+    fireEvent.click(within(card.querySelector<HTMLElement>('[data-side="Bản của máy này"]')!).getByRole('button', { name: 'Giữ bản này' }));
+    await waitFor(async () => expect((await db.conflicts.get('c6'))!.resolvePending).toEqual({ keep: 'winner' }));
+    expect((await db.members.get(memberId))!.deleted).toBe(true);
+  });
 });
 
 describe('NeedsAttentionPage', () => {
