@@ -1,6 +1,7 @@
 // Register export (.xlsx or .csv) for cấp trên and for Excel users. Headings and values
 // are always Vietnamese (the file goes upward, and the importer recognises them, so an
-// export imports back unchanged). Dates are dd/mm/yyyy text; card numbers and phones are
+// export imports back unchanged). Dates are dd/mm/yyyy: text in the CSV, real date cells in the
+// .xlsx (Excel sorts, filters and counts ages by them); card numbers and phones are
 // text (leading zeros kept); any cell starting with = + - @ tab or CR is prefixed with an
 // apostrophe (OWASP CSV injection). The xlsx writer loads only when an export is asked for.
 import { downloadFile } from '../../lib/download';
@@ -95,8 +96,10 @@ export async function buildRegisterFile(
   const fileName = `${words.fileBase}-${stamp}.${format}`;
   if (format === 'csv') return { bytes: csvBytes(toCsv(rows)), fileName, mimeType: 'text/csv;charset=utf-8' };
   const { writeXlsx } = await import('../../lib/xlsx/write');
-  // STT as a number so Excel sums and sorts it; everything else stays text.
-  const cells = rows.map((r, i) => (i === 0 ? r : [Number(r[0]), ...r.slice(1)]));
+  // STT as a number so Excel sums and sorts it, dates as date cells (shown dd/mm/yyyy: found in
+  // use, text dates sorted by the day first); everything else stays text.
+  const dateColumns = new Set(REGISTER_COLUMNS.flatMap(([f], i) => (DATE_FIELDS.has(f) ? [i + 1] : [])));
+  const cells = rows.map((r, i) => (i === 0 ? r : r.map((v, c) => (c === 0 ? Number(v) : dateColumns.has(c) ? dateCell(v) : v))));
   const bytes = writeXlsx({
     name: words.sheetName,
     rows: cells,
@@ -104,6 +107,12 @@ export async function buildRegisterFile(
     columnWidths: [5, ...REGISTER_COLUMNS.map(([, w]) => w)],
   });
   return { bytes, fileName, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+}
+
+/** "06/09/2003" as an Excel date (1900 system serial; every date here is after 1900-03-01). */
+function dateCell(text: string): { serial: number } | string {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
+  return m ? { serial: Date.UTC(+m[3], +m[2] - 1, +m[1]) / 86_400_000 + 25_569 } : text;
 }
 
 /**

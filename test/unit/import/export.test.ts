@@ -7,6 +7,8 @@ import { parseImportFile } from '../../../src/features/import/pipeline';
 import { previewImport } from '../../../src/features/import/validate';
 import { readXlsx } from '../../../src/lib/xlsx/read';
 import { parseCsv } from '../../../src/lib/csv';
+import { isSheetDate } from '../../../src/lib/xlsx/cells';
+import { excelSerialToIso } from '../../../src/lib/dates';
 import { MEMBER_DEFAULTS, type MemberFields } from '../../../src/protocol/member';
 
 const NONE = { cardNumbers: [], people: [] };
@@ -110,7 +112,11 @@ describe('xlsx export', () => {
     const rows = readXlsx(file.bytes);
     expect(rows[0][1]).toBe('Họ và tên');
     expect(rows[1][0]).toBe(1);
-    expect(rows[1][rows[0].indexOf('Ngày sinh')]).toBe('06/09/2003');
+    // a real date cell, shown dd/mm/yyyy (Excel sorts and filters by it)
+    const born = rows[1][rows[0].indexOf('Ngày sinh')];
+    expect(isSheetDate(born) && excelSerialToIso(born.serial)).toBe('2003-09-06');
+    expect(strFromU8(parts['xl/styles.xml'])).toContain('formatCode="dd/mm/yyyy"');
+    expect(rows[1][rows[0].indexOf('Ngày chính thức')] ?? '').toBe('');
     expect(rows[1][rows[0].indexOf('Số thẻ đoàn')]).toBe('042461005');
     expect(rows[3][1]).toBe("'=cmd|' /C calc'!A0");
   });
