@@ -93,7 +93,15 @@ describe('update while a form is dirty', () => {
 
   test('"Để sau" hides the prompt without reloading; it comes back after the user reloads', async () => {
     const { page } = browser;
-    await navTo(page, 'Đoàn viên'); // leaving the form: it unmounts, nothing to save
+    // leaving the half-filled form by the bottom bar asks first; leaving, it unmounts, nothing to save
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.message());
+        void d.accept();
+      }),
+    );
+    await navTo(page, 'Đoàn viên');
+    expect(await asked).toBe('Bạn có thay đổi chưa lưu. Rời trang và bỏ các thay đổi?');
     await heading(page, 'Đoàn viên').waitFor();
     await banner(page).getByRole('button', { name: 'Để sau' }).click();
     await expect.poll(() => banner(page).count()).toBe(0);

@@ -2,7 +2,8 @@
 // gallery (several at once). Each photo is made small and kept on the phone at once
 // (photos-repo.ts: bytes, fileRefs row and upload queue in one transaction), then its hash
 // joins `value`; the record holding the hashes is saved by the caller.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { markDirty } from '../../pwa/dirty';
 import { photoList } from '../../protocol/file-ref';
 import { addPhotoFromFile } from './photos-repo';
 import { PhotoStrip } from './PhotoStrip';
@@ -23,6 +24,10 @@ export interface PhotoFieldProps {
 export function PhotoField({ id, value, onChange, confirmRemove }: PhotoFieldProps) {
   const [state, setState] = useState<{ busy?: boolean; error?: string }>({});
   const isFull = value.length >= MAX_PHOTOS;
+  // A photo being made small is not kept yet: a reload or a tap away then lost it, unasked
+  // (found in use). The page asks first, as for a half-filled form.
+  useEffect(() => markDirty(`photo:${id}`, !!state.busy), [id, state.busy]);
+  useEffect(() => () => markDirty(`photo:${id}`, false), [id]);
 
   const add = async (input: HTMLInputElement) => {
     const files = Array.from(input.files ?? []);

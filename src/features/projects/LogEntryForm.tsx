@@ -1,7 +1,8 @@
 // One entry of a project's progress log: date, note, photos. The photos travel as the list of
 // their sha256 (protocol/file-ref.ts); PhotoField (features/photos) takes and keeps them on the
 // phone as they are added, and the entry holding the list is saved here.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { markDirty } from '../../pwa/dirty';
 import { t } from '../../i18n';
 import { todayIso } from '../../lib/dates';
 import { TextAreaField, TextField } from '../../ui/fields';
@@ -20,6 +21,10 @@ export function LogEntryForm(p: { id: string; initial?: LogInput; onSave: (input
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof LogEntryValues>(k: K) => (v: LogEntryValues[K]) => setValues({ ...values, [k]: v });
+  // a note or photos typed and not saved: a reload, an update or a tap away asks first (found in use)
+  const isDirty = values.note !== (p.initial?.note ?? '') || values.photos.join() !== (p.initial?.photos ?? []).join() || (!!p.initial && values.date !== p.initial.date);
+  useEffect(() => markDirty(`log-entry:${p.id}`, isDirty), [p.id, isDirty]);
+  useEffect(() => () => markDirty(`log-entry:${p.id}`, false), [p.id]);
 
   const submit = async (e: Event) => {
     e.preventDefault();

@@ -62,3 +62,40 @@ describe('dirty form registry', () => {
     expect(seen).toEqual([true, false]);
   });
 });
+
+describe('a link of the app while a form is dirty', () => {
+  function tapLink(href: string): { navigated: boolean; reachedRouter: boolean } {
+    const a = document.createElement('a');
+    a.href = href;
+    document.body.append(a);
+    let reachedRouter = false;
+    // the router (preact-iso) listens on window, bubbling
+    const router = () => (reachedRouter = true);
+    window.addEventListener('click', router);
+    const e = new MouseEvent('click', { bubbles: true, cancelable: true });
+    a.dispatchEvent(e);
+    window.removeEventListener('click', router);
+    a.remove();
+    return { navigated: !e.defaultPrevented, reachedRouter };
+  }
+
+  it('asks first; staying keeps the form, leaving goes', () => {
+    markDirty('activity-form', true);
+    const asked: string[] = [];
+    window.confirm = (q?: string) => (asked.push(q ?? ''), false);
+    expect(tapLink('/meetings')).toEqual({ navigated: false, reachedRouter: false });
+    expect(asked).toEqual(['Bạn có thay đổi chưa lưu. Rời trang và bỏ các thay đổi?']);
+    window.confirm = () => true;
+    expect(tapLink('/meetings')).toEqual({ navigated: true, reachedRouter: true });
+    markDirty('activity-form', false);
+  });
+
+  it('asks nothing once the form is clean', () => {
+    markDirty('activity-form', true);
+    markDirty('activity-form', false);
+    window.confirm = () => {
+      throw new Error('asked while clean');
+    };
+    expect(tapLink('/meetings')).toEqual({ navigated: true, reachedRouter: true });
+  });
+});
