@@ -107,8 +107,9 @@ function Banner() {
     );
   }
 
-  // Offers to install wait for a calm moment: not on first run, not over a form, an import or a roll.
-  const isCalm = !/\/(setup|new|edit|import|backup|roll|minutes)$/.test(path);
+  // Offers to install wait for a calm moment: not on first run (setting up or joining), not over
+  // a form, an import or a roll.
+  const isCalm = !/\/(setup|join|new|edit|import|backup|roll|minutes)$/.test(path);
   if (!hiddenHints || !isCalm) return null;
   const hide = (which: 'install' | 'ios') => {
     setHiddenHints({ ...hiddenHints, [which]: true });

@@ -2,6 +2,7 @@
 // /join?code=…). A phone that has its unit pushes what it recorded; a new phone receives
 // the unit. It joins the server that served the app: our CSP (connect-src 'self') lets the
 // app talk to no other, so there is no "server address" to type (README, "Sync server").
+import { isChunkLoadError } from '../../lib/chunk-error';
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ts } from '../../sync/i18n';
@@ -70,7 +71,8 @@ export default function JoinPage() {
 }
 
 function joinError(err: unknown): string {
-  if (err instanceof NetworkError) return tso('errOffline');
+  // the join's own code comes with the tap; offline before it was ever fetched, that fails too
+  if (err instanceof NetworkError || isChunkLoadError(err)) return tso('errOffline');
   if (err instanceof HttpError) {
     if (err.code === 'invalid_code') return tso('errCode');
     if (err.code === 'device_exists') return tso('errDeviceExists');
