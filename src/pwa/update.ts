@@ -157,7 +157,7 @@ function keepRestWhenControlled(reg: ServiceWorkerRegistration): void {
     // The files of the screen open now, first: a first visit loaded them before the worker was
     // in charge (the set-up screen is not precached), and reopened offline the app needs them.
     void import('./offline-extras').then((m) => m.keepThisPage());
-    const run = () => void (background = import('./offline-extras').then((m) => m.keepExtrasInBackground(isStopped)));
+    const run = () => void import('./offline-extras').then((m) => m.keepExtrasWhileOnline(isStopped, (p) => (background = p)));
     if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 5_000 });
     else setTimeout(run, 2_000);
   };

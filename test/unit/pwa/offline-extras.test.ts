@@ -1,9 +1,10 @@
+// @vitest-environment jsdom
 // The background fetch of what the precache leaves out (issue 8 item 14): once a service
 // worker is in charge, every missing file is fetched one at a time (the worker keeps it), so
 // every screen opens offline from the second visit on — but not on Save-Data, not offline,
 // and a failure stops it quietly (the rest comes on a later start).
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { keepExtrasInBackground } from '../../../src/pwa/offline-extras';
+import { keepExtrasInBackground, keepExtrasWhileOnline } from '../../../src/pwa/offline-extras';
 
 const LIST = [
   { url: '/assets/GridPage-x.js', bytes: 10 },
@@ -70,5 +71,27 @@ describe('keepExtrasInBackground', () => {
     expect(p.fetched).toEqual(['/assets/GridPage-x.js']);
     expect(await keepExtrasInBackground(() => isStopped)).toBe(0);
     expect(p.fetched).toHaveLength(1);
+  });
+});
+
+describe('keepExtrasWhileOnline', () => {
+  test('a drop half-way: the rest comes when the network is back, once', async () => {
+    const p = phone({ failOn: '/assets/BackupPage-y.js' });
+    const runs: Promise<number>[] = [];
+    keepExtrasWhileOnline(() => false, (r) => runs.push(r));
+    expect(await runs[0]).toBe(1);
+    expect(p.cached.has('/assets/BackupPage-y.js')).toBe(false);
+    // the signal is back
+    vi.stubGlobal('fetch', async (url: string) => {
+      if (url === '/offline-extras.json') return new Response(JSON.stringify(LIST));
+      p.fetched.push(url);
+      p.cached.add(url);
+      return new Response('x');
+    });
+    window.dispatchEvent(new Event('online'));
+    window.dispatchEvent(new Event('online')); // a second event while it runs starts nothing more
+    expect(runs).toHaveLength(2);
+    expect(await runs[1]).toBe(2);
+    expect(p.fetched).toEqual(['/assets/GridPage-x.js', '/assets/BackupPage-y.js', '/assets/BackupPage-y.js', '/icons/icon-192.png']);
   });
 });
