@@ -4,6 +4,7 @@
 import type { MeetingKind } from './meeting-enums';
 import type { AttendanceSnapshot } from './minutes';
 import type { RollRow } from './attendance-rules';
+import { nameTags, taggedName, type Taggable } from '../lib/names';
 
 const KIND_TITLE: Record<MeetingKind, string> = {
   regular: 'SINH HOẠT CHI ĐOÀN',
@@ -38,11 +39,14 @@ export function timeLine(at: string): string {
 
 /** The attendance block, computed from the roll (never typed). */
 export function buildAttendanceSnapshot(
-  roster: readonly { id: string; fullName: string }[],
+  roster: readonly Taggable[],
   rows: readonly RollRow[],
   guests: readonly { name: string; role?: string }[],
 ): AttendanceSnapshot {
   const byMember = new Map(rows.map((r) => [r.memberId, r]));
+  // namesakes as the roll shows them, "Tạ Đức Khang (1994)": the locked minutes and their print
+  // must say which one was absent (found in use)
+  const tags = nameTags(roster);
   const snap: AttendanceSnapshot = { total: roster.length, present: 0, late: 0, absentExcused: [], absentUnexcused: [], guests: [...guests] };
   for (const m of roster) {
     const r = byMember.get(m.id);
@@ -51,8 +55,8 @@ export function buildAttendanceSnapshot(
     else if (r.status === 'late') {
       snap.present++;
       snap.late++;
-    } else if (r.status === 'absent_excused') snap.absentExcused.push({ name: m.fullName, reason: r.reason ?? '' });
-    else snap.absentUnexcused.push(m.fullName);
+    } else if (r.status === 'absent_excused') snap.absentExcused.push({ name: taggedName(m, tags), reason: r.reason ?? '' });
+    else snap.absentUnexcused.push(taggedName(m, tags));
   }
   return snap;
 }
@@ -71,6 +75,6 @@ export function attendanceLines(a: AttendanceSnapshot): string[] {
 
 /** "Tán thành: 30/32 (93,8 %); không tán thành: 2/32" */
 export function voteLine(v: { votesFor: number; votesAgainst: number; present: number }): string {
-  const pct = (n: number) => (v.present ? ` (${((n / v.present) * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %)` : '');
+  const pct = (n: number) => (v.present ? ` (${((n / v.present) * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}\u00a0%)` : '');
   return `Có mặt: ${v.present}; tán thành: ${v.votesFor}${pct(v.votesFor)}; không tán thành: ${v.votesAgainst}${pct(v.votesAgainst)}.`;
 }

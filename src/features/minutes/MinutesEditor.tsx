@@ -69,7 +69,8 @@ export function MinutesEditor({ ctx }: { ctx: MinutesContext }) {
   useEffect(() => {
     if (initial.isRescued) autosave.change(initial.form);
   }, []);
-  const errors = formErrors(form);
+  const a = ctx.attendance;
+  const errors = formErrors(form, { startsAt: ctx.meeting.startsAt.slice(11, 16), mostPresent: a.total ? a.total - a.absentExcused.length - a.absentUnexcused.length : undefined });
 
   const update = (patch: Partial<MinutesForm>) => {
     const next = { ...latest.current, ...patch };

@@ -77,19 +77,31 @@ export function toDraftPatch(f: MinutesForm): DraftPatch {
 
 export type FormErrors = Record<string, MessageKey>;
 
+/**
+ * What the meeting bounds: its start time (HH:MM) and how many members could be present — the
+ * roll's members less those marked absent. Found in use: minutes were finalized, and so locked,
+ * with "Có mặt: 500" in a unit of 40 and an end at 15:00 of a meeting that began at 16:30.
+ */
+export interface MeetingBounds {
+  startsAt?: string;
+  mostPresent?: number;
+}
+
 /** Problems that must be fixed before the minutes are finalized (shown as the secretary types). */
-export function formErrors(f: MinutesForm): FormErrors {
+export function formErrors(f: MinutesForm, bounds: MeetingBounds = {}): FormErrors {
   const errors: FormErrors = {};
   f.votes.forEach((v, i) => {
     const hasCounts = [v.votesFor, v.votesAgainst, v.present].some((s) => s.trim());
     if (!v.matter.trim() && hasCounts) errors[`votes.${i}.matter`] = 'minutes.errVoteMatter';
     if (![v.votesFor, v.votesAgainst, v.present].every(isCount)) errors[`votes.${i}.counts`] = 'minutes.errVoteNumber';
     else if (countOf(v.votesFor) + countOf(v.votesAgainst) > countOf(v.present)) errors[`votes.${i}.counts`] = 'minutes.errVoteTotal';
+    else if (bounds.mostPresent !== undefined && countOf(v.present) > bounds.mostPresent) errors[`votes.${i}.counts`] = 'minutes.errVotePresent';
   });
   f.tasks.forEach((t, i) => {
     if (!t.what.trim() && (t.who.trim() || t.due.trim())) errors[`tasks.${i}.what`] = 'minutes.errTaskWhat';
     if (t.due.trim() && !parseDateText(t.due)) errors[`tasks.${i}.due`] = 'err.date';
   });
   if (f.endedAt && !/^\d{2}:\d{2}$/.test(f.endedAt)) errors.endedAt = 'minutes.errTime';
+  else if (f.endedAt && bounds.startsAt && f.endedAt < bounds.startsAt) errors.endedAt = 'minutes.errEndBeforeStart';
   return errors;
 }

@@ -96,7 +96,26 @@ describe('minutes text', () => {
       'Khách mời: Lê Văn Tám – Phó Bí thư Đoàn phường.',
     ]);
   });
+  it('tells namesakes apart by birth year, as the roll does (found in the locked minutes)', () => {
+    const roster = [
+      { id: 'a', fullName: 'Tạ Đức Khang', dateOfBirth: '1994-02-01' },
+      { id: 'b', fullName: 'Tạ Đức Khang', dateOfBirth: '1999-07-30' },
+      { id: 'c', fullName: 'Nguyễn Bảo Yến', dateOfBirth: '2001-05-05' },
+    ];
+    const snap = buildAttendanceSnapshot(
+      roster,
+      [
+        { memberId: 'a', status: 'absent_excused', reason: 'Ốm' },
+        { memberId: 'b', status: 'present' },
+        { memberId: 'c', status: 'absent_unexcused' },
+      ],
+      [],
+    );
+    expect(snap.absentExcused).toEqual([{ name: 'Tạ Đức Khang (1994)', reason: 'Ốm' }]);
+    expect(snap.absentUnexcused).toEqual(['Nguyễn Bảo Yến']);
+  });
   it('writes vote counts', () => {
-    expect(voteLine({ votesFor: 30, votesAgainst: 2, present: 32 })).toBe('Có mặt: 32; tán thành: 30 (93,8 %); không tán thành: 2 (6,3 %).');
+    // a no-break space before % (found in print: "(100" at a line's end, "%)" on the next)
+    expect(voteLine({ votesFor: 30, votesAgainst: 2, present: 32 })).toBe('Có mặt: 32; tán thành: 30 (93,8\u00a0%); không tán thành: 2 (6,3\u00a0%).');
   });
 });

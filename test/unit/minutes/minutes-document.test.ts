@@ -82,6 +82,18 @@ describe('minutes form', () => {
     form.votes[0].votesAgainst = '12';
     expect(formErrors(form)).toEqual({});
   });
+
+  it('refuses what the meeting cannot hold: more present than could be, an end before the start', () => {
+    // found in use: "Có mặt: 500" in a unit of 40 and an end at 15:00 after a 16:30 start, locked
+    const form = toForm(undefined);
+    form.votes = [{ ...emptyVote(), matter: 'Kết nạp', votesFor: '480', votesAgainst: '', present: '500' }];
+    form.endedAt = '15:00';
+    const bounds = { startsAt: '16:30', mostPresent: 38 };
+    expect(formErrors(form, bounds)).toEqual({ 'votes.0.counts': 'minutes.errVotePresent', endedAt: 'minutes.errEndBeforeStart' });
+    form.votes[0] = { ...form.votes[0], votesFor: '36', present: '38' };
+    form.endedAt = '18:30';
+    expect(formErrors(form, bounds)).toEqual({});
+  });
 });
 
 describe('roll roster', () => {
