@@ -75,7 +75,7 @@ export async function recordUnitData(page: Page, baseUrl: string, memberName = '
   const receiptNo = decodeURIComponent((await receipt.getAttribute('href'))!.split('/').pop()!);
 
   await page.goto(baseUrl + '/year');
-  await page.getByRole('button', { name: 'Theo kế hoạch củng cố (6 chỉ tiêu)' }).click();
+  await page.getByRole('button', { name: 'Theo kế hoạch củng cố (9 chỉ tiêu)' }).click();
   const target = page.locator('a.tcard').first();
   await target.waitFor({ state: 'attached', ...WAIT });
   const targetId = decodeURIComponent((await target.getAttribute('href'))!.split('/').pop()!);

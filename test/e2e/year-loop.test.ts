@@ -128,7 +128,7 @@ describe("the unit's year, offline, on a phone that joined through the server", 
   test('offline: the year starts from the template; Home counts its targets', async () => {
     await page.goto(server.url + '/year');
     await heading(page, 'Năm công tác').waitFor(WAIT);
-    await page.getByRole('button', { name: 'Theo kế hoạch củng cố (6 chỉ tiêu)' }).click();
+    await page.getByRole('button', { name: 'Theo kế hoạch củng cố (9 chỉ tiêu)' }).click();
     await expect.poll(() => page.locator('a.tcard').count(), WAIT).toBe(9);
     await expect.poll(() => card(page, T.registered).innerText(), WAIT).toContain('0% / 100%');
     await expect.poll(() => card(page, T.project).innerText(), WAIT).toContain('0 / 1');

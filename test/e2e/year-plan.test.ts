@@ -54,9 +54,9 @@ describe('the year plan', () => {
     await dismissBanner();
     await prompt.click();
     await heading(page, 'Năm công tác').waitFor(WAIT);
-    await page.getByRole('button', { name: 'Theo kế hoạch củng cố (6 chỉ tiêu)' }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Theo kế hoạch củng cố (9 chỉ tiêu)' }).waitFor(WAIT);
     await shot('0-empty-year');
-    await page.getByRole('button', { name: 'Theo kế hoạch củng cố (6 chỉ tiêu)' }).click();
+    await page.getByRole('button', { name: 'Theo kế hoạch củng cố (9 chỉ tiêu)' }).click();
     await expect.poll(() => page.locator('a.tcard').count(), WAIT).toBe(9);
     await expect.poll(() => page.getByText(/^\d\/9 chỉ tiêu đúng tiến độ$/).count(), WAIT).toBe(1);
     await expect.poll(() => card('100% đoàn viên đăng ký').innerText(), WAIT).toContain('0% / 100%');

@@ -215,7 +215,7 @@ export async function setUpUnit(page, url) {
 /** The year's plan from the consolidation plan's template (6 targets), made on /year. */
 export async function makeYearPlan(page, url) {
   await page.goto(`${url}/year`);
-  await page.getByRole('button', { name: 'Theo kế hoạch củng cố (6 chỉ tiêu)' }).click();
+  await page.getByRole('button', { name: 'Theo kế hoạch củng cố (9 chỉ tiêu)' }).click();
   await page.locator('a.tcard').first().waitFor({ timeout: 30_000 });
 }
 

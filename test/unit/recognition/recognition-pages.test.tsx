@@ -123,6 +123,6 @@ describe("the unit's own screens", () => {
     await db.consolidations.put({ ...meta('consolidation:2026', 'u'), year: 2026, weak: true, markedOn: '2026-02-01' } as never);
     mountAt('/year?y=2026');
     expect((await screen.findByTestId('consolidation-mark', undefined, OPTS)).textContent).toBe('Đơn vị thuộc diện củng cố năm 2026 (cấp trên đánh dấu)');
-    expect(screen.getByText(/nên bắt đầu từ sáu chỉ tiêu của kế hoạch củng cố/)).toBeTruthy();
+    expect(screen.getByText(/nên bắt đầu từ chín chỉ tiêu \(sáu mục\) của kế hoạch củng cố/)).toBeTruthy();
   });
 });
