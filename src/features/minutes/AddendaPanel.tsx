@@ -1,6 +1,6 @@
 // Finalized minutes are never edited (DESIGN.md): corrections and additions are dated
 // addenda, each its own append-only row, listed under the minutes and printed after them.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t, tDynamic } from '../../i18n';
 import { TextAreaField } from '../../ui/fields';
 import { UserError } from '../../lib/user-error';
@@ -15,6 +15,9 @@ export function AddendaPanel({ meetingId, addenda }: { meetingId: string; addend
   const [text, setText] = useState('');
   const [isBusy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  // gone from the screen (the user chose to leave it), the addendum no longer holds the page:
+  // else every later tap on a link would ask again
+  useEffect(() => () => markDirty(FORM_ID, false), []);
 
   const submit = async (e: Event) => {
     e.preventDefault();
