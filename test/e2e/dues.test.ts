@@ -158,6 +158,11 @@ describe('dues, offline, the fixture unit (42 members)', () => {
     await shot('7-remit');
     await page.getByRole('button', { name: /^Đánh dấu đã nộp/ }).click();
     await page.getByText(/^Đã nộp cấp trên ngày \d\d\/\d\d\/\d{4} \(Chuyển khoản\): 4\.667\s₫\.$/).waitFor(WAIT);
+    // the slip as the level above files it: the organisation, dated the day it was paid, signed by both sides
+    const slip = norm(await page.locator('.dues-doc').innerText());
+    expect(slip).toContain('ĐOÀN TNCS HỒ CHÍ MINH');
+    expect(slip).toMatch(/ngày \d\d tháng \d\d năm \d{4}/);
+    expect(slip).toContain('Người nhận');
     await shot('8-remit-paid');
   });
 

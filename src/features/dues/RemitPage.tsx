@@ -10,6 +10,7 @@ import { getUnit } from '../setup/unit-queries';
 import { remittanceView } from './desk-reads';
 import { recordRemittance } from './desk-repo';
 import { currentPeriod, formatPeriod, parsePeriod } from './format';
+import { tq } from './desk-i18n';
 import { errorText, td } from './i18n';
 import { MonthNav, newPayment, type PaymentState } from './parts';
 
@@ -33,10 +34,7 @@ export default function RemitPage() {
       ) : (
         <>
           <article class="dues-doc" aria-label={td('remitTitle')}>
-            <header>
-              <div>{unit?.parentUnit}</div>
-              <div><strong>{unit?.name}</strong></div>
-            </header>
+            <SlipHead parent={unit?.parentUnit} unit={unit?.name} paidAt={rec?.paidAt} />
             <h1>{td('remitTitle')}</h1>
             <p class="dues-doc-no">{td('remitMonth', { month: formatPeriod(period) })}</p>
             <table class="dues-doc-table">
@@ -62,7 +60,10 @@ export default function RemitPage() {
             <p class="muted small">{td('remitRounding')}</p>
             {rec && <p class="ok" role="status">{td('remitPaid', { date: formatDate(rec.paidAt), method: td(`method_${rec.method}`), amount: formatMoney(rec.amount) })}</p>}
             <div class="dues-doc-sign">
-              <div />
+              <div>
+                <strong>{tq('remitReceiver')}</strong>
+                <small>{td('signHint')}</small>
+              </div>
               <div>
                 <strong>{td('treasurer')}</strong>
                 <small>{td('signHint')}</small>
@@ -78,6 +79,28 @@ export default function RemitPage() {
         </>
       )}
     </main>
+  );
+}
+
+/**
+ * The slip's head as the level above files it: cấp trên and the unit left, the organisation and
+ * "…, ngày … tháng … năm …" right — dated the day it was paid, else left to be filled by hand
+ * (the unit record has no place: the dots are for the pen).
+ */
+export function SlipHead({ parent, unit, paidAt }: { parent?: string; unit?: string; paidAt?: string }) {
+  const date = paidAt ? tq('remitDated', { d: paidAt.slice(8, 10), m: paidAt.slice(5, 7), y: paidAt.slice(0, 4) }) : tq('remitUndated');
+  return (
+    <div class="dues-slip-head">
+      <div>
+        <div>{parent}</div>
+        <strong>{unit}</strong>
+        <div>***</div>
+      </div>
+      <div>
+        <strong>{tq('remitOrganisation')}</strong>
+        <em>{date}</em>
+      </div>
+    </div>
   );
 }
 
