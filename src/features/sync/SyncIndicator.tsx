@@ -1,5 +1,5 @@
 // Compact sync status in the top bar: "Đã đồng bộ 14:05" / "3 thay đổi đang chờ" /
-// "Ngoại tuyến" (no network) / "Không kết nối được máy chủ" (network up, no answer) / "Máy chủ
+// "Ngoại tuyến" (no network) / "Mất kết nối máy chủ" (network up, no answer) / "Máy chủ
 // báo lỗi" (it answered with an error), plus a badge when something needs the user's eyes (conflicts, refused
 // changes). Tapping it opens /sync. Starts the app's sync runner.
 import { useEffect, useState } from 'preact/hooks';

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // Issue 8, item 13: the top-bar chip and the /sync page say which it is — "Ngoại tuyến" only
-// when the phone has no network; "Không kết nối được máy chủ" when it has and the server does
+// when the phone has no network; "Mất kết nối máy chủ" when it has and the server does
 // not answer; "Máy chủ báo lỗi" when the server answers with an error. And the join screen has
 // no "server address" (our CSP lets the app talk only to the server that served it).
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
@@ -39,9 +39,9 @@ function showWith(status: Partial<SyncStatus>, online = true) {
 }
 
 describe('the sync chip', () => {
-  test('network up, server not answering: "Không kết nối được máy chủ", not "Ngoại tuyến"', async () => {
+  test('network up, server not answering: "Mất kết nối máy chủ", not "Ngoại tuyến"', async () => {
     showWith({ phase: 'unreachable', lastError: 'sync.errUnreachable' });
-    await waitFor(() => expect(screen.getByText('Không kết nối được máy chủ')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('Mất kết nối máy chủ')).toBeTruthy());
     expect(screen.queryByText(/Ngoại tuyến/)).toBeNull();
   });
 
