@@ -6,6 +6,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { matchesAny, precachePlan } from './scripts/precache-plan.ts';
 import { precachePack } from './scripts/precache-pack.ts';
+import { precompressPlugin } from './scripts/precompress.ts';
 import { noChunkCycles } from './scripts/chunk-cycles.ts';
 import { acyclicGroups, graphFrom } from './scripts/chunk-groups.ts';
 
@@ -164,6 +165,8 @@ export default defineConfig(({ command }) => ({
       apply: 'build',
       transformIndexHtml: { order: 'post', handler: (html: string) => html.replace(/\s*<link rel="manifest"[^>]*>/, '') },
     },
+    // Last: the Brotli and gzip forms of every text file, the worker and the pack among them.
+    precompressPlugin(),
   ],
   build: {
     target: 'es2022',

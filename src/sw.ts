@@ -4,7 +4,7 @@
 // first load, wait for "Cập nhật" (SKIP_WAITING) on an update, claim the page on the first
 // install — except how it installs: Workbox fetches the precache one file after another, ~60
 // round trips (19 s on Slow 4G, PERFORMANCE.md B8). Here the hashed files come in one request,
-// /precache.pack.gz (scripts/precache-pack.ts), when more than a handful are missing; the rest
+// /precache.pack (scripts/precache-pack.ts), when more than a handful are missing; the rest
 // (index.html, the manifest: revisioned, kept with the server's headers) all at once beside it.
 // Anything the pack lacks (a newer deploy replaced it) is fetched on its own, as before.
 import { clientsClaim } from 'workbox-core';
@@ -44,7 +44,7 @@ async function install(event: LifecycleEvent): Promise<void> {
   const hashed = all.filter(([url, key]) => url === key);
   const present = await Promise.all(hashed.map(([url]) => cache.match(url)));
   const missing = new Set(hashed.filter((_, i) => !present[i]).map(([url]) => url));
-  const fromPack = missing.size > PACK_WHEN_MISSING && typeof DecompressionStream === 'function' ? readPack(fetch(PACK_URL, { cache: 'no-cache' }), cache, missing) : Promise.resolve();
+  const fromPack = missing.size > PACK_WHEN_MISSING ? readPack(fetch(PACK_URL, { cache: 'no-cache' }), cache, missing) : Promise.resolve();
   await Promise.all([fromPack.catch(() => undefined), ...all.filter(([url, key]) => url !== key).map(([url, key]) => keep(event, url, key))]);
   // Whatever is still missing, all at once (the browser queues them on its connections).
   await Promise.all(all.map(([url, key]) => keep(event, url, key)));

@@ -22,7 +22,7 @@
 //           worker (/b8-floor-sw.js) at once; its install cache.addAll()s the same URLs as
 //           the app's precache (same files, same bytes, same server): the best these files
 //           allow on this network as separate files. A second floor fetches them as one file:
-//           the app's own dist/precache.pack.gz (the same gzip bytes its worker fetches), or
+//           the app's own dist/precache.pack (the same compressed bytes its worker fetches), or
 //           the files concatenated when the build has no pack: what one request costs.
 //   Offline after the last run: the network off, "/" reloaded must show the set-up screen,
 //           the unit is set up offline, then every route of src/app/routes.tsx (the list
@@ -55,7 +55,7 @@ export function precacheUrls(distDir) {
 /** A copy of dist/ with the floor's page, worker and one-file pack beside the app. */
 function floorDist(distDir, urls) {
   const dir = tempDir('b8-dist');
-  cpSync(distDir, dir, { recursive: true });
+  cpSync(distDir, dir, { recursive: true, preserveTimestamps: true });
   writeFileSync(join(dir, 'b8-floor.html'), '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>B8 floor</title><script src="/b8-floor.js"></script></head><body><p>floor</p></body></html>');
   writeFileSync(join(dir, 'b8-floor.js'), "navigator.serviceWorker.register('/b8-floor-sw.js' + location.search);");
   // ?pack: one request for the same bytes; otherwise cache.addAll of the precache's URLs.
@@ -70,10 +70,11 @@ self.addEventListener('install', (e) => e.waitUntil((async () => {
 self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
 `,
   );
-  // The app's own pack when it has one (the same compressed bytes its worker fetches), else the
-  // files concatenated as they are.
-  const appPack = join(distDir, 'precache.pack.gz');
+  // The app's own pack when it has one, with its compressed forms (the same bytes on the wire as
+  // its worker fetches), else the files concatenated as they are.
+  const appPack = join(distDir, 'precache.pack');
   writeFileSync(join(dir, 'b8-floor.pack'), existsSync(appPack) ? readFileSync(appPack) : Buffer.concat(urls.map((u) => readFileSync(join(distDir, u.slice(1))))));
+  for (const form of ['.br', '.gz']) if (existsSync(appPack) && existsSync(appPack + form)) cpSync(appPack + form, join(dir, 'b8-floor.pack' + form));
   return dir;
 }
 

@@ -2,10 +2,13 @@
 // - /assets/* carry a content hash in their name → cached for a year, immutable;
 // - everything else (sw.js, index.html, registerSW.js, manifest.webmanifest, workbox-*.js,
 //   icons) → `no-cache`: the browser revalidates (ETag) each time, so a deploy is seen at once.
+// - a text file is sent in the Brotli or gzip form the build wrote beside it (scripts/
+//   precompress.ts) when the browser accepts it, with Vary: Accept-Encoding; without such a
+//   form the compress middleware gzips it on the fly as before.
 // Any other GET that looks like an app route gets index.html (SPA fallback). A missing
 // /assets/ file or a missing file with an extension is a 404, never index.html, so a stale
 // chunk fails loudly instead of being parsed as HTML.
-import { realpath, readFile, stat } from 'node:fs/promises';
+import { lstat, realpath, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context, Handler } from 'hono';
 
@@ -101,17 +104,57 @@ function cacheControlFor(relative: string): string {
 }
 
 async function sendFile(c: Context, file: FoundFile, relative: string): Promise<Response> {
-  const etag = `W/"${file.size.toString(16)}-${Math.floor(file.mtime.getTime()).toString(16)}"`;
+  const compressed = await compressedForm(file, c.req.header('Accept-Encoding'));
+  const sent = compressed?.file ?? file;
+  const etag = `W/"${sent.size.toString(16)}-${Math.floor(sent.mtime.getTime()).toString(16)}${compressed ? `-${compressed.encoding}` : ''}"`;
   const headers: Record<string, string> = {
     'Cache-Control': cacheControlFor(relative),
     ETag: etag,
     'Last-Modified': file.mtime.toUTCString(),
   };
+  if (compressed) {
+    headers['Content-Encoding'] = compressed.encoding;
+    headers.Vary = 'Accept-Encoding';
+  }
   if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
-  const body = await readFile(file.absolute);
+  const body = await readFile(sent.absolute);
   headers['Content-Type'] = CONTENT_TYPES[path.extname(relative).toLowerCase()] ?? 'application/octet-stream';
   headers['Content-Length'] = String(body.byteLength);
   return c.body(body, 200, headers);
+}
+
+/** Encodings the build writes beside a file, best first (scripts/precompress.ts). */
+const FORMS = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+] as const;
+
+/**
+ * A form written this long before its file is stale (the file was replaced after the build):
+ * never sent. Not "any older": a copy of dist/ (cp -r) dates each file by when it was copied,
+ * a form sometimes a moment before its file.
+ */
+const STALE_MS = 1000;
+
+/** The build's compressed form of `file` that the browser accepts (q > 0), unless stale. */
+async function compressedForm(file: FoundFile, acceptEncoding: string | undefined): Promise<{ file: FoundFile; encoding: string } | null> {
+  if (!acceptEncoding) return null;
+  const accepted = new Set<string>();
+  for (const part of acceptEncoding.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name.trim());
+  }
+  for (const form of FORMS) {
+    if (!accepted.has(form.encoding)) continue;
+    try {
+      const info = await lstat(file.absolute + form.suffix); // lstat: a symlink is not followed out of dist/
+      if (info.isFile() && info.mtimeMs > file.mtime.getTime() - STALE_MS) return { file: { absolute: file.absolute + form.suffix, size: info.size, mtime: info.mtime }, encoding: form.encoding };
+    } catch {
+      // no such form: the next, or the file as it is
+    }
+  }
+  return null;
 }
 
 function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
