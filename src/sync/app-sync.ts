@@ -31,7 +31,23 @@ export function appSync(): SyncRunner {
   // Another tab upgrades the database: this one stops touching it until reloaded.
   window.addEventListener('scd:db-versionchange', () => r.stop());
   void import('../pwa/update').then((m) => m.setBeforeUpdate(() => r.syncNow())).catch(() => undefined);
+  setTimeout(catchUpCommittee, COMMITTEE_CATCH_UP_MS);
   return r;
+}
+
+/** How long after the runner starts (itself after the first screen) the committee catch-up runs. */
+export const COMMITTEE_CATCH_UP_MS = 5_000;
+
+/**
+ * A committee change dated later (a seat that ends, a new term) takes effect on its day: in a
+ * unit with a committee, the members' positions catch up once after the app starts (the
+ * committee's code, not precached, loads only then).
+ */
+export function catchUpCommittee(): Promise<unknown> {
+  return activeDb()
+    .then((db) => db.committeeTerms.count())
+    .then((n): unknown => n && import('../features/committee/positions-sync').then((m) => m.catchUpPositions()))
+    .catch(() => undefined);
 }
 
 /**

@@ -2,6 +2,7 @@
 // members with their since-dates, empty seats with a by-election button, x/y seats, the next
 // congress (a warning under 3 months or overdue), committee meetings held against the rule,
 // the Ban Thường vụ of a Đoàn cơ sở, the terms' history and the committee's settings.
+import { useEffect } from 'preact/hooks';
 import { tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
 import { formatDate, todayIso } from '../../lib/dates';
@@ -11,6 +12,7 @@ import { nextCongressDue } from '../../protocol/committee-rules';
 import { loadCommittee, type CommitteeView, type NamedSeat } from './committee-queries';
 import { CommitteeMeetingsCard } from './CommitteeMeetingsCard';
 import { CommitteeSettingsCard } from './CommitteeSettingsCard';
+import { catchUpPositions } from './positions-sync';
 import { positionLabel, reasonLabel, tc } from './i18n';
 import '../../ui/year-work.css';
 import './committee.css';
@@ -18,6 +20,8 @@ import './committee.css';
 export default function CommitteePage() {
   const today = todayIso();
   const data = useLive(() => loadCommittee(today), [today]);
+  // a seat or term dated since it was saved takes effect on the members' records now
+  useEffect(() => void catchUpPositions(today).catch(() => undefined), [today]);
   if (!data.isLoaded) return <main class="page"><p class="muted">{tDynamic('common.loading')}</p></main>;
   if (data.error || !data.value) return <main class="page"><h1>{tc('title')}</h1><p class="error" role="alert">{tDynamic('err.unexpected')}</p></main>;
   const v = data.value;

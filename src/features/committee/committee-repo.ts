@@ -5,22 +5,22 @@
 // The member record's position (bí thư / phó bí thư / ủy viên BCH / đoàn viên) and the unit's
 // term label and secretary's name are kept in step with the committee in force today, in the
 // same transaction: the minutes' chair picker, the member list and the dues slips read them.
+// A change dated later takes effect on its day through positions-sync.ts catchUpPositions.
 import type * as z from 'zod/mini';
 import { todayIso } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { UserError } from '../../lib/user-error';
 import { commit } from '../../data/commit';
-import { deleteRow, upsertRow, upsertRows } from '../../data/outbox';
+import { deleteRow, upsertRow } from '../../data/outbox';
 import { activeDb, activeUnitId } from '../../data/session';
 import type { UnitDb } from '../../data/db';
 import {
-  committeeSeatFields, committeeTermFields, COMMITTEE_POSITIONS,
+  committeeSeatFields, committeeTermFields,
   type CommitteeSeat, type CommitteeSeatFields, type CommitteeTerm, type CommitteeTermFields,
 } from '../../protocol/committee';
-import { DEFAULT_TERM_MONTHS, nextCongressDue, positionsOn, seatProblem, termOn } from '../../protocol/committee-rules';
+import { DEFAULT_TERM_MONTHS, nextCongressDue, seatProblem } from '../../protocol/committee-rules';
 import { countsOn } from '../../protocol/headcount';
-import type { Member } from '../../protocol/member';
-import type { Unit } from '../../protocol/unit';
+import { committeeTables, syncMembers, unitRow } from './positions-sync';
 import { UNIT_SETTINGS_ID, unitSettingsFields, type UnitSettings, type UnitSettingsFields } from '../../protocol/unit-settings';
 
 function check<T>(schema: z.ZodMiniType<T>, value: unknown): T {
@@ -50,7 +50,7 @@ export async function saveTerm(input: TermInput, id?: string, today = todayIso()
   if (1 + (fields.deputies ?? 1) > fields.size) throw new UserError('committee.errDeputiesOverSize');
   if ((fields.standingSize ?? 0) > fields.size) throw new UserError('committee.errStandingOverSize');
   const termId = id ?? uuidv7();
-  return commit(db, tables(db), async () => {
+  return commit(db, committeeTables(db), async () => {
     const prev = id ? await db.committeeTerms.get(id) : undefined;
     if (id && (!prev || prev.deleted)) throw new UserError('committee.errNoTerm');
     const terms = (await db.committeeTerms.toArray()).filter((t) => !t.deleted && t.id !== termId);
@@ -95,7 +95,7 @@ export async function endSeat(id: string, to: string, reason: string, today = to
 export async function removeSeat(id: string, today = todayIso()): Promise<void> {
   const db = await activeDb();
   const unitId = await activeUnitId();
-  await commit(db, tables(db), async () => {
+  await commit(db, committeeTables(db), async () => {
     await deleteRow(db, 'committeeSeats', id);
     await syncMembers(db, unitId, today);
   });
@@ -109,7 +109,7 @@ async function writeSeat(id: string, input: SeatInput, today: string): Promise<C
   if (unit?.kind !== 'baseUnion' || !raw.standing) delete raw.standing;
   for (const k of ['to', 'endReason'] as const) if (raw[k] === undefined) delete raw[k];
   const fields = check(committeeSeatFields, raw);
-  return commit(db, tables(db), async () => {
+  return commit(db, committeeTables(db), async () => {
     const term = await db.committeeTerms.get(fields.termId);
     if (!term || term.deleted) throw new UserError('committee.errNoTerm');
     const member = await db.members.get(fields.memberId);
@@ -140,51 +140,6 @@ export async function saveCommitteeSettings(input: CommitteeSettingsInput): Prom
   });
 }
 
-/**
- * The unit's own row: on a phone that joined a server unit it sits under the server's id
- * (setup/unit-queries.ts getUnit, here with Dexie reads only, so it runs inside a write).
- */
-async function unitRow(db: UnitDb, ownId: string): Promise<Unit | undefined> {
-  const serverId = (await db.syncState.get('device'))?.server?.unitId;
-  for (const id of serverId ? [serverId, ownId] : [ownId]) {
-    const u = await db.units.get(id);
-    if (u && !u.deleted) return u;
-  }
-  return undefined;
-}
-
-const tables = (db: UnitDb) => [db.committeeTerms, db.committeeSeats, db.members, db.memberEvents, db.units];
-
 async function liveSeats(db: UnitDb, termId: string): Promise<CommitteeSeat[]> {
   return (await db.committeeSeats.where('termId').equals(termId).toArray()).filter((s) => !s.deleted);
-}
-
-/**
- * Brings members.position (and the unit's term label and secretary's name) in line with the
- * committee in force today. Only members who hold a seat today or are recorded with a
- * committee position are read (the position index), so a 5,000-member unit costs a handful
- * of rows. Before any term is in force nothing changes: positions typed by hand stay.
- */
-async function syncMembers(db: UnitDb, unitId: string, today: string): Promise<void> {
-  const [terms, seats] = await Promise.all([db.committeeTerms.toArray(), db.committeeSeats.toArray()]);
-  const wanted = positionsOn(terms, seats, today);
-  if (!wanted) return;
-  const holders = await db.members.where('position').anyOf([...COMMITTEE_POSITIONS]).primaryKeys();
-  const ids = [...new Set([...wanted.keys(), ...holders])];
-  const members = (await db.members.bulkGet(ids)).filter((m): m is Member => !!m && !m.deleted);
-  const items = members
-    .map((m) => ({ id: m.id, position: wanted.get(m.id) ?? ('member' as const), was: m.position }))
-    .filter((x) => x.position !== x.was)
-    .map((x) => ({ id: x.id, patch: { position: x.position } }));
-  if (items.length) await upsertRows<Member>(db, 'members', unitId, items);
-
-  const unit = await unitRow(db, unitId);
-  const term = termOn(terms, today);
-  if (!unit || !term) return;
-  const secretaryId = [...wanted].find(([, p]) => p === 'secretary')?.[0];
-  const secretaryName = secretaryId ? members.find((m) => m.id === secretaryId)?.fullName : undefined;
-  const patch: Partial<Unit> = {};
-  if (unit.term !== term.label) patch.term = term.label;
-  if (secretaryName && unit.secretaryName !== secretaryName) patch.secretaryName = secretaryName;
-  if (Object.keys(patch).length) await upsertRow<Unit>(db, 'units', unit.id, unit.unitId, patch);
 }

@@ -60,6 +60,18 @@ describe('the committee screen', () => {
     expect(screen.getByText(/^Họp BCH: 1\/\d+ tháng$/)).toBeTruthy();
     expect(screen.getByRole('link', { name: '+ Lên lịch họp BCH' }).getAttribute('href')).toBe('/meetings/new?kind=committee');
   });
+
+  it('opened, brings the members’ positions up to the day: a seat that ended since it was saved', async () => {
+    const { term, binh } = await setUp();
+    const lastMonth = addMonths(today, -1);
+    // saved last month, ending yesterday
+    await assignSeat({ termId: term.id, memberId: binh.id, position: 'deputySecretary', from: START, to: todayIso(new Date(Date.now() - 86_400_000)), endReason: 'moved' }, lastMonth);
+    const db = await activeDb();
+    expect((await db.members.get(binh.id))?.position).toBe('deputySecretary');
+    mountAt('/committee');
+    await screen.findByText('Nguyễn Văn An', undefined, OPTS);
+    await waitFor(async () => expect((await db.members.get(binh.id))?.position).toBe('member'), OPTS);
+  });
 });
 
 describe('the seat form', () => {

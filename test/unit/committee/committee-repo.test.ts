@@ -8,6 +8,8 @@ import { addMemberEvent, createMember } from '../../../src/features/members/memb
 import { createMeeting } from '../../../src/features/meetings/meetings-repo';
 import { assignSeat, endSeat, removeSeat, saveCommitteeSettings, saveTerm, updateSeat } from '../../../src/features/committee/committee-repo';
 import { loadCommittee } from '../../../src/features/committee/committee-queries';
+import { catchUpPositions } from '../../../src/features/committee/positions-sync';
+import { catchUpCommittee } from '../../../src/sync/app-sync';
 import { saveRatingThresholds } from '../../../src/features/rating/rating-repo';
 import { activeDb } from '../../../src/data/session';
 import { closeUnitDb } from '../../../src/data/db';
@@ -151,6 +153,65 @@ describe('seats', () => {
     const open = await updateSeat(s.id, { to: '' }, TODAY);
     expect(open).toMatchObject({ to: '', endReason: '' });
     expect(await position(a.id)).toBe('committeeMember');
+  });
+});
+
+describe('a committee change dated later takes effect on its day', () => {
+  const YESTERDAY = '2026-06-14';
+
+  it('catches the members’ positions up with the committee of the day, writing only what differs', async () => {
+    const t = await saveTerm(TERM, undefined, TODAY);
+    const [a, b, c] = await people('Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường');
+    // saved last month: a's seat ends yesterday, b's starts today
+    const before = '2026-05-15';
+    await assignSeat({ termId: t.id, memberId: a.id, position: 'secretary', from: TERM.startsOn, to: YESTERDAY, endReason: 'moved' }, before);
+    await assignSeat({ termId: t.id, memberId: b.id, position: 'secretary', from: TODAY }, before);
+    await assignSeat({ termId: t.id, memberId: c.id, position: 'committeeMember', from: TERM.startsOn }, before);
+    expect([await position(a.id), await position(b.id)]).toEqual(['secretary', 'member']);
+    const db = await activeDb();
+    expect((await db.units.toArray())[0].secretaryName).toBe('Nguyễn Văn An');
+
+    const queued = await outboxSize();
+    expect(await catchUpPositions(TODAY)).toBe(true);
+    expect([await position(a.id), await position(b.id), await position(c.id)]).toEqual(['member', 'secretary', 'committeeMember']);
+    expect((await db.units.toArray())[0].secretaryName).toBe('Trần Thị Bình');
+    // through the outbox, like any edit: a, b and the unit's secretary, nothing for c
+    const sent = (await db.outbox.toArray()).slice(queued);
+    expect(sent.map((m) => [m.table, m.rowId, m.fields]).sort()).toEqual(
+      [['members', a.id, { position: 'member' }], ['members', b.id, { position: 'secretary' }], ['units', (await db.units.toArray())[0].id, { secretaryName: 'Trần Thị Bình' }]].sort(),
+    );
+
+    // nothing differs now: no write, no outbox entry (a second phone, or the next start)
+    const after = await outboxSize();
+    const stamp = (await db.members.get(a.id))!.updatedAt;
+    expect(await catchUpPositions(TODAY)).toBe(false);
+    expect(await outboxSize()).toBe(after);
+    expect((await db.members.get(a.id))!.updatedAt).toBe(stamp);
+  });
+
+  it('a new term starting today brings its label to the unit', async () => {
+    await saveTerm(TERM, undefined, TODAY);
+    await saveTerm({ ...TERM, label: '2026–2029', startsOn: TODAY }, undefined, '2026-06-01');
+    const db = await activeDb();
+    expect((await db.units.toArray())[0].term).toBe('2025–2027');
+    await catchUpPositions(TODAY);
+    expect((await db.units.toArray())[0].term).toBe('2026–2029');
+  });
+
+  it('does nothing in a unit with no committee, and the start-up run writes what the day changed', async () => {
+    const [a] = await people('Nguyễn Văn An');
+    await (await import('../../../src/features/members/members-repo')).updateMember(a.id, { position: 'secretary' });
+    const queued = await outboxSize();
+    expect(await catchUpPositions(TODAY)).toBe(false);
+    await catchUpCommittee();
+    expect(await outboxSize()).toBe(queued);
+    expect(await position(a.id)).toBe('secretary'); // typed by hand, no committee recorded: kept
+
+    const t = await saveTerm(TERM, undefined, '2025-04-01');
+    await assignSeat({ termId: t.id, memberId: a.id, position: 'secretary', from: TERM.startsOn, to: '2025-12-31', endReason: 'moved' }, '2025-04-01');
+    expect(await position(a.id)).toBe('secretary');
+    await catchUpCommittee(); // today: the real date, past the seat's end
+    expect(await position(a.id)).toBe('member');
   });
 });
 
