@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { tDynamic } from '../../i18n';
+import { markDirty } from '../../pwa/dirty';
 import { parseDateText, todayIso } from '../../lib/dates';
 import { nameTags, sortByName, taggedName } from '../../lib/names';
 import { SelectField, TextField } from '../../ui/fields';
@@ -16,6 +17,8 @@ import { SeatEndCard } from './SeatEndCard';
 import { errorText, positionLabel, tc } from './i18n';
 import '../../ui/year-work.css';
 import './committee.css';
+
+const FORM_ID = 'committee-seat';
 
 const isPosition = (p: string | undefined): p is CommitteePosition => (COMMITTEE_POSITIONS as readonly string[]).includes(p ?? '');
 
@@ -64,6 +67,12 @@ function SeatForm(p: { term: CommitteeTerm; unitKind: UnitKind; seat?: NamedSeat
   const [memberError, setMemberError] = useState('');
   const [error, setError] = useState('');
   const [isBusy, setBusy] = useState(false);
+  // a seat being filled in holds the page (reload, a tap on a link); let go when the form closes
+  useEffect(() => () => markDirty(FORM_ID, false), []);
+  const edit = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    markDirty(FORM_ID, true);
+  };
 
   // who can be elected: the members in the unit on the seat's first day
   const fromIso = parseDateText(from);
@@ -87,6 +96,7 @@ function SeatForm(p: { term: CommitteeTerm; unitKind: UnitKind; seat?: NamedSeat
       const standing = p.unitKind === 'baseUnion' && isStanding;
       if (s) await repo.updateSeat(s.id, { position, standing, from: fromIso });
       else await repo.assignSeat({ termId: p.term.id, memberId, position, standing, from: fromIso });
+      markDirty(FORM_ID, false);
       route('/committee');
     } catch (x) {
       setError(errorText(x));
@@ -100,22 +110,22 @@ function SeatForm(p: { term: CommitteeTerm; unitKind: UnitKind; seat?: NamedSeat
       {p.seat ? (
         <p><strong>{p.seat.name}</strong></p>
       ) : (
-        <SelectField id="st-member" label={tc('member')} value={memberId} onChange={setMemberId} options={options} error={memberError} />
+        <SelectField id="st-member" label={tc('member')} value={memberId} onChange={edit(setMemberId)} options={options} error={memberError} />
       )}
       <SelectField<CommitteePosition>
         id="st-position"
         label={tc('position')}
         value={position}
-        onChange={setPosition}
+        onChange={edit(setPosition)}
         options={COMMITTEE_POSITIONS.map((x) => ({ value: x, label: positionLabel(x) }))}
       />
       {p.unitKind === 'baseUnion' && (
         <label class="check-line">
-          <input type="checkbox" checked={isStanding} onChange={(e) => setStanding((e.target as HTMLInputElement).checked)} />
+          <input type="checkbox" checked={isStanding} onChange={(e) => edit(setStanding)((e.target as HTMLInputElement).checked)} />
           {tc('standing')}
         </label>
       )}
-      <TextField id="st-from" type="date" label={tc('from')} hint={tc('fromHint')} value={from} onInput={setFrom} required />
+      <TextField id="st-from" type="date" label={tc('from')} hint={tc('fromHint')} value={from} onInput={edit(setFrom)} required />
       {error && <p class="error" role="alert">{error}</p>}
       <div class="form-actions">
         <a class="btn" href="/committee">{tDynamic('common.cancel')}</a>

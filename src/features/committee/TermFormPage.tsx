@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { tDynamic } from '../../i18n';
+import { markDirty } from '../../pwa/dirty';
 import { formatDate, parseDateText, todayIso } from '../../lib/dates';
 import { TextAreaField, TextField } from '../../ui/fields';
 import { nextCongressDue } from '../../protocol/committee-rules';
@@ -20,6 +21,8 @@ interface Values {
   standingSize: string;
   note: string;
 }
+
+const FORM_ID = 'committee-term';
 
 const EMPTY: Values = { label: '', startsOn: todayIso(), endsOn: '', size: '5', deputies: '1', standingSize: '', note: '' };
 
@@ -43,10 +46,15 @@ export default function TermFormPage() {
       });
     });
   }, [id]);
+  // a half-filled term holds the page (reload, a tap on a link); let go when the form closes
+  useEffect(() => () => markDirty(FORM_ID, false), []);
 
   if (isMissing) return <main class="page committee"><h1>{tc('editTerm')}</h1><p>{tc('errNoTerm')}</p><a class="btn" href="/committee">{tc('title')}</a></main>;
   if (!values || !ctx) return <main class="page"><p class="muted">{tDynamic('common.loading')}</p></main>;
-  const set = (k: keyof Values) => (v: string) => setValues((s) => ({ ...s!, [k]: v }));
+  const set = (k: keyof Values) => (v: string) => {
+    setValues((s) => ({ ...s!, [k]: v }));
+    markDirty(FORM_ID, true);
+  };
   const start = parseDateText(values.startsOn);
   const defaultEnd = start ? formatDate(nextCongressDue({ startsOn: start }, ctx.termMonths)) : '';
 
@@ -63,6 +71,7 @@ export default function TermFormPage() {
     try {
       const { saveTerm } = await import('./committee-repo');
       await saveTerm({ label: values.label, startsOn, endsOn: endsOn || undefined, size, deputies, standingSize: values.standingSize.trim() ? standingSize : undefined, note: values.note }, id);
+      markDirty(FORM_ID, false);
       route('/committee');
     } catch (x) {
       setError(errorText(x));
