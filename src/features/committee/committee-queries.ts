@@ -3,6 +3,8 @@
 // small reads (terms, seats, the seated members and their events, the year's meetings), then
 // the pure rules of protocol/committee-rules.ts. No zod.
 import { activeDb } from '../../data/session';
+import type { UnitDb } from '../../data/db';
+import { nameTags, taggedName } from '../../lib/names';
 import { getUnit } from '../setup/unit-queries';
 import { currentUnitYear } from '../../data/unit-year';
 import type { CommitteeSeat, CommitteeTerm } from '../../protocol/committee';
@@ -22,6 +24,7 @@ const SETTINGS_ID = 'settings:unit';
 
 export interface NamedSeat {
   seat: CommitteeSeat;
+  /** the member's name, with the birth year (or sub-group) when another member of the unit has the same name */
   name: string;
 }
 
@@ -102,15 +105,24 @@ export async function loadCommittee(today: string): Promise<CommitteeView> {
   };
 }
 
-/** Names of the seated members, and whether each is still in the unit today (headcount). */
+/** Names of the seated members (namesakes tagged), and whether each is still in the unit today (headcount). */
 async function memberNames(ids: string[], today: string): Promise<Map<string, { name: string; here: boolean }>> {
   const db = await activeDb();
   const unique = [...new Set(ids)];
-  const [members, events] = await Promise.all([db.members.bulkGet(unique), db.memberEvents.where('memberId').anyOf(unique).toArray()]);
+  const [members, events, tags] = await Promise.all([db.members.bulkGet(unique), db.memberEvents.where('memberId').anyOf(unique).toArray(), namesakes(db, unique.length)]);
   const moves = movesByMember(events);
   const out = new Map<string, { name: string; here: boolean }>();
-  for (const m of members) if (m && !m.deleted) out.set(m.id, { name: m.fullName, here: countsOn(m, moves.get(m.id) ?? [], today) });
+  for (const m of members) if (m && !m.deleted) out.set(m.id, { name: taggedName(m, tags), here: countsOn(m, moves.get(m.id) ?? [], today) });
   return out;
+}
+
+/**
+ * Two members with the same name are told apart by birth year (else sub-group), as in every
+ * picker and list of the app (lib/names.ts): against the whole unit, since the namesake of a
+ * committee member is often not on the committee. Nobody to name: nothing read.
+ */
+async function namesakes(db: UnitDb, named: number): Promise<Map<string, string>> {
+  return named ? nameTags((await db.members.toArray()).filter((m) => !m.deleted)) : new Map();
 }
 
 /** Committee meetings (kind 'committee') of the unit's year so far, period by period. */
@@ -138,8 +150,8 @@ export async function getSeat(id: string): Promise<NamedSeat | undefined> {
   const db = await activeDb();
   const s = await db.committeeSeats.get(id);
   if (!s || s.deleted) return undefined;
-  const m = await db.members.get(s.memberId);
-  return { seat: s, name: m?.fullName ?? '' };
+  const [m, tags] = await Promise.all([db.members.get(s.memberId), namesakes(db, 1)]);
+  return { seat: s, name: m ? taggedName(m, tags) : '' };
 }
 
 /** The unit's kind and settings the term form needs (a Đoàn cơ sở has a Ban Thường vụ). */

@@ -7,7 +7,7 @@ import { freshUnit, refusal } from '../helpers';
 import { addMemberEvent, createMember } from '../../../src/features/members/members-repo';
 import { createMeeting } from '../../../src/features/meetings/meetings-repo';
 import { assignSeat, endSeat, removeSeat, saveCommitteeSettings, saveTerm, updateSeat } from '../../../src/features/committee/committee-repo';
-import { loadCommittee } from '../../../src/features/committee/committee-queries';
+import { getSeat, loadCommittee } from '../../../src/features/committee/committee-queries';
 import { catchUpPositions } from '../../../src/features/committee/positions-sync';
 import { catchUpCommittee } from '../../../src/sync/app-sync';
 import { saveRatingThresholds } from '../../../src/features/rating/rating-repo';
@@ -240,6 +240,22 @@ describe('the committee screen’s reads', () => {
     expect(v.current!.vacant).toEqual({ secretary: 0, deputySecretary: 1, committeeMember: 2 });
     expect(v.current).toMatchObject({ due: '2026-08-31', monthsLeft: 2, soon: 'soon' });
     expect(v.terms.map((x) => x.id)).toEqual([t.id]);
+  });
+
+  it('tags namesakes with the birth year: on the roster, among the ended seats and on the seat’s page', async () => {
+    const t = await saveTerm(TERM, undefined, TODAY);
+    const an = (dateOfBirth: string) => createMember({ ...MEMBER_DEFAULTS, fullName: 'Nguyễn Văn An', dateOfBirth, admissionDate: ADMITTED });
+    const a1 = await an('1998-04-02');
+    await an('2001-09-15'); // holds no seat: the roster still says which An is the secretary
+    const a3 = await an('1995-01-20');
+    const [b] = await people('Trần Thị Bình');
+    await assignSeat({ termId: t.id, memberId: a1.id, position: 'secretary', from: TERM.startsOn }, TODAY);
+    await assignSeat({ termId: t.id, memberId: b.id, position: 'deputySecretary', from: TERM.startsOn }, TODAY);
+    const ended = await assignSeat({ termId: t.id, memberId: a3.id, position: 'committeeMember', from: TERM.startsOn, to: '2026-01-31', endReason: 'moved' }, TODAY);
+    const v = await loadCommittee(TODAY);
+    expect(v.current!.seats.map((s) => s.name)).toEqual(['Nguyễn Văn An (1998)', 'Trần Thị Bình']);
+    expect(v.current!.ended.map((s) => s.name)).toEqual(['Nguyễn Văn An (1995)']);
+    expect((await getSeat(ended.id))!.name).toBe('Nguyễn Văn An (1995)');
   });
 
   it('counts committee meetings of the unit year per month, naming the months missed', async () => {
