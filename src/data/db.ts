@@ -70,6 +70,8 @@ export interface ImportRecord {
   /** on undo: how many members were removed, and those kept because the register used them */
   removedCount?: number;
   keptMemberIds?: string[];
+  /** the dues category the secretary chose for the members the file gave none (no column, empty cells) */
+  duesDefault?: { category: Member['duesCategory']; count: number };
 }
 
 export interface ConflictRecord {

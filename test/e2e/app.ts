@@ -130,7 +130,16 @@ export async function openImport(page: Page, baseUrl: string): Promise<void> {
 }
 
 /** Import a CSV/XLSX through /import: choose file → mapping (Tiếp tục) → preview (Nhập …) → result. */
-export async function importFile(page: Page, file: string, shot?: (name: string) => Promise<unknown>): Promise<void> {
+/**
+ * Imports a file through the three steps. A list that does not say each member's dues category
+ * (the fixture has no such column) is asked it: `dues` answers (unsalaried, 2.000 ₫, unless told).
+ */
+export async function importFile(
+  page: Page,
+  file: string,
+  shot?: (name: string) => Promise<unknown>,
+  dues: 'salaried' | 'unsalaried' = 'unsalaried',
+): Promise<void> {
   await importFileInput(page).setInputFiles(file);
   const next = page.getByRole('button', { name: 'Tiếp tục' });
   await next.waitFor(WAIT);
@@ -138,6 +147,8 @@ export async function importFile(page: Page, file: string, shot?: (name: string)
   await next.click();
   const doImport = page.getByRole('button', { name: /^Nhập/ });
   await doImport.first().waitFor(WAIT);
+  const duesChoice = page.getByRole('radio', { name: dues === 'salaried' ? /^Có lương/ : /^Chưa có lương/ });
+  if (await duesChoice.count()) await duesChoice.check();
   await shot?.('import-3-preview');
   await doImport.first().click();
   await page.getByRole('button', { name: 'Hoàn tác' }).waitFor({ timeout: 60_000 });

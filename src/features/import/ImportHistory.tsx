@@ -69,6 +69,11 @@ export function HistoryItem({ record, isCurrent }: { record: ImportRecord; isCur
         <strong>{record.fileName}</strong>
       </div>
       <div class="small muted">{ti('historyItem', { count: formatCount(record.memberIds.length), at })}</div>
+      {record.duesDefault && (
+        <div class="small muted">
+          {ti('historyDues', { category: ti(`dues_${record.duesDefault.category}`), count: formatCount(record.duesDefault.count) })}
+        </div>
+      )}
       {message && (
         <p class={message.isError ? 'error' : 'ok'} role="status">
           {message.text}

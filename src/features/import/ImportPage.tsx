@@ -5,11 +5,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ti } from './i18n';
 import { createImportSession, type ImportSession } from './import-client';
-import { getImport, importMembers, loadExistingKeys, type ImportRecord } from './import-repo';
+import { currentDuesRates, getImport, importMembers, loadExistingKeys, type ImportRecord } from './import-repo';
 import { useLive } from '../../data/live';
 import type { ColumnMapping } from './columns';
 import type { ParsedSummary } from './pipeline';
-import type { ImportPreview } from './validate';
+import { duesUnsetCount, membersToImport, type ImportPreview } from './validate';
+import type { DuesCategory } from '../../protocol/member-enums';
 import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
 import { HistoryItem, ImportHistory } from './ImportHistory';
@@ -19,8 +20,18 @@ import './import.css';
 type Step =
   | { kind: 'file'; error?: string }
   | { kind: 'busy'; message: string; progress?: string }
-  | { kind: 'mapping'; summary: ParsedSummary; mapping: ColumnMapping; error?: string }
-  | { kind: 'preview'; summary: ParsedSummary; mapping: ColumnMapping; preview: ImportPreview; included: Set<number>; error?: string }
+  | { kind: 'mapping'; summary: ParsedSummary; mapping: ColumnMapping; duesDefault?: DuesCategory; error?: string }
+  | {
+      kind: 'preview';
+      summary: ParsedSummary;
+      mapping: ColumnMapping;
+      preview: ImportPreview;
+      included: Set<number>;
+      rates: Record<DuesCategory, number>;
+      /** the category of the members the file gives none: the secretary's choice, never assumed */
+      duesDefault?: DuesCategory;
+      error?: string;
+    }
   | { kind: 'done'; record: ImportRecord };
 
 export default function ImportPage() {
@@ -53,25 +64,29 @@ export default function ImportPage() {
     }
   };
 
-  const check = async (summary: ParsedSummary, mapping: ColumnMapping) => {
+  const check = async (summary: ParsedSummary, mapping: ColumnMapping, duesDefault?: DuesCategory) => {
     setStep({ kind: 'busy', message: ti('checking') });
     try {
-      const existing = await loadExistingKeys();
+      const [existing, rates] = await Promise.all([loadExistingKeys(), currentDuesRates()]);
       const preview = await getSession().preview(mapping, existing);
-      setStep({ kind: 'preview', summary, mapping, preview, included: new Set() });
+      setStep({ kind: 'preview', summary, mapping, preview, included: new Set(), rates, duesDefault });
     } catch (e) {
-      setStep({ kind: 'mapping', summary, mapping, error: errorText(e, 'e_unreadable') });
+      setStep({ kind: 'mapping', summary, mapping, duesDefault, error: errorText(e, 'e_unreadable') });
     }
   };
 
   const runImport = async (s: Extract<Step, { kind: 'preview' }>) => {
-    const members = [...s.preview.okMembers];
-    for (const row of s.preview.warningRows) if (s.included.has(row.line) && row.fields) members.push(row.fields);
+    const defaulted = duesUnsetCount(s.preview, s.included);
+    if (defaulted && !s.duesDefault) return; // the button waits for the choice
+    const members = membersToImport(s.preview, s.included, s.duesDefault);
     const count = formatCount(members.length);
     setStep({ kind: 'busy', message: ti('importing', { count }) });
     try {
-      const record = await importMembers(s.summary.fileName, members, (done) =>
-        setStep({ kind: 'busy', message: ti('importing', { count }), progress: ti('importProgress', { done: formatCount(done), count }) }),
+      const record = await importMembers(
+        s.summary.fileName,
+        members,
+        (done) => setStep({ kind: 'busy', message: ti('importing', { count }), progress: ti('importProgress', { done: formatCount(done), count }) }),
+        s.duesDefault && defaulted ? { category: s.duesDefault, count: defaulted } : undefined,
       );
       setStep({ kind: 'done', record });
     } catch (e) {
@@ -98,7 +113,7 @@ export default function ImportPage() {
             summary={step.summary}
             mapping={step.mapping}
             onChange={(mapping) => setStep({ ...step, mapping, error: undefined })}
-            onNext={() => void check(step.summary, step.mapping)}
+            onNext={() => void check(step.summary, step.mapping, step.duesDefault)}
             onRestart={() => setStep({ kind: 'file' })}
           />
         </>
@@ -114,8 +129,11 @@ export default function ImportPage() {
               if (!included.delete(line)) included.add(line);
               setStep({ ...step, included });
             }}
+            rates={step.rates}
+            duesDefault={step.duesDefault}
+            onDuesDefault={(duesDefault) => setStep({ ...step, duesDefault, error: undefined })}
             onImport={() => void runImport(step)}
-            onBack={() => setStep({ kind: 'mapping', summary: step.summary, mapping: step.mapping })}
+            onBack={() => setStep({ kind: 'mapping', summary: step.summary, mapping: step.mapping, duesDefault: step.duesDefault })}
           />
         </>
       )}

@@ -1,25 +1,35 @@
-// Step 3: counts, the rows that will not be imported and why, a sample of good rows, and
-// the import button. Only the first rows render (PREVIEW_LIMIT): a 50,000-row file shows
+// Step 3: counts, the dues category of the members the file gives none (asked, never
+// assumed), the rows that will not be imported and why, a sample of good rows, and the
+// import button. Only the first rows render (PREVIEW_LIMIT): a 50,000-row file shows
 // its counts and first problems without building 50,000 list items.
 import { t } from '../../i18n';
 import { ti } from './i18n';
 import { formatDate } from '../../lib/dates';
-import type { ImportPreview } from './validate';
+import { duesUnsetCount, type CandidateRow, type ImportPreview } from './validate';
 import { PREVIEW_LIMIT } from './limits';
-import type { CandidateRow } from './validate';
+import type { DuesCategory } from '../../protocol/member-enums';
 import { formatCount, problemText } from './problem-text';
+
+/** The two answers, neither checked until the secretary picks one. */
+const CHOICES: DuesCategory[] = ['salaried', 'unsalaried'];
 
 interface Props {
   preview: ImportPreview;
   included: ReadonlySet<number>;
   onToggle: (line: number) => void;
+  /** this month's rate of each category, for the choice */
+  rates: Record<DuesCategory, number>;
+  duesDefault?: DuesCategory;
+  onDuesDefault: (category: DuesCategory) => void;
   onImport: () => void;
   onBack: () => void;
 }
 
-export function PreviewStep({ preview, included, onToggle, onImport, onBack }: Props) {
+export function PreviewStep({ preview, included, onToggle, rates, duesDefault, onDuesDefault, onImport, onBack }: Props) {
   const { counts } = preview;
   const toImport = preview.okMembers.length + included.size;
+  const duesUnset = duesUnsetCount(preview, included);
+  const mustChoose = duesUnset > 0 && !duesDefault;
   const problemRows = [...preview.warningRows.slice(0, PREVIEW_LIMIT), ...preview.errorRows].sort((a, b) => a.line - b.line);
   const problemCount = counts.error + counts.warning;
   return (
@@ -32,7 +42,28 @@ export function PreviewStep({ preview, included, onToggle, onImport, onBack }: P
         <li class="ok">{ti('countOk', { count: formatCount(counts.ok) })}</li>
         {counts.error > 0 && <li class="error">{ti('countError', { count: formatCount(counts.error) })}</li>}
         {counts.warning > 0 && <li class="warn">{ti('countWarning', { count: formatCount(counts.warning) })}</li>}
+        {duesUnset > 0 && duesDefault && (
+          <li data-dues={duesDefault}>{ti('duesChosen', { count: formatCount(duesUnset), category: ti(`dues_${duesDefault}`) })}</li>
+        )}
       </ul>
+
+      {duesUnset > 0 && (
+        <fieldset class="card import-dues">
+          <legend>
+            {preview.duesColumn ? ti('duesQuestionSome', { count: formatCount(duesUnset), column: preview.duesColumn }) : ti('duesQuestion')}
+          </legend>
+          {CHOICES.map((c) => (
+            <label key={c} class="import-choice">
+              <input type="radio" name="import-dues" value={c} checked={duesDefault === c} onChange={() => onDuesDefault(c)} />
+              <span>
+                <strong>{ti(c === 'salaried' ? 'duesSalaried' : 'duesUnsalaried', { amount: formatCount(rates[c]) })}</strong>
+                <span class="small muted">{ti(c === 'salaried' ? 'duesSalariedHint' : 'duesUnsalariedHint')}</span>
+              </span>
+            </label>
+          ))}
+          <p class="small muted">{ti('duesLater')}</p>
+        </fieldset>
+      )}
 
       {preview.genderRules.map((r, i) => (
         <p key={i} class="small" data-rule={r.kind}>
@@ -91,7 +122,8 @@ export function PreviewStep({ preview, included, onToggle, onImport, onBack }: P
 
       {toImport === 0 && <p class="error">{ti('nothingToImport')}</p>}
       <div class="import-actions">
-        <button type="button" class="btn primary block" disabled={toImport === 0} onClick={onImport}>
+        {toImport > 0 && mustChoose && <p class="warn small">{ti('duesChoose')}</p>}
+        <button type="button" class="btn primary block" disabled={toImport === 0 || mustChoose} onClick={onImport}>
           {ti('importButton', { count: formatCount(toImport) })}
         </button>
       </div>

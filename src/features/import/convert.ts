@@ -34,6 +34,7 @@ export type ProblemCode =
   | 'admissionAge'
   | 'over30'
   | 'yearOnly'
+  | 'badDues'
   | 'field';
 
 export interface Problem {
@@ -232,9 +233,14 @@ function convertRow(cells: SheetCell[], line: number, mapping: ColumnMapping, he
       case 'partyStatus':
         input.partyStatus = partyValue(c);
         break;
-      case 'duesCategory':
-        input.duesCategory = duesValue(c);
+      case 'duesCategory': {
+        // A word the list uses that we cannot read is said on the row; the row then takes the
+        // category the secretary chooses for the list (PreviewStep), never one silently.
+        const d = duesValue(c);
+        if (d) input.duesCategory = d;
+        else problems.push({ code: 'badDues', column, value: cellText(c) });
         break;
+      }
       case 'status':
         input.status = statusValue(c);
         break;

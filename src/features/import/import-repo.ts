@@ -7,6 +7,9 @@
 // member, and the secretary is told who and why before she confirms (docs/decisions.md).
 import { uuidv7 } from '../../lib/ids';
 import { memberFields, MEMBER_DEFAULTS, type Member, type MemberFields } from '../../protocol/member';
+import type { DuesCategory } from '../../protocol/member-enums';
+import { rateFor } from '../../protocol/dues-rules';
+import { todayIso } from '../../lib/dates';
 import { commit } from '../../data/commit';
 import { deleteRows, upsertRows } from '../../data/outbox';
 import { activeDb, activeUnitId } from '../../data/session';
@@ -27,22 +30,34 @@ export async function loadExistingKeys(): Promise<ExistingKeys> {
   return keys;
 }
 
+/** This month's dues rates of the unit (its recorded rates, else the defaults), for the choice of the list's category. */
+export async function currentDuesRates(): Promise<Record<DuesCategory, number>> {
+  const db = await activeDb();
+  const rates = await db.duesRates.toArray();
+  const month = todayIso().slice(0, 7);
+  return { unsalaried: rateFor(rates, 'unsalaried', month), salaried: rateFor(rates, 'salaried', month) };
+}
+
 /**
  * Creates every member (defaults for position, dues, Party and status; importId set) and
  * the import record in one transaction. Rows are validated with the shared schema first,
  * so a bad row stops the import before anything is written. `onProgress` (synchronous,
  * e.g. a state setter) hears every 250 rows: a big file takes a while on a phone.
+ * `duesDefault` (the category chosen for the members the file gave none, and how many they
+ * are) is kept with the record, for the history to say.
  */
 export async function importMembers(
   fileName: string,
   members: MemberFields[],
   onProgress?: (done: number) => void,
+  duesDefault?: ImportRecord['duesDefault'],
 ): Promise<ImportRecord> {
   const rows = members.map((m) => memberFields.parse({ ...MEMBER_DEFAULTS, ...m }));
   const db = await activeDb();
   const unitId = await activeUnitId();
   const now = Date.now();
   const record: ImportRecord = { id: uuidv7(now), at: new Date(now).toISOString(), fileName, memberIds: [] };
+  if (duesDefault?.count) record.duesDefault = duesDefault;
   return commit(db, [db.members, db.imports], async () => {
     // Bulk writes in slices: a few IndexedDB requests per 500 members instead of ~5 per member.
     for (let i = 0; i < rows.length; i += 500) {

@@ -4,6 +4,7 @@
 // rows never block taps; convert.ts (in the worker) did the rest.
 import { messageKey } from '../../protocol/message-key';
 import { memberFields, MEMBER_DEFAULTS, type MemberFields } from '../../protocol/member';
+import type { DuesCategory } from '../../protocol/member-enums';
 import type { SheetCell } from '../../lib/xlsx/cells';
 import type { ColumnMapping, ImportField } from './columns';
 import { columnNames, convertRows, genderRules, type GenderRule, type Converted, type ConvertedRow, type ExistingKeys, type Problem, type ProblemCode } from './convert';
@@ -15,7 +16,7 @@ export { cardKey, personKey, type ExistingKeys, type Problem, type ProblemCode }
 /** Possible duplicates of a person are warnings: excluded by default, the secretary may include them. */
 const WARNINGS = new Set<ProblemCode>(['dupPersonFile', 'dupPersonRegister']);
 /** Notes on history (admitted at 15, still active past 30): the row is imported as it is, and told. */
-const NOTES = new Set<ProblemCode>(['admissionAge', 'over30', 'yearOnly']);
+const NOTES = new Set<ProblemCode>(['admissionAge', 'over30', 'yearOnly', 'badDues']);
 
 export type Severity = 'ok' | 'warning' | 'error';
 
@@ -26,6 +27,8 @@ export interface CandidateRow {
   fields?: MemberFields;
   problems: Problem[];
   severity: Severity;
+  /** the file gave no dues category (no column, an empty or unreadable cell): the list's chosen one applies */
+  duesUnset?: boolean;
 }
 
 export interface Counts {
@@ -49,6 +52,10 @@ export interface ImportPreview {
   okSample: CandidateRow[];
   /** every good row's member, in file order */
   okMembers: MemberFields[];
+  /** indexes in okMembers of the members the file gave no dues category */
+  okDuesUnset: number[];
+  /** the heading of the column read as the dues category, if one is mapped */
+  duesColumn?: string;
   /** how gender was read from a "Nữ"/"Nam" column, shown in words */
   genderRules: GenderRule[];
   /** where reading stopped: the list's signature footer ("Người lập biểu", "TM. BCH"…) */
@@ -72,18 +79,20 @@ export function checkRow(row: ConvertedRow, columns: Map<ImportField, string>): 
     : problems.some((p) => WARNINGS.has(p.code))
       ? 'warning'
       : 'ok';
-  return { line: row.line, name: row.name, fields: severity !== 'error' && parsed.success ? parsed.data : undefined, problems, severity };
+  const fields = severity !== 'error' && parsed.success ? parsed.data : undefined;
+  return { line: row.line, name: row.name, fields, problems, severity, duesUnset: !!fields && row.input.duesCategory === undefined };
 }
 
 /** Collects checked rows into what the preview shows, keeping only the first rows of long lists. */
 export class PreviewBuilder {
-  readonly preview: Omit<ImportPreview, 'genderRules'> = {
+  readonly preview: Omit<ImportPreview, 'genderRules' | 'duesColumn'> = {
     counts: { total: 0, ok: 0, noted: 0, warning: 0, error: 0 },
     errorRows: [],
     noteRows: [],
     warningRows: [],
     okSample: [],
     okMembers: [],
+    okDuesUnset: [],
   };
 
   add(row: CandidateRow): void {
@@ -95,6 +104,7 @@ export class PreviewBuilder {
     } else if (row.severity === 'warning') {
       p.warningRows.push(row);
     } else {
+      if (row.duesUnset) p.okDuesUnset.push(p.okMembers.length);
       p.okMembers.push(row.fields!);
       if (row.problems.length && p.counts.noted++ < PREVIEW_LIMIT) p.noteRows.push(row);
       if (p.okSample.length < PREVIEW_LIMIT) p.okSample.push(row);
@@ -117,7 +127,7 @@ export async function checkRowsInSlices(
     const end = Math.min(rows.length, i + sliceSize);
     for (let j = i; j < end; j++) builder.add(checkRow(rows[j], columns));
   }
-  return { ...builder.preview, footer, genderRules: genderRules(headers, mapping) };
+  return { ...builder.preview, footer, genderRules: genderRules(headers, mapping), duesColumn: columns.get('duesCategory') };
 }
 
 /** The whole check in one synchronous call (tests, small files). */
@@ -133,7 +143,30 @@ export function previewRows(
   const builder = new PreviewBuilder();
   const { rows, footer } = convertRows(sheet, headerIndex, headers, mapping, existing, today);
   for (const row of rows) builder.add(checkRow(row, columns));
-  return { ...builder.preview, footer, genderRules: genderRules(headers, mapping) };
+  return { ...builder.preview, footer, genderRules: genderRules(headers, mapping), duesColumn: columns.get('duesCategory') };
+}
+
+/** How many of the members to import the file gave no dues category: the good rows' and the included possible duplicates'. */
+export function duesUnsetCount(preview: ImportPreview, included: ReadonlySet<number>): number {
+  let n = preview.okDuesUnset.length;
+  for (const row of preview.warningRows) if (row.duesUnset && included.has(row.line)) n++;
+  return n;
+}
+
+/**
+ * The members to write: the good rows, then the possible duplicates the secretary included.
+ * Those the file gave no dues category get the one she chose for the list; there is no silent
+ * default (most lists have no such column, and a salaried member owes 5,000 đ, not 2,000 đ).
+ */
+export function membersToImport(preview: ImportPreview, included: ReadonlySet<number>, duesDefault: DuesCategory | undefined): MemberFields[] {
+  if (!duesDefault && duesUnsetCount(preview, included) > 0) throw new Error('import: no dues category chosen for the list');
+  const members = preview.okMembers.slice();
+  if (duesDefault) for (const i of preview.okDuesUnset) members[i] = { ...members[i]!, duesCategory: duesDefault };
+  for (const row of preview.warningRows) {
+    if (!included.has(row.line) || !row.fields) continue;
+    members.push(row.duesUnset && duesDefault ? { ...row.fields, duesCategory: duesDefault } : row.fields);
+  }
+  return members;
 }
 
 /** previewRows for a parsed file. */

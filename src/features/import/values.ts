@@ -149,9 +149,11 @@ export function partyValue(c: SheetCell): MemberFields['partyStatus'] {
   return PARTY.get(key(cellText(c))) ?? 'none';
 }
 
+// Also the words of the member form ("Chưa có lương") and what lists write for pupils and
+// students, who pay the unsalaried rate.
 const DUES = table<MemberFields['duesCategory']>([
   ['salaried', [label('val_salaried'), 'co luong', 'huong luong', 'salaried']],
-  ['unsalaried', [label('val_unsalaried'), 'khong luong', 'khong huong luong', 'unsalaried']],
+  ['unsalaried', [label('val_unsalaried'), 'khong luong', 'khong huong luong', 'chua co luong', 'khong co luong', 'hoc sinh', 'sinh vien', 'hoc sinh sinh vien', 'hs/sv', 'hs', 'sv', 'unsalaried']],
 ]);
 
 export function duesValue(c: SheetCell): MemberFields['duesCategory'] | undefined {

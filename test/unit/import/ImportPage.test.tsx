@@ -11,6 +11,7 @@ import { activeDb } from '../../../src/data/session';
 import ImportPage from '../../../src/features/import/ImportPage';
 import { importMembers } from '../../../src/features/import/import-repo';
 import { collectForMember } from '../../../src/features/dues/dues-repo';
+import { setRate } from '../../../src/features/dues/desk-repo';
 import { MEMBER_DEFAULTS } from '../../../src/protocol/member';
 
 // fake-indexeddb under jsdom on a busy CI box is slow: give async steps room.
@@ -51,11 +52,25 @@ describe('ImportPage', () => {
 
     await screen.findByText('Bước 3/3 · Xem trước', {}, SLOW);
     expect(screen.getByText('42 dòng hợp lệ sẽ được nhập')).toBeTruthy();
+    // The fixture has no dues column: the list's category is asked, and nothing is imported before.
+    expect(screen.getByText('Tệp không có cột loại đoàn phí. Các đoàn viên trong danh sách này đóng đoàn phí mức nào?')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Nhập 42 đoàn viên' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText('Chọn loại đoàn phí ở trên rồi mới nhập được.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Nhập 42 đoàn viên' }));
+    const db = await activeDb();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await db.members.count()).toBe(0);
+    fireEvent.click(screen.getByLabelText(/^Có lương \(5\.000 ₫\/tháng\)/));
+    expect(screen.getByText('Loại đoàn phí của 42 đoàn viên: Có lương')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Nhập 42 đoàn viên' }) as HTMLButtonElement).disabled).toBe(false);
     fireEvent.click(screen.getByText('Nhập 42 đoàn viên'));
 
     await screen.findByText('Đã nhập 42 đoàn viên từ "chi-doan-cong-ty-30-4.csv".', {}, SLOW);
-    const db = await activeDb();
-    expect(await db.members.filter((m) => !m.deleted).count()).toBe(42);
+    const imported = await db.members.filter((m) => !m.deleted).toArray();
+    expect(imported).toHaveLength(42);
+    expect(imported.every((m) => m.duesCategory === 'salaried')).toBe(true);
+    expect((await db.imports.toArray())[0].duesDefault).toEqual({ category: 'salaried', count: 42 });
+    expect(screen.getByText('Loại đoàn phí chọn khi nhập: Có lương (42 đoàn viên)')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Hoàn tác' }));
     const dialog = await screen.findByRole('alertdialog', {}, SLOW);
@@ -108,6 +123,28 @@ describe('ImportPage', () => {
     expect(screen.getByText('2 dòng hợp lệ sẽ được nhập')).toBeTruthy();
     expect(screen.getByText('Lưu ý (1 dòng vẫn được nhập như sổ cũ ghi)')).toBeTruthy();
     expect(screen.getByText('Tuổi khi vào Đoàn là 15 (Điều lệ: 16 đến 30). Vẫn nhập như sổ cũ ghi; sửa sau nếu ghi nhầm.')).toBeTruthy();
+  });
+
+  it('takes the unit\'s own rates into the choice, and gives the chosen category to the empty cells of a dues column', async () => {
+    await setRate('salaried', '2020-01', 10000);
+    render(<ImportPage />);
+    chooseFile('dp.csv', 'Họ và tên;Ngày sinh;Loại đoàn phí\nNguyễn Văn An;01/01/2000;Có lương\nTrần Thị Bình;02/02/2001;\nLê Văn Cường;03/03/2002;SV\nPhạm Thị Dung;04/04/2003;CB-CNV\n');
+    await screen.findByText('Bước 2/3 · Kiểm tra các cột', {}, SLOW);
+    expect((screen.getByLabelText('Cột "Loại đoàn phí"') as HTMLSelectElement).value).toBe('duesCategory');
+    fireEvent.click(screen.getByText('Tiếp tục'));
+    await screen.findByText('Bước 3/3 · Xem trước', {}, SLOW);
+    expect(screen.getByText('2 dòng để trống hoặc ghi không rõ ở cột "Loại đoàn phí". Những đoàn viên này đóng đoàn phí mức nào?')).toBeTruthy();
+    expect(screen.getByText('Cột "Loại đoàn phí": "CB-CNV" không rõ là có lương hay chưa; tính theo loại đoàn phí chọn ở trên.')).toBeTruthy();
+    expect(screen.getByLabelText(/^Có lương \(10\.000 ₫\/tháng\)/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Nhập 4 đoàn viên' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByLabelText(/^Chưa có lương \/ học sinh, sinh viên \(2\.000 ₫\/tháng\)/));
+    expect(screen.getByText('Loại đoàn phí của 2 đoàn viên: Chưa có lương')).toBeTruthy();
+    fireEvent.click(screen.getByText('Nhập 4 đoàn viên'));
+    await screen.findByText('Đã nhập 4 đoàn viên từ "dp.csv".', {}, SLOW);
+    const db = await activeDb();
+    const byName = new Map((await db.members.toArray()).map((m) => [m.fullName, m.duesCategory]));
+    expect(Object.fromEntries(byName)).toEqual({ 'Nguyễn Văn An': 'salaried', 'Trần Thị Bình': 'unsalaried', 'Lê Văn Cường': 'unsalaried', 'Phạm Thị Dung': 'unsalaried' });
+    expect((await db.imports.toArray())[0].duesDefault).toEqual({ category: 'unsalaried', count: 2 });
   });
 
   it('explains a file it cannot use', async () => {

@@ -7,7 +7,7 @@ import { IMPORT_FIELDS } from '../../../src/features/import/columns';
 import type { ProblemCode } from '../../../src/features/import/convert';
 import type { ImportErrorCode } from '../../../src/features/import/errors';
 
-const PROBLEMS: ProblemCode[] = ['missingName', 'badDate', 'birthInFuture', 'badGender', 'dupCardFile', 'dupCardRegister', 'dupPersonFile', 'dupPersonRegister', 'admissionAge', 'over30', 'field'];
+const PROBLEMS: ProblemCode[] = ['missingName', 'badDate', 'birthInFuture', 'badGender', 'dupCardFile', 'dupCardRegister', 'dupPersonFile', 'dupPersonRegister', 'admissionAge', 'over30', 'yearOnly', 'badDues', 'field'];
 const ERRORS: ImportErrorCode[] = ['empty', 'unreadable', 'notXlsx', 'oldXls', 'noHeader', 'tooBig', 'unsupported'];
 
 describe('import messages', () => {

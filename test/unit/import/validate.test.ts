@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseImportFile, type ParsedFile } from '../../../src/features/import/pipeline';
-import { previewImport } from '../../../src/features/import/validate';
+import { duesUnsetCount, membersToImport, previewImport } from '../../../src/features/import/validate';
 import { cardKey, checkRowsInSlices, personKey, previewRows, type ExistingKeys } from '../../../src/features/import/validate';
 import { convertRows } from '../../../src/features/import/convert';
-import { dateValue, partyValue, phoneValue, positionValue, citizenIdValue, genderValue } from '../../../src/features/import/values';
+import { dateValue, duesValue, partyValue, phoneValue, positionValue, citizenIdValue, genderValue } from '../../../src/features/import/values';
 import { autoMap } from '../../../src/features/import/columns';
 import { writeXlsx } from '../../../src/lib/xlsx/write';
 
@@ -234,6 +234,53 @@ describe('file-level errors', () => {
     expect(code(() => parseImportFile('a.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2])))).toBe('oldXls');
     expect(code(() => parseImportFile('a.pdf', new TextEncoder().encode('%PDF')))).toBe('unsupported');
     expect(code(() => parseImportFile('a.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])))).toBe('notXlsx');
+  });
+});
+
+describe('the dues category of a list (no silent default)', () => {
+  it('reads the words lists and the member form use, and pupils and students as unsalaried', () => {
+    expect(duesValue('Có lương')).toBe('salaried');
+    expect(duesValue('Hưởng lương')).toBe('salaried');
+    expect(duesValue('Chưa có lương')).toBe('unsalaried');
+    expect(duesValue('Sinh viên')).toBe('unsalaried');
+    expect(duesValue('HS/SV')).toBe('unsalaried');
+    expect(duesValue('CB-CNV')).toBeUndefined();
+  });
+
+  it('a list without a dues column cannot be turned into members until a category is chosen', () => {
+    const pv = preview(csv('Họ và tên;Ngày sinh\nNguyễn Văn An;01/01/2000\nTrần Thị Bình;02/02/2001\nNguyễn Văn An;01/01/2000\n'));
+    expect(pv.duesColumn).toBeUndefined();
+    expect(duesUnsetCount(pv, new Set())).toBe(2);
+    expect(duesUnsetCount(pv, new Set([4]))).toBe(3); // the possible duplicate, included
+    expect(() => membersToImport(pv, new Set(), undefined)).toThrow();
+    const members = membersToImport(pv, new Set([4]), 'salaried');
+    expect(members.map((m) => [m.fullName, m.duesCategory])).toEqual([
+      ['Nguyễn Văn An', 'salaried'],
+      ['Trần Thị Bình', 'salaried'],
+      ['Nguyễn Văn An', 'salaried'],
+    ]);
+    expect(membersToImport(pv, new Set(), 'unsalaried').map((m) => m.duesCategory)).toEqual(['unsalaried', 'unsalaried']);
+  });
+
+  it('with a dues column, the empty and unreadable cells take the chosen category, the others keep theirs', () => {
+    const pv = preview(csv('Họ và tên;Loại đoàn phí\nNguyễn Văn An;Có lương\nTrần Thị Bình;\nLê Văn Cường;Sinh viên\nPhạm Thị Dung;CB-CNV\n'));
+    expect(pv.duesColumn).toBe('Loại đoàn phí');
+    expect(pv.counts).toMatchObject({ total: 4, ok: 4, noted: 1, error: 0 });
+    expect(pv.noteRows[0].problems).toEqual([{ code: 'badDues', column: 'Loại đoàn phí', value: 'CB-CNV' }]);
+    expect(duesUnsetCount(pv, new Set())).toBe(2);
+    expect(() => membersToImport(pv, new Set(), undefined)).toThrow();
+    expect(membersToImport(pv, new Set(), 'salaried').map((m) => `${m.fullName}: ${m.duesCategory}`)).toEqual([
+      'Nguyễn Văn An: salaried',
+      'Trần Thị Bình: salaried',
+      'Lê Văn Cường: unsalaried',
+      'Phạm Thị Dung: salaried',
+    ]);
+  });
+
+  it('asks nothing when every row says its category', () => {
+    const pv = preview(csv('Họ và tên;Loại đoàn phí\nNguyễn Văn An;Có lương\nTrần Thị Bình;Sinh viên\n'));
+    expect(duesUnsetCount(pv, new Set())).toBe(0);
+    expect(membersToImport(pv, new Set(), undefined).map((m) => m.duesCategory)).toEqual(['salaried', 'unsalaried']);
   });
 });
 
