@@ -76,17 +76,18 @@ export function drop(p: StageFields, input: { date: string; reason: string }, to
 }
 
 /**
- * Takes back the last step entered by mistake: its date (and the acceptance's decision and
- * who accepted, or the drop's reason) is cleared with '' — a cleared field must travel to the
- * other phones, and an absent one would not.
+ * Takes back the last step entered by mistake: its date (or the drop's date and reason) is
+ * cleared with '' — a cleared field must travel to the other phones, and an absent one would
+ * not. An undone acceptance keeps its decision number and who accepted: they count for
+ * nothing until the project is accepted again (stage 'accepted', isAcceptedIn), and the
+ * acceptance form comes back filled with them, so the secretary correcting one slip does
+ * not type the whole decision again.
  */
 export function undoLast(p: StageFields): StageOutcome {
   if (p.stage === 'dropped') return { patch: { stage: reachedStep(p), droppedOn: '', dropReason: '' } };
   if (p.stage === 'registered') return { error: 'projects.errNothingToUndo' };
   const back = STAGE_STEPS[STAGE_STEPS.indexOf(p.stage) - 1];
-  const patch: Patch = { stage: back, [STEP_DATE[p.stage]]: '' };
-  if (p.stage === 'accepted') Object.assign(patch, { acceptanceDecision: '', acceptedBy: '' });
-  return { patch };
+  return { patch: { stage: back, [STEP_DATE[p.stage]]: '' } };
 }
 
 /**

@@ -1,6 +1,8 @@
 // A project's stages: each step done with its date, the one next action as the big button
 // ("Nghiệm thu" opens the acceptance form: date, decision number, who accepted), and below
-// it, smaller, drop (with a reason) and undo of the last step.
+// it, smaller, drop (with a reason) and undo of the last step. An undone step's form comes back
+// filled: the acceptance's decision and who accepted are kept on the record (undoLast), and
+// the date just taken back is offered again while the page stays open.
 import { useState } from 'preact/hooks';
 import { formatDate, todayIso } from '../../lib/dates';
 import { TextField } from '../../ui/fields';
@@ -38,8 +40,10 @@ function Stepper({ p }: { p: YouthProject }) {
 export function StageCard({ project: p, onDone }: { project: YouthProject; onDone: (message: string) => void }) {
   const [open, setOpen] = useState<Open>(undefined);
   const [date, setDate] = useState(todayIso());
-  const [decision, setDecision] = useState('');
-  const [by, setBy] = useState('');
+  const [decision, setDecision] = useState(p.acceptanceDecision ?? '');
+  const [by, setBy] = useState(p.acceptedBy ?? '');
+  // the step last undone here and its date, to offer that date when the step is taken again
+  const [undone, setUndone] = useState<{ step: string; date?: string }>();
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -47,7 +51,7 @@ export function StageCard({ project: p, onDone }: { project: YouthProject; onDon
 
   const show = (o: Open) => {
     setOpen(o);
-    setDate(todayIso());
+    setDate((o === 'next' && undone?.step === next && undone?.date) || todayIso());
     setError('');
   };
   const run = async (write: () => Promise<YouthProject>, message: (saved: YouthProject) => string) => {
@@ -73,7 +77,15 @@ export function StageCard({ project: p, onDone }: { project: YouthProject; onDon
   };
   const undo = () => {
     const question = p.stage === 'dropped' ? pt('undoDropConfirm') : pt('undoConfirm', { step: stepLabel(p.stage as StageStep) });
-    if (confirm(question)) void run(() => undoLastStep(p.id), () => pt('undone'));
+    const step = { step: p.stage, date: p.stage === 'dropped' ? undefined : p[STEP_DATE[p.stage]] };
+    if (!confirm(question)) return;
+    void run(() => undoLastStep(p.id), (saved) => {
+      setUndone(step);
+      // kept on the record (the acceptance may have come from another phone after this page opened)
+      if (saved.acceptanceDecision) setDecision(saved.acceptanceDecision);
+      if (saved.acceptedBy) setBy(saved.acceptedBy);
+      return pt('undone');
+    });
   };
 
   return (

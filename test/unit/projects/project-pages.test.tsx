@@ -2,14 +2,14 @@
 // Registering a project through the form (budget from its sources), then on its page: the
 // stepper, the next step as the big button, acceptance refused without its decision, the
 // log; and the year's list with its stage chips — over real Dexie.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { freshUnit } from '../helpers';
 import ProjectsPage from '../../../src/features/projects/ProjectsPage';
 import ProjectFormPage from '../../../src/features/projects/ProjectFormPage';
 import ProjectDetailPage from '../../../src/features/projects/ProjectDetailPage';
-import { advanceProject, dropProject, registerProject } from '../../../src/features/projects/projects-repo';
+import { advanceProject, dropProject, registerProject, undoLastStep } from '../../../src/features/projects/projects-repo';
 import { getProject, listProjectsInYear } from '../../../src/features/projects/projects-queries';
 import { createMember } from '../../../src/features/members/members-repo';
 import { markAttendance } from '../../../src/features/attendance/attendance-repo';
@@ -17,7 +17,10 @@ import { loadEvent, rollEventKind } from '../../../src/features/attendance/roll-
 import { MEMBER_DEFAULTS } from '../../../src/protocol/member';
 
 beforeEach(() => freshUnit());
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 function mountAt(url: string) {
   history.replaceState(null, '', url);
@@ -103,6 +106,38 @@ describe('the project page', () => {
     expect(await getProject(p.id)).toMatchObject({ stage: 'accepted', acceptedOn: '2026-03-30', acceptanceDecision: '15/QĐ-ĐTN' });
     expect(await screen.findByText('Quyết định 15/QĐ-ĐTN · Ban Thường vụ Đoàn phường 7')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Dừng công trình' })).toBeNull();
+  });
+
+  it('an acceptance undone by mistake comes back with its date, decision and who accepted filled', async () => {
+    const p = await registerProject({ title: 'Tuyến hẻm xanh', kind: 'project', registeredOn: '2026-03-02' });
+    for (const date of ['2026-03-09', '2026-03-16', '2026-03-23']) await advanceProject(p.id, { date });
+    await advanceProject(p.id, { date: '2026-03-30', acceptanceDecision: '15/QĐ-ĐTN', acceptedBy: 'Ban Thường vụ Đoàn phường 7' });
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    mountAt(`/projects/${p.id}`);
+    await screen.findByText('Quyết định 15/QĐ-ĐTN · Ban Thường vụ Đoàn phường 7');
+    fireEvent.click(screen.getByRole('button', { name: /Hoàn tác bước vừa ghi/ }));
+    await screen.findByText('Đã hoàn tác.');
+    expect(await getProject(p.id)).toMatchObject({ stage: 'completed', acceptedOn: '' });
+    await waitFor(() => expect(screen.queryByText(/Quyết định 15\/QĐ-ĐTN/)).toBeNull());
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Nghiệm thu' }));
+    expect((screen.getByLabelText('Ngày') as HTMLInputElement).value).toBe('2026-03-30');
+    expect((screen.getByLabelText('Số quyết định nghiệm thu') as HTMLInputElement).value).toBe('15/QĐ-ĐTN');
+    expect((screen.getByLabelText('Cấp nghiệm thu') as HTMLInputElement).value).toBe('Ban Thường vụ Đoàn phường 7');
+    fireEvent.click(screen.getByRole('button', { name: 'Xác nhận' }));
+    await screen.findByText('Đã ghi: Đã nghiệm thu.');
+    expect(await getProject(p.id)).toMatchObject({ stage: 'accepted', acceptedOn: '2026-03-30', acceptanceDecision: '15/QĐ-ĐTN' });
+  });
+
+  it('a project opened after its acceptance was undone offers the kept decision', async () => {
+    const p = await registerProject({ title: 'Tuyến hẻm xanh', kind: 'project', registeredOn: '2026-03-02' });
+    for (const date of ['2026-03-09', '2026-03-16', '2026-03-23']) await advanceProject(p.id, { date });
+    await advanceProject(p.id, { date: '2026-03-30', acceptanceDecision: '15/QĐ-ĐTN', acceptedBy: 'Ban Thường vụ Đoàn phường 7' });
+    await undoLastStep(p.id);
+    mountAt(`/projects/${p.id}`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Nghiệm thu' }));
+    expect((screen.getByLabelText('Số quyết định nghiệm thu') as HTMLInputElement).value).toBe('15/QĐ-ĐTN');
+    expect((screen.getByLabelText('Cấp nghiệm thu') as HTMLInputElement).value).toBe('Ban Thường vụ Đoàn phường 7');
   });
 
   it('adds a log entry and shows it newest first', async () => {

@@ -17,7 +17,7 @@ import {
   updateProject,
   type ProjectInput,
 } from '../../../src/features/projects/projects-repo';
-import { getProject, listProjectsInYear, loadProject } from '../../../src/features/projects/projects-queries';
+import { acceptedProjectsInYear, getProject, listProjectsInYear, loadProject } from '../../../src/features/projects/projects-queries';
 
 beforeEach(() => freshUnit());
 
@@ -127,11 +127,13 @@ describe('the stages', () => {
     expect(await refusal(dropProject(accepted.id, { date: '2026-04-01', reason: 'x' }))).toBe('projects.errCannotDrop');
   });
 
-  it('undo clears the last step with its fields and sends the clearing; a drop undone returns to where it was', async () => {
+  it('undo clears the last step\'s date and sends the clearing, an acceptance keeping its decision; a drop undone returns to where it was', async () => {
     const p = await projectAt(4);
     const undone = await undoLastStep(p.id);
-    expect(undone).toMatchObject({ stage: 'completed', acceptedOn: '', acceptanceDecision: '', acceptedBy: '', completedOn: '2026-03-23' });
-    expect((await outbox()).at(-1)!.fields).toEqual({ stage: 'completed', acceptedOn: '', acceptanceDecision: '', acceptedBy: '' });
+    expect(undone).toMatchObject({ stage: 'completed', acceptedOn: '', acceptanceDecision: '15/QĐ-ĐTN', acceptedBy: 'Ban Thường vụ Đoàn phường 7', completedOn: '2026-03-23' });
+    expect((await outbox()).at(-1)!.fields).toEqual({ stage: 'completed', acceptedOn: '' });
+    // the kept decision counts for nothing until the project is accepted again
+    expect(await acceptedProjectsInYear(2026)).toEqual([]);
     await undoLastStep(p.id);
     expect(await getProject(p.id)).toMatchObject({ stage: 'inProgress', completedOn: '' });
 
