@@ -25,6 +25,8 @@ export default function ActivitiesPage() {
     return [...groups];
   }, [list.value]);
   const held = (list.value ?? []).filter((a) => a.status === 'held').length;
+  // a cancelled activity stays listed, but is no activity of the year's count
+  const counted = (list.value ?? []).filter((a) => a.status !== 'cancelled').length;
 
   return (
     <main class="page activities">
@@ -45,7 +47,7 @@ export default function ActivitiesPage() {
           <p class="muted small">{t('activities.emptyHint')}</p>
         </div>
       )}
-      {byMonth.length > 0 && <p class="muted small">{t('activities.yearCount', { n: list.value!.length, held })}</p>}
+      {byMonth.length > 0 && <p class="muted small">{t('activities.yearCount', { n: counted, held })}</p>}
       {byMonth.map(([month, items]) => (
         <section key={month} class="day-group">
           <h2 class="day-title">{t('meetings.monthTitle', { month: monthLabel(month) })}</h2>

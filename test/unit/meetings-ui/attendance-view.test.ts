@@ -10,7 +10,7 @@ describe('events that count', () => {
   it('held ones and planned ones whose day has come; never cancelled or future ones', () => {
     const events = countedEvents(
       [meeting('held', '2026-01-10T19:00', 'held'), meeting('pastPlanned', '2026-02-10T19:00', 'planned'), meeting('off', '2026-02-20T19:00', 'cancelled'), meeting('future', '2026-03-20T19:00', 'planned'), meeting('todayPlanned', '2026-03-15T07:00', 'planned')],
-      [{ id: 'act', kind: 'green_sunday', title: 'CN xanh', date: '2026-03-01', status: 'held' }, { id: 'actFuture', kind: 'other', title: 'x', date: '2026-04-01', status: 'held' }],
+      [{ id: 'act', kind: 'green_sunday', title: 'CN xanh', date: '2026-03-01', status: 'held' }, { id: 'actFuture', kind: 'other', title: 'x', date: '2026-04-01', status: 'held' }, { id: 'actOff', kind: 'green_sunday', title: 'CN xanh', date: '2026-03-08', status: 'cancelled' }],
       '2026-03-15',
     );
     // a future activity marked held by mistake still counts: "held" is the secretary's word

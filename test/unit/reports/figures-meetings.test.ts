@@ -114,6 +114,8 @@ describe('activities of a quarter', () => {
       { id: 'cn2', kind: 'green_sunday', status: 'held', date: '2026-06-14' },
       { id: 'tn', kind: 'volunteer_saturday', status: 'held', date: '2026-05-09' },
       { id: 'plan', kind: 'green_sunday', status: 'planned', date: '2026-06-28' },
+      // cancelled: not done, though its roll was taken before it was called off
+      { id: 'off', kind: 'green_sunday', status: 'cancelled', date: '2026-05-24' },
       { id: 'old', kind: 'youth_month', status: 'held', date: '2026-03-26' },
     ];
     const attendance = [
@@ -123,6 +125,7 @@ describe('activities of a quarter', () => {
       ...roll('cn2', { m01: 'present', m02: 'present', m03: 'present' }),
       // tn: nobody marked → 0 participants
       ...roll('old', { m01: 'present' }),
+      ...roll('off', { m01: 'present', m02: 'present' }),
     ];
     const f = activitiesFigure(emptyInputs(2026, 'calendar', { activities, attendance }), q2, '2026-06-30');
     expect(f).toEqual({

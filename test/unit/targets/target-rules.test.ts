@@ -38,6 +38,7 @@ export function baseYear(over: Partial<YearInputs> = {}): YearInputs {
       { id: 'a1', kind: 'green_sunday', status: 'held', date: '2026-03-01' },
       { id: 'a2', kind: 'volunteering', status: 'held', date: '2026-04-01' },
       { id: 'a3', kind: 'green_sunday', status: 'planned', date: '2026-06-01' },
+      { id: 'a4', kind: 'green_sunday', status: 'cancelled', date: '2026-03-08' },
     ],
     terms: [{ id: 't1', label: '2025–2027', startsOn: '2025-06-01', size: 3 }],
     seats: [
