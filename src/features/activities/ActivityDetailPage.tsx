@@ -1,7 +1,7 @@
 // /activities/:id — one activity: who took part (the same roll screen as meetings), the
 // results written afterwards, and its status.
 import { useEffect, useState } from 'preact/hooks';
-import { useRoute } from 'preact-iso';
+import { useLocation, useRoute } from 'preact-iso';
 import { t, tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
 import { UserError } from '../../lib/user-error';
@@ -9,7 +9,7 @@ import { markDirty } from '../../pwa/dirty';
 import type { MeetingStatus } from '../../protocol/meeting-enums';
 import { isAttending } from '../../protocol/attendance-rules';
 import { getActivity } from './activity-queries';
-import { updateActivity } from './activities-repo';
+import { deleteActivity, updateActivity } from './activities-repo';
 import { listAttendance } from '../attendance/attendance-repo';
 import { activityKindLabel, dayLabel, statusLabel } from '../meetings';
 import { PhotoField } from '../photos';
@@ -22,11 +22,12 @@ async function load(id: string) {
   const activity = await getActivity(id);
   if (!activity) return null;
   const rows = await listAttendance(id);
-  return { activity, participants: rows.filter((r) => isAttending(r.status)).length };
+  return { activity, marks: rows.length, participants: rows.filter((r) => isAttending(r.status)).length };
 }
 
 export default function ActivityDetailPage() {
   const { params } = useRoute();
+  const { route } = useLocation();
   const data = useLive(async () => load(params.id), [params.id]);
   const [results, setResults] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok?: string; error?: string }>({});
@@ -40,12 +41,18 @@ export default function ActivityDetailPage() {
         <a class="btn" href="/activities">{t('common.back')}</a>
       </main>
     );
-  const { activity: a, participants } = data.value;
+  const { activity: a, marks, participants } = data.value;
   const draft = results ?? a.results ?? '';
   const isDirty = results !== null && results !== (a.results ?? '');
 
-  const run = async (patch: { status?: MeetingStatus; results?: string; photos?: string[] }, ok: string) => {
+  const run = async (patch: { status?: MeetingStatus; results?: string; photos?: string[] } | null, ok: string) => {
     try {
+      // null: delete it (one recorded by mistake), then back to the year's list
+      if (!patch) {
+        await deleteActivity(a.id);
+        route(`/activities?y=${a.date.slice(0, 4)}`, true);
+        return true;
+      }
       await updateActivity(a.id, patch);
       setMessage({ ok });
       return true;
@@ -139,6 +146,11 @@ export default function ActivityDetailPage() {
             </button>
           )}
           <a class="btn" href={`/activities/${a.id}/edit`}>{t('common.edit')}</a>
+          {!marks && !a.photos?.length && (
+            <button class="btn danger" onClick={() => confirm(t('activities.deleteConfirm')) && run(null, '')}>
+              {t('common.delete')}
+            </button>
+          )}
         </div>
       </section>
     </main>

@@ -3,7 +3,8 @@
 import { uuidv7 } from '../../lib/ids';
 import { activityFields, type Activity, type ActivityFields } from '../../protocol/meeting';
 import { commit } from '../../data/commit';
-import { upsertRow } from '../../data/outbox';
+import { deleteRow, upsertRow } from '../../data/outbox';
+import { UserError } from '../../lib/user-error';
 import { activeDb, activeUnitId } from '../../data/session';
 
 export async function createActivity(input: ActivityFields): Promise<Activity> {
@@ -19,6 +20,16 @@ export async function updateActivity(id: string, patch: Partial<ActivityFields>)
     const prev = await db.activities.get(id);
     if (!prev || prev.deleted) throw new Error(`activity ${id} not found`);
     return upsertRow<Activity>(db, 'activities', id, prev.unitId, activityFields.parse({ ...prev, ...patch }));
+  });
+}
+
+/** Removes an activity recorded by mistake; refused once it has a roll mark or a photo (cancel it then). */
+export async function deleteActivity(id: string): Promise<void> {
+  const db = await activeDb();
+  await commit(db, [db.activities, db.attendance], async () => {
+    const a = await db.activities.get(id);
+    if (a?.photos?.length || (await db.attendance.where('eventId').equals(id).filter((r) => !r.deleted).count())) throw new UserError('activities.errInUse');
+    await deleteRow(db, 'activities', id);
   });
 }
 
