@@ -39,15 +39,12 @@ export function appSync(): SyncRunner {
 export const COMMITTEE_CATCH_UP_MS = 5_000;
 
 /**
- * A committee change dated later (a seat that ends, a new term) takes effect on its day: in a
- * unit with a committee, the members' positions catch up once after the app starts (the
- * committee's code, not precached, loads only then).
+ * A committee change dated later (a seat that ends, a new term) takes effect on its day: the
+ * members' positions catch up once after the app starts. The committee's code is not precached
+ * (the background download keeps it); in a unit with no term it writes nothing.
  */
 export function catchUpCommittee(): Promise<unknown> {
-  return activeDb()
-    .then((db) => db.committeeTerms.count())
-    .then((n): unknown => n && import('../features/committee/positions-sync').then((m) => m.catchUpPositions()))
-    .catch(() => undefined);
+  return import('../features/committee/positions-sync').then((m) => m.catchUpPositions()).catch(() => undefined);
 }
 
 /**

@@ -87,18 +87,22 @@ export default function RemitPage() {
  * "…, ngày … tháng … năm …" right — dated the day it was paid, else left to be filled by hand
  * (the unit record has no place: the dots are for the pen).
  */
+const SLIP_HEAD = { display: 'flex', justifyContent: 'space-between', gap: '0.5rem', fontSize: '0.8rem' };
+const SLIP_SIDE = { flex: 1, display: 'flex', flexDirection: 'column', textAlign: 'center', textTransform: 'uppercase' } as const;
+
 export function SlipHead({ parent, unit, paidAt }: { parent?: string; unit?: string; paidAt?: string }) {
   const date = paidAt ? tq('remitDated', { d: paidAt.slice(8, 10), m: paidAt.slice(5, 7), y: paidAt.slice(0, 4) }) : tq('remitUndated');
+  // styled here, not in dues.css: that sheet is precached with the field screens, this page is not
   return (
-    <div class="dues-slip-head">
-      <div>
+    <div class="dues-slip-head" style={SLIP_HEAD}>
+      <div style={SLIP_SIDE}>
         <div>{parent}</div>
         <strong>{unit}</strong>
         <div>***</div>
       </div>
-      <div>
+      <div style={SLIP_SIDE}>
         <strong>{tq('remitOrganisation')}</strong>
-        <em>{date}</em>
+        <em style={{ textTransform: 'none', marginTop: '0.3rem' }}>{date}</em>
       </div>
     </div>
   );
