@@ -14,7 +14,7 @@ export async function keepConflictSide(conflictId: string, side: 'winner' | 'los
   const c = await db.conflicts.get(conflictId);
   if (!c) return;
   const table = db.table<Row, string>(c.table);
-  await commit(db, [...new Set([table, db.conflicts, db.minutes, db.memberDigests, db.ratings])], async () => {
+  await commit(db, [...new Set([table, db.conflicts, db.minutes, db.memberDigests, db.ratings, db.committeeSeats])], async () => {
     const value = side === 'winner' ? ('winnerValue' in c ? c.winnerValue : c.theirs) : 'loserValue' in c ? c.loserValue : c.mine;
     const row = await table.get(c.rowId);
     // Final minutes and their roll change no more (the server refuses it: err.locked); keeping
@@ -64,7 +64,7 @@ async function assertNotLocked(db: Awaited<ReturnType<typeof activeDb>>, table: 
 
 /**
  * Throws for a member this phone holds records of (the roll, dues, exemptions, training, events
- * — their digest — or a rating): the server files a member's delete as a conflict when another
+ * — their digest —, a rating or a committee seat): the server files a member's delete as a conflict when another
  * phone recorded for them (docs/sync-api.md), and a member who has been used is kept, as undoing
  * an import keeps them (features/import/import-repo.ts planUndo): no money or mark is left
  * without its member. The user keeps "Còn (chưa xóa)" instead.
@@ -72,7 +72,8 @@ async function assertNotLocked(db: Awaited<ReturnType<typeof activeDb>>, table: 
 async function assertNotInUse(db: Awaited<ReturnType<typeof activeDb>>, memberId: string): Promise<void> {
   const d = await db.memberDigests.get(memberId);
   const used = !!d && (d.dues.length > 0 || d.exemptions.length > 0 || [d.events, d.roll, d.training, d.progress].some((slot) => Object.keys(slot).length > 0));
-  if (used || (await db.ratings.where('memberId').equals(memberId).filter((r) => !r.deleted).count()) > 0) throw new UserError('sync.memberInUse');
+  const live = (t: typeof db.ratings | typeof db.committeeSeats) => t.where('memberId').equals(memberId).filter((r) => !r.deleted).count();
+  if (used || (await live(db.ratings)) > 0 || (await live(db.committeeSeats)) > 0) throw new UserError('sync.memberInUse');
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

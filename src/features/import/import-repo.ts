@@ -72,7 +72,7 @@ export async function importMembers(
 }
 
 /** What else in the register refers to a member (the names are i18n keys import.use_*). */
-export type MemberUse = 'dues' | 'exemption' | 'attendance' | 'training' | 'rating' | 'event';
+export type MemberUse = 'dues' | 'exemption' | 'attendance' | 'training' | 'rating' | 'event' | 'seat';
 
 export interface UndoPlan {
   /** members nothing else refers to: undo removes them */
@@ -81,7 +81,7 @@ export interface UndoPlan {
   kept: { id: string; fullName: string; uses: MemberUse[] }[];
 }
 
-const referringTables = (db: UnitDb) => [db.dues, db.duesExemptions, db.attendance, db.trainingRegistrations, db.trainingProgress, db.ratings, db.memberEvents];
+const referringTables = (db: UnitDb) => [db.dues, db.duesExemptions, db.attendance, db.trainingRegistrations, db.trainingProgress, db.ratings, db.memberEvents, db.committeeSeats];
 
 /** Which members of the import undo would remove, and which it keeps (and why). */
 async function planUndo(db: UnitDb, record: ImportRecord): Promise<UndoPlan> {
@@ -103,6 +103,8 @@ async function planUndo(db: UnitDb, record: ImportRecord): Promise<UndoPlan> {
     db.trainingProgress.filter((r) => inImport.has(r.memberId)).each(note('training')),
     db.ratings.where('memberId').anyOf(ids).each(note('rating')),
     db.memberEvents.where('memberId').anyOf(ids).each(note('event')),
+    // a seat on the committee, held or ended: the committee's record names them
+    db.committeeSeats.where('memberId').anyOf(ids).each(note('seat')),
   ]);
   const plan: UndoPlan = { removable: [], kept: [] };
   for (const m of members) {

@@ -166,4 +166,14 @@ describe('undoImport after the register has used the imported members', () => {
     await undoImport(record.id);
     expect((await (await activeDb()).members.get(record.memberIds[0]))!.deleted).toBe(false);
   });
+
+  it('counts a seat on the committee as a use: the roster names them', async () => {
+    const { saveTerm, assignSeat } = await import('../../../src/features/committee/committee-repo');
+    const record = await importMembers('a.csv', [{ ...MEMBER_DEFAULTS, fullName: 'Nguyễn Văn An' }]);
+    const term = await saveTerm({ label: '2025–2027', startsOn: '2025-03-20', size: 5, deputies: 1 }, undefined, '2025-04-01');
+    await assignSeat({ termId: term.id, memberId: record.memberIds[0], position: 'secretary', from: '2025-03-20' }, '2025-04-01');
+    expect((await previewUndo(record.id)).kept[0].uses).toEqual(['seat']);
+    await undoImport(record.id);
+    expect((await (await activeDb()).members.get(record.memberIds[0]))!.deleted).toBe(false);
+  });
 });

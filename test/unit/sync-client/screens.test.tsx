@@ -175,6 +175,20 @@ describe('ConflictsPage: a member deleted while another phone recorded for them'
     expect((await db.conflicts.get('c5'))!.resolvePending).toEqual({ keep: 'loser' });
   });
 
+  test('a member who holds a committee seat cannot stay deleted either: the roster names them', async () => {
+    const db = await activeDb();
+    await db.members.update(memberId, { deleted: true, rev: { fullName: 3, phone: 3, deleted: 6 } });
+    await db.committeeSeats.put({ id: 'seat-0000001', unitId: (await db.units.toCollection().first())!.id, termId: 'term-1', memberId, position: 'deputy', from: '2025-03-20', deleted: false, rev: { position: 7 } } as never);
+    await storeConflicts(db, deviceId, [
+      { id: 'c7', table: 'members', rowId: memberId, field: 'deleted', kind: 'deleteEdit', winnerValue: true, loserValue: false, winnerDeviceId: deviceId, loserDeviceId: 'other-phone', createdAt: new Date().toISOString() },
+    ]);
+    mount('/sync/conflicts', ConflictsPage);
+    const card = await screen.findByRole('listitem', { name: /^Hoàng Thị Mai Anh — / });
+    fireEvent.click(within(card.querySelector<HTMLElement>('[data-side="Bản của máy này"]')!).getByRole('button', { name: 'Giữ bản này' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Không xóa được');
+    expect((await db.conflicts.get('c7'))!.resolvePending).toBeUndefined();
+  });
+
   test('a member with no records left may stay deleted', async () => {
     const db = await activeDb();
     await db.members.update(memberId, { deleted: true, rev: { fullName: 3, phone: 3, deleted: 6 } });
