@@ -72,8 +72,10 @@ async function assertNotLocked(db: Awaited<ReturnType<typeof activeDb>>, table: 
 async function assertNotInUse(db: Awaited<ReturnType<typeof activeDb>>, memberId: string): Promise<void> {
   const d = await db.memberDigests.get(memberId);
   const used = !!d && (d.dues.length > 0 || d.exemptions.length > 0 || [d.events, d.roll, d.training, d.progress].some((slot) => Object.keys(slot).length > 0));
-  const live = (t: typeof db.ratings | typeof db.committeeSeats) => t.where('memberId').equals(memberId).filter((r) => !r.deleted).count();
-  if (used || (await live(db.ratings)) > 0 || (await live(db.committeeSeats)) > 0) throw new UserError('sync.memberInUse');
+  if (used) throw new UserError('sync.memberInUse');
+  const ratings = await db.ratings.where('memberId').equals(memberId).filter((r) => !r.deleted).count();
+  const seats = await db.committeeSeats.where('memberId').equals(memberId).filter((r) => !r.deleted).count();
+  if (ratings + seats > 0) throw new UserError('sync.memberInUse');
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
