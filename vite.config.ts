@@ -61,9 +61,11 @@ const NOT_PRECACHED = [
   'src/features/targets/targets-queries.ts',
   'src/features/dues/GridPage.tsx', // the year's member × month grid: reviewed at the desk
   'src/features/dues/grid-load.ts', // its read (first rows, then the year in pages): the grid's alone
+  'src/features/dues/dues-grid.css', // its styles
   'src/features/dues/RemitPage.tsx', // the monthly remittance slip: paid at the union office
   'src/features/dues/WarningsPage.tsx', // members unpaid 3+ months: reviewed at the desk
   'src/features/dues/VietQrCard.tsx', // the VietQR transfer code and its QR encoder: on request
+  'src/features/dues/dues-qr.css', // its styles
   'src/features/dues/bank-repo.ts', // the unit's bank account for it: set once, on the rates screen
   'src/features/dues/desk-i18n.ts', // the messages of the dues screens above
   'src/features/dues/desk-reads.ts', // the reads of the dues screens above

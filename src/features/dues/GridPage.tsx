@@ -18,6 +18,7 @@ import { currentPeriod, STATE_SYMBOL, stateLabel } from './format';
 import { errorText, td } from './i18n';
 import { YearNav } from './parts';
 import type { CellState } from '../../protocol/dues-rules';
+import './dues-grid.css';
 
 const ROW = 58;
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);

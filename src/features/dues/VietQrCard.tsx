@@ -7,6 +7,7 @@ import { plainPurpose, vietQrPayload } from '../../lib/vietqr';
 import { Qr } from '../../ui/Qr';
 import type { BankDetails } from './dues-queries';
 import { tq } from './desk-i18n';
+import './dues-qr.css';
 
 export default function VietQrCard({ bank, amount, purpose }: { bank: BankDetails; amount: number; purpose: string }) {
   const payload = vietQrPayload({ bin: bank.bin, account: bank.account, amount, purpose });
