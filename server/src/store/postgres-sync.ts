@@ -8,8 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SyncedTable } from '../../../src/protocol/outbox';
 import type { PushResponse } from '../../../src/protocol/sync';
-import { relatedMemberId, relatedMinutesId } from '../sync/merge';
-import { processPush, type PushTx } from '../sync/push';
+import { MEMBER_ROW_TABLES, relatedMemberId, relatedMinutesId } from '../sync/merge';
+import { deletedMemberIds, processPush, type PushTx } from '../sync/push';
 import type { ConflictRecord, RowState, StoredResult } from '../sync/types';
 import type { PgAccess, PgClient } from './postgres-connection';
 import type { PullPage, PushInput, RawPulledRow } from './types';
@@ -24,6 +24,7 @@ export async function push(a: PgAccess, input: PushInput, stallMidBatch: boolean
     const tombstones = await prefetchTombstones(c, unitId, input.mutations, rows);
     const mids = await prefetchMids(c, unitId, input.mutations);
     const stored = await prefetchStoredResults(c, unitId, deviceId, input.mutations, lastSeq);
+    const records = await prefetchMemberRecords(c, unitId, input.mutations);
 
     const writes = new Map<string, { table: string; id: string; row: RowState }>();
     const conflicts: ConflictRecord[] = [];
@@ -44,6 +45,7 @@ export async function push(a: PgAccess, input: PushInput, stallMidBatch: boolean
         if (known !== undefined) return known?.deleted ? known : null;
         return tombstones.get(id) ?? null;
       },
+      memberRecord: (id) => records.get(id) ?? null,
       putRow: (table, id, row) => {
         rows.set(rowKey(table, id), row);
         writes.set(rowKey(table, id), { table, id, row });
@@ -147,6 +149,24 @@ async function prefetchTombstones(c: PgClient, unitId: string, mutations: PushIn
   const found = await c.query<StoredRowColumns & { id: string }>(READ_TOMBSTONES_SQL, [unitId, [...ids]]);
   for (const r of found.rows) gone.set(r.id, toRowState(r));
   return gone;
+}
+
+/**
+ * A live row of a member's table for each member the batch deletes (PushTx.memberRecord): one
+ * scan of the unit's rows of those tables, run only for a batch that deletes members — their
+ * memberId is inside the stored JSON, which no index reads (docs/decisions.md).
+ */
+export const READ_MEMBER_RECORDS_SQL = `SELECT DISTINCT ON (x.member) x.member, x.data, x.versions, x.hlcs, x.deleted, x.version
+  FROM (SELECT r.data::json->>'memberId' AS member, r.* FROM rows r WHERE r.unit_id = $1 AND r.tbl = ANY($3::text[]) AND NOT r.deleted) x
+  WHERE x.member = ANY($2::text[])`;
+
+async function prefetchMemberRecords(c: PgClient, unitId: string, mutations: PushInput['mutations']): Promise<Map<string, RowState>> {
+  const records = new Map<string, RowState>();
+  const ids = deletedMemberIds(mutations);
+  if (!ids.length) return records;
+  const found = await c.query<StoredRowColumns & { member: string }>(READ_MEMBER_RECORDS_SQL, [unitId, ids, [...MEMBER_ROW_TABLES]]);
+  for (const r of found.rows) records.set(r.member, toRowState(r));
+  return records;
 }
 
 async function prefetchMids(c: PgClient, unitId: string, mutations: PushInput['mutations']) {

@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { SyncedTable } from '../../../src/protocol/outbox';
 import type { PushResponse } from '../../../src/protocol/sync';
-import { processPush, type PushTx } from '../sync/push';
+import { MEMBER_ROW_TABLES } from '../sync/merge';
+import { deletedMemberIds, processPush, type PushTx } from '../sync/push';
 import type { ConflictRecord, RowState, StoredResult } from '../sync/types';
 import type { SqliteAccess } from './sqlite-connection';
 import type { PullPage, PushInput, RawPulledRow } from './types';
@@ -23,6 +24,11 @@ export function prepareSyncStatements(db: Database.Database) {
     insertResult: p('INSERT INTO mutation_results (unit_id, device_id, seq, mid, result) VALUES (?, ?, ?, ?, ?)'),
     rowById: p('SELECT data, versions, hlcs, deleted, version FROM rows WHERE unit_id = ? AND tbl = ? AND id = ?'),
     deletedMember: p("SELECT data, versions, hlcs, deleted, version FROM rows WHERE unit_id = ? AND tbl = 'members' AND id = ? AND deleted = 1"),
+    // a live row of a member's table for each member asked (one each): a scan of the unit's rows
+    // of those tables, run only for a batch that deletes members (PushTx.memberRecord)
+    memberRecords: p(`SELECT json_extract(data, '$.memberId') AS member, data, versions, hlcs, deleted, version FROM rows
+      WHERE unit_id = ? AND tbl IN (${[...MEMBER_ROW_TABLES].map((t) => `'${t}'`).join(', ')}) AND deleted = 0
+        AND json_extract(data, '$.memberId') IN (SELECT value FROM json_each(?)) GROUP BY member`),
     rowsByIds: p(`SELECT id, data, versions, hlcs, deleted, version FROM rows
       WHERE unit_id = ? AND tbl = ? AND id IN (SELECT value FROM json_each(?))`),
     insertRow: p(`INSERT INTO rows (data, versions, hlcs, deleted, version, unit_id, tbl, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -46,6 +52,7 @@ export function push(a: Access, input: PushInput, stallMidBatch: boolean): PushR
     const rows = prefetchRows(a, unitId, input.mutations);
     // deleted members asked for by the batch's rows of members' tables (PushTx.memberTombstone)
     const tombstones = new Map<string, RowState | null>();
+    let records: Map<string, RowState> | undefined; // PushTx.memberRecord, read on its first ask
     const mids = new Map<string, { deviceId: string; seq: number; result: StoredResult }>();
     const midList = input.mutations.map((m) => m.mid);
     for (const r of q.resultsByMids.all(unitId, JSON.stringify(midList)) as { mid: string; device_id: string; seq: number; result: string }[]) {
@@ -79,6 +86,14 @@ export function push(a: Access, input: PushInput, stallMidBatch: boolean): PushR
           tombstones.set(id, gone);
         }
         return gone;
+      },
+      memberRecord: (id) => {
+        if (!records) {
+          records = new Map();
+          const found = q.memberRecords.all(unitId, JSON.stringify(deletedMemberIds(input.mutations))) as (StoredRowColumns & { member: string })[];
+          for (const r of found) records.set(r.member, toRowState(r));
+        }
+        return records.get(id) ?? null;
       },
       putRow: (table, id, row: RowState) => {
         const key = rowKey(table, id);

@@ -95,7 +95,7 @@ const isFinalized = (row: RowState | null) => !!row && own(row.data, 'status') =
  * the ledger and its exemptions, training, ratings, committee seats. Hidden on every phone while
  * their member is deleted.
  */
-const MEMBER_ROW_TABLES: ReadonlySet<string> = new Set(['memberEvents', 'attendance', 'dues', 'duesExemptions', 'trainingRegistrations', 'trainingProgress', 'ratings', 'committeeSeats']);
+export const MEMBER_ROW_TABLES: ReadonlySet<string> = new Set(['memberEvents', 'attendance', 'dues', 'duesExemptions', 'trainingRegistrations', 'trainingProgress', 'ratings', 'committeeSeats']);
 
 /** The member a row of a member's table belongs to (its fields, else the stored row), or null. */
 export function relatedMemberId(m: Pick<MergeMutation, 'table' | 'fields'>, current: RowState | null): string | null {
@@ -115,6 +115,22 @@ export function deletedMemberConflict(member: RowState | null, stamp: string, de
   if (!member?.deleted) return null;
   const deletedBy = fieldStamp(member, 'deleted');
   return { field: 'deleted', kind: 'deleteEdit', winnerValue: true, loserValue: false, winnerHlc: deletedBy, loserHlc: stamp, winnerDeviceId: stampDevice(deletedBy), loserDeviceId: deviceId };
+}
+
+/**
+ * The other order (found in use: phone A, offline, undid an import while phone B took a member's
+ * dues and synced first): a member's delete arriving after another phone's live row of them. The
+ * delete stands and is filed as a conflict against the latest stamp of that row, as the order
+ * above files it: "Giữ bản này" on the other side brings the member back.
+ */
+export function recordedMemberConflict(deleted: RowState, record: RowState): ConflictDraft {
+  const deletedBy = fieldStamp(deleted, 'deleted');
+  let recordedBy = '';
+  for (const key in record.hlcs) {
+    const stamp = own(record.hlcs, key);
+    if (typeof stamp === 'string' && isLater(stamp, recordedBy)) recordedBy = stamp;
+  }
+  return { field: 'deleted', kind: 'deleteEdit', winnerValue: true, loserValue: false, winnerHlc: deletedBy, loserHlc: recordedBy, winnerDeviceId: stampDevice(deletedBy), loserDeviceId: stampDevice(recordedBy) };
 }
 
 export function mergeMutation(input: MergeInput): MergeResult {

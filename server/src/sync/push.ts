@@ -6,7 +6,7 @@
 // (a Postgres store would prefetch rows under a row lock on the unit and buffer the writes).
 import { SYNCED_TABLES, type SyncedTable } from '../../../src/protocol/outbox';
 import type { PushResponse, PushResult } from '../../../src/protocol/sync';
-import { deletedMemberConflict, mergeMutation, relatedMemberId, relatedMinutesId, type MergeMutation } from './merge';
+import { deletedMemberConflict, mergeMutation, recordedMemberConflict, relatedMemberId, relatedMinutesId, type MergeMutation } from './merge';
 import type { ConflictRecord, RowState, StoredResult } from './types';
 
 export interface PushTx {
@@ -24,6 +24,12 @@ export interface PushTx {
    * 500 roll ticks of a batch then read no live member's record.
    */
   memberTombstone(id: string): RowState | null;
+  /**
+   * A live row of a member's table (MEMBER_ROW_TABLES: the ledger, the roll, training…) that
+   * names this member, or null. Asked only when a member's delete takes effect, so a store may
+   * read the unit's rows of those tables for it (their memberId is inside the stored JSON).
+   */
+  memberRecord(id: string): RowState | null;
   putRow(table: SyncedTable, id: string, row: RowState): void;
   addConflict(conflict: ConflictRecord): void;
   putResult(seq: number, mid: string | null, result: StoredResult): void;
@@ -143,8 +149,14 @@ function applyOne(tx: PushTx, item: RawMutation, ctx: PushContext, nextVersion: 
     conflictId ??= id;
     tx.addConflict({ ...draft, id, table: m.table, rowId: m.rowId, mid: item.mid, version: version ?? nextVersion, createdAt });
   }
-  const memberId = outcome.row && !outcome.row.deleted ? relatedMemberId(m, current) : null;
-  const gone = memberId ? deletedMemberConflict(tx.memberTombstone(memberId), m.hlc, ctx.deviceId) : null;
+  let memberId = outcome.row && !outcome.row.deleted ? relatedMemberId(m, current) : null;
+  let gone = memberId ? deletedMemberConflict(tx.memberTombstone(memberId), m.hlc, ctx.deviceId) : null;
+  // A member deleted now while another phone's records of them are live (they reached the
+  // server first): the same conflict, from the delete's side.
+  if (m.table === 'members' && outcome.row?.deleted && !current?.deleted && !outcome.conflicts.length) {
+    const record = tx.memberRecord(m.rowId);
+    if (record) [memberId, gone] = [m.rowId, recordedMemberConflict(outcome.row, record)];
+  }
   if (gone) {
     let id = deletesFiled.get(memberId!);
     if (!id) {
@@ -163,6 +175,13 @@ function applyOne(tx: PushTx, item: RawMutation, ctx: PushContext, nextVersion: 
   if (version !== undefined && (outcome.row || outcome.status !== 'applied')) stored.version = version;
   if (conflictId) stored.conflictId = conflictId;
   return { stored, changed: !!outcome.row };
+}
+
+/** The members a batch deletes (what PushTx.memberRecord may be asked about), for a store to read at once. */
+export function deletedMemberIds(mutations: readonly RawMutation[]): string[] {
+  const ids = new Set<string>();
+  for (const m of mutations) if (m.table === 'members' && m.op === 'delete' && typeof m.rowId === 'string') ids.add(m.rowId);
+  return [...ids];
 }
 
 const OPS = new Set(['upsert', 'delete']);

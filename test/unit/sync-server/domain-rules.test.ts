@@ -293,6 +293,41 @@ describe('domain rules over HTTP', () => {
     expect(conflicts.map((c: any) => [c.table, c.rowId, c.field, c.kind, c.winnerValue, c.loserValue])).toEqual([['members', member, 'deleted', 'deleteEdit', true, false]]);
   });
 
+  it("the other order: a member's delete arriving after another phone's payment and roll of them is filed as a conflict too", async () => {
+    // found in use: A, offline, undid an import while B took a member's dues and synced first
+    const { admin, unitId } = await freshUnit(t.api);
+    const a = await joinDevice(t.api, admin, unitId, 'secretary');
+    const b = await joinDevice(t.api, admin, unitId, 'deputy');
+    const [member, unused, other] = [memberId(), memberId(), memberId()];
+    a.upsert('members', member, newMember('Ông Thị Nhàn'));
+    a.upsert('members', unused, newMember('Lê Khánh Hằng'));
+    a.upsert('members', other, newMember('Võ Văn Tài'));
+    await a.sync();
+    await b.sync();
+    const pay = memberId();
+    const meeting = memberId();
+    b.upsert('dues', pay, { memberId: member, period: '2026-11', amount: 5000, paidAt: '2026-12-07', method: 'cash', receiptNo: 'PT-0042' });
+    b.upsert('attendance', `${meeting}:${member}`, { eventId: meeting, memberId: member, status: 'present', checkedAt: '2026-12-07T08:00:00.000Z' });
+    // a roll mark taken back (deleted) is no record of the member
+    const dropped = `${meeting}:${other}`;
+    b.upsert('attendance', dropped, { eventId: meeting, memberId: other, status: 'present', checkedAt: '2026-12-07T08:00:00.000Z' });
+    await b.sync();
+    b.delete('attendance', dropped);
+    await b.sync();
+    a.delete('members', member);
+    a.delete('members', unused);
+    a.delete('members', other);
+    const res = await a.sync();
+    expect(res.map((r) => r.status)).toEqual(['conflict', 'applied', 'applied']);
+    const rows = await serverRows(t.api, admin, unitId);
+    expect(rows.get(`members/${member}`)!.deleted).toBe(true);
+    expect(rows.get(`dues/${pay}`)!.deleted).toBe(false);
+    const conflicts = expectOk(await t.api.get(`/units/${unitId}/conflicts`, admin));
+    expect(conflicts.map((c: any) => [c.table, c.rowId, c.field, c.kind, c.winnerValue, c.loserValue, c.winnerDeviceId, c.loserDeviceId])).toEqual([
+      ['members', member, 'deleted', 'deleteEdit', true, false, a.deviceId, b.deviceId],
+    ]);
+  });
+
   it('unknown fields: kept from a newer app (and pulled), refused from the same app; no unitId from the client', async () => {
     const { admin, unitId } = await freshUnit(t.api);
     const a = await joinDevice(t.api, admin, unitId);

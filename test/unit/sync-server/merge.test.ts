@@ -3,7 +3,7 @@
 // unknown fields from newer apps, and duplicates/gaps over an in-memory PushTx.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mergeMutation, type MergeInput, type MergeMutation } from '../../../server/src/sync/merge';
+import { MEMBER_ROW_TABLES, mergeMutation, type MergeInput, type MergeMutation } from '../../../server/src/sync/merge';
 import { malformedKey, processPush, type PushTx, type RawMutation } from '../../../server/src/sync/push';
 import { validateRowId } from '../../../server/src/sync/fields';
 import { jsonDepth } from '../../../server/src/sync/json';
@@ -290,6 +290,10 @@ class MemoryTx implements PushTx {
   midOwner(mid: string) { return [...this.results.values()].find((r) => r.mid === mid); }
   getRow(table: string, id: string) { const r = this.rows.get(`${table}/${id}`); return r ? structuredClone(r) : null; }
   memberTombstone(id: string) { const r = this.getRow('members', id); return r?.deleted ? r : null; }
+  memberRecord(id: string) {
+    for (const [key, r] of this.rows) if (MEMBER_ROW_TABLES.has(key.split('/')[0]) && !r.deleted && r.data.memberId === id) return structuredClone(r);
+    return null;
+  }
   putRow(table: string, id: string, row: RowState) { this.rows.set(`${table}/${id}`, structuredClone(row)); }
   addConflict(c: ConflictRecord) { this.conflicts.push(c); }
   putResult(seq: number, mid: string | null, result: StoredResult) { this.results.set(`${this.device}/${seq}`, { mid, result, deviceId: this.device, seq }); }
