@@ -1,5 +1,5 @@
 // Service worker registration and the update flow (after Squoosh's sw-bridge):
-//   - first install: "Đã sẵn sàng dùng khi không có mạng";
+//   - first install: "Các màn hình chính đã dùng được khi không có mạng…";
 //   - a new version waiting: "Có phiên bản mới – Cập nhật / Để sau". The page NEVER reloads
 //     by itself (RELIABILITY.md 16). "Cập nhật" refuses while a form is dirty, runs the flush
 //     hook the sync engine registers (setBeforeUpdate), then tells the waiting worker to

@@ -6,7 +6,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { LocationProvider } from 'preact-iso';
 import { PwaUi } from '../../../src/pwa/PwaUi';
 import { connectUpdateFlow, type SwLifecycleEvent } from '../../../src/pwa/update';
-import { resetPwaState } from '../../../src/pwa/state';
+import { patchPwaState, resetPwaState } from '../../../src/pwa/state';
 import { markDirty } from '../../../src/pwa/dirty';
 
 let emitWaiting: () => void;
@@ -77,5 +77,15 @@ describe('update banner over a dirty form', () => {
     markDirty('member-form', false);
     await waitFor(() => expect(screen.queryByText(/Hãy lưu \(hoặc hủy\) trước/)).toBeNull());
     expect(screen.getByText('Có phiên bản mới')).toBeTruthy();
+  });
+});
+
+describe('ready-offline banner', () => {
+  it('says what works offline now, and that the other screens come with signal (found in use: on a slow link the desk screens took minutes more)', async () => {
+    mount();
+    patchPwaState({ isOfflineReady: true });
+    const banner = await screen.findByRole('status');
+    expect(banner.textContent).toContain('Các màn hình chính đã dùng được khi không có mạng');
+    expect(banner.textContent).toContain('các màn hình khác tải về khi có mạng');
   });
 });
