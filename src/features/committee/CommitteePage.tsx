@@ -82,6 +82,22 @@ function CurrentTerm({ v }: { v: CommitteeView }) {
 
       {v.unitKind === 'baseUnion' && <Standing seats={c.seats.filter((s) => s.seat.standing)} size={term.standingSize ?? 0} />}
 
+      {c.upcoming.length > 0 && (
+        <section class="card" aria-labelledby="cm-upcoming">
+          <h2 id="cm-upcoming">{tc('upcomingSeatsTitle')}</h2>
+          <ul class="cm-list">
+            {c.upcoming.map((s) => (
+              <li key={s.seat.id}>
+                <a href={`/committee/seat?id=${encodeURIComponent(s.seat.id)}`}>
+                  <span class="name">{s.name}</span>
+                  <span class="sub">{tc('upcomingSeatLine', { position: positionLabel(s.seat.position), from: formatDate(s.seat.from) })}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {c.ended.length > 0 && (
         <section class="card" aria-labelledby="cm-ended">
           <h2 id="cm-ended">{tc('endedTitle')}</h2>

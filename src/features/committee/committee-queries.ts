@@ -55,6 +55,8 @@ export interface CommitteeView {
     vacant: Record<CommitteePosition, number>;
     /** seats of this term that ended, latest first */
     ended: NamedSeat[];
+    /** seats of this term that start after today (a by-election dated ahead), soonest first */
+    upcoming: NamedSeat[];
     due: string;
     monthsLeft: number;
     soon?: 'overdue' | 'soon';
@@ -88,6 +90,9 @@ export async function loadCommittee(today: string): Promise<CommitteeView> {
       vacant: vacantSeats(state),
       // ended seats, and seats whose member left the unit while still holding them
       ended: termSeats.filter((s) => (s.to && s.to < today) || (!state.seats.includes(s) && s.from <= today)).sort((a, b) => (b.to || today).localeCompare(a.to || today)).map(named),
+      // found in use: a seat dated ahead was shown nowhere until its day, so a mistaken one could
+      // be neither seen nor ended (and the same member could not be seated again meanwhile)
+      upcoming: termSeats.filter((s) => s.from > today).sort((a, b) => a.from.localeCompare(b.from)).map(named),
       due,
       monthsLeft: monthsUntil(today, due),
       soon: congressSoon(today, due),

@@ -72,6 +72,17 @@ describe('the committee screen', () => {
     await screen.findByText('Nguyễn Văn An', undefined, OPTS);
     await waitFor(async () => expect((await db.members.get(binh.id))?.position).toBe('member'), OPTS);
   });
+
+  it('shows a seat dated ahead under "Sắp nhận nhiệm vụ", with a way to open it (found in use: it was shown nowhere until its day)', async () => {
+    const { term, binh } = await setUp();
+    const later = todayIso(new Date(Date.now() + 2 * 86_400_000));
+    const seat = await assignSeat({ termId: term.id, memberId: binh.id, position: 'deputySecretary', from: later });
+    mountAt('/committee');
+    const section = await screen.findByRole('region', { name: 'Sắp nhận nhiệm vụ' }, OPTS);
+    expect(section.textContent).toContain('Trần Thị Bình');
+    expect(section.textContent).toContain(`Phó Bí thư · từ ngày ${formatDate(later)}`);
+    expect(section.querySelector('a')!.getAttribute('href')).toBe(`/committee/seat?id=${encodeURIComponent(seat.id)}`);
+  });
 });
 
 describe('the seat form', () => {
