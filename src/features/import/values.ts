@@ -149,10 +149,11 @@ export function partyValue(c: SheetCell): MemberFields['partyStatus'] {
   return PARTY.get(key(cellText(c))) ?? 'none';
 }
 
-// Also the words of the member form ("Chưa có lương") and what lists write for pupils and
-// students, who pay the unsalaried rate.
+// Also the words of the member form ("Chưa có lương"), what lists write for pupils and
+// students, who pay the unsalaried rate, and for staff and workers, who pay the salaried one
+// (found in use: a company's list wrote "CB-CNV" in its dues column).
 const DUES = table<MemberFields['duesCategory']>([
-  ['salaried', [label('val_salaried'), 'co luong', 'huong luong', 'salaried']],
+  ['salaried', [label('val_salaried'), 'co luong', 'huong luong', 'salaried', 'cb cnv', 'cbcnv', 'cb cnv vc', 'cbcnvc', 'cb cc', 'cbcc', 'can bo', 'cong nhan', 'cong nhan vien', 'can bo cong nhan vien', 'nhan vien', 'cong chuc', 'vien chuc', 'giao vien']],
   ['unsalaried', [label('val_unsalaried'), 'khong luong', 'khong huong luong', 'chua co luong', 'khong co luong', 'hoc sinh', 'sinh vien', 'hoc sinh sinh vien', 'hs/sv', 'hs', 'sv', 'unsalaried']],
 ]);
 

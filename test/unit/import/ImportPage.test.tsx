@@ -128,13 +128,13 @@ describe('ImportPage', () => {
   it('takes the unit\'s own rates into the choice, and gives the chosen category to the empty cells of a dues column', async () => {
     await setRate('salaried', '2020-01', 10000);
     render(<ImportPage />);
-    chooseFile('dp.csv', 'Họ và tên;Ngày sinh;Loại đoàn phí\nNguyễn Văn An;01/01/2000;Có lương\nTrần Thị Bình;02/02/2001;\nLê Văn Cường;03/03/2002;SV\nPhạm Thị Dung;04/04/2003;CB-CNV\n');
+    chooseFile('dp.csv', 'Họ và tên;Ngày sinh;Loại đoàn phí\nNguyễn Văn An;01/01/2000;Có lương\nTrần Thị Bình;02/02/2001;\nLê Văn Cường;03/03/2002;SV\nPhạm Thị Dung;04/04/2003;Hợp đồng\n');
     await screen.findByText('Bước 2/3 · Kiểm tra các cột', {}, SLOW);
     expect((screen.getByLabelText('Cột "Loại đoàn phí"') as HTMLSelectElement).value).toBe('duesCategory');
     fireEvent.click(screen.getByText('Tiếp tục'));
     await screen.findByText('Bước 3/3 · Xem trước', {}, SLOW);
     expect(screen.getByText('2 dòng để trống hoặc ghi không rõ ở cột "Loại đoàn phí". Những đoàn viên này đóng đoàn phí mức nào?')).toBeTruthy();
-    expect(screen.getByText('Cột "Loại đoàn phí": "CB-CNV" không rõ là có lương hay chưa; tính theo loại đoàn phí chọn ở trên.')).toBeTruthy();
+    expect(screen.getByText('Cột "Loại đoàn phí": "Hợp đồng" không rõ là có lương hay chưa; tính theo loại đoàn phí chọn ở trên.')).toBeTruthy();
     expect(screen.getByLabelText(/^Có lương \(10\.000 ₫\/tháng\)/)).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Nhập 4 đoàn viên' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByLabelText(/^Chưa có lương \/ học sinh, sinh viên \(2\.000 ₫\/tháng\)/));

@@ -244,7 +244,9 @@ describe('the dues category of a list (no silent default)', () => {
     expect(duesValue('Chưa có lương')).toBe('unsalaried');
     expect(duesValue('Sinh viên')).toBe('unsalaried');
     expect(duesValue('HS/SV')).toBe('unsalaried');
-    expect(duesValue('CB-CNV')).toBeUndefined();
+    // staff and workers pay the salaried rate (found in use: a company's list wrote "CB-CNV")
+    for (const word of ['CB-CNV', 'CBCNV', 'CB, CNV', 'Công nhân', 'Giáo viên', 'Cán bộ công nhân viên', 'Viên chức']) expect(duesValue(word), word).toBe('salaried');
+    expect(duesValue('Khác')).toBeUndefined();
   });
 
   it('a list without a dues column cannot be turned into members until a category is chosen', () => {
@@ -263,10 +265,10 @@ describe('the dues category of a list (no silent default)', () => {
   });
 
   it('with a dues column, the empty and unreadable cells take the chosen category, the others keep theirs', () => {
-    const pv = preview(csv('Họ và tên;Loại đoàn phí\nNguyễn Văn An;Có lương\nTrần Thị Bình;\nLê Văn Cường;Sinh viên\nPhạm Thị Dung;CB-CNV\n'));
+    const pv = preview(csv('Họ và tên;Loại đoàn phí\nNguyễn Văn An;Có lương\nTrần Thị Bình;\nLê Văn Cường;Sinh viên\nPhạm Thị Dung;Hợp đồng\n'));
     expect(pv.duesColumn).toBe('Loại đoàn phí');
     expect(pv.counts).toMatchObject({ total: 4, ok: 4, noted: 1, error: 0 });
-    expect(pv.noteRows[0].problems).toEqual([{ code: 'badDues', column: 'Loại đoàn phí', value: 'CB-CNV' }]);
+    expect(pv.noteRows[0].problems).toEqual([{ code: 'badDues', column: 'Loại đoàn phí', value: 'Hợp đồng' }]);
     expect(duesUnsetCount(pv, new Set())).toBe(2);
     expect(() => membersToImport(pv, new Set(), undefined)).toThrow();
     expect(membersToImport(pv, new Set(), 'salaried').map((m) => `${m.fullName}: ${m.duesCategory}`)).toEqual([
