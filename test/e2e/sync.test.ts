@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { cleanupAll, launchBrowser, screenshot, startServer, type AppServer, type BrowserSession } from './harness';
 import { heading, setupUnit, UNIT } from './app';
+import { joinedHome } from './unit-data';
 
 const WAIT = { timeout: 30_000 };
 const MEMBER = { name: 'Hoàng Thị Mai Anh', phone: '0905123456' };
@@ -117,8 +118,8 @@ describe('two phones, one unit, both offline, same field', () => {
     await page.getByLabel('Tên máy').fill('Điện thoại anh Khang');
     await calm(page);
     await page.getByRole('button', { name: 'Tham gia' }).click();
-    await heading(page, 'Đồng bộ').waitFor(WAIT);
-    await expect.poll(() => page.getByTestId('last-synced').innerText(), WAIT).toMatch(/^\d{2}:\d{2}$/);
+    // a new phone lands on its unit's home, synced
+    await joinedHome(page);
     expect(await phoneShown(page)).toBe(MEMBER.phone);
     // The unit's record came with the first sync: the secretary's details (she had set the unit
     // up before joining), which replaced the name the admin typed; no "no unit on this phone".
@@ -288,8 +289,7 @@ describe('a phone that joins a unit nobody set up on a phone', () => {
     await page.getByLabel('Tên máy').fill('Điện thoại chị Hà');
     await calm(page);
     await page.getByRole('button', { name: 'Tham gia' }).click();
-    await heading(page, 'Đồng bộ').waitFor(WAIT);
-    await expect.poll(() => page.getByTestId('last-synced').innerText(), WAIT).toMatch(/^\d{2}:\d{2}$/);
+    await joinedHome(page);
     await page.goto(server.url + '/settings');
     await expect.poll(() => page.locator('#unit-name').inputValue().catch(() => ''), WAIT).toBe('Chi đoàn Khu phố 3');
     expect(await page.locator('#unit-parentUnit').inputValue()).toBe('Đoàn phường 7');

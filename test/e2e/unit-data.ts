@@ -109,8 +109,14 @@ export async function joinWithCode(page: Page, baseUrl: string, code: string): P
   await page.getByLabel('Tên máy').fill('Điện thoại chị Hà');
   await calm(page);
   await page.getByRole('button', { name: 'Tham gia' }).click();
-  await heading(page, 'Đồng bộ').waitFor(WAIT);
-  await expect.poll(() => page.getByTestId('last-synced').innerText(), WAIT).toMatch(/^\d{2}:\d{2}$/);
+  await joinedHome(page);
+}
+
+/** A new phone that joined lands on its unit's home, with the first sync done (the chip says when). */
+export async function joinedHome(page: Page): Promise<void> {
+  await page.waitForURL((u) => u.pathname === '/', WAIT);
+  await expect.poll(() => page.locator('h1.unit-name').innerText().catch(() => ''), WAIT).not.toBe('');
+  await expect.poll(() => page.locator('.sync-chip').innerText().catch(() => ''), WAIT).toMatch(/Đã đồng bộ \d{2}:\d{2}/);
 }
 
 /** Adds a member through the form (name only) and returns its id. */

@@ -66,6 +66,9 @@ async function phone(base, code, name) {
   await page.getByLabel('Mã mời').fill(code);
   await page.getByLabel('Tên máy').fill(`Điện thoại ${name}`);
   await page.getByRole('button', { name: 'Tham gia' }).click();
+  // a new phone lands on its unit's home; the bench works from the sync screen
+  await page.waitForURL((u) => u.pathname === '/', WAIT);
+  await page.goto(base + '/sync');
   await page.getByRole('heading', { name: 'Đồng bộ' }).waitFor(WAIT);
   await page.waitForFunction(() => /^\d{2}:\d{2}$/.test(document.querySelector('[data-testid="last-synced"]')?.textContent ?? ''), null, WAIT);
   const cdp = await b.context.newCDPSession(page);

@@ -37,7 +37,9 @@ export default function JoinPage() {
       setDone(tso('joined', { unit: res.unitName }));
       const { syncNow } = await import('../../sync/app-sync');
       await syncNow().catch(() => undefined);
-      route('/sync');
+      // A new phone lands on its unit's home (found in use: the technical sync screen was the
+      // first thing a deputy saw); a phone that had its unit sees its records go up on /sync.
+      route(hasUnit === false ? '/' : '/sync');
     } catch (err) {
       setErrors({ form: joinError(err) });
     } finally {
