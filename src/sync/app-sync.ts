@@ -50,14 +50,19 @@ export function catchUpCommittee(): Promise<unknown> {
 /**
  * A record cycle, then (when it went through: joined, online, not paused) the queued photos,
  * in the background: a slow photo never holds up the records, and a failed upload keeps the
- * photo queued (file-sync.ts) without failing the cycle.
+ * photo queued (file-sync.ts) without failing the cycle. On Wi-Fi the unit's photos this phone
+ * lacks come down after them.
  */
 let uploading: Promise<unknown> | undefined;
 async function cycleThenPhotos(opts: CycleOptions): Promise<CycleResult> {
   const result = await lazyRunCycle(opts);
   if (result.kind === 'done' && !uploading) {
     uploading = import('./file-sync')
-      .then((m) => m.uploadQueuedFiles({ db: opts.db, localUnitId: opts.localUnitId, ignoreBackoff: opts.wait }))
+      .then(async (m) => {
+        await m.uploadQueuedFiles({ db: opts.db, localUnitId: opts.localUnitId, ignoreBackoff: opts.wait });
+        // then, on Wi-Fi, the unit's photos this phone lacks (evidence offline on every phone)
+        await m.downloadMissingFiles({ db: opts.db, localUnitId: opts.localUnitId });
+      })
       .catch((e: unknown) => console.warn('photo uploads failed', e))
       .finally(() => (uploading = undefined));
   }

@@ -5,10 +5,13 @@
 // waits longer before the next try (a doubling delay, up to FILE_RETRY_MAX_MS). No answer, a
 // refused token or a full unit stop the round: the next photos would fail the same way.
 // One tab at a time (Web Lock 'files:<local unit id>'). Nothing here deletes a photo.
+// The other way, on Wi-Fi only: the unit's photos this phone does not hold yet come down after
+// the uploads (downloadMissingFiles), so evidence taken on another phone opens offline too.
 import type { UnitDb } from '../data/db';
 import { AuthError, HttpError, NetworkError } from './api';
 import { defaultLocks, type LockManagerLike } from './engine';
-import { putFile, QuotaError, type FileApiOptions } from './file-api';
+import { sha256Hex } from '../lib/sha256';
+import { getFile, putFile, QuotaError, type FileApiOptions } from './file-api';
 
 export const FILE_RETRY_BASE_MS = 15_000;
 export const FILE_RETRY_MAX_MS = 30 * 60_000;
@@ -85,5 +88,80 @@ export async function uploadQueuedFiles(opts: FileSyncOptions): Promise<FileSync
       }
     }
     return { uploaded, failed, waiting: await waiting() };
+  });
+}
+
+/** How many photos one background round fetches at most, the newest first. */
+export const DOWNLOAD_ROUND_MAX = 60;
+
+export interface ConnectionLike {
+  type?: string;
+  saveData?: boolean;
+}
+
+/**
+ * May photos be fetched unasked on this connection? On Wi-Fi or a cable with Save-Data off.
+ * A browser that does not say which (no `connection.type`: iOS Safari, desktop Chrome) is not
+ * assumed to be on Wi-Fi: a cheap phone's mobile data is the secretary's own money, and a
+ * unit's photos are megabytes. Photos there still come with a tap ("Tải ảnh").
+ */
+export function mayFetchUnasked(connection: ConnectionLike | undefined): boolean {
+  return !!connection && !connection.saveData && (connection.type === 'wifi' || connection.type === 'ethernet');
+}
+
+export interface DownloadResult {
+  downloaded: number;
+  /** photos of the unit still not on this phone after a round that ran */
+  missing?: number;
+  skipped?: 'metered' | 'not-joined' | 'paused' | 'busy';
+}
+
+/**
+ * Fetches the unit's photos this phone lacks (fileRefs without fileBlobs), newest first, at most
+ * DOWNLOAD_ROUND_MAX a round, each checked against its hash before it is kept. One not on the
+ * server yet (its phone has not uploaded it) is left for a later round; no answer or a refused
+ * token stops the round. Found in use: photos taken on one phone never reached the other unless
+ * someone opened each record with signal, so a deputy's phone showed no evidence offline.
+ */
+export async function downloadMissingFiles(opts: FileSyncOptions & { connection?: ConnectionLike }): Promise<DownloadResult> {
+  const { db } = opts;
+  // the keys of the kept photos only (their blobs are not read)
+  const missingNow = async () => {
+    const [refs, kept] = await Promise.all([db.fileRefs.toArray(), db.fileBlobs.toCollection().primaryKeys()]);
+    const here = new Set(kept);
+    return refs.filter((r) => !r.deleted && !here.has(r.id)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  };
+  const connection = 'connection' in opts ? opts.connection : (navigator as Navigator & { connection?: ConnectionLike }).connection;
+  if (!mayFetchUnasked(connection)) return { downloaded: 0, skipped: 'metered' };
+  const dev = await db.syncState.get('device');
+  if (!dev?.server) return { downloaded: 0, skipped: 'not-joined' };
+  if (dev.pausedReason) return { downloaded: 0, skipped: 'paused' };
+  const server = dev.server;
+  const locks = opts.locks ?? defaultLocks();
+  return locks.request(`files:${opts.localUnitId}`, { ifAvailable: true }, async (lock) => {
+    if (!lock) return { downloaded: 0, skipped: 'busy' as const };
+    let downloaded = 0;
+    for (const ref of (await missingNow()).slice(0, DOWNLOAD_ROUND_MAX)) {
+      let blob: Blob | null;
+      try {
+        blob = await getFile(server, ref.id, opts);
+      } catch (e) {
+        if (e instanceof NetworkError || e instanceof AuthError) break;
+        console.warn(`photo ${ref.id} could not be fetched`, e);
+        continue;
+      }
+      if (!blob) continue; // not uploaded yet by the phone that took it
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      if ((await sha256Hex(bytes)) !== ref.id) {
+        console.warn(`photo ${ref.id} came damaged; not kept`);
+        continue;
+      }
+      const at = new Date((opts.now ?? Date.now)()).toISOString();
+      await db.transaction('rw', db.fileBlobs, async () => {
+        if (!(await db.fileBlobs.get(ref.id))) await db.fileBlobs.put({ sha256: ref.id, blob: new Blob([bytes], { type: 'image/jpeg' }), mime: 'image/jpeg', bytes: bytes.byteLength, at });
+      });
+      downloaded++;
+    }
+    return { downloaded, missing: (await missingNow()).length };
   });
 }

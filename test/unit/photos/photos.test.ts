@@ -11,7 +11,7 @@ import { createActivity, getActivity, updateActivity } from '../../../src/featur
 import { downloadPhoto, savePhoto } from '../../../src/features/photos';
 import { photoStates } from '../../../src/features/photos/photo-queries';
 import { runCycle } from '../../../src/sync/engine';
-import { uploadQueuedFiles, fileRetryDelay, FILE_RETRY_MAX_MS } from '../../../src/sync/file-sync';
+import { downloadMissingFiles, uploadQueuedFiles, fileRetryDelay, FILE_RETRY_MAX_MS } from '../../../src/sync/file-sync';
 import { joinUnit } from '../../../src/sync/join-repo';
 import { syncOverview } from '../../../src/sync/sync-queries';
 import type { SqliteStore } from '../../../server/src/store/sqlite';
@@ -154,6 +154,57 @@ describe('the upload queue against the real server', () => {
     expect(await db.fileUploads.get(third)).toMatchObject({ attempts: 0 }); // not tried: it would fail alike
     expect(await db.fileBlobs.count()).toBe(3);
     expect(await syncOverview()).toMatchObject({ photosWaiting: 2, photosLastError: 'sync.filesErrQuota' });
+  });
+
+  it('on Wi-Fi, a second phone fetches the unit\'s photos unasked after its sync; on mobile data or Save-Data it waits for a tap', async () => {
+    // found in use: evidence taken on one phone never reached the other unless someone opened
+    // each record with signal, so the deputy's phone showed none offline
+    real = await startRealServer();
+    await joinThisPhone(real);
+    const photos = [jpeg(), jpeg(30_000)];
+    const hashes = [await savePhoto(photos[0]), await savePhoto(photos[1])];
+    const notUploaded = await savePhoto(jpeg(20_000));
+    const activity = await createActivity({ kind: 'volunteering', title: 'Tình nguyện mùa đông', date: '2026-12-06', status: 'held' });
+    await updateActivity(activity.id, { photos: [...hashes, notUploaded] });
+    expect(await runCycle(await thisPhone())).toMatchObject({ kind: 'done' });
+    // the third photo's upload is left out: the other phone must skip it, not stop
+    const db = await activeDb();
+    await db.fileUploads.delete(notUploaded);
+    await db.fileUploads.put({ sha256: notUploaded, queuedAt: '2099-01-01T00:00:00.000Z', attempts: 0, lastTriedAt: '2099-01-01T00:00:00.000Z' });
+    expect(await uploadQueuedFiles(await thisPhone())).toMatchObject({ uploaded: 2 });
+
+    closeUnitDb();
+    resetSession();
+    for (const name of await Dexie.getDatabaseNames()) if (name.startsWith('scd-')) await Dexie.delete(name);
+    await clearCurrentUnitId();
+    await joinThisPhone(real);
+    expect(await runCycle(await thisPhone())).toMatchObject({ kind: 'done' });
+    expect(await downloadMissingFiles({ ...(await thisPhone()), connection: { type: 'cellular' } })).toEqual({ downloaded: 0, skipped: 'metered' });
+    expect(await downloadMissingFiles({ ...(await thisPhone()), connection: { type: 'wifi', saveData: true } })).toEqual({ downloaded: 0, skipped: 'metered' });
+    expect(await downloadMissingFiles({ ...(await thisPhone()), connection: undefined })).toEqual({ downloaded: 0, skipped: 'metered' });
+    expect((await photoStates(hashes)).photos.map((p) => p.blob)).toEqual([undefined, undefined]);
+
+    expect(await downloadMissingFiles({ ...(await thisPhone()), connection: { type: 'wifi' } })).toEqual({ downloaded: 2, missing: 1 });
+    const kept = (await photoStates(hashes)).photos;
+    for (const [i, p] of kept.entries()) expect(new Uint8Array(await p.blob!.arrayBuffer())).toEqual(new Uint8Array(await photos[i].arrayBuffer()));
+    // nothing to upload from here, and a second round fetches nothing again
+    expect(await (await activeDb()).fileUploads.count()).toBe(0);
+    expect(await downloadMissingFiles({ ...(await thisPhone()), connection: { type: 'ethernet' } })).toEqual({ downloaded: 0, missing: 1 });
+    // no answer from the server stops the round, keeping nothing half
+    expect(await downloadMissingFiles({ ...(await thisPhone()), connection: { type: 'wifi' }, fetch: offlineFetch })).toEqual({ downloaded: 0, missing: 1 });
+  });
+
+  it('a photo that comes damaged is not kept', async () => {
+    real = await startRealServer();
+    await joinThisPhone(real);
+    const hash = await savePhoto(jpeg());
+    expect(await runCycle(await thisPhone())).toMatchObject({ kind: 'done' });
+    expect(await uploadQueuedFiles(await thisPhone())).toMatchObject({ uploaded: 1 });
+    const db = await activeDb();
+    await db.fileBlobs.delete(hash);
+    const bad: typeof fetch = async () => new Response(new Uint8Array([0xff, 0xd8, 0xff, 0, 1, 2]), { status: 200, headers: { 'Content-Type': 'image/jpeg' } });
+    expect(await downloadMissingFiles({ ...(await thisPhone()), connection: { type: 'wifi' }, fetch: bad })).toEqual({ downloaded: 0, missing: 1 });
+    expect(await db.fileBlobs.get(hash)).toBeUndefined();
   });
 
   it('waits longer after each failure, up to a ceiling', () => {
