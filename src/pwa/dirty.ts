@@ -5,11 +5,14 @@
 // bar threw a half-filled activity away without a word. Part of the shell bundle: keep it tiny.
 //
 // A form calls markDirty(id, true) on its first edit and markDirty(id, false) after saving,
-// on cancel, and when it unmounts.
+// on cancel, and when it unmounts. A form that saves itself when its screen goes (the minutes
+// and the report autosave, with a local copy) passes savesOnLeave: a link does not ask for it
+// (found in use: "bỏ các thay đổi?" within 400 ms of typing, though leaving would save).
 
 import { t } from '../i18n';
 
 const dirtyForms = new Set<string>();
+const savesOnLeave = new Set<string>();
 const listeners = new Set<() => void>();
 
 function guardUnload(e: BeforeUnloadEvent): void {
@@ -22,15 +25,18 @@ function guardUnload(e: BeforeUnloadEvent): void {
 function guardLinks(e: MouseEvent): void {
   const a = (e.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
   if (!a || a.origin !== location.origin || a.target || a.hasAttribute('download') || a.getAttribute('href')!.startsWith('#')) return;
+  if ([...dirtyForms].every((id) => savesOnLeave.has(id))) return;
   if (confirm(t('common.unsavedChanges'))) return;
   e.preventDefault();
   e.stopPropagation();
 }
 
-export function markDirty(formId: string, dirty: boolean): void {
+export function markDirty(formId: string, dirty: boolean, savesItselfOnLeave = false): void {
   const wasDirty = dirtyForms.size > 0;
   if (dirty) dirtyForms.add(formId);
   else dirtyForms.delete(formId);
+  if (dirty && savesItselfOnLeave) savesOnLeave.add(formId);
+  else savesOnLeave.delete(formId);
   const isDirty = dirtyForms.size > 0;
   if (wasDirty === isDirty) return;
   if (typeof window !== 'undefined') {

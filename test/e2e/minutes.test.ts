@@ -191,6 +191,22 @@ describe('minutes: plan → roll → write → reload → finalize → locked �
     page.once('dialog', (d) => void d.accept());
     await page.reload();
     await expect.poll(() => page.getByLabel('Kết luận, nghị quyết').inputValue(), WAIT).toBe('Nhất trí triển khai Chủ nhật xanh. Giao Tổ Cắt.');
+
+    // Typing and tapping the bottom bar at once: nothing to ask (found in use: "bỏ các thay
+    // đổi?" while leaving would save), and what was typed is there on coming back.
+    const minutesUrl = page.url();
+    await conclusions.click();
+    await conclusions.press('End');
+    await conclusions.pressSequentially(' Hạn 30/3.', { delay: 10 });
+    let asked = '';
+    const onDialog = (d: { message(): string; dismiss(): Promise<void> }) => void ((asked = d.message()), d.dismiss());
+    page.on('dialog', onDialog);
+    await page.locator('.bottomnav').getByRole('link', { name: 'Sinh hoạt' }).click();
+    await page.waitForURL((u) => u.pathname === '/meetings', WAIT);
+    page.off('dialog', onDialog);
+    expect(asked).toBe('');
+    await page.goto(minutesUrl);
+    await expect.poll(() => page.getByLabel('Kết luận, nghị quyết').inputValue(), WAIT).toBe('Nhất trí triển khai Chủ nhật xanh. Giao Tổ Cắt. Hạn 30/3.');
   });
 
   test('finalize asks first, then locks the minutes and the roll; the block is the roll as it was', async () => {

@@ -61,7 +61,8 @@ export function useAutosave<P>(save: (value: P) => Promise<unknown>, opts: { for
     (value: P) => {
       queued.current = { value };
       if (opts.rescueKey) writeRescue(opts.rescueKey, value);
-      markDirty(opts.formId, true);
+      // dirty for the update prompt and a reload; a link may go (leaving the screen saves)
+      markDirty(opts.formId, true, true);
       setIfAlive({ status: 'pending' });
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), delay);

@@ -90,6 +90,23 @@ describe('a link of the app while a form is dirty', () => {
     markDirty('activity-form', false);
   });
 
+  it('asks nothing for a form that saves itself when its screen goes (the minutes, a report), unless another is dirty', () => {
+    markDirty('minutes', true, true);
+    window.confirm = () => {
+      throw new Error('asked for a form that saves on leaving');
+    };
+    expect(tapLink('/meetings')).toEqual({ navigated: true, reachedRouter: true });
+    expect(isAnyFormDirty()).toBe(true); // the update prompt still waits for it
+    expect(tryToLeave()).toBe(false); // and a reload still asks
+    const asked: string[] = [];
+    window.confirm = (q?: string) => (asked.push(q ?? ''), false);
+    markDirty('activity-form', true);
+    expect(tapLink('/meetings')).toEqual({ navigated: false, reachedRouter: false });
+    expect(asked).toHaveLength(1);
+    markDirty('activity-form', false);
+    markDirty('minutes', false);
+  });
+
   it('asks nothing once the form is clean', () => {
     markDirty('activity-form', true);
     markDirty('activity-form', false);
