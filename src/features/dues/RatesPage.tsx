@@ -6,7 +6,8 @@ import { formatMoney, parseMoney } from '../../lib/money';
 import { DUES_CATEGORIES, type DuesCategory } from '../../protocol/member-enums';
 import { bankDetails } from './dues-queries';
 import { ratesView } from './desk-reads';
-import { deleteRate, setRate } from './desk-repo';
+import { todayIso } from '../../lib/dates';
+import { deleteRate, setAllDuesCategories, setRate } from './desk-repo';
 import { saveBankDetails } from './bank-repo';
 import { currentPeriod, formatPeriod } from './format';
 import { errorText, td } from './i18n';
@@ -14,7 +15,7 @@ import { tq } from './desk-i18n';
 
 export default function RatesPage() {
   const current = currentPeriod();
-  const data = useLive(async () => await ratesView(current), [current]);
+  const data = useLive(async () => await ratesView(current, todayIso()), [current]);
   const [category, setCategory] = useState<DuesCategory>('unsalaried');
   const [fromPeriod, setFrom] = useState(current);
   const [amount, setAmount] = useState('');
@@ -60,6 +61,7 @@ export default function RatesPage() {
           </dl>
         </section>
       )}
+      {v && <MembersCategory counts={v.members} />}
       <form class="card" onSubmit={save} noValidate>
         <div class="field">
           <label for="rate-cat">{tq('category')}</label>
@@ -100,6 +102,46 @@ export default function RatesPage() {
         </ul>
       )}
     </main>
+  );
+}
+
+/**
+ * How many members pay at each rate, and one tap to give them all the same category (a
+ * company's or a school's branch: lists imported before the import asked came in "Chưa có
+ * lương"). A mixed unit edits the few on each member's page.
+ */
+function MembersCategory({ counts }: { counts: Record<DuesCategory, number> }) {
+  const [notice, setNotice] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const total = counts.salaried + counts.unsalaried;
+  const setAll = async (c: DuesCategory) => {
+    setNotice(undefined);
+    if (!confirm(tq('setAllConfirm', { n: total - counts[c], category: td(`category_${c}`) }))) return;
+    try {
+      const n = await setAllDuesCategories(c, todayIso());
+      setError(undefined);
+      setNotice(tq('setAllDone', { n, category: td(`category_${c}`) }));
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="rates-members">
+      <h2 id="rates-members">{tq('membersByCategory')}</h2>
+      <dl class="facts">
+        {DUES_CATEGORIES.map((c) => (
+          <div key={c}>
+            <dt>{td(`category_${c}`)}</dt>
+            <dd><strong>{tq('peopleN', { n: counts[c] })}</strong></dd>
+          </div>
+        ))}
+      </dl>
+      {error && <p class="error" role="alert">{error}</p>}
+      {notice && <p class="ok" role="status">{notice}</p>}
+      {DUES_CATEGORIES.filter((c) => counts[c] < total).map((c) => (
+        <button key={c} type="button" class="btn block" onClick={() => void setAll(c)}>{tq('setAll', { category: td(`category_${c}`) })}</button>
+      ))}
+    </section>
   );
 }
 

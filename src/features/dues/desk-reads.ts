@@ -72,12 +72,16 @@ export interface RatesView {
   rates: DuesRate[];
   /** the rate in force this month per category */
   now: { unsalaried: number; salaried: number };
+  /** members in the unit today by dues category */
+  members: { unsalaried: number; salaried: number };
 }
 
-export async function ratesView(current: string): Promise<RatesView> {
+export async function ratesView(current: string, today: string): Promise<RatesView> {
   const db = await activeDb();
   const rates = live(await db.duesRates.toArray()).sort((a, b) => b.fromPeriod.localeCompare(a.fromPeriod) || a.category.localeCompare(b.category));
-  return { rates, now: { unsalaried: rateFor(rates, 'unsalaried', current), salaried: rateFor(rates, 'salaried', current) } };
+  const members = { unsalaried: 0, salaried: 0 };
+  for (const m of await membersToday(today)) members[m.duesCategory]++;
+  return { rates, now: { unsalaried: rateFor(rates, 'unsalaried', current), salaried: rateFor(rates, 'salaried', current) }, members };
 }
 
 /** Members in the unit today (protocol/headcount, the one head count), name order: the exemptions form, the opening balance. */

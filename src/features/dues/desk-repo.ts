@@ -18,6 +18,7 @@ import {
   type RemittanceFields,
 } from '../../protocol/dues';
 import type { DuesCategory } from '../../protocol/member-enums';
+import type { Member } from '../../protocol/member';
 import { membersOn, movesByMember } from '../../protocol/headcount';
 import { OPENING_RECEIPT, openingsOf } from '../../protocol/dues-rules';
 import { exemptionProblem, rateId } from '../../protocol/dues-desk-rules';
@@ -65,6 +66,22 @@ export async function setRate(category: DuesCategory, fromPeriod: string, amount
 export async function deleteRate(id: string): Promise<void> {
   const db = await activeDb();
   await commit(db, [db.duesRates], () => deleteRow(db, 'duesRates', id));
+}
+
+/**
+ * Gives every member in the unit today the same dues category (found in use: lists imported
+ * before the import asked had every member "Chưa có lương", and a company's branch had to edit
+ * each one). Members who have it already are not written. Returns how many changed.
+ */
+export async function setAllDuesCategories(category: DuesCategory, today: string): Promise<number> {
+  const db = await activeDb();
+  const unitId = await activeUnitId();
+  return commit(db, [db.members, db.memberEvents], async () => {
+    const [members, events] = await Promise.all([db.members.toArray(), db.memberEvents.toArray()]);
+    const changing = membersOn(members, movesByMember(events), today).filter((m) => m.duesCategory !== category);
+    await upsertRows<Member>(db, 'members', unitId, changing.map((m) => ({ id: m.id, patch: { duesCategory: category } })));
+    return changing.length;
+  });
 }
 
 /** Records the month's 1/3 as paid upward (id remit:YYYY-MM: one per month; saving again corrects it). */
