@@ -31,7 +31,7 @@ describe('members by dues category', () => {
     render(<RatesPage />);
     const card = await screen.findByRole('region', { name: 'Đoàn viên theo mức đóng' }, LIVE);
     await waitFor(() => expect(card.textContent).toContain('Có lương1 người'), LIVE);
-    expect(card.textContent).toContain('Không hưởng lương2 người');
+    expect(card.textContent).toContain('Chưa có lương2 người');
 
     const asked: string[] = [];
     vi.spyOn(window, 'confirm').mockImplementation((q) => (asked.push(String(q)), false));
