@@ -20,11 +20,17 @@ export async function push(a: PgAccess, input: PushInput, stallMidBatch: boolean
   return a.write(async (c) => {
     const unit = (await c.query<{ version: number }>('SELECT version FROM units WHERE id = $1 FOR UPDATE', [unitId])).rows[0];
     const lastSeq = (await c.query<{ last_seq: number }>('SELECT last_seq FROM devices WHERE unit_id = $1 AND id = $2', [unitId, deviceId])).rows[0]?.last_seq ?? 0;
+    // The reads that depend on nothing are sent first: pg runs one statement at a time on a
+    // connection, so they wait in its queue while Node reads the rows' answer, with no round trip
+    // between (issue 13, B6).
+    const midsRead = prefetchMids(c, unitId, input.mutations);
+    const storedRead = prefetchStoredResults(c, unitId, deviceId, input.mutations, lastSeq);
+    const recordsRead = prefetchMemberRecords(c, unitId, input.mutations);
+    const reads = Promise.all([midsRead, storedRead, recordsRead]);
+    reads.catch(() => undefined); // awaited below; a failed row read must not leave it unhandled
     const rows = await prefetchRows(c, unitId, input.mutations);
     const tombstones = await prefetchTombstones(c, unitId, input.mutations, rows);
-    const mids = await prefetchMids(c, unitId, input.mutations);
-    const stored = await prefetchStoredResults(c, unitId, deviceId, input.mutations, lastSeq);
-    const records = await prefetchMemberRecords(c, unitId, input.mutations);
+    const [mids, stored, records] = await reads;
 
     const writes = new Map<string, { table: string; id: string; row: RowState }>();
     const conflicts: ConflictRecord[] = [];
@@ -71,13 +77,15 @@ export async function push(a: PgAccess, input: PushInput, stallMidBatch: boolean
       await writeRows(c, unitId, written.slice(0, half));
       stallForever();
       await writeRows(c, unitId, written.slice(half));
-    } else await writeRows(c, unitId, written);
-    await writeConflicts(c, unitId, conflicts);
-    await writeResults(c, unitId, deviceId, results);
-    if (finished) {
-      await c.query('UPDATE devices SET last_seq = $1 WHERE unit_id = $2 AND id = $3', [finished.lastSeq, unitId, deviceId]);
-      await c.query('UPDATE units SET version = $1 WHERE id = $2', [finished.unitVersion, unitId]);
+      await writeConflicts(c, unitId, conflicts);
+      await writeResults(c, unitId, deviceId, results);
+      await finish(c, unitId, deviceId, finished);
+      return answer;
     }
+    // The writes go into the connection's queue together: Postgres runs the upsert while Node
+    // builds the next statement's parameters. One failing fails the rest (the transaction is
+    // aborted) and the whole batch rolls back.
+    await Promise.all([writeRows(c, unitId, written), writeConflicts(c, unitId, conflicts), writeResults(c, unitId, deviceId, results), finish(c, unitId, deviceId, finished)]);
     return answer;
   });
 }
@@ -212,6 +220,14 @@ async function writeRows(c: PgClient, unitId: string, written: { table: string; 
        deleted = excluded.deleted, version = excluded.version`,
     [unitId, JSON.stringify(batch)],
   );
+}
+
+async function finish(c: PgClient, unitId: string, deviceId: string, finished: { lastSeq: number; unitVersion: number } | undefined): Promise<void> {
+  if (!finished) return;
+  await Promise.all([
+    c.query('UPDATE devices SET last_seq = $1 WHERE unit_id = $2 AND id = $3', [finished.lastSeq, unitId, deviceId]),
+    c.query('UPDATE units SET version = $1 WHERE id = $2', [finished.unitVersion, unitId]),
+  ]);
 }
 
 async function writeConflicts(c: PgClient, unitId: string, conflicts: ConflictRecord[]): Promise<void> {
