@@ -14,6 +14,7 @@ import { formatWhen, roleLabel } from './format';
 import { adminSession, setAdminSession } from './admin-session';
 import { Qr } from './Qr';
 import './sync.css';
+import './sync-screens.css';
 
 const INVITE_ROLES: Role[] = ['secretary', 'deputy', 'viewer', 'supervisor'];
 

@@ -9,6 +9,7 @@ import { useLive } from '../../data/live';
 import { listConflicts, type ConflictView } from '../../sync/record-queries';
 import { fieldLabel, formatValue, tableLabel } from './format';
 import './sync.css';
+import './sync-screens.css';
 
 export default function ConflictsPage() {
   const list = useLive(listConflicts, []);

@@ -9,6 +9,7 @@ import { accountApi, HttpError, type ApiOptions, type DeviceInfo } from '../../s
 import { formatWhen, roleLabel } from './format';
 import { adminSession } from './admin-session';
 import './sync.css';
+import './sync-screens.css';
 
 interface Target {
   api: ApiOptions;

@@ -11,6 +11,7 @@ import { getCurrentUnitId } from '../../data/prefs';
 import { TextField } from '../../ui/fields';
 import { HttpError, NetworkError } from '../../sync/api';
 import './sync.css';
+import './sync-screens.css';
 
 export default function JoinPage() {
   const { query, route } = useLocation();

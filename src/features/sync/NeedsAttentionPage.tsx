@@ -7,6 +7,7 @@ import { useLive } from '../../data/live';
 import { listNeedsAttention, type AttentionView } from '../../sync/record-queries';
 import { fieldLabel, formatValue, reasonText, tableLabel } from './format';
 import './sync.css';
+import './sync-screens.css';
 
 // bookkeeping a person does not read: when the record was made, when a name was ticked, and
 // the ids linking it to its member, meeting, item… (the card's title names them; found in use:

@@ -8,6 +8,7 @@ import { syncOverview } from '../../sync/sync-queries';
 import { formatWhen, roleLabel } from './format';
 import { useOnline, useSyncStatus } from './use-sync';
 import './sync.css';
+import './sync-screens.css';
 
 export default function SyncStatusPage() {
   useEffect(() => void appSync(), []);
