@@ -46,6 +46,15 @@ afterEach(async () => {
 async function joinThisPhone(srv: RealServer) {
   return joinUnit({ code: await srv.invite('secretary'), deviceName: 'Điện thoại của Hà', baseUrl: srv.url });
 }
+/** This phone wiped and joined again with a new identity, its first sync done: a second phone. */
+async function asSecondPhone(srv: RealServer) {
+  closeUnitDb();
+  resetSession();
+  for (const name of await Dexie.getDatabaseNames()) if (name.startsWith('scd-')) await Dexie.delete(name);
+  await clearCurrentUnitId();
+  await joinThisPhone(srv);
+  expect(await runCycle(await thisPhone())).toMatchObject({ kind: 'done' });
+}
 async function thisPhone() {
   return { db: await activeDb(), localUnitId: await activeUnitId() };
 }
@@ -103,12 +112,7 @@ describe('the upload queue against the real server', () => {
     expect(await photoStates([hash])).toMatchObject({ canDownload: true, photos: [{ isWaiting: false }] });
 
     // a second phone: this one wiped, joined again with a new identity
-    closeUnitDb();
-    resetSession();
-    for (const name of await Dexie.getDatabaseNames()) if (name.startsWith('scd-')) await Dexie.delete(name);
-    await clearCurrentUnitId();
-    await joinThisPhone(real);
-    expect(await runCycle(await thisPhone())).toMatchObject({ kind: 'done' });
+    await asSecondPhone(real!);
     expect((await getActivity(activity.id))?.photos).toEqual([hash]);
     const before = await photoStates([hash]);
     expect(before.photos[0].blob).toBeUndefined();
@@ -173,12 +177,7 @@ describe('the upload queue against the real server', () => {
     await db.fileUploads.put({ sha256: notUploaded, queuedAt: '2099-01-01T00:00:00.000Z', attempts: 0, lastTriedAt: '2099-01-01T00:00:00.000Z' });
     expect(await uploadQueuedFiles(await thisPhone())).toMatchObject({ uploaded: 2 });
 
-    closeUnitDb();
-    resetSession();
-    for (const name of await Dexie.getDatabaseNames()) if (name.startsWith('scd-')) await Dexie.delete(name);
-    await clearCurrentUnitId();
-    await joinThisPhone(real);
-    expect(await runCycle(await thisPhone())).toMatchObject({ kind: 'done' });
+    await asSecondPhone(real!);
     expect(await downloadMissingFiles({ ...(await thisPhone()), connection: { type: 'cellular' } })).toEqual({ downloaded: 0, skipped: 'metered' });
     expect(await downloadMissingFiles({ ...(await thisPhone()), connection: { type: 'wifi', saveData: true } })).toEqual({ downloaded: 0, skipped: 'metered' });
     expect(await downloadMissingFiles({ ...(await thisPhone()), connection: undefined })).toEqual({ downloaded: 0, skipped: 'metered' });
