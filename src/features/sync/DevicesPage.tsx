@@ -22,6 +22,7 @@ export default function DevicesPage() {
   const [target, setTarget] = useState<Target | null | undefined>(undefined);
   const [devices, setDevices] = useState<DeviceInfo[] | undefined>(undefined);
   const [error, setError] = useState('');
+  const [canRetry, setCanRetry] = useState(true);
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
@@ -43,7 +44,11 @@ export default function DevicesPage() {
     accountApi
       .listDevices(target.api, target.unitId)
       .then(setDevices)
-      .catch((e) => setError(e instanceof HttpError && e.status === 403 ? tso('devicesNotAllowed') : tso('loadFailed')));
+      .catch((e) => {
+        const refused = e instanceof HttpError && e.status === 403;
+        setError(refused ? tso('devicesNotAllowed') : tso('loadFailed'));
+        setCanRetry(!refused); // a deputy's phone is refused for good: trying again cannot help
+      });
   }, [target, tick]);
 
   const revoke = async (d: DeviceInfo) => {
@@ -67,9 +72,11 @@ export default function DevicesPage() {
       {error && (
         <p class="error" role="alert">
           {error}{' '}
-          <button class="btn" onClick={() => setTick((n) => n + 1)}>
-            {ts('retry')}
-          </button>
+          {canRetry && (
+            <button class="btn" onClick={() => setTick((n) => n + 1)}>
+              {ts('retry')}
+            </button>
+          )}
         </p>
       )}
       {devices && !devices.length && <p>{tso('devicesNone')}</p>}
