@@ -61,6 +61,7 @@ const NOT_PRECACHED = [
   'src/features/targets/targets-queries.ts',
   'src/features/dues/GridPage.tsx', // the year's member × month grid: reviewed at the desk
   'src/features/dues/grid-load.ts', // its read (first rows, then the year in pages): the grid's alone
+  'src/features/dues/grid-view.ts', // its view, kept in the year views: the grid's alone
   'src/features/dues/dues-grid.css', // its styles
   'src/features/dues/RemitPage.tsx', // the monthly remittance slip: paid at the union office
   'src/features/dues/WarningsPage.tsx', // members unpaid 3+ months: reviewed at the desk
@@ -231,6 +232,7 @@ const SHARED: Record<string, string> = {
   'src/data/unit-year.ts': 'data', // whose year: the year screens' *-queries.ts ask it for their span
   'src/data/year-goals.ts': 'data', // the year's goals, read by the training and rating queries
   'src/data/member-digest.ts': 'data', // the digests' shape: the database keeps them, the year screens read them
+  'src/data/year-view-middleware.ts': 'data', // the year views' token, moved by every write (the database, the roll's tap)
   'src/ui/PrintToolbar.tsx': 'f-minutes', // the print bar: the minutes' print view is the precached one
   'src/protocol/message-key.ts': 'data',
   'src/protocol/member-event-enums.ts': 'data',

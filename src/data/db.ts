@@ -30,6 +30,8 @@ import type { Report, ReportReview, ReportVersion } from '../protocol/report';
 import type { CheckIn, CheckInAction, Consolidation, UnitNote, UnitRecognition } from '../protocol/oversight';
 import { buildDigests, DIGEST_SOURCE_TABLES, DIGEST_TABLE, type MemberDigest } from './member-digest';
 import { digestMiddleware } from './digest-middleware';
+import { VIEW_TABLE, yearViewMiddleware } from './year-view-middleware';
+import type { YearViewRow } from './year-views';
 
 export interface DeviceState {
   key: 'device';
@@ -164,6 +166,7 @@ export class UnitDb extends Dexie {
   needsAttention!: EntityTable<NeedsAttentionRecord, 'mid'>;
   syncState!: EntityTable<DeviceState, 'key'>;
   memberDigests!: EntityTable<MemberDigest, 'id'>;
+  yearViews!: EntityTable<YearViewRow, 'id'>;
 
   constructor(name: string) {
     // No live-query cache (Dexie 4's default 'cloned'): it is kept in step only by writes made
@@ -251,7 +254,12 @@ export class UnitDb extends Dexie {
     // bare store with the five indexes, ~1.2 s with the two read (committee holders, a card
     // number taken) — issue 13, B6. The list and the year screens filter in memory.
     this.version(10).stores({ members: 'id, position, cardNumber' });
+    // v11 (issue 13, B9): the year screens' views (data/year-views.ts), kept while nothing is
+    // written and told by a token every write moves (data/year-view-middleware.ts). Derived:
+    // never synced, never in a backup.
+    this.version(11).stores({ [VIEW_TABLE]: 'id' });
     this.use(digestMiddleware);
+    this.use(yearViewMiddleware);
   }
 }
 

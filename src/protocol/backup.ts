@@ -164,8 +164,9 @@ export const BACKUP_LOCAL_TABLES = ['imports', 'outbox', 'conflicts', 'needsAtte
 /** Tables of the unit database a backup file leaves out as tables: the device's identity and
  *  clock (syncState), the photos' bytes (fileBlobs), of which only those waiting to upload
  *  travel, in `photos`, and the member digests, derived from the rows again as they are
- *  restored (data/digest-middleware.ts). */
-export const NOT_IN_BACKUP = ['syncState', 'fileBlobs', 'memberDigests'] as const;
+ *  restored (data/digest-middleware.ts), and the year screens' views, worked out again when a
+ *  screen opens after the restore (data/year-views.ts). */
+export const NOT_IN_BACKUP = ['syncState', 'fileBlobs', 'memberDigests', 'yearViews'] as const;
 /** Every table a backup holds: the unit database's tables except NOT_IN_BACKUP. */
 export const BACKUP_TABLES = [...BACKUP_ROW_TABLES, ...BACKUP_LOCAL_TABLES] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];

@@ -9,6 +9,8 @@
 //   - the row, and one outbox entry with only the changed fields and their base versions, the
 //     device seq and HLC advanced: upsertRow's own planUpsert and stampChanges (data/outbox.ts);
 //   - the member's digest moved in step (data/digest-middleware.ts, the same putInDigest);
+//   - the year views' token moved (data/year-view-middleware.ts: a view saved before the tap
+//     is no longer shown);
 //   - commit's role check and the finalized-minutes lock, from reads in the same transaction;
 //   - Dexie's 'storagemutated' fired with the keys and index values written, as Dexie's own
 //     observability does on commit: live queries here and in other tabs see the tap (the unit's
@@ -18,11 +20,12 @@ import type { DeviceState, UnitDb } from '../../data/db';
 import { assertWritable, afterCommit, asQuotaError } from '../../data/commit';
 import { DIGEST_TABLE, emptyDigest, isEmptyDigest, putInDigest, type MemberDigest } from '../../data/member-digest';
 import { planUpsert, stampChanges } from '../../data/outbox';
+import { MARK_ID, newToken, VIEW_TABLE } from '../../data/year-view-middleware';
 import type { Mutation } from '../../protocol/outbox';
 import { UserError } from '../../lib/user-error';
 import { attendanceId, type Attendance, type AttendanceFields } from '../../protocol/meeting';
 
-const STORES = ['attendance', 'minutes', 'outbox', 'syncState', DIGEST_TABLE];
+const STORES = ['attendance', 'minutes', 'outbox', 'syncState', DIGEST_TABLE, VIEW_TABLE];
 
 /**
  * Marks one member on the roll. Resolves with the stored row once the transaction has
@@ -98,6 +101,7 @@ function writeTap(tx: IDBTransaction, unitId: string, id: string, fields: Attend
   tx.objectStore('outbox').add(entry);
   tx.objectStore('syncState').put(next);
   if (!isEmptyDigest(d)) tx.objectStore(DIGEST_TABLE).put(d);
+  tx.objectStore(VIEW_TABLE).put({ id: MARK_ID, token: newToken() });
   return { row, entry };
 }
 

@@ -17,7 +17,7 @@ describe('Dexie version chain', () => {
 
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect((await db.members.get('member-00000001'))?.fullName).toBe('Hồ Văn Minh');
     expect(await db.outbox.count()).toBe(1);
     await db.attendance.put({ id: 'meeting-1:member-00000001', eventId: 'meeting-1', memberId: 'member-00000001' } as never);
@@ -39,7 +39,7 @@ describe('Dexie version chain', () => {
 
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect((await db.meetings.get('meeting-00000001'))?.title).toBe('Sinh hoạt tháng 3');
     expect(await db.attendance.where('eventId').equals('meeting-00000001').count()).toBe(1);
     await db.dues.put({ id: 'dues-00000001', memberId: 'member-00000001', period: '2026-03' } as never);
@@ -57,7 +57,7 @@ describe('Dexie version chain', () => {
     old.close();
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect(await db.dues.where('paidAt').between('2026-03-01', '2026-03-31', true, true).count()).toBe(1);
     db.close();
   });
@@ -70,7 +70,7 @@ describe('Dexie version chain', () => {
     old.close();
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect((await db.activities.get('activity-00000001'))?.title).toBe('Chủ nhật xanh');
     await db.targets.put({ id: 'target-00000001', year: 2026 } as never);
     expect(await db.targets.where('year').equals(2026).count()).toBe(1);
@@ -89,7 +89,7 @@ describe('Dexie version chain', () => {
     old.close();
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect((await db.targets.get('target-00000001'))?.title).toBe('Kết nạp 5 đoàn viên');
     await db.reportVersions.put({ id: 'report:2026:q1:v1', reportId: 'report:2026:q1' } as never);
     expect(await db.reportVersions.where('reportId').equals('report:2026:q1').count()).toBe(1);
@@ -106,7 +106,7 @@ describe('Dexie version chain', () => {
     old.close();
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect(await db.reports.where('year').equals(2026).count()).toBe(1);
     await db.checkInActions.put({ id: 'action-00000001', checkInId: 'checkin-0000001' } as never);
     expect(await db.checkInActions.where('checkInId').equals('checkin-0000001').count()).toBe(1);
@@ -149,7 +149,7 @@ describe('one declaration of the whole schema', () => {
     await upgraded.open();
     upgraded.close();
     const want = await installedSchema('scd-schema-fresh');
-    expect((want as unknown[]).length).toBe(41);
+    expect((want as unknown[]).length).toBe(42);
     expect(await installedSchema('scd-schema-old')).toEqual(want);
   });
 });
@@ -191,7 +191,7 @@ describe('v9: the member digests built again', () => {
 
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect(await db.memberDigests.toArray()).toEqual([
       { id: 'member-1', member: { id: 'member-1', fullName: 'Hồ Văn Minh', status: 'active', duesCategory: 'salaried' }, events: {}, roll: { 'meet-1': 'p' }, dues: [], exemptions: [], training: {}, progress: {} },
     ]);
@@ -212,7 +212,7 @@ describe('v10: the members\' unread indexes dropped', () => {
 
     const db = new UnitDb(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect(await db.members.get('member-1')).toEqual(member);
     expect(await db.members.where('position').equals('secretary').primaryKeys()).toEqual(['member-1']);
     expect(await db.members.where('cardNumber').equals('079123').primaryKeys()).toEqual(['member-1']);
@@ -220,5 +220,24 @@ describe('v10: the members\' unread indexes dropped', () => {
     db.close();
     const members = ((await installedSchema(name)) as [string, unknown, unknown, [string][]][]).find(([n]) => n === 'members')!;
     expect(members[3].map(([index]) => index)).toEqual(['cardNumber', 'position']);
+  });
+});
+
+describe('v11: the year screens\' views', () => {
+  it('a phone at v10 keeps its rows and gets an empty views table, which its next write marks', async () => {
+    const name = 'scd-upgrade-test-v10-views';
+    const v10 = new Dexie(name);
+    v10.version(10).stores({ members: 'id, position, cardNumber', ratings: 'id, year, memberId', memberDigests: 'id' });
+    await v10.table('ratings').put({ id: '2026:member-1', year: 2026, memberId: 'member-1', level: 'good' });
+    v10.close();
+
+    const db = new UnitDb(name);
+    await db.open();
+    expect(db.verno).toBe(11);
+    expect(await db.ratings.get('2026:member-1')).toMatchObject({ level: 'good' });
+    expect(await db.yearViews.count()).toBe(0);
+    await db.ratings.put({ id: '2026:member-2', year: 2026, memberId: 'member-2', level: 'excellent' } as never);
+    expect(await db.yearViews.get('mark')).toMatchObject({ token: expect.any(String) });
+    db.close();
   });
 });
