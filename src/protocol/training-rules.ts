@@ -135,7 +135,7 @@ export interface TrainingRates {
  * registered counts against completion too. Registrations of members not on the roster
  * (transferred out since) are ignored.
  */
-export function trainingRates(rosterIds: readonly string[], registrations: readonly RegistrationLike[], goals: TrainingGoals = TRAINING_TARGETS): TrainingRates {
+export function trainingRates<R extends Pick<RegistrationLike, 'memberId' | 'outcome'>>(rosterIds: readonly string[], registrations: readonly R[], goals: TrainingGoals = TRAINING_TARGETS): TrainingRates {
   const byMember = new Map(registrations.map((r) => [r.memberId, r]));
   const notRegistered: string[] = [];
   const notAssessed: string[] = [];

@@ -1,8 +1,8 @@
 // /training?y=yyyy — the year's programme at a glance: registration and completion against
 // the plan's targets (100 %, ≥ 90 %), who is missing, and every member's standing in a
-// virtualised list (5,000 members paint like 30): a row's standing is worked out when it is
-// drawn, and names are folded for search only once someone searches. The first rows come
-// before the rest of the year (useBulkLive's partial); the rates and filters wait for it.
+// virtualised list (5,000 members paint like 30), from the year's view (training-view.ts: kept
+// while nothing changes); names are folded for search only once someone searches. The first
+// rows come before the rest of the year (useBulkLive's partial); the rates and filters wait for it.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { tDynamic } from '../../i18n';
@@ -10,9 +10,9 @@ import { useBulkLive } from '../../data/live-bulk';
 import { fold, foldWords } from '../../lib/fold';
 import { VirtualList } from '../../ui/VirtualList';
 import { FilterChips, TargetLine, YearNav } from '../../ui/YearNav';
-import { memberItemStates, TRAINING_TARGETS, trainingRates } from '../../protocol/training-rules';
-import type { DigestMember } from '../../data/member-digest';
-import { loadTrainingGoals, loadTrainingYear, TRAINING_YEAR_TABLES, type TrainingYear } from './training-queries';
+import { TRAINING_TARGETS, trainingRates } from '../../protocol/training-rules';
+import { loadTrainingGoals, TRAINING_YEAR_TABLES } from './training-queries';
+import { loadTrainingView, type TrainingRowView, type TrainingView } from './training-view';
 import { useLive } from '../../data/live';
 import { errorText, tt, yearTitle, yearSub } from './i18n';
 import { pct } from './year';
@@ -23,21 +23,16 @@ import '../../ui/year-work.css';
 type Filter = 'all' | 'notRegistered' | 'notAssessed' | 'notCompleting';
 const ROW = 60;
 
-function Row({ m, y }: { m: DigestMember; y: TrainingYear }) {
-  const reg = y.registrations.get(m.id);
-  let sub = tt('rowNotRegistered');
-  if (reg) {
-    const states = memberItemStates(reg, y.items, y.progress.get(m.id) ?? [], y.credited.get(m.id));
-    const done = states.filter((s) => s.state !== 'open').length;
-    sub = [tt('rowProgress', { done, total: states.length }), m.subGroup].filter(Boolean).join(' · ');
-  }
+function Row({ r, year }: { r: TrainingRowView; year: number }) {
+  const registered = r.outcome !== undefined;
+  const sub = registered ? [tt('rowProgress', { done: r.done, total: r.total }), r.subGroup].filter(Boolean).join(' · ') : tt('rowNotRegistered');
   return (
-    <a class="yrow" href={`/training/${m.id}?y=${y.year}`}>
+    <a class="yrow" href={`/training/${r.id}?y=${year}`}>
       <span class="txt">
-        <span class="name">{m.fullName}</span>
-        <span class={`sub${reg ? '' : ' warn'}`}>{sub}</span>
+        <span class="name">{r.fullName}</span>
+        <span class={`sub${registered ? '' : ' warn'}`}>{sub}</span>
       </span>
-      {reg && <span class={`pill ${reg.outcome || 'none'}`}>{reg.outcome ? tt(`outcome_${reg.outcome}`) : tt('rowNotAssessed')}</span>}
+      {registered && <span class={`pill ${r.outcome || 'none'}`}>{r.outcome ? tt(`outcome_${r.outcome}`) : tt('rowNotAssessed')}</span>}
     </a>
   );
 }
@@ -50,8 +45,8 @@ export default function TrainingPage() {
 
 function TrainingYearPage({ span }: { span: YearSpan }) {
   const year = span.year;
-  // A bulk read (≈ 35,000 rows at 5,000 members), reloaded when its tables change.
-  const data = useBulkLive<TrainingYear>((partial) => loadTrainingYear(span, partial), TRAINING_YEAR_TABLES, [span.from, span.to]);
+  // The year's view (one row while nothing changed, else ≈ 5,000 digests), reloaded when its tables change.
+  const data = useBulkLive<TrainingView>((partial) => loadTrainingView(span, partial), TRAINING_YEAR_TABLES, [span.from, span.to]);
   // The year's goals (its targets, else the plan's 100 % / 90 %): small and live.
   const goals = useLive(() => loadTrainingGoals(year), [year]).value ?? TRAINING_TARGETS;
   const [filter, setFilter] = useState<Filter>('all');
@@ -60,15 +55,15 @@ function TrainingYearPage({ span }: { span: YearSpan }) {
   const [notice, setNotice] = useState('');
 
   const y = data.value;
-  const rates = useMemo(() => (y?.complete ? trainingRates(y.roster.map((m) => m.id), [...y.registrations.values()], goals) : undefined), [y, goals]);
+  const rates = useMemo(() => (y?.complete ? trainingRates(y.rows.map((r) => r.id), y.rows.filter((r) => r.outcome !== undefined).map((r) => ({ memberId: r.id, outcome: r.outcome })), goals) : undefined), [y, goals]);
   const folded = useMemo(() => new Map<string, string>(), [y]);
   const shown = useMemo(() => {
     if (!y) return [];
     const pick = !rates || filter === 'all' ? undefined : new Set(filter === 'notRegistered' ? rates.notRegistered : filter === 'notAssessed' ? rates.notAssessed : rates.notCompleting);
     const words = foldWords(q);
-    if (!pick && !words.length) return y.roster;
-    const name = (m: DigestMember) => folded.get(m.id) ?? folded.set(m.id, fold(m.fullName)).get(m.id)!;
-    return y.roster.filter((m) => (!pick || pick.has(m.id)) && words.every((w) => name(m).includes(w)));
+    if (!pick && !words.length) return y.rows;
+    const name = (r: TrainingRowView) => folded.get(r.id) ?? folded.set(r.id, fold(r.fullName)).get(r.id)!;
+    return y.rows.filter((r) => (!pick || pick.has(r.id)) && words.every((w) => name(r).includes(w)));
   }, [y, rates, folded, filter, q]);
 
   const createDefault = async () => {
@@ -163,7 +158,7 @@ function TrainingYearPage({ span }: { span: YearSpan }) {
           )}
           <input class="search" type="search" aria-label={tt('search')} placeholder={tt('searchPlaceholder')} value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} autoComplete="off" spellcheck={false} />
           {shown.length === 0 && <p class="muted">{tt('noMatch')}</p>}
-          <VirtualList items={shown} rowHeight={ROW} getKey={(m) => m.id} label={tt('listLabel')} renderRow={(m) => <Row m={m} y={y} />} />
+          <VirtualList items={shown} rowHeight={ROW} getKey={(m) => m.id} label={tt('listLabel')} renderRow={(r) => <Row r={r} year={y.year} />} />
         </>
       )}
     </main>
