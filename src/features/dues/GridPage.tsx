@@ -2,8 +2,8 @@
 // member's dues) over twelve cells, each with its colour AND a symbol (✓ ½ ✗ M ·), the row's
 // accessible name saying it in words. Only rows in view are rendered (VirtualList): 5,000
 // members cost what 15 do. The year is computed once per change (useBulkLive), not per scroll:
-// the top rows first, then the whole year (grid-load.ts); the search text of a row is made
-// only once someone searches.
+// the top rows first, then the whole year (grid-load.ts), and kept while nothing changes
+// (grid-view.ts); the search text of a row is made only once someone searches.
 import { Component } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
@@ -13,7 +13,7 @@ import { fold, foldWords } from '../../lib/fold';
 import { formatMoney } from '../../lib/money';
 import { VirtualList } from '../../ui/VirtualList';
 import { YEAR_TABLES } from './dues-queries';
-import { loadGridYear, type GridRow as Item, type GridYear } from './grid-load';
+import { loadGridView, type GridRowView as Item, type GridView } from './grid-view';
 import { currentPeriod, STATE_SYMBOL, stateLabel } from './format';
 import { errorText, td } from './i18n';
 import { YearNav } from './parts';
@@ -28,14 +28,14 @@ export default function GridPage() {
   const { query } = useLocation();
   const current = currentPeriod();
   const year = parseYear(query.y) ?? Number(current.slice(0, 4));
-  const data = useBulkLive<GridYear>((partial) => loadGridYear(year, current, partial), YEAR_TABLES, [year, current]);
+  const data = useBulkLive<GridView>((partial) => loadGridView(year, current, partial), YEAR_TABLES, [year, current]);
   const [q, setQ] = useState('');
   const items = data.value?.rows ?? [];
   const hays = useMemo(() => new Map<string, string>(), [data.value]);
   const visible = useMemo(() => {
     const words = foldWords(q);
     if (!words.length) return items;
-    const hay = ({ member: m }: Item) => hays.get(m.id) ?? hays.set(m.id, fold([m.fullName, m.cardNumber, m.subGroup].filter(Boolean).join(' '))).get(m.id)!;
+    const hay = (m: Item) => hays.get(m.id) ?? hays.set(m.id, fold([m.fullName, m.cardNumber, m.subGroup].filter(Boolean).join(' '))).get(m.id)!;
     return items.filter((i) => words.every((w) => hay(i).includes(w)));
   }, [items, hays, q]);
   const renderRow = useCallback((r: Item) => <GridRow r={r} year={year} />, [year]);
@@ -67,7 +67,7 @@ export default function GridPage() {
           </div>
           <p class="muted small">{whole ? td('gridCount', { n: visible.length }) : td('loading')}</p>
           <div class="dues-list dues-grid">
-            <VirtualList items={visible} rowHeight={ROW} getKey={(i) => i.member.id} renderRow={renderRow} label={td('gridTitle')} />
+            <VirtualList items={visible} rowHeight={ROW} getKey={(i) => i.id} renderRow={renderRow} label={td('gridTitle')} />
           </div>
         </>
       )}
@@ -85,17 +85,16 @@ class GridRow extends Component<{ r: Item; year: number }> {
   }
 
   render({ r, year }: { r: Item; year: number }) {
-    const y = r.year;
-    const label = td('gridRowLabel', { name: r.member.fullName, paid: y.paidMonths, owed: y.owedMonths + y.partialMonths });
+    const label = td('gridRowLabel', { name: r.fullName, paid: r.paidMonths, owed: r.owedMonths + r.partialMonths });
     return (
-      <a class="dues-grid-row" href={`/dues/member/${r.member.id}?y=${year}`} aria-label={label}>
+      <a class="dues-grid-row" href={`/dues/member/${r.id}?y=${year}`} aria-label={label}>
         <span class="dues-grid-name">
-          <span>{r.member.fullName}</span>
-          {y.owedAmount > 0 && <small>{td('gridOwed', { amount: formatMoney(y.owedAmount) })}</small>}
+          <span>{r.fullName}</span>
+          {r.owedAmount > 0 && <small>{td('gridOwed', { amount: formatMoney(r.owedAmount) })}</small>}
         </span>
         <span class="dues-grid-cells" aria-hidden="true">
-          {y.months.map((m) => (
-            <span key={m.period} class={`dues-cell ds-${m.state}`}>{STATE_SYMBOL[m.state]}</span>
+          {r.states.map((state, k) => (
+            <span key={k} class={`dues-cell ds-${state}`}>{STATE_SYMBOL[state]}</span>
           ))}
         </span>
       </a>
