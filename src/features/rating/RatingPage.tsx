@@ -11,7 +11,8 @@ import { VirtualList } from '../../ui/VirtualList';
 import { FilterChips, TargetLine, YearNav } from '../../ui/YearNav';
 import { ratingSummary } from '../../protocol/rating-rules';
 import { RATING_LEVELS } from '../../protocol/rating-enums';
-import { buildRatingYear, buildRatingYearInSlices, DECISION_TABLES, EVIDENCE_TABLES, loadRatingDecisions, loadRatingEvidence, type RatingEvidence, type RatingYear } from './rating-queries';
+import { buildRatingYear, buildRatingYearInSlices, DECISION_TABLES, EVIDENCE_TABLES, loadRatingDecisions, type RatingEvidence, type RatingYear } from './rating-queries';
+import { loadEvidenceView } from './evidence-view';
 import type { RatingRow } from './rating-view';
 import { errorText, levelShort, tr, yearTitle, yearSub } from './i18n';
 import { UnitRatingForm } from './UnitRatingForm';
@@ -47,11 +48,11 @@ export default function RatingPage() {
 function RatingYearPage({ span }: { span: YearSpan }) {
   const year = span.year;
   const today = todayIso();
-  // The evidence (≈ 125,000 rows at 5,000 members) is read as a plain bulk read and reloaded
-  // when its tables change; so are the decisions (a rating per member), read again on their
+  // The evidence (≈ 125,000 rows at 5,000 members, or one row while nothing changed:
+  // evidence-view.ts) is read as a plain bulk read and reloaded when its tables change; so are the decisions (a rating per member), read again on their
   // own when one changes. A decision recomputes the rows, never rereads the evidence.
   // The first rows come first (`partial`); the summary, counts and filters wait for the rest.
-  const evidence = useBulkLive<RatingEvidence>((partial) => loadRatingEvidence(span, today, undefined, partial), EVIDENCE_TABLES, [span.from, span.to, today]);
+  const evidence = useBulkLive<RatingEvidence>((partial) => loadEvidenceView(span, today, partial), EVIDENCE_TABLES, [span.from, span.to, today]);
   const decisions = useBulkLive(() => loadRatingDecisions(year), DECISION_TABLES, [year]);
   // The rows (a suggestion per member) are made in slices once the whole year is in: for
   // 20,000 members, one task of several hundred ms at 4× otherwise (year-scale.mjs). The first
