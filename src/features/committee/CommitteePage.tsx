@@ -7,7 +7,7 @@ import { tDynamic } from '../../i18n';
 import { useLive } from '../../data/live';
 import { formatDate, todayIso } from '../../lib/dates';
 import { COMMITTEE_POSITIONS, type CommitteePosition } from '../../protocol/committee-enums';
-import type { CommitteeTerm } from '../../protocol/committee';
+import type { CommitteeSeat, CommitteeTerm } from '../../protocol/committee';
 import { nextCongressDue } from '../../protocol/committee-rules';
 import { loadCommittee, type CommitteeView, type NamedSeat } from './committee-queries';
 import { CommitteeMeetingsCard } from './CommitteeMeetingsCard';
@@ -82,41 +82,37 @@ function CurrentTerm({ v }: { v: CommitteeView }) {
 
       {v.unitKind === 'baseUnion' && <Standing seats={c.seats.filter((s) => s.seat.standing)} size={term.standingSize ?? 0} />}
 
-      {c.upcoming.length > 0 && (
-        <section class="card" aria-labelledby="cm-upcoming">
-          <h2 id="cm-upcoming">{tc('upcomingSeatsTitle')}</h2>
-          <ul class="cm-list">
-            {c.upcoming.map((s) => (
-              <li key={s.seat.id}>
-                <a href={`/committee/seat?id=${encodeURIComponent(s.seat.id)}`}>
-                  <span class="name">{s.name}</span>
-                  <span class="sub">{tc('upcomingSeatLine', { position: positionLabel(s.seat.position), from: formatDate(s.seat.from) })}</span>
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      {c.ended.length > 0 && (
-        <section class="card" aria-labelledby="cm-ended">
-          <h2 id="cm-ended">{tc('endedTitle')}</h2>
-          <ul class="cm-list">
-            {c.ended.map((s) => (
-              <li key={s.seat.id}>
-                <a href={`/committee/seat?id=${encodeURIComponent(s.seat.id)}`}>
-                  <span class="name">{s.name}</span>
-                  <span class="sub">
-                    {tc('endedLine', { position: positionLabel(s.seat.position), from: formatDate(s.seat.from), to: s.seat.to ? formatDate(s.seat.to) : tc('leftUnit') })}
-                    {s.seat.endReason ? ` — ${reasonLabel(s.seat.endReason)}` : ''}
-                  </span>
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <SeatList id="cm-upcoming" title={tc('upcomingSeatsTitle')} seats={c.upcoming} line={(s) => tc('upcomingSeatLine', { position: positionLabel(s.position), from: formatDate(s.from) })} />
+      <SeatList
+        id="cm-ended"
+        title={tc('endedTitle')}
+        seats={c.ended}
+        line={(s) =>
+          tc('endedLine', { position: positionLabel(s.position), from: formatDate(s.from), to: s.to ? formatDate(s.to) : tc('leftUnit') }) +
+          (s.endReason ? ` — ${reasonLabel(s.endReason)}` : '')
+        }
+      />
     </>
+  );
+}
+
+/** A titled card listing seats off the roster (dated ahead, or ended), each opening its seat; nothing when empty. */
+function SeatList({ id, title, seats, line }: { id: string; title: string; seats: NamedSeat[]; line: (seat: CommitteeSeat) => string }) {
+  if (!seats.length) return null;
+  return (
+    <section class="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ul class="cm-list">
+        {seats.map((s) => (
+          <li key={s.seat.id}>
+            <a href={`/committee/seat?id=${encodeURIComponent(s.seat.id)}`}>
+              <span class="name">{s.name}</span>
+              <span class="sub">{line(s.seat)}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
