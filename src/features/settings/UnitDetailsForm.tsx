@@ -1,5 +1,6 @@
-// Unit details (name, kind, cấp trên, sub-groups, term, secretary), saved through the unit
-// repo. Registers itself as dirty while edited so an update never reloads over it.
+// Unit details (name, kind, cấp trên, sub-groups, term, secretary, the locality printed atop
+// documents), saved through the unit repo. Registers itself as dirty while edited so an update never
+// reloads over it.
 import { useEffect, useState } from 'preact/hooks';
 import { t, tDynamic, type MessageKey } from '../../i18n';
 import { markDirty } from '../../pwa/dirty';
@@ -16,6 +17,7 @@ interface Draft {
   subGroups: string;
   term: string;
   secretaryName: string;
+  locality: string;
 }
 
 const toDraft = (u: Unit): Draft => ({
@@ -26,6 +28,7 @@ const toDraft = (u: Unit): Draft => ({
   subGroups: (u.subGroups ?? []).join('\n'),
   term: u.term ?? '',
   secretaryName: u.secretaryName ?? '',
+  locality: u.locality ?? '',
 });
 
 const KIND_LABEL: Record<UnitKind, MessageKey> = { branch: 'settings.kindBranch', baseUnion: 'settings.kindBaseUnion' };
@@ -59,6 +62,7 @@ export function UnitDetailsForm({ unit, onSaved }: { unit: Unit; onSaved: (u: Un
       subGroups: parseSubGroups(draft.subGroups),
       term: draft.term,
       secretaryName: draft.secretaryName,
+      locality: draft.locality,
     };
     try {
       const next = await updateUnit(fields);
@@ -112,6 +116,7 @@ export function UnitDetailsForm({ unit, onSaved }: { unit: Unit; onSaved: (u: Un
       {field('subGroups', 'settings.subGroups', 'settings.subGroupsHint', true)}
       {field('term', 'settings.term', 'settings.termHint')}
       {field('secretaryName', 'settings.secretaryName')}
+      {field('locality', 'settings.locality', 'settings.localityHint')}
       {formError && (
         <p class="error" role="alert">
           {formError}
