@@ -23,12 +23,6 @@ export function minutesSubtitle(kind: MeetingKind, startsAt: string): string {
   return kind === 'regular' ? `${base} THÁNG ${startsAt.slice(5, 7)}/${startsAt.slice(0, 4)}` : base;
 }
 
-/** "Phường 7, ngày 15 tháng 03 năm 2023" */
-export function placeDateLine(place: string | undefined, startsAt: string): string {
-  const d = `ngày ${startsAt.slice(8, 10)} tháng ${startsAt.slice(5, 7)} năm ${startsAt.slice(0, 4)}`;
-  return place ? `${place}, ${d}` : d.charAt(0).toUpperCase() + d.slice(1);
-}
-
 /** "19 giờ 30 phút, ngày 15/03/2023" */
 export function timeLine(at: string): string {
   const [date, time = ''] = at.split('T');

@@ -6,10 +6,11 @@
 // an official document. Pure.
 import type { CheckIn, CheckInAction } from '../../protocol/oversight';
 import { quarterOf } from '../../protocol/checkin-rules';
+import { placeDateLine } from '../../lib/place-date';
 import { ORGANISATION_NAME, issuerLine } from './doc-words';
 
 export interface CheckinDocInput {
-  unit: { name: string; kind: 'branch' | 'baseUnion'; parentUnit: string; secretaryName?: string } | undefined;
+  unit: { name: string; kind: 'branch' | 'baseUnion'; parentUnit: string; secretaryName?: string; locality?: string } | undefined;
   checkIn: Pick<CheckIn, 'date' | 'place' | 'attendees' | 'findings' | 'byName'>;
   actions: readonly Pick<CheckInAction, 'what' | 'who' | 'dueOn' | 'status' | 'followUp'>[];
 }
@@ -51,7 +52,7 @@ export function buildCheckinDoc(input: CheckinDocInput): CheckinDoc {
   return {
     issuer: { parent: (input.unit?.parentUnit.trim() ?? '').toLocaleUpperCase('vi') || '……………', unit: issuerLine(input.unit), number: 'Số: ……-BB/ĐTN' },
     organisation: ORGANISATION_NAME,
-    placeDate: `……, ngày ${d.slice(8, 10)} tháng ${d.slice(5, 7)} năm ${d.slice(0, 4)}`,
+    placeDate: placeDateLine(input.unit?.locality, d),
     title: 'BIÊN BẢN',
     subtitle: `Giao ban quý ${ROMAN[quarterOf(d) - 1]} năm ${d.slice(0, 4)} giữa ${above} và ${unitName}`,
     facts: [

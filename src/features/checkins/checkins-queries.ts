@@ -84,10 +84,10 @@ export async function actionCounts(db: UnitDb, today: string): Promise<{ open: n
   return { open: openActions(actions).length, overdue: overdueActions(actions, today).length };
 }
 
-/** The unit's name and its cấp trên, for the document's head. */
-export async function unitOf(db: UnitDb): Promise<{ name: string; kind: 'branch' | 'baseUnion'; parentUnit: string; secretaryName?: string } | undefined> {
+/** The unit's name, its cấp trên and its locality, for the document's head. */
+export async function unitOf(db: UnitDb): Promise<{ name: string; kind: 'branch' | 'baseUnion'; parentUnit: string; secretaryName?: string; locality?: string } | undefined> {
   const u = (await db.units.toArray()).find((x) => !x.deleted);
-  return u && { name: u.name, kind: u.kind, parentUnit: u.parentUnit, secretaryName: u.secretaryName };
+  return u && { name: u.name, kind: u.kind, parentUnit: u.parentUnit, secretaryName: u.secretaryName, locality: u.locality };
 }
 
 /**

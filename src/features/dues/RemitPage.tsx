@@ -34,7 +34,7 @@ export default function RemitPage() {
       ) : (
         <>
           <article class="dues-doc" aria-label={td('remitTitle')}>
-            <SlipHead parent={unit?.parentUnit} unit={unit?.name} paidAt={rec?.paidAt} />
+            <SlipHead parent={unit?.parentUnit} unit={unit?.name} locality={unit?.locality} paidAt={rec?.paidAt} />
             <h1>{td('remitTitle')}</h1>
             <p class="dues-doc-no">{td('remitMonth', { month: formatPeriod(period) })}</p>
             <table class="dues-doc-table">
@@ -84,14 +84,15 @@ export default function RemitPage() {
 
 /**
  * The slip's head as the level above files it: cấp trên and the unit left, the organisation and
- * "…, ngày … tháng … năm …" right — dated the day it was paid, else left to be filled by hand
- * (the unit record has no place: the dots are for the pen).
+ * "<địa danh>, ngày … tháng … năm …" right — the unit's locality (dots for the pen when none is
+ * set), dated the day it was paid, else the date too is left to be filled by hand.
  */
 const SLIP_HEAD = { display: 'flex', justifyContent: 'space-between', gap: '0.5rem', fontSize: '0.8rem' };
 const SLIP_SIDE = { flex: 1, display: 'flex', flexDirection: 'column', textAlign: 'center', textTransform: 'uppercase' } as const;
 
-export function SlipHead({ parent, unit, paidAt }: { parent?: string; unit?: string; paidAt?: string }) {
-  const date = paidAt ? tq('remitDated', { d: paidAt.slice(8, 10), m: paidAt.slice(5, 7), y: paidAt.slice(0, 4) }) : tq('remitUndated');
+export function SlipHead({ parent, unit, locality, paidAt }: { parent?: string; unit?: string; locality?: string; paidAt?: string }) {
+  const place = locality?.trim() || '……';
+  const date = paidAt ? tq('remitDated', { place, d: paidAt.slice(8, 10), m: paidAt.slice(5, 7), y: paidAt.slice(0, 4) }) : tq('remitUndated', { place });
   // styled here, not in dues.css: that sheet is precached with the field screens, this page is not
   return (
     <div class="dues-slip-head" style={SLIP_HEAD}>

@@ -4,12 +4,13 @@
 // The words are Vietnamese whatever the UI language: it is an official document. Pure.
 import type { MeetingKind } from '../../protocol/meeting-enums';
 import type { AttendanceSnapshot, MinutesFields } from '../../protocol/minutes';
-import { attendanceLines, minutesSubtitle, placeDateLine, timeLine, voteLine } from '../../protocol/minutes-text';
+import { attendanceLines, minutesSubtitle, timeLine, voteLine } from '../../protocol/minutes-text';
 import type { UnitKind } from '../../protocol/unit';
 import { formatDate, isValidIsoDate } from '../../lib/dates';
+import { placeDateLine } from '../../lib/place-date';
 
 export interface MinutesDocInput {
-  unit: { name: string; kind: UnitKind; parentUnit: string } | undefined;
+  unit: { name: string; kind: UnitKind; parentUnit: string; locality?: string } | undefined;
   meeting: { kind: MeetingKind; title: string; startsAt: string; place?: string; agenda?: string };
   minutes: Partial<MinutesFields> | undefined;
   attendance: AttendanceSnapshot;
@@ -173,7 +174,8 @@ export function buildMinutesDoc(input: MinutesDocInput): MinutesDoc {
   return {
     issuer: { parent: upper(input.unit?.parentUnit ?? ''), unit: issuerUnitLine(input.unit) },
     organisation: ORGANISATION,
-    placeDate: m.placeAndDate?.trim() || placeDateLine(meeting.place, meeting.startsAt),
+    // the unit's locality, not the meeting's room: that is the body's "Địa điểm"
+    placeDate: m.placeAndDate?.trim() || placeDateLine(input.unit?.locality, meeting.startsAt),
     title: 'BIÊN BẢN',
     subtitle: minutesSubtitle(meeting.kind, meeting.startsAt),
     theme: theme ? `Chủ đề: ${theme}` : undefined,

@@ -12,6 +12,7 @@ import type { ReportSection, SignerTitle } from '../../protocol/report-enums';
 import type { ReportFigures } from '../../protocol/report-figures-schema';
 import { nextPeriod, reportPeriod, type ReportPeriod } from '../../protocol/report-period';
 import type { UnitKind } from '../../protocol/unit';
+import { placeDateLine, typedOrLocality } from '../../lib/place-date';
 import { inVietnamese, periodLabel, reportSubject } from './period-label';
 import { figureGroups, targetRows, type FigureGroup, type TargetRow } from './report-figures-rows';
 
@@ -149,7 +150,7 @@ export function buildReportDoc(input: ReportDocInput): ReportDoc {
   return {
     issuer: { parent: parentLine(unit.parentUnit), unit: unitLine(unit), number: `Số: ${number || '……-BC/ĐTN'}` },
     organisation: ORGANISATION,
-    placeDate: `${header.place?.trim() || '……'}, ngày ${d.slice(8, 10)} tháng ${d.slice(5, 7)} năm ${d.slice(0, 4)}`,
+    placeDate: placeDateLine(header.place, d),
     isDraft: !input.sent,
     title: 'BÁO CÁO',
     subtitle,
@@ -183,10 +184,10 @@ export function versionDocInput(v: ReportVersion, unitKind?: UnitKind): ReportDo
   };
 }
 
-/** The working copy with today's figures, dated today and marked a draft. */
+/** The working copy with today's figures, dated today and marked a draft; the place typed in it, else the unit's locality. */
 export function draftDocInput(
   report: Report,
-  unit: { name: string; kind: UnitKind; parentUnit: string; secretaryName?: string } | undefined,
+  unit: { name: string; kind: UnitKind; parentUnit: string; secretaryName?: string; locality?: string } | undefined,
   figures: ReportFigures,
   today: string,
 ): ReportDocInput {
@@ -195,7 +196,7 @@ export function draftDocInput(
     period: reportPeriod(report.kind, report.year, report.index, report.yearKind),
     unit: { name: unit?.name ?? '', kind: unit?.kind, parentUnit: unit?.parentUnit ?? '' },
     sections: report,
-    header: { docNumber: report.docNumber, place: report.place, recipients: report.recipients, signerTitle: report.signerTitle, signerName },
+    header: { docNumber: report.docNumber, place: typedOrLocality(report.place, unit?.locality), recipients: report.recipients, signerTitle: report.signerTitle, signerName },
     figures,
     date: today,
   };

@@ -8,6 +8,7 @@ import { commit } from '../../data/commit';
 import { upsertRow } from '../../data/outbox';
 import { activeDb, activeUnitId } from '../../data/session';
 import { yearKindOf } from '../../data/unit-year';
+import { typedOrLocality } from '../../lib/place-date';
 import { UserError } from '../../lib/user-error';
 import { REPORT_SECTIONS, DEFAULT_REPORT_DUE_DAYS, type ReportSection } from '../../protocol/report-enums';
 import { dueOn, reportId, reportPeriod, reportVersionId, type ReportPeriod } from '../../protocol/report-period';
@@ -130,7 +131,7 @@ export async function submitReport(id: string, figures: ReportFigures, now: stri
       figures: f,
       sections,
       docNumber: row.docNumber ?? '',
-      place: row.place ?? '',
+      place: typedOrLocality(row.place, unit.locality),
       recipients: row.recipients ?? '',
       signerTitle: row.signerTitle,
       signerName: row.signerName ?? '',

@@ -8,9 +8,10 @@ import type { TargetMeasure, TargetRule, TargetSource } from '../../protocol/tar
 import type { RatingLevel } from '../../protocol/rating-enums';
 import type { UnitKind } from '../../protocol/unit';
 import { yearLabel, type YearKind } from '../../protocol/year';
+import { placeDateLine } from '../../lib/place-date';
 
 export interface PlanDocInput {
-  unit: { name: string; kind: UnitKind; parentUnit: string; secretaryName?: string } | undefined;
+  unit: { name: string; kind: UnitKind; parentUnit: string; secretaryName?: string; locality?: string } | undefined;
   year: number;
   yearKind: YearKind;
   consolidation?: boolean;
@@ -114,7 +115,7 @@ export function buildPlanDoc(input: PlanDocInput): PlanDoc {
   return {
     issuer: { parent: upper(input.unit?.parentUnit ?? '') || '……………', unit: issuerUnitLine(input.unit), number: 'Số: ……-CTr/ĐTN' },
     organisation: ORGANISATION,
-    placeDate: `……, ngày ${d.slice(8, 10)} tháng ${d.slice(5, 7)} năm ${d.slice(0, 4)}`,
+    placeDate: placeDateLine(input.unit?.locality, d),
     title: 'CHƯƠNG TRÌNH',
     subtitle: `Công tác Đoàn và phong trào thanh niên ${period.toLocaleLowerCase('vi')}`,
     intro:

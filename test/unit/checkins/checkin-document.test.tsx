@@ -59,11 +59,21 @@ describe('check-in record', () => {
     expect(checkinFileName('2026-04-15')).toBe('bien-ban-giao-ban-2026-04-15.docx');
   });
 
+  it("dates it under the unit's locality; the check-in's own place stays in the facts", () => {
+    const d = buildCheckinDoc({ ...input, unit: { ...input.unit!, locality: 'Quận 8' } });
+    expect(d.placeDate).toBe('Quận 8, ngày 15 tháng 04 năm 2026');
+    expect(d.facts[1]).toEqual({ label: 'Địa điểm', text: 'Nhà văn hóa khu phố 3.' });
+    expect(docxLines(checkinDocx(d))).toContain('Quận 8, ngày 15 tháng 04 năm 2026');
+    // no locality: dots for the pen, never the check-in's place
+    expect(doc.placeDate).not.toContain('Nhà văn hóa');
+  });
+
   it('leaves blanks to fill by hand when the place, the unit or the findings are missing', () => {
     const d = buildCheckinDoc({ unit: undefined, checkIn: { date: '2026-11-02' }, actions: [] });
     expect(d.issuer.parent).toBe('……………');
     expect(d.subtitle).toBe('Giao ban quý IV năm 2026 giữa cấp trên và chi đoàn');
     expect(d.facts[1].text).toMatch(/^…+$/);
+    expect(d.placeDate).toBe('……, ngày 02 tháng 11 năm 2026');
     expect(d.findings).toEqual([]);
   });
 

@@ -7,7 +7,8 @@ import { freshUnit, refusal } from '../helpers';
 import { activeDb } from '../../../src/data/session';
 import { openUnitDbApart, type UnitDb } from '../../../src/data/db';
 import { deleteCheckIn, followUpAction, saveAction, saveCheckIn } from '../../../src/features/checkins/checkins-repo';
-import { actionCounts, checkinRights, getCheckIn, listActions, loadOverview } from '../../../src/features/checkins/checkins-queries';
+import { actionCounts, checkinRights, getCheckIn, listActions, loadOverview, unitOf } from '../../../src/features/checkins/checkins-queries';
+import { updateUnit } from '../../../src/features/setup/unit-repo';
 
 const UNIT = 'unit-above-0001';
 let above: UnitDb;
@@ -42,6 +43,12 @@ describe('checkins repo', () => {
     expect((await above.outbox.toArray()).map((o) => o.table).sort()).toEqual(['checkInActions', 'checkInActions', 'checkIns']);
     expect(await actionCounts(above, '2026-05-10')).toEqual({ open: 2, overdue: 1 });
     expect((await checkinRights(above)).editCheckIns).toBe(true);
+  });
+
+  it("the record's head reads the unit's locality with its names", async () => {
+    expect((await unitOf(await activeDb()))?.locality).toBeUndefined();
+    await updateUnit({ locality: 'Quận 8' });
+    expect(await unitOf(await activeDb())).toMatchObject({ name: 'Chi đoàn Công ty May 30/4', parentUnit: 'Đoàn phường 7', locality: 'Quận 8' });
   });
 
   it('refuses a bad date and an action without what, writing nothing', async () => {

@@ -18,3 +18,14 @@ test('not paid yet: the date is left for the pen', () => {
   const { container } = render(<SlipHead parent="Đoàn phường Bến Thành" unit="Chi đoàn Khu phố 3" />);
   expect(container.querySelector('em')!.textContent).toBe('……, ngày …… tháng …… năm ……');
 });
+
+test("the unit's locality where the slip is dated; dots for the pen when none is set", () => {
+  const { container } = render(<SlipHead parent="Đoàn phường Bến Thành" unit="Chi đoàn Khu phố 3" locality="Quận 8" paidAt="2026-12-07" />);
+  expect(container.querySelector('em')!.textContent).toBe('Quận 8, ngày 07 tháng 12 năm 2026');
+  cleanup();
+  const undated = render(<SlipHead parent="Đoàn phường Bến Thành" unit="Chi đoàn Khu phố 3" locality="Quận 8" />);
+  expect(undated.container.querySelector('em')!.textContent).toBe('Quận 8, ngày …… tháng …… năm ……');
+  cleanup();
+  const unset = render(<SlipHead parent="Đoàn phường Bến Thành" unit="Chi đoàn Khu phố 3" locality="" paidAt="2026-12-07" />);
+  expect(unset.container.querySelector('em')!.textContent).toBe('……, ngày 07 tháng 12 năm 2026');
+});

@@ -2,7 +2,7 @@
 // strike-off warning, the meeting-due warning and the minutes' attendance block.
 import { describe, expect, it } from 'vitest';
 import { countRoll, nextStatus, participation, regularMeetingDue, unexcusedAbsenceWarnings } from '../../../src/protocol/attendance-rules';
-import { attendanceLines, buildAttendanceSnapshot, minutesSubtitle, placeDateLine, timeLine, voteLine } from '../../../src/protocol/minutes-text';
+import { attendanceLines, buildAttendanceSnapshot, minutesSubtitle, timeLine, voteLine } from '../../../src/protocol/minutes-text';
 
 describe('roll', () => {
   it('one tap cycles present → late → excused → unexcused → present', () => {
@@ -68,7 +68,6 @@ describe('minutes text', () => {
   it('titles by kind and month', () => {
     expect(minutesSubtitle('regular', '2023-03-15T19:30')).toBe('SINH HOẠT CHI ĐOÀN THÁNG 03/2023');
     expect(minutesSubtitle('committee', '2023-03-15T19:30')).toBe('HỌP BAN CHẤP HÀNH');
-    expect(placeDateLine('Phường 7', '2023-03-15T19:30')).toBe('Phường 7, ngày 15 tháng 03 năm 2023');
     expect(timeLine('2023-03-15T19:30')).toBe('19 giờ 30 phút, ngày 15/03/2023');
   });
   it('fills the attendance block from the roll', () => {

@@ -10,7 +10,7 @@ import { escapeXml } from '../../../src/lib/escape-xml';
 import { attendanceLines, voteLine } from '../../../src/protocol/minutes-text';
 
 const INPUT: MinutesDocInput = {
-  unit: { name: 'Chi đoàn Công ty May 30/4', kind: 'branch', parentUnit: 'Đoàn phường 7' },
+  unit: { name: 'Chi đoàn Công ty May 30/4', kind: 'branch', parentUnit: 'Đoàn phường 7', locality: 'Quận 8' },
   meeting: { kind: 'regular', title: 'Sinh hoạt tháng 3', startsAt: '2026-03-15T19:30', place: 'Hội trường', agenda: 'Kiểm điểm tháng 2\nTriển khai Tháng Thanh niên' },
   minutes: {
     status: 'finalized',
@@ -78,7 +78,7 @@ describe('minutes .docx', () => {
       'ĐOÀN PHƯỜNG 7',
       'CHI ĐOÀN CÔNG TY MAY 30/4',
       'ĐOÀN TNCS HỒ CHÍ MINH',
-      'Hội trường, ngày 15 tháng 03 năm 2026',
+      'Quận 8, ngày 15 tháng 03 năm 2026',
       'BIÊN BẢN',
       'SINH HOẠT CHI ĐOÀN THÁNG 03/2026',
       ...attendanceLines(INPUT.attendance).map((l) => `- ${l}`),

@@ -96,6 +96,15 @@ describe('the report document', () => {
     expect(buildReportDoc(draftDocInput(sampleReport({ docNumber: 'Số: 07-BC/CĐ' }), UNIT, sampleFigures(), '2026-04-03')).issuer.number).toBe('Số: 07-BC/CĐ');
   });
 
+  it("a working copy with no place typed is dated under the unit's locality; a typed place wins; a sent version keeps its own", () => {
+    const untyped = sampleReport({ place: undefined });
+    expect(buildReportDoc(draftDocInput(untyped, { ...UNIT, locality: 'Quận 8' }, sampleFigures(), '2026-04-03')).placeDate).toBe('Quận 8, ngày 03 tháng 04 năm 2026');
+    expect(buildReportDoc(draftDocInput(sampleReport({ place: 'Phường 7' }), { ...UNIT, locality: 'Quận 8' }, sampleFigures(), '2026-04-03')).placeDate).toBe('Phường 7, ngày 03 tháng 04 năm 2026');
+    expect(buildReportDoc(draftDocInput(untyped, { ...UNIT, locality: '' }, sampleFigures(), '2026-04-03')).placeDate).toBe('……, ngày 03 tháng 04 năm 2026');
+    // a version sent before the locality was set prints what it froze: dots
+    expect(buildReportDoc(versionDocInput(sampleVersion({ place: '' }))).placeDate).toMatch(/^……, ngày /);
+  });
+
   it('names the levels in the header', () => {
     expect(parentLine('Đoàn phường 7')).toBe('ĐOÀN PHƯỜNG 7');
     expect(parentLine('BCH Đoàn trường THPT Lê Lợi')).toBe('BCH ĐOÀN TRƯỜNG THPT LÊ LỢI');

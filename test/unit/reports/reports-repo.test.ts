@@ -99,6 +99,15 @@ describe('reports repo', () => {
     expect((await db.reportVersions.get(`${ID}:v1`))!.sections.difficulties).toBe('Thiếu kinh phí.');
   });
 
+  it('sending with no place typed freezes the unit’s locality; a later change of it leaves the sent version as it was', async () => {
+    await updateUnit({ locality: 'Quận 8' });
+    await startReport(Q1, sampleFigures(), TODAY);
+    const v = await submitReport(ID, sampleFigures(), '2026-04-03T08:00:00.000Z');
+    expect(v.place).toBe('Quận 8');
+    await updateUnit({ locality: 'Bình Chánh' });
+    expect((await (await activeDb()).reportVersions.get(`${ID}:v1`))!.place).toBe('Quận 8');
+  });
+
   it('takes the unit’s own due days', async () => {
     const db = await activeDb();
     const unitId = await activeUnitId();

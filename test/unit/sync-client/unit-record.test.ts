@@ -97,6 +97,33 @@ describe('a phone that joins a unit created on the server', () => {
     expect(await getUnit()).toMatchObject({ parentUnit: 'Đoàn phường Bến Thành', term: '2025–2027' });
     expect(await real.conflicts()).toEqual([]);
   });
+
+  test('the locality printed atop documents reaches the other phone, heads its minutes, and comes back from a backup', async () => {
+    real = await startRealServer();
+    await joinThisPhone(real, 'secretary');
+    await syncThisPhone();
+    const other = await makeDevice('B');
+    await real.join(other, 'deputy');
+    await real.sync(other);
+
+    await updateUnit({ locality: 'Quận 8' });
+    expect(await syncThisPhone()).toMatchObject({ kind: 'done', rejected: 0, conflicts: 0 });
+    await real.sync(other);
+    expect(await other.db.units.get(real.unitId)).toMatchObject({ locality: 'Quận 8' });
+
+    const meeting = await createMeeting({ kind: 'regular', title: 'Sinh hoạt tháng 12', startsAt: '2026-12-06T19:30', place: 'Hội trường tầng 2', guests: [], status: 'planned' } as never);
+    expect(buildMinutesDoc((await loadMinutesContext(meeting.id))!).placeDate).toBe('Quận 8, ngày 06 tháng 12 năm 2026');
+
+    const exported = await exportBackup('test');
+    closeUnitDb();
+    resetSession();
+    await Dexie.delete(unitDbName(real.unitId));
+    await clearCurrentUnitId();
+    const read = await readBackup(exported.text);
+    expect(read.ok).toBe(true);
+    if (read.ok) await restoreBackup(read.plan.backup);
+    expect((await getUnit())?.locality).toBe('Quận 8');
+  });
 });
 
 describe('a phone set up alone, then joining a unit created on the server', () => {

@@ -39,6 +39,12 @@ describe('the plan document', () => {
     expect(doc.signature).toEqual({ role: ['TM. BAN CHẤP HÀNH', 'BÍ THƯ'], name: 'Đặng Diệu Châu' });
   });
 
+  it("dates it under the unit's locality, or leaves dots for the pen", () => {
+    expect(buildPlanDoc({ ...INPUT, unit: { ...INPUT.unit!, locality: 'Bình Chánh' } }).placeDate).toBe('Bình Chánh, ngày 03 tháng 02 năm 2026');
+    expect(buildPlanDoc({ ...INPUT, unit: { ...INPUT.unit!, locality: '' } }).placeDate).toBe('……, ngày 03 tháng 02 năm 2026');
+    expect(buildPlanDoc({ ...INPUT, unit: undefined }).placeDate).toBe('……, ngày 03 tháng 02 năm 2026');
+  });
+
   it('names a school year as the school year', () => {
     const doc = buildPlanDoc({ ...INPUT, year: 2025, yearKind: 'school', consolidation: false });
     expect(doc.subtitle).toBe('Công tác Đoàn và phong trào thanh niên năm học 2025–2026');
