@@ -12,6 +12,7 @@ import { recordRemittance } from './desk-repo';
 import { currentPeriod, formatPeriod, parsePeriod } from './format';
 import { tq } from './desk-i18n';
 import { errorText, td } from './i18n';
+import { docMonth } from '../../lib/place-date';
 import { MonthNav, newPayment, type PaymentState } from './parts';
 
 export default function RemitPage() {
@@ -92,7 +93,7 @@ const SLIP_SIDE = { flex: 1, display: 'flex', flexDirection: 'column', textAlign
 
 export function SlipHead({ parent, unit, locality, paidAt }: { parent?: string; unit?: string; locality?: string; paidAt?: string }) {
   const place = locality?.trim() || '……';
-  const date = paidAt ? tq('remitDated', { place, d: paidAt.slice(8, 10), m: paidAt.slice(5, 7), y: paidAt.slice(0, 4) }) : tq('remitUndated', { place });
+  const date = paidAt ? tq('remitDated', { place, d: paidAt.slice(8, 10), m: docMonth(paidAt), y: paidAt.slice(0, 4) }) : tq('remitUndated', { place });
   // styled here, not in dues.css: that sheet is precached with the field screens, this page is not
   return (
     <div class="dues-slip-head" style={SLIP_HEAD}>

@@ -40,7 +40,7 @@ describe('check-in record', () => {
 
   it('builds the head, the title with the quarter, the facts, findings, actions and both signatures', () => {
     expect(doc.issuer).toEqual({ parent: 'ĐOÀN PHƯỜNG 7', unit: 'BCH CHI ĐOÀN CÔNG TY MAY 30/4', number: 'Số: ……-BB/ĐTN' });
-    expect(doc.placeDate).toBe('……, ngày 15 tháng 04 năm 2026');
+    expect(doc.placeDate).toBe('……, ngày 15 tháng 4 năm 2026');
     expect(doc.subtitle).toBe('Giao ban quý II năm 2026 giữa Đoàn phường 7 và Chi đoàn Công ty May 30/4');
     expect(doc.facts).toEqual([
       { label: 'Thời gian', text: 'ngày 15/04/2026.' },
@@ -61,9 +61,9 @@ describe('check-in record', () => {
 
   it("dates it under the unit's locality; the check-in's own place stays in the facts", () => {
     const d = buildCheckinDoc({ ...input, unit: { ...input.unit!, locality: 'Quận 8' } });
-    expect(d.placeDate).toBe('Quận 8, ngày 15 tháng 04 năm 2026');
+    expect(d.placeDate).toBe('Quận 8, ngày 15 tháng 4 năm 2026');
     expect(d.facts[1]).toEqual({ label: 'Địa điểm', text: 'Nhà văn hóa khu phố 3.' });
-    expect(docxLines(checkinDocx(d))).toContain('Quận 8, ngày 15 tháng 04 năm 2026');
+    expect(docxLines(checkinDocx(d))).toContain('Quận 8, ngày 15 tháng 4 năm 2026');
     // no locality: dots for the pen, never the check-in's place
     expect(doc.placeDate).not.toContain('Nhà văn hóa');
   });

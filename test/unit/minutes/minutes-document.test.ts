@@ -30,16 +30,16 @@ describe('minutes document', () => {
     expect(text).toContain('Buổi sinh hoạt kết thúc vào lúc …… giờ …… phút cùng ngày.');
     expect(text).not.toContain('Biểu quyết'); // optional parts appear only when filled
     expect(text).not.toContain('Thu đoàn phí');
-    expect(doc.placeDate).toBe('……, ngày 15 tháng 03 năm 2026');
+    expect(doc.placeDate).toBe('……, ngày 15 tháng 3 năm 2026');
   });
 
   it("heads the page with the unit's locality, never the meeting's room, which stays in the body", () => {
     const meeting = { ...base.meeting, place: 'Hội trường tầng 2' };
     const withLocality = buildMinutesDoc({ ...base, unit: { ...base.unit, locality: 'Quận 8' }, meeting, minutes: undefined });
-    expect(withLocality.placeDate).toBe('Quận 8, ngày 15 tháng 03 năm 2026');
+    expect(withLocality.placeDate).toBe('Quận 8, ngày 15 tháng 3 năm 2026');
     expect(minutesPlainText(withLocality)).toContain('Địa điểm: Hội trường tầng 2');
     const without = buildMinutesDoc({ ...base, meeting, minutes: undefined });
-    expect(without.placeDate).toBe('……, ngày 15 tháng 03 năm 2026');
+    expect(without.placeDate).toBe('……, ngày 15 tháng 3 năm 2026');
     expect(without.placeDate).not.toContain('Hội trường');
     expect(minutesPlainText(without)).toContain('Địa điểm: Hội trường tầng 2');
   });

@@ -78,7 +78,7 @@ describe('minutes .docx', () => {
       'ĐOÀN PHƯỜNG 7',
       'CHI ĐOÀN CÔNG TY MAY 30/4',
       'ĐOÀN TNCS HỒ CHÍ MINH',
-      'Quận 8, ngày 15 tháng 03 năm 2026',
+      'Quận 8, ngày 15 tháng 3 năm 2026',
       'BIÊN BẢN',
       'SINH HOẠT CHI ĐOÀN THÁNG 03/2026',
       ...attendanceLines(INPUT.attendance).map((l) => `- ${l}`),

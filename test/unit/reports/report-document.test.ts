@@ -14,7 +14,7 @@ describe('the report document', () => {
     const doc = buildReportDoc(versionDocInput(sampleVersion(), 'branch'));
     expect(doc.issuer).toEqual({ parent: 'ĐOÀN PHƯỜNG 7', unit: 'BCH CHI ĐOÀN CÔNG TY MAY 30/4', number: 'Số: 05-BC/CĐ' });
     expect(doc.organisation).toBe('ĐOÀN TNCS HỒ CHÍ MINH');
-    expect(doc.placeDate).toBe(`Phường 7, ngày ${localDay('2026-04-05T03:00:00.000Z').slice(8, 10)} tháng 04 năm 2026`);
+    expect(doc.placeDate).toBe(`Phường 7, ngày ${localDay('2026-04-05T03:00:00.000Z').slice(8, 10)} tháng 4 năm 2026`);
     expect(doc.isDraft).toBe(false);
     expect(doc.title).toBe('BÁO CÁO');
     expect(doc.subtitle).toBe('Kết quả công tác Đoàn và phong trào thanh niên quý I năm 2026');
@@ -76,7 +76,7 @@ describe('the report document', () => {
     const draft = buildReportDoc(draftDocInput(sampleReport(), UNIT, sampleFigures(), '2026-04-03'));
     expect(draft.isDraft).toBe(true);
     expect(reportPlainText(draft)).toContain('BẢN NHÁP');
-    expect(draft.placeDate).toBe('Phường 7, ngày 03 tháng 04 năm 2026');
+    expect(draft.placeDate).toBe('Phường 7, ngày 03 tháng 4 năm 2026');
     expect(draft.signature).toEqual({ role: ['TM. BAN CHẤP HÀNH', 'BÍ THƯ'], name: 'Đặng Diệu Châu' });
     const deputy = buildReportDoc(draftDocInput(sampleReport({ signerTitle: 'deputy', signerName: 'Hồ Văn Minh' }), UNIT, sampleFigures(), '2026-04-03'));
     expect(deputy.signature).toEqual({ role: ['TM. BAN CHẤP HÀNH', 'PHÓ BÍ THƯ'], name: 'Hồ Văn Minh' });
@@ -90,7 +90,7 @@ describe('the report document', () => {
   it('fills what is missing with room to write, and the default recipients', () => {
     const doc = buildReportDoc(draftDocInput(sampleReport({ docNumber: undefined, place: undefined, recipients: undefined }), UNIT, sampleFigures(), '2026-04-03'));
     expect(doc.issuer.number).toBe('Số: ……-BC/ĐTN');
-    expect(doc.placeDate).toBe('……, ngày 03 tháng 04 năm 2026');
+    expect(doc.placeDate).toBe('……, ngày 03 tháng 4 năm 2026');
     expect(doc.recipients).toEqual(['Đoàn phường 7 (để báo cáo);', 'Lưu VP.']);
     expect(recipientLines('• Ban Thường vụ Đoàn phường\n\n+ Lưu', '')).toEqual(['Ban Thường vụ Đoàn phường', 'Lưu']);
     expect(buildReportDoc(draftDocInput(sampleReport({ docNumber: 'Số: 07-BC/CĐ' }), UNIT, sampleFigures(), '2026-04-03')).issuer.number).toBe('Số: 07-BC/CĐ');
@@ -98,9 +98,9 @@ describe('the report document', () => {
 
   it("a working copy with no place typed is dated under the unit's locality; a typed place wins; a sent version keeps its own", () => {
     const untyped = sampleReport({ place: undefined });
-    expect(buildReportDoc(draftDocInput(untyped, { ...UNIT, locality: 'Quận 8' }, sampleFigures(), '2026-04-03')).placeDate).toBe('Quận 8, ngày 03 tháng 04 năm 2026');
-    expect(buildReportDoc(draftDocInput(sampleReport({ place: 'Phường 7' }), { ...UNIT, locality: 'Quận 8' }, sampleFigures(), '2026-04-03')).placeDate).toBe('Phường 7, ngày 03 tháng 04 năm 2026');
-    expect(buildReportDoc(draftDocInput(untyped, { ...UNIT, locality: '' }, sampleFigures(), '2026-04-03')).placeDate).toBe('……, ngày 03 tháng 04 năm 2026');
+    expect(buildReportDoc(draftDocInput(untyped, { ...UNIT, locality: 'Quận 8' }, sampleFigures(), '2026-04-03')).placeDate).toBe('Quận 8, ngày 03 tháng 4 năm 2026');
+    expect(buildReportDoc(draftDocInput(sampleReport({ place: 'Phường 7' }), { ...UNIT, locality: 'Quận 8' }, sampleFigures(), '2026-04-03')).placeDate).toBe('Phường 7, ngày 03 tháng 4 năm 2026');
+    expect(buildReportDoc(draftDocInput(untyped, { ...UNIT, locality: '' }, sampleFigures(), '2026-04-03')).placeDate).toBe('……, ngày 03 tháng 4 năm 2026');
     // a version sent before the locality was set prints what it froze: dots
     expect(buildReportDoc(versionDocInput(sampleVersion({ place: '' }))).placeDate).toMatch(/^……, ngày /);
   });

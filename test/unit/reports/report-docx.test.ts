@@ -70,7 +70,7 @@ describe('report .docx', () => {
     const lines = docxLines(reportDocx(draft));
     expect(lines).toContain('BẢN NHÁP');
     expect(lines.some((l) => l.startsWith('Chỉ tiêu năm'))).toBe(false);
-    expect(lines).toContain('Phường 7, ngày 03 tháng 04 năm 2026');
+    expect(lines).toContain('Phường 7, ngày 03 tháng 4 năm 2026');
   });
 });
 
