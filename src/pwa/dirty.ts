@@ -8,12 +8,19 @@
 // on cancel, and when it unmounts. A form that saves itself when its screen goes (the minutes
 // and the report autosave, with a local copy) passes savesOnLeave: a link does not ask for it
 // (found in use: "bỏ các thay đổi?" within 400 ms of typing, though leaving would save).
+// The phone's Back button (history back/forward, a popstate the router turns into a screen)
+// asks the same (found by a tester: Back threw a half-filled form away without a word).
 
 import { t } from '../i18n';
 
 const dirtyForms = new Set<string>();
 const savesOnLeave = new Set<string>();
 const listeners = new Set<() => void>();
+/** Where the form was last edited: the address put back when the secretary stays. */
+let formUrl = '';
+
+/** Nothing would be lost (no form, or only forms that save themselves), or the secretary says go. */
+const mayLeave = (): boolean => [...dirtyForms].every((id) => savesOnLeave.has(id)) || confirm(t('common.unsavedChanges'));
 
 function guardUnload(e: BeforeUnloadEvent): void {
   e.preventDefault();
@@ -25,13 +32,28 @@ function guardUnload(e: BeforeUnloadEvent): void {
 function guardLinks(e: MouseEvent): void {
   const a = (e.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
   if (!a || a.origin !== location.origin || a.target || a.hasAttribute('download') || a.getAttribute('href')!.startsWith('#')) return;
-  if ([...dirtyForms].every((id) => savesOnLeave.has(id))) return;
-  if (confirm(t('common.unsavedChanges'))) return;
+  if (mayLeave()) return;
   e.preventDefault();
   e.stopPropagation();
 }
 
+/**
+ * Back/forward has already moved the address when popstate comes; the router (preact-iso)
+ * renders it from its own popstate listener. This one is added when the shell's modules are
+ * evaluated, before the router mounts, and in the capture phase: it runs first. Staying stops
+ * the event before the router sees it and puts the form's address back (one entry, where the
+ * form's was: a back press leaves no extra entry; forward ones are lost). Added once: while
+ * nothing is dirty it only returns.
+ */
+function guardBack(e: PopStateEvent): void {
+  if (location.href === formUrl || mayLeave()) return void (formUrl = location.href);
+  e.stopImmediatePropagation();
+  history.pushState(null, '', formUrl);
+}
+if (typeof window !== 'undefined') window.addEventListener('popstate', guardBack, true);
+
 export function markDirty(formId: string, dirty: boolean, savesItselfOnLeave = false): void {
+  if (dirty && !savesItselfOnLeave && typeof location != 'undefined') formUrl = location.href;
   const wasDirty = dirtyForms.size > 0;
   if (dirty) dirtyForms.add(formId);
   else dirtyForms.delete(formId);
