@@ -230,7 +230,6 @@ const SHARED: Record<string, string> = {
   'src/lib/member-search.ts': 'f-member-list', // the member list's search, also the roll's
   'src/lib/sha256.ts': 'f-activities', // a photo's name; the backup's check of its photos too
   'src/data/unit-year.ts': 'data', // whose year: the year screens' *-queries.ts ask it for their span
-  'src/data/year-goals.ts': 'data', // the year's goals, read by the training and rating queries
   'src/data/member-digest.ts': 'data', // the digests' shape: the database keeps them, the year screens read them
   'src/data/year-view-middleware.ts': 'data', // the year views' token, moved by every write (the database, the roll's tap)
   'src/ui/PrintToolbar.tsx': 'f-minutes', // the print bar: the minutes' print view is the precached one
@@ -266,6 +265,13 @@ const SHARED: Record<string, string> = {
   // one file: each was a request of its own before the list's first rows (and before it was
   // searchable), which the page takes in one task after another at 4×, and a precache file
   // (issue 13, B3: docs/decisions.md "The member list's small libraries in one chunk").
+  // Small precached files loaded together (issue 13: the year views, the unit's locality and
+  // the back guard took the precache to its budget; a file's gzip frame is paid once a file):
+  // the sync chip's reads and hook; a meeting's record and its photos' references.
+  'src/features/sync/use-sync.ts': 'sync-queries',
+  'src/sync/sync-queries.ts': 'sync-queries',
+  'src/protocol/file-ref.ts': 'meeting-records',
+  'src/protocol/meeting.ts': 'meeting-records',
   'src/lib/fold.ts': 'list-libs',
   'src/lib/names.ts': 'list-libs',
   'src/lib/dates.ts': 'list-libs',

@@ -23,7 +23,6 @@ const marked = new WeakSet<DBCoreTransaction>();
 
 export const yearViewMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
-  name: 'yearViews',
   create: (down) => ({
     transaction(stores, mode, options) {
       const widen = mode === 'readwrite' && !stores.includes(VIEW_TABLE) && stores.some((s) => !UNMARKED.has(s));
@@ -39,11 +38,9 @@ export const yearViewMiddleware: Middleware<DBCore> = {
           // A transaction without the views' table (an upgrade before it existed) writes rows only.
           if (marked.has(trans) || !holdsViews(trans)) return table.mutate(req);
           marked.add(trans);
+          // A put refused (a full disk) fails the write with it.
           const mark = down.table(VIEW_TABLE).mutate({ trans, type: 'put', values: [{ id: MARK_ID, token: newToken() }] });
-          return Dexie.Promise.all([mark, table.mutate(req)]).then(([m, res]) => {
-            if (m.numFailures) throw m.failures[0];
-            return res;
-          });
+          return Dexie.Promise.all([mark, table.mutate(req)]).then(([m, res]) => (m.numFailures ? Promise.reject(m.failures[0]) : res));
         },
       };
     },
