@@ -51,6 +51,17 @@ const ALONE = {
   secretaryName: 'Nguyễn Thị Lan',
 };
 
+/** This phone wiped (its unit's database and the current unit gone), then a backup file restored on it. */
+async function restoreOnWipedPhone(text: string, unitId: string): Promise<void> {
+  closeUnitDb();
+  resetSession();
+  await Dexie.delete(unitDbName(unitId));
+  await clearCurrentUnitId();
+  const read = await readBackup(text);
+  expect(read.ok).toBe(true);
+  if (read.ok) await restoreBackup(read.plan.backup);
+}
+
 describe('a phone that joins a unit created on the server', () => {
   test('after its first sync: the unit record, the minutes header, a backup that restores', async () => {
     real = await startRealServer();
@@ -68,13 +79,7 @@ describe('a phone that joins a unit created on the server', () => {
     expect(exported.backup.unit).toMatchObject({ id: real.unitId, name: 'Chi đoàn Công ty May 30/4' });
     expect(exported.fileName).toMatch(/^so-chi-doan-chi-doan-cong-ty-may-30-4-/);
     // the file restores on a wiped phone, with the unit
-    closeUnitDb();
-    resetSession();
-    await Dexie.delete(unitDbName(real.unitId));
-    await clearCurrentUnitId();
-    const read = await readBackup(exported.text);
-    expect(read.ok).toBe(true);
-    if (read.ok) await restoreBackup(read.plan.backup);
+    await restoreOnWipedPhone(exported.text, real.unitId);
     expect((await getUnit())?.name).toBe('Chi đoàn Công ty May 30/4');
   });
 
@@ -114,14 +119,7 @@ describe('a phone that joins a unit created on the server', () => {
     const meeting = await createMeeting({ kind: 'regular', title: 'Sinh hoạt tháng 12', startsAt: '2026-12-06T19:30', place: 'Hội trường tầng 2', guests: [], status: 'planned' } as never);
     expect(buildMinutesDoc((await loadMinutesContext(meeting.id))!).placeDate).toBe('Quận 8, ngày 06 tháng 12 năm 2026');
 
-    const exported = await exportBackup('test');
-    closeUnitDb();
-    resetSession();
-    await Dexie.delete(unitDbName(real.unitId));
-    await clearCurrentUnitId();
-    const read = await readBackup(exported.text);
-    expect(read.ok).toBe(true);
-    if (read.ok) await restoreBackup(read.plan.backup);
+    await restoreOnWipedPhone((await exportBackup('test')).text, real.unitId);
     expect((await getUnit())?.locality).toBe('Quận 8');
   });
 });
