@@ -26,14 +26,24 @@ export default function SeatFormPage() {
   const { query } = useLocation();
   const today = todayIso();
   const [ctx, setCtx] = useState<{ unitKind: UnitKind; term?: CommitteeTerm; seat?: NamedSeat } | undefined>();
+  // A read that fails says so (found in use: nothing caught it, the page stayed on "Đang tải…").
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
-    void (async () => {
+    let alive = true;
+    setFailed(false);
+    (async () => {
       const seat = query.id ? await getSeat(query.id) : undefined;
-      const c = await seatFormContext(today, seat?.seat.termId ?? query.term);
-      setCtx({ ...c, seat });
-    })();
+      return { ...(await seatFormContext(today, seat?.seat.termId ?? query.term)), seat };
+    })().then(
+      (c) => alive && setCtx(c),
+      () => alive && setFailed(true),
+    );
+    return () => {
+      alive = false;
+    };
   }, [query.id, query.term]);
 
+  if (failed) return <main class="page"><p class="error" role="alert">{tDynamic('err.unexpected')}</p></main>;
   if (!ctx) return <main class="page"><p class="muted">{tDynamic('common.loading')}</p></main>;
   if ((query.id && !ctx.seat) || !ctx.term) {
     // no such seat, or no term yet to seat anyone in: say so under the screen's heading
@@ -76,8 +86,18 @@ function SeatForm(p: { term: CommitteeTerm; unitKind: UnitKind; seat?: NamedSeat
 
   // who can be elected: the members in the unit on the seat's first day
   const fromIso = parseDateText(from);
+  // Only the answer for the date typed last is kept: typing a date a key at a time asks for
+  // several days, and an earlier day's answer could come last.
   useEffect(() => {
-    if (!p.seat && fromIso) void seatCandidates(fromIso).then(setMembers);
+    if (p.seat || !fromIso) return;
+    let alive = true;
+    seatCandidates(fromIso).then(
+      (list) => alive && setMembers(list),
+      () => alive && setMemberError(tDynamic('err.unexpected')),
+    );
+    return () => {
+      alive = false;
+    };
   }, [fromIso, p.seat]);
   const options = useMemo(() => {
     const tags = nameTags(members);
