@@ -36,6 +36,7 @@ function mountAt(url: string) {
   return render(
     <LocationProvider>
       <Router>
+        <Route path="/committee" component={() => <p>roster</p>} />
         <Route path="/committee/seat" component={SeatFormPage} />
       </Router>
     </LocationProvider>,
