@@ -20,20 +20,29 @@ type Module<P> = { default: ComponentType<P> };
  * it already tried), so the screen would come back unstyled and its CSS never cached. Other
  * errors still reach the ErrorBoundary.
  */
-export function lazyRoute<P extends object>(load: () => Promise<Module<P>>, reload = () => location.reload()): ComponentType<P> {
-  const failed = (error: unknown): Module<P> => ({
-    default: function LoadFailed() {
-      if (!isChunkLoadError(error)) throw error;
-      return <NotDownloaded onRetry={reload} />;
-    },
-  });
+export function lazyRoute<P extends object>(
+  load: () => Promise<Module<P>>,
+  reload = () => location.reload(),
+  check = reachable,
+): ComponentType<P> {
+  const failed = (error: unknown): Module<P> => {
+    const url = probeUrl(error);
+    const probe = () => check(url);
+    return {
+      default: function LoadFailed() {
+        if (!isChunkLoadError(error)) throw error;
+        return <NotDownloaded onRetry={reload} probe={probe} />;
+      },
+    };
+  };
   const Screen = lazy(() =>
-    load().then(
+    load().then((m) => {
       // undefined: vite's preload helper swallowed the error because the preload guard is
       // reloading the page (src/pwa/preload-guard.ts); the notice shows until it does.
-      (m) => m ?? failed(new Error('Importing a module script failed (reloading)')),
-      failed,
-    ),
+      if (!m) return failed(new Error('Importing a module script failed (reloading)'));
+      reloads(0);
+      return m;
+    }, failed),
   );
   // The router keeps the open screen's element while the URL stays the same: a change of
   // language has to re-render the screen from here.
@@ -52,30 +61,83 @@ export function lazyRoute<P extends object>(load: () => Promise<Module<P>>, relo
  * screen's "Chưa có trên máy" (issue 8 item 3, docs/decisions.md).
  */
 export const ONLINE_SETTLE_MS = 1_000;
+/** The longest wait between two checks while the notice shows. */
+export const RETRY_MAX_MS = 30_000;
+/** Reloads the notice may make by itself for one address in a row, before leaving it to Thử lại. */
+export const AUTO_RELOADS = 3;
+const RELOADS_KEY = 'scd:notice-reloads';
+
+/** Whether a file the failed import needed can be fetched now (the network is really back). */
+export async function reachable(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url, { cache: 'no-store' })).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** The address in a chunk error's message, or the service worker's script, always on the server and never precached. */
+export function probeUrl(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  return /(https?:\/\/|\/)[^\s'"]+\.(js|css)\b/.exec(message)?.[0] ?? '/sw.js';
+}
 
 /**
- * What a screen whose chunk is not on the phone shows instead (offline, never opened). When
- * the browser says it is back online, and still says so a moment later, it tries again.
+ * The reloads the notice made by itself in a row at this address; `next` first saves a new
+ * count (0 forgets it). Storage refused: Infinity, so no reload is risked that cannot be counted.
  */
-export function NotDownloaded({ onRetry }: { onRetry: () => void }) {
+function reloads(next?: number): number {
+  try {
+    if (next !== undefined) sessionStorage.setItem(RELOADS_KEY, location.pathname + ' ' + next);
+    const [path, n] = (sessionStorage.getItem(RELOADS_KEY) ?? '').split(' ');
+    return path === location.pathname ? Number(n) : 0;
+  } catch {
+    return Infinity;
+  }
+}
+
+/**
+ * What a screen whose chunk is not on the phone shows instead (offline, never opened). While it
+ * shows and the browser says it is online, it checks the network now and then (sooner after an
+ * "online" event, less often as time goes by) and tries again when a file comes back. Just back
+ * online, a reload can still fail (seen in a loaded run): the reloaded notice keeps checking, up
+ * to AUTO_RELOADS reloads for the same address.
+ */
+export function NotDownloaded({ onRetry, probe }: { onRetry: () => void; probe: () => Promise<boolean> }) {
   const { route } = useLocation();
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const onOnline = () => {
+    let delay = ONLINE_SETTLE_MS;
+    let live = true;
+    const tick = async () => {
+      if (navigator.onLine && (await probe()) && live && navigator.onLine) {
+        const n = reloads();
+        // past the limit, or no way to count: Thử lại is still there
+        if (n < AUTO_RELOADS && reloads(n + 1) === n + 1) onRetry();
+        return;
+      }
+      if (live) timer = setTimeout(tick, (delay = Math.min(delay * 2, RETRY_MAX_MS)));
+    };
+    const start = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => navigator.onLine && onRetry(), ONLINE_SETTLE_MS);
+      timer = setTimeout(tick, (delay = ONLINE_SETTLE_MS));
     };
     const cancel = () => clearTimeout(timer);
-    window.addEventListener('online', onOnline);
-    window.addEventListener('offline', cancel);
-    window.addEventListener('pagehide', cancel);
-    return () => {
+    const stop = () => {
+      live = false;
       cancel();
-      window.removeEventListener('online', onOnline);
-      window.removeEventListener('offline', cancel);
-      window.removeEventListener('pagehide', cancel);
     };
-  }, [onRetry]);
+    start();
+    window.addEventListener('online', start);
+    window.addEventListener('offline', cancel);
+    window.addEventListener('pagehide', stop);
+    return () => {
+      stop();
+      window.removeEventListener('online', start);
+      window.removeEventListener('offline', cancel);
+      window.removeEventListener('pagehide', stop);
+    };
+  }, [onRetry, probe]);
   const back = () => (history.length > 1 ? history.back() : route('/'));
   return (
     <main class="page" role="alert">

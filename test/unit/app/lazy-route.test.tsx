@@ -1,17 +1,25 @@
 // @vitest-environment jsdom
 // A screen whose chunk is not on the phone (offline, never downloaded) shows a notice with
-// "Thử lại" and "Quay lại" instead of a blank page; trying again (by hand, or when the browser
-// says it is back online) reloads the page. Errors of the screen's own code still reach the
+// "Thử lại" and "Quay lại" instead of a blank page; trying again (by hand, or by itself once the
+// network is really back) reloads the page. Errors of the screen's own code still reach the
 // ErrorBoundary.
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import type { ComponentType } from 'preact';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
-import { lazyRoute, ONLINE_SETTLE_MS } from '../../../src/app/lazy-route';
+import { AUTO_RELOADS, lazyRoute, ONLINE_SETTLE_MS, probeUrl, RETRY_MAX_MS } from '../../../src/app/lazy-route';
 import { isChunkLoadError } from '../../../src/lib/chunk-error';
 import { ErrorBoundary } from '../../../src/app/ErrorBoundary';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  sessionStorage.clear();
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+/** The network is not back: every check fails. */
+const down = () => Promise.resolve(false);
 
 type Loader = () => Promise<{ default: ComponentType<object> }>;
 const offline: Loader = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: http://localhost/assets/ImportPage-x.js'));
@@ -39,10 +47,16 @@ function mount(component: ReturnType<typeof lazyRoute>, path = '/import') {
   return { go: (url: string) => go(url) };
 }
 
+/** With fake timers (findBy* would wait on them): let the import fail, paint and run the notice's effect. */
+async function shown() {
+  await vi.advanceTimersByTimeAsync(200);
+  expect(screen.getByRole('heading', { name: 'Chưa có trên máy' })).toBeTruthy();
+}
+
 describe('lazyRoute', () => {
   test('offline: the notice in Vietnamese, with "Thử lại" (reloads the page) and "Quay lại"', async () => {
     const reload = vi.fn();
-    mount(lazyRoute(vi.fn<Loader>(offline), reload));
+    mount(lazyRoute(vi.fn<Loader>(offline), reload, down));
     await screen.findByRole('heading', { name: 'Chưa có trên máy' });
     expect(screen.getByRole('alert').textContent).toContain('Chức năng này chưa được tải về máy. Hãy mở lại khi có mạng — sau lần đầu, nó dùng được cả khi không có mạng.');
     expect(screen.getByRole('button', { name: 'Quay lại' })).toBeTruthy();
@@ -52,9 +66,11 @@ describe('lazyRoute', () => {
 
   test('the browser coming back online, and staying online, tries again by itself', async () => {
     const reload = vi.fn();
-    mount(lazyRoute(vi.fn<Loader>(offline), reload));
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    mount(lazyRoute(vi.fn<Loader>(offline), reload, () => Promise.resolve(true)));
     await screen.findByRole('heading', { name: 'Chưa có trên máy' });
     await new Promise((r) => setTimeout(r, 50)); // the notice listens from its effect, which runs after paint
+    onLine.mockReturnValue(true);
     window.dispatchEvent(new Event('online'));
     expect(reload).not.toHaveBeenCalled(); // not on the event itself: a moment later, if still online
     await vi.waitFor(() => expect(reload).toHaveBeenCalledTimes(1), { timeout: 3 * ONLINE_SETTLE_MS });
@@ -62,31 +78,82 @@ describe('lazyRoute', () => {
 
   test('an "online" blip followed by "offline" does not reload (it reloaded this screen over the one being opened, issue 8 item 3)', async () => {
     const reload = vi.fn();
-    mount(lazyRoute(vi.fn<Loader>(offline), reload));
-    await screen.findByRole('heading', { name: 'Chưa có trên máy' });
-    await new Promise((r) => setTimeout(r, 50)); // the notice's effect has run
-    vi.useFakeTimers();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    mount(lazyRoute(vi.fn<Loader>(offline), reload, () => Promise.resolve(true)));
+    await shown();
     try {
-      const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true);
+      onLine.mockReturnValue(true);
       window.dispatchEvent(new Event('online'));
       onLine.mockReturnValue(false);
       window.dispatchEvent(new Event('offline'));
-      vi.advanceTimersByTime(5 * ONLINE_SETTLE_MS);
+      await vi.advanceTimersByTimeAsync(5 * ONLINE_SETTLE_MS);
       expect(reload).not.toHaveBeenCalled();
       // and a page being left never reloads itself afterwards
       onLine.mockReturnValue(true);
       window.dispatchEvent(new Event('online'));
       window.dispatchEvent(new Event('pagehide'));
-      vi.advanceTimersByTime(5 * ONLINE_SETTLE_MS);
+      await vi.advanceTimersByTimeAsync(5 * RETRY_MAX_MS);
       expect(reload).not.toHaveBeenCalled();
-      onLine.mockRestore();
     } finally {
       vi.useRealTimers();
     }
   });
 
+  test('online, but the network is not back (or a reload just after coming back failed): it checks again, less and less often, and reloads once a file comes', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true);
+    let back = false;
+    const check = vi.fn((url: string) => Promise.resolve(back && url === 'http://localhost/assets/ImportPage-x.js'));
+    const reload = vi.fn();
+    mount(lazyRoute(vi.fn<Loader>(offline), reload, check));
+    await shown();
+    await vi.advanceTimersByTimeAsync(ONLINE_SETTLE_MS);
+    expect(check).toHaveBeenCalledTimes(1); // the file the import needed
+    await vi.advanceTimersByTimeAsync(2 * ONLINE_SETTLE_MS);
+    expect(check).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(2 * ONLINE_SETTLE_MS);
+    expect(check).toHaveBeenCalledTimes(2); // the next wait is twice as long
+    await vi.advanceTimersByTimeAsync(2 * ONLINE_SETTLE_MS);
+    expect(check).toHaveBeenCalledTimes(3);
+    await vi.advanceTimersByTimeAsync(10 * RETRY_MAX_MS);
+    expect(check.mock.calls.length).toBeLessThanOrEqual(3 + 2 + 10); // 16 s, 30 s, then every 30 s
+    expect(reload).not.toHaveBeenCalled();
+    back = true;
+    await vi.advanceTimersByTimeAsync(RETRY_MAX_MS);
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  test(`at most ${AUTO_RELOADS} reloads by itself for one address; "Thử lại" still reloads; a screen that loads starts the count again`, async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true);
+    const reload = vi.fn();
+    // each "reload" mounts the notice afresh, as a reloaded page does
+    for (let i = 0; i < AUTO_RELOADS + 1; i++) {
+      mount(lazyRoute(vi.fn<Loader>(offline), reload, () => Promise.resolve(true)));
+      await shown();
+      await vi.advanceTimersByTimeAsync(RETRY_MAX_MS);
+      cleanup();
+    }
+    expect(reload).toHaveBeenCalledTimes(AUTO_RELOADS);
+    mount(lazyRoute(vi.fn<Loader>(offline), reload, () => Promise.resolve(true)));
+    await shown();
+    fireEvent.click(screen.getByRole('button', { name: 'Thử lại' }));
+    expect(reload).toHaveBeenCalledTimes(AUTO_RELOADS + 1);
+    cleanup();
+    // the screen came: a later failure may reload by itself again
+    mount(lazyRoute(() => Promise.resolve({ default: Screen }), reload));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(screen.getByRole('heading', { name: 'Nhập danh sách từ Excel' })).toBeTruthy();
+    cleanup();
+    mount(lazyRoute(vi.fn<Loader>(offline), reload, () => Promise.resolve(true)));
+    await shown();
+    await vi.advanceTimersByTimeAsync(RETRY_MAX_MS);
+    expect(reload).toHaveBeenCalledTimes(AUTO_RELOADS + 2);
+  });
+
   test('"Quay lại" goes back to where the user came from', async () => {
-    const { go } = mount(lazyRoute(vi.fn<Loader>(offline), vi.fn()), '/');
+    const { go } = mount(lazyRoute(vi.fn<Loader>(offline), vi.fn(), down), '/');
     await screen.findByRole('heading', { name: 'Trang chính' });
     go('/import');
     await screen.findByRole('heading', { name: 'Chưa có trên máy' });
@@ -111,6 +178,14 @@ describe('lazyRoute', () => {
     await screen.findByRole('heading', { name: 'Có lỗi xảy ra' });
     expect(screen.queryByText('Chưa có trên máy')).toBeNull();
     spy.mockRestore();
+  });
+});
+
+describe('probeUrl', () => {
+  test("the file in the browser's message, else the service worker's script", () => {
+    expect(probeUrl(new TypeError('Failed to fetch dynamically imported module: https://x/assets/a-1.js'))).toBe('https://x/assets/a-1.js');
+    expect(probeUrl(new Error('Unable to preload CSS for /assets/a-1.css'))).toBe('/assets/a-1.css');
+    expect(probeUrl(new TypeError('Importing a module script failed.'))).toBe('/sw.js');
   });
 });
 
