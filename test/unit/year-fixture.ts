@@ -5,6 +5,9 @@
 // tombstones; registrations, progress, a year of dues with tombstones and other years' entries.
 import { activeDb, activeUnitId } from '../../src/data/session';
 import { MEMBER_DEFAULTS, type Member } from '../../src/protocol/member';
+import { VIEW_TABLE, type YearViewRow } from '../../src/data/year-views';
+import { MARK_ID } from '../../src/data/year-view-middleware';
+import { breathe } from '../../src/lib/slices';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng'];
 const GIVEN = ['An', 'Ánh', 'Bình', 'Châu', 'Đạt', 'Lan', 'Minh', 'Tám'];
@@ -60,4 +63,19 @@ export async function seedYear(year: number, count: number, opts: { itemIds?: st
     await db.duesExemptions.bulkPut(exemptions as never);
   });
   return { year, members, meetingIds: meetings.map((m) => m.id), itemIds };
+}
+
+/**
+ * The year view `id` once saved under the current token. A screen saves its view after the next
+ * paint, in a transaction of its own: a fixed number of turns is not enough on a loaded machine
+ * (a CI run read the view before its save).
+ */
+export async function viewSaved(id: string): Promise<YearViewRow> {
+  const db = await activeDb();
+  for (let i = 0; i < 1000; i++) {
+    const [mark, row] = (await db.table(VIEW_TABLE).bulkGet([MARK_ID, id])) as (YearViewRow | undefined)[];
+    if (row && mark && row.token === mark.token) return row;
+    await breathe();
+  }
+  throw new Error(`the year view ${id} was never saved`);
 }

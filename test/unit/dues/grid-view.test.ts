@@ -3,23 +3,19 @@
 // nothing was written since.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshUnit } from '../helpers';
-import { seedYear } from '../year-fixture';
+import { seedYear, viewSaved } from '../year-fixture';
 import { activeDb, activeUnitId } from '../../../src/data/session';
 import { commit } from '../../../src/data/commit';
 import { upsertRow } from '../../../src/data/outbox';
-import { VIEW_TABLE } from '../../../src/data/year-views';
+import { VIEW_TABLE, type YearViewRow } from '../../../src/data/year-views';
 import { loadGridYear } from '../../../src/features/dues/grid-load';
 import { GRID_VIEW_FORM, gridRowView, loadGridView } from '../../../src/features/dues/grid-view';
-import { breathe } from '../../../src/lib/slices';
 
 const Y = 2026;
 const TODAY = '2026-07-15';
 const CURRENT = '2026-07';
 beforeEach(() => freshUnit());
 
-const saved = async () => {
-  for (let i = 0; i < 3; i++) await breathe();
-};
 
 describe('the dues grid view', () => {
   it('is the grid year row by row, and its columns read back the same', async () => {
@@ -36,14 +32,11 @@ describe('the dues grid view', () => {
   it('is read from the year views while nothing changes, and worked out again after a payment', async () => {
     await seedYear(Y, 30);
     const first = await loadGridView(Y, CURRENT, undefined, TODAY);
-    await saved();
     const db = await activeDb();
-    const kept = (await db.table(VIEW_TABLE).get(`grid:${Y}`)) as { data: { names: string[] } };
+    const kept = (await viewSaved(`grid:${Y}`)) as YearViewRow & { data: { names: string[] } };
     expect(kept.data.names).toEqual(first.rows.map((r) => r.fullName));
     await db.table(VIEW_TABLE).put({ ...kept, data: { ...kept.data, names: kept.data.names.map((n) => `${n}*`) } });
     expect((await loadGridView(Y, CURRENT, undefined, TODAY)).rows[0].fullName).toBe(`${first.rows[0].fullName}*`);
-    // Next month: worked out again.
-    expect((await loadGridView(Y, '2026-08', undefined, '2026-08-01')).rows[0].fullName).toBe(first.rows[0].fullName);
     const debtor = first.rows.find((r) => r.owedMonths > 0)!;
     const month = `${Y}-${String(debtor.states.indexOf('owed') + 1).padStart(2, '0')}`;
     const unitId = await activeUnitId();
@@ -51,5 +44,11 @@ describe('the dues grid view', () => {
     const after = await loadGridView(Y, CURRENT, undefined, TODAY);
     expect(after.rows).toEqual((await loadGridYear(Y, CURRENT)).rows.map(gridRowView));
     expect(after.rows.find((r) => r.id === debtor.id)!.owedMonths).toBeLessThan(debtor.owedMonths);
+    // Kept again; next month works it out afresh. (After the payment: a view saved for another
+    // month would otherwise be why the payment's opening missed the starred one.)
+    const again = (await viewSaved(`grid:${Y}`)) as YearViewRow & { data: { names: string[] } };
+    await db.table(VIEW_TABLE).put({ ...again, data: { ...again.data, names: again.data.names.map((n) => `${n}*`) } });
+    expect((await loadGridView(Y, CURRENT, undefined, TODAY)).rows[0].fullName).toBe(`${first.rows[0].fullName}*`);
+    expect((await loadGridView(Y, '2026-08', undefined, '2026-08-01')).rows[0].fullName).toBe(first.rows[0].fullName);
   });
 });
