@@ -23,18 +23,14 @@ type Module<P> = { default: ComponentType<P> };
 export function lazyRoute<P extends object>(
   load: () => Promise<Module<P>>,
   reload = () => location.reload(),
-  check = reachable,
+  probe = reachable,
 ): ComponentType<P> {
-  const failed = (error: unknown): Module<P> => {
-    const url = probeUrl(error);
-    const probe = () => check(url);
-    return {
-      default: function LoadFailed() {
-        if (!isChunkLoadError(error)) throw error;
-        return <NotDownloaded onRetry={reload} probe={probe} />;
-      },
-    };
-  };
+  const failed = (error: unknown): Module<P> => ({
+    default: function LoadFailed() {
+      if (!isChunkLoadError(error)) throw error;
+      return <NotDownloaded onRetry={reload} probe={probe} />;
+    },
+  });
   const Screen = lazy(() =>
     load().then((m) => {
       // undefined: vite's preload helper swallowed the error because the preload guard is
@@ -67,19 +63,18 @@ export const RETRY_MAX_MS = 30_000;
 export const AUTO_RELOADS = 3;
 const RELOADS_KEY = 'scd:notice-reloads';
 
-/** Whether a file the failed import needed can be fetched now (the network is really back). */
-export async function reachable(url: string): Promise<boolean> {
+/**
+ * Whether the server answers now (the network is really back): the service worker's script,
+ * always on the server, never precached, never from the HTTP cache. (Not the file the import
+ * missed: after a new version is deployed that file is gone, and a reload is what brings the
+ * new one.)
+ */
+export async function reachable(): Promise<boolean> {
   try {
-    return (await fetch(url, { cache: 'no-store' })).ok;
+    return (await fetch('/sw.js', { cache: 'no-store' })).ok;
   } catch {
     return false;
   }
-}
-
-/** The address in a chunk error's message, or the service worker's script, always on the server and never precached. */
-export function probeUrl(error: unknown): string {
-  const message = error instanceof Error ? error.message : '';
-  return /(https?:\/\/|\/)[^\s'"]+\.(js|css)\b/.exec(message)?.[0] ?? '/sw.js';
 }
 
 /**
@@ -99,7 +94,7 @@ function reloads(next?: number): number {
 /**
  * What a screen whose chunk is not on the phone shows instead (offline, never opened). While it
  * shows and the browser says it is online, it checks the network now and then (sooner after an
- * "online" event, less often as time goes by) and tries again when a file comes back. Just back
+ * "online" event, less often as time goes by) and tries again when the server answers. Just back
  * online, a reload can still fail (seen in a loaded run): the reloaded notice keeps checking, up
  * to AUTO_RELOADS reloads for the same address.
  */

@@ -1,19 +1,19 @@
 // Money is integer đồng (DOMAIN.md): shown as "5.000 ₫" (vi-VN grouping, a no-break space
 // before the sign so it never wraps alone), and in words on receipts.
 
-// Made on first use: a page's first Intl object loads ICU's Vietnamese data (~200 ms at 4× CPU).
-let grouping: Intl.NumberFormat | undefined;
-const group = { format: (n: number) => (grouping ??= new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 })).format(n) };
+import { wholeVi } from './vi-number';
+
+// Not Intl: a page's first Intl object loads ICU's Vietnamese data (lib/vi-number.ts).
 
 /** 5000 → "5.000 ₫"; -2000 → "−2.000 ₫". */
 export function formatMoney(n: number): string {
-  const s = group.format(Math.abs(Math.round(n)));
+  const s = wholeVi(Math.abs(Math.round(n)));
   return `${n < 0 ? '−' : ''}${s}\u00a0₫`;
 }
 
 /** "5.000" without the sign, for tight columns. */
 export function formatAmount(n: number): string {
-  return (n < 0 ? '−' : '') + group.format(Math.abs(Math.round(n)));
+  return (n < 0 ? '−' : '') + wholeVi(Math.abs(Math.round(n)));
 }
 
 /** What a secretary types ("5.000", "5000", "5,000 đ") → integer đồng, or null. */

@@ -1,8 +1,8 @@
 // Small pure formatters for the meeting screens.
 
-const percent = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 0 });
+import { percentVi } from '../../lib/vi-number';
 
-/** 0.8333 → "83%" */
+/** 0.8333 → "83%" (not Intl: a page's first Intl object loads ICU's Vietnamese data, lib/vi-number.ts) */
 export function formatPercent(rate: number): string {
-  return percent.format(rate);
+  return percentVi(rate);
 }

@@ -19,13 +19,13 @@ import { UnitRatingForm } from './UnitRatingForm';
 import { ChildUnitsLine } from './ChildUnitsLine';
 import { useUnitYear } from '../../data/use-unit-year';
 import type { YearSpan } from '../../protocol/year';
+import { percentVi } from '../../lib/vi-number';
 import '../../ui/year-work.css';
 
 type Filter = 'all' | 'undecided' | 'override' | 'ineligible' | 'candidates';
 const ROW = 60;
-// Made on first use: a page's first Intl object loads ICU's Vietnamese data (~200 ms at 4×).
-let percent: Intl.NumberFormat | undefined;
-const pct = (r: number | undefined) => (r === undefined ? '—' : (percent ??= new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 0 })).format(r));
+// Not Intl: a page's first Intl object loads ICU's Vietnamese data (lib/vi-number.ts).
+const pct = (r: number | undefined) => (r === undefined ? '—' : percentVi(r));
 
 
 function matches(r: RatingRow, f: Filter): boolean {

@@ -4,9 +4,9 @@
 import type { TargetResult } from '../../protocol/target-rules';
 import type { MemberEvidence } from './above-rating-queries';
 import { tr, type RecognitionKey } from './i18n';
+import { wholeVi } from '../../lib/vi-number';
 
-let percent: Intl.NumberFormat | undefined;
-const pct = (r?: TargetResult) => (r?.value === undefined ? tr('evNone') : (percent ??= new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 })).format(r.value) + '%');
+const pct = (r?: TargetResult) => (r?.value === undefined ? tr('evNone') : wholeVi(r.value) + '%');
 
 /** The rules' reasons (code → message): only the ones this card words. */
 const WHY: Record<string, RecognitionKey> = { decided: 'evDecided', notCompleted: 'evNotCompleted', assessed: 'evAssessed' };
