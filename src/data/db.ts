@@ -190,8 +190,9 @@ export class UnitDb extends Dexie {
     //   drops the members' unread indexes.
     // A schema change is a new version(n) step with an upgrade test (DESIGN.md,
     // db-upgrade.test.ts); once a step that only adds tables or indexes has shipped, it can fold
-    // into this declaration, as v1–v7 did (docs/decisions.md, "The schema declared once").
-    this.version(8)
+    // into this declaration, as v1–v7 did, then v8 and v10 (docs/decisions.md, "The schema
+    // declared once"). v9 keeps a step, declared with the whole schema, for its upgrade function.
+    this.version(9)
       .stores({
         units: 'id',
         members: 'id, position, cardNumber',
@@ -238,22 +239,22 @@ export class UnitDb extends Dexie {
         // from the rows and kept in step from then on by data/digest-middleware.ts. Derived:
         // never synced, never in a backup.
         memberDigests: 'id',
+      })
+      // v9: the member digests built again from the rows. A restore wrote every table side by
+      // side in one transaction and the middleware's writes overwrote each other's digests, so
+      // a phone restored under v8 kept one table's part of each (its year screens showed no
+      // members); the middleware now takes a transaction's writes in turn. A phone coming from
+      // v7 or before gets its digests here too (v8 only adds the table).
+      .upgrade(async (tx) => {
+        const rows = Object.fromEntries(await Promise.all(DIGEST_SOURCE_TABLES.map(async (t) => [t, await tx.table(t).toArray()] as const)));
+        await tx.table(DIGEST_TABLE).clear();
+        await tx.table(DIGEST_TABLE).bulkPut(buildDigests(rows));
       });
-    // v9: the member digests built again from the rows. A restore wrote every table side by
-    // side in one transaction and the middleware's writes overwrote each other's digests, so a
-    // phone restored under v8 kept one table's part of each (its year screens showed no
-    // members); the middleware now takes a transaction's writes in turn. A phone coming from
-    // v7 or before gets its digests here too (v8 only adds the table).
-    this.version(9).upgrade(async (tx) => {
-      const rows = Object.fromEntries(await Promise.all(DIGEST_SOURCE_TABLES.map(async (t) => [t, await tx.table(t).toArray()] as const)));
-      await tx.table(DIGEST_TABLE).clear();
-      await tx.table(DIGEST_TABLE).bulkPut(buildDigests(rows));
-    });
-    // v10: the members' indexes no query reads (status, subGroup, importId) dropped. Each was
-    // kept in step by every member written — a pull of 10,000 members put them ~1.7 s into a
-    // bare store with the five indexes, ~1.2 s with the two read (committee holders, a card
-    // number taken) — issue 13, B6. The list and the year screens filter in memory.
-    this.version(10).stores({ members: 'id, position, cardNumber' });
+    // v10 (folded above): the members' indexes no query reads (status, subGroup, importId)
+    // dropped. Each was kept in step by every member written — a pull of 10,000 members put
+    // them ~1.7 s into a bare store with the five indexes, ~1.2 s with the two read (committee
+    // holders, a card number taken) — issue 13, B6. The list and the year screens filter in
+    // memory. Dexie drops the indexes a phone has and the declaration lacks.
     // v11 (issue 13, B9): the year screens' views (data/year-views.ts), kept while nothing is
     // written and told by a token every write moves (data/year-view-middleware.ts). Derived:
     // never synced, never in a backup.
