@@ -32,13 +32,12 @@ export function lazyRoute<P extends object>(
     },
   });
   const Screen = lazy(() =>
-    load().then((m) => {
+    load().then(
       // undefined: vite's preload helper swallowed the error because the preload guard is
       // reloading the page (src/pwa/preload-guard.ts); the notice shows until it does.
-      if (!m) return failed(new Error('Importing a module script failed (reloading)'));
-      reloads(0);
-      return m;
-    }, failed),
+      (m) => m ?? failed(new Error('Importing a module script failed (reloading)')),
+      failed,
+    ),
   );
   // The router keeps the open screen's element while the URL stays the same: a change of
   // language has to re-render the screen from here.
@@ -59,8 +58,9 @@ export function lazyRoute<P extends object>(
 export const ONLINE_SETTLE_MS = 1_000;
 /** The longest wait between two checks while the notice shows. */
 export const RETRY_MAX_MS = 30_000;
-/** Reloads the notice may make by itself for one address in a row, before leaving it to Thử lại. */
+/** Reloads the notice may make by itself for one address within RELOADS_WINDOW_MS, before leaving it to Thử lại. */
 export const AUTO_RELOADS = 3;
+export const RELOADS_WINDOW_MS = 120_000;
 const RELOADS_KEY = 'scd:notice-reloads';
 
 /**
@@ -78,14 +78,18 @@ export async function reachable(): Promise<boolean> {
 }
 
 /**
- * The reloads the notice made by itself in a row at this address; `next` first saves a new
- * count (0 forgets it). Storage refused: Infinity, so no reload is risked that cannot be counted.
+ * The reloads the notice made by itself at this address lately (the last within
+ * RELOADS_WINDOW_MS of the first); `next` first saves a new count. Nothing is written when a
+ * screen loads: an old count expires. Storage refused: Infinity, so no reload is risked that
+ * cannot be counted.
  */
 function reloads(next?: number): number {
   try {
-    if (next !== undefined) sessionStorage.setItem(RELOADS_KEY, location.pathname + ' ' + next);
-    const [path, n] = (sessionStorage.getItem(RELOADS_KEY) ?? '').split(' ');
-    return path === location.pathname ? Number(n) : 0;
+    const [path, n, since] = (sessionStorage.getItem(RELOADS_KEY) ?? '').split(' ');
+    const count = path === location.pathname && Date.now() - Number(since) < RELOADS_WINDOW_MS ? Number(n) : 0;
+    if (next === undefined) return count;
+    sessionStorage.setItem(RELOADS_KEY, `${location.pathname} ${next} ${count ? since : Date.now()}`);
+    return next;
   } catch {
     return Infinity;
   }
