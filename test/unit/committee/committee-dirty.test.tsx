@@ -4,10 +4,9 @@
 // tell the dirty registry on the first edit, and let go once saved or closed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { LocationProvider, Route, Router } from 'preact-iso';
+import { mountAt } from './mount';
+import { LocationProvider } from 'preact-iso';
 import { freshUnit } from '../helpers';
-import TermFormPage from '../../../src/features/committee/TermFormPage';
-import SeatFormPage from '../../../src/features/committee/SeatFormPage';
 import { SeatEndCard } from '../../../src/features/committee/SeatEndCard';
 import { assignSeat, saveTerm } from '../../../src/features/committee/committee-repo';
 import { getSeat } from '../../../src/features/committee/committee-queries';
@@ -23,19 +22,6 @@ const today = todayIso();
 const START = addMonths(today, -12);
 beforeEach(() => freshUnit());
 afterEach(cleanup);
-
-function mountAt(url: string) {
-  history.replaceState(null, '', url);
-  return render(
-    <LocationProvider>
-      <Router>
-        <Route path="/committee" component={() => <p>roster</p>} />
-        <Route path="/committee/term" component={TermFormPage} />
-        <Route path="/committee/seat" component={SeatFormPage} />
-      </Router>
-    </LocationProvider>,
-  );
-}
 
 async function seated() {
   const term = await saveTerm({ label: 'Nhiệm kỳ thử', startsOn: START, size: 5, deputies: 1 });

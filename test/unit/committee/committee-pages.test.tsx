@@ -4,11 +4,10 @@
 // (and a refusal shown on screen, nothing written); ending a seat makes the member a member
 // again.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { LocationProvider, Route, Router } from 'preact-iso';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { mountAt as mount } from './mount';
 import { freshUnit } from '../helpers';
 import CommitteePage from '../../../src/features/committee/CommitteePage';
-import SeatFormPage from '../../../src/features/committee/SeatFormPage';
 import { assignSeat, saveTerm } from '../../../src/features/committee/committee-repo';
 import { createMember } from '../../../src/features/members/members-repo';
 import { createMeeting } from '../../../src/features/meetings/meetings-repo';
@@ -23,17 +22,8 @@ const START = addMonths(today, -12);
 beforeEach(() => freshUnit());
 afterEach(cleanup);
 
-function mountAt(url: string) {
-  history.replaceState(null, '', url);
-  return render(
-    <LocationProvider>
-      <Router>
-        <Route path="/committee" component={CommitteePage} />
-        <Route path="/committee/seat" component={SeatFormPage} />
-      </Router>
-    </LocationProvider>,
-  );
-}
+/** The seat form with the real roster behind it. */
+const mountAt = (url: string) => mount(url, CommitteePage);
 
 async function setUp() {
   const term = await saveTerm({ label: 'Nhiệm kỳ thử', startsOn: START, endsOn: addMonths(today, 2), size: 5, deputies: 1 });

@@ -4,10 +4,9 @@
 // typed a key at a time asks for several days); a read that fails says so instead of leaving
 // the page on "Đang tải…" with an error nobody caught.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { LocationProvider, Route, Router } from 'preact-iso';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { mountAt } from './mount';
 import { freshUnit } from '../helpers';
-import SeatFormPage from '../../../src/features/committee/SeatFormPage';
 import { saveTerm } from '../../../src/features/committee/committee-repo';
 import * as queries from '../../../src/features/committee/committee-queries';
 import { addMonths } from '../../../src/protocol/committee-rules';
@@ -30,18 +29,6 @@ afterEach(() => {
   vi.mocked(queries.seatCandidates).mockReset();
   vi.mocked(queries.seatFormContext).mockReset();
 });
-
-function mountAt(url: string) {
-  history.replaceState(null, '', url);
-  return render(
-    <LocationProvider>
-      <Router>
-        <Route path="/committee" component={() => <p>roster</p>} />
-        <Route path="/committee/seat" component={SeatFormPage} />
-      </Router>
-    </LocationProvider>,
-  );
-}
 
 const member = (id: string, fullName: string) => ({ ...MEMBER_DEFAULTS, id, fullName }) as Member;
 
