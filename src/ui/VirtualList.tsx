@@ -28,9 +28,13 @@ export function VirtualList<T>({ items, rowHeight, renderRow, getKey, overscan =
       const el = ref.current;
       if (!el) return;
       const top = el.getBoundingClientRect().top;
+      // From the margin above the window's top to the margin below its bottom. (The end was
+      // once the start plus a window and both margins: with the list's top on screen, under
+      // the title, search and filters, that drew 28 rows where 17 reach the margin, and a
+      // keystroke laid out and painted all of them: B5.)
       const first = Math.max(0, Math.floor(-top / rowHeight) - overscan);
-      const count = Math.ceil(window.innerHeight / rowHeight) + overscan * 2;
-      setRange((r) => (r.start === first && r.end === first + count ? r : { start: first, end: first + count }));
+      const end = Math.max(first, Math.ceil((window.innerHeight - top) / rowHeight) + overscan);
+      setRange((r) => (r.start === first && r.end === end ? r : { start: first, end }));
     };
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(measure);

@@ -30,10 +30,41 @@ describe('VirtualList', () => {
     );
     // 740 / 64 → 12 rows, and 8 below.
     expect(renders[0]).toEqual(Array.from({ length: 20 }, (_, i) => i));
-    // Measured (the list at the top): 12 rows and 8 either side, none above the first.
+    // Measured (the list's top at the window's top): the 12 rows it shows and 8 below.
     const list = screen.getByRole('list', { name: 'Đoàn viên' });
-    expect(within(list).getAllByRole('listitem')).toHaveLength(28);
+    expect(within(list).getAllByRole('listitem')).toHaveLength(20);
     expect(list.parentElement!.style.height).toBe(`${5000 * 64}px`);
+  });
+
+  /** The list with its top `top` px from the window's top (negative: scrolled past), measured again. */
+  function placedAt(top: number) {
+    Object.defineProperty(window, 'innerHeight', { configurable: true, value: 740 });
+    Object.defineProperty(window.screen, 'height', { configurable: true, value: 740 });
+    const proto = HTMLDivElement.prototype;
+    const real = proto.getBoundingClientRect;
+    proto.getBoundingClientRect = () => ({ top }) as DOMRect;
+    try {
+      render(<VirtualList items={items} rowHeight={64} getKey={(m) => m.id} label="Đoàn viên" renderRow={(m) => <span>{m.id}</span>} />);
+    } finally {
+      proto.getBoundingClientRect = real;
+    }
+    return within(screen.getByRole('list', { name: 'Đoàn viên' }))
+      .queryAllByRole('listitem')
+      .map((li) => Number(li.textContent!.slice(1)));
+  }
+
+  it('under a title, search and filters: the rows from the top of the list to the bottom of the window, and 8 below (B5)', () => {
+    // 740 - 200 = 540 px of list on screen: 9 rows, and 8 below; not 28.
+    expect(placedAt(200)).toEqual(Array.from({ length: 17 }, (_, i) => i));
+  });
+
+  it('scrolled into the list: 8 rows above the window, the 12 in it, 8 below', () => {
+    // 100 rows scrolled past the top: rows 100–111 on screen.
+    expect(placedAt(-6400)).toEqual(Array.from({ length: 28 }, (_, i) => 92 + i));
+  });
+
+  it('a list below the window draws none until it is scrolled near', () => {
+    expect(placedAt(740 + 9 * 64)).toEqual([]);
   });
 
   it('never renders more than the items', () => {
