@@ -16,10 +16,11 @@ interface Props<T> {
 export function VirtualList<T>({ items, rowHeight, renderRow, getKey, overscan = 8, label }: Props<T>) {
   const ref = useRef<HTMLDivElement>(null);
   // Before the list is laid out its place is unknown: the first render takes the rows that
-  // could show from its top (a screen's height of them) and the margin below. The measured
-  // window, a frame later, adds the margin. 40 rows were 2-3 times the rows a 360×740 phone
-  // shows, all laid out and painted before the first frame (issue 13, B9: 100-136 ms tasks).
-  const [range, setRange] = useState(() => ({ start: 0, end: firstWindow(rowHeight, overscan) }));
+  // could show from its top (a screen's height of them). The measured window, a frame later,
+  // adds the margins. 40 rows were 2-3 times the rows a 360×740 phone shows, all laid out and
+  // painted before the first frame (issue 13, B9: 100-136 ms tasks); the 8 rows of margin it
+  // took after that were still laid out and painted before anything showed (B3).
+  const [range, setRange] = useState(() => ({ start: 0, end: firstWindow(rowHeight) }));
 
   useEffect(() => {
     let frame = 0;
@@ -33,7 +34,8 @@ export function VirtualList<T>({ items, rowHeight, renderRow, getKey, overscan =
       // the title, search and filters, that drew 28 rows where 17 reach the margin, and a
       // keystroke laid out and painted all of them: B5.)
       const first = Math.max(0, Math.floor(-top / rowHeight) - overscan);
-      const end = Math.max(first, Math.ceil((window.innerHeight - top) / rowHeight) + overscan);
+      // (a list below the window: an end before its start, and no rows)
+      const end = Math.ceil((window.innerHeight - top) / rowHeight) + overscan;
       setRange((r) => (r.start === first && r.end === end ? r : { start: first, end }));
     };
     const schedule = () => {
@@ -68,12 +70,11 @@ export function VirtualList<T>({ items, rowHeight, renderRow, getKey, overscan =
 }
 
 /**
- * Rows of the first render: as many as the screen's height shows, and the margin below. The
- * screen's height, not the window's: reading `innerHeight` while rendering made the browser lay
- * out the page there and then (10-15 ms at 4×, traced). On a phone the screen is the taller of
- * the two; where it is not (a zoomed-out desktop page), the measured window fills in a frame
- * later.
+ * Rows of the first render: as many as the screen's height shows. The screen's height, not the
+ * window's: reading `innerHeight` while rendering made the browser lay out the page there and
+ * then (10-15 ms at 4×, traced). On a phone the screen is the taller of the two; where it is not
+ * (a zoomed-out desktop page), the measured window fills in a frame later.
  */
-export function firstWindow(rowHeight: number, overscan: number, height = typeof screen === 'undefined' ? 0 : screen.height): number {
-  return Math.ceil((height || 800) / rowHeight) + overscan;
+export function firstWindow(rowHeight: number, height = typeof screen === 'undefined' ? 0 : screen.height): number {
+  return Math.ceil((height || 800) / rowHeight);
 }
