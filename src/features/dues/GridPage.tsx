@@ -15,6 +15,7 @@ import { VirtualList } from '../../ui/VirtualList';
 import { YEAR_TABLES } from './dues-queries';
 import { loadGridView, type GridRowView as Item, type GridView } from './grid-view';
 import { currentPeriod, STATE_SYMBOL, stateLabel } from './format';
+import { tq } from './desk-i18n';
 import { errorText, td } from './i18n';
 import { YearNav } from './parts';
 import type { CellState } from '../../protocol/dues-rules';
@@ -51,7 +52,7 @@ export default function GridPage() {
   return (
     <main class="page dues dues-gridpage">
       <a class="back" href={`/dues?m=${year === Number(current.slice(0, 4)) ? current : `${year}-12`}`}>‹ {td('back')}</a>
-      <h1>{td('gridTitle')}</h1>
+      <h1>{tq('gridTitle')}</h1>
       <YearNav year={year} href={(y) => `/dues/grid?y=${y}`} />
       <Legend />
       {data.error ? <p class="error" role="alert">{errorText(data.error)}</p> : null}
@@ -65,9 +66,9 @@ export default function GridPage() {
               {MONTHS.map((n) => <span key={n}>{n}</span>)}
             </div>
           </div>
-          <p class="muted small">{whole ? td('gridCount', { n: visible.length }) : td('loading')}</p>
+          <p class="muted small">{whole ? tq('gridCount', { n: visible.length }) : td('loading')}</p>
           <div class="dues-list dues-grid">
-            <VirtualList items={visible} rowHeight={ROW} getKey={(i) => i.id} renderRow={renderRow} label={td('gridTitle')} />
+            <VirtualList items={visible} rowHeight={ROW} getKey={(i) => i.id} renderRow={renderRow} label={tq('gridTitle')} />
           </div>
         </>
       )}
@@ -85,12 +86,12 @@ class GridRow extends Component<{ r: Item; year: number }> {
   }
 
   render({ r, year }: { r: Item; year: number }) {
-    const label = td('gridRowLabel', { name: r.fullName, paid: r.paidMonths, owed: r.owedMonths + r.partialMonths });
+    const label = tq('gridRowLabel', { name: r.fullName, paid: r.paidMonths, owed: r.owedMonths + r.partialMonths });
     return (
       <a class="dues-grid-row" href={`/dues/member/${r.id}?y=${year}`} aria-label={label}>
         <span class="dues-grid-name">
           <span>{r.fullName}</span>
-          {r.owedAmount > 0 && <small>{td('gridOwed', { amount: formatMoney(r.owedAmount) })}</small>}
+          {r.owedAmount > 0 && <small>{tq('gridOwed', { amount: formatMoney(r.owedAmount) })}</small>}
         </span>
         <span class="dues-grid-cells" aria-hidden="true">
           {r.states.map((state, k) => (

@@ -34,47 +34,47 @@ export default function RemitPage() {
         <p class="muted">{td('loading')}</p>
       ) : (
         <>
-          <article class="dues-doc" aria-label={td('remitTitle')}>
+          <article class="dues-doc" aria-label={tq('remitTitle')}>
             <SlipHead parent={unit?.parentUnit} unit={unit?.name} locality={unit?.locality} paidAt={rec?.paidAt} />
-            <h1>{td('remitTitle')}</h1>
-            <p class="dues-doc-no">{td('remitMonth', { month: formatPeriod(period) })}</p>
+            <h1>{tq('remitTitle')}</h1>
+            <p class="dues-doc-no">{tq('remitMonth', { month: formatPeriod(period) })}</p>
             <table class="dues-doc-table">
               <tbody>
                 <tr>
                   <td>
-                    {td('remitCollected')}
-                    <small class="muted"> ({[td('remitEntries', { n: v.count }), v.reversals ? td('remitReversals', { n: v.reversals }) : ''].filter(Boolean).join(', ')})</small>
+                    {tq('remitCollected')}
+                    <small class="muted"> ({[tq('remitEntries', { n: v.count }), v.reversals ? tq('remitReversals', { n: v.reversals }) : ''].filter(Boolean).join(', ')})</small>
                   </td>
                   <td class="num" data-figure="collected">{formatMoney(v.collected)}</td>
                 </tr>
                 <tr>
-                  <td><strong>{td('remitUp')}</strong></td>
+                  <td><strong>{tq('remitUp')}</strong></td>
                   <td class="num" data-figure="remit"><strong>{formatMoney(v.remit)}</strong></td>
                 </tr>
                 <tr>
-                  <td>{td('remitKeep')}</td>
+                  <td>{tq('remitKeep')}</td>
                   <td class="num" data-figure="keep">{formatMoney(v.keep)}</td>
                 </tr>
               </tbody>
             </table>
-            <p><em>{td('inWords')} ({td('remitUp')}): {moneyInWords(v.remit)}.</em></p>
-            <p class="muted small">{td('remitRounding')}</p>
-            {rec && <p class="ok" role="status">{td('remitPaid', { date: formatDate(rec.paidAt), method: td(`method_${rec.method}`), amount: formatMoney(rec.amount) })}</p>}
+            <p><em>{td('inWords')} ({tq('remitUp')}): {moneyInWords(v.remit)}.</em></p>
+            <p class="muted small">{tq('remitRounding')}</p>
+            {rec && <p class="ok" role="status">{tq('remitPaid', { date: formatDate(rec.paidAt), method: td(`method_${rec.method}`), amount: formatMoney(rec.amount) })}</p>}
             <div class="dues-doc-sign">
               <div>
                 <strong>{tq('remitReceiver')}</strong>
                 <small>{td('signHint')}</small>
               </div>
               <div>
-                <strong>{td('treasurer')}</strong>
+                <strong>{tq('treasurer')}</strong>
                 <small>{td('signHint')}</small>
                 <span class="dues-doc-name">{unit?.secretaryName}</span>
               </div>
             </div>
           </article>
-          {changed && <p class="dues-alert" role="note">⚠ {td('remitChanged', { collected: formatMoney(v.collected), remit: formatMoney(v.remit) })}</p>}
+          {changed && <p class="dues-alert" role="note">⚠ {tq('remitChanged', { collected: formatMoney(v.collected), remit: formatMoney(v.remit) })}</p>}
           <div class="no-print">
-            {v.collected === 0 && !rec ? <p class="muted">{td('remitNothing')}</p> : (!rec || changed) && <MarkPaid period={period} collected={v.collected} remit={v.remit} again={!!rec} />}
+            {v.collected === 0 && !rec ? <p class="muted">{tq('remitNothing')}</p> : (!rec || changed) && <MarkPaid period={period} collected={v.collected} remit={v.remit} again={!!rec} />}
             <button type="button" class="btn block" onClick={() => window.print()}>{td('print')}</button>
           </div>
         </>
@@ -132,9 +132,9 @@ function MarkPaid({ period, collected, remit, again }: { period: string; collect
   };
   return (
     <form class="card w" onSubmit={save}>
-      {saved && <p class="ok" role="status">{td('remitSaved')}</p>}
+      {saved && <p class="ok" role="status">{tq('remitSaved')}</p>}
       <div class="field">
-        <label for="remit-date">{td('remitPaidAt')}</label>
+        <label for="remit-date">{tq('remitPaidAt')}</label>
         <input id="remit-date" type="date" value={pay.paidAt} required onInput={(e) => setPay({ ...pay, paidAt: (e.target as HTMLInputElement).value })} />
       </div>
       <fieldset class="dues-method">
@@ -151,7 +151,7 @@ function MarkPaid({ period, collected, remit, again }: { period: string; collect
         <input id="remit-note" type="text" value={note} autoComplete="off" onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
       </div>
       {error ? <p class="error" role="alert">{errorText(error)}</p> : null}
-      <button type="submit" class="btn primary block" disabled={busy}>{again ? td('remitUpdate') : td('remitMark')} · {formatMoney(remit)}</button>
+      <button type="submit" class="btn primary block" disabled={busy}>{again ? tq('remitUpdate') : tq('remitMark')} · {formatMoney(remit)}</button>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { formatMoney } from '../../lib/money';
 import { YEAR_TABLES } from './dues-queries';
 import { unpaidWarnings } from './desk-reads';
 import { currentPeriod, formatPeriods } from './format';
+import { tq } from './desk-i18n';
 import { errorText, td } from './i18n';
 import { YearNav } from './parts';
 
@@ -20,14 +21,14 @@ export default function WarningsPage() {
   return (
     <main class="page dues">
       <a class="back" href="/dues">‹ {td('back')}</a>
-      <h1>{td('warningsTitle')}</h1>
+      <h1>{tq('warningsTitle')}</h1>
       <YearNav year={year} href={(y) => `/dues/warnings?y=${y}`} />
-      <p class="card note">{td('warningsExplain')}</p>
+      <p class="card note">{tq('warningsExplain')}</p>
       {data.error ? <p class="error" role="alert">{errorText(data.error)}</p> : null}
       {!data.isLoaded ? (
         <p class="muted">{td('loading')}</p>
       ) : rows.length === 0 ? (
-        <p class="ok">{td('warningsNone')}</p>
+        <p class="ok">{tq('warningsNone')}</p>
       ) : (
         <ul class="dues-links">
           {rows.map((r) => (
@@ -35,7 +36,7 @@ export default function WarningsPage() {
               <a href={`/dues/member/${r.member.id}?y=${year}`}>
                 <span>
                   <strong>{r.member.fullName}</strong>
-                  <small>{td('warningMonths', { n: r.owedMonths.length, months: formatPeriods(r.owedMonths) })}</small>
+                  <small>{tq('warningMonths', { n: r.owedMonths.length, months: formatPeriods(r.owedMonths) })}</small>
                 </span>
                 <span class="dues-amount warn">{formatMoney(r.owedAmount)}</span>
               </a>
