@@ -66,15 +66,23 @@ describe('member list', () => {
     await expect.poll(() => names(list)).toEqual(['Phạm Văn Dũng']);
     expect(hrefs(list)).toEqual([`/members/${id('Phạm Văn Dũng')}`]);
 
+    // The filters' controls are made only once the panel is opened (B3, B5).
+    expect(screen.queryByLabelText('Trạng thái')).toBeNull();
+    fireEvent.click(screen.getByText('Lọc'));
+    const status = await screen.findByLabelText('Trạng thái');
+
     // The archived view: the same query now finds Cường, and only him.
-    fireEvent.change(screen.getByLabelText('Trạng thái'), { target: { value: 'archived' } });
+    fireEvent.change(status, { target: { value: 'archived' } });
     fireEvent.input(box, { target: { value: 'van' } });
     await expect.poll(() => names(list)).toEqual(['Lê Văn Cường']);
     expect(hrefs(list)).toEqual([`/members/${id('Lê Văn Cường')}`]);
     // a view beyond who is in the unit is counted on its own: "1 / 4" would read as part of them
     expect(screen.getByText('1 đoàn viên')).toBeTruthy();
 
-    fireEvent.change(screen.getByLabelText('Trạng thái'), { target: { value: 'participating' } });
+    fireEvent.change(status, { target: { value: 'participating' } });
+    // Closed again, the panel drops its controls.
+    fireEvent.click(screen.getByText('Lọc'));
+    await expect.poll(() => screen.queryByLabelText('Trạng thái')).toBeNull();
     fireEvent.input(box, { target: { value: '' } });
     await expect.poll(() => names(list)).toEqual(['Nguyễn Văn An', 'Đặng Đức Anh', 'Trần Thị Bình', 'Phạm Văn Dũng']);
     expect(hrefs(list)).toEqual(['Nguyễn Văn An', 'Đặng Đức Anh', 'Trần Thị Bình', 'Phạm Văn Dũng'].map((n) => `/members/${id(n)}`));
