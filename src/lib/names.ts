@@ -1,21 +1,52 @@
 // Vietnamese names sort by given name (the last word), then by family and middle names,
 // with the Vietnamese collator (DOMAIN.md conventions).
 
-// Made on first use: creating it loads ICU's Vietnamese rules (~60 ms at 4× CPU), which a
-// cold start of the member list should not pay before its first rows are painted (B3).
+// Made on first use, for a text without a key (below): creating it loads ICU's Vietnamese
+// rules (~50-60 ms at 4× CPU).
 let viCollator: Intl.Collator | undefined;
 const collator = () => (viCollator ??= new Intl.Collator('vi', { sensitivity: 'base', numeric: true }));
 
-/**
- * Makes the collator ahead of the first sort, for a caller with time to spare while it waits
- * (the member list, while IndexedDB reads the register: the sort then finds it made).
- */
-export function warmNameCollator(): void {
-  collator();
+// The collator's order for the texts names are made of — Vietnamese letters with or without
+// their tone, either case, digits and spaces — as a key compared code unit by code unit: a
+// letter is its place in the alphabet (a ă â b c d đ e ê f … o ô ơ … u ư v w x y z; tone and
+// case do not count), a space comes before a number and a number before a letter, and a
+// number is its value (no leading zeros: its length, then its digits). Making the collator
+// loads ICU's Vietnamese rules, ~50 ms at 4× CPU on the member list's cold start (B3), for
+// the first sort. A text with any other character (a hyphen, a decomposed tone) has no key
+// and is compared by the collator. test/unit/lib/names.test.ts holds the keys to it.
+const ALPHABET = 'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
+const CODE: Record<string, string> = {};
+for (let i = 0; i < ALPHABET.length; i++)
+  for (const tone of 'aăâeêioôơuưy'.includes(ALPHABET[i]) ? ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'] : [''])
+    for (const ch of [ALPHABET[i] + tone, (ALPHABET[i] + tone).toUpperCase()]) CODE[ch.normalize('NFC')] = String.fromCharCode(65 + i);
+
+/** The key of `s` in the collator's order, or undefined: a character the keys do not cover. */
+export function viKey(s: string): string | undefined {
+  let key = '';
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === ' ') key += '\u0001';
+    else if (s[i] >= '0' && s[i] <= '9') {
+      let j = i;
+      while (s[j] === '0') j++;
+      const from = j;
+      while (s[j] >= '0' && s[j] <= '9') j++;
+      if (j - from > 30) return undefined;
+      key += '\u0002' + String.fromCharCode(32 + j - from) + s.slice(from, j);
+      i = j - 1;
+    } else if (CODE[s[i]]) key += CODE[s[i]];
+    else return undefined;
+  }
+  return key;
 }
 
-/** Two texts in Vietnamese order (sub-groups, places), with the names' collator. */
-export const compareText = (a: string, b: string): number => collator().compare(a, b);
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Two texts in Vietnamese order (sub-groups, places), as the names' collator orders them. */
+export function compareText(a: string, b: string): number {
+  const ka = viKey(a);
+  const kb = ka === undefined ? undefined : viKey(b);
+  return kb === undefined ? collator().compare(a, b) : byKey(ka!, kb);
+}
 
 export function givenName(fullName: string): string {
   const words = fullName.trim().split(/\s+/);
@@ -30,10 +61,7 @@ export function nameSortKey(fullName: string): string {
 }
 
 export function compareNames(a: string, b: string): number {
-  const ga = givenName(a);
-  const gb = givenName(b);
-  const c = collator();
-  return c.compare(ga, gb) || c.compare(a, b);
+  return compareText(givenName(a), givenName(b)) || compareText(a, b);
 }
 
 /**
@@ -56,8 +84,17 @@ export function sortByName<T>(items: T[], name: (t: T) => string): T[] {
  * collator on full names): for sorting the same way in slices (lib/name-order).
  */
 export function nameIndexOrder(names: readonly string[]): (x: number, y: number) => number {
-  const c = collator();
   const given = names.map(givenName);
+  const keys = names.map(viKey);
+  if (keys.every((k) => k !== undefined)) {
+    // Every name has its key: the given names' keys rank them (equal keys, equal rank).
+    const givenKeys = given.map((g) => viKey(g)!);
+    const rank = new Map<string, number>();
+    [...new Set(givenKeys)].sort(byKey).forEach((g, i) => rank.set(g, i));
+    const r = givenKeys.map((g) => rank.get(g)!);
+    return (x, y) => r[x] - r[y] || byKey(keys[x]!, keys[y]!);
+  }
+  const c = collator();
   const rank = new Map<string, number>();
   [...new Set(given)].sort(c.compare).forEach((g, i) => rank.set(g, i));
   // Given names equal under the collator (case, tones) share the rank of the first of them.

@@ -8,7 +8,7 @@ import { knownUnitId } from '../../data/prefs';
 import { VirtualList } from '../../ui/VirtualList';
 import { readListSnapshot, writeListSnapshot, type MemberRowData } from './list-snapshot';
 import { buildMemberIndex, searchMembers, type IndexedMember } from '../../lib/member-search';
-import { compareText, warmNameCollator } from '../../lib/names';
+import { compareText } from '../../lib/names';
 import { DEFAULT_FILTER, matchesFilter, isDefaultFilter, type MemberFilter } from './member-filters';
 import { MemberFiltersPanel } from './MemberFiltersPanel';
 import { MemberRow, ROW_HEIGHT } from './MemberRow';
@@ -16,10 +16,8 @@ import { isChunkLoadError } from '../../lib/chunk-error';
 import { todayIso } from '../../lib/dates';
 
 const queries = () => import('./member-queries');
-// While IndexedDB reads the register, the Vietnamese collator the sort needs is made (a task
-// of its own, once the read is asked for: before, on the first visit of a session, it ran
-// while the database was still opening, and held up the read by its 30 ms at 4×).
-const loadListMembers = () => queries().then((m) => () => m.readMembers(() => setTimeout(warmNameCollator, 0)));
+// (The sort by name needs no collator for names of Vietnamese letters: lib/names.ts viKey.)
+const loadListMembers = () => queries().then((m) => m.readMembers);
 const loadGetUnit = () => import('../setup/unit-queries').then((m) => m.getUnit);
 const loadInUnit = () => queries().then((m) => async () => m.inUnitOn(todayIso()));
 // The register's code (Dexie, the reads) starts loading when this screen's code runs, not
@@ -57,8 +55,6 @@ export default function MembersPage() {
     if (members.isLoaded && !members.error && unitId) writeListSnapshot(unitId, total, defaultView.map((m) => m.member));
   }, [defaultView]);
 
-  // Once the register is read: the first sort in Vietnamese loads ICU's rules (~20 ms at 4×),
-  // which the collator made while it was read has done by then (B3).
   const subGroups = useMemo(() => {
     if (!members.isLoaded) return [];
     const set = new Set(unit.value?.subGroups ?? []);

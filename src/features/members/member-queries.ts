@@ -9,17 +9,11 @@ export function listMembers(): Promise<Member[]> {
   return readMembers();
 }
 
-/** The live members; `whileReading` is called once the read is asked of IndexedDB, for work that can fill the wait. */
-export async function readMembers(whileReading?: () => void): Promise<Member[]> {
+/** The live members. */
+export async function readMembers(): Promise<Member[]> {
   const db = await activeDb();
-  // The read is asked of IndexedDB only once the database is open: the work that fills the
-  // wait must not hold up the open's answer (the first read of a session opens it). A database
-  // closed for another tab's upgrade stays closed (RELIABILITY.md 18): the read fails as before.
-  if (whileReading && !db.isOpen() && !db.hasBeenClosed()) await db.open();
   // One getAll and a filter here: Dexie's filter() walks a cursor, row by row (B3).
-  const read = db.members.toArray();
-  whileReading?.();
-  return (await read).filter((m) => !m.deleted);
+  return (await db.members.toArray()).filter((m) => !m.deleted);
 }
 
 export async function getMember(id: string): Promise<Member | undefined> {
