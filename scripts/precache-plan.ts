@@ -11,7 +11,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { hoistTransitiveImports } from './hoist-imports.ts';
 
 export interface BuiltChunk {
   /** output file, relative to outDir ("assets/ImportPage-x.js") */
@@ -138,8 +137,6 @@ export function precachePlan(
         });
       }
       plan = planPrecache(chunks, assets, isLeftOut);
-      // Before the sizes below: the chunks left out name every chunk they need (hoist-imports.ts).
-      hoistTransitiveImports(bundle, plan.leftOut);
       // Which chunk holds each source module: vite's manifest names only chunks with an entry
       // module, not the feature groups (vite.config.ts); test/perf/size-check.mjs reads this.
       const modules: Record<string, string> = {};
