@@ -1,5 +1,5 @@
 // Vietnamese names sort by given name (the last word), then by family and middle names,
-// with the Vietnamese collator (DOMAIN.md conventions).
+// in the Vietnamese collator's order (DOMAIN.md conventions).
 
 // Made on first use, for a text without a key (below): creating it loads ICU's Vietnamese
 // rules (~50-60 ms at 4× CPU).

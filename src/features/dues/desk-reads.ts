@@ -7,7 +7,7 @@ import { remittanceId } from '../../protocol/record-ids';
 import type { Member } from '../../protocol/member';
 import { membersOn, movesByMember } from '../../protocol/headcount';
 import { collectedIn, isUnpaidWarning, OPENING_RECEIPT, openingsOf, rateFor, remittanceSplit } from '../../protocol/dues-rules';
-import { compareNames } from '../../lib/names';
+import { sortByName } from '../../lib/names';
 import { yearView } from './dues-queries';
 
 const live = <T extends { deleted: boolean }>(rows: T[]) => rows.filter((r) => !r.deleted);
@@ -50,10 +50,11 @@ export interface WarningRow {
 /** Members unpaid 3+ months of the year up to `current` (R5), most months first. `thisMonth`: as in yearView. */
 export async function unpaidWarnings(year: number, current: string, thisMonth = current): Promise<WarningRow[]> {
   const yv = await yearView(year, current, thisMonth);
-  return yv.rows
+  const rows = yv.rows
     .filter((r) => isUnpaidWarning(r.year))
-    .map((r) => ({ member: r.member, owedMonths: r.year.months.filter((m) => m.state === 'owed' && m.period <= current).map((m) => m.period), owedAmount: r.year.owedAmount }))
-    .sort((a, b) => b.owedMonths.length - a.owedMonths.length || compareNames(a.member.fullName, b.member.fullName));
+    .map((r) => ({ member: r.member, owedMonths: r.year.months.filter((m) => m.state === 'owed' && m.period <= current).map((m) => m.period), owedAmount: r.year.owedAmount }));
+  // By name, then (a stable sort) most months first: a unit's whole roster can be here.
+  return sortByName(rows, (r) => r.member.fullName).sort((a, b) => b.owedMonths.length - a.owedMonths.length);
 }
 
 export interface ExemptionRow extends DuesExemption {
@@ -88,7 +89,7 @@ export async function ratesView(current: string, today: string): Promise<RatesVi
 export async function membersToday(today: string): Promise<Member[]> {
   const db = await activeDb();
   const [members, events] = await Promise.all([db.members.toArray(), db.memberEvents.toArray()]);
-  return membersOn(members, movesByMember(events), today).sort((a, b) => compareNames(a.fullName, b.fullName));
+  return sortByName(membersOn(members, movesByMember(events), today), (m) => m.fullName);
 }
 
 export interface OpeningRow extends DuesEntry {

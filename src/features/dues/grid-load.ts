@@ -9,9 +9,7 @@
 import { activeDb } from '../../data/session';
 import { readMany } from '../../data/paged';
 import { DIGEST_PAGE, exemptionsOf, type DigestMember, type MemberDigest } from '../../data/member-digest';
-import { compareNames } from '../../lib/names';
 import { nameRankInSlices, placeByRank } from '../../lib/name-order';
-import { formatMoney } from '../../lib/money';
 import { afterPaint, breathe, mapInSlices } from '../../lib/slices';
 import { countsDuring } from '../../protocol/headcount';
 import { memberYear, type MemberYear, type PaidLike } from '../../protocol/dues-rules';
@@ -53,13 +51,6 @@ export async function loadGridYear(year: number, current: string, onHead?: (firs
   const db = await activeDb();
   const read = readMany(db, [{ table: db.memberDigests }, { table: db.duesRates }] as const, DIGEST_PAGE);
   const started = readBookStart(db, current);
-  // A page's first Intl collator and number format each load ICU's Vietnamese data (~100-200 ms
-  // at 4× CPU): made now, each in a task of its own while the digests are read, rather than
-  // inside the name sort and the first rows' render (the owed amounts).
-  await breathe();
-  compareNames('a', 'b');
-  await breathe();
-  formatMoney(0);
   const [[digests, rateRows], start] = await Promise.all([read, started]);
   const rates = rateRows.filter((r) => !r.deleted);
   await breathe();

@@ -3,7 +3,7 @@
 import { unexcusedAbsenceWarnings, type AttendanceFact, type YearEvent } from '../../protocol/attendance-rules';
 import type { AttendanceStatus } from '../../protocol/meeting-enums';
 import { PARTICIPATING_STATUSES, type MemberStatus } from '../../protocol/member-enums';
-import { compareNames } from '../../lib/names';
+import { sortByName } from '../../lib/names';
 import type { YearLike } from '../../protocol/year';
 
 // Which events count (and their shape) is a rule the rating shares: protocol/attendance-rules.
@@ -75,5 +75,6 @@ export function absenceWarnings(
     if (!m || (inUnit ? !inUnit.has(m.id) : m.archivedAt || !PARTICIPATING_STATUSES.includes(m.status))) continue;
     rows.push({ memberId: m.id, fullName: m.fullName, subGroup: m.subGroup, months: w.months });
   }
-  return rows.sort((a, b) => b.months.length - a.months.length || compareNames(a.fullName, b.fullName));
+  // By name, then (a stable sort) most months first.
+  return sortByName(rows, (r) => r.fullName).sort((a, b) => b.months.length - a.months.length);
 }

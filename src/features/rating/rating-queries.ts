@@ -19,7 +19,6 @@ import type { UnitSettings } from '../../protocol/unit-settings';
 import { bookStartOf, memberYear, OPENING_RECEIPT, openingsOf, type PaidLike } from '../../protocol/dues-rules';
 import type { DuesRate } from '../../protocol/dues';
 import { afterPaint, breathe, mapInSlices } from '../../lib/slices';
-import { compareNames } from '../../lib/names';
 import { countedEvents, type YearEvent } from '../../protocol/attendance-rules';
 import { unitYearSpan } from '../../data/unit-year';
 import { loadYearGoals } from '../../data/year-goals';
@@ -165,12 +164,6 @@ export async function loadRatingEvidence(yearOrSpan: YearLike, today: string, on
   const span = typeof yearOrSpan === 'number' ? await unitYearSpan(yearOrSpan, db) : yearOrSpan;
   const year = span.year;
   const read = onlyMemberId ? db.memberDigests.get(onlyMemberId).then((d) => (d ? [d] : [])) : readMany(db, [{ table: db.memberDigests }] as const, DIGEST_PAGE).then(([rows]) => rows);
-  // The first Intl object of a page loads ICU's Vietnamese data (~200 ms at 4× CPU): made now,
-  // in a task of its own while the digests are read, not inside the name sort.
-  if (!onlyMemberId) {
-    await breathe();
-    compareNames('a', 'b');
-  }
   const [events, digests, book] = await Promise.all([yearEvents(db, span, today), read, duesContext(db, span, today)]);
   const held = events.filter((e) => inSpan(e.date, span));
   const ctx: YearContext = { span, held, heldMonths: held.map((e) => ({ id: e.id, month: e.date.slice(0, 7) })), dues: book.dues };

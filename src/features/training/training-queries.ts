@@ -9,7 +9,7 @@ import { todayIso } from '../../lib/dates';
 import type { TrainingItem, TrainingProgress, TrainingRegistration } from '../../protocol/training';
 import { creditedItems, TRAINING_TARGETS, type AttendanceLike, type ProgressLike, type RegistrationLike, type TrainingGoals } from '../../protocol/training-rules';
 import { DIGEST_PAGE, statusOf, type DigestMember, type MemberDigest } from '../../data/member-digest';
-import { compareNames } from '../../lib/names';
+import { sortByName } from '../../lib/names';
 import { nameRankInSlices, placeByRank } from '../../lib/name-order';
 import { activeDb } from '../../data/session';
 import type { UnitDb } from '../../data/db';
@@ -123,10 +123,6 @@ export async function loadTrainingYear(yearOrSpan: YearLike, onHead?: (first: Tr
   const db = await activeDb();
   const span = await spanOf(db, yearOrSpan);
   const read = Promise.all([yearItems(db, span.year), readMany(db, [{ table: db.memberDigests }] as const, DIGEST_PAGE)]);
-  // The first Intl object of a page loads ICU's Vietnamese data (~200 ms at 4× CPU): made now,
-  // in a task of its own while the digests are read, not inside the name sort.
-  await breathe();
-  compareNames('a', 'b');
   const [items, [digests]] = await read;
   await breathe();
   // The name sort a slice at a time; the roster is then the members in that order, filtered.
@@ -216,8 +212,10 @@ export async function loadItemRoll(itemId: string): Promise<ItemRoll | null> {
     unitYearSpan(item.year, db),
   ]);
   const chose = regs.filter((r) => !r.deleted && r.itemIds.includes(itemId));
-  const members = (await db.members.bulkGet(chose.map((r) => r.memberId))).filter((m): m is Member => !!m && !m.deleted);
-  members.sort((a, b) => compareNames(a.fullName, b.fullName));
+  const members = sortByName(
+    (await db.members.bulkGet(chose.map((r) => r.memberId))).filter((m): m is Member => !!m && !m.deleted),
+    (m) => m.fullName,
+  );
   const credited = new Set<string>();
   for (const [memberId, set] of credits) if (set.has(itemId)) credited.add(memberId);
   return {
